@@ -1,0 +1,143 @@
+// Package console is the terminal channel: a conversation with the bot on
+// standard input and output. People use it to try the bot without Telegram;
+// scripts and tests use its JSON mode to drive it turn by turn.
+package console
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"signaal/bot"
+	"signaal/flows"
+)
+
+// Platform names this channel in store keys.
+const Platform = "console"
+
+// maxLine bounds one input line. Longer input is cut: no answer needs more,
+// and the engine never has to look at megabytes of text.
+const maxLine = 4096
+
+// Handler is what the console needs of the dispatcher.
+type Handler interface {
+	Handle(ctx context.Context, u bot.Update) (bot.Outcome, error)
+}
+
+// Console runs one conversation.
+type Console struct {
+	Handler Handler
+	In      io.Reader
+	Out     io.Writer
+	// JSON prints every bot message as one JSON object per line, followed
+	// by {"await": true} once the bot waits for input.
+	JSON bool
+	// Lang is the language to start in; empty for the default.
+	Lang string
+}
+
+// optionData matches what the engine puts behind a button, so that a
+// script can press any button, also one from an earlier question.
+var optionData = regexp.MustCompile(`^(![a-z]+|[a-z0-9_-]+/[a-z0-9_-]+/[a-z0-9_-]+)$`)
+
+// Run shows the welcome, then reads one input a line until the input ends
+// or ctx is done. Errors of the session store do not stop it: the user sees
+// the safety card and can go on.
+func (c *Console) Run(ctx context.Context) error {
+	var last []flows.Option // the options on screen, for numbers
+	turn := func(in flows.Input) error {
+		in.Lang = c.Lang
+		out, _ := c.Handler.Handle(ctx, bot.Update{Platform: Platform, ChatID: 1, Input: in})
+		for _, r := range out.Replies {
+			if len(r.Options) > 0 {
+				last = r.Options
+			}
+			if err := c.print(r); err != nil {
+				return err
+			}
+		}
+		return c.prompt()
+	}
+	if err := turn(flows.TextInput("/start")); err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(c.In)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		if ctx.Err() != nil {
+			return nil
+		}
+		line := strings.TrimSpace(sc.Text())
+		if len(line) > maxLine {
+			line = line[:maxLine]
+		}
+		if line == "" {
+			continue
+		}
+		if err := turn(c.input(line, last)); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil && err != bufio.ErrTooLong {
+		return err
+	}
+	return nil
+}
+
+// input turns a line into an input: the number of an option on screen, an
+// option's data, or else text (which the engine matches against labels).
+func (c *Console) input(line string, last []flows.Option) flows.Input {
+	if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(last) {
+		return flows.ChoiceInput(last[n-1].Data)
+	}
+	if optionData.MatchString(line) {
+		return flows.ChoiceInput(line)
+	}
+	return flows.TextInput(line)
+}
+
+func (c *Console) print(r flows.Reply) error {
+	if c.JSON {
+		opts := r.Options
+		if opts == nil {
+			opts = []flows.Option{}
+		}
+		return c.writeJSON(struct {
+			Text    string         `json:"text"`
+			Options []flows.Option `json:"options"`
+		}{r.Text, opts})
+	}
+	var b strings.Builder
+	b.WriteString("\n")
+	b.WriteString(r.Text)
+	b.WriteString("\n")
+	for i, o := range r.Options {
+		fmt.Fprintf(&b, "  %d) %s\n", i+1, o.Label)
+	}
+	_, err := io.WriteString(c.Out, b.String())
+	return err
+}
+
+func (c *Console) prompt() error {
+	if c.JSON {
+		return c.writeJSON(struct {
+			Await bool `json:"await"`
+		}{true})
+	}
+	_, err := io.WriteString(c.Out, "> ")
+	return err
+}
+
+func (c *Console) writeJSON(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = c.Out.Write(append(b, '\n'))
+	return err
+}

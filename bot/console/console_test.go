@@ -1,0 +1,200 @@
+package console
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"signaal/bot"
+	"signaal/content"
+	"signaal/flows"
+	"signaal/store"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/transcripts/*.txt from their input lines")
+
+func newDispatcher(t testing.TB) *bot.Dispatcher {
+	t.Helper()
+	c, err := content.Default()
+	if err != nil {
+		t.Fatalf("content.Default: %v", err)
+	}
+	e, err := flows.New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := store.NewMemory(0)
+	t.Cleanup(func() { mem.Close() })
+	return &bot.Dispatcher{Engine: e, Sessions: mem, Keys: store.NewKeyer(nil)}
+}
+
+// TestTranscripts replays every conversation in testdata/transcripts. A
+// transcript is the record of one conversation: lines "> input" are what
+// the user typed or pressed, lines "< ..." what the bot answered (its text,
+// then "<   [data] label" a button), and lines "#" say what it is about.
+// With -update the answers are written anew from the inputs; review the
+// diff before committing it.
+func TestTranscripts(t *testing.T) {
+	files, err := filepath.Glob("testdata/transcripts/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no transcripts: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var header, inputs []string
+			for _, line := range strings.Split(string(b), "\n") {
+				switch {
+				case strings.HasPrefix(line, "> "):
+					inputs = append(inputs, strings.TrimPrefix(line, "> "))
+				case strings.HasPrefix(line, "#") && len(inputs) == 0:
+					header = append(header, line)
+				}
+			}
+			got := strings.Join(header, "\n") + "\n" + replay(t, newDispatcher(t), inputs)
+			if *update {
+				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != string(b) {
+				t.Errorf("transcript differs (run go test ./bot/console -update and review the diff):\n%s", firstDiff(string(b), got))
+			}
+		})
+	}
+}
+
+// replay runs the inputs through the console in JSON mode and renders the
+// conversation as a transcript.
+func replay(t *testing.T, d *bot.Dispatcher, inputs []string) string {
+	t.Helper()
+	var out bytes.Buffer
+	c := &Console{Handler: d, In: strings.NewReader(strings.Join(inputs, "\n") + "\n"), Out: &out, JSON: true}
+	if err := c.Run(context.Background()); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	var b strings.Builder
+	turn := 0
+	sc := bufio.NewScanner(&out)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var msg struct {
+			Text    string         `json:"text"`
+			Options []flows.Option `json:"options"`
+			Await   bool           `json:"await"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &msg); err != nil {
+			t.Fatalf("output line %q is not JSON: %v", sc.Text(), err)
+		}
+		if msg.Await {
+			if turn < len(inputs) {
+				b.WriteString("> " + inputs[turn] + "\n")
+			}
+			turn++
+			continue
+		}
+		for _, l := range strings.Split(msg.Text, "\n") {
+			b.WriteString(strings.TrimRight("< "+l, " ") + "\n")
+		}
+		for _, o := range msg.Options {
+			b.WriteString("<   [" + o.Data + "] " + o.Label + "\n")
+		}
+	}
+	if turn != len(inputs)+1 {
+		t.Errorf("%d turns answered, want %d (the welcome and one per input)", turn, len(inputs)+1)
+	}
+	return b.String()
+}
+
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl
+		}
+	}
+	return ""
+}
+
+// TestJSONProtocol checks what scripts rely on: one JSON object a line,
+// options always a list, {"await": true} after the welcome and after each
+// input, and a clean end at the end of input.
+func TestJSONProtocol(t *testing.T) {
+	var out bytes.Buffer
+	in := "start/welcome/ok\nhallo\n\n!sos\n"
+	c := &Console{Handler: newDispatcher(t), In: strings.NewReader(in), Out: &out, JSON: true}
+	if err := c.Run(context.Background()); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	awaits := 0
+	for i, line := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("line %d %q: %v", i+1, line, err)
+		}
+		if _, ok := m["await"]; ok {
+			if string(m["await"]) != "true" || len(m) != 1 {
+				t.Errorf("line %d = %s, want {\"await\":true}", i+1, line)
+			}
+			awaits++
+			continue
+		}
+		if len(m["text"]) < 3 || len(m["options"]) < 2 || m["options"][0] != '[' {
+			t.Errorf("line %d = %s, want text and an options list", i+1, line)
+		}
+	}
+	// The welcome and three inputs: the empty line is no input.
+	if awaits != 4 {
+		t.Errorf("%d await lines, want 4", awaits)
+	}
+}
+
+// TestTextMode drives the console as a person would: numbers for options,
+// and the quick exit, after which a new conversation can begin.
+func TestTextMode(t *testing.T) {
+	d := newDispatcher(t)
+	ct := d.Engine.Content()
+	start := ct.Flows["start"]
+	welcome := start.State(start.Start)
+	second := start.State(welcome.Options[0].Next)
+	// 1: the welcome's first option; then the quick exit, the last option
+	// of the second question; then 1 again, which starts over.
+	exit := strconv.Itoa(len(second.Options) + 3) // content options, back, 112, exit
+	var out bytes.Buffer
+	c := &Console{Handler: d, In: strings.NewReader("1\n" + exit + "\n1\n"), Out: &out}
+	if err := c.Run(context.Background()); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"  1) " + ct.Text("nl", welcome.Options[0].Label) + "\n",
+		"  " + exit + ") " + ct.Text("nl", content.KeyOptExit) + "\n",
+		"\n" + ct.Text("nl", content.KeyExit) + "\n> ",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	first := strings.SplitN(ct.Text("nl", welcome.Text), "\n", 2)[0]
+	if n := strings.Count(got, first); n != 2 {
+		t.Errorf("welcome shown %d times, want 2:\n%s", n, got)
+	}
+}

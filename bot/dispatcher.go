@@ -1,0 +1,179 @@
+// Package bot is the channel-neutral dispatcher: for each update it loads
+// the chat's session, hands the input to the engine, saves the result and
+// gives the channel the replies to send. Channels (bot/console,
+// bot/telegram) turn their own messages into Updates and replies into
+// messages; they know nothing of sessions or flows.
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+
+	"signaal/flows"
+	"signaal/store"
+)
+
+// Sessions is what the dispatcher needs of a session store; store.Memory
+// and the Redis store satisfy it.
+type Sessions interface {
+	Load(ctx context.Context, key store.Key, update string) (flows.Session, bool, error)
+	Save(ctx context.Context, key store.Key, s flows.Session) (flows.Session, error)
+	Delete(ctx context.Context, key store.Key) error
+}
+
+// Update is one input from one chat.
+type Update struct {
+	// Platform and ChatID name the chat. They are turned into a store key
+	// at once and never stored or logged.
+	Platform string
+	ChatID   int64
+	// ID identifies the update for redelivery checks; empty when the
+	// channel never redelivers.
+	ID    string
+	Input flows.Input
+	// Track, when set, updates the message ids the channel keeps in the
+	// session for a quick exit. It must be pure: it may run more than once.
+	Track func(tracked []int64) []int64
+}
+
+// Outcome is what the channel does after an update.
+type Outcome struct {
+	Replies []flows.Reply
+	// Forget: the conversation was wiped. Tracked holds the message ids the
+	// channel had kept, so it can remove the messages too.
+	Forget  bool
+	Tracked []int64
+	// Duplicate: the update was handled before; send nothing.
+	Duplicate bool
+	// Degraded: the session store could not be used; Replies hold the
+	// safety card.
+	Degraded bool
+}
+
+// maxAttempts bounds how often an update is handled again after another
+// instance changed the same session in between.
+const maxAttempts = 5
+
+// Dispatcher handles updates. Dependencies are fields; Engine, Sessions
+// and Keys are required.
+type Dispatcher struct {
+	Engine   *flows.Engine
+	Sessions Sessions
+	Keys     *store.Keyer
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+	// Log receives operational events, never a chat id or message text.
+	// slog.Default() when nil.
+	Log *slog.Logger
+
+	locks keyLocks
+}
+
+// Handle handles one update. Updates of one chat are handled one at a time,
+// in the order Handle is called; different chats run in parallel. It never
+// fails towards the user: when the store is down, the Outcome carries the
+// safety card, and the error says what went wrong for the operator.
+func (d *Dispatcher) Handle(ctx context.Context, u Update) (Outcome, error) {
+	key := d.Keys.Key(u.Platform, u.ChatID)
+	unlock := d.locks.lock(key)
+	defer unlock()
+
+	now := d.now()
+	updateID := u.ID
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		s, dup, err := d.Sessions.Load(ctx, key, updateID)
+		updateID = "" // recorded by the first load; a retry must not see itself
+		switch {
+		case errors.Is(err, store.ErrUnreadable):
+			// Start again kindly: the engine resets a session whose state
+			// does not exist, with a line saying so.
+			d.log().Warn("unreadable session reset", "key", string(key), "err", err)
+			if err := d.Sessions.Delete(ctx, key); err != nil {
+				return d.degraded(u, err)
+			}
+			s = flows.Session{Flow: "-", State: "-"}
+		case err != nil:
+			return d.degraded(u, err)
+		case dup:
+			return Outcome{Duplicate: true}, nil
+		}
+		r := d.Engine.Step(s, u.Input, now)
+		if r.Forget {
+			if err := d.Sessions.Delete(ctx, key); err != nil {
+				// The user asked to leave: say so anyway, and let the idle
+				// time-out remove what could not be deleted now.
+				d.log().Error("quick exit: delete failed", "key", string(key), "err", err)
+			}
+			return Outcome{Replies: r.Replies, Forget: true, Tracked: s.Tracked}, nil
+		}
+		if u.Track != nil {
+			r.Session.Tracked = u.Track(r.Session.Tracked)
+		}
+		if _, err := d.Sessions.Save(ctx, key, r.Session); err != nil {
+			if errors.Is(err, store.ErrConflict) {
+				continue
+			}
+			return d.degraded(u, err)
+		}
+		return Outcome{Replies: r.Replies}, nil
+	}
+	return d.degraded(u, store.ErrConflict)
+}
+
+func (d *Dispatcher) degraded(u Update, err error) (Outcome, error) {
+	d.log().Error("session store failed; safety card sent", "platform", u.Platform, "err", err)
+	return Outcome{Replies: []flows.Reply{d.Engine.SafetyCard(u.Input.Lang)}, Degraded: true}, err
+}
+
+func (d *Dispatcher) now() time.Time {
+	if d.Now != nil {
+		return d.Now()
+	}
+	return time.Now()
+}
+
+func (d *Dispatcher) log() *slog.Logger {
+	if d.Log != nil {
+		return d.Log
+	}
+	return slog.Default()
+}
+
+// keyLocks serialises work per chat key. Entries live only while someone
+// holds or waits for them, so the map stays as small as the number of chats
+// being handled at this moment.
+type keyLocks struct {
+	mu sync.Mutex
+	m  map[store.Key]*keyLock
+}
+
+type keyLock struct {
+	mu      sync.Mutex
+	waiters int
+}
+
+func (l *keyLocks) lock(k store.Key) (unlock func()) {
+	l.mu.Lock()
+	if l.m == nil {
+		l.m = map[store.Key]*keyLock{}
+	}
+	e := l.m[k]
+	if e == nil {
+		e = &keyLock{}
+		l.m[k] = e
+	}
+	e.waiters++
+	l.mu.Unlock()
+	e.mu.Lock()
+	return func() {
+		e.mu.Unlock()
+		l.mu.Lock()
+		if e.waiters--; e.waiters == 0 {
+			delete(l.m, k)
+		}
+		l.mu.Unlock()
+	}
+}

@@ -1,0 +1,193 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"signaal/content"
+	"signaal/flows"
+	"signaal/store"
+)
+
+// testEngine runs content/testdata/good, which has a counter state whose
+// "inc" option loops and records one signal each time: the number of
+// signals counts how many inputs were applied.
+func testEngine(t testing.TB) *flows.Engine {
+	t.Helper()
+	c, err := content.Load(os.DirFS("../content/testdata/good"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := flows.New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func memDispatcher(t testing.TB, e *flows.Engine, sessions Sessions, keys *store.Keyer) *Dispatcher {
+	t.Helper()
+	return &Dispatcher{Engine: e, Sessions: sessions, Keys: keys}
+}
+
+func choice(data string) flows.Input { return flows.ChoiceInput(data) }
+
+// toCounter brings chat to the counter state.
+func toCounter(t *testing.T, d *Dispatcher, chat int64) {
+	t.Helper()
+	for _, in := range []flows.Input{flows.TextInput("/start"), choice("start/hello/go"), choice("start/ask/count")} {
+		if _, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: chat, Input: in}); err != nil {
+			t.Fatalf("Handle(%q) = %v", in.Data, err)
+		}
+	}
+}
+
+func TestHandleConversation(t *testing.T) {
+	mem := store.NewMemory(0)
+	defer mem.Close()
+	keys := store.NewKeyer([]byte("test secret"))
+	d := memDispatcher(t, testEngine(t), mem, keys)
+	ctx := context.Background()
+	steps := []struct {
+		in        flows.Input
+		wantFirst string
+	}{
+		{flows.TextInput("/start"), "nl hello"},
+		{choice("start/hello/go"), "nl ask"},
+		{choice("start/ask/yes"), "nl end.help"},
+	}
+	for _, st := range steps {
+		out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 42, Input: st.in})
+		if err != nil || len(out.Replies) == 0 || !strings.HasPrefix(out.Replies[0].Text, st.wantFirst) {
+			t.Fatalf("Handle(%q) = %+v, %v; want a reply starting %q", st.in.Data, out, err, st.wantFirst)
+		}
+	}
+	s, _, _ := mem.Load(ctx, keys.Key("test", 42), "")
+	if s.State != "end-help" || s.Version != 3 {
+		t.Errorf("stored session = %s v%d, want end-help v3", s.State, s.Version)
+	}
+}
+
+func TestHandleForget(t *testing.T) {
+	mem := store.NewMemory(0)
+	defer mem.Close()
+	keys := store.NewKeyer(nil)
+	d := memDispatcher(t, testEngine(t), mem, keys)
+	ctx := context.Background()
+	track := func(ids ...int64) func([]int64) []int64 {
+		return func(old []int64) []int64 { return append(append([]int64(nil), old...), ids...) }
+	}
+	for i, in := range []flows.Input{flows.TextInput("/start"), choice("start/hello/go")} {
+		if _, err := d.Handle(ctx, Update{Platform: "test", ChatID: 7, Input: in, Track: track(int64(10 + i))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 7, Input: choice(flows.DataExit), Track: track(99)})
+	if err != nil || !out.Forget || fmt.Sprint(out.Tracked) != "[10 11]" {
+		t.Fatalf("quick exit = %+v, %v; want Forget with tracked [10 11]", out, err)
+	}
+	if mem.Len() != 0 {
+		t.Errorf("%d sessions kept after quick exit, want 0", mem.Len())
+	}
+	if s, _, _ := mem.Load(ctx, keys.Key("test", 7), ""); !s.IsNew() {
+		t.Errorf("session after quick exit = %+v, want none", s)
+	}
+}
+
+func TestHandleRedelivery(t *testing.T) {
+	mem := store.NewMemory(0)
+	defer mem.Close()
+	d := memDispatcher(t, testEngine(t), mem, store.NewKeyer(nil))
+	toCounter(t, d, 5)
+	ctx := context.Background()
+	for i, want := range []bool{false, true, true} {
+		out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 5, ID: "1001", Input: choice("start/counter/inc")})
+		if err != nil || out.Duplicate != want {
+			t.Errorf("delivery %d: Duplicate = %v (%v), want %v", i+1, out.Duplicate, err, want)
+		}
+	}
+	s, _, _ := mem.Load(ctx, d.Keys.Key("test", 5), "")
+	if len(s.Signals) != 1 {
+		t.Errorf("signals = %v, want the update applied once", s.Signals)
+	}
+}
+
+// TestHandleConcurrentDispatchers runs two dispatchers, as two bot
+// instances would be, on one store and sends interleaved inputs for the
+// same chat. Their saves conflict; each loser reloads and handles its input
+// again, so every input is applied exactly once.
+func TestHandleConcurrentDispatchers(t *testing.T) {
+	mem := store.NewMemory(0)
+	defer mem.Close()
+	checkConcurrent(t, mem, store.NewKeyer([]byte("shared secret")))
+}
+
+func checkConcurrent(t *testing.T, sessions Sessions, keys *store.Keyer) {
+	t.Helper()
+	e := testEngine(t)
+	a, b := memDispatcher(t, e, sessions, keys), memDispatcher(t, e, sessions, keys)
+	toCounter(t, a, 9)
+	const perInstance = 25 // 50 in all, within flows.MaxSignals
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*perInstance)
+	for n, d := range []*Dispatcher{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < perInstance; i++ {
+				id := fmt.Sprintf("%d-%d", n, i)
+				out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 9, ID: id, Input: choice("start/counter/inc")})
+				if err != nil || out.Duplicate || out.Degraded {
+					errs <- fmt.Errorf("update %s: %+v, %v", id, out, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	s, _, err := sessions.Load(context.Background(), keys.Key("test", 9), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(s.Signals); got != 2*perInstance {
+		t.Errorf("%d inputs applied, want %d", got, 2*perInstance)
+	}
+}
+
+// TestHandleOrderPerChat sends many inputs for many chats at once through
+// one dispatcher and checks that each chat saw all of its own.
+func TestHandleOrderPerChat(t *testing.T) {
+	mem := store.NewMemory(0)
+	defer mem.Close()
+	d := memDispatcher(t, testEngine(t), mem, store.NewKeyer(nil))
+	const chats, per = 20, 10
+	for c := int64(0); c < chats; c++ {
+		toCounter(t, d, c)
+	}
+	var wg sync.WaitGroup
+	for c := int64(0); c < chats; c++ {
+		for i := 0; i < per; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: c, Input: choice("start/counter/inc")}); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	for c := int64(0); c < chats; c++ {
+		s, _, _ := mem.Load(context.Background(), d.Keys.Key("test", c), "")
+		if len(s.Signals) != per {
+			t.Errorf("chat %d: %d inputs applied, want %d", c, len(s.Signals), per)
+		}
+	}
+}

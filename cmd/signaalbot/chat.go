@@ -1,0 +1,30 @@
+package main
+
+import (
+	"context"
+
+	"signaal/bot/console"
+)
+
+// chat runs a conversation in the terminal.
+func (a *app) chat(ctx context.Context, args []string) error {
+	fs := a.flagSet("chat")
+	jsonOut := fs.Bool("json", false, "print each bot message as one JSON object per line, then {\"await\": true}")
+	dir := fs.String("content", "", "content directory to use instead of the embedded content")
+	lang := fs.String("lang", "", "language to start in (nl, en)")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	eng, err := a.engine(*dir)
+	if err != nil {
+		return err
+	}
+	log := a.logger()
+	d, closeStore, err := a.dispatcher(ctx, eng, log)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	c := &console.Console{Handler: d, In: a.stdin, Out: a.stdout, JSON: *jsonOut, Lang: *lang}
+	return c.Run(ctx)
+}

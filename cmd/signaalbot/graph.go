@@ -1,0 +1,32 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"signaal/content"
+)
+
+// graph prints one flow as a Mermaid diagram.
+func (a *app) graph(_ context.Context, args []string) error {
+	fs := a.flagSet("graph")
+	dir := fs.String("content", "", "content directory (default: the embedded content)")
+	lang := fs.String("lang", content.DefaultLang, "language of the option labels")
+	if err := a.parse(fs, args); err != nil {
+		return err
+	}
+	c, err := loadContent(*dir)
+	if err != nil {
+		return fmt.Errorf("content is invalid:\n%w", err)
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("name one flow: %s", strings.Join(c.FlowOrder, ", "))
+	}
+	f, ok := c.Flows[fs.Arg(0)]
+	if !ok {
+		return fmt.Errorf("unknown flow %q; flows: %s", fs.Arg(0), strings.Join(c.FlowOrder, ", "))
+	}
+	fmt.Fprint(a.stdout, c.Mermaid(f, *lang))
+	return nil
+}

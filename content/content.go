@@ -1,0 +1,167 @@
+package content
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+// DefaultLang is the language a conversation starts in and the one every
+// other language is checked against.
+const DefaultLang = "nl"
+
+//go:embed data
+var embedded embed.FS
+
+// Content is everything the bot can say, decoded and validated. It is
+// immutable once Load returns it and safe to share between goroutines.
+type Content struct {
+	// Flows by id, and their ids in file order.
+	Flows     map[string]*Flow
+	FlowOrder []string
+	// Texts[lang][key] is the text for a key in a language.
+	Texts map[string]map[string]string
+	// Langs lists the languages, DefaultLang first, the rest sorted.
+	Langs []string
+	// Contacts by id, and their ids in file order.
+	Contacts     map[string]*Contact
+	ContactOrder []string
+	// Warnings are problems that do not stop the bot, such as a contact
+	// whose details have not been checked for a long time.
+	Warnings Problems
+
+	emergency, safety []string
+}
+
+// Flow is one dialogue: a set of states starting at Start.
+type Flow struct {
+	ID     string   `yaml:"flow"`
+	Start  string   `yaml:"start"`
+	States []*State `yaml:"states"`
+
+	File string `yaml:"-"`
+	byID map[string]*State
+}
+
+// State is one step of a flow. It is a question (Text and Options), an
+// ending (End, Text and Contacts) or a branch (Branch only), which moves on
+// at once according to the signals recorded so far.
+type State struct {
+	ID       string    `yaml:"id"`
+	Text     string    `yaml:"text"`
+	Options  []*Option `yaml:"options"`
+	Branch   []*Branch `yaml:"branch"`
+	End      bool      `yaml:"end"`
+	Contacts []string  `yaml:"contacts"`
+
+	Line int `yaml:"-"`
+}
+
+// Option is an answer the user can choose. It leads to Next in the same
+// flow, or to the start of another flow when Flow is set. Signal, written
+// "key=value", is recorded in the session when the option is chosen.
+type Option struct {
+	ID     string `yaml:"id"`
+	Label  string `yaml:"label"`
+	Next   string `yaml:"next"`
+	Flow   string `yaml:"flow"`
+	Signal string `yaml:"signal"`
+
+	Line int `yaml:"-"`
+}
+
+// Branch is one rule of a branch state: when every signal in If has been
+// recorded, the conversation moves to Next. A rule without If always holds,
+// so the last rule of a branch state must have none.
+type Branch struct {
+	If   []string `yaml:"if"`
+	Next string   `yaml:"next"`
+
+	Line int `yaml:"-"`
+}
+
+// Contact is an organisation the bot refers to. Every fact in it comes from
+// the seed document named in Source and was last checked on Checked.
+type Contact struct {
+	ID    string            `yaml:"id"`
+	Name  string            `yaml:"name"`
+	About map[string]string `yaml:"about"`
+	Phone string            `yaml:"phone"`
+	Web   string            `yaml:"web"`
+	Chat  string            `yaml:"chat"`
+	Email string            `yaml:"email"`
+	// Hours as the source states them, per language; empty when unknown.
+	Hours    map[string]string `yaml:"hours"`
+	Audience []string          `yaml:"audience"`
+	Forms    []string          `yaml:"forms"`
+	Region   string            `yaml:"region"`
+	Keywords []string          `yaml:"keywords"`
+	Source   string            `yaml:"source"`
+	Checked  string            `yaml:"checked"`
+
+	Line int `yaml:"-"`
+}
+
+// State returns the state with the given id, or nil.
+func (f *Flow) State(id string) *State { return f.byID[id] }
+
+// Text returns the text for key in lang, falling back to DefaultLang.
+func (c *Content) Text(lang, key string) string {
+	if t, ok := c.Texts[lang][key]; ok {
+		return t
+	}
+	return c.Texts[DefaultLang][key]
+}
+
+// HasLang reports whether texts exist for lang.
+func (c *Content) HasLang(lang string) bool {
+	_, ok := c.Texts[lang]
+	return ok
+}
+
+// Default loads and validates the content embedded in the binary.
+func Default() (*Content, error) {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		return nil, err
+	}
+	return Load(sub)
+}
+
+// Problem is one thing wrong with the content, at a file and line.
+type Problem struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// Problems is every problem Load found. As an error it lists them all, one
+// a line, in file and line order.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (ps Problems) sorted() Problems {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].File != ps[j].File {
+			return ps[i].File < ps[j].File
+		}
+		return ps[i].Line < ps[j].Line
+	})
+	return ps
+}

@@ -1,0 +1,50 @@
+package content
+
+// Text keys the engine itself uses, whatever the flows. Every language must
+// define all of them; Load checks that.
+const (
+	KeyOptSOS     = "sys.opt.sos"     // the emergency option, on every question
+	KeyOptExit    = "sys.opt.exit"    // the quick exit, on every question
+	KeyOptBack    = "sys.opt.back"    // one step back
+	KeyOptRestart = "sys.opt.restart" // start over, on every ending
+	KeyOptResume  = "sys.opt.resume"  // back to the question after the emergency answer
+
+	KeyEmergency   = "sys.emergency"   // the emergency answer, 112 first
+	KeyExit        = "sys.exit"        // the one neutral line after a quick exit or /stop
+	KeyHelp        = "sys.help"        // what the bot is and which commands work
+	KeyFreeText    = "sys.free_text"   // free text where an option was expected
+	KeyStale       = "sys.stale"       // a button that does not belong to the current question
+	KeyAtStart     = "sys.at_start"    // /terug at the first question
+	KeyNoQuestion  = "sys.no_question" // free text when no question is waiting
+	KeyReset       = "sys.reset"       // a session that could not be continued and starts again
+	KeyLang        = "sys.lang"        // confirms a language switch
+	KeyLangName    = "sys.lang_name"   // the language's own name, for the switch
+	KeyUnavailable = "sys.unavailable" // the conversation cannot go on; the safety card follows
+
+	KeyMedia   = "sys.media"   // a photo, sticker, voice message or file: only text and buttons are read
+	KeyGroup   = "sys.group"   // in a group chat: one line asking to talk privately
+	KeyPrivacy = "sys.privacy" // how private a chat on this platform is, and how to remove it
+
+	// Descriptions of the commands, as a messenger's command menu shows them.
+	KeyCmdStart   = "sys.cmd.start"
+	KeyCmdBack    = "sys.cmd.back"
+	KeyCmdStop    = "sys.cmd.stop"
+	KeyCmdHelp    = "sys.cmd.help"
+	KeyCmdLang    = "sys.cmd.lang"
+	KeyCmdContact = "sys.cmd.contact"
+
+	KeyCardPhone = "sys.card.phone"
+	KeyCardWeb   = "sys.card.web"
+	KeyCardChat  = "sys.card.chat"
+	KeyCardEmail = "sys.card.email"
+	KeyCardHours = "sys.card.hours"
+)
+
+var systemKeys = []string{
+	KeyOptSOS, KeyOptExit, KeyOptBack, KeyOptRestart, KeyOptResume,
+	KeyEmergency, KeyExit, KeyHelp, KeyFreeText, KeyStale, KeyAtStart,
+	KeyNoQuestion, KeyReset, KeyLang, KeyLangName, KeyUnavailable,
+	KeyMedia, KeyGroup, KeyPrivacy,
+	KeyCmdStart, KeyCmdBack, KeyCmdStop, KeyCmdHelp, KeyCmdLang, KeyCmdContact,
+	KeyCardPhone, KeyCardWeb, KeyCardChat, KeyCardEmail, KeyCardHours,
+}

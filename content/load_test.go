@@ -1,0 +1,175 @@
+package content
+
+import (
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/bad/*.txt")
+
+func TestLoadGood(t *testing.T) {
+	c, err := Load(os.DirFS("testdata/good"))
+	if err != nil {
+		t.Fatalf("Load(testdata/good) = %v, want no error", err)
+	}
+	if got, want := strings.Join(c.Langs, ","), "nl,en"; got != want {
+		t.Errorf("Langs = %s, want %s", got, want)
+	}
+	if got, want := strings.Join(c.FlowOrder, ","), "other,start"; got != want {
+		t.Errorf("FlowOrder = %s, want %s", got, want)
+	}
+	if s := c.Flows["start"].State("route"); s == nil || len(s.Branch) != 2 || s.Line != 15 {
+		t.Errorf("state route = %+v, want a branch of 2 rules on line 15", s)
+	}
+	if got, want := c.Text("en", "hello"), "en hello"; got != want {
+		t.Errorf("Text(en, hello) = %q, want %q", got, want)
+	}
+}
+
+// TestLoadEmbedded makes sure the shipped content passes every check.
+func TestLoadEmbedded(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default() = %v", err)
+	}
+	if _, ok := c.Flows["start"]; !ok {
+		t.Errorf("embedded content has no start flow")
+	}
+}
+
+// TestLoadBad loads testdata/good with the files of one testdata/bad/*.txt
+// laid over it and compares the problems with the file's want section,
+// which lists them exactly, one a line, as lint prints them.
+func TestLoadBad(t *testing.T) {
+	names, err := filepath.Glob("testdata/bad/*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no fixtures in testdata/bad: %v", err)
+	}
+	for _, name := range names {
+		t.Run(strings.TrimSuffix(filepath.Base(name), ".txt"), func(t *testing.T) {
+			fx := readFixture(t, name)
+			fsys := goodFS(t)
+			for file, body := range fx.files {
+				fsys[file] = &fstest.MapFile{Data: []byte(body)}
+			}
+			for file, body := range fx.appends {
+				fsys[file] = &fstest.MapFile{Data: append(fsys[file].Data, body...)}
+			}
+			_, err := Load(fsys)
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			if *update {
+				fx.rewrite(t, name, got)
+				return
+			}
+			if len(fx.want) == 0 {
+				t.Fatalf("%s has no want lines", name)
+			}
+			if strings.Join(got, "\n") != strings.Join(fx.want, "\n") {
+				t.Errorf("Load problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(fx.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestCheckedDateWarning(t *testing.T) {
+	defer func(f func() time.Time) { now = f }(now)
+	now = func() time.Time { return time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC) }
+	c, err := Load(os.DirFS("testdata/good"))
+	if err != nil {
+		t.Fatalf("Load = %v", err)
+	}
+	lines, ok := Lint(c, nil)
+	want := []string{
+		`warning: contacts.yaml:4: contact "alarm" was last checked on 2026-01-01, more than a year ago`,
+		`warning: contacts.yaml:10: contact "help" was last checked on 2026-01-01, more than a year ago`,
+	}
+	if !ok || strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Lint = %v, %q; want true, %q", ok, lines, want)
+	}
+}
+
+func goodFS(t *testing.T) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("testdata/good"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(filepath.Join("testdata/good", p))
+		m[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// fixture is a testdata/bad file: a description, then sections opened by
+// "-- path --" (replace that file), "-- append path --" (add to it) and
+// "-- want --" (the expected problems).
+type fixture struct {
+	head           string
+	files, appends map[string]string
+	want           []string
+}
+
+func readFixture(t *testing.T, name string) fixture {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx := fixture{files: map[string]string{}, appends: map[string]string{}}
+	var section string
+	var body strings.Builder
+	flush := func() {
+		switch {
+		case section == "":
+			fx.head = body.String()
+		case section == "want":
+			for _, l := range strings.Split(strings.TrimSpace(body.String()), "\n") {
+				if l != "" {
+					fx.want = append(fx.want, l)
+				}
+			}
+		case strings.HasPrefix(section, "append "):
+			fx.appends[strings.TrimPrefix(section, "append ")] = body.String()
+		default:
+			fx.files[section] = body.String()
+		}
+		body.Reset()
+	}
+	for _, line := range strings.SplitAfter(string(b), "\n") {
+		if l := strings.TrimSpace(line); strings.HasPrefix(l, "-- ") && strings.HasSuffix(l, " --") {
+			flush()
+			section = strings.TrimSuffix(strings.TrimPrefix(l, "-- "), " --")
+			continue
+		}
+		body.WriteString(line)
+	}
+	flush()
+	return fx
+}
+
+func (fx fixture) rewrite(t *testing.T, name string, got []string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	s = s[:strings.Index(s, "-- want --\n")+len("-- want --\n")] + strings.Join(got, "\n") + "\n"
+	if err := os.WriteFile(name, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

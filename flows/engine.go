@@ -1,0 +1,569 @@
+// Package flows is the dialogue engine. Given a session and one input, it
+// returns the new session and the replies to show. It is pure and
+// deterministic: no store, no network, no clock of its own, so every channel
+// (terminal, Telegram, web) and every test drives exactly the same logic.
+//
+// Each flow of the content is compiled once, at start-up, into a looplab/fsm
+// machine for its transitions and into ready-made replies for every state
+// and language, so that handling an input builds almost nothing.
+package flows
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/looplab/fsm"
+
+	"signaal/content"
+)
+
+// StartFlow is the flow every new conversation begins with.
+const StartFlow = "start"
+
+// Option data of the options the engine adds itself. They start with '!',
+// which content ids cannot, so they never clash with the content's options.
+const (
+	DataSOS     = "!sos"
+	DataExit    = "!exit"
+	DataBack    = "!back"
+	DataRestart = "!restart"
+	DataResume  = "!resume"
+)
+
+// InputKind tells typed text from a pressed option.
+type InputKind uint8
+
+const (
+	// Text is anything typed, commands such as "/start" included.
+	Text InputKind = iota
+	// Choice is the data of a pressed option.
+	Choice
+	// Media is anything the bot cannot read: a photo, a sticker, a voice
+	// message, a file. It is answered kindly and changes nothing.
+	Media
+)
+
+// MaxInputText bounds the text the engine looks at. Longer text is cut
+// first: no answer needs more, and matching stays cheap whatever arrives.
+const MaxInputText = 1024
+
+// Input is one thing the user did.
+type Input struct {
+	Kind InputKind
+	Data string
+	// Lang is the language the user's device reports, used only to pick
+	// the language of a new conversation. Empty means the default.
+	Lang string
+}
+
+// TextInput and ChoiceInput build inputs.
+func TextInput(s string) Input      { return Input{Kind: Text, Data: s} }
+func ChoiceInput(data string) Input { return Input{Kind: Choice, Data: data} }
+
+// Option is one button of a reply: Data goes back to the engine as a
+// Choice, Label is what the user sees.
+type Option struct {
+	Data  string `json:"id"`
+	Label string `json:"label"`
+}
+
+// Reply is one message to show. Replies and their Options are shared
+// between conversations: channels must not modify them.
+type Reply struct {
+	Text    string   `json:"text"`
+	Options []Option `json:"options"`
+}
+
+// Result is what one step produced.
+type Result struct {
+	Session Session
+	Replies []Reply
+	// Forget is set by a quick exit or /stop: the caller deletes everything
+	// it keeps of this conversation. Session is then zero.
+	Forget bool
+}
+
+// Searcher answers free text when no question is waiting, for example by
+// finding contact cards. It must be safe for concurrent use.
+type Searcher interface {
+	Search(lang, query string) []Reply
+}
+
+// Engine runs the flows of one Content. It is safe for concurrent use.
+type Engine struct {
+	c        *content.Content
+	flows    map[string]*machine
+	searcher Searcher
+	globals  map[string]string // normalised global label -> option data, all languages
+	sysReply map[string]*sysReplies
+}
+
+// sysReplies are the ready-made replies of the engine itself, per language.
+type sysReplies struct {
+	emergency, exit, safety Reply
+}
+
+// machine is one compiled flow.
+type machine struct {
+	flow *content.Flow
+	pool sync.Pool // of *fsm.FSM; a machine is stateful, so each step takes its own
+	// replies[state][lang] is the question of a state, without and with
+	// the back option.
+	replies map[string]map[string]*[2]Reply
+	// options[state][data] is the content option behind a button.
+	options map[string]map[string]*content.Option
+	// labels[state][lang][normalised label] is the option data, so that
+	// typing an option's label chooses it.
+	labels map[string]map[string]map[string]string
+}
+
+// Option configures an Engine.
+type EngineOption func(*Engine)
+
+// WithSearcher sets what answers free text when no question is waiting.
+func WithSearcher(s Searcher) EngineOption { return func(e *Engine) { e.searcher = s } }
+
+// New compiles the content's flows. The content must have passed Load.
+func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
+	e := &Engine{c: c, flows: map[string]*machine{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}}
+	for _, o := range opts {
+		o(e)
+	}
+	if _, ok := c.Flows[StartFlow]; !ok {
+		return nil, fmt.Errorf("flows: content has no %q flow", StartFlow)
+	}
+	for _, id := range c.FlowOrder {
+		e.flows[id] = e.compile(c.Flows[id])
+	}
+	for _, lang := range c.Langs {
+		for key, data := range map[string]string{
+			content.KeyOptSOS: DataSOS, content.KeyOptExit: DataExit, content.KeyOptBack: DataBack,
+			content.KeyOptRestart: DataRestart, content.KeyOptResume: DataResume,
+		} {
+			e.globals[normalise(c.Text(lang, key))] = data
+		}
+		e.sysReply[lang] = &sysReplies{
+			emergency: Reply{
+				Text:    c.Text(lang, content.KeyEmergency) + "\n\n" + c.Cards(lang, c.Emergency()),
+				Options: []Option{e.opt(lang, DataResume, content.KeyOptResume), e.opt(lang, DataExit, content.KeyOptExit)},
+			},
+			exit:   Reply{Text: c.Text(lang, content.KeyExit)},
+			safety: Reply{Text: c.Text(lang, content.KeyUnavailable) + "\n\n" + c.Cards(lang, c.Safety())},
+		}
+	}
+	return e, nil
+}
+
+func (e *Engine) opt(lang, data, key string) Option {
+	return Option{Data: data, Label: e.c.Text(lang, key)}
+}
+
+// Content returns the content the engine runs.
+func (e *Engine) Content() *content.Content { return e.c }
+
+func (e *Engine) compile(f *content.Flow) *machine {
+	m := &machine{
+		flow:    f,
+		replies: map[string]map[string]*[2]Reply{},
+		options: map[string]map[string]*content.Option{},
+		labels:  map[string]map[string]map[string]string{},
+	}
+	var events []fsm.EventDesc
+	for _, s := range f.States {
+		m.options[s.ID] = map[string]*content.Option{}
+		for _, o := range s.Options {
+			m.options[s.ID][content.OptionData(f.ID, s.ID, o.ID)] = o
+			if o.Next != "" {
+				// The event is the option id; the same id may appear in
+				// several states, each with its own source and target.
+				events = append(events, fsm.EventDesc{Name: o.ID, Src: []string{s.ID}, Dst: o.Next})
+			}
+		}
+		if len(s.Branch) > 0 {
+			continue
+		}
+		m.replies[s.ID] = map[string]*[2]Reply{}
+		m.labels[s.ID] = map[string]map[string]string{}
+		for _, lang := range e.c.Langs {
+			m.replies[s.ID][lang] = e.renderState(f, s, lang)
+			labels := map[string]string{}
+			for _, o := range s.Options {
+				labels[normalise(e.c.Text(lang, o.Label))] = content.OptionData(f.ID, s.ID, o.ID)
+			}
+			m.labels[s.ID][lang] = labels
+		}
+	}
+	m.pool.New = func() any { return fsm.NewFSM(f.Start, events, nil) }
+	return m
+}
+
+// renderState builds a state's question in one language, once without and
+// once with the back option. The emergency option and the quick exit come
+// last on every question, so they are always in the same place.
+func (e *Engine) renderState(f *content.Flow, s *content.State, lang string) *[2]Reply {
+	text := e.c.Text(lang, s.Text)
+	if s.End {
+		text += "\n\n" + e.c.Cards(lang, s.Contacts)
+	}
+	var opts []Option
+	for _, o := range s.Options {
+		opts = append(opts, Option{Data: content.OptionData(f.ID, s.ID, o.ID), Label: e.c.Text(lang, o.Label)})
+	}
+	if s.End {
+		opts = append(opts, e.opt(lang, DataRestart, content.KeyOptRestart))
+	}
+	tail := []Option{e.opt(lang, DataSOS, content.KeyOptSOS), e.opt(lang, DataExit, content.KeyOptExit)}
+	without := append(append([]Option(nil), opts...), tail...)
+	with := append(append(append([]Option(nil), opts...), e.opt(lang, DataBack, content.KeyOptBack)), tail...)
+	return &[2]Reply{{Text: text, Options: without}, {Text: text, Options: with}}
+}
+
+// Step handles one input. now is stored in the session's timestamps only.
+func (e *Engine) Step(s Session, in Input, now time.Time) Result {
+	if s.Lang == "" || !e.c.HasLang(s.Lang) {
+		s.Lang = e.pickLang(in.Lang)
+	}
+	if !s.IsNew() && !e.Valid(s) {
+		// The content changed under this conversation (or the session is
+		// damaged): start again, kindly, rather than loop on an error.
+		return e.finish(s, e.reset(s.Lang, now), now)
+	}
+	return e.finish(s, e.step(s, in, now), now)
+}
+
+// finish carries over what the engine does not own: the store's version,
+// which compare-and-set needs even when the conversation starts over, and
+// the channel's tracked message ids, which a later quick exit still needs.
+func (e *Engine) finish(prev Session, r Result, now time.Time) Result {
+	if r.Forget {
+		return r
+	}
+	r.Session.Version = prev.Version
+	r.Session.Tracked = prev.Tracked
+	if r.Session.Started.IsZero() {
+		r.Session.Started = now
+	}
+	r.Session.Updated = now
+	return r
+}
+
+func (e *Engine) step(s Session, in Input, now time.Time) Result {
+	data := in.Data
+	switch in.Kind {
+	case Media:
+		return e.withInfo(s, e.c.Text(s.Lang, content.KeyMedia))
+	case Text:
+		text := in.Data
+		if len(text) > MaxInputText {
+			text = strings.ToValidUTF8(text[:MaxInputText], "")
+		}
+		text = strings.TrimSpace(text)
+		if strings.HasPrefix(text, "/") {
+			return e.command(s, text, now)
+		}
+		norm := normalise(text)
+		if g, ok := e.globals[norm]; ok {
+			data = g
+		} else if d, ok := e.labelData(s, norm); ok {
+			data = d
+		} else {
+			return e.freeText(s, text)
+		}
+	}
+	switch data {
+	case DataSOS:
+		return Result{Session: s, Replies: []Reply{e.sysReply[s.Lang].emergency}}
+	case DataExit:
+		return e.Forget(s.Lang)
+	case DataRestart:
+		return e.restart(s.Lang, "")
+	case DataBack, DataResume:
+		if s.IsNew() {
+			return e.restart(s.Lang, "")
+		}
+		if data == DataBack {
+			return e.back(s)
+		}
+		return e.show(s)
+	}
+	if s.IsNew() {
+		// A button from a conversation that has since ended or expired.
+		return e.reset(s.Lang, now)
+	}
+	return e.choose(s, data)
+}
+
+// command handles "/name arg". Telegram may append "@botname" to the name.
+func (e *Engine) command(s Session, text string, now time.Time) Result {
+	name, arg, _ := strings.Cut(text, " ")
+	name, _, _ = strings.Cut(strings.ToLower(name), "@")
+	arg = strings.TrimSpace(arg)
+	switch name {
+	case "/start":
+		return e.restart(s.Lang, arg)
+	case "/terug", "/back":
+		if s.IsNew() {
+			return e.restart(s.Lang, "")
+		}
+		return e.back(s)
+	case "/stop", "/weg":
+		return e.Forget(s.Lang)
+	case "/help", "/hulp":
+		return e.withInfo(s, e.c.Text(s.Lang, content.KeyHelp))
+	case "/112", "/nood":
+		return Result{Session: s, Replies: []Reply{e.sysReply[s.Lang].emergency}}
+	case "/taal", "/lang", "/language":
+		return e.switchLang(s, arg)
+	case "/contact", "/contacten":
+		if e.searcher != nil {
+			q := arg
+			if name == "/contacten" {
+				q = ""
+			}
+			return Result{Session: s, Replies: e.searcher.Search(s.Lang, q)}
+		}
+	}
+	if s.IsNew() {
+		return e.restart(s.Lang, "")
+	}
+	return e.freeText(s, text)
+}
+
+// choose moves along a content option, or re-shows the question when the
+// option is not one of the current question's (an old or forged button).
+func (e *Engine) choose(s Session, data string) Result {
+	m := e.flows[s.Flow]
+	o := m.options[s.State][data]
+	if o == nil {
+		return e.withInfo(s, e.c.Text(s.Lang, content.KeyStale))
+	}
+	next := s
+	next.Back = pushBack(s.Back, Step{Flow: s.Flow, State: s.State, Signals: len(s.Signals)})
+	if o.Signal != "" && len(s.Signals) < MaxSignals {
+		next.Signals = append(append(make([]string, 0, len(s.Signals)+1), s.Signals...), o.Signal)
+	}
+	if o.Flow != "" {
+		next.Flow, next.State = o.Flow, e.flows[o.Flow].flow.Start
+	} else {
+		state, err := m.transition(s.State, o.ID)
+		if err != nil {
+			// Content passed validation, so this cannot happen; stay put
+			// rather than lose the user.
+			return e.withInfo(s, e.c.Text(s.Lang, content.KeyStale))
+		}
+		next.State = state
+	}
+	next.State, next.Flow = e.settle(next)
+	return e.show(next)
+}
+
+// transition runs the option's event on a pooled fsm set to the current
+// state and returns where it leads.
+func (m *machine) transition(state, event string) (string, error) {
+	f := m.pool.Get().(*fsm.FSM)
+	defer m.pool.Put(f)
+	f.SetState(state)
+	err := f.Event(context.Background(), event)
+	var same fsm.NoTransitionError
+	if err != nil && !errors.As(err, &same) {
+		return "", err
+	}
+	return f.Current(), nil
+}
+
+// settle follows branch states until a state that shows something.
+func (e *Engine) settle(s Session) (state, flow string) {
+	f := e.flows[s.Flow].flow
+	state = s.State
+	for hops := 0; hops <= len(f.States); hops++ {
+		st := f.State(state)
+		if st == nil || len(st.Branch) == 0 {
+			return state, s.Flow
+		}
+		for _, b := range st.Branch {
+			if holds(&s, b.If) {
+				state = b.Next
+				break
+			}
+		}
+	}
+	return state, s.Flow
+}
+
+func holds(s *Session, conds []string) bool {
+	for _, c := range conds {
+		if !s.has(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func pushBack(back []Step, st Step) []Step {
+	if len(back) >= MaxBack {
+		back = back[len(back)-MaxBack+1:]
+	}
+	return append(append(make([]Step, 0, len(back)+1), back...), st)
+}
+
+func (e *Engine) back(s Session) Result {
+	if len(s.Back) == 0 {
+		return e.withInfo(s, e.c.Text(s.Lang, content.KeyAtStart))
+	}
+	top := s.Back[len(s.Back)-1]
+	s.Back = s.Back[: len(s.Back)-1 : len(s.Back)-1]
+	s.Flow, s.State = top.Flow, top.State
+	if top.Signals < len(s.Signals) {
+		s.Signals = s.Signals[:top.Signals:top.Signals]
+	}
+	return e.show(s)
+}
+
+// restart begins a new conversation, keeping only the language. A payload
+// naming a flow (a deep link such as "/start prof") opens that flow after
+// the welcome text.
+func (e *Engine) restart(lang, payload string) Result {
+	s := Session{Lang: lang, Flow: StartFlow, State: e.flows[StartFlow].flow.Start}
+	if m, ok := e.flows[strings.ToLower(payload)]; ok && payload != StartFlow {
+		welcome := e.c.Text(lang, e.flows[StartFlow].flow.State(s.State).Text)
+		s.Back = []Step{{Flow: s.Flow, State: s.State}}
+		s.Flow, s.State = m.flow.ID, m.flow.Start
+		s.State, s.Flow = e.settle(s)
+		r := e.show(s)
+		r.Replies = append([]Reply{{Text: welcome}}, r.Replies...)
+		return r
+	}
+	return e.show(s)
+}
+
+func (e *Engine) reset(lang string, now time.Time) Result {
+	r := e.restart(lang, "")
+	r.Replies = append([]Reply{{Text: e.c.Text(lang, content.KeyReset)}}, r.Replies...)
+	r.Session.Started, r.Session.Updated = now, now
+	return r
+}
+
+// Forget is the quick exit: nothing of the conversation is kept, and the
+// only reply is one neutral line.
+func (e *Engine) Forget(lang string) Result {
+	return Result{Forget: true, Replies: []Reply{e.sysReply[e.pickLang(lang)].exit}}
+}
+
+// SafetyCard is what to show when the conversation cannot go on, for
+// instance when the session store cannot be reached: 112 and the main
+// helplines, with a line saying so.
+func (e *Engine) SafetyCard(lang string) Reply {
+	return e.sysReply[e.pickLang(lang)].safety
+}
+
+func (e *Engine) switchLang(s Session, arg string) Result {
+	lang := strings.ToLower(arg)
+	if !e.c.HasLang(lang) {
+		// Without an argument, or with an unknown one, move to the next
+		// language in turn.
+		langs := e.c.Langs
+		lang = langs[0]
+		for i, l := range langs {
+			if l == s.Lang {
+				lang = langs[(i+1)%len(langs)]
+			}
+		}
+	}
+	s.Lang = lang
+	return e.withInfo(s, e.c.Text(lang, content.KeyLang))
+}
+
+// freeText answers typed text that is no command and no option label.
+func (e *Engine) freeText(s Session, text string) Result {
+	if s.IsNew() {
+		return e.restart(s.Lang, "")
+	}
+	if e.waiting(s) {
+		return e.withInfo(s, e.c.Text(s.Lang, content.KeyFreeText))
+	}
+	if e.searcher != nil {
+		if rs := e.searcher.Search(s.Lang, text); len(rs) > 0 {
+			return Result{Session: s, Replies: rs}
+		}
+	}
+	q := e.question(s)
+	return Result{Session: s, Replies: []Reply{{Text: e.c.Text(s.Lang, content.KeyNoQuestion), Options: q.Options}}}
+}
+
+// waiting reports whether the current state asks a question, as opposed
+// to an ending, where free text is a search.
+func (e *Engine) waiting(s Session) bool {
+	return !e.flows[s.Flow].flow.State(s.State).End
+}
+
+// withInfo shows a line of information, then the current question again.
+func (e *Engine) withInfo(s Session, info string) Result {
+	if s.IsNew() {
+		r := e.restart(s.Lang, "")
+		r.Replies = append([]Reply{{Text: info}}, r.Replies...)
+		return r
+	}
+	return Result{Session: s, Replies: []Reply{{Text: info}, e.question(s)}}
+}
+
+func (e *Engine) show(s Session) Result {
+	return Result{Session: s, Replies: []Reply{e.question(s)}}
+}
+
+func (e *Engine) question(s Session) Reply {
+	r := e.flows[s.Flow].replies[s.State][s.Lang]
+	if len(s.Back) > 0 {
+		return r[1]
+	}
+	return r[0]
+}
+
+func (e *Engine) labelData(s Session, norm string) (string, bool) {
+	if s.IsNew() {
+		return "", false
+	}
+	d, ok := e.flows[s.Flow].labels[s.State][s.Lang][norm]
+	return d, ok
+}
+
+// Valid reports whether the session points at a state that shows something
+// in the current content.
+func (e *Engine) Valid(s Session) bool {
+	m, ok := e.flows[s.Flow]
+	if !ok {
+		return false
+	}
+	_, ok = m.replies[s.State]
+	return ok
+}
+
+func (e *Engine) pickLang(lang string) string {
+	lang = strings.ToLower(lang)
+	if i := strings.IndexAny(lang, "-_"); i > 0 {
+		lang = lang[:i] // "en-GB" -> "en"
+	}
+	if e.c.HasLang(lang) {
+		return lang
+	}
+	return content.DefaultLang
+}
+
+// normalise folds case, spacing and common accents so that a typed label
+// matches however it was typed.
+func normalise(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return accents.Replace(s)
+}
+
+var accents = strings.NewReplacer(
+	"á", "a", "à", "a", "ä", "a", "â", "a",
+	"é", "e", "è", "e", "ë", "e", "ê", "e",
+	"í", "i", "ì", "i", "ï", "i", "î", "i",
+	"ó", "o", "ò", "o", "ö", "o", "ô", "o",
+	"ú", "u", "ù", "u", "ü", "u", "û", "u",
+	"’", "'", "‘", "'",
+)

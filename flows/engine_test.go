@@ -1,0 +1,256 @@
+package flows
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"signaal/content"
+)
+
+var t0 = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
+// testEngine runs the small content in content/testdata/good, whose texts
+// are "<lang> <key>", so that tests can tell every text apart.
+func testEngine(t testing.TB) *Engine {
+	t.Helper()
+	c, err := content.Load(os.DirFS("../content/testdata/good"))
+	if err != nil {
+		t.Fatalf("load test content: %v", err)
+	}
+	e, err := New(c)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return e
+}
+
+// play runs inputs from a new session and returns the last result.
+func play(e *Engine, inputs ...Input) Result {
+	var r Result
+	for _, in := range inputs {
+		r = e.Step(r.Session, in, t0)
+	}
+	return r
+}
+
+func datas(opts []Option) string {
+	var d []string
+	for _, o := range opts {
+		d = append(d, o.Data)
+	}
+	return strings.Join(d, " ")
+}
+
+func texts(rs []Reply) string {
+	var t []string
+	for _, r := range rs {
+		t = append(t, r.Text)
+	}
+	return strings.Join(t, " | ")
+}
+
+var (
+	start = TextInput("/start")
+	goOn  = ChoiceInput("start/hello/go")
+)
+
+func TestStep(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		name   string
+		inputs []Input
+		// want: where the conversation is, what the replies say, and the
+		// options of the last reply.
+		state, texts, options string
+		signals               string
+		forget                bool
+	}{
+		{name: "welcome", inputs: []Input{start},
+			state: "start/hello", texts: "nl hello", options: "start/hello/go !sos !exit"},
+		{name: "any text starts a conversation", inputs: []Input{TextInput("hoi")},
+			state: "start/hello", texts: "nl hello", options: "start/hello/go !sos !exit"},
+		{name: "option moves on and offers back", inputs: []Input{start, goOn},
+			state: "start/ask", texts: "nl ask", options: "start/ask/yes start/ask/no start/ask/count start/ask/other !back !sos !exit"},
+		{name: "branch to an ending with contacts", inputs: []Input{start, goOn, ChoiceInput("start/ask/yes")},
+			state: "start/end-help", texts: "nl end.help\n\nHelpline\nHulp.\nnl sys.card.phone 0800-0000\nnl sys.card.web www.example.org\nnl sys.card.hours werkdagen",
+			options: "!restart !back !sos !exit", signals: "worry=yes"},
+		{name: "branch default", inputs: []Input{start, goOn, ChoiceInput("start/ask/no")},
+			state: "start/end-fine", options: "!restart !back !sos !exit", signals: "worry=no"},
+		{name: "typed label chooses", inputs: []Input{start, goOn, TextInput("  NL   Yes ")},
+			state: "start/end-help", signals: "worry=yes"},
+		{name: "stale button re-shows the question", inputs: []Input{start, goOn, goOn},
+			state: "start/ask", texts: "nl sys.stale | nl ask", options: "start/ask/yes start/ask/no start/ask/count start/ask/other !back !sos !exit"},
+		{name: "forged option", inputs: []Input{start, goOn, ChoiceInput("start/ask/nope")},
+			state: "start/ask", texts: "nl sys.stale | nl ask"},
+		{name: "garbage data", inputs: []Input{start, ChoiceInput("\x00;DROP")},
+			state: "start/hello", texts: "nl sys.stale | nl hello"},
+		{name: "button of an ended conversation", inputs: []Input{ChoiceInput("start/ask/yes")},
+			state: "start/hello", texts: "nl sys.reset | nl hello"},
+		{name: "free text mid-question", inputs: []Input{start, goOn, TextInput("ik weet het niet")},
+			state: "start/ask", texts: "nl sys.free_text | nl ask"},
+		{name: "media", inputs: []Input{start, goOn, {Kind: Media}},
+			state: "start/ask", texts: "nl sys.media | nl ask"},
+		{name: "huge text is cut and answered", inputs: []Input{start, goOn, TextInput(strings.Repeat("é", 1<<20))},
+			state: "start/ask", texts: "nl sys.free_text | nl ask"},
+		{name: "emergency keeps the place", inputs: []Input{start, goOn, ChoiceInput(DataSOS)},
+			state: "start/ask", texts: "nl sys.emergency\n\nAlarm\nBij gevaar.\nnl sys.card.phone 112", options: "!resume !exit"},
+		{name: "emergency by typed label", inputs: []Input{start, TextInput("NL 112")},
+			state: "start/hello", options: "!resume !exit"},
+		{name: "emergency by command", inputs: []Input{start, goOn, TextInput("/112")},
+			state: "start/ask", options: "!resume !exit"},
+		{name: "resume after emergency", inputs: []Input{start, goOn, ChoiceInput(DataSOS), ChoiceInput(DataResume)},
+			state: "start/ask", texts: "nl ask"},
+		{name: "quick exit", inputs: []Input{start, goOn, ChoiceInput("start/ask/yes"), ChoiceInput(DataExit)},
+			texts: "nl sys.exit", forget: true},
+		{name: "quick exit by typed label", inputs: []Input{start, TextInput("nl sys.opt.exit")},
+			texts: "nl sys.exit", forget: true},
+		{name: "stop", inputs: []Input{start, goOn, TextInput("/stop")},
+			texts: "nl sys.exit", forget: true},
+		{name: "back forgets the answer", inputs: []Input{start, goOn, ChoiceInput("start/ask/yes"), TextInput("/terug")},
+			state: "start/ask", texts: "nl ask"},
+		{name: "back button", inputs: []Input{start, goOn, ChoiceInput(DataBack)},
+			state: "start/hello", options: "start/hello/go !sos !exit"},
+		{name: "back at the start", inputs: []Input{start, TextInput("/terug")},
+			state: "start/hello", texts: "nl sys.at_start | nl hello"},
+		{name: "start over", inputs: []Input{start, goOn, ChoiceInput("start/ask/no"), TextInput("/start")},
+			state: "start/hello", texts: "nl hello"},
+		{name: "restart option", inputs: []Input{start, goOn, ChoiceInput("start/ask/no"), ChoiceInput(DataRestart)},
+			state: "start/hello"},
+		{name: "jump to another flow", inputs: []Input{start, goOn, ChoiceInput("start/ask/other")},
+			state: "other/first", options: "other/first/on !back !sos !exit"},
+		{name: "back across flows", inputs: []Input{start, goOn, ChoiceInput("start/ask/other"), ChoiceInput(DataBack)},
+			state: "start/ask"},
+		{name: "deep link", inputs: []Input{TextInput("/start other")},
+			state: "other/first", texts: "nl hello | nl other.first"},
+		{name: "deep link with bot name", inputs: []Input{TextInput("/start@SignaalBot other")},
+			state: "other/first"},
+		{name: "unknown deep link", inputs: []Input{TextInput("/start nope")},
+			state: "start/hello", texts: "nl hello"},
+		{name: "a loop records each answer", inputs: []Input{start, goOn, ChoiceInput("start/ask/count"), ChoiceInput("start/counter/inc"), ChoiceInput("start/counter/inc")},
+			state: "start/counter", signals: "n=1 n=1"},
+		{name: "help", inputs: []Input{start, TextInput("/help")},
+			state: "start/hello", texts: "nl sys.help | nl hello"},
+		{name: "unknown command", inputs: []Input{start, goOn, TextInput("/foo")},
+			state: "start/ask", texts: "nl sys.free_text | nl ask"},
+		{name: "language switch", inputs: []Input{start, goOn, TextInput("/taal")},
+			state: "start/ask", texts: "en sys.lang | en ask"},
+		{name: "language by name", inputs: []Input{start, TextInput("/taal en"), TextInput("/taal nl")},
+			state: "start/hello", texts: "nl sys.lang | nl hello"},
+		{name: "device language", inputs: []Input{{Kind: Text, Data: "/start", Lang: "en-GB"}},
+			state: "start/hello", texts: "en hello"},
+		{name: "free text at an ending", inputs: []Input{start, goOn, ChoiceInput("start/ask/no"), TextInput("veilig thuis")},
+			state: "start/end-fine", texts: "nl sys.no_question", options: "!restart !back !sos !exit", signals: "worry=no"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := play(e, tt.inputs...)
+			if r.Forget != tt.forget {
+				t.Errorf("Forget = %v, want %v", r.Forget, tt.forget)
+			}
+			if got := r.Session.Flow + "/" + r.Session.State; tt.state != "" && got != tt.state {
+				t.Errorf("state = %s, want %s", got, tt.state)
+			}
+			if tt.forget && (r.Session.State != "" || len(r.Session.Signals) > 0) {
+				t.Errorf("session after quick exit = %+v, want zero", r.Session)
+			}
+			if got := texts(r.Replies); tt.texts != "" && got != tt.texts {
+				t.Errorf("texts = %q, want %q", got, tt.texts)
+			}
+			if len(r.Replies) == 0 {
+				t.Fatalf("no replies")
+			}
+			if got := datas(r.Replies[len(r.Replies)-1].Options); tt.options != "" && got != tt.options {
+				t.Errorf("options = %s, want %s", got, tt.options)
+			}
+			if got := strings.Join(r.Session.Signals, " "); got != tt.signals {
+				t.Errorf("signals = %q, want %q", got, tt.signals)
+			}
+		})
+	}
+}
+
+// TestStepKeepsStoreFields checks that what the engine does not own, the
+// store's version and the channel's tracked messages, survives every kind
+// of step, also starting over; a lost version would make every later save
+// of the conversation fail.
+func TestStepKeepsStoreFields(t *testing.T) {
+	e := testEngine(t)
+	s := play(e, start, goOn).Session
+	s.Version, s.Tracked = 7, []int64{10, 11}
+	// Starting over begins a new conversation, so only its Started moves.
+	for _, in := range []Input{ChoiceInput("start/ask/yes"), ChoiceInput("bogus"), TextInput("x"), ChoiceInput(DataSOS), start} {
+		r := e.Step(s, in, t0.Add(time.Minute))
+		if r.Session.Version != 7 || len(r.Session.Tracked) != 2 {
+			t.Errorf("Step(%q): Version, Tracked = %d, %v; want 7, [10 11]", in.Data, r.Session.Version, r.Session.Tracked)
+		}
+		wantStarted := t0
+		if in == start {
+			wantStarted = t0.Add(time.Minute)
+		}
+		if !r.Session.Updated.Equal(t0.Add(time.Minute)) || !r.Session.Started.Equal(wantStarted) {
+			t.Errorf("Step(%q): Started, Updated = %v, %v", in.Data, r.Session.Started, r.Session.Updated)
+		}
+	}
+}
+
+// TestStepDoesNotAlias makes sure that a step never writes into the slices
+// of the session it was given: channels and stores may still hold them.
+func TestStepDoesNotAlias(t *testing.T) {
+	e := testEngine(t)
+	s := play(e, start, goOn, ChoiceInput("start/ask/count"), ChoiceInput("start/counter/inc")).Session
+	s.Signals = append(make([]string, 0, 8), s.Signals...)
+	s.Back = append(make([]Step, 0, 8), s.Back...)
+	before := strings.Join(s.Signals, ",")
+	a := e.Step(s, ChoiceInput("start/counter/inc"), t0)
+	b := e.Step(s, ChoiceInput(DataBack), t0)
+	c := e.Step(s, ChoiceInput("start/counter/done"), t0)
+	if got := strings.Join(s.Signals, ","); got != before {
+		t.Errorf("input session signals changed to %q, want %q", got, before)
+	}
+	if len(a.Session.Signals) != 2 || len(b.Session.Signals) != 0 || len(c.Session.Signals) != 1 {
+		t.Errorf("signals after inc, back, done = %v, %v, %v", a.Session.Signals, b.Session.Signals, c.Session.Signals)
+	}
+}
+
+func TestInvalidSessionResets(t *testing.T) {
+	e := testEngine(t)
+	for _, s := range []Session{
+		{Flow: "gone", State: "hello", Version: 3},
+		{Flow: "start", State: "route", Version: 3}, // a branch shows nothing
+		{Flow: "start", State: "removed", Version: 3},
+	} {
+		r := e.Step(s, ChoiceInput("start/ask/yes"), t0)
+		if got, want := texts(r.Replies), "nl sys.reset | nl hello"; got != want {
+			t.Errorf("Step(%s/%s) texts = %q, want %q", s.Flow, s.State, got, want)
+		}
+		if r.Session.Version != 3 || r.Session.State != "hello" {
+			t.Errorf("Step(%s/%s) session = %+v, want hello with version 3", s.Flow, s.State, r.Session)
+		}
+	}
+}
+
+func TestBackStackIsBounded(t *testing.T) {
+	e := testEngine(t)
+	r := play(e, start, goOn, ChoiceInput("start/ask/count"))
+	for i := 0; i < MaxBack*3; i++ {
+		r = e.Step(r.Session, ChoiceInput("start/counter/inc"), t0)
+	}
+	if len(r.Session.Back) != MaxBack {
+		t.Errorf("len(Back) = %d, want %d", len(r.Session.Back), MaxBack)
+	}
+	if len(r.Session.Signals) > MaxSignals {
+		t.Errorf("len(Signals) = %d, want <= %d", len(r.Session.Signals), MaxSignals)
+	}
+}
+
+func TestSafetyCard(t *testing.T) {
+	e := testEngine(t)
+	for lang, want := range map[string]string{"": "nl sys.unavailable", "en": "en sys.unavailable", "xx": "nl sys.unavailable"} {
+		r := e.SafetyCard(lang)
+		if !strings.HasPrefix(r.Text, want) || !strings.Contains(r.Text, "Alarm") || !strings.Contains(r.Text, "Helpline") {
+			t.Errorf("SafetyCard(%q) = %q, want %q with Alarm and Helpline", lang, r.Text, want)
+		}
+	}
+}

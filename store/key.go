@@ -1,0 +1,44 @@
+package store
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"strconv"
+)
+
+// Key stands for one chat in storage and logs. It is derived with an HMAC
+// under a secret, so it cannot be turned back into a chat id, and two bot
+// instances with the same secret derive the same key.
+type Key string
+
+// Keyer derives keys. The zero value is not usable; see NewKeyer.
+type Keyer struct {
+	secret []byte
+}
+
+// NewKeyer returns a Keyer for the secret. With an empty secret it draws a
+// random one: keys are then stable only for this process, which is what the
+// in-memory store needs and no more.
+func NewKeyer(secret []byte) *Keyer {
+	if len(secret) == 0 {
+		secret = make([]byte, 32)
+		if _, err := rand.Read(secret); err != nil {
+			panic("store: no randomness for the session secret: " + err.Error())
+		}
+	}
+	return &Keyer{secret: append([]byte(nil), secret...)}
+}
+
+// Key returns the key for a chat on a platform ("telegram", "console", ...).
+// It is 22 characters of URL-safe base64: 128 bits of the HMAC, plenty to
+// keep chats apart and short enough to keep every stored key small.
+func (k *Keyer) Key(platform string, chatID int64) Key {
+	m := hmac.New(sha256.New, k.secret)
+	m.Write([]byte(platform))
+	m.Write([]byte{0})
+	m.Write(strconv.AppendInt(nil, chatID, 10))
+	sum := m.Sum(nil)
+	return Key(base64.RawURLEncoding.EncodeToString(sum[:16]))
+}
