@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"math/rand/v2"
 	"sync"
 	"time"
 
@@ -54,8 +55,10 @@ type Outcome struct {
 }
 
 // maxAttempts bounds how often an update is handled again after another
-// instance changed the same session in between.
-const maxAttempts = 5
+// instance changed the same session in between. Between attempts the
+// dispatcher waits a random moment that grows with each attempt, so that
+// two instances racing for one chat stop colliding.
+const maxAttempts = 8
 
 // Dispatcher handles updates. Dependencies are fields; Engine, Sessions
 // and Keys are required.
@@ -72,10 +75,12 @@ type Dispatcher struct {
 	locks keyLocks
 }
 
-// Handle handles one update. Updates of one chat are handled one at a time,
-// in the order Handle is called; different chats run in parallel. It never
-// fails towards the user: when the store is down, the Outcome carries the
-// safety card, and the error says what went wrong for the operator.
+// Handle handles one update. Updates of one chat never run at the same
+// time in this process (and compare-and-set keeps instances apart); a
+// channel keeps a chat's order by handing its updates over one after the
+// other, as the console and the Telegram workers do. Different chats run in
+// parallel. Handle never fails towards the user: when the store is down,
+// the Outcome carries the safety card, and the error tells the operator.
 func (d *Dispatcher) Handle(ctx context.Context, u Update) (Outcome, error) {
 	key := d.Keys.Key(u.Platform, u.ChatID)
 	unlock := d.locks.lock(key)
@@ -86,19 +91,20 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (Outcome, error) {
 	for attempt := 0; attempt < maxAttempts; attempt++ {
 		s, dup, err := d.Sessions.Load(ctx, key, updateID)
 		updateID = "" // recorded by the first load; a retry must not see itself
-		switch {
-		case errors.Is(err, store.ErrUnreadable):
-			// Start again kindly: the engine resets a session whose state
-			// does not exist, with a line saying so.
-			d.log().Warn("unreadable session reset", "key", string(key), "err", err)
-			if err := d.Sessions.Delete(ctx, key); err != nil {
-				return d.degraded(u, err)
-			}
-			s = flows.Session{Flow: "-", State: "-"}
-		case err != nil:
+		unreadable := errors.Is(err, store.ErrUnreadable)
+		if err != nil && !unreadable {
 			return d.degraded(u, err)
-		case dup:
+		}
+		if dup {
 			return Outcome{Duplicate: true}, nil
+		}
+		if unreadable {
+			// Another version of the bot wrote this session. A state that
+			// does not exist makes the engine start again kindly, with a
+			// line saying so; the stored version lets the save replace the
+			// old value under the usual compare-and-set.
+			d.log().Warn("unreadable session reset", "key", string(key), "err", err)
+			s = flows.Session{Flow: "-", State: "-", Version: s.Version}
 		}
 		r := d.Engine.Step(s, u.Input, now)
 		if r.Forget {
@@ -114,6 +120,7 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (Outcome, error) {
 		}
 		if _, err := d.Sessions.Save(ctx, key, r.Session); err != nil {
 			if errors.Is(err, store.ErrConflict) {
+				backoff(ctx, attempt)
 				continue
 			}
 			return d.degraded(u, err)
@@ -121,6 +128,16 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (Outcome, error) {
 		return Outcome{Replies: r.Replies}, nil
 	}
 	return d.degraded(u, store.ErrConflict)
+}
+
+// backoff sleeps up to (attempt+1) milliseconds, or until ctx is done.
+func backoff(ctx context.Context, attempt int) {
+	t := time.NewTimer(time.Duration(rand.Int64N(int64(attempt+1) * int64(time.Millisecond))))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
 }
 
 func (d *Dispatcher) degraded(u Update, err error) (Outcome, error) {

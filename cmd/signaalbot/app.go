@@ -7,13 +7,12 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"strings"
-	"time"
 
 	"signaal/bot"
 	"signaal/content"
 	"signaal/flows"
 	"signaal/store"
+	"signaal/store/redisstore"
 )
 
 // errUsage reports bad flags; the flag package has already said why.
@@ -65,29 +64,57 @@ func (a *app) logger() *slog.Logger {
 	return slog.New(slog.NewJSONHandler(a.stderr, &slog.HandlerOptions{Level: level}))
 }
 
-// idle is SESSION_IDLE as a duration, or store.DefaultIdle.
-func (a *app) idle() (time.Duration, error) {
-	v := a.getenv("SESSION_IDLE")
-	if v == "" {
-		return store.DefaultIdle, nil
-	}
-	d, err := time.ParseDuration(v)
-	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("SESSION_IDLE=%q is not a positive duration such as 30m", v)
-	}
-	return d, nil
-}
-
-// dispatcher wires engine, session store and keys. The returned close
+// dispatcher wires engine, session store and keys. Sessions go to Redis
+// when REDIS_URL, REDIS_SENTINEL_ADDRS or REDIS_CLUSTER_ADDRS is set (or
+// redisURL, from a flag), and stay in memory otherwise. The returned close
 // function releases the store.
-func (a *app) dispatcher(ctx context.Context, eng *flows.Engine, log *slog.Logger) (*bot.Dispatcher, func(), error) {
-	idle, err := a.idle()
+func (a *app) dispatcher(ctx context.Context, eng *flows.Engine, log *slog.Logger, redisURL string) (*bot.Dispatcher, func(), error) {
+	getenv := a.getenv
+	if redisURL != "" {
+		getenv = func(k string) string {
+			switch k {
+			case "REDIS_URL":
+				return redisURL
+			case "REDIS_SENTINEL_ADDRS", "REDIS_CLUSTER_ADDRS":
+				return ""
+			}
+			return a.getenv(k)
+		}
+	}
+	cfg, useRedis, err := redisstore.ConfigFromEnv(getenv)
 	if err != nil {
 		return nil, nil, err
 	}
-	secret := strings.TrimSpace(a.getenv("SESSION_SECRET"))
-	log.Info("sessions are kept in memory: they are not shared between instances and not kept across restarts", "idle", idle.String())
-	mem := store.NewMemory(idle)
-	d := &bot.Dispatcher{Engine: eng, Sessions: mem, Keys: store.NewKeyer([]byte(secret)), Log: log}
-	return d, func() { mem.Close() }, nil
+	idle := cfg.Idle
+	if idle <= 0 {
+		idle = store.DefaultIdle
+	}
+	secret := a.getenv("SESSION_SECRET")
+	d := &bot.Dispatcher{Engine: eng, Keys: store.NewKeyer([]byte(secret)), Log: log}
+	if !useRedis {
+		log.Info("sessions are kept in memory: they are not shared between instances and not kept across restarts", "idle", idle.String())
+		mem := store.NewMemory(idle)
+		d.Sessions = mem
+		return d, func() { mem.Close() }, nil
+	}
+	// With a shared store the key secret must be shared and strong too: a
+	// random one per process would split every conversation between
+	// instances, a weak one would let keys be traced back to chat ids.
+	if err := redisstore.RequireSecret(secret); err != nil {
+		return nil, nil, err
+	}
+	client, err := redisstore.NewClient(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	rs := redisstore.New(client, idle, cfg.Options()...)
+	if err := rs.Ping(ctx); err != nil {
+		// Start anyway: users get the safety card until Redis answers, and
+		// the store recovers by itself.
+		log.Warn("redis does not answer yet; the safety card is shown until it does", "err", err)
+	} else {
+		log.Info("sessions are kept in redis", "idle", idle.String())
+	}
+	d.Sessions = rs
+	return d, func() { client.Close() }, nil
 }

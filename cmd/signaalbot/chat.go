@@ -12,6 +12,7 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	jsonOut := fs.Bool("json", false, "print each bot message as one JSON object per line, then {\"await\": true}")
 	dir := fs.String("content", "", "content directory to use instead of the embedded content")
 	lang := fs.String("lang", "", "language to start in (nl, en)")
+	redisURL := fs.String("redis-url", "", "keep the session in this Redis (redis://host:port/db); needs SESSION_SECRET")
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
@@ -20,7 +21,7 @@ func (a *app) chat(ctx context.Context, args []string) error {
 		return err
 	}
 	log := a.logger()
-	d, closeStore, err := a.dispatcher(ctx, eng, log)
+	d, closeStore, err := a.dispatcher(ctx, eng, log, *redisURL)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,236 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"signaal/content"
+	"signaal/flows"
+	"signaal/internal/redistest"
+	"signaal/store"
+	"signaal/store/redisstore"
+)
+
+// These tests run the dispatcher against a real redis-server, as several
+// bot instances would in production.
+
+const testSecret = "0123456789abcdef0123456789abcdef-test"
+
+func redisSessions(t *testing.T) (*redistest.Server, redis.UniversalClient, *redisstore.Store) {
+	t.Helper()
+	srv := redistest.Start(t)
+	client, err := redisstore.NewClient(redisstore.Config{URL: srv.URL()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { client.Close() })
+	return srv, client, redisstore.New(client, time.Hour)
+}
+
+func TestRedisConcurrentDispatchers(t *testing.T) {
+	_, _, rs := redisSessions(t)
+	checkConcurrent(t, rs, store.NewKeyer([]byte(testSecret)))
+}
+
+func TestRedisRedelivery(t *testing.T) {
+	_, _, rs := redisSessions(t)
+	d := memDispatcher(t, testEngine(t), rs, store.NewKeyer([]byte(testSecret)))
+	toCounter(t, d, 5)
+	for i, want := range []bool{false, true} {
+		out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 5, ID: "777", Input: choice("start/counter/inc")})
+		if err != nil || out.Duplicate != want {
+			t.Errorf("delivery %d: Duplicate = %v (%v), want %v", i+1, out.Duplicate, err, want)
+		}
+	}
+}
+
+// TestRedisForgetAndAnonymity holds conversations for several chats, with
+// typed text that names a person, then checks every key and value in Redis:
+// nothing may contain a chat id, the platform or the text. A quick exit must
+// leave nothing of its chat.
+func TestRedisForgetAndAnonymity(t *testing.T) {
+	_, client, rs := redisSessions(t)
+	keys := store.NewKeyer([]byte(testSecret))
+	d := memDispatcher(t, testEngine(t), rs, keys)
+	ctx := context.Background()
+	chats := []int64{123456789, -1001234567890, 987654321}
+	secretText := "ik ben Annabel, 0612345678"
+	for i, chat := range chats {
+		for j, in := range []flows.Input{flows.TextInput("/start"), choice("start/hello/go"), flows.TextInput(secretText), choice("start/ask/yes")} {
+			u := Update{Platform: "telegram", ChatID: chat, ID: strconv.Itoa(5550000 + 10*i + j), Input: in,
+				Track: func(ids []int64) []int64 { return append(append([]int64(nil), ids...), int64(900+j)) }}
+			if _, err := d.Handle(ctx, u); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	dump := scanAll(t, client)
+	if n := len(dump); n != 2*len(chats) {
+		t.Errorf("%d keys in Redis, want %d (a session and a list of update ids per chat):\n%v", n, 2*len(chats), dump)
+	}
+	for k, v := range dump {
+		for _, chat := range chats {
+			id := strconv.FormatInt(chat, 10)
+			if strings.Contains(k, id) || strings.Contains(v, id) || strings.Contains(v, strings.TrimPrefix(id, "-")) {
+				t.Errorf("key %q or its value contains chat id %s", k, id)
+			}
+		}
+		for _, bad := range []string{"telegram", "Annabel", "0612345678", testSecret, "5550000"} {
+			if strings.Contains(k, bad) || strings.Contains(v, bad) {
+				t.Errorf("key %q or its value contains %q", k, bad)
+			}
+		}
+	}
+	// Quick exit: every key of that chat is gone, the others stay.
+	out, err := d.Handle(ctx, Update{Platform: "telegram", ChatID: chats[0], Input: choice(flows.DataExit)})
+	if err != nil || !out.Forget {
+		t.Fatalf("quick exit = %+v, %v", out, err)
+	}
+	if len(out.Tracked) != 4 {
+		t.Errorf("tracked on quick exit = %v, want the 4 ids kept", out.Tracked)
+	}
+	left := scanAll(t, client)
+	gone := string(keys.Key("telegram", chats[0]))
+	for k := range left {
+		if strings.Contains(k, gone) {
+			t.Errorf("key %q of the wiped chat is still there", k)
+		}
+	}
+	if len(left) != 2*(len(chats)-1) {
+		t.Errorf("%d keys left, want %d", len(left), 2*(len(chats)-1))
+	}
+}
+
+// scanAll returns every key with a readable rendering of its value.
+func scanAll(t *testing.T, c redis.UniversalClient) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]string{}
+	iter := c.Scan(ctx, 0, "*", 100).Iterator()
+	for iter.Next(ctx) {
+		k := iter.Val()
+		switch typ := c.Type(ctx, k).Val(); typ {
+		case "string":
+			out[k] = c.Get(ctx, k).Val()
+		case "zset":
+			out[k] = fmt.Sprint(c.ZRangeWithScores(ctx, k, 0, -1).Val())
+		default:
+			out[k] = typ + ":" + c.Dump(ctx, k).Val()
+		}
+		if ttl := c.PTTL(ctx, k).Val(); ttl <= 0 {
+			t.Errorf("key %q has no time-out (PTTL %v)", k, ttl)
+		}
+	}
+	if err := iter.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestRedisDown stops and pauses a real redis-server mid-conversation: the
+// user still gets an answer within a second, the safety card with 112 and
+// the main helplines, and the bot carries on by itself once Redis is back.
+func TestRedisDown(t *testing.T) {
+	srv, _, rs := redisSessions(t)
+	c, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := flows.New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := memDispatcher(t, e, rs, store.NewKeyer([]byte(testSecret)))
+	ctx := context.Background()
+	handle := func(in flows.Input) (Outcome, error, time.Duration) {
+		t0 := time.Now()
+		out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 1, Input: in})
+		return out, err, time.Since(t0)
+	}
+	if out, err, _ := handle(flows.TextInput("/start")); err != nil || out.Degraded {
+		t.Fatalf("before: %+v, %v", out, err)
+	}
+	welcomeOK := c.Flows["start"].State(c.Flows["start"].Start).Options[0]
+	next := content.OptionData("start", c.Flows["start"].Start, welcomeOK.ID)
+	for _, outage := range []struct {
+		name       string
+		down, back func()
+	}{
+		{"stopped", srv.Stop, srv.Restart},
+		{"hanging", srv.Pause, srv.Resume},
+	} {
+		t.Run(outage.name, func(t *testing.T) {
+			outage.down()
+			out, err, took := handle(choice(next))
+			if err == nil || !out.Degraded || len(out.Replies) != 1 {
+				t.Fatalf("while down: %+v, %v; want the safety card and an error", out, err)
+			}
+			if took > time.Second {
+				t.Errorf("answer while down took %v, want under 1s", took)
+			}
+			card := out.Replies[0].Text
+			for _, want := range []string{"112", "Veilig Thuis", "0800-2000", "Chat met Fier", "Keerpunt"} {
+				if !strings.Contains(card, want) {
+					t.Errorf("safety card lacks %q:\n%s", want, card)
+				}
+			}
+			outage.back()
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				out, err, _ = handle(flows.TextInput("/start"))
+				if err == nil && !out.Degraded {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("not recovered 5s after Redis came back: %v", err)
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+		})
+	}
+}
+
+// TestRedisUnreadableSession stores a value no version of the bot can read
+// under a chat's key: the user is told kindly that the conversation starts
+// again, and it does.
+func TestRedisUnreadableSession(t *testing.T) {
+	_, client, rs := redisSessions(t)
+	keys := store.NewKeyer([]byte(testSecret))
+	d := memDispatcher(t, testEngine(t), rs, keys)
+	toCounter(t, d, 3)
+	k := scanAll(t, client)
+	var sessionKey string
+	for name := range k {
+		if strings.HasSuffix(name, ":s") {
+			sessionKey = name
+		}
+	}
+	if sessionKey == "" {
+		t.Fatalf("no session key in %v", k)
+	}
+	// Format byte 99, a version, and junk.
+	junk := append([]byte{99, 0, 0, 0, 0, 0, 0, 0, 3}, "junk"...)
+	if err := client.Set(context.Background(), sessionKey, junk, time.Hour).Err(); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"nl sys.reset | nl hello", "nl ask"} {
+		in := choice("start/counter/inc")
+		if i == 1 {
+			in = choice("start/hello/go")
+		}
+		out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 3, Input: in})
+		var texts []string
+		for _, r := range out.Replies {
+			texts = append(texts, r.Text)
+		}
+		if err != nil || strings.Join(texts, " | ") != want {
+			t.Errorf("step %d: %q, %v; want %q", i+1, texts, err, want)
+		}
+	}
+}

@@ -1,0 +1,246 @@
+package redisstore
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"time"
+
+	"signaal/flows"
+	"signaal/store"
+)
+
+// The stored value of a session is one Redis string:
+//
+//	byte 0      format, formatV1 today
+//	bytes 1..8  Version of the session, big-endian
+//	bytes 9..   the body; its layout belongs to the format
+//
+// The first nine bytes are the same in every format, present and future, so
+// that the compare-and-set script can read the version of any value without
+// understanding it, and a value in an unknown format can still be replaced
+// by a fresh session (see ErrUnreadable).
+//
+// Body of formatV1, each string as a uvarint length and its bytes, each
+// count as a uvarint, each int as a zig-zag varint:
+//
+//	Flow, State, Lang
+//	Started, Updated   as varint seconds since 1970 and uvarint nanoseconds
+//	Signals            count, then each string
+//	Back               count, then Flow, State and Signals (int) of each
+//	Tracked            count, then each int
+//
+// A change to the body that an older reader cannot read needs a new format
+// byte; TestEncodeGolden pins formatV1 so that it cannot change by accident.
+const (
+	formatV1  byte = 1
+	headerLen      = 9
+)
+
+// ErrUnreadable is returned by Load when the stored session is in a format
+// this build does not read: written by an older or newer version of the bot,
+// or damaged. The conversation cannot go on; the caller starts it over. Load
+// then also returns the dup flag and a session that is zero except for
+// Version, so that saving a new session (which keeps that Version) replaces
+// the unreadable one under the usual compare-and-set. Delete removes it too.
+//
+// It is store.ErrUnreadable, so that callers need not know which store
+// they talk to.
+var ErrUnreadable = store.ErrUnreadable
+
+// encode returns the stored form of s, s.Version included.
+func encode(s flows.Session) []byte {
+	n := headerLen + 3*binary.MaxVarintLen64 + len(s.Flow) + len(s.State) + len(s.Lang) +
+		4*binary.MaxVarintLen64 + binary.MaxVarintLen64*(1+len(s.Signals)+1+3*len(s.Back)+1+len(s.Tracked))
+	for _, sig := range s.Signals {
+		n += len(sig)
+	}
+	for _, st := range s.Back {
+		n += len(st.Flow) + len(st.State)
+	}
+	b := make([]byte, headerLen, n)
+	b[0] = formatV1
+	binary.BigEndian.PutUint64(b[1:headerLen], s.Version)
+
+	b = appendString(b, s.Flow)
+	b = appendString(b, s.State)
+	b = appendString(b, s.Lang)
+	b = appendTime(b, s.Started)
+	b = appendTime(b, s.Updated)
+	b = binary.AppendUvarint(b, uint64(len(s.Signals)))
+	for _, sig := range s.Signals {
+		b = appendString(b, sig)
+	}
+	b = binary.AppendUvarint(b, uint64(len(s.Back)))
+	for _, st := range s.Back {
+		b = appendString(b, st.Flow)
+		b = appendString(b, st.State)
+		b = binary.AppendVarint(b, int64(st.Signals))
+	}
+	b = binary.AppendUvarint(b, uint64(len(s.Tracked)))
+	for _, id := range s.Tracked {
+		b = binary.AppendVarint(b, id)
+	}
+	return b
+}
+
+// versionHeader returns the bytes 1..8 of a value with version v, which the
+// compare-and-set script compares; for v = 0, "no session", it is empty.
+func versionHeader(v uint64) []byte {
+	if v == 0 {
+		return nil
+	}
+	return binary.BigEndian.AppendUint64(nil, v)
+}
+
+// storedVersion returns the version in the header of a stored value, or 0
+// when the value is too short to have one (the script then treats it as "no
+// session" too).
+func storedVersion(b []byte) uint64 {
+	if len(b) < headerLen {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b[1:headerLen])
+}
+
+// decode reads a stored value. Any error wraps ErrUnreadable. It never
+// panics and never allocates more than the input can justify: every count is
+// checked against the bytes left, so garbage cannot make it allocate gigabytes.
+func decode(b []byte) (flows.Session, error) {
+	if len(b) < headerLen {
+		return flows.Session{}, fmt.Errorf("%w: %d bytes, shorter than the header", ErrUnreadable, len(b))
+	}
+	if b[0] != formatV1 {
+		return flows.Session{}, fmt.Errorf("%w: format %d, this build reads %d", ErrUnreadable, b[0], formatV1)
+	}
+	s := flows.Session{Version: storedVersion(b)}
+	d := decoder{b: b[headerLen:]}
+	s.Flow = d.string()
+	s.State = d.string()
+	s.Lang = d.string()
+	s.Started = d.time()
+	s.Updated = d.time()
+	if n := d.count(); n > 0 {
+		s.Signals = make([]string, n)
+		for i := range s.Signals {
+			s.Signals[i] = d.string()
+		}
+	}
+	if n := d.count(); n > 0 {
+		s.Back = make([]flows.Step, n)
+		for i := range s.Back {
+			s.Back[i] = flows.Step{Flow: d.string(), State: d.string(), Signals: d.int()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		s.Tracked = make([]int64, n)
+		for i := range s.Tracked {
+			s.Tracked[i] = d.varint()
+		}
+	}
+	if d.err == nil && len(d.b) > 0 {
+		d.err = fmt.Errorf("%d bytes left over", len(d.b))
+	}
+	if d.err != nil {
+		return flows.Session{}, fmt.Errorf("%w: format %d: %w", ErrUnreadable, formatV1, d.err)
+	}
+	return s, nil
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// appendTime keeps seconds and nanoseconds apart rather than UnixNano, which
+// is undefined outside 1678-2262 and so would not round-trip the zero time.
+func appendTime(b []byte, t time.Time) []byte {
+	b = binary.AppendVarint(b, t.Unix())
+	return binary.AppendUvarint(b, uint64(t.Nanosecond()))
+}
+
+// decoder reads the body; after the first error every read returns a zero
+// value, so that decode checks d.err once at the end.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf(format, args...)
+	}
+	d.b = nil
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail("bad uvarint")
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail("bad varint")
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int {
+	v := d.varint()
+	if v < math.MinInt || v > math.MaxInt {
+		d.fail("int %d out of range", v)
+		return 0
+	}
+	return int(v)
+}
+
+// count reads a number of elements. Each element takes at least one byte,
+// so a count above the bytes left is damage, not a reason to allocate.
+func (d *decoder) count() int {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.fail("count %d exceeds the %d bytes left", n, len(d.b))
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) string() string {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.fail("string of %d bytes exceeds the %d bytes left", n, len(d.b))
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) time() time.Time {
+	sec := d.varint()
+	nsec := d.uvarint()
+	if d.err != nil {
+		return time.Time{}
+	}
+	if nsec >= uint64(time.Second) {
+		d.fail("nanoseconds %d out of range", nsec)
+		return time.Time{}
+	}
+	// UTC has a nil location, so the zero time comes back as time.Time{}
+	// and IsZero, which the engine relies on, holds.
+	return time.Unix(sec, int64(nsec)).UTC()
+}

@@ -1,0 +1,478 @@
+// Package storetest is the conformance suite for store.Store: one set of
+// tests that every store passes, the in-memory one and Redis alike, in the
+// way of perkeep's kvtest. A behaviour the bot relies on belongs here, so
+// that no store can quietly differ.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"signaal/flows"
+	"signaal/store"
+)
+
+// NewStore returns a fresh store whose sessions expire after idle without
+// a Save. The suite calls it once per subtest; the store must be cleaned up
+// through t.Cleanup. Stores may share a backend: the suite uses its own
+// random keys in each subtest.
+type NewStore func(t *testing.T, idle time.Duration) store.Store
+
+// idleShort is the idle time of the expiry test: long enough that a Save
+// and a Load fit well within it on a loaded machine, short enough to wait
+// for. Real Redis expires keys to the millisecond.
+const idleShort = 600 * time.Millisecond
+
+// sessionFields is the number of fields of flows.Session that Diff compares.
+const sessionFields = 9
+
+// Run runs the suite against the stores newStore makes. Subtests run in
+// parallel; run it with -race.
+func Run(t *testing.T, newStore NewStore) {
+	// Diff and full() list the fields of flows.Session by hand; a new field
+	// must be added there (and to every store's encoding) to be tested.
+	if n := reflect.TypeFor[flows.Session]().NumField(); n != sessionFields {
+		t.Fatalf("flows.Session has %d fields, the suite knows %d: extend Diff and full()", n, sessionFields)
+	}
+	tests := []struct {
+		name string
+		idle time.Duration // 0: store.DefaultIdle
+		run  func(t *testing.T, s store.Store, key func(int64) store.Key)
+	}{
+		{"LoadMissing", 0, testLoadMissing},
+		{"RoundTrip", 0, testRoundTrip},
+		{"NoAliasing", 0, testNoAliasing},
+		{"VersionIncrements", 0, testVersionIncrements},
+		{"Conflict", 0, testConflict},
+		{"Redelivery", 0, testRedelivery},
+		{"Delete", 0, testDelete},
+		{"KeysIsolated", 0, testKeysIsolated},
+		{"ConcurrentSaves", 0, testConcurrentSaves},
+		{"IdleExpiry", idleShort, testIdleExpiry},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := newStore(t, tt.idle)
+			// A new secret per subtest gives keys no other subtest uses,
+			// even on a shared Redis.
+			k := store.NewKeyer(nil)
+			tt.run(t, s, func(chat int64) store.Key { return k.Key("storetest", chat) })
+		})
+	}
+}
+
+func testLoadMissing(t *testing.T, s store.Store, key func(int64) store.Key) {
+	ctx := context.Background()
+	for _, update := range []string{"", "u1"} {
+		got, dup, err := s.Load(ctx, key(1), update)
+		if err != nil {
+			t.Fatalf("Load(missing, %q) error = %v, want nil", update, err)
+		}
+		if d := Diff(got, flows.Session{}); d != "" {
+			t.Errorf("Load(missing, %q) session differs from the zero session:\n%s", update, d)
+		}
+		if dup {
+			t.Errorf("Load(missing, %q) dup = true, want false", update)
+		}
+	}
+}
+
+// full has every field set, with values that trip up a careless encoding:
+// nanoseconds, a time zone, negative and large ids, empty strings inside
+// lists, and text beyond ASCII.
+func full() flows.Session {
+	ams := time.FixedZone("CEST", 2*60*60)
+	return flows.Session{
+		Flow:    "werk",
+		State:   "loon_ingehouden",
+		Lang:    "nl",
+		Signals: []string{"werk=ja", "paspoort=ingenomen", "", "naam=Zoë ✓", "werk=nee"},
+		Back: []flows.Step{
+			{Flow: "start", State: "welkom", Signals: 0},
+			{Flow: "werk", State: "", Signals: 3},
+		},
+		Tracked: []int64{1, -7, 1<<62 + 5, 0},
+		Started: time.Date(2025, 3, 30, 1, 59, 59, 123456789, ams),
+		Updated: time.Date(2025, 3, 30, 3, 0, 0, 1, ams),
+	}
+}
+
+func testRoundTrip(t *testing.T, s store.Store, key func(int64) store.Key) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		in   flows.Session
+	}{
+		{"full", full()},
+		{"zero", flows.Session{}},
+		{"state only", flows.Session{State: "welkom"}},
+		{"empty lists", flows.Session{State: "x", Signals: []string{}, Back: []flows.Step{}, Tracked: []int64{}}},
+		{"long", func() flows.Session {
+			s := full()
+			for i := range flows.MaxSignals {
+				s.Signals = append(s.Signals, "k"+strconv.Itoa(i)+"="+strings.Repeat("v", 200))
+			}
+			return s
+		}()},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k := key(int64(i))
+			saved, err := s.Save(ctx, k, tt.in)
+			if err != nil {
+				t.Fatalf("Save(%s) error = %v, want nil", tt.name, err)
+			}
+			want := tt.in
+			want.Version = 1
+			if d := Diff(saved, want); d != "" {
+				t.Errorf("Save(%s) returned a session that differs from the one saved:\n%s", tt.name, d)
+			}
+			got, _, err := s.Load(ctx, k, "")
+			if err != nil {
+				t.Fatalf("Load(%s) error = %v, want nil", tt.name, err)
+			}
+			if d := Diff(got, want); d != "" {
+				t.Errorf("Load(%s) after Save differs:\n%s", tt.name, d)
+			}
+		})
+	}
+}
+
+// testNoAliasing checks that neither the caller's slices nor the loaded
+// ones share memory with what the store keeps.
+func testNoAliasing(t *testing.T, s store.Store, key func(int64) store.Key) {
+	ctx := context.Background()
+	in := full()
+	if _, err := s.Save(ctx, key(1), in); err != nil {
+		t.Fatal(err)
+	}
+	in.Signals[0], in.Back[0].State, in.Tracked[0] = "changed", "changed", 99
+	got, _, err := s.Load(ctx, key(1), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.Signals[1] = "changed too"
+	again, _, err := s.Load(ctx, key(1), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := full()
+	want.Version = 1
+	if d := Diff(again, want); d != "" {
+		t.Errorf("Load after changing the saved and the loaded slices differs:\n%s", d)
+	}
+}
+
+func testVersionIncrements(t *testing.T, s store.Store, key func(int64) store.Key) {
+	ctx := context.Background()
+	var sess flows.Session
+	for want := uint64(1); want <= 3; want++ {
+		sess.State = "s" + strconv.FormatUint(want, 10)
+		got, err := s.Save(ctx, key(1), sess)
+		if err != nil {
+			t.Fatalf("Save(version %d) error = %v, want nil", sess.Version, err)
+		}
+		if got.Version != want {
+			t.Fatalf("Save(version %d).Version = %d, want %d", sess.Version, got.Version, want)
+		}
+		sess = got
+	}
+	got, _, err := s.Load(ctx, key(1), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Version != 3 || got.State != "s3" {
+		t.Errorf("Load after three saves = version %d state %q, want version 3 state %q", got.Version, got.State, "s3")
+	}
+}
+
+func testConflict(t *testing.T, s store.Store, key func(int64) store.Key) {
+	ctx := context.Background()
+	tests := []struct {
+		name      string
+		stored    []string // states saved one after the other before the test
+		version   uint64   // version of the session saved in the test
+		wantErr   error
+		wantState string // stored state afterwards
+	}{
+		{"new over missing", nil, 0, nil, "mine"},
+		{"new over existing", []string{"theirs"}, 0, store.ErrConflict, "theirs"},
+		// The same content is still another write: a store must not take
+		// it for a retry of the first and report success.
+		{"same content twice", []string{"mine"}, 0, store.ErrConflict, "mine"},
+		{"current version", []string{"a", "theirs"}, 2, nil, "mine"},
+		{"stale version", []string{"a", "theirs"}, 1, store.ErrConflict, "theirs"},
+		{"future version", []string{"theirs"}, 5, store.ErrConflict, "theirs"},
+		{"version over missing", nil, 1, store.ErrConflict, ""},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k := key(int64(i))
+			var cur flows.Session
+			for _, st := range tt.stored {
+				cur.State = st
+				var err error
+				if cur, err = s.Save(ctx, k, cur); err != nil {
+					t.Fatalf("Save(%q) error = %v", st, err)
+				}
+			}
+			_, err := s.Save(ctx, k, flows.Session{State: "mine", Version: tt.version})
+			if !errors.Is(err, tt.wantErr) {
+				t.Errorf("Save(version %d) error = %v, want %v", tt.version, err, tt.wantErr)
+			}
+			got, _, err := s.Load(ctx, k, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.State != tt.wantState {
+				t.Errorf("Load after Save(version %d) state = %q, want %q", tt.version, got.State, tt.wantState)
+			}
+		})
+	}
+
+	// Two handlers load the same version; only the first save wins.
+	k := key(100)
+	a, _, errA := s.Load(ctx, k, "ua")
+	b, _, errB := s.Load(ctx, k, "ub")
+	if err := errors.Join(errA, errB); err != nil {
+		t.Fatal(err)
+	}
+	a.State, b.State = "a", "b"
+	if _, err := s.Save(ctx, k, a); err != nil {
+		t.Fatalf("first Save from version 0 error = %v, want nil", err)
+	}
+	if _, err := s.Save(ctx, k, b); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("second Save from version 0 error = %v, want %v", err, store.ErrConflict)
+	}
+}
+
+func testRedelivery(t *testing.T, s store.Store, key func(int64) store.Key) {
+	ctx := context.Background()
+	steps := []struct {
+		chat    int64
+		update  string
+		wantDup bool
+	}{
+		{1, "u1", false},
+		{1, "u1", true},  // redelivered
+		{1, "u2", false}, // another update
+		{1, "u1", true},  // still remembered
+		{1, "", false},   // no update id: never a duplicate
+		{1, "", false},
+		{2, "u1", false}, // same id in another chat
+		{2, "u1", true},
+	}
+	for i, st := range steps {
+		_, dup, err := s.Load(ctx, key(st.chat), st.update)
+		if err != nil {
+			t.Fatalf("step %d: Load(chat %d, %q) error = %v, want nil", i, st.chat, st.update, err)
+		}
+		if dup != st.wantDup {
+			t.Errorf("step %d: Load(chat %d, %q) dup = %v, want %v", i, st.chat, st.update, dup, st.wantDup)
+		}
+	}
+
+	// Saving does not make a seen update new again.
+	if _, err := s.Save(ctx, key(1), flows.Session{State: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, dup, _ := s.Load(ctx, key(1), "u2"); !dup {
+		t.Errorf("Load(chat 1, %q) after Save dup = false, want true", "u2")
+	}
+}
+
+func testDelete(t *testing.T, s store.Store, key func(int64) store.Key) {
+	ctx := context.Background()
+	if err := s.Delete(ctx, key(1)); err != nil {
+		t.Errorf("Delete(missing) error = %v, want nil", err)
+	}
+	if _, _, err := s.Load(ctx, key(1), "u1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Save(ctx, key(1), full()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(ctx, key(1)); err != nil {
+		t.Fatalf("Delete error = %v, want nil", err)
+	}
+	got, dup, err := s.Load(ctx, key(1), "u1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := Diff(got, flows.Session{}); d != "" {
+		t.Errorf("Load after Delete differs from the zero session:\n%s", d)
+	}
+	if dup {
+		t.Errorf("Load(%q) after Delete dup = true, want false: Delete must forget update ids too", "u1")
+	}
+	// A deleted conversation starts over from version 0.
+	if _, err := s.Save(ctx, key(1), flows.Session{State: "again"}); err != nil {
+		t.Errorf("Save(version 0) after Delete error = %v, want nil", err)
+	}
+}
+
+func testKeysIsolated(t *testing.T, s store.Store, key func(int64) store.Key) {
+	ctx := context.Background()
+	if _, err := s.Save(ctx, key(1), flows.Session{State: "one"}); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := s.Load(ctx, key(2), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.State != "" || got.Version != 0 {
+		t.Errorf("Load(other key) = state %q version %d, want a zero session", got.State, got.Version)
+	}
+	if _, err := s.Save(ctx, key(2), flows.Session{State: "two"}); err != nil {
+		t.Errorf("Save(other key, version 0) error = %v, want nil", err)
+	}
+	if err := s.Delete(ctx, key(1)); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err = s.Load(ctx, key(2), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.State != "two" {
+		t.Errorf("Load(other key) after Delete(key) state = %q, want %q", got.State, "two")
+	}
+}
+
+// testConcurrentSaves runs handlers that each add one to a counter, as the
+// dispatcher does with an update: load, change, save, and on a conflict
+// load again. Every increment must land exactly once.
+func testConcurrentSaves(t *testing.T, s store.Store, key func(int64) store.Key) {
+	const workers, each = 8, 25
+	ctx := context.Background()
+	k := key(1)
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for w := range workers {
+		wg.Go(func() {
+			for i := range each {
+				if err := increment(ctx, s, k); err != nil {
+					errs <- fmt.Errorf("worker %d, increment %d: %w", w, i, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	got, _, err := s.Load(ctx, k, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := got.Signal("n"); n != strconv.Itoa(workers*each) || got.Version != workers*each {
+		t.Errorf("after %d increments: n = %q, Version = %d, want %d and %d", workers*each, n, got.Version, workers*each, workers*each)
+	}
+}
+
+func increment(ctx context.Context, s store.Store, k store.Key) error {
+	for range 10000 {
+		sess, _, err := s.Load(ctx, k, "")
+		if err != nil {
+			return err
+		}
+		n, _ := strconv.Atoi(sess.Signal("n"))
+		sess.Signals = []string{"n=" + strconv.Itoa(n+1)}
+		_, err = s.Save(ctx, k, sess)
+		if errors.Is(err, store.ErrConflict) {
+			continue
+		}
+		return err
+	}
+	return errors.New("still conflicting after 10000 tries")
+}
+
+// testIdleExpiry checks that a session lives idle after its last Save,
+// not after its first: every Save refreshes it.
+func testIdleExpiry(t *testing.T, s store.Store, key func(int64) store.Key) {
+	ctx := context.Background()
+	step := idleShort * 2 / 3
+	sess, err := s.Save(ctx, key(1), flows.Session{State: "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(step)
+	sess.State = "b"
+	if _, err := s.Save(ctx, key(1), sess); err != nil {
+		t.Fatalf("Save within idle error = %v, want nil", err)
+	}
+	time.Sleep(step)
+	got, _, err := s.Load(ctx, key(1), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.State != "b" {
+		t.Fatalf("Load %v after the first Save and %v after the second = state %q, want %q: Save must refresh the idle time",
+			2*step, step, got.State, "b")
+	}
+	time.Sleep(idleShort + idleShort/2)
+	got, _, err = s.Load(ctx, key(1), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := Diff(got, flows.Session{}); d != "" {
+		t.Errorf("Load after idle differs from the zero session:\n%s", d)
+	}
+	if _, err := s.Save(ctx, key(1), flows.Session{State: "new"}); err != nil {
+		t.Errorf("Save(version 0) after expiry error = %v, want nil", err)
+	}
+}
+
+// Diff returns a description of how got differs from want, or "" when they
+// are equal as sessions: times compare with Equal (a store may return them
+// in another zone) and a nil list equals an empty one.
+func Diff(got, want flows.Session) string {
+	var b strings.Builder
+	field := func(name string, g, w any) {
+		fmt.Fprintf(&b, "  %s = %#v, want %#v\n", name, g, w)
+	}
+	if got.Flow != want.Flow {
+		field("Flow", got.Flow, want.Flow)
+	}
+	if got.State != want.State {
+		field("State", got.State, want.State)
+	}
+	if got.Lang != want.Lang {
+		field("Lang", got.Lang, want.Lang)
+	}
+	if !sameList(got.Signals, want.Signals) {
+		field("Signals", got.Signals, want.Signals)
+	}
+	if !sameList(got.Back, want.Back) {
+		field("Back", got.Back, want.Back)
+	}
+	if !sameList(got.Tracked, want.Tracked) {
+		field("Tracked", got.Tracked, want.Tracked)
+	}
+	if !got.Started.Equal(want.Started) {
+		field("Started", got.Started, want.Started)
+	}
+	if !got.Updated.Equal(want.Updated) {
+		field("Updated", got.Updated, want.Updated)
+	}
+	if got.Version != want.Version {
+		field("Version", got.Version, want.Version)
+	}
+	return b.String()
+}
+
+func sameList[T any](a, b []T) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return reflect.DeepEqual(a, b)
+}
