@@ -1,0 +1,31 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"signaal/internal/redistest"
+)
+
+// TestChatWithRedis runs the terminal chat on a real redis-server, and
+// checks that Redis without a proper SESSION_SECRET is refused.
+func TestChatWithRedis(t *testing.T) {
+	srv := redistest.Start(t)
+	code, _, errOut := runApp(t, "", nil, "chat", "--redis-url", srv.URL())
+	if code != 1 || !strings.Contains(errOut, "SESSION_SECRET") {
+		t.Errorf("chat with Redis and no secret = %d, %q; want 1 and a word on SESSION_SECRET", code, errOut)
+	}
+	env := map[string]string{"SESSION_SECRET": strings.Repeat("k", 40)}
+	code, out, errOut := runApp(t, "start/welcome/ok\n", env, "chat", "--json", "--redis-url", srv.URL())
+	if code != 0 || strings.Count(out, `{"await":true}`) != 2 {
+		t.Fatalf("chat --redis-url = %d, %q, %q", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "sessions are kept in redis") {
+		t.Errorf("log does not say where sessions are: %q", errOut)
+	}
+	env["REDIS_URL"] = srv.URL()
+	code, _, errOut = runApp(t, "", env, "chat")
+	if code != 0 || !strings.Contains(errOut, "sessions are kept in redis") {
+		t.Errorf("chat with REDIS_URL = %d, %q", code, errOut)
+	}
+}
