@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -231,6 +232,36 @@ func TestRedisUnreadableSession(t *testing.T) {
 		}
 		if err != nil || strings.Join(texts, " | ") != want {
 			t.Errorf("step %d: %q, %v; want %q", i+1, texts, err, want)
+		}
+	}
+}
+
+// countHook counts round trips: one a command, one a pipeline.
+type countHook struct{ n atomic.Int64 }
+
+func (h *countHook) DialHook(next redis.DialHook) redis.DialHook { return next }
+func (h *countHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error { h.n.Add(1); return next(ctx, cmd) }
+}
+func (h *countHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error { h.n.Add(1); return next(ctx, cmds) }
+}
+
+// TestRedisRoundTrips: a handled update costs two round trips, the load
+// (with the redelivery check) and the save.
+func TestRedisRoundTrips(t *testing.T) {
+	_, client, rs := redisSessions(t)
+	h := &countHook{}
+	client.AddHook(h)
+	d := memDispatcher(t, testEngine(t), rs, store.NewKeyer([]byte(testSecret)))
+	toCounter(t, d, 8) // loads the save script once
+	for i := 0; i < 3; i++ {
+		before := h.n.Load()
+		if _, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 8, ID: strconv.Itoa(i), Input: choice("start/counter/inc")}); err != nil {
+			t.Fatal(err)
+		}
+		if got := h.n.Load() - before; got != 2 {
+			t.Errorf("update %d took %d round trips, want 2", i, got)
 		}
 	}
 }
