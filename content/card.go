@@ -1,6 +1,9 @@
 package content
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Card renders one contact as plain text in lang: name, what it is for, and
 // each way to reach it on a line of its own, so that a phone shows every
@@ -24,6 +27,7 @@ func (c *Content) Card(lang string, ct *Contact) string {
 	line(KeyCardChat, ct.Chat)
 	line(KeyCardWeb, ct.Web)
 	line(KeyCardEmail, ct.Email)
+	line(KeyCardAddress, ct.Address)
 	line(KeyCardHours, pick(ct.Hours, lang))
 	return b.String()
 }
@@ -31,13 +35,86 @@ func (c *Content) Card(lang string, ct *Contact) string {
 // Cards renders the contacts with the given ids, separated by blank lines.
 // Unknown ids are skipped; Load makes sure there are none in the content.
 func (c *Content) Cards(lang string, ids []string) string {
+	return c.CardsOpen(lang, ids, nil)
+}
+
+// CardsOpen is Cards with a line under each contact that open names,
+// saying that it is open now (open[id] true) or closed now, followed by
+// the contacts that can always be reached instead.
+func (c *Content) CardsOpen(lang string, ids []string, open map[string]bool) string {
 	parts := make([]string, 0, len(ids))
 	for _, id := range ids {
-		if ct, ok := c.Contacts[id]; ok {
-			parts = append(parts, c.Card(lang, ct))
+		ct, ok := c.Contacts[id]
+		if !ok {
+			continue
 		}
+		card := c.Card(lang, ct)
+		if isOpen, ok := open[id]; ok {
+			card += "\n" + c.OpenLine(lang, ct, isOpen)
+		}
+		parts = append(parts, card)
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// OpenLine says that a contact is open now, or that it is closed now and
+// who can always be reached instead, in one line.
+func (c *Content) OpenLine(lang string, ct *Contact, open bool) string {
+	if open {
+		return c.Text(lang, KeyOpenNow)
+	}
+	alts := make([]string, 0, len(ct.Alt))
+	for _, id := range ct.Alt {
+		if alt, ok := c.Contacts[id]; ok {
+			alts = append(alts, reach(alt))
+		}
+	}
+	return c.Text(lang, KeyClosedNow) + " " + strings.Join(alts, ", ")
+}
+
+// reach is a contact in a few words: its name and the first way to reach it.
+func reach(ct *Contact) string {
+	for _, v := range []string{ct.Phone, ct.Chat, ct.Web, ct.Email} {
+		if v == ct.Name {
+			return ct.Name
+		}
+		if v != "" {
+			return ct.Name + " " + v
+		}
+	}
+	return ct.Name
+}
+
+// OpenAt reports whether the schedule is open at t, in Dutch time. The
+// schedule must have passed Load.
+func (s *Schedule) OpenAt(t time.Time) bool {
+	local := t.In(dutchZone(t))
+	m := local.Hour()*60 + local.Minute()
+	return s.days[local.Weekday()] && m >= s.from && m < s.until
+}
+
+var (
+	cet  = time.FixedZone("CET", 1*60*60)
+	cest = time.FixedZone("CEST", 2*60*60)
+)
+
+// dutchZone is the Netherlands' zone at t: summer time from the last
+// Sunday of March to the last Sunday of October, both at 01:00 UTC, as in
+// the whole EU. Computing it keeps the bot independent of the host's
+// time zone database.
+func dutchZone(t time.Time) *time.Location {
+	u := t.UTC()
+	start := lastSunday(u.Year(), time.March).Add(time.Hour)
+	end := lastSunday(u.Year(), time.October).Add(time.Hour)
+	if !u.Before(start) && u.Before(end) {
+		return cest
+	}
+	return cet
+}
+
+func lastSunday(year int, month time.Month) time.Time {
+	last := time.Date(year, month+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+	return last.AddDate(0, 0, -int(last.Weekday()))
 }
 
 // pick returns m[lang], falling back to the default language.

@@ -28,6 +28,12 @@ type Content struct {
 	// Contacts by id, and their ids in file order.
 	Contacts     map[string]*Contact
 	ContactOrder []string
+	// Categories order the contacts when all of them are listed; each
+	// contact names one. Empty when contacts.yaml defines none.
+	Categories []*Category
+	// Search holds the words that contact search folds together or skips;
+	// nil when the content has no search.yaml.
+	Search *SearchWords
 	// Warnings are problems that do not stop the bot, such as a contact
 	// whose details have not been checked for a long time.
 	Warnings Problems
@@ -35,11 +41,33 @@ type Content struct {
 	emergency, safety []string
 }
 
+// Category is a group of contacts, for listing them all.
+type Category struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"` // text key
+
+	Line int `yaml:"-"`
+}
+
+// SearchWords is search.yaml: the everyday words contact search knows
+// besides the contacts' own names and keywords.
+type SearchWords struct {
+	// Synonyms are groups of words or phrases that mean the same thing
+	// for search; a query naming one finds what the others find.
+	Synonyms [][]string `yaml:"synonyms"`
+	// Stopwords carry no meaning for search ("ik", "the").
+	Stopwords []string `yaml:"stopwords"`
+}
+
 // Flow is one dialogue: a set of states starting at Start.
 type Flow struct {
-	ID     string   `yaml:"flow"`
-	Start  string   `yaml:"start"`
-	States []*State `yaml:"states"`
+	ID    string `yaml:"flow"`
+	Start string `yaml:"start"`
+	// Audience says who the flow is for (jongeren, omstanders,
+	// professionals). A flow without one is for everyone whose flows lead
+	// to it. Every contact an ending offers must serve all of them.
+	Audience []string `yaml:"audience"`
+	States   []*State `yaml:"states"`
 
 	File string `yaml:"-"`
 	byID map[string]*State
@@ -55,6 +83,19 @@ type State struct {
 	Branch   []*Branch `yaml:"branch"`
 	End      bool      `yaml:"end"`
 	Contacts []string  `yaml:"contacts"`
+	// Report lists recorded answers to show under the text, one a line,
+	// so that a professional can copy a summary: the item's label, then
+	// the label of the option that recorded the answer.
+	Report []*ReportItem `yaml:"report"`
+
+	Line int `yaml:"-"`
+}
+
+// ReportItem is one line of a report: the answer recorded for Signal (a
+// signal key), introduced by the text Label.
+type ReportItem struct {
+	Signal string `yaml:"signal"`
+	Label  string `yaml:"label"`
 
 	Line int `yaml:"-"`
 }
@@ -68,6 +109,9 @@ type Option struct {
 	Next   string `yaml:"next"`
 	Flow   string `yaml:"flow"`
 	Signal string `yaml:"signal"`
+	// Also are further signals recorded with Signal, for instance a flag
+	// that several answers set and a branch tests once.
+	Also []string `yaml:"also"`
 
 	Line int `yaml:"-"`
 }
@@ -83,25 +127,74 @@ type Branch struct {
 }
 
 // Contact is an organisation the bot refers to. Every fact in it comes from
-// the seed document named in Source and was last checked on Checked.
+// the seed documents named in Source and Sources and was last checked on
+// Checked.
 type Contact struct {
-	ID    string            `yaml:"id"`
-	Name  string            `yaml:"name"`
-	About map[string]string `yaml:"about"`
-	Phone string            `yaml:"phone"`
-	Web   string            `yaml:"web"`
-	Chat  string            `yaml:"chat"`
-	Email string            `yaml:"email"`
+	ID      string            `yaml:"id"`
+	Name    string            `yaml:"name"`
+	About   map[string]string `yaml:"about"`
+	Phone   string            `yaml:"phone"`
+	Web     string            `yaml:"web"`
+	Chat    string            `yaml:"chat"`
+	Email   string            `yaml:"email"`
+	Address string            `yaml:"address"`
 	// Hours as the source states them, per language; empty when unknown.
-	Hours    map[string]string `yaml:"hours"`
-	Audience []string          `yaml:"audience"`
-	Forms    []string          `yaml:"forms"`
-	Region   string            `yaml:"region"`
-	Keywords []string          `yaml:"keywords"`
-	Source   string            `yaml:"source"`
-	Checked  string            `yaml:"checked"`
+	Hours map[string]string `yaml:"hours"`
+	// Open is the same opening hours in a form the bot can compare with
+	// the clock, so that a referral can say whether it is open now.
+	Open *Schedule `yaml:"open"`
+	// Alt are the contacts to offer while this one is closed; each must
+	// be Always reachable.
+	Alt []string `yaml:"alt"`
+	// Always is set when a source says the contact can always be reached.
+	Always   bool     `yaml:"always"`
+	Audience []string `yaml:"audience"`
+	Forms    []string `yaml:"forms"`
+	Region   string   `yaml:"region"`
+	Category string   `yaml:"category"`
+	Keywords []string `yaml:"keywords"`
+	// Source names the seed document the facts come from; Sources names
+	// several when one document does not hold them all.
+	Source  string   `yaml:"source"`
+	Sources []string `yaml:"sources"`
+	Checked string   `yaml:"checked"`
 
 	Line int `yaml:"-"`
+}
+
+// AllSources is Source and Sources together.
+func (ct *Contact) AllSources() []string {
+	if ct.Source == "" {
+		return ct.Sources
+	}
+	return append([]string{ct.Source}, ct.Sources...)
+}
+
+// For reports whether the contact serves audience. A contact that names
+// no audience serves everyone.
+func (ct *Contact) For(audience string) bool {
+	if len(ct.Audience) == 0 {
+		return true
+	}
+	for _, a := range ct.Audience {
+		if a == audience {
+			return true
+		}
+	}
+	return false
+}
+
+// Schedule is weekly opening hours in Dutch time: open on Days from From
+// until Until ("09:00", "17:00"). Days are mon, tue, wed, thu, fri, sat,
+// sun. Public holidays are not known.
+type Schedule struct {
+	Days  []string `yaml:"days"`
+	From  string   `yaml:"from"`
+	Until string   `yaml:"until"`
+
+	Line        int `yaml:"-"`
+	days        [7]bool
+	from, until int // minutes after midnight
 }
 
 // State returns the state with the given id, or nil.

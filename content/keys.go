@@ -40,6 +40,27 @@ const (
 	KeyCardHours = "sys.card.hours"
 )
 
+// Text keys of features that not every content uses. Each is required in
+// every language as soon as the content uses its feature, so that a small
+// content (such as a test's) need not define texts it never shows.
+const (
+	// Used when a contact has an address.
+	KeyCardAddress = "sys.card.address"
+	// Used when a contact has opening hours the bot can read (open): the
+	// line under its card saying that it is open now, or closed now
+	// followed by the contacts that can always be reached.
+	KeyOpenNow   = "sys.open.now"
+	KeyClosedNow = "sys.open.closed"
+	// Used when a state has a report: an answer not (yet) given.
+	KeyReportNone = "sys.report.none"
+	// Used when the content has search.yaml: the line above search
+	// results, the line when nothing matches (the emergency contacts
+	// follow), and the line above the list of all contacts.
+	KeySearchFound = "sys.search.found"
+	KeySearchNone  = "sys.search.none"
+	KeySearchAll   = "sys.search.all"
+)
+
 var systemKeys = []string{
 	KeyOptSOS, KeyOptExit, KeyOptBack, KeyOptRestart, KeyOptResume,
 	KeyEmergency, KeyExit, KeyHelp, KeyFreeText, KeyStale, KeyAtStart,

@@ -20,6 +20,7 @@ const (
 	flowsDir     = "flows"
 	textsDir     = "texts"
 	contactsFile = "contacts.yaml"
+	searchFile   = "search.yaml" // optional
 )
 
 // contactsDoc is the shape of contacts.yaml.
@@ -28,8 +29,10 @@ type contactsDoc struct {
 	Emergency []string `yaml:"emergency"`
 	// Safety lists the contacts of the safety card, shown whenever the
 	// conversation cannot go on (for instance when storage is down).
-	Safety   []string   `yaml:"safety"`
-	Contacts []*Contact `yaml:"contacts"`
+	Safety []string `yaml:"safety"`
+	// Categories order the contacts when all of them are listed.
+	Categories []*Category `yaml:"categories"`
+	Contacts   []*Contact  `yaml:"contacts"`
 }
 
 // Emergency and Safety are the contact lists of contacts.yaml; see contactsDoc.
@@ -38,8 +41,9 @@ func (c *Content) Emergency() []string { return c.emergency }
 // Safety is the safety card's contacts; see contactsDoc.
 func (c *Content) Safety() []string { return c.safety }
 
-// Load reads a content directory (flows/*.yaml, texts/<lang>.yaml and
-// contacts.yaml), decodes every file strictly and validates the whole. When
+// Load reads a content directory (flows/*.yaml, texts/<lang>.yaml,
+// contacts.yaml and, when present, search.yaml), decodes every file
+// strictly and validates the whole. When
 // anything is wrong it returns Problems listing all of it with file and line.
 func Load(fsys fs.FS) (*Content, error) {
 	l := &loader{c: &Content{
@@ -49,6 +53,7 @@ func Load(fsys fs.FS) (*Content, error) {
 	}, textLines: map[string]map[string]int{}}
 	l.readTexts(fsys)
 	l.readContacts(fsys)
+	l.readSearch(fsys)
 	l.readFlows(fsys)
 	if len(l.problems) == 0 {
 		// Validation needs well-formed files; a decoding problem already
@@ -144,6 +149,22 @@ func (l *loader) readContacts(fsys fs.FS) {
 		l.c.ContactOrder = append(l.c.ContactOrder, ct.ID)
 	}
 	l.c.emergency, l.c.safety = doc.Emergency, doc.Safety
+	for _, cat := range doc.Categories {
+		if cat != nil {
+			l.c.Categories = append(l.c.Categories, cat)
+		}
+	}
+}
+
+// readSearch reads search.yaml when the content has one.
+func (l *loader) readSearch(fsys fs.FS) {
+	if _, err := fs.Stat(fsys, searchFile); errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	var w SearchWords
+	if l.decodeFile(fsys, searchFile, &w) {
+		l.c.Search = &w
+	}
 }
 
 func (l *loader) readFlows(fsys fs.FS) {
@@ -227,6 +248,24 @@ func (b *Branch) UnmarshalYAML(n *yaml.Node) error {
 
 func (c *Contact) UnmarshalYAML(n *yaml.Node) error {
 	type plain Contact
+	c.Line = n.Line
+	return strictNode(n, (*plain)(c))
+}
+
+func (r *ReportItem) UnmarshalYAML(n *yaml.Node) error {
+	type plain ReportItem
+	r.Line = n.Line
+	return strictNode(n, (*plain)(r))
+}
+
+func (s *Schedule) UnmarshalYAML(n *yaml.Node) error {
+	type plain Schedule
+	s.Line = n.Line
+	return strictNode(n, (*plain)(s))
+}
+
+func (c *Category) UnmarshalYAML(n *yaml.Node) error {
+	type plain Category
 	c.Line = n.Line
 	return strictNode(n, (*plain)(c))
 }

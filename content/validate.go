@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Telegram's limits, which every channel has to live with because Telegram
@@ -13,6 +15,9 @@ import (
 const (
 	MaxTextLen      = 4096 // characters of one message (UTF-16 code units)
 	MaxCallbackData = 64   // bytes of the data behind an inline button
+	// MaxLabelLen is the longest option label, in characters: a button
+	// on a phone shows little more before it cuts the label off.
+	MaxLabelLen = 40
 	// StaleAfter is how old a contact's check date may be before lint warns.
 	StaleAfter = 365 * 24 * time.Hour
 )
@@ -27,7 +32,17 @@ func OptionData(flow, state, option string) string {
 var (
 	idPattern     = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 	signalPattern = regexp.MustCompile(`^[a-z0-9_]+=[a-z0-9_]+$`)
+	keyPattern    = regexp.MustCompile(`^[a-z0-9_]+$`)
+	clockPattern  = regexp.MustCompile(`^([01][0-9]|2[0-3]):([0-5][0-9])$`)
 )
+
+// Audiences are the groups a contact or a flow can be for.
+var Audiences = []string{"jongeren", "omstanders", "professionals"}
+
+var weekdays = map[string]time.Weekday{
+	"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
+	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
+}
 
 // now is the clock for the check-date warning; tests replace it.
 var now = time.Now
@@ -41,8 +56,19 @@ func (l *loader) validate() {
 		l.validateFlow(l.c.Flows[id])
 	}
 	l.checkTranslations()
+	l.checkAudiences()
 	l.checkLen(contactsFile, 0, "the emergency answer", KeyEmergency, l.c.emergency)
 	l.checkLen(contactsFile, 0, "the safety card", KeyUnavailable, l.c.safety)
+	if l.c.Search != nil {
+		for _, key := range []string{KeySearchFound, KeySearchNone, KeySearchAll} {
+			l.useText(searchFile, 0, key)
+		}
+		for i, group := range l.c.Search.Synonyms {
+			if len(group) < 2 {
+				l.addf(searchFile, 0, "synonym group %d has fewer than two words", i+1)
+			}
+		}
+	}
 }
 
 func (l *loader) validateContacts() {
@@ -55,12 +81,37 @@ func (l *loader) validateContacts() {
 		if ct.Name == "" {
 			at("contact %q has no name", ct.ID)
 		}
-		if ct.Phone == "" && ct.Web == "" && ct.Chat == "" && ct.Email == "" {
+		if ct.Phone == "" && ct.Web == "" && ct.Chat == "" && ct.Email == "" && ct.Address == "" {
 			at("contact %q has no phone, web, chat or e-mail", ct.ID)
 		}
-		if ct.Source == "" {
+		if ct.Source == "" && len(ct.Sources) == 0 {
 			at("contact %q names no source document", ct.ID)
 		}
+		for _, src := range ct.Sources {
+			if src == "" {
+				at("contact %q: an empty entry in sources", ct.ID)
+			}
+		}
+		for _, a := range ct.Audience {
+			if !contains(Audiences, a) {
+				at("contact %q: unknown audience %q (use %s)", ct.ID, a, strings.Join(Audiences, ", "))
+			}
+		}
+		for field, m := range map[string]map[string]string{"about": ct.About, "hours": ct.Hours} {
+			if len(m) == 0 {
+				continue
+			}
+			for _, lang := range l.c.Langs {
+				if m[lang] == "" {
+					at("contact %q: %s has no %s text", ct.ID, field, lang)
+				}
+			}
+		}
+		if ct.Address != "" {
+			l.useText(contactsFile, ct.Line, KeyCardAddress)
+		}
+		l.validateCategory(ct)
+		l.validateSchedule(ct)
 		checked, err := time.Parse(time.DateOnly, ct.Checked)
 		switch {
 		case err != nil:
@@ -75,6 +126,12 @@ func (l *loader) validateContacts() {
 			l.useContact(contactsFile, 0, id)
 		}
 	}
+	for _, cat := range l.c.Categories {
+		if !idPattern.MatchString(cat.ID) {
+			l.addf(contactsFile, cat.Line, "category id %q must be lower-case letters, digits, '-' or '_'", cat.ID)
+		}
+		l.useText(contactsFile, cat.Line, cat.Title)
+	}
 	if len(l.c.emergency) == 0 {
 		l.addf(contactsFile, 0, "emergency lists no contact")
 	}
@@ -83,10 +140,89 @@ func (l *loader) validateContacts() {
 	}
 }
 
+// validateCategory checks that a contact names a category of the list,
+// when the content has one.
+func (l *loader) validateCategory(ct *Contact) {
+	if len(l.c.Categories) == 0 {
+		if ct.Category != "" {
+			l.addf(contactsFile, ct.Line, "contact %q: category %q, but contacts.yaml lists no categories", ct.ID, ct.Category)
+		}
+		return
+	}
+	for _, cat := range l.c.Categories {
+		if cat.ID == ct.Category {
+			return
+		}
+	}
+	if ct.Category == "" {
+		l.addf(contactsFile, ct.Line, "contact %q names no category", ct.ID)
+		return
+	}
+	l.addf(contactsFile, ct.Line, "contact %q: unknown category %q", ct.ID, ct.Category)
+}
+
+// validateSchedule checks machine-readable opening hours and prepares them
+// for OpenAt.
+func (l *loader) validateSchedule(ct *Contact) {
+	for _, id := range ct.Alt {
+		alt, ok := l.c.Contacts[id]
+		switch {
+		case !ok:
+			l.addf(contactsFile, ct.Line, "contact %q: unknown alt contact %q", ct.ID, id)
+		case !alt.Always:
+			l.addf(contactsFile, ct.Line, "contact %q: alt contact %q is not marked 'always: true'", ct.ID, id)
+		}
+	}
+	s := ct.Open
+	if s == nil {
+		if len(ct.Alt) > 0 {
+			l.addf(contactsFile, ct.Line, "contact %q has alt contacts but no opening hours (open)", ct.ID)
+		}
+		return
+	}
+	at := func(format string, args ...any) { l.addf(contactsFile, s.Line, format, args...) }
+	l.useText(contactsFile, s.Line, KeyOpenNow)
+	l.useText(contactsFile, s.Line, KeyClosedNow)
+	if len(ct.Hours) == 0 {
+		at("contact %q: opening hours (open) without hours to show", ct.ID)
+	}
+	if len(ct.Alt) == 0 {
+		at("contact %q: opening hours (open) but no alt contact for when it is closed", ct.ID)
+	}
+	if len(s.Days) == 0 {
+		at("contact %q: open lists no days", ct.ID)
+	}
+	for _, d := range s.Days {
+		wd, ok := weekdays[d]
+		if !ok {
+			at("contact %q: open day %q is not one of mon, tue, wed, thu, fri, sat, sun", ct.ID, d)
+			continue
+		}
+		s.days[wd] = true
+	}
+	clock := func(v string) int {
+		m := clockPattern.FindStringSubmatch(v)
+		if m == nil {
+			at("contact %q: open time %q is not HH:MM", ct.ID, v)
+			return -1
+		}
+		return (int(m[1][0]-'0')*10+int(m[1][1]-'0'))*60 + int(m[2][0]-'0')*10 + int(m[2][1]-'0')
+	}
+	s.from, s.until = clock(s.From), clock(s.Until)
+	if s.from >= 0 && s.until >= 0 && s.from >= s.until {
+		at("contact %q: open from %s is not before until %s", ct.ID, s.From, s.Until)
+	}
+}
+
 func (l *loader) validateFlow(f *Flow) {
 	file := f.File
 	if !idPattern.MatchString(f.ID) {
 		l.addf(file, 1, "flow id %q must be lower-case letters, digits, '-' or '_'", f.ID)
+	}
+	for _, a := range f.Audience {
+		if !contains(Audiences, a) {
+			l.addf(file, 1, "flow %q: unknown audience %q (use %s)", f.ID, a, strings.Join(Audiences, ", "))
+		}
 	}
 	f.byID = make(map[string]*State, len(f.States))
 	for _, s := range f.States {
@@ -136,7 +272,7 @@ func (l *loader) validateState(f *Flow, s *State) {
 	file := f.File
 	switch {
 	case len(s.Branch) > 0:
-		if s.Text != "" || len(s.Options) > 0 || s.End || len(s.Contacts) > 0 {
+		if s.Text != "" || len(s.Options) > 0 || s.End || len(s.Contacts) > 0 || len(s.Report) > 0 {
 			l.addf(file, s.Line, "state %q: a branch state has only branch rules", s.ID)
 		}
 		for i, b := range s.Branch {
@@ -169,7 +305,25 @@ func (l *loader) validateState(f *Flow, s *State) {
 	for _, id := range s.Contacts {
 		l.useContact(file, s.Line, id)
 	}
-	l.checkLen(file, s.Line, fmt.Sprintf("state %q", s.ID), s.Text, s.Contacts)
+	if len(s.Report) > 0 {
+		l.useText(file, s.Line, KeyReportNone)
+		if s.End {
+			// The report stands under the question text; an ending's
+			// contact cards would come between.
+			l.addf(file, s.Line, "state %q: an ending cannot have a report", s.ID)
+		}
+	}
+	for _, r := range s.Report {
+		if !keyPattern.MatchString(r.Signal) {
+			l.addf(file, r.Line, "state %q: report signal %q must be a signal key", s.ID, r.Signal)
+		}
+		if r.Label == "" {
+			l.addf(file, r.Line, "state %q: report item %q has no label", s.ID, r.Signal)
+		} else {
+			l.useText(file, r.Line, r.Label)
+		}
+	}
+	l.checkLen(file, s.Line, fmt.Sprintf("state %q", s.ID), s.Text, s.Contacts, l.reportLines(f, s)...)
 	optIDs := map[string]int{}
 	for _, o := range s.Options {
 		if prev, dup := optIDs[o.ID]; dup {
@@ -186,9 +340,15 @@ func (l *loader) validateState(f *Flow, s *State) {
 			l.addf(file, o.Line, "option %q has no label", o.ID)
 		} else {
 			l.useText(file, o.Line, o.Label)
+			l.checkLabel(file, o)
 		}
 		if o.Signal != "" && !signalPattern.MatchString(o.Signal) {
 			l.addf(file, o.Line, "option %q: signal %q is not key=value", o.ID, o.Signal)
+		}
+		for _, sig := range o.Also {
+			if !signalPattern.MatchString(sig) {
+				l.addf(file, o.Line, "option %q: signal %q is not key=value", o.ID, sig)
+			}
 		}
 		switch {
 		case (o.Next == "") == (o.Flow == ""):
@@ -242,16 +402,166 @@ func (l *loader) checkTranslations() {
 	}
 }
 
-// checkLen reports a message, text plus contact cards, that is too long for
-// one Telegram message in some language.
-func (l *loader) checkLen(file string, line int, what, key string, contacts []string) {
+// checkLabel reports an option label too long for a phone's button.
+func (l *loader) checkLabel(file string, o *Option) {
+	for _, lang := range l.c.Langs {
+		if t, ok := l.c.Texts[lang][o.Label]; ok {
+			if n := utf8.RuneCountInString(t); n > MaxLabelLen {
+				l.addf(file, o.Line, "option %q: label in %s is %d characters; keep buttons to %d", o.ID, lang, n, MaxLabelLen)
+			}
+		}
+	}
+}
+
+// reportLines returns, per language, the longest report a state can show:
+// every item with the longest answer any option records for it.
+func (l *loader) reportLines(f *Flow, s *State) []func(lang string) string {
+	if len(s.Report) == 0 {
+		return nil
+	}
+	return []func(string) string{func(lang string) string {
+		var b strings.Builder
+		for _, r := range s.Report {
+			longest := l.c.Texts[lang][KeyReportNone]
+			for _, label := range ReportAnswers(l.c, r.Signal) {
+				if t := l.c.Texts[lang][label]; len(t) > len(longest) {
+					longest = t
+				}
+			}
+			b.WriteString("\n")
+			b.WriteString(ReportLine(l.c.Texts[lang][r.Label], longest))
+		}
+		return b.String()
+	}}
+}
+
+// ReportAnswers returns the label keys of every option, in any flow, that
+// records a value for the signal key.
+func ReportAnswers(c *Content, key string) []string {
+	var labels []string
+	for _, id := range c.FlowOrder {
+		for _, s := range c.Flows[id].States {
+			for _, o := range s.Options {
+				if k, _, _ := strings.Cut(o.Signal, "="); k == key && o.Signal != "" {
+					labels = append(labels, o.Label)
+				}
+			}
+		}
+	}
+	return labels
+}
+
+// ReportLine is one line of a report.
+func ReportLine(label, answer string) string { return "- " + label + ": " + answer }
+
+// checkAudiences makes sure nobody is offered a contact that is not for
+// them: every ending offers only contacts that serve everyone its flow is
+// for, where a flow without an audience of its own is for everyone whose
+// flows lead to it; and the emergency answer and the safety card, which
+// everyone sees, offer only contacts for every audience the flows name.
+func (l *loader) checkAudiences() {
+	aud := map[string]map[string]bool{} // flow -> audiences
+	var queue []string
+	all := map[string]bool{}
+	for _, id := range l.c.FlowOrder {
+		if f := l.c.Flows[id]; len(f.Audience) > 0 {
+			aud[id] = map[string]bool{}
+			for _, a := range f.Audience {
+				aud[id][a] = true
+				all[a] = true
+			}
+			queue = append(queue, id)
+		}
+	}
+	for len(queue) > 0 {
+		from := l.c.Flows[queue[0]]
+		queue = queue[1:]
+		for _, s := range from.States {
+			for _, o := range s.Options {
+				to, ok := l.c.Flows[o.Flow]
+				if !ok || len(to.Audience) > 0 {
+					continue
+				}
+				if aud[to.ID] == nil {
+					aud[to.ID] = map[string]bool{}
+				}
+				grew := false
+				for a := range aud[from.ID] {
+					if !aud[to.ID][a] {
+						aud[to.ID][a], grew = true, true
+					}
+				}
+				if grew {
+					queue = append(queue, to.ID)
+				}
+			}
+		}
+	}
+	for _, id := range l.c.FlowOrder {
+		f := l.c.Flows[id]
+		for _, s := range f.States {
+			for _, cid := range s.Contacts {
+				ct, ok := l.c.Contacts[cid]
+				if !ok {
+					continue
+				}
+				for _, a := range Audiences {
+					if aud[id][a] && !ct.For(a) {
+						l.addf(f.File, s.Line, "state %q: flow %q is for %s, but contact %q is not (audience %s)",
+							s.ID, id, a, cid, strings.Join(ct.Audience, ", "))
+					}
+				}
+			}
+		}
+	}
+	for _, list := range []struct {
+		what string
+		ids  []string
+	}{{"emergency", l.c.emergency}, {"safety", l.c.safety}} {
+		for _, cid := range list.ids {
+			ct, ok := l.c.Contacts[cid]
+			if !ok {
+				continue
+			}
+			for _, a := range Audiences {
+				if all[a] && !ct.For(a) {
+					l.addf(contactsFile, ct.Line, "%s shows contact %q to everyone, but it is not for %s", list.what, cid, a)
+				}
+			}
+		}
+	}
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// checkLen reports a message, text plus contact cards (plus, for a
+// report, the longest report), that is too long for one Telegram message
+// in some language.
+func (l *loader) checkLen(file string, line int, what, key string, contacts []string, extra ...func(lang string) string) {
 	for _, lang := range l.c.Langs {
 		text, ok := l.c.Texts[lang][key]
 		if !ok {
 			continue
 		}
+		for _, x := range extra {
+			text += x(lang)
+		}
 		if len(contacts) > 0 {
-			text += "\n\n" + l.c.Cards(lang, contacts)
+			// The longest form: every contact with opening hours closed.
+			closed := map[string]bool{}
+			for _, id := range contacts {
+				if ct, ok := l.c.Contacts[id]; ok && ct.Open != nil {
+					closed[id] = false
+				}
+			}
+			text += "\n\n" + l.c.CardsOpen(lang, contacts, closed)
 		}
 		if n := len(utf16.Encode([]rune(text))); n > MaxTextLen {
 			where := line

@@ -82,6 +82,10 @@ type Reply struct {
 type Result struct {
 	Session Session
 	Replies []Reply
+	// Refused is set when a pressed option did not belong to the current
+	// question (an old or forged button, or one of a conversation that has
+	// ended); the replies then show the current question again.
+	Refused bool
 	// Forget is set by a quick exit or /stop: the caller deletes everything
 	// it keeps of this conversation. Session is then zero.
 	Forget bool
@@ -98,6 +102,7 @@ type Engine struct {
 	c        *content.Content
 	flows    map[string]*machine
 	searcher Searcher
+	openNow  bool
 	globals  map[string]string // normalised global label -> option data, all languages
 	sysReply map[string]*sysReplies
 }
@@ -119,6 +124,36 @@ type machine struct {
 	// labels[state][lang][normalised label] is the option data, so that
 	// typing an option's label chooses it.
 	labels map[string]map[string]map[string]string
+	// timed[state] are the ready-made variants of an ending that offers
+	// contacts with opening hours.
+	timed map[string]*timedEnding
+	// reports[state] renders the answers a state reports.
+	reports map[string]*report
+}
+
+// maxTimed bounds the contacts with opening hours whose status an ending
+// shows, and so the variants built for it (two to the power of it).
+const maxTimed = 4
+
+// timedEnding holds an ending in every combination of its contacts being
+// open or closed, so that showing it only reads the clock.
+type timedEnding struct {
+	scheduled []*content.Contact
+	// variants[lang][mask] with bit i set when scheduled[i] is open; each
+	// without and with the back option, like machine.replies.
+	variants map[string][]*[2]Reply
+}
+
+// report is a state's list of recorded answers, its texts looked up once.
+type report struct {
+	items []reportItem
+	none  map[string]string // lang -> the text for an answer not given
+}
+
+type reportItem struct {
+	key     string
+	label   map[string]string            // lang -> label
+	answers map[string]map[string]string // lang -> value -> answer text
 }
 
 // Option configures an Engine.
@@ -126,6 +161,12 @@ type EngineOption func(*Engine)
 
 // WithSearcher sets what answers free text when no question is waiting.
 func WithSearcher(s Searcher) EngineOption { return func(e *Engine) { e.searcher = s } }
+
+// WithOpenNow makes every ending say, under each contact with opening
+// hours, whether it is open at the time of the step, and which contacts can
+// always be reached when it is not. Without it an ending reads the same at
+// any hour, which golden transcripts rely on.
+func WithOpenNow() EngineOption { return func(e *Engine) { e.openNow = true } }
 
 // New compiles the content's flows. The content must have passed Load.
 func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
@@ -171,6 +212,8 @@ func (e *Engine) compile(f *content.Flow) *machine {
 		replies: map[string]map[string]*[2]Reply{},
 		options: map[string]map[string]*content.Option{},
 		labels:  map[string]map[string]map[string]string{},
+		timed:   map[string]*timedEnding{},
+		reports: map[string]*report{},
 	}
 	var events []fsm.EventDesc
 	for _, s := range f.States {
@@ -196,18 +239,106 @@ func (e *Engine) compile(f *content.Flow) *machine {
 			}
 			m.labels[s.ID][lang] = labels
 		}
+		if s.End && e.openNow {
+			if t := e.compileTimed(f, s); t != nil {
+				m.timed[s.ID] = t
+			}
+		}
+		if len(s.Report) > 0 {
+			m.reports[s.ID] = e.compileReport(f, s)
+		}
 	}
 	m.pool.New = func() any { return fsm.NewFSM(f.Start, events, nil) }
 	return m
+}
+
+// compileTimed builds the variants of an ending whose contacts have opening
+// hours, or returns nil when none has.
+func (e *Engine) compileTimed(f *content.Flow, s *content.State) *timedEnding {
+	t := &timedEnding{variants: map[string][]*[2]Reply{}}
+	for _, id := range s.Contacts {
+		if ct := e.c.Contacts[id]; ct != nil && ct.Open != nil && len(t.scheduled) < maxTimed {
+			t.scheduled = append(t.scheduled, ct)
+		}
+	}
+	if len(t.scheduled) == 0 {
+		return nil
+	}
+	for _, lang := range e.c.Langs {
+		for mask := 0; mask < 1<<len(t.scheduled); mask++ {
+			open := map[string]bool{}
+			for i, ct := range t.scheduled {
+				open[ct.ID] = mask&(1<<i) != 0
+			}
+			t.variants[lang] = append(t.variants[lang], e.renderStateOpen(f, s, lang, open))
+		}
+	}
+	return t
+}
+
+func (e *Engine) compileReport(f *content.Flow, s *content.State) *report {
+	r := &report{none: map[string]string{}}
+	for _, lang := range e.c.Langs {
+		r.none[lang] = e.c.Text(lang, content.KeyReportNone)
+	}
+	for _, it := range s.Report {
+		item := reportItem{key: it.Signal, label: map[string]string{}, answers: map[string]map[string]string{}}
+		for _, lang := range e.c.Langs {
+			item.label[lang] = e.c.Text(lang, it.Label)
+			item.answers[lang] = map[string]string{}
+		}
+		// The answer is shown as the label of the option that recorded
+		// it; the first option recording a value names it, looking in the
+		// state's own flow first.
+		order := append([]string{f.ID}, e.c.FlowOrder...)
+		for _, id := range order {
+			for _, st := range e.c.Flows[id].States {
+				for _, o := range st.Options {
+					key, value, _ := strings.Cut(o.Signal, "=")
+					if key != it.Signal {
+						continue
+					}
+					for _, lang := range e.c.Langs {
+						if _, dup := item.answers[lang][value]; !dup {
+							item.answers[lang][value] = e.c.Text(lang, o.Label)
+						}
+					}
+				}
+			}
+		}
+		r.items = append(r.items, item)
+	}
+	return r
+}
+
+// render appends the report's lines to a question's text.
+func (r *report) render(text string, s *Session) string {
+	var b strings.Builder
+	b.WriteString(text)
+	for _, it := range r.items {
+		answer, ok := it.answers[s.Lang][s.Signal(it.key)]
+		if !ok {
+			answer = r.none[s.Lang]
+		}
+		b.WriteString("\n")
+		b.WriteString(content.ReportLine(it.label[s.Lang], answer))
+	}
+	return b.String()
 }
 
 // renderState builds a state's question in one language, once without and
 // once with the back option. The emergency option and the quick exit come
 // last on every question, so they are always in the same place.
 func (e *Engine) renderState(f *content.Flow, s *content.State, lang string) *[2]Reply {
+	return e.renderStateOpen(f, s, lang, nil)
+}
+
+// renderStateOpen is renderState with, for an ending, a line under each
+// contact that open names saying whether it is open now.
+func (e *Engine) renderStateOpen(f *content.Flow, s *content.State, lang string, open map[string]bool) *[2]Reply {
 	text := e.c.Text(lang, s.Text)
 	if s.End {
-		text += "\n\n" + e.c.Cards(lang, s.Contacts)
+		text += "\n\n" + e.c.CardsOpen(lang, s.Contacts, open)
 	}
 	var opts []Option
 	for _, o := range s.Options {
@@ -222,7 +353,8 @@ func (e *Engine) renderState(f *content.Flow, s *content.State, lang string) *[2
 	return &[2]Reply{{Text: text, Options: without}, {Text: text, Options: with}}
 }
 
-// Step handles one input. now is stored in the session's timestamps only.
+// Step handles one input. now is stored in the session's timestamps and,
+// WithOpenNow, decides whether an ending says that a contact is open now.
 func (e *Engine) Step(s Session, in Input, now time.Time) Result {
 	if s.Lang == "" || !e.c.HasLang(s.Lang) {
 		s.Lang = e.pickLang(in.Lang)
@@ -255,7 +387,7 @@ func (e *Engine) step(s Session, in Input, now time.Time) Result {
 	data := in.Data
 	switch in.Kind {
 	case Media:
-		return e.withInfo(s, e.c.Text(s.Lang, content.KeyMedia))
+		return e.withInfo(s, e.c.Text(s.Lang, content.KeyMedia), now)
 	case Text:
 		text := in.Data
 		if len(text) > MaxInputText {
@@ -271,7 +403,7 @@ func (e *Engine) step(s Session, in Input, now time.Time) Result {
 		} else if d, ok := e.labelData(s, norm); ok {
 			data = d
 		} else {
-			return e.freeText(s, text)
+			return e.freeText(s, text, now)
 		}
 	}
 	switch data {
@@ -280,21 +412,21 @@ func (e *Engine) step(s Session, in Input, now time.Time) Result {
 	case DataExit:
 		return e.Forget(s.Lang)
 	case DataRestart:
-		return e.restart(s.Lang, "")
+		return e.restart(s.Lang, "", now)
 	case DataBack, DataResume:
 		if s.IsNew() {
-			return e.restart(s.Lang, "")
+			return e.restart(s.Lang, "", now)
 		}
 		if data == DataBack {
-			return e.back(s)
+			return e.back(s, now)
 		}
-		return e.show(s)
+		return e.show(s, now)
 	}
 	if s.IsNew() {
 		// A button from a conversation that has since ended or expired.
-		return e.reset(s.Lang, now)
+		return refused(e.reset(s.Lang, now))
 	}
-	return e.choose(s, data)
+	return e.choose(s, data, now)
 }
 
 // command handles "/name arg". Telegram may append "@botname" to the name.
@@ -304,47 +436,75 @@ func (e *Engine) command(s Session, text string, now time.Time) Result {
 	arg = strings.TrimSpace(arg)
 	switch name {
 	case "/start":
-		return e.restart(s.Lang, arg)
+		return e.restart(s.Lang, arg, now)
 	case "/terug", "/back":
 		if s.IsNew() {
-			return e.restart(s.Lang, "")
+			return e.restart(s.Lang, "", now)
 		}
-		return e.back(s)
+		return e.back(s, now)
 	case "/stop", "/weg":
 		return e.Forget(s.Lang)
 	case "/help", "/hulp":
-		return e.withInfo(s, e.c.Text(s.Lang, content.KeyHelp))
+		return e.withInfo(s, e.c.Text(s.Lang, content.KeyHelp), now)
 	case "/112", "/nood":
 		return Result{Session: s, Replies: []Reply{e.sysReply[s.Lang].emergency}}
 	case "/taal", "/lang", "/language":
-		return e.switchLang(s, arg)
-	case "/contact", "/contacten":
+		return e.switchLang(s, arg, now)
+	case "/contact", "/contacten", "/contacts":
 		if e.searcher != nil {
 			q := arg
-			if name == "/contacten" {
+			if name != "/contact" {
 				q = ""
 			}
-			return Result{Session: s, Replies: e.searcher.Search(s.Lang, q)}
+			if rs := e.searcher.Search(s.Lang, q); len(rs) > 0 {
+				return e.found(s, rs, now)
+			}
 		}
 	}
 	if s.IsNew() {
-		return e.restart(s.Lang, "")
+		return e.restart(s.Lang, "", now)
 	}
-	return e.freeText(s, text)
+	return e.freeText(s, text, now)
+}
+
+// found shows search results. The last one carries the buttons of where
+// the conversation is, so that the user can go on from there (or start,
+// when there is no conversation yet).
+func (e *Engine) found(s Session, rs []Reply, now time.Time) Result {
+	out := append(make([]Reply, 0, len(rs)), rs...)
+	last := out[len(out)-1]
+	if s.IsNew() {
+		last.Options = []Option{e.opt(s.Lang, DataRestart, content.KeyOptRestart),
+			e.opt(s.Lang, DataSOS, content.KeyOptSOS), e.opt(s.Lang, DataExit, content.KeyOptExit)}
+	} else {
+		last.Options = e.questionAt(s, now).Options
+	}
+	out[len(out)-1] = last
+	return Result{Session: s, Replies: out}
 }
 
 // choose moves along a content option, or re-shows the question when the
 // option is not one of the current question's (an old or forged button).
-func (e *Engine) choose(s Session, data string) Result {
+func (e *Engine) choose(s Session, data string, now time.Time) Result {
 	m := e.flows[s.Flow]
 	o := m.options[s.State][data]
 	if o == nil {
-		return e.withInfo(s, e.c.Text(s.Lang, content.KeyStale))
+		return refused(e.withInfo(s, e.c.Text(s.Lang, content.KeyStale), now))
 	}
 	next := s
 	next.Back = pushBack(s.Back, Step{Flow: s.Flow, State: s.State, Signals: len(s.Signals)})
-	if o.Signal != "" && len(s.Signals) < MaxSignals {
-		next.Signals = append(append(make([]string, 0, len(s.Signals)+1), s.Signals...), o.Signal)
+	// An option's signals are recorded all or none, so that a full
+	// session never keeps half an answer.
+	n := len(o.Also)
+	if o.Signal != "" {
+		n++
+	}
+	if n > 0 && len(s.Signals)+n <= MaxSignals {
+		sigs := append(make([]string, 0, len(s.Signals)+n), s.Signals...)
+		if o.Signal != "" {
+			sigs = append(sigs, o.Signal)
+		}
+		next.Signals = append(sigs, o.Also...)
 	}
 	if o.Flow != "" {
 		next.Flow, next.State = o.Flow, e.flows[o.Flow].flow.Start
@@ -353,12 +513,12 @@ func (e *Engine) choose(s Session, data string) Result {
 		if err != nil {
 			// Content passed validation, so this cannot happen; stay put
 			// rather than lose the user.
-			return e.withInfo(s, e.c.Text(s.Lang, content.KeyStale))
+			return refused(e.withInfo(s, e.c.Text(s.Lang, content.KeyStale), now))
 		}
 		next.State = state
 	}
 	next.State, next.Flow = e.settle(next)
-	return e.show(next)
+	return e.show(next, now)
 }
 
 // transition runs the option's event on a pooled fsm set to the current
@@ -410,9 +570,9 @@ func pushBack(back []Step, st Step) []Step {
 	return append(append(make([]Step, 0, len(back)+1), back...), st)
 }
 
-func (e *Engine) back(s Session) Result {
+func (e *Engine) back(s Session, now time.Time) Result {
 	if len(s.Back) == 0 {
-		return e.withInfo(s, e.c.Text(s.Lang, content.KeyAtStart))
+		return e.withInfo(s, e.c.Text(s.Lang, content.KeyAtStart), now)
 	}
 	top := s.Back[len(s.Back)-1]
 	s.Back = s.Back[: len(s.Back)-1 : len(s.Back)-1]
@@ -420,28 +580,33 @@ func (e *Engine) back(s Session) Result {
 	if top.Signals < len(s.Signals) {
 		s.Signals = s.Signals[:top.Signals:top.Signals]
 	}
-	return e.show(s)
+	return e.show(s, now)
 }
 
 // restart begins a new conversation, keeping only the language. A payload
 // naming a flow (a deep link such as "/start prof") opens that flow after
 // the welcome text.
-func (e *Engine) restart(lang, payload string) Result {
+func (e *Engine) restart(lang, payload string, now time.Time) Result {
 	s := Session{Lang: lang, Flow: StartFlow, State: e.flows[StartFlow].flow.Start}
 	if m, ok := e.flows[strings.ToLower(payload)]; ok && payload != StartFlow {
 		welcome := e.c.Text(lang, e.flows[StartFlow].flow.State(s.State).Text)
 		s.Back = []Step{{Flow: s.Flow, State: s.State}}
 		s.Flow, s.State = m.flow.ID, m.flow.Start
 		s.State, s.Flow = e.settle(s)
-		r := e.show(s)
+		r := e.show(s, now)
 		r.Replies = append([]Reply{{Text: welcome}}, r.Replies...)
 		return r
 	}
-	return e.show(s)
+	return e.show(s, now)
+}
+
+func refused(r Result) Result {
+	r.Refused = true
+	return r
 }
 
 func (e *Engine) reset(lang string, now time.Time) Result {
-	r := e.restart(lang, "")
+	r := e.restart(lang, "", now)
 	r.Replies = append([]Reply{{Text: e.c.Text(lang, content.KeyReset)}}, r.Replies...)
 	r.Session.Started, r.Session.Updated = now, now
 	return r
@@ -460,7 +625,7 @@ func (e *Engine) SafetyCard(lang string) Reply {
 	return e.sysReply[e.pickLang(lang)].safety
 }
 
-func (e *Engine) switchLang(s Session, arg string) Result {
+func (e *Engine) switchLang(s Session, arg string, now time.Time) Result {
 	lang := strings.ToLower(arg)
 	if !e.c.HasLang(lang) {
 		// Without an argument, or with an unknown one, move to the next
@@ -474,23 +639,23 @@ func (e *Engine) switchLang(s Session, arg string) Result {
 		}
 	}
 	s.Lang = lang
-	return e.withInfo(s, e.c.Text(lang, content.KeyLang))
+	return e.withInfo(s, e.c.Text(lang, content.KeyLang), now)
 }
 
 // freeText answers typed text that is no command and no option label.
-func (e *Engine) freeText(s Session, text string) Result {
+func (e *Engine) freeText(s Session, text string, now time.Time) Result {
 	if s.IsNew() {
-		return e.restart(s.Lang, "")
+		return e.restart(s.Lang, "", now)
 	}
 	if e.waiting(s) {
-		return e.withInfo(s, e.c.Text(s.Lang, content.KeyFreeText))
+		return e.withInfo(s, e.c.Text(s.Lang, content.KeyFreeText), now)
 	}
 	if e.searcher != nil {
 		if rs := e.searcher.Search(s.Lang, text); len(rs) > 0 {
-			return Result{Session: s, Replies: rs}
+			return e.found(s, rs, now)
 		}
 	}
-	q := e.question(s)
+	q := e.questionAt(s, now)
 	return Result{Session: s, Replies: []Reply{{Text: e.c.Text(s.Lang, content.KeyNoQuestion), Options: q.Options}}}
 }
 
@@ -501,25 +666,46 @@ func (e *Engine) waiting(s Session) bool {
 }
 
 // withInfo shows a line of information, then the current question again.
-func (e *Engine) withInfo(s Session, info string) Result {
+func (e *Engine) withInfo(s Session, info string, now time.Time) Result {
 	if s.IsNew() {
-		r := e.restart(s.Lang, "")
+		r := e.restart(s.Lang, "", now)
 		r.Replies = append([]Reply{{Text: info}}, r.Replies...)
 		return r
 	}
-	return Result{Session: s, Replies: []Reply{{Text: info}, e.question(s)}}
+	return Result{Session: s, Replies: []Reply{{Text: info}, e.questionAt(s, now)}}
 }
 
-func (e *Engine) show(s Session) Result {
-	return Result{Session: s, Replies: []Reply{e.question(s)}}
+func (e *Engine) show(s Session, now time.Time) Result {
+	return Result{Session: s, Replies: []Reply{e.questionAt(s, now)}}
 }
 
-func (e *Engine) question(s Session) Reply {
-	r := e.flows[s.Flow].replies[s.State][s.Lang]
+// question is the current question without the clock: an ending's
+// contacts show their hours but not whether they are open now.
+func (e *Engine) question(s Session) Reply { return e.questionAt(s, time.Time{}) }
+
+// questionAt is the current question at now. Everything is ready-made
+// except a report, which lists the session's answers, and, when now is
+// known, the variant of an ending that fits its contacts' opening hours.
+func (e *Engine) questionAt(s Session, now time.Time) Reply {
+	m := e.flows[s.Flow]
+	i := 0
 	if len(s.Back) > 0 {
-		return r[1]
+		i = 1
 	}
-	return r[0]
+	if t := m.timed[s.State]; t != nil && !now.IsZero() {
+		mask := 0
+		for b, ct := range t.scheduled {
+			if ct.Open.OpenAt(now) {
+				mask |= 1 << b
+			}
+		}
+		return t.variants[s.Lang][mask][i]
+	}
+	r := m.replies[s.State][s.Lang][i]
+	if rep := m.reports[s.State]; rep != nil {
+		r.Text = rep.render(r.Text, &s)
+	}
+	return r
 }
 
 func (e *Engine) labelData(s Session, norm string) (string, bool) {

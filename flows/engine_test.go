@@ -254,3 +254,48 @@ func TestSafetyCard(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkStep measures one step on the shipped content: a question
+// answered, which is the engine's share of handling a button press.
+func BenchmarkStep(b *testing.B) {
+	c, err := content.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := New(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := e.Step(Session{}, TextInput("/start"), t0).Session
+	first := e.question(s).Options[0].Data
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := e.Step(s, ChoiceInput(first), t0)
+		if len(r.Replies) == 0 {
+			b.Fatal("no reply")
+		}
+	}
+}
+
+// TestRefused: channels learn from the result, not from its wording, that
+// a press was refused, so that they can leave the old question as it was.
+func TestRefused(t *testing.T) {
+	e := testEngine(t)
+	for _, tt := range []struct {
+		name   string
+		inputs []Input
+		want   bool
+	}{
+		{"current option", []Input{start, goOn}, false},
+		{"old button", []Input{start, goOn, goOn}, true},
+		{"forged", []Input{start, ChoiceInput("start/hello/nope")}, true},
+		{"button of an ended conversation", []Input{ChoiceInput("start/hello/go")}, true},
+		{"free text", []Input{start, TextInput("hoi")}, false},
+		{"emergency", []Input{start, ChoiceInput(DataSOS)}, false},
+	} {
+		if got := play(e, tt.inputs...).Refused; got != tt.want {
+			t.Errorf("%s: Refused = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"signaal/bot"
 	"signaal/content"
+	"signaal/content/search"
 	"signaal/flows"
 	"signaal/store"
 	"signaal/store/redisstore"
@@ -43,14 +44,16 @@ func loadContent(dir string) (*content.Content, error) {
 	return content.Load(os.DirFS(dir))
 }
 
-// engine loads content and compiles it. Invalid content stops the bot with
-// every problem listed.
+// engine loads content and compiles it, with contact search answering
+// /contact and free text at an ending, and endings that say whether a
+// contact is open now. Invalid content stops the bot with every problem
+// listed.
 func (a *app) engine(dir string) (*flows.Engine, error) {
 	c, err := loadContent(dir)
 	if err != nil {
 		return nil, fmt.Errorf("content is invalid:\n%w", err)
 	}
-	return flows.New(c)
+	return flows.New(c, flows.WithSearcher(search.New(c)), flows.WithOpenNow())
 }
 
 // logger writes JSON lines to stderr at LOG_LEVEL (debug, info, warn,

@@ -1,0 +1,424 @@
+package content
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// seedsDir holds copies of the seed documents every fact must come from;
+// sharedSeeds is where the originals live, beside the repository.
+const (
+	seedsDir    = "seeds"
+	sharedSeeds = "../../shared/seeds"
+	// oldGuide is the older practical guide: newer documents win over it,
+	// and a contact only it names is for professionals only.
+	oldGuide = "004_71f4572d1385b4f6.txt"
+)
+
+// seedNorm makes a phone number, address or whole document comparable:
+// lower case, "+31 (0)" as "0", no scheme or "www.", and no spaces,
+// dashes or dots (the documents break lines and words with them).
+func seedNorm(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("+31 (0)", "0", "https://", "", "http://", "", "www.", "").Replace(s)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\n', '\r', '-', '.', '\u00ad':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func readSeed(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(seedsDir, name))
+	if err != nil {
+		t.Fatalf("seed %s: %v", name, err)
+	}
+	return seedNorm(string(b))
+}
+
+// TestContactsFromSeeds: every phone number, web or chat address, e-mail
+// address and postal address of a contact stands, up to spacing and
+// punctuation, in one of the seed documents the contact names. None is
+// invented or remembered.
+func TestContactsFromSeeds(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	for _, id := range c.ContactOrder {
+		ct := c.Contacts[id]
+		t.Run(id, func(t *testing.T) {
+			var seeds []string
+			for _, src := range ct.AllSources() {
+				seeds = append(seeds, readSeed(t, src))
+			}
+			for field, v := range map[string]string{"phone": ct.Phone, "web": ct.Web, "chat": ct.Chat, "email": ct.Email, "address": ct.Address} {
+				if v == "" {
+					continue
+				}
+				found := slices.ContainsFunc(seeds, func(s string) bool { return strings.Contains(s, seedNorm(v)) })
+				if !found {
+					t.Errorf("%s %s %q is in none of %v", id, field, v, ct.AllSources())
+				}
+			}
+		})
+	}
+}
+
+// TestSeedsAreCopies: content/seeds holds the seed documents unchanged.
+func TestSeedsAreCopies(t *testing.T) {
+	shared, err := filepath.Glob(filepath.Join(sharedSeeds, "*"))
+	if err != nil || len(shared) == 0 {
+		t.Skipf("no seeds at %s", sharedSeeds)
+	}
+	for _, orig := range shared {
+		name := filepath.Base(orig)
+		want, err := os.ReadFile(orig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(seedsDir, name))
+		if err != nil {
+			t.Errorf("seed %s is missing from content/seeds: %v", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("content/seeds/%s differs from %s", name, orig)
+		}
+	}
+}
+
+// TestContactsComplete: the shipped contacts say who they are for, which
+// forms of exploitation, what to search them by, and where their facts
+// come from; a contact that only the old practical guide names is for
+// professionals only and listed as such.
+func TestContactsComplete(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	for _, id := range c.ContactOrder {
+		ct := c.Contacts[id]
+		if len(ct.Audience) == 0 || len(ct.Forms) == 0 || len(ct.Keywords) == 0 || ct.Category == "" {
+			t.Errorf("%s: audience %v, forms %v, keywords %v, category %q; want all of them", id, ct.Audience, ct.Forms, ct.Keywords, ct.Category)
+		}
+		for _, lang := range c.Langs {
+			if ct.About[lang] == "" {
+				t.Errorf("%s: no about text in %s", id, lang)
+			}
+		}
+		for _, src := range ct.AllSources() {
+			if _, err := os.Stat(filepath.Join(seedsDir, src)); err != nil {
+				t.Errorf("%s: source %s: %v", id, src, err)
+			}
+		}
+		if srcs := ct.AllSources(); len(srcs) == 1 && srcs[0] == oldGuide {
+			if !slices.Equal(ct.Audience, []string{"professionals"}) || ct.Category != "handleiding" {
+				t.Errorf("%s comes from the old guide only: audience %v, category %q; want [professionals], handleiding", id, ct.Audience, ct.Category)
+			}
+		}
+	}
+}
+
+// TestWording: the bot never calls anyone a victim or perpetrator, in any
+// language; the names of organisations (Slachtofferhulp) are theirs.
+func TestWording(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	banned := regexp.MustCompile(`(?i)\b(slachtoffers?|daders?|victims?|perpetrators?)\b`)
+	for _, lang := range c.Langs {
+		for key, text := range c.Texts[lang] {
+			if m := banned.FindString(text); m != "" {
+				t.Errorf("%s %s says %q", lang, key, m)
+			}
+		}
+	}
+	for _, id := range c.ContactOrder {
+		for lang, about := range c.Contacts[id].About {
+			if m := banned.FindString(about); m != "" {
+				t.Errorf("contact %s about (%s) says %q", id, lang, m)
+			}
+		}
+	}
+}
+
+func TestOpenAt(t *testing.T) {
+	s := &Schedule{Days: []string{"mon", "tue", "wed", "thu", "fri"}, From: "09:00", Until: "17:00"}
+	l := &loader{c: &Content{}}
+	l.validateSchedule(&Contact{ID: "x", Open: s, Hours: map[string]string{"nl": "x"}, Alt: nil})
+	for _, tc := range []struct {
+		utc  string
+		want bool
+	}{
+		{"2026-11-27T08:00:00Z", true},  // Friday 09:00 CET
+		{"2026-11-27T07:59:00Z", false}, // Friday 08:59 CET
+		{"2026-11-27T15:59:00Z", true},  // Friday 16:59 CET
+		{"2026-11-27T16:00:00Z", false}, // Friday 17:00 CET
+		{"2026-11-28T10:00:00Z", false}, // Saturday
+		{"2026-06-01T07:00:00Z", true},  // Monday 09:00 CEST
+		{"2026-06-01T06:59:00Z", false}, // Monday 08:59 CEST
+		{"2026-06-01T15:00:00Z", false}, // Monday 17:00 CEST
+		{"2026-03-29T00:59:00Z", false}, // Sunday, the night summer time starts
+		{"2026-03-30T07:00:00Z", true},  // the Monday after: CEST
+		{"2026-10-26T07:30:00Z", false}, // Monday after winter time starts: 08:30 CET
+		{"2026-10-26T08:00:00Z", true},  // 09:00 CET
+	} {
+		at, err := time.Parse(time.RFC3339, tc.utc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.OpenAt(at); got != tc.want {
+			t.Errorf("OpenAt(%s) = %v, want %v", tc.utc, got, tc.want)
+		}
+	}
+}
+
+func TestDutchZone(t *testing.T) {
+	for _, tc := range []struct {
+		utc, zone string
+	}{
+		{"2026-03-29T00:59:59Z", "CET"},
+		{"2026-03-29T01:00:00Z", "CEST"},
+		{"2026-10-25T00:59:59Z", "CEST"},
+		{"2026-10-25T01:00:00Z", "CET"},
+		{"2027-03-28T01:00:00Z", "CEST"},
+	} {
+		at, _ := time.Parse(time.RFC3339, tc.utc)
+		if got := dutchZone(at).String(); got != tc.zone {
+			t.Errorf("dutchZone(%s) = %s, want %s", tc.utc, got, tc.zone)
+		}
+	}
+}
+
+// TestCardsOpen: a contact with opening hours says whether it is open now
+// and, when closed, names the contacts that can always be reached.
+func TestCardsOpen(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	ct := c.Contacts["comensha"]
+	if ct.Open == nil || len(ct.Alt) == 0 {
+		t.Fatalf("comensha has no opening hours or alternative")
+	}
+	for _, lang := range c.Langs {
+		open := c.CardsOpen(lang, []string{"comensha"}, map[string]bool{"comensha": true})
+		if want := c.Card(lang, ct) + "\n" + c.Text(lang, KeyOpenNow); open != want {
+			t.Errorf("open card (%s) = %q, want %q", lang, open, want)
+		}
+		closed := c.CardsOpen(lang, []string{"comensha"}, map[string]bool{"comensha": false})
+		if !strings.Contains(closed, c.Text(lang, KeyClosedNow)) || !strings.HasSuffix(closed, "112") {
+			t.Errorf("closed card (%s) = %q, want the closed line and 112", lang, closed)
+		}
+		if got := c.Cards(lang, []string{"comensha"}); got != c.Card(lang, ct) {
+			t.Errorf("Cards without the clock = %q, want the plain card", got)
+		}
+	}
+}
+
+// The checks below lay a file or two over testdata/good and expect the
+// problems lint must report for the features this file's content uses.
+
+func overlay(t *testing.T, files map[string]string) error {
+	t.Helper()
+	fsys := goodFS(t)
+	for name, body := range files {
+		if strings.HasPrefix(name, "+") {
+			name = name[1:]
+			fsys[name] = &fstest.MapFile{Data: append(append([]byte{}, fsys[name].Data...), body...)}
+			continue
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	_, err := Load(fsys)
+	return err
+}
+
+func TestLintContentFeatures(t *testing.T) {
+	const texts = "sys.open.now: x\nsys.open.closed: x\nsys.card.address: x\nsys.report.none: x\nsys.search.found: x\nsys.search.none: x\nsys.search.all: x\ncat: x\nname: x\n"
+	bothTexts := map[string]string{"+texts/nl.yaml": texts, "+texts/en.yaml": texts}
+	with := func(extra map[string]string) map[string]string {
+		m := map[string]string{}
+		for k, v := range bothTexts {
+			m[k] = v
+		}
+		for k, v := range extra {
+			m[k] = v
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  []string // substrings of the problems, all of which must appear
+	}{
+		{
+			name: "young people get a contact for professionals",
+			files: map[string]string{
+				"+flows/other.yaml": "audience: [jongeren]\n",
+				"contacts.yaml": `emergency: [alarm]
+safety: [alarm]
+contacts:
+  - {id: alarm, name: A, about: {nl: a, en: a}, phone: "112", audience: [jongeren, professionals], source: s, checked: 2026-01-01}
+  - {id: help, name: H, about: {nl: h, en: h}, phone: "1", audience: [professionals], source: s, checked: 2026-01-01}
+`},
+			want: []string{`flows/other.yaml:`, `flow "other" is for jongeren, but contact "help" is not (audience professionals)`},
+		},
+		{
+			name:  "emergency contact not for everyone",
+			files: map[string]string{"+flows/start.yaml": "audience: [jongeren, omstanders]\n", "contacts.yaml": strings.Replace(goodContacts(t), "    phone: \"112\"\n", "    phone: \"112\"\n    audience: [jongeren]\n", 1)},
+			want:  []string{`emergency shows contact "alarm" to everyone, but it is not for omstanders`},
+		},
+		{
+			name:  "unknown audience",
+			files: map[string]string{"+flows/other.yaml": "audience: [kinderen]\n"},
+			want:  []string{`flow "other": unknown audience "kinderen"`},
+		},
+		{
+			name: "label too long",
+			files: map[string]string{
+				"+texts/nl.yaml":    "long: \"" + strings.Repeat("x", MaxLabelLen+1) + "\"\n",
+				"+texts/en.yaml":    "long: \"short\"\n",
+				"+flows/other.yaml": "  - id: extra\n    text: other.first\n    options:\n      - {id: on, label: long, next: last}\n",
+			},
+			want: []string{`label in nl is 41 characters; keep buttons to 40`},
+		},
+		{
+			name:  "contact about without a translation",
+			files: map[string]string{"contacts.yaml": strings.Replace(goodContacts(t), "about: {nl: Hulp., en: Help.}", "about: {nl: Hulp.}", 1)},
+			want:  []string{`contact "help": about has no en text`},
+		},
+		{
+			name: "opening hours",
+			files: with(map[string]string{"contacts.yaml": goodContacts(t) + `  - id: shop
+    name: Shop
+    about: {nl: s, en: s}
+    phone: "2"
+    open: {days: [mon, fri, zon], from: "9:00", until: "17:00"}
+    alt: [help]
+    source: s
+    checked: 2026-01-01
+`}),
+			want: []string{`contact "shop": opening hours (open) without hours to show`, `open day "zon" is not one of`,
+				`open time "9:00" is not HH:MM`, `alt contact "help" is not marked 'always: true'`},
+		},
+		{
+			name:  "opening hours without texts",
+			files: map[string]string{"contacts.yaml": strings.Replace(goodContacts(t), "    hours: {nl: werkdagen, en: weekdays}\n", "    hours: {nl: werkdagen, en: weekdays}\n    open: {days: [mon], from: \"09:00\", until: \"17:00\"}\n    alt: [alarm]\n", 1)},
+			want:  []string{`missing text key "sys.open.now"`, `missing text key "sys.open.closed"`, `alt contact "alarm" is not marked 'always: true'`},
+		},
+		{
+			name: "categories",
+			files: with(map[string]string{"contacts.yaml": strings.Replace(goodContacts(t), "contacts:\n", "categories: [{id: main, title: cat}, {id: other, title: no.such.title}]\ncontacts:\n", 1) +
+				"  - {id: third, name: T, about: {nl: t, en: t}, phone: \"3\", category: nope, source: s, checked: 2026-01-01}\n"}),
+			want: []string{`missing text key "no.such.title"`, `contact "alarm" names no category`, `contact "third": unknown category "nope"`},
+		},
+		{
+			name:  "search words need their texts",
+			files: map[string]string{"search.yaml": "synonyms: [[a, b], [c]]\nstopwords: [de]\n"},
+			want:  []string{`search.yaml: missing text key "sys.search.found"`, `synonym group 2 has fewer than two words`},
+		},
+		{
+			name:  "search.yaml is strict",
+			files: map[string]string{"search.yaml": "synonym: [[a, b]]\n"},
+			want:  []string{`search.yaml:1: field synonym not found`},
+		},
+		{
+			name: "report",
+			files: with(map[string]string{"flows/other.yaml": `flow: other
+start: first
+states:
+  - id: first
+    text: other.first
+    report:
+      - {signal: "bad key", label: name}
+      - {signal: ok, label: no.such.label}
+    options:
+      - {id: on, label: go, next: last, also: [nope]}
+  - id: last
+    text: other.last
+    end: true
+    report: [{signal: ok, label: name}]
+    contacts: [help]
+`}),
+			want: []string{`report signal "bad key" must be a signal key`, `missing text key "no.such.label"`,
+				`option "on": signal "nope" is not key=value`, `state "last": an ending cannot have a report`},
+		},
+		{
+			name:  "sources",
+			files: map[string]string{"contacts.yaml": strings.Replace(goodContacts(t), "    source: test.txt\n", "    sources: [\"\"]\n", 1)},
+			want:  []string{`contact "alarm": an empty entry in sources`},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := overlay(t, tc.files)
+			if err == nil {
+				t.Fatalf("Load = nil, want problems with %q", tc.want)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("Load problems:\n%v\nwant one with %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// TestLintContentFeaturesValid: the features used correctly load without
+// problems, and sources alone are enough.
+func TestLintContentFeaturesValid(t *testing.T) {
+	const texts = "sys.open.now: x\nsys.open.closed: x\n"
+	err := overlay(t, map[string]string{
+		"+texts/nl.yaml": texts, "+texts/en.yaml": texts,
+		"+flows/other.yaml": "audience: [professionals]\n",
+		"contacts.yaml": strings.Replace(strings.Replace(goodContacts(t),
+			"    hours: {nl: werkdagen, en: weekdays}\n", "    hours: {nl: werkdagen, en: weekdays}\n    open: {days: [mon, tue], from: \"09:00\", until: \"17:30\"}\n    alt: [alarm]\n", 1),
+			"    phone: \"112\"\n", "    phone: \"112\"\n    always: true\n", 1),
+	})
+	if err != nil {
+		t.Fatalf("Load = %v, want no problems", err)
+	}
+}
+
+func goodContacts(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/good/contacts.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestSeedNorm: the comparison forgives spacing, punctuation and the
+// international prefix, and nothing else.
+func TestSeedNorm(t *testing.T) {
+	seed := readSeed(t, oldGuide)
+	for _, tc := range []struct {
+		v    string
+		want bool
+	}{
+		{"033 448 1186", true},  // "+31 (0)33 448 1186"
+		{"033-4481186", true},   // the same number, written otherwise
+		{"033 448 1187", false}, // one digit off
+		{"www.fierfryslan.nl", true},
+		{"https://fierfryslan.nl", true},
+		{"www.fierfriesland.nl", false},
+		{"www.bureaujeugdzorg.info/Hoofdlocaties", true}, // broken over two lines in the seed
+	} {
+		if got := strings.Contains(seed, seedNorm(tc.v)); got != tc.want {
+			t.Errorf("%q in the old guide = %v, want %v", tc.v, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,315 @@
+package search
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"signaal/content"
+	"signaal/flows"
+)
+
+// These tests run the shipped content through the engine with contact
+// search, as the bot does: the routing of every flow, the screening's
+// summary, opening hours, and search inside a conversation.
+
+// tuesday and saturday are 10:00 in the Netherlands.
+var (
+	tuesday  = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	saturday = time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+)
+
+func engine(t testing.TB) (*flows.Engine, *content.Content) {
+	t.Helper()
+	c, err := content.Default()
+	if err != nil {
+		t.Fatalf("content.Default: %v", err)
+	}
+	e, err := flows.New(c, flows.WithSearcher(New(c)), flows.WithOpenNow())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, c
+}
+
+// run starts a conversation and presses the given option data (or types
+// the given text), failing when an option is not on screen.
+func run(t *testing.T, e *flows.Engine, now time.Time, inputs ...string) flows.Result {
+	t.Helper()
+	r := e.Step(flows.Session{}, flows.TextInput("/start"), now)
+	for _, in := range inputs {
+		if strings.HasPrefix(in, "/") || !strings.Contains(in, "/") {
+			r = e.Step(r.Session, flows.TextInput(in), now)
+			continue
+		}
+		last := r.Replies[len(r.Replies)-1]
+		found := false
+		for _, o := range last.Options {
+			found = found || o.Data == in
+		}
+		if !found {
+			t.Fatalf("option %s is not on screen at %s/%s: %+v", in, r.Session.Flow, r.Session.State, last.Options)
+		}
+		r = e.Step(r.Session, flows.ChoiceInput(in), now)
+	}
+	return r
+}
+
+var toJong = []string{"start/welcome/ok", "start/safe/yes", "start/danger/no", "start/who/me", "jong/intro/go"}
+
+func TestJongRouting(t *testing.T) {
+	e, _ := engine(t)
+	for _, tc := range []struct {
+		age, topic, home, want string
+	}{
+		{"adult", "sexual", "no", "ref-sexual"},
+		{"adult", "sexual", "skip", "ref-sexual"},
+		{"adult", "sexual", "yes", "ref-sexual-vt"},
+		{"under18", "sexual", "no", "ref-sexual-vt"},
+		{"skip", "sexual", "no", "ref-sexual-vt"},
+		{"adult", "criminal", "no", "ref-criminal"},
+		{"under18", "criminal", "skip", "ref-criminal-vt"},
+		{"adult", "online", "no", "ref-online"},
+		{"adult", "online", "yes", "ref-online-vt"},
+		{"adult", "labour", "no", "ref-labour"},
+		{"under18", "labour", "no", "ref-labour-vt"},
+		{"adult", "unsure", "no", "ref-unsure"},
+		{"adult", "unsure", "yes", "ref-unsure-vt"},
+	} {
+		t.Run(tc.age+"-"+tc.topic+"-"+tc.home, func(t *testing.T) {
+			topicState := tc.topic
+			in := append(append([]string{}, toJong...), "jong/age/"+tc.age, "jong/topic/"+tc.topic,
+				"jong/"+topicState+"/yes", "jong/"+topicState+"-info/go", "jong/danger/no", "jong/home/"+tc.home)
+			r := run(t, e, tuesday, in...)
+			if r.Session.State != tc.want {
+				t.Errorf("ending = %s, want %s", r.Session.State, tc.want)
+			}
+		})
+	}
+	// Acute danger: 112 first, then on at the user's pace.
+	in := append(append([]string{}, toJong...), "jong/age/under18", "jong/topic/sexual", "jong/sexual/unsure", "jong/sexual-info/go", "jong/danger/yes")
+	r := run(t, e, tuesday, in...)
+	if r.Session.State != "acute" || !strings.Contains(r.Replies[0].Text, "Bel: 112") {
+		t.Errorf("danger yes = %s %q, want the acute ending with 112", r.Session.State, r.Replies[0].Text)
+	}
+	r = run(t, e, tuesday, append(in, "jong/acute/later", "jong/home/no")...)
+	if r.Session.State != "ref-sexual-vt" {
+		t.Errorf("after the acute ending = %s, want ref-sexual-vt", r.Session.State)
+	}
+}
+
+func TestOmstanderRouting(t *testing.T) {
+	e, _ := engine(t)
+	to := []string{"start/welcome/ok", "start/safe/yes", "start/danger/no", "start/who/other", "omstander/intro/go",
+		"omstander/behaviour/yes", "omstander/outside/unsure", "omstander/gut/go"}
+	for kind, want := range map[string]string{"sexual": "ref-sexual", "criminal": "ref-criminal", "online": "ref-online", "labour": "ref-labour", "unknown": "ref-unknown"} {
+		r := run(t, e, tuesday, append(append([]string{}, to...), "omstander/kind/"+kind, "omstander/danger/no", "omstander/todo/go")...)
+		if r.Session.State != want {
+			t.Errorf("%s: ending = %s, want %s", kind, r.Session.State, want)
+		}
+	}
+	for how, want := range map[string]string{"anonymous": "ref-anonymous", "police": "ref-police", "work": "ref-work", "advice": "ref-advice"} {
+		r := run(t, e, tuesday, append(append([]string{}, to...), "omstander/kind/sexual", "omstander/danger/unsure", "omstander/todo/go",
+			"omstander/ref-sexual/report", "omstander/report/"+how)...)
+		if r.Session.State != want {
+			t.Errorf("report %s: ending = %s, want %s", how, r.Session.State, want)
+		}
+	}
+}
+
+var categories = []string{"werving", "vervoer", "huisvesting", "dreiging", "geweld", "beweging", "isolatie",
+	"documenten", "loon", "misleiding", "kwetsbaar", "betalingen", "doel-seks", "doel-arbeid", "doel-crimineel"}
+
+// screen answers the screening: scores maps a category to its score,
+// every other category scores 0.
+func screen(age string, scores map[string]int) []string {
+	in := []string{"start/welcome/ok", "start/safe/yes", "start/danger/no", "start/who/prof", "prof/menu/screen", "prof/scr-intro/start", "prof/scr-age/" + age}
+	for _, c := range categories {
+		in = append(in, "prof/scr-"+c+"/s"+string(rune('0'+scores[c])))
+	}
+	return append(in, "prof/scr-summary/next")
+}
+
+func all(n int) map[string]int {
+	m := map[string]int{}
+	for _, c := range categories {
+		m[c] = n
+	}
+	return m
+}
+
+// TestScreeningSteps: the next step A-D follows the legal rule. For an
+// adult, act, means and purpose; for a child, or in doubt about age, act
+// and purpose suffice.
+func TestScreeningSteps(t *testing.T) {
+	e, _ := engine(t)
+	actPurpose := map[string]int{"werving": 1, "doel-seks": 2}
+	for _, tc := range []struct {
+		name   string
+		in     []string
+		ending string
+	}{
+		{"adult, nothing", screen("adult", all(0)), "step-d"},
+		{"adult, all three, consents", append(screen("adult", all(1)), "prof/consent/yes"), "step-b"},
+		{"adult, all three, does not consent", append(screen("adult", all(2)), "prof/consent/no"), "step-c"},
+		{"adult, act and purpose only", screen("adult", actPurpose), "adult-more"},
+		{"adult, more information needed", screen("adult", all(3)), "adult-more"},
+		{"adult, means only", screen("adult", map[string]int{"geweld": 2}), "adult-more"},
+		{"child, act and purpose", screen("child", actPurpose), "step-a"},
+		{"in doubt, act and purpose", screen("doubt", actPurpose), "step-a"},
+		{"child, everything", screen("child", all(2)), "step-a"},
+		{"child, means only", screen("child", map[string]int{"dreiging": 1}), "child-more"},
+		{"child, more information needed", screen("doubt", all(3)), "child-more"},
+		{"child, nothing", screen("child", all(0)), "step-d"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, e, tuesday, tc.in...)
+			if r.Session.Flow != "prof" || r.Session.State != tc.ending {
+				t.Errorf("ending = %s/%s, want prof/%s", r.Session.Flow, r.Session.State, tc.ending)
+			}
+		})
+	}
+}
+
+// TestScreeningSummary: the summary lists every score as answered, in the
+// conversation's language, with nothing personal; going back and answering
+// again changes it.
+func TestScreeningSummary(t *testing.T) {
+	e, c := engine(t)
+	in := screen("doubt", map[string]int{"werving": 1, "geweld": 2, "doel-arbeid": 3})
+	in = in[:len(in)-1] // stay at the summary
+	r := run(t, e, tuesday, in...)
+	text := r.Replies[0].Text
+	for _, want := range []string{
+		c.Text("nl", "prof.scr.summary"),
+		"- " + c.Text("nl", "prof.scr.name.minor") + ": " + c.Text("nl", "prof.scr.age.doubt"),
+		"- " + c.Text("nl", "prof.scr.name.werving") + ": " + c.Text("nl", "prof.scr.score1"),
+		"- " + c.Text("nl", "prof.scr.name.vervoer") + ": " + c.Text("nl", "prof.scr.score0"),
+		"- " + c.Text("nl", "prof.scr.name.geweld") + ": " + c.Text("nl", "prof.scr.score2"),
+		"- " + c.Text("nl", "prof.scr.name.doel_arbeid") + ": " + c.Text("nl", "prof.scr.score3"),
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+	if n := strings.Count(text, "\n- "); n != 16 {
+		t.Errorf("summary has %d lines, want 16 (age and 15 categories):\n%s", n, text)
+	}
+	// Back to the last category, score it differently.
+	r = e.Step(r.Session, flows.ChoiceInput(flows.DataBack), tuesday)
+	r = e.Step(r.Session, flows.ChoiceInput("prof/scr-doel-crimineel/s2"), tuesday)
+	if want := "- " + c.Text("nl", "prof.scr.name.doel_crimineel") + ": " + c.Text("nl", "prof.scr.score2"); !strings.Contains(r.Replies[0].Text, want) {
+		t.Errorf("summary after a new answer lacks %q:\n%s", want, r.Replies[0].Text)
+	}
+	r = e.Step(r.Session, flows.TextInput("/taal en"), tuesday)
+	if want := "- " + c.Text("en", "prof.scr.name.werving") + ": " + c.Text("en", "prof.scr.score1"); !strings.Contains(r.Replies[1].Text, want) {
+		t.Errorf("English summary lacks %q:\n%s", want, r.Replies[1].Text)
+	}
+	// Before any answer, a report says so.
+	s := r.Session
+	s.Signals = nil
+	r = e.Step(s, flows.TextInput("/help"), tuesday)
+	if !strings.Contains(r.Replies[1].Text, ": "+c.Text("en", content.KeyReportNone)) {
+		t.Errorf("summary without answers:\n%s\nwant %q", r.Replies[1].Text, c.Text("en", content.KeyReportNone))
+	}
+}
+
+// TestScreeningBackForgetsFlags: going back forgets the act, means and
+// purpose that the answers after that point recorded, so that answering
+// again routes on the new answers only.
+func TestScreeningBackForgetsFlags(t *testing.T) {
+	e, _ := engine(t)
+	r := run(t, e, tuesday, screen("child", all(2))...)
+	if r.Session.State != "step-a" {
+		t.Fatalf("first round = %s, want step-a", r.Session.State)
+	}
+	s := r.Session
+	for i := 0; s.State != "scr-werving"; i++ {
+		if i > flows.MaxBack {
+			t.Fatalf("could not go back to the first category; at %s", s.State)
+		}
+		s = e.Step(s, flows.ChoiceInput(flows.DataBack), tuesday).Session
+	}
+	r = flows.Result{Session: s}
+	for _, d := range screen("child", all(0))[7:] {
+		r = e.Step(r.Session, flows.ChoiceInput(d), tuesday)
+	}
+	if r.Session.State != "step-d" {
+		t.Errorf("after going back and scoring 0 = %s, want step-d", r.Session.State)
+	}
+}
+
+// TestOpenNow: a referral to a contact with opening hours says whether it
+// is open now, and gives 112 when it is closed; without WithOpenNow it
+// reads the same at any hour.
+func TestOpenNow(t *testing.T) {
+	e, c := engine(t)
+	plain, err := flows.New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := append(append([]string{}, toJong...), "jong/age/adult", "jong/topic/labour", "jong/labour/yes", "jong/labour-info/go", "jong/danger/no", "jong/home/no")
+	for _, lang := range c.Langs {
+		open := run(t, e, tuesday, append([]string{"/taal " + lang}, in...)...)
+		text := open.Replies[0].Text
+		if !strings.Contains(text, c.Card(lang, c.Contacts["comensha"])+"\n"+c.Text(lang, content.KeyOpenNow)) {
+			t.Errorf("%s on Tuesday 10:00: %q, want CoMensha open now", lang, text)
+		}
+		closed := run(t, e, saturday, append([]string{"/taal " + lang}, in...)...)
+		text = closed.Replies[0].Text
+		if !strings.Contains(text, c.Text(lang, content.KeyClosedNow)+" 112") {
+			t.Errorf("%s on Saturday: %q, want CoMensha closed and 112", lang, text)
+		}
+		if len(open.Replies[0].Options) == 0 || len(closed.Replies[0].Options) != len(open.Replies[0].Options) {
+			t.Errorf("%s: options differ between open and closed", lang)
+		}
+		a, b := run(t, plain, tuesday, append([]string{"/taal " + lang}, in...)...), run(t, plain, saturday, append([]string{"/taal " + lang}, in...)...)
+		if a.Replies[0].Text != b.Replies[0].Text || strings.Contains(a.Replies[0].Text, c.Text(lang, content.KeyOpenNow)) {
+			t.Errorf("%s without WithOpenNow: %q on Tuesday, %q on Saturday; want the same, without the open line", lang, a.Replies[0].Text, b.Replies[0].Text)
+		}
+	}
+}
+
+// TestSearchInConversation: /contact, /contacten and free text at an
+// ending answer with cards; the last reply carries the buttons of where
+// the conversation is, and the conversation stays where it was.
+func TestSearchInConversation(t *testing.T) {
+	e, c := engine(t)
+	q := run(t, e, tuesday, "start/welcome/ok")
+	for _, in := range []string{"/contact keerpun", "/contacten", "/contact"} {
+		r := e.Step(q.Session, flows.TextInput(in), tuesday)
+		last := r.Replies[len(r.Replies)-1]
+		if r.Session.State != "safe" || datas(last.Options) != datas(q.Replies[0].Options) {
+			t.Errorf("%s: state %s, options %s; want safe and the question's options %s", in, r.Session.State, datas(last.Options), datas(q.Replies[0].Options))
+		}
+	}
+	if r := e.Step(q.Session, flows.TextInput("/contact keerpun"), tuesday); !strings.Contains(r.Replies[0].Text, c.Contacts["keerpunt"].Chat) {
+		t.Errorf("/contact keerpun = %q, want Keerpunt", r.Replies[0].Text)
+	}
+	// Free text while a question waits is no search.
+	if r := e.Step(q.Session, flows.TextInput("loverboy"), tuesday); strings.Contains(r.Replies[0].Text, c.Contacts["fier"].Chat) {
+		t.Errorf("free text at a question searched: %q", r.Replies[0].Text)
+	}
+	// Free text at an ending is.
+	end := run(t, e, tuesday, "start/welcome/ok", "start/safe/no")
+	r := e.Step(end.Session, flows.TextInput("loverboy"), tuesday)
+	if !strings.Contains(r.Replies[0].Text, c.Contacts["fier"].Chat) || r.Session.State != "unsafe" {
+		t.Errorf("free text at an ending = %q at %s, want Chat met Fier at unsafe", r.Replies[0].Text, r.Session.State)
+	}
+	if got, want := datas(r.Replies[len(r.Replies)-1].Options), datas(end.Replies[0].Options); got != want {
+		t.Errorf("options after a search at an ending = %s, want %s", got, want)
+	}
+	// Before any conversation: the results and a way in.
+	r = e.Step(flows.Session{}, flows.TextInput("/contact politie"), tuesday)
+	if !strings.Contains(r.Replies[0].Text, "0900-8844") || datas(r.Replies[0].Options) != "!restart !sos !exit" {
+		t.Errorf("/contact in a new conversation = %q %s", r.Replies[0].Text, datas(r.Replies[0].Options))
+	}
+}
+
+func datas(opts []flows.Option) string {
+	var d []string
+	for _, o := range opts {
+		d = append(d, o.Data)
+	}
+	return strings.Join(d, " ")
+}

@@ -1,0 +1,321 @@
+package search
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"signaal/content"
+)
+
+func shipped(t testing.TB) *Index {
+	t.Helper()
+	c, err := content.Default()
+	if err != nil {
+		t.Fatalf("content.Default: %v", err)
+	}
+	return New(c)
+}
+
+// TestFind is the contact-search table: what people type, and the contact
+// that must come first. It covers case, accents, typos, synonyms and
+// everyday words, provinces, English, and every contact by name.
+func TestFind(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct{ query, want string }{
+		// Names, in any case, with and without accents, with typos.
+		{"veilig thuis", "veilig-thuis"},
+		{"Veilig Thuis", "veilig-thuis"},
+		{"VEILIG THUIS", "veilig-thuis"},
+		{"veilig tuis", "veilig-thuis"},
+		{"veiligthuis", "veilig-thuis"},
+		{"veilig thuis bellen", "veilig-thuis"},
+		{"keerpunt", "keerpunt"},
+		{"keerpun", "keerpunt"},
+		{"keerpnut", "keerpunt"},
+		{"Keerpunt chat", "keerpunt"},
+		{"chat met fier", "fier"},
+		{"CHAT MET FIER", "fier"},
+		{"fier", "fier"},
+		{"helpwanted", "helpwanted"},
+		{"help wanted", "helpwanted"},
+		{"meld misdaad anoniem", "meld-misdaad-anoniem"},
+		{"comensha", "comensha"},
+		{"co mensha", "comensha"},
+		{"zorgcoordinator", "zorgcoordinator"},
+		{"zorgcoördinator", "zorgcoordinator"},
+		{"Zorgcoordinater", "zorgcoordinator"},
+		{"zorgcoordinator utrecht", "zorgcoordinator"},
+		{"slachtofferhulp", "slachtofferhulp"},
+		{"centrum seksueel geweld", "csg"},
+		{"arbeidsinspectie", "arbeidsinspectie"},
+		{"inspectie szw", "arbeidsinspectie"},
+		{"112", "alarm112"},
+		{"meldcode", "meldcode"},
+		{"wegwijzer", "wegwijzer"},
+		{"nationaal rapporteur", "nationaal-rapporteur"},
+		{"fairwork", "fairwork"},
+		{"onze ogen op mensenhandel", "onze-ogen"},
+		{"ckm", "ckm"},
+		{"nidos", "nidos"},
+		{"ecpat", "ecpat"},
+		{"IND", "ind"},
+		{"iom", "iom"},
+		{"vluchtelingenwerk", "vluchtelingenwerk"},
+		{"tussenvoorziening", "tussenvoorziening"},
+		{"spot 46", "spot46"},
+		{"jeugdzorg", "bureau-jeugdzorg"},
+		{"asja", "asja"},
+		// Everyday words and synonyms.
+		{"loverboy", "fier"},
+		{"loverbooy", "fier"},
+		{"pooier", "fier"},
+		{"pimp", "fier"},
+		{"mijn vriendje wil dat ik seks heb met zijn vrienden", "fier"},
+		{"gedwongen prostitutie", "fier"},
+		{"drugs lopen", "keerpunt"},
+		{"drugsrunner", "keerpunt"},
+		{"ik moet drugs verkopen", "keerpunt"},
+		{"geld wegzetten", "keerpunt"},
+		{"bankpas uitlenen", "keerpunt"},
+		{"money mule", "keerpunt"},
+		{"ze laten me stelen", "keerpunt"},
+		{"baas houdt paspoort vast", "arbeidsinspectie"},
+		{"mijn baas betaalt me niet", "arbeidsinspectie"},
+		{"arbeidsuitbuiting", "arbeidsinspectie"},
+		{"passport taken by my boss", "arbeidsinspectie"},
+		{"naaktfoto", "helpwanted"},
+		{"naaktfoto's", "helpwanted"},
+		{"chantage", "helpwanted"},
+		{"sextortion", "helpwanted"},
+		{"iemand dreigt mijn nudes te verspreiden", "helpwanted"},
+		{"blackmail nude photos", "helpwanted"},
+		{"aangifte doen", "politie"},
+		{"police report", "politie"},
+		{"politie", "politie"},
+		{"anoniem melden", "meld-misdaad-anoniem"},
+		{"tip geven zonder naam", "meld-misdaad-anoniem"},
+		{"spoed", "alarm112"},
+		{"acuut gevaar", "alarm112"},
+		{"emergency", "alarm112"},
+		{"opvang", "comensha"},
+		{"mensenhandel", "comensha"},
+		{"huiselijk geweld", "veilig-thuis"},
+		{"domestic violence", "veilig-thuis"},
+		{"kindermishandeling", "veilig-thuis"},
+		{"kinderbescherming", "veilig-thuis"},
+		{"ik twijfel", "veilig-thuis"},
+		{"mijn rechten", "slachtofferhulp"},
+		{"verkrachting", "csg"},
+		{"e-learning", "fier-training"},
+		{"training mensenhandel", "fier-training"},
+		{"lesmateriaal school", "ckm"},
+		{"huisarts", "fairwork"},
+		{"soa", "ggd-soa"},
+		{"verblijfsvergunning", "ind"},
+		{"vluchteling", "vluchtelingenwerk"},
+		{"sekswerker den haag", "spot46"},
+		{"ik word gedwongen om drugs te dealen", "keerpunt"},
+		{"i am forced to sell drugs", "keerpunt"},
+		{"wiet", "keerpunt"},
+		{"mijn vriendin moet seks hebben voor geld", "fier"},
+		{"onlyfans", "fier"},
+		{"ze hebben naaktfoto's van me", "helpwanted"},
+		{"someone is blackmailing me with nudes", "helpwanted"},
+		{"my boss took my passport", "arbeidsinspectie"},
+		{"ik moet werken zonder loon", "arbeidsinspectie"},
+		{"arbeidsmigrant", "arbeidsinspectie"},
+		{"mijn stiefvader", "veilig-thuis"},
+		{"ouders", "veilig-thuis"},
+		{"kind", "veilig-thuis"},
+		{"uitbuiting", "fier"},
+		{"seksueel misbruik", "csg"},
+		{"politie bellen", "politie"},
+		{"112 bellen", "alarm112"},
+		{"bedreigd", "alarm112"},
+		{"docent", "ckm"},
+		{"asiel", "ind"},
+		{"cijfers", "nationaal-rapporteur"},
+		// Places: every province has a zorgcoördinator.
+		{"friesland", "zorgcoordinator"},
+		{"Fryslân", "zorgcoordinator"},
+		{"Noord-Holland", "zorgcoordinator"},
+		{"noord brabant", "zorgcoordinator"},
+		{"limburg", "zorgcoordinator"},
+		{"gelderland", "zorgcoordinator"},
+		{"utrecht", "zorgcoordinator"},
+		{"zeeland", "zorgcoordinator"},
+		{"amsterdam", "acm"},
+		{"rotterdam", "humanitas"},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			hits := x.Find("nl", tc.query, DefaultLimit)
+			if len(hits) == 0 {
+				t.Fatalf("Find(%q) = nothing, want %s first", tc.query, tc.want)
+			}
+			if got := hits[0].Contact.ID; got != tc.want {
+				t.Errorf("Find(%q) first = %s, want %s (all: %s)", tc.query, got, tc.want, ids(hits))
+			}
+			if len(hits) > DefaultLimit {
+				t.Errorf("Find(%q) = %d hits, want at most %d", tc.query, len(hits), DefaultLimit)
+			}
+		})
+	}
+}
+
+func ids(hits []Hit) string {
+	var s []string
+	for _, h := range hits {
+		s = append(s, h.Contact.ID)
+	}
+	return strings.Join(s, ",")
+}
+
+// TestNoMatch: text that names no help finds nothing, and the reply says
+// so and still shows 112 and Veilig Thuis.
+func TestNoMatch(t *testing.T) {
+	x := shipped(t)
+	for _, q := range []string{"hallo", "ik weet het niet", "asdfghjkl", "😊", "?!", strings.Repeat("x", 5000), "the and of"} {
+		t.Run(q[:min(len(q), 20)], func(t *testing.T) {
+			if hits := x.Find("nl", q, DefaultLimit); len(hits) > 0 {
+				t.Errorf("Find(%q) = %s, want nothing", q, ids(hits))
+			}
+			for _, lang := range []string{"nl", "en"} {
+				rs := x.Search(lang, q)
+				if len(rs) != 1 {
+					t.Fatalf("Search(%s, %q) = %d replies, want 1", lang, q, len(rs))
+				}
+				text := rs[0].Text
+				if !strings.HasPrefix(text, x.c.Text(lang, content.KeySearchNone)) {
+					t.Errorf("Search(%s, %q) = %q, want it to start with the no-match text", lang, q, text)
+				}
+				for _, id := range []string{"alarm112", "veilig-thuis"} {
+					if !strings.Contains(text, x.c.Card(lang, x.c.Contacts[id])) {
+						t.Errorf("Search(%s, %q) lacks the card of %s", lang, q, id)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSearchReply: the best cards, best first, after one line, in the
+// conversation's language.
+func TestSearchReply(t *testing.T) {
+	x := shipped(t)
+	for _, lang := range []string{"nl", "en"} {
+		rs := x.Search(lang, "keerpunt")
+		if len(rs) != 1 {
+			t.Fatalf("Search(%s, keerpunt) = %d replies, want 1", lang, len(rs))
+		}
+		want := x.c.Text(lang, content.KeySearchFound) + "\n\n" + x.c.Card(lang, x.c.Contacts["keerpunt"])
+		if !strings.HasPrefix(rs[0].Text, want) {
+			t.Errorf("Search(%s, keerpunt) = %q, want it to start with %q", lang, rs[0].Text, want)
+		}
+	}
+	// An unknown language falls back to the default.
+	if got, want := x.Search("fr", "keerpunt")[0].Text, x.Search("nl", "keerpunt")[0].Text; got != want {
+		t.Errorf("Search(fr) = %q, want the Dutch reply %q", got, want)
+	}
+}
+
+// TestSearchAll: an empty query lists every contact once, by category, in
+// messages that fit Telegram.
+func TestSearchAll(t *testing.T) {
+	x := shipped(t)
+	for _, lang := range x.c.Langs {
+		rs := x.Search(lang, "  ")
+		if len(rs) == 0 {
+			t.Fatalf("Search(%s, \"\") = no replies", lang)
+		}
+		all := ""
+		for _, r := range rs {
+			if n := len(utf16.Encode([]rune(r.Text))); n > content.MaxTextLen {
+				t.Errorf("Search(%s, \"\") reply is %d characters, over %d", lang, n, content.MaxTextLen)
+			}
+			all += r.Text + "\n"
+		}
+		if !strings.HasPrefix(all, x.c.Text(lang, content.KeySearchAll)) {
+			t.Errorf("Search(%s, \"\") does not start with %q", lang, x.c.Text(lang, content.KeySearchAll))
+		}
+		last := -1
+		for _, cat := range x.c.Categories {
+			i := strings.Index(all, x.c.Text(lang, cat.Title)+"\n")
+			if i < last {
+				t.Errorf("category %s out of order", cat.ID)
+			}
+			last = i
+		}
+		for _, id := range x.c.ContactOrder {
+			if n := strings.Count(all, "• "+Line(x.c.Contacts[id])+"\n"); n != 1 {
+				t.Errorf("Search(%s, \"\") lists %s %d times, want once", lang, id, n)
+			}
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Zorgcoördinator", "zorgcoordinator"},
+		{"naaktfoto's", "naaktfoto s"},
+		{"Noord-Holland!", "noord holland"},
+		{"  FRYSLÂN  ", "fryslan"},
+		{"www.veiligthuis.nl", "www veiligthuis nl"},
+		{"0800-2000", "0800 2000"},
+		{"Ĳssel Straße", "ijssel strasse"},
+	} {
+		if got := strings.Join(Tokens(tc.in), " "); got != tc.want {
+			t.Errorf("Tokens(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTypo(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"tuis", "thuis", true},
+		{"keerpnut", "keerpunt", true},
+		{"keerpunt", "keerpunt", false},
+		{"loverbooy", "loverboy", true},
+		{"fier", "vier", true},
+		{"abcd", "badc", false},
+		{"thuis", "tuin", false},
+		{"zorg", "zorgen", false},
+	} {
+		if got := typo(tc.a, tc.b); got != tc.want {
+			t.Errorf("typo(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestFindSmallContent: the index works without search.yaml and without
+// categories, as on the test content.
+func TestFindSmallContent(t *testing.T) {
+	c, err := content.Load(osDirFS("../testdata/good"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(c)
+	if hits := x.Find("nl", "helpline", 3); len(hits) == 0 || hits[0].Contact.ID != "help" {
+		t.Errorf("Find(helpline) = %s, want help", ids(hits))
+	}
+	if rs := x.Search("en", ""); len(rs) != 1 || !strings.Contains(rs[0].Text, "Helpline") {
+		t.Errorf("Search(en, \"\") = %+v, want one list with Helpline", rs)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	x := shipped(b)
+	queries := []string{"baas houdt paspoort vast", "veilig tuis", "ik weet het niet wat ik moet doen met mijn vriendje", "keerpun"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.Find("nl", queries[i%len(queries)], DefaultLimit)
+	}
+}
+
+func osDirFS(dir string) fs.FS { return os.DirFS(dir) }
