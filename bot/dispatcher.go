@@ -47,6 +47,12 @@ type Outcome struct {
 	// channel had kept, so it can remove the messages too.
 	Forget  bool
 	Tracked []int64
+	// Refused: a pressed option did not belong to the current question;
+	// Replies show the current question again.
+	Refused bool
+	// Lang is the language of the conversation after the update, for what
+	// a channel says around the replies.
+	Lang string
 	// Duplicate: the update was handled before; send nothing.
 	Duplicate bool
 	// Degraded: the session store could not be used; Replies hold the
@@ -113,7 +119,7 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (Outcome, error) {
 				// time-out remove what could not be deleted now.
 				d.log().Error("quick exit: delete failed", "key", string(key), "err", err)
 			}
-			return Outcome{Replies: r.Replies, Forget: true, Tracked: s.Tracked}, nil
+			return Outcome{Replies: r.Replies, Forget: true, Tracked: s.Tracked, Lang: s.Lang}, nil
 		}
 		if u.Track != nil {
 			r.Session.Tracked = u.Track(r.Session.Tracked)
@@ -125,7 +131,7 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (Outcome, error) {
 			}
 			return d.degraded(u, err)
 		}
-		return Outcome{Replies: r.Replies}, nil
+		return Outcome{Replies: r.Replies, Refused: r.Refused, Lang: r.Session.Lang}, nil
 	}
 	return d.degraded(u, store.ErrConflict)
 }

@@ -48,12 +48,16 @@ func loadContent(dir string) (*content.Content, error) {
 // /contact and free text at an ending, and endings that say whether a
 // contact is open now. Invalid content stops the bot with every problem
 // listed.
-func (a *app) engine(dir string) (*flows.Engine, error) {
+// The contact search index is returned too, for channels that search
+// outside a conversation (Telegram's inline mode), so it is built once.
+func (a *app) engine(dir string) (*flows.Engine, *search.Index, error) {
 	c, err := loadContent(dir)
 	if err != nil {
-		return nil, fmt.Errorf("content is invalid:\n%w", err)
+		return nil, nil, fmt.Errorf("content is invalid:\n%w", err)
 	}
-	return flows.New(c, flows.WithSearcher(search.New(c)), flows.WithOpenNow())
+	idx := search.New(c)
+	eng, err := flows.New(c, flows.WithSearcher(idx), flows.WithOpenNow())
+	return eng, idx, err
 }
 
 // logger writes JSON lines to stderr at LOG_LEVEL (debug, info, warn,

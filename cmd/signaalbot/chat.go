@@ -16,7 +16,7 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	eng, err := a.engine(*dir)
+	eng, _, err := a.engine(*dir)
 	if err != nil {
 		return err
 	}

@@ -46,6 +46,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		"chat":  a.chat,
 		"lint":  a.lint,
 		"graph": a.graph,
+		"serve": a.serve,
+		"qr":    a.qr,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

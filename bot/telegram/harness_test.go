@@ -1,0 +1,347 @@
+package telegram
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"signaal/bot"
+	"signaal/bot/telegram/tgtest"
+	"signaal/content"
+	"signaal/flows"
+	"signaal/store"
+)
+
+// The people of the tests. Their ids and names are chosen so that they
+// cannot turn up in a log by chance: the logs are searched for them.
+var (
+	alice = tgtest.User{ID: 987650001, FirstName: "Alice", Username: "alice_secret_name", LanguageCode: "nl"}
+	bob   = tgtest.User{ID: 987650002, FirstName: "Bob", Username: "bob_secret_name", LanguageCode: "nl"}
+	carol = tgtest.User{ID: 987650003, FirstName: "Carol", Username: "carol_secret_name", LanguageCode: "en-GB"}
+	group = tgtest.Chat{ID: -987650100, Type: "supergroup", Title: "Klas 3b"}
+)
+
+type mode string
+
+const (
+	polling mode = "polling"
+	hooking mode = "webhook"
+)
+
+var modes = []mode{polling, hooking}
+
+// recorder wraps the dispatcher and remembers what it was given.
+type recorder struct {
+	h  Handler
+	mu sync.Mutex
+	in []bot.Update
+}
+
+func (r *recorder) Handle(ctx context.Context, u bot.Update) (bot.Outcome, error) {
+	r.mu.Lock()
+	r.in = append(r.in, u)
+	r.mu.Unlock()
+	return r.h.Handle(ctx, u)
+}
+
+func (r *recorder) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.in)
+}
+
+// syncBuffer is a log sink safe for concurrent writes.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// harness is a bot running against a fake Bot API, with the real engine,
+// dispatcher and memory store behind it.
+type harness struct {
+	t    *testing.T
+	srv  *tgtest.Server
+	bot  *Bot
+	c    *content.Content
+	rec  *recorder
+	logs *syncBuffer
+
+	cancel context.CancelFunc
+	done   chan error
+	said   []string // texts the test users typed, which must not be logged
+}
+
+type option func(*Bot)
+
+// defaultContent loads the embedded content once for all tests.
+var defaultContent = sync.OnceValues(content.Default)
+
+func testContent(t *testing.T) *content.Content {
+	t.Helper()
+	c, err := defaultContent()
+	if err != nil {
+		t.Fatalf("content.Default() = %v", err)
+	}
+	return c
+}
+
+// start runs a bot in mode m against a new fake server. Limits are raised
+// and pauses shortened so that the tests run fast; tests of the limits set
+// their own.
+func start(t *testing.T, m mode, c *content.Content, opts ...option) *harness {
+	t.Helper()
+	srv := tgtest.New(t)
+	eng, err := flows.New(c)
+	if err != nil {
+		t.Fatalf("flows.New() = %v", err)
+	}
+	mem := store.NewMemory(0)
+	t.Cleanup(func() { _ = mem.Close() })
+	logs := &syncBuffer{}
+	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	rec := &recorder{h: &bot.Dispatcher{Engine: eng, Sessions: mem, Keys: store.NewKeyer(nil), Log: log}}
+	b := &Bot{
+		Token:          tgtest.Token,
+		Endpoint:       srv.Endpoint(),
+		Handler:        rec,
+		Content:        c,
+		Log:            log,
+		LongPoll:       time.Second,
+		Rate:           1000,
+		Burst:          1000,
+		ChatRate:       1000,
+		ChatBurst:      1000,
+		Backoff:        10 * time.Millisecond,
+		MaxBackoff:     100 * time.Millisecond,
+		RequestTimeout: 5 * time.Second,
+		DrainTimeout:   5 * time.Second,
+	}
+	if m == hooking {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Listener = ln
+		b.WebhookURL = "http://" + ln.Addr().String() + "/tg/hook"
+	}
+	for _, o := range opts {
+		o(b)
+	}
+	// Prepared here rather than in Run's goroutine, so that the test may
+	// look at the queues without a data race.
+	if err := b.init(); err != nil {
+		t.Fatalf("init() = %v", err)
+	}
+	h := &harness{t: t, srv: srv, bot: b, c: c, rec: rec, logs: logs, done: make(chan error, 1)}
+	ctx, cancel := context.WithCancel(context.Background())
+	h.cancel = cancel
+	go func() { h.done <- b.Run(ctx) }()
+	t.Cleanup(h.stop)
+	srv.Await(t, 5*time.Second, "the bot to start", func() bool {
+		if m == hooking {
+			u, _ := srv.Webhook()
+			return u != ""
+		}
+		return len(srv.Calls("getUpdates")) > 0
+	})
+	return h
+}
+
+// stop stops the bot, checks that Run returned nil, and that nothing
+// personal was logged.
+func (h *harness) stop() {
+	h.t.Helper()
+	h.cancel()
+	select {
+	case err := <-h.done:
+		if err != nil {
+			h.t.Errorf("Run() = %v, want nil after the context ended", err)
+		}
+		h.done <- err // a second stop sees it too
+	case <-time.After(15 * time.Second):
+		h.t.Fatalf("Run() did not return within 15s of the context ending")
+	}
+	h.checkLogs()
+}
+
+func (h *harness) checkLogs() {
+	h.t.Helper()
+	logs := h.logs.String()
+	secret := []string{tgtest.Token, "AAtest-token"}
+	for _, u := range []tgtest.User{alice, bob, carol} {
+		secret = append(secret, strconv.FormatInt(u.ID, 10), u.Username, u.FirstName)
+	}
+	secret = append(secret, strconv.FormatInt(group.ID, 10), group.Title)
+	for _, s := range h.said {
+		if len(s) > 3 && !strings.HasPrefix(s, "/") {
+			secret = append(secret, s)
+		}
+	}
+	for _, s := range secret {
+		if strings.Contains(logs, s) {
+			h.t.Errorf("logs contain %q, which must never be logged:\n%s", s, logs)
+		}
+	}
+}
+
+// settle waits until every update is acknowledged and every job done.
+func (h *harness) settle() {
+	h.t.Helper()
+	quiet := 0
+	h.srv.Await(h.t, 10*time.Second, "the bot to settle", func() bool {
+		if h.srv.Pending() == 0 && h.bot.handling.Len() == 0 && h.bot.sending.Len() == 0 {
+			quiet++
+		} else {
+			quiet = 0
+		}
+		return quiet >= 3
+	})
+}
+
+func (h *harness) text(u tgtest.User, text string) int {
+	h.said = append(h.said, text)
+	id := h.srv.SendText(tgtest.PrivateChat(u), u, text)
+	h.settle()
+	return id
+}
+
+func (h *harness) press(u tgtest.User, id int, data string) string {
+	q := h.srv.Press(tgtest.PrivateChat(u), u, id, data)
+	h.settle()
+	if !h.srv.Answered(q) {
+		h.t.Errorf("callback query for %q on message %d was not answered", data, id)
+	}
+	return q
+}
+
+// question is the newest message of u's chat with buttons.
+func (h *harness) question(u tgtest.User) tgtest.Message {
+	h.t.Helper()
+	msgs := h.srv.BotMessages(u.ID)
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if len(msgs[i].Buttons) > 0 {
+			return msgs[i]
+		}
+	}
+	h.t.Fatalf("no question with buttons in the chat; messages: %+v", msgs)
+	return tgtest.Message{}
+}
+
+func (h *harness) lastBot(u tgtest.User, n int) []tgtest.Message {
+	h.t.Helper()
+	msgs := h.srv.BotMessages(u.ID)
+	if len(msgs) < n {
+		h.t.Fatalf("chat has %d bot messages, want at least %d: %+v", len(msgs), n, msgs)
+	}
+	return msgs[len(msgs)-n:]
+}
+
+func (h *harness) txt(key string) string { return h.c.Text(content.DefaultLang, key) }
+
+func buttons(m tgtest.Message) []tgtest.Button {
+	var out []tgtest.Button
+	for _, row := range m.Buttons {
+		out = append(out, row...)
+	}
+	return out
+}
+
+func hasButton(m tgtest.Message, data string) (tgtest.Button, bool) {
+	for _, b := range buttons(m) {
+		if b.Data == data {
+			return b, true
+		}
+	}
+	return tgtest.Button{}, false
+}
+
+// walk answers questions until an ending (a question offering to start
+// again): at each it presses the option whose data is in prefer, or else
+// the first option of the content. It checks that every pressed question
+// is edited to show the answer without buttons, and returns the ending.
+// The path follows what the bot sends, so it holds while the content
+// grows.
+func (h *harness) walk(u tgtest.User, prefer map[string]bool) (ending tgtest.Message, path []string) {
+	h.t.Helper()
+	for range 40 {
+		q := h.question(u)
+		if _, ok := hasButton(q, flows.DataRestart); ok {
+			return q, path
+		}
+		var pick tgtest.Button
+		for _, b := range buttons(q) {
+			if prefer[b.Data] {
+				pick = b
+				break
+			}
+		}
+		if pick.Data == "" {
+			for _, b := range buttons(q) {
+				if !strings.HasPrefix(b.Data, "!") {
+					pick = b
+					break
+				}
+			}
+		}
+		if pick.Data == "" {
+			h.t.Fatalf("question %q has no content option: %+v", q.Text, q.Buttons)
+		}
+		path = append(path, pick.Data)
+		h.press(u, q.ID, pick.Data)
+		edited := h.message(u, q.ID)
+		if want := q.Text + "\n\n→ " + pick.Text; edited.Text != want || len(edited.Buttons) != 0 {
+			h.t.Fatalf("after pressing %q, question = %q with %d button rows, want %q without buttons", pick.Data, edited.Text, len(edited.Buttons), want)
+		}
+	}
+	h.t.Fatalf("no ending after 40 questions; path %v", path)
+	return tgtest.Message{}, nil
+}
+
+func (h *harness) message(u tgtest.User, id int) tgtest.Message {
+	h.t.Helper()
+	for _, m := range h.srv.Messages(u.ID) {
+		if m.ID == id {
+			return m
+		}
+	}
+	h.t.Fatalf("message %d not in the chat", id)
+	return tgtest.Message{}
+}
+
+// hasCard reports whether text holds the card of any contact.
+func hasCard(c *content.Content, text string) bool {
+	for _, ct := range c.Contacts {
+		if strings.Contains(text, c.Card(content.DefaultLang, ct)) {
+			return true
+		}
+	}
+	return false
+}
+
+func goodContent(t *testing.T) *content.Content {
+	t.Helper()
+	c, err := content.Load(os.DirFS("../../content/testdata/good"))
+	if err != nil {
+		t.Fatalf("content.Load(testdata/good) = %v", err)
+	}
+	return c
+}

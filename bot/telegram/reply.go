@@ -1,0 +1,336 @@
+package telegram
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"unicode/utf16"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"signaal/content"
+	"signaal/flows"
+)
+
+// maxText is Telegram's limit on a message's text, in UTF-16 code units.
+const maxText = 4096
+
+// langTexts is what the channel shows in one language, built once.
+type langTexts struct {
+	commands []tgbotapi.BotCommand
+	privacy  string
+	group    string // the group line with the link to a private chat
+	keyboard *replyKeyboard
+}
+
+// replyKeyboard is Telegram's ReplyKeyboardMarkup with is_persistent,
+// which the library's type predates: the keyboard stays in sight even when
+// the user hides it, so "112 Noodhulp" and "Snel weg" are always one tap
+// away. Its buttons send their label as text, and the engine takes a
+// global option's label, typed in any language, as that option.
+type replyKeyboard struct {
+	Keyboard       [][]keyboardButton `json:"keyboard"`
+	IsPersistent   bool               `json:"is_persistent"`
+	ResizeKeyboard bool               `json:"resize_keyboard"`
+}
+
+type keyboardButton struct {
+	Text string `json:"text"`
+}
+
+// removeKeyboard goes with the last line of a quick exit: the keyboard
+// would otherwise stay behind on the phone.
+var removeKeyboard = tgbotapi.NewRemoveKeyboard(false)
+
+// noButtons is an inline keyboard without buttons: an edit that sets it
+// removes a message's buttons.
+var noButtons = &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{}}
+
+// prepareTexts builds, for every language, the texts and markups the
+// channel sends.
+func (b *Bot) prepareTexts() {
+	c := b.Content
+	b.texts = map[string]*langTexts{}
+	for _, lang := range c.Langs {
+		t := &langTexts{
+			privacy: c.Text(lang, content.KeyPrivacy),
+			group:   c.Text(lang, content.KeyGroup) + "\n" + DeepLink(b.me.UserName, ""),
+			keyboard: &replyKeyboard{
+				Keyboard:       [][]keyboardButton{{{Text: c.Text(lang, content.KeyOptSOS)}, {Text: c.Text(lang, content.KeyOptExit)}}},
+				IsPersistent:   true,
+				ResizeKeyboard: true,
+			},
+		}
+		for _, cmd := range []struct{ name, key string }{
+			{"start", content.KeyCmdStart},
+			{"terug", content.KeyCmdBack},
+			{"stop", content.KeyCmdStop},
+			{"help", content.KeyCmdHelp},
+			{"taal", content.KeyCmdLang},
+			{"contact", content.KeyCmdContact},
+		} {
+			t.commands = append(t.commands, tgbotapi.BotCommand{Command: cmd.name, Description: cut(c.Text(lang, cmd.key), 256)})
+		}
+		b.texts[lang] = t
+	}
+}
+
+// deliver sends what one update produced, in order: the edit of the
+// pressed question, then the replies; after the welcome of a new
+// conversation, the privacy note with the reply keyboard; on a quick exit,
+// the neutral line and the deletion of the conversation.
+func (b *Bot) deliver(ctx context.Context, d *delivery) {
+	if d.out.Forget {
+		b.quickExit(ctx, d)
+		return
+	}
+	if d.press != nil && !d.out.Degraded {
+		b.editPressed(ctx, d)
+	}
+	for i, r := range d.out.Replies {
+		if _, err := b.sendReply(ctx, d.chat, r, nil); err != nil {
+			b.logSendError("reply", err)
+			if blocked(err) {
+				return
+			}
+		}
+		if i == 0 && d.fresh {
+			b.sendPrivacy(ctx, d)
+		}
+	}
+	if len(d.out.Replies) == 0 && d.fresh {
+		b.sendPrivacy(ctx, d)
+	}
+}
+
+// sendPrivacy says once per conversation, right after the welcome, that
+// Telegram chats are not end-to-end encrypted and how to remove the chat,
+// and puts up the reply keyboard with the emergency option and the quick
+// exit.
+func (b *Bot) sendPrivacy(ctx context.Context, d *delivery) {
+	t := b.texts[d.lang]
+	if _, err := b.sendReply(ctx, d.chat, flows.Reply{Text: t.privacy}, t.keyboard); err != nil {
+		b.logSendError("privacy note", err)
+	}
+}
+
+// sendReply sends one reply, as several messages when its text is longer
+// than Telegram allows, and returns the id of the last. The options become
+// an inline keyboard on the last message, built once; markup, when not
+// nil, is used instead. Link previews are off: a big preview of a
+// helpline's site draws the eye of anyone looking at the phone.
+func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup any) (int, error) {
+	text := r.Text
+	if text == "" {
+		if len(r.Options) == 0 && markup == nil {
+			return 0, nil
+		}
+		text = "…" // Telegram refuses empty text; buttons need a message
+	}
+	if markup == nil && len(r.Options) > 0 {
+		if kb := b.inlineKeyboard(r.Options); kb != nil {
+			markup = kb
+		}
+	}
+	chunks := split(text, maxText)
+	last := 0
+	for i, chunk := range chunks {
+		cfg := tgbotapi.NewMessage(chat, chunk)
+		cfg.DisableWebPagePreview = true
+		if i == len(chunks)-1 {
+			cfg.ReplyMarkup = markup
+		}
+		m, err := b.send(ctx, chat, classMessage, cfg, "sendMessage")
+		if err != nil {
+			return last, err
+		}
+		last = m.MessageID
+	}
+	return last, nil
+}
+
+// inlineKeyboard lays out options as buttons: one a row, as labels can be
+// long, except the emergency option and the quick exit, which share the
+// last row so they are always in the same place. Data longer than
+// Telegram's 64 bytes would make Telegram refuse the whole message; content
+// validation rules it out, and a button that slips through anyway is left
+// off rather than lose the reply.
+func (b *Bot) inlineKeyboard(opts []flows.Option) *tgbotapi.InlineKeyboardMarkup {
+	rows := make([][]tgbotapi.InlineKeyboardButton, 0, len(opts))
+	pairRow := -1
+	for _, o := range opts {
+		if len(o.Data) == 0 || len(o.Data) > 64 || o.Label == "" {
+			b.log().Warn("telegram: option left off: callback data must be 1-64 bytes and the label set", "bytes", len(o.Data))
+			continue
+		}
+		btn := tgbotapi.NewInlineKeyboardButtonData(o.Label, o.Data)
+		if o.Data == flows.DataSOS || o.Data == flows.DataExit {
+			if pairRow >= 0 && pairRow == len(rows)-1 && len(rows[pairRow]) < 2 {
+				rows[pairRow] = append(rows[pairRow], btn)
+				continue
+			}
+			pairRow = len(rows)
+		}
+		rows = append(rows, []tgbotapi.InlineKeyboardButton{btn})
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: rows}
+}
+
+// editPressed changes the question whose button was pressed: it shows the
+// chosen answer under the question, without buttons, so the chat reads as
+// a conversation and old buttons cannot be pressed again. A press the
+// engine refused (an old or forged button) only loses the message's
+// buttons; the engine shows the current question again below.
+func (b *Bot) editPressed(ctx context.Context, d *delivery) {
+	m := d.press.msg
+	accepted := !d.out.Refused
+	if label := buttonLabel(m.ReplyMarkup, d.press.data); accepted && label != "" && m.Text != "" {
+		text := m.Text + "\n\n→ " + label
+		if textLen(text) <= maxText {
+			cfg := tgbotapi.EditMessageTextConfig{
+				BaseEdit:              tgbotapi.BaseEdit{ChatID: d.chat, MessageID: m.MessageID, ReplyMarkup: noButtons},
+				Text:                  text,
+				DisableWebPagePreview: true,
+			}
+			b.edit(ctx, d.chat, cfg, "editMessageText")
+			return
+		}
+	}
+	if m.ReplyMarkup == nil || len(m.ReplyMarkup.InlineKeyboard) == 0 {
+		return
+	}
+	cfg := tgbotapi.EditMessageReplyMarkupConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: d.chat, MessageID: m.MessageID, ReplyMarkup: noButtons}}
+	b.edit(ctx, d.chat, cfg, "editMessageReplyMarkup")
+}
+
+func (b *Bot) edit(ctx context.Context, chat int64, cfg tgbotapi.Chattable, method string) {
+	_, err := b.send(ctx, chat, classMessage, cfg, method)
+	if err == nil {
+		return
+	}
+	if apiCode(err) == http.StatusBadRequest {
+		// "message is not modified" (the same button pressed twice), or
+		// the message is gone or too old to edit: nothing to repair.
+		b.log().Debug("telegram: edit skipped", "method", method, "err", err)
+		return
+	}
+	b.logSendError(method, err)
+}
+
+// buttonLabel finds the label of the button with data on a message.
+func buttonLabel(kb *tgbotapi.InlineKeyboardMarkup, data string) string {
+	if kb == nil {
+		return ""
+	}
+	for _, row := range kb.InlineKeyboard {
+		for _, btn := range row {
+			if btn.CallbackData != nil && *btn.CallbackData == data {
+				return btn.Text
+			}
+		}
+	}
+	return ""
+}
+
+// quickExit ends a conversation on the phone as far as Telegram allows. It
+// sends the engine's neutral line first, which also removes the reply
+// keyboard, because the id Telegram gives that line bounds the
+// conversation from above: every message below it, back to the first one
+// the session tracked, is the user's or the bot's in this private chat.
+// Those are deleted newest first, at most MaxDelete of them. Telegram lets
+// a bot delete messages of both sides in a private chat for 48 hours;
+// older ones, and ids already gone, fail and are skipped.
+func (b *Bot) quickExit(ctx context.Context, d *delivery) {
+	lo, hi := d.msgID, d.msgID
+	if t := d.out.Tracked; len(t) == 2 && t[0] > 0 && t[1] >= t[0] {
+		lo, hi = min(lo, t[0]), max(hi, t[1])
+	}
+	for i, r := range d.out.Replies {
+		var markup any
+		if i == len(d.out.Replies)-1 {
+			markup = removeKeyboard
+		}
+		id, err := b.sendReply(ctx, d.chat, r, markup)
+		if err != nil {
+			b.logSendError("quick exit line", err)
+			continue
+		}
+		if id > 0 {
+			hi = int64(id) - 1
+		}
+	}
+	if lo <= 0 {
+		return
+	}
+	deleted, failed := 0, 0
+	for id := hi; id >= lo && deleted+failed < b.MaxDelete; id-- {
+		_, err := b.send(ctx, d.chat, classOther, tgbotapi.NewDeleteMessage(d.chat, int(id)), "deleteMessage")
+		if err == nil {
+			deleted++
+			continue
+		}
+		failed++
+		if ctx.Err() != nil || blocked(err) {
+			break
+		}
+		if desc := apiDescription(err); strings.Contains(desc, "can't be deleted") {
+			// Too old: every earlier message is older still.
+			break
+		}
+	}
+	b.log().Info("telegram: quick exit", "deleted", deleted, "not_deleted", failed)
+}
+
+// blocked reports an error after which nothing more can reach the chat:
+// the user blocked the bot or the chat is gone.
+func blocked(err error) bool { return apiCode(err) == http.StatusForbidden }
+
+func (b *Bot) logSendError(what string, err error) {
+	if blocked(err) {
+		b.log().Info("telegram: chat cannot be reached", "what", what, "err", err)
+		return
+	}
+	b.log().Error("telegram: not delivered", "what", what, "code", apiCode(err), "err", err)
+}
+
+// textLen is the length Telegram counts: UTF-16 code units.
+func textLen(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// split cuts text into parts Telegram accepts, at a line break or else a
+// space in the second half of a part where it can.
+func split(s string, limit int) []string {
+	if textLen(s) <= limit {
+		return []string{s}
+	}
+	var parts []string
+	for textLen(s) > limit {
+		at, n := 0, 0
+		for i, r := range s {
+			if n+utf16.RuneLen(r) > limit {
+				at = i
+				break
+			}
+			n += utf16.RuneLen(r)
+		}
+		if i := strings.LastIndexByte(s[:at], '\n'); i > at/2 {
+			at = i
+		} else if i := strings.LastIndexByte(s[:at], ' '); i > at/2 {
+			at = i
+		}
+		parts = append(parts, s[:at])
+		s = strings.TrimLeft(s[at:], "\n ")
+	}
+	if s != "" {
+		parts = append(parts, s)
+	}
+	return parts
+}

@@ -1,0 +1,387 @@
+// Package telegram is the Telegram channel: it receives updates from the
+// Bot API (long polling or a webhook), turns them into bot.Updates for the
+// dispatcher, and sends the replies back within Telegram's limits. It owns
+// everything Telegram-specific, and no type of the Bot API library it uses
+// (go-telegram-bot-api) leaves it.
+//
+// How it is put together:
+//
+//   - Receiving. Poll runs its own getUpdates loop and moves the offset on
+//     only after every update of a batch has been handled; the webhook
+//     checks Telegram's secret header and answers 200 as soon as the update
+//     is queued.
+//   - Handling. Updates go into lanes keyed by chat: one chat's updates are
+//     handled one after the other, in order; different chats in parallel,
+//     by at most Workers goroutines.
+//   - Sending. Replies go into a second set of lanes, again keyed by chat,
+//     so a chat sees its messages in order while a chat that waits out a
+//     flood limit holds up no other. Every call passes a limiter (about 30
+//     a second overall, about one a second per chat, with a small burst),
+//     is tried again after retry_after on a 429 and with back-off on 5xx,
+//     and is logged when it finally fails.
+//   - Quick exit. The session keeps two message ids, the first and the
+//     newest seen of the conversation (Telegram numbers a private chat's
+//     messages, the user's and the bot's, in one sequence). On "Snel weg"
+//     or /stop the bot sends its one neutral line, then deletes every id
+//     below that line down to the first, newest first.
+//
+// Logs never carry a chat id, a name, a message text or the token.
+package telegram
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"signaal/bot"
+	"signaal/content"
+)
+
+// Platform names this channel in store keys.
+const Platform = "telegram"
+
+// DefaultEndpoint is the public Bot API, in tgbotapi's format: the token
+// and the method name fill the two %s.
+const DefaultEndpoint = tgbotapi.APIEndpoint
+
+// allowedUpdates are the only updates the bot asks Telegram for. Edited
+// messages, channel posts and the rest are never even sent.
+var allowedUpdates = []string{"message", "callback_query", "inline_query"}
+
+// Handler is what the bot needs of the dispatcher.
+type Handler interface {
+	Handle(ctx context.Context, u bot.Update) (bot.Outcome, error)
+}
+
+// Finder finds contacts for inline mode ("@bot keerpunt" in any chat). It
+// must be safe for concurrent use.
+type Finder interface {
+	Find(lang, query string, limit int) []*content.Contact
+}
+
+// FinderFunc adapts a function to Finder.
+type FinderFunc func(lang, query string, limit int) []*content.Contact
+
+// Find calls f.
+func (f FinderFunc) Find(lang, query string, limit int) []*content.Contact {
+	return f(lang, query, limit)
+}
+
+// Bot runs Signaal on Telegram. Token, Handler and Content are required;
+// every other field has a default suited to production, set by Run when
+// the field is zero.
+type Bot struct {
+	// Token is the bot's token from BotFather. It is never logged, and
+	// errors that could carry it (the request URL holds it) are stripped
+	// of it.
+	Token string
+	// Endpoint is the Bot API URL in tgbotapi's format, such as
+	// "http://127.0.0.1:8081/bot%s/%s" for a self-hosted Bot API server or
+	// a test. DefaultEndpoint when empty.
+	Endpoint string
+	// Handler handles each conversation update: the dispatcher.
+	Handler Handler
+	// Content gives the texts the channel itself shows: the privacy note,
+	// the group line, the keyboard labels and the command descriptions.
+	Content *content.Content
+	// Finder answers inline queries. When nil, a simple match on contact
+	// names and keywords does.
+	Finder Finder
+	// Log receives operational events. slog.Default() when nil.
+	Log *slog.Logger
+	// Client makes the HTTP requests; one client, and so one pool of
+	// connections, serves every call. A client with a transport sized for
+	// SendWorkers when nil.
+	Client *http.Client
+
+	// WebhookURL, when set, switches from long polling to a webhook: Run
+	// registers this URL with Telegram and serves it on Listener. The
+	// listener serves only the URL's path.
+	WebhookURL string
+	Listener   net.Listener
+	// WebhookSecret is the secret Telegram sends with every webhook
+	// request. A random one is drawn when empty; set it when several
+	// instances share one webhook.
+	WebhookSecret string
+
+	// LongPoll is how long one getUpdates call waits for updates (50s).
+	LongPoll time.Duration
+	// Workers bounds the updates handled at once (16); SendWorkers the
+	// chats being sent to at once (64); MaxQueued the updates, and
+	// separately the batches of replies, waiting in memory (4096).
+	Workers, SendWorkers, MaxQueued int
+	// Rate and Burst are the overall limit in calls a second (30, 30);
+	// ChatRate and ChatBurst the limit of messages a second per chat
+	// (1, 3). Groups get at most twenty a minute.
+	Rate      float64
+	Burst     int
+	ChatRate  float64
+	ChatBurst int
+	// MaxAttempts bounds the tries of a call that fails with a 5xx or a
+	// network error (8); Backoff is the first pause between them (500ms),
+	// doubling up to MaxBackoff (30s). 429s are always waited out.
+	MaxAttempts         int
+	Backoff, MaxBackoff time.Duration
+	// RequestTimeout bounds one call other than getUpdates (30s).
+	RequestTimeout time.Duration
+	// MaxDelete bounds the messages one quick exit deletes (200).
+	MaxDelete int
+	// DrainTimeout is how long Run goes on handling and sending what it
+	// has received once its context ends (10s).
+	DrainTimeout time.Duration
+
+	api       *tgbotapi.BotAPI
+	me        tgbotapi.User
+	limits    *limiter
+	handling  *lanes
+	sending   *lanes
+	life      context.Context // ends when in-flight work is abandoned
+	texts     map[string]*langTexts
+	hookPath  string
+	defFinder Finder
+}
+
+// Run connects to Telegram (getMe), publishes the commands, and receives
+// updates until ctx ends: by long polling, or on the webhook when
+// WebhookURL is set. Then it stops receiving, finishes handling and
+// sending what it has within DrainTimeout, and returns nil. It returns an
+// error when it cannot start, or when Telegram refuses the token.
+func (b *Bot) Run(ctx context.Context) error {
+	if err := b.init(); err != nil {
+		return err
+	}
+	life, abandon := context.WithCancel(context.WithoutCancel(ctx))
+	defer abandon()
+	b.life = life
+	b.api = b.newAPI(life, b.RequestTimeout)
+
+	if err := b.open(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while starting: nothing to finish
+		}
+		return err
+	}
+	var err error
+	if b.WebhookURL != "" {
+		err = b.serveWebhook(ctx)
+	} else {
+		err = b.poll(ctx)
+	}
+	b.drain(abandon)
+	return err
+}
+
+// init checks the configuration and sets defaults, once: a Bot that ran
+// before keeps its queues and limits.
+func (b *Bot) init() error {
+	if b.handling != nil {
+		return nil
+	}
+	switch {
+	case b.Token == "":
+		return errors.New("telegram: no token")
+	case b.Handler == nil:
+		return errors.New("telegram: no handler")
+	case b.Content == nil:
+		return errors.New("telegram: no content")
+	}
+	if b.Endpoint == "" {
+		b.Endpoint = DefaultEndpoint
+	}
+	if strings.Count(b.Endpoint, "%s") != 2 {
+		return fmt.Errorf("telegram: endpoint %q must hold two %%s, for the token and the method, like %q", b.Endpoint, DefaultEndpoint)
+	}
+	if b.WebhookURL != "" {
+		u, err := url.Parse(b.WebhookURL)
+		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+			return fmt.Errorf("telegram: webhook URL %q is not an absolute http(s) URL", b.WebhookURL)
+		}
+		if b.Listener == nil {
+			return errors.New("telegram: webhook URL set without a listener")
+		}
+		b.hookPath = u.EscapedPath()
+		if b.hookPath == "" {
+			b.hookPath = "/"
+		}
+		if b.WebhookSecret == "" {
+			b.WebhookSecret = randomSecret()
+		}
+		if !validSecret(b.WebhookSecret) {
+			return errors.New("telegram: webhook secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+		}
+	}
+	setDefault(&b.LongPoll, 50*time.Second)
+	setDefault(&b.Workers, 16)
+	setDefault(&b.SendWorkers, 64)
+	setDefault(&b.MaxQueued, 4096)
+	setDefault(&b.Rate, 30)
+	setDefault(&b.Burst, 30)
+	setDefault(&b.ChatRate, 1)
+	setDefault(&b.ChatBurst, 3)
+	setDefault(&b.MaxAttempts, 8)
+	setDefault(&b.Backoff, 500*time.Millisecond)
+	setDefault(&b.MaxBackoff, 30*time.Second)
+	setDefault(&b.RequestTimeout, 30*time.Second)
+	setDefault(&b.MaxDelete, 200)
+	setDefault(&b.DrainTimeout, 10*time.Second)
+	if b.Client == nil {
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		// Every call goes to one host; keep enough connections open for
+		// the senders working at once instead of dialling anew.
+		tr.MaxIdleConnsPerHost = b.SendWorkers + 2
+		b.Client = &http.Client{Transport: tr}
+	}
+	b.limits = newLimiter(b.Rate, b.Burst, b.ChatRate, b.ChatBurst, time.Now)
+	onPanic := func(v any) { b.log().Error("telegram: panic in a job; it was dropped", "panic", fmt.Sprint(v)) }
+	b.handling = newLanes(b.Workers, b.MaxQueued, onPanic)
+	b.sending = newLanes(b.SendWorkers, b.MaxQueued, onPanic)
+	b.defFinder = keywordFinder(b.Content)
+	return nil
+}
+
+func setDefault[T comparable](p *T, v T) {
+	var zero T
+	if *p == zero {
+		*p = v
+	}
+}
+
+// newAPI returns a tgbotapi client whose requests end with ctx. It is
+// built by hand rather than with tgbotapi.NewBotAPIWithClient, which calls
+// getMe once without retries; open does that call through the retry
+// policy. The library's Debug stays off: it would log every request's
+// parameters, message texts included.
+func (b *Bot) newAPI(ctx context.Context, timeout time.Duration) *tgbotapi.BotAPI {
+	api := &tgbotapi.BotAPI{
+		Token:  b.Token,
+		Client: &doer{hc: b.Client, ctx: ctx, timeout: timeout, token: b.Token},
+		Buffer: 100,
+		Self:   b.me,
+	}
+	api.SetAPIEndpoint(b.Endpoint)
+	return api
+}
+
+// open checks the token, publishes the commands and sets up receiving.
+func (b *Bot) open(ctx context.Context) error {
+	// Start-up calls are retried like any other, until the caller gives
+	// up on starting.
+	octx, cancel := context.WithCancel(b.life)
+	defer cancel()
+	defer context.AfterFunc(ctx, cancel)()
+
+	resp, err := b.call(octx, 0, classOther, "getMe", func() (*tgbotapi.APIResponse, error) { return b.api.MakeRequest("getMe", nil) })
+	if err != nil {
+		if c := apiCode(err); c == http.StatusUnauthorized || c == http.StatusNotFound {
+			return fmt.Errorf("telegram rejected the token (check TELEGRAM_BOT_TOKEN): %w", err)
+		}
+		return fmt.Errorf("connect to telegram: %w", err)
+	}
+	if err := json.Unmarshal(resp.Result, &b.me); err != nil {
+		return fmt.Errorf("connect to telegram: getMe: %w", err)
+	}
+	b.api.Self = b.me
+	b.prepareTexts() // the group line links to the bot by its username
+	b.publishCommands(octx)
+	if b.WebhookURL != "" {
+		return b.setWebhook(octx)
+	}
+	// getUpdates fails while a webhook is set, for instance by an earlier
+	// deployment in webhook mode. Pending updates are kept.
+	if _, err := b.call(octx, 0, classOther, "deleteWebhook", func() (*tgbotapi.APIResponse, error) {
+		return b.api.Request(tgbotapi.DeleteWebhookConfig{})
+	}); err != nil {
+		return fmt.Errorf("remove webhook before polling: %w", err)
+	}
+	b.log().Info("telegram bot started", "mode", "polling", "bot", b.me.UserName)
+	return nil
+}
+
+// publishCommands sets the command menu in every language of the content:
+// the default language for everyone, the others for users whose Telegram
+// is set to them. A failure costs only the menu, so it is logged, not
+// fatal.
+func (b *Bot) publishCommands(ctx context.Context) {
+	for _, lang := range b.Content.Langs {
+		t := b.texts[lang]
+		cfg := tgbotapi.SetMyCommandsConfig{Commands: t.commands}
+		if lang != content.DefaultLang {
+			cfg.LanguageCode = lang
+		}
+		if _, err := b.call(ctx, 0, classOther, "setMyCommands", func() (*tgbotapi.APIResponse, error) { return b.api.Request(cfg) }); err != nil {
+			b.log().Warn("telegram: commands not published", "lang", lang, "err", err)
+		}
+	}
+}
+
+// drain waits for queued work after receiving stopped: handling first, as
+// it queues sends, then sending. What is still queued after DrainTimeout
+// is abandoned, and said so.
+func (b *Bot) drain(abandon context.CancelFunc) {
+	ctx, cancel := context.WithTimeout(context.Background(), b.DrainTimeout)
+	defer cancel()
+	err := b.handling.Wait(ctx)
+	if err == nil {
+		err = b.sending.Wait(ctx)
+	}
+	if err == nil {
+		b.log().Info("telegram bot stopped; everything received was handled")
+		return
+	}
+	b.log().Error("telegram bot stopped before finishing; the rest is abandoned",
+		"updates", b.handling.Len(), "reply_batches", b.sending.Len(), "timeout", b.DrainTimeout.String())
+	abandon()
+	// With the context gone every job ends at its next call; wait briefly
+	// so that none outlives Run.
+	grace, cancel2 := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel2()
+	_ = b.handling.Wait(grace)
+	_ = b.sending.Wait(grace)
+}
+
+func (b *Bot) log() *slog.Logger {
+	if b.Log != nil {
+		return b.Log
+	}
+	return slog.Default()
+}
+
+func randomSecret() string {
+	buf := make([]byte, 32)
+	_, _ = rand.Read(buf) // never fails, see crypto/rand
+	return base64.RawURLEncoding.EncodeToString(buf)
+}
+
+func validSecret(s string) bool {
+	if len(s) == 0 || len(s) > 256 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// DeepLink is the link that opens a private chat with the bot and, with a
+// payload, the flow of that name ("/start payload"), for posters and QR
+// codes.
+func DeepLink(username, payload string) string {
+	link := "https://t.me/" + strings.TrimPrefix(username, "@")
+	if payload != "" {
+		link += "?start=" + url.QueryEscape(payload)
+	}
+	return link
+}

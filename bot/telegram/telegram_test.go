@@ -1,0 +1,635 @@
+package telegram
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"signaal/bot"
+	"signaal/bot/telegram/tgtest"
+	"signaal/content"
+	"signaal/flows"
+)
+
+// The path to a referral for a young person under 18 who is pushed into
+// sex: the walk prefers these options where the bot offers them and takes
+// the first option elsewhere.
+var fierPath = map[string]bool{
+	"start/danger/no":  true,
+	"start/who/me":     true,
+	"jong/age/under18": true,
+	"jong/sexual/yes":  true,
+	"jong/criminal/no": true,
+	"jong/danger/no":   true,
+}
+
+func TestConversation(t *testing.T) {
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) {
+			h := start(t, m, testContent(t))
+			h.text(alice, "/start")
+
+			// The welcome, then once the privacy note with the reply
+			// keyboard.
+			first := h.lastBot(alice, 2)
+			welcome, privacy := first[0], first[1]
+			if want := h.txt("start.welcome"); welcome.Text != want || len(welcome.Buttons) == 0 {
+				t.Errorf("first message = %q with %d button rows, want the welcome %q with buttons", welcome.Text, len(welcome.Buttons), want)
+			}
+			if want := h.txt(content.KeyPrivacy); privacy.Text != want {
+				t.Errorf("second message = %q, want the privacy note %q", privacy.Text, want)
+			}
+			wantKeys := [][]string{{h.txt(content.KeyOptSOS), h.txt(content.KeyOptExit)}}
+			if !privacy.Persistent || len(privacy.Keyboard) != 1 || !slices.Equal(privacy.Keyboard[0], wantKeys[0]) {
+				t.Errorf("privacy note keyboard = %v (persistent %v), want %v, persistent", privacy.Keyboard, privacy.Persistent, wantKeys)
+			}
+			if last := buttons(welcome); len(last) < 2 || last[len(last)-2].Data != flows.DataSOS || last[len(last)-1].Data != flows.DataExit {
+				t.Errorf("welcome buttons = %+v, want the emergency option and the quick exit last", last)
+			}
+			if row := welcome.Buttons[len(welcome.Buttons)-1]; len(row) != 2 {
+				t.Errorf("last button row = %+v, want the emergency option and the quick exit side by side", row)
+			}
+
+			ending, path := h.walk(alice, fierPath)
+			if !hasCard(h.c, ending.Text) {
+				t.Errorf("ending after %v = %q, want a contact card in it", path, ending.Text)
+			}
+			t.Logf("path to the ending: %v", path)
+
+			// The privacy note came once, and every press was answered.
+			n := 0
+			for _, msg := range h.srv.BotMessages(alice.ID) {
+				if msg.Text == h.txt(content.KeyPrivacy) {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("privacy note sent %d times, want once", n)
+			}
+			if got, want := len(h.srv.Calls("answerCallbackQuery")), len(path); got != want {
+				t.Errorf("answerCallbackQuery calls = %d, want %d (one per press)", got, want)
+			}
+
+			// Set-up calls.
+			cmds := h.srv.Calls("setMyCommands")
+			if len(cmds) != len(h.c.Langs) {
+				t.Fatalf("setMyCommands calls = %d, want one per language (%v)", len(cmds), h.c.Langs)
+			}
+			var published []struct{ Command, Description string }
+			if err := json.Unmarshal([]byte(cmds[0].Params.Get("commands")), &published); err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, c := range published {
+				names = append(names, c.Command)
+				if c.Description == "" {
+					t.Errorf("command /%s has no description", c.Command)
+				}
+			}
+			if want := []string{"start", "terug", "stop", "help", "taal", "contact"}; !slices.Equal(names, want) {
+				t.Errorf("published commands = %v, want %v", names, want)
+			}
+			switch m {
+			case polling:
+				if len(h.srv.Calls("deleteWebhook")) != 1 {
+					t.Errorf("deleteWebhook calls = %d, want 1 before polling", len(h.srv.Calls("deleteWebhook")))
+				}
+				for _, c := range h.srv.Calls("getUpdates") {
+					if got := c.Params.Get("allowed_updates"); got != `["message","callback_query","inline_query"]` {
+						t.Fatalf("getUpdates allowed_updates = %s, want message, callback_query, inline_query", got)
+					}
+				}
+			case hooking:
+				set := h.srv.Calls("setWebhook")
+				if len(set) != 1 {
+					t.Fatalf("setWebhook calls = %d, want 1", len(set))
+				}
+				p := set[0].Params
+				if p.Get("url") != h.bot.WebhookURL || len(p.Get("secret_token")) < 32 || p.Get("allowed_updates") != `["message","callback_query","inline_query"]` {
+					t.Errorf("setWebhook(%v), want url %s, a random secret and the allowed updates", p, h.bot.WebhookURL)
+				}
+				if len(h.srv.Calls("getUpdates")) != 0 {
+					t.Errorf("getUpdates called in webhook mode")
+				}
+			}
+		})
+	}
+}
+
+func TestDeepLink(t *testing.T) {
+	h := start(t, polling, testContent(t))
+	h.text(bob, "/start prof")
+	msgs := h.srv.BotMessages(bob.ID)
+	if len(msgs) != 3 {
+		t.Fatalf("after /start prof, bot messages = %+v, want welcome, privacy note, question", msgs)
+	}
+	if want := h.txt("start.welcome"); msgs[0].Text != want {
+		t.Errorf("first message = %q, want the welcome", msgs[0].Text)
+	}
+	if msgs[1].Text != h.txt(content.KeyPrivacy) {
+		t.Errorf("second message = %q, want the privacy note", msgs[1].Text)
+	}
+	if _, ok := hasButton(msgs[2], "!back"); !ok || !strings.HasPrefix(msgs[2].Text, strings.SplitN(h.txt("prof.intro"), "\n", 2)[0]) {
+		t.Errorf("third message = %q %+v, want the first question of the prof flow", msgs[2].Text, msgs[2].Buttons)
+	}
+}
+
+func TestStaleAndForgedButtons(t *testing.T) {
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) {
+			h := start(t, m, testContent(t))
+			h.text(alice, "/start")
+			welcome := h.question(alice)
+			h.press(alice, welcome.ID, "start/welcome/ok")
+			safe := h.question(alice)
+			if safe.Text != h.txt("start.safe") {
+				t.Fatalf("after ok, question = %q, want %q", safe.Text, h.txt("start.safe"))
+			}
+			for _, tc := range []struct {
+				name string
+				id   int
+				data string
+			}{
+				{"old button", welcome.ID, "start/welcome/ok"},
+				{"button of a later question", safe.ID, "jong/age/under18"},
+				{"forged data", safe.ID, "zz/zz/zz"},
+				{"garbage", safe.ID, "\x00\xff' OR 1=1"},
+			} {
+				t.Run(tc.name, func(t *testing.T) {
+					before := len(h.srv.BotMessages(alice.ID))
+					h.press(alice, tc.id, tc.data)
+					msgs := h.srv.BotMessages(alice.ID)
+					if len(msgs) != before+2 {
+						t.Fatalf("after a stale press, %d new messages, want 2 (the stale line and the question)", len(msgs)-before)
+					}
+					if got := msgs[len(msgs)-2].Text; got != h.txt(content.KeyStale) {
+						t.Errorf("first reply = %q, want the stale line %q", got, h.txt(content.KeyStale))
+					}
+					if got := msgs[len(msgs)-1]; got.Text != safe.Text || len(got.Buttons) == 0 {
+						t.Errorf("second reply = %q, want the current question %q again, with buttons", got.Text, safe.Text)
+					}
+					if tc.id == safe.ID {
+						// The refused press took the buttons off that
+						// message and did not show an answer on it.
+						if got := h.message(alice, safe.ID); got.Text != safe.Text || len(got.Buttons) != 0 {
+							t.Errorf("pressed message = %q with %d rows, want its text unchanged and no buttons", got.Text, len(got.Buttons))
+						}
+					}
+				})
+			}
+			// The conversation goes on from the re-shown question.
+			q := h.question(alice)
+			h.press(alice, q.ID, "start/safe/yes")
+			if got := h.question(alice).Text; got != h.txt("start.danger") {
+				t.Errorf("after yes, question = %q, want %q", got, h.txt("start.danger"))
+			}
+		})
+	}
+}
+
+func TestQuickExit(t *testing.T) {
+	c := testContent(t)
+	exitLabel := c.Text(content.DefaultLang, content.KeyOptExit)
+	for _, m := range modes {
+		for _, how := range []string{"typed", "button", "/stop"} {
+			t.Run(string(m)+"/"+how, func(t *testing.T) {
+				h := start(t, m, c)
+				h.text(alice, "/start")
+				for _, data := range []string{"start/welcome/ok", "start/safe/yes"} {
+					h.press(alice, h.question(alice).ID, data)
+				}
+				h.text(alice, "iets getypt") // a user message in the middle
+				h.srv.SendMedia(tgtest.PrivateChat(alice), alice, "sticker")
+				h.settle()
+				if n := len(h.srv.Visible(alice.ID)); n < 8 {
+					t.Fatalf("conversation has %d messages before the exit, want at least 8", n)
+				}
+				switch how {
+				case "typed":
+					h.text(alice, exitLabel) // the reply keyboard sends its label
+				case "button":
+					h.press(alice, h.question(alice).ID, flows.DataExit)
+				case "/stop":
+					h.text(alice, "/stop")
+				}
+				visible := h.srv.Visible(alice.ID)
+				if len(visible) != 1 {
+					t.Fatalf("after the quick exit, visible messages = %+v, want only the exit line", visible)
+				}
+				if v := visible[0]; !v.FromBot || v.Text != h.txt(content.KeyExit) || !v.RemoveKeyboard {
+					t.Errorf("left = %+v, want the exit line %q removing the keyboard", v, h.txt(content.KeyExit))
+				}
+				// The session is gone: the next message begins anew, with
+				// the privacy note again.
+				h.text(alice, "hallo")
+				msgs := h.srv.BotMessages(alice.ID)
+				if got := msgs[len(msgs)-1].Text; got != h.txt(content.KeyPrivacy) {
+					t.Errorf("after the exit, a new message got %q last, want the privacy note of a new conversation", got)
+				}
+			})
+		}
+	}
+}
+
+func TestGroupChat(t *testing.T) {
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) { testGroupChat(t, m) })
+	}
+}
+
+func testGroupChat(t *testing.T, m mode) {
+	h := start(t, m, testContent(t))
+	from := bob
+	for _, tc := range []struct {
+		name   string
+		send   func() int
+		answer bool
+	}{
+		{"command", func() int { return h.srv.SendText(group, from, "/start@"+tgtest.BotUsername) }, true},
+		{"plain command", func() int { return h.srv.SendText(group, from, "/help") }, true},
+		{"mention", func() int { return h.srv.SendText(group, from, "hoi @"+tgtest.BotUsername) }, true},
+		{"added", func() int { return h.srv.AddBotToGroup(group, from) }, true},
+		{"chatter", func() int { return h.srv.SendText(group, from, "hoe laat is de les") }, false},
+		{"other bot", func() int { return h.srv.SendText(group, from, "/start@andere_bot") }, false},
+		{"sticker", func() int { return h.srv.SendMedia(group, from, "sticker") }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := len(h.srv.BotMessages(group.ID))
+			tc.send()
+			h.settle()
+			msgs := h.srv.BotMessages(group.ID)
+			if !tc.answer {
+				if len(msgs) != before {
+					t.Errorf("bot answered %+v, want silence", msgs[before:])
+				}
+				return
+			}
+			if len(msgs) != before+1 {
+				t.Fatalf("bot sent %d messages, want 1", len(msgs)-before)
+			}
+			got := msgs[len(msgs)-1]
+			want := h.txt(content.KeyGroup) + "\nhttps://t.me/" + tgtest.BotUsername
+			if got.Text != want || len(got.Buttons) != 0 {
+				t.Errorf("group answer = %q with %d rows, want %q without buttons", got.Text, len(got.Buttons), want)
+			}
+		})
+	}
+	if n := h.rec.count(); n != 0 {
+		t.Errorf("dispatcher handled %d group updates, want none: nothing of a group is stored", n)
+	}
+}
+
+func TestMedia(t *testing.T) {
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) { testMedia(t, m) })
+	}
+}
+
+func testMedia(t *testing.T, m mode) {
+	h := start(t, m, testContent(t))
+	h.text(alice, "/start")
+	h.press(alice, h.question(alice).ID, "start/welcome/ok")
+	for _, kind := range []string{"sticker", "photo", "voice", "document"} {
+		before := len(h.srv.BotMessages(alice.ID))
+		h.srv.SendMedia(tgtest.PrivateChat(alice), alice, kind)
+		h.settle()
+		msgs := h.srv.BotMessages(alice.ID)
+		if len(msgs) != before+2 || msgs[before].Text != h.txt(content.KeyMedia) || msgs[before+1].Text != h.txt("start.safe") {
+			t.Fatalf("after a %s, new messages = %+v, want the media line and the current question", kind, msgs[before:])
+		}
+	}
+	h.press(alice, h.question(alice).ID, "start/safe/yes")
+	if got := h.question(alice).Text; got != h.txt("start.danger") {
+		t.Errorf("after media and yes, question = %q, want %q: media must not change the state", got, h.txt("start.danger"))
+	}
+}
+
+func TestInlineQuery(t *testing.T) {
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) { testInlineQuery(t, m) })
+	}
+}
+
+func testInlineQuery(t *testing.T, m mode) {
+	c := testContent(t)
+	h := start(t, m, c)
+	for _, tc := range []struct {
+		query string
+		want  string // a contact id that must be offered
+	}{
+		{"keerpunt", "keerpunt"},
+		{"", c.Safety()[0]},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			id := h.srv.InlineQuery(carol, tc.query)
+			h.settle()
+			lang := content.DefaultLang
+			if c.HasLang("en") {
+				lang = "en" // carol's Telegram is set to en-GB
+			}
+			results, ok := h.srv.InlineAnswer(id)
+			if !ok {
+				t.Fatalf("inline query %q not answered", tc.query)
+			}
+			found := false
+			for _, r := range results {
+				if r.ID == tc.want {
+					found = true
+					if want := c.Card(lang, c.Contacts[tc.want]); r.Text != want {
+						t.Errorf("result %s text = %q, want the card %q", r.ID, r.Text, want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("inline query %q results = %+v, want %s among them", tc.query, results, tc.want)
+			}
+		})
+	}
+	if n := h.rec.count(); n != 0 {
+		t.Errorf("dispatcher handled %d inline queries, want none: inline mode has no session", n)
+	}
+	if n := len(h.srv.Calls("sendMessage")); n != 0 {
+		t.Errorf("sendMessage calls = %d, want none for inline queries", n)
+	}
+}
+
+// TestFloodWait is a 429 storm: the first sends of three chats starting at
+// once are refused with retry_after. Every reply still arrives, in order,
+// and no chat is sent to again before its retry_after has passed.
+func TestFloodWait(t *testing.T) {
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) { testFloodWait(t, m) })
+	}
+}
+
+func testFloodWait(t *testing.T, m mode) {
+	h := start(t, m, testContent(t))
+	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Code: 429, RetryAfter: 1, Times: 5})
+	for _, u := range []tgtest.User{alice, bob, carol} {
+		h.srv.SendText(tgtest.PrivateChat(u), u, "/start")
+	}
+	h.settle()
+	for _, u := range []tgtest.User{alice, bob, carol} {
+		msgs := h.srv.BotMessages(u.ID)
+		if len(msgs) != 2 || len(msgs[0].Buttons) == 0 || msgs[1].Keyboard == nil {
+			t.Errorf("chat %s got %+v, want the welcome then the privacy note", u.FirstName, msgs)
+		}
+	}
+	calls := h.srv.Calls("sendMessage")
+	refused := 0
+	for i, c := range calls {
+		if c.Code != 429 {
+			continue
+		}
+		refused++
+		for _, next := range calls[i+1:] {
+			if next.Chat() == c.Chat() {
+				if gap := next.At.Sub(c.At); gap < time.Second {
+					t.Errorf("chat sent to again %v after a 429 with retry_after 1s", gap)
+				}
+				break
+			}
+		}
+	}
+	if refused != 5 {
+		t.Errorf("429 answers = %d, want 5", refused)
+	}
+}
+
+func TestServerErrors(t *testing.T) {
+	h := start(t, polling, testContent(t))
+	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Code: 502, Times: 2})
+	h.srv.Inject(tgtest.Fault{Method: "getUpdates", Code: 500, Times: 2})
+	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 300 * time.Millisecond})
+	h.text(alice, "/start")
+	h.srv.Await(t, 5*time.Second, "the welcome", func() bool { return len(h.srv.BotMessages(alice.ID)) == 2 })
+	h.srv.Inject(tgtest.Fault{Method: "answerCallbackQuery", Code: 500})
+	h.srv.Inject(tgtest.Fault{Method: "editMessageText", Code: 503})
+	h.press(alice, h.question(alice).ID, "start/welcome/ok")
+	if got := h.question(alice).Text; got != h.txt("start.safe") {
+		t.Errorf("after server errors, question = %q, want %q", got, h.txt("start.safe"))
+	}
+}
+
+func TestRedelivery(t *testing.T) {
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) {
+			h := start(t, m, testContent(t))
+			h.srv.DuplicateNext()
+			h.text(alice, "/start")
+			if n := len(h.srv.BotMessages(alice.ID)); n != 2 {
+				t.Errorf("after a redelivered /start, %d bot messages, want 2 (handled once)", n)
+			}
+			q := h.question(alice)
+			h.srv.DuplicateNext()
+			h.press(alice, q.ID, "start/welcome/ok")
+			msgs := h.srv.BotMessages(alice.ID)
+			if len(msgs) != 3 || msgs[2].Text != h.txt("start.safe") {
+				t.Errorf("after a redelivered press, bot messages = %+v, want one new question", msgs)
+			}
+			if n := h.rec.count(); n != 4 {
+				t.Errorf("dispatcher got %d updates, want 4 (each redelivery reaches it and is recognised there)", n)
+			}
+		})
+	}
+}
+
+func TestWebhookRefusesStrangers(t *testing.T) {
+	h := start(t, hooking, testContent(t))
+	url, secret := h.srv.Webhook()
+	body := `{"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 987650001, "type": "private"}, "text": "/start"}}`
+	for _, tc := range []struct {
+		name, method, url, secret string
+		want                      int
+	}{
+		{"wrong secret", http.MethodPost, url, "not-the-secret", http.StatusUnauthorized},
+		{"no secret", http.MethodPost, url, "", http.StatusUnauthorized},
+		{"secret with a prefix", http.MethodPost, url, secret[:len(secret)-1], http.StatusUnauthorized},
+		{"get", http.MethodGet, url, secret, http.StatusMethodNotAllowed},
+		{"other path", http.MethodPost, strings.TrimSuffix(url, "/hook") + "/other", secret, http.StatusNotFound},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, err := http.NewRequest(tc.method, tc.url, strings.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.secret != "" {
+				req.Header.Set("X-Telegram-Bot-Api-Secret-Token", tc.secret)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tc.want {
+				t.Errorf("%s %s = %d, want %d", tc.method, tc.name, resp.StatusCode, tc.want)
+			}
+		})
+	}
+	h.settle()
+	if n := h.rec.count(); n != 0 {
+		t.Errorf("dispatcher handled %d refused updates, want none", n)
+	}
+}
+
+func TestIgnoredUpdates(t *testing.T) {
+	h := start(t, polling, testContent(t))
+	msg := map[string]any{"message_id": 7, "date": 1, "chat": tgtest.PrivateChat(alice), "from": alice, "text": "bewerkt"}
+	h.srv.PushRaw(map[string]any{"edited_message": msg})
+	h.srv.PushRaw(map[string]any{"channel_post": map[string]any{"message_id": 8, "date": 1, "chat": tgtest.Chat{ID: -100123, Type: "channel"}, "text": "post"}})
+	h.srv.PushRaw(map[string]any{"message": map[string]any{"message_id": 9, "date": 1, "chat": tgtest.Chat{ID: -100123, Type: "channel"}, "text": "post"}})
+	h.settle()
+	if n := h.rec.count(); n != 0 {
+		t.Errorf("dispatcher handled %d ignored updates, want none", n)
+	}
+	if calls := h.srv.Calls("sendMessage"); len(calls) != 0 {
+		t.Errorf("sendMessage calls = %d, want none", len(calls))
+	}
+}
+
+func TestLongText(t *testing.T) {
+	h := start(t, polling, testContent(t))
+	h.text(alice, "/start")
+	long := strings.Repeat("héél lang ", 20000) // 240 kB
+	before := len(h.srv.BotMessages(alice.ID))
+	h.srv.SendText(tgtest.PrivateChat(alice), alice, long)
+	h.settle()
+	msgs := h.srv.BotMessages(alice.ID)
+	if len(msgs) != before+2 || msgs[before].Text != h.txt(content.KeyFreeText) {
+		t.Errorf("after very long text, new messages = %+v, want the free-text line and the question", msgs[before:])
+	}
+	h.rec.mu.Lock()
+	last := h.rec.in[len(h.rec.in)-1]
+	h.rec.mu.Unlock()
+	if n := len(last.Input.Data); n > flows.MaxInputText {
+		t.Errorf("text handed to the dispatcher = %d bytes, want at most %d", n, flows.MaxInputText)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	c := goodContent(t)
+	h := start(t, polling, c)
+	h.text(carol, "/start") // carol's Telegram is set to en-GB
+	if got := h.question(carol).Text; got != c.Text("en", "hello") {
+		t.Errorf("welcome for en-GB = %q, want %q", got, c.Text("en", "hello"))
+	}
+	msgs := h.srv.BotMessages(carol.ID)
+	if got := msgs[len(msgs)-1]; got.Text != c.Text("en", content.KeyPrivacy) || got.Keyboard[0][0] != c.Text("en", content.KeyOptSOS) {
+		t.Errorf("privacy note = %q keyboard %v, want it in English", got.Text, got.Keyboard)
+	}
+	langs := map[string]bool{}
+	for _, call := range h.srv.Calls("setMyCommands") {
+		langs[call.Params.Get("language_code")] = true
+	}
+	if !langs[""] || !langs["en"] || len(langs) != 2 {
+		t.Errorf("setMyCommands languages = %v, want the default (nl) and en", langs)
+	}
+	h.text(carol, "/taal nl")
+	msgs = h.srv.BotMessages(carol.ID)
+	if got := msgs[len(msgs)-2].Text; got != c.Text("nl", content.KeyLang) {
+		t.Errorf("after /taal nl, got %q, want %q", got, c.Text("nl", content.KeyLang))
+	}
+}
+
+func TestShutdown(t *testing.T) {
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) {
+			h := start(t, m, testContent(t))
+			// Slow sends: the replies are still in flight when the stop
+			// comes, and must be delivered all the same.
+			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 200 * time.Millisecond, Times: 2})
+			h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
+			h.srv.Await(t, 5*time.Second, "the update to be handled", func() bool { return h.rec.count() == 1 })
+			began := time.Now()
+			h.stop()
+			if d := time.Since(began); d > 3*time.Second {
+				t.Errorf("stop took %v, want well under the long poll and drain time-outs", d)
+			}
+			if n := len(h.srv.BotMessages(alice.ID)); n != 2 {
+				t.Errorf("after stop, %d bot messages, want 2: what was received is finished", n)
+			}
+			if m == polling && h.srv.Pending() != 0 {
+				t.Errorf("after stop, %d updates unacknowledged, want 0", h.srv.Pending())
+			}
+		})
+	}
+}
+
+func TestTokenRejected(t *testing.T) {
+	srv := tgtest.New(t)
+	const wrong = "999:wrong-token-that-must-not-leak"
+	b := &Bot{Token: wrong, Endpoint: srv.Endpoint(), Handler: &recorder{}, Content: testContent(t), Backoff: time.Millisecond, Log: slog.New(slog.DiscardHandler)}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := b.Run(ctx)
+	if err == nil || !strings.Contains(err.Error(), "rejected the token") {
+		t.Fatalf("Run() with a wrong token = %v, want an error saying the token was rejected", err)
+	}
+	if strings.Contains(err.Error(), wrong) {
+		t.Errorf("Run() error %q contains the token", err)
+	}
+}
+
+// degraded answers as the dispatcher does when the session store is down.
+type degraded struct{}
+
+func (degraded) Handle(context.Context, bot.Update) (bot.Outcome, error) {
+	return bot.Outcome{Replies: []flows.Reply{{Text: "veiligheidskaart"}}, Degraded: true}, errors.New("store down")
+}
+
+func TestStoreDown(t *testing.T) {
+	h := start(t, polling, testContent(t), func(b *Bot) { b.Handler = degraded{} })
+	h.text(alice, "/start")
+	msgs := h.srv.BotMessages(alice.ID)
+	if len(msgs) != 1 || msgs[0].Text != "veiligheidskaart" {
+		t.Errorf("with the store down, bot messages = %+v, want only the safety card (no privacy note)", msgs)
+	}
+}
+
+func TestBlockedUser(t *testing.T) {
+	h := start(t, polling, testContent(t))
+	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: alice.ID, Code: 403, Description: "Forbidden: bot was blocked by the user"})
+	h.text(alice, "/start")
+	h.text(bob, "/start")
+	if n := len(h.srv.BotMessages(alice.ID)); n != 0 {
+		t.Errorf("blocked chat got %d messages, want none", n)
+	}
+	var tried int
+	for _, c := range h.srv.Calls("sendMessage") {
+		if c.Chat() == alice.ID {
+			tried++
+		}
+	}
+	if tried != 1 {
+		t.Errorf("sendMessage to the blocked chat tried %d times, want once: a 403 is final", tried)
+	}
+	if n := len(h.srv.BotMessages(bob.ID)); n != 2 {
+		t.Errorf("other chat got %d messages, want 2", n)
+	}
+	if !strings.Contains(h.logs.String(), "chat cannot be reached") {
+		t.Errorf("logs do not say the chat cannot be reached:\n%s", h.logs.String())
+	}
+}
+
+func TestShutdownDeadline(t *testing.T) {
+	// A send that hangs is abandoned at the drain deadline: Run still
+	// returns, and says what it gave up.
+	h := start(t, polling, testContent(t), func(b *Bot) { b.DrainTimeout = 300 * time.Millisecond })
+	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 10 * time.Second})
+	h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
+	h.srv.Await(t, 5*time.Second, "the update to be handled", func() bool { return h.rec.count() == 1 })
+	began := time.Now()
+	h.stop()
+	if d := time.Since(began); d > 3*time.Second {
+		t.Errorf("stop with a hanging send took %v, want about the drain time-out", d)
+	}
+	if !strings.Contains(h.logs.String(), "abandoned") {
+		t.Errorf("logs do not say work was abandoned:\n%s", h.logs.String())
+	}
+}

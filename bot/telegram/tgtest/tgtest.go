@@ -1,0 +1,912 @@
+// Package tgtest is a fake Telegram Bot API server for tests. It serves the
+// methods Signaal uses on an httptest server on loopback, keeps each chat's
+// messages the way a phone would show them (ids counted per chat, user and
+// bot alike; edits; deletions), records every call, and can inject flood
+// waits (429), server errors, slow answers and redelivered updates.
+//
+// It speaks the wire format (form-encoded requests, JSON answers) and knows
+// nothing of the library the bot uses, so it checks what the bot really
+// sends rather than what the library meant to send.
+//
+// Tests act as users with SendText, SendMedia, Press and InlineQuery; the
+// updates they create are handed out by getUpdates or, once the bot has set
+// a webhook, posted to the webhook one at a time, in order, again until the
+// webhook answers 200.
+package tgtest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf16"
+)
+
+// Token is the only token the server accepts. It looks like a real one so
+// that code which checks its shape is exercised.
+const Token = "123456789:AAtest-token-not-real_0123456789abcd"
+
+// BotUsername is the username of the fake bot.
+const BotUsername = "signaal_test_bot"
+
+// BotID is the user id of the fake bot.
+const BotID = 123456789
+
+// MaxText is Telegram's limit on a message's text, in UTF-16 code units.
+const MaxText = 4096
+
+// User is a Telegram user as updates carry it.
+type User struct {
+	ID           int64  `json:"id"`
+	IsBot        bool   `json:"is_bot"`
+	FirstName    string `json:"first_name"`
+	Username     string `json:"username,omitempty"`
+	LanguageCode string `json:"language_code,omitempty"`
+}
+
+// Chat is a Telegram chat. Type is "private", "group", "supergroup" or
+// "channel".
+type Chat struct {
+	ID    int64  `json:"id"`
+	Type  string `json:"type"`
+	Title string `json:"title,omitempty"`
+}
+
+// PrivateChat is the chat between u and the bot; its id is the user's id,
+// as on Telegram.
+func PrivateChat(u User) Chat { return Chat{ID: u.ID, Type: "private"} }
+
+// Button is one inline keyboard button.
+type Button struct {
+	Text string `json:"text"`
+	Data string `json:"callback_data,omitempty"`
+}
+
+// Message is one message of a chat as the fake server keeps it.
+type Message struct {
+	ID      int
+	FromBot bool
+	Text    string
+	// Media is the kind of a user's non-text message ("sticker", "photo",
+	// ...), empty for text.
+	Media string
+	// Buttons is the inline keyboard, nil when there is none.
+	Buttons [][]Button
+	// Keyboard is the reply keyboard this message set, Persistent whether
+	// it asked to stay visible, RemoveKeyboard whether it removed it.
+	Keyboard       [][]string
+	Persistent     bool
+	RemoveKeyboard bool
+	Edits          int
+	Deleted        bool
+}
+
+// Call is one request the server answered.
+type Call struct {
+	Method string
+	Params url.Values
+	At     time.Time
+	// Code is 200, or the error_code the server answered with.
+	Code int
+}
+
+// Chat returns the call's chat_id parameter, or 0.
+func (c Call) Chat() int64 {
+	id, _ := strconv.ParseInt(c.Params.Get("chat_id"), 10, 64)
+	return id
+}
+
+// Fault changes the answer to matching calls: it waits Delay, then answers
+// with error Code (and retry_after RetryAfter), or normally when Code is 0.
+type Fault struct {
+	// Method the fault applies to; empty for every method but getUpdates.
+	Method string
+	// Chat limits the fault to calls for one chat; 0 for any.
+	Chat        int64
+	Code        int
+	RetryAfter  int
+	Description string
+	Delay       time.Duration
+	// Times is how many calls the fault applies to; 0 means once.
+	Times int
+}
+
+// InlineResult is one article of an answerInlineQuery call.
+type InlineResult struct {
+	ID    string
+	Title string
+	Text  string
+}
+
+// Delivery is one attempt to post an update to the webhook.
+type Delivery struct {
+	UpdateID int
+	Status   int // 0 when the request failed
+}
+
+type queued struct {
+	id   int
+	body []byte
+}
+
+type chatState struct {
+	info   Chat
+	nextID int
+	msgs   []*Message
+}
+
+// Server is the fake Bot API.
+type Server struct {
+	srv *httptest.Server
+
+	mu         sync.Mutex
+	nextUpdate int
+	pending    []queued
+	notify     chan struct{} // closed and replaced when an update is queued
+	dupNext    bool
+	chats      map[int64]*chatState
+	calls      []Call
+	faults     []*Fault
+	callbacks  map[string]bool // issued query ids -> answered
+	inlineIDs  map[string]bool
+	inline     map[string][]InlineResult
+	nextQuery  int
+	hook       *webhook
+	deliveries []Delivery
+	closed     chan struct{}
+	closeOnce  sync.Once
+}
+
+type webhook struct {
+	url, secret string
+	stop        chan struct{}
+	done        chan struct{}
+}
+
+// New starts a server on loopback; it is closed when the test ends.
+func New(t testing.TB) *Server {
+	s := &Server{
+		nextUpdate: 1000,
+		notify:     make(chan struct{}),
+		chats:      map[int64]*chatState{},
+		callbacks:  map[string]bool{},
+		inlineIDs:  map[string]bool{},
+		inline:     map[string][]InlineResult{},
+		closed:     make(chan struct{}),
+	}
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Close stops webhook delivery, ends waiting long polls and closes the
+// server.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() {
+		close(s.closed)
+		s.mu.Lock()
+		h := s.hook
+		s.hook = nil
+		s.mu.Unlock()
+		if h != nil {
+			close(h.stop)
+			<-h.done
+		}
+		s.srv.Close()
+	})
+}
+
+// Endpoint is the API endpoint in the format of TELEGRAM_API_ENDPOINT.
+func (s *Server) Endpoint() string { return s.srv.URL + "/bot%s/%s" }
+
+// --- acting as users -------------------------------------------------------
+
+// SendText queues a text message from a user and returns its message id.
+func (s *Server) SendText(c Chat, from User, text string) int {
+	return s.userMessage(c, from, &Message{Text: text}, nil)
+}
+
+// SendMedia queues a message without text, such as a "sticker", "photo",
+// "voice" or "document", and returns its message id.
+func (s *Server) SendMedia(c Chat, from User, kind string) int {
+	var field any
+	switch kind {
+	case "photo":
+		field = []map[string]any{{"file_id": "f1", "file_unique_id": "u1", "width": 90, "height": 90}}
+	default:
+		field = map[string]any{"file_id": "f1", "file_unique_id": "u1", "width": 512, "height": 512, "duration": 1, "is_animated": false}
+	}
+	return s.userMessage(c, from, &Message{Media: kind}, map[string]any{kind: field})
+}
+
+// AddBotToGroup queues the service message of the bot being added to a
+// group chat.
+func (s *Server) AddBotToGroup(c Chat, from User) int {
+	bot := User{ID: BotID, IsBot: true, FirstName: "Signaal", Username: BotUsername}
+	return s.userMessage(c, from, &Message{Media: "new_chat_members"}, map[string]any{"new_chat_members": []User{bot}})
+}
+
+func (s *Server) userMessage(c Chat, from User, m *Message, extra map[string]any) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cs := s.chat(c)
+	cs.nextID++
+	m.ID = cs.nextID
+	cs.msgs = append(cs.msgs, m)
+	wire := map[string]any{"message_id": m.ID, "from": from, "chat": c, "date": time.Now().Unix()}
+	if m.Text != "" {
+		wire["text"] = m.Text
+		if strings.HasPrefix(m.Text, "/") {
+			n := strings.IndexAny(m.Text, " \n")
+			if n < 0 {
+				n = len(m.Text)
+			}
+			wire["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": n}}
+		}
+	}
+	for k, v := range extra {
+		wire[k] = v
+	}
+	s.queueLocked(map[string]any{"message": wire})
+	return m.ID
+}
+
+// Press queues a callback query: from presses the button with data on
+// message id of chat c. The data need not be on the message, so forged
+// presses can be tested. It returns the query id.
+func (s *Server) Press(c Chat, from User, id int, data string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nextQuery++
+	qid := fmt.Sprintf("cb%d", s.nextQuery)
+	s.callbacks[qid] = false
+	q := map[string]any{"id": qid, "from": from, "chat_instance": "ci", "data": data}
+	cs := s.chat(c)
+	if m := cs.find(id); m != nil {
+		q["message"] = s.wireBotMessage(cs, m)
+	}
+	s.queueLocked(map[string]any{"callback_query": q})
+	return qid
+}
+
+// InlineQuery queues an inline query ("@bot query" typed in any chat) and
+// returns its id.
+func (s *Server) InlineQuery(from User, query string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nextQuery++
+	qid := fmt.Sprintf("iq%d", s.nextQuery)
+	s.inlineIDs[qid] = false
+	s.queueLocked(map[string]any{"inline_query": map[string]any{"id": qid, "from": from, "query": query, "offset": ""}})
+	return qid
+}
+
+// PushRaw queues any update, for kinds the bot should ignore such as
+// "edited_message" or "channel_post". update_id is set by the server. It
+// returns the update id.
+func (s *Server) PushRaw(update map[string]any) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.queueLocked(update)
+}
+
+// DuplicateNext makes the next queued update be delivered twice with the
+// same update_id, as Telegram does when it did not see an acknowledgement.
+func (s *Server) DuplicateNext() {
+	s.mu.Lock()
+	s.dupNext = true
+	s.mu.Unlock()
+}
+
+// Inject adds a fault. Faults are consumed in the order they were added.
+func (s *Server) Inject(f Fault) {
+	if f.Times <= 0 {
+		f.Times = 1
+	}
+	s.mu.Lock()
+	s.faults = append(s.faults, &f)
+	s.mu.Unlock()
+}
+
+func (s *Server) queueLocked(u map[string]any) int {
+	s.nextUpdate++
+	u["update_id"] = s.nextUpdate
+	body, err := json.Marshal(u)
+	if err != nil {
+		panic(err)
+	}
+	s.pending = append(s.pending, queued{id: s.nextUpdate, body: body})
+	if s.dupNext {
+		s.dupNext = false
+		s.pending = append(s.pending, queued{id: s.nextUpdate, body: body})
+	}
+	close(s.notify)
+	s.notify = make(chan struct{})
+	return s.nextUpdate
+}
+
+func (s *Server) chat(c Chat) *chatState {
+	cs := s.chats[c.ID]
+	if cs == nil {
+		cs = &chatState{info: c}
+		s.chats[c.ID] = cs
+	}
+	return cs
+}
+
+func (cs *chatState) find(id int) *Message {
+	for _, m := range cs.msgs {
+		if m.ID == id && !m.Deleted {
+			return m
+		}
+	}
+	return nil
+}
+
+// --- inspecting ------------------------------------------------------------
+
+// Messages returns copies of every message of a chat, deleted ones too, in
+// order.
+func (s *Server) Messages(chat int64) []Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cs := s.chats[chat]
+	if cs == nil {
+		return nil
+	}
+	out := make([]Message, len(cs.msgs))
+	for i, m := range cs.msgs {
+		out[i] = *m
+	}
+	return out
+}
+
+// Visible returns the messages of a chat that are not deleted.
+func (s *Server) Visible(chat int64) []Message {
+	var out []Message
+	for _, m := range s.Messages(chat) {
+		if !m.Deleted {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// BotMessages returns the bot's messages of a chat that are not deleted.
+func (s *Server) BotMessages(chat int64) []Message {
+	var out []Message
+	for _, m := range s.Visible(chat) {
+		if m.FromBot {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Calls returns every call so far, or only those to method when it is not
+// empty.
+func (s *Server) Calls(method string) []Call {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Call
+	for _, c := range s.calls {
+		if method == "" || c.Method == method {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Answered reports whether the callback query id was answered.
+func (s *Server) Answered(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.callbacks[id]
+}
+
+// InlineAnswer returns the results given for inline query id, and whether
+// it was answered.
+func (s *Server) InlineAnswer(id string) ([]InlineResult, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, ok := s.inline[id]
+	return r, ok
+}
+
+// Webhook returns the webhook URL and secret the bot set, or empty strings.
+func (s *Server) Webhook() (url, secret string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.hook == nil {
+		return "", ""
+	}
+	return s.hook.url, s.hook.secret
+}
+
+// Deliveries returns every attempt to post an update to the webhook.
+func (s *Server) Deliveries() []Delivery {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Delivery(nil), s.deliveries...)
+}
+
+// Pending is the number of updates not yet acknowledged by the bot.
+func (s *Server) Pending() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.pending)
+}
+
+// Await polls cond until it holds, failing the test after timeout.
+func (s *Server) Await(t testing.TB, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("tgtest: timed out after %v waiting for %s", timeout, what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// --- serving ---------------------------------------------------------------
+
+type apiError struct {
+	code       int
+	desc       string
+	retryAfter int
+}
+
+func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	token, method, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/bot"), "/")
+	if !ok || !strings.HasPrefix(r.URL.Path, "/bot") {
+		writeJSON(w, nil, &apiError{code: 404, desc: "Not Found"})
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		writeJSON(w, nil, &apiError{code: 400, desc: "Bad Request: " + err.Error()})
+		return
+	}
+	call := Call{Method: method, Params: r.PostForm, At: time.Now(), Code: 200}
+	if token != Token {
+		call.Code = 401
+		s.record(call)
+		writeJSON(w, nil, &apiError{code: 401, desc: "Unauthorized"})
+		return
+	}
+	if f := s.fault(method, call.Chat()); f != nil {
+		if f.Delay > 0 {
+			select {
+			case <-time.After(f.Delay):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		if f.Code != 0 {
+			call.Code = f.Code
+			s.record(call)
+			desc := f.Description
+			if desc == "" {
+				desc = http.StatusText(f.Code)
+				if f.Code == 429 {
+					desc = fmt.Sprintf("Too Many Requests: retry after %d", f.RetryAfter)
+				}
+			}
+			writeJSON(w, nil, &apiError{code: f.Code, desc: desc, retryAfter: f.RetryAfter})
+			return
+		}
+	}
+	var (
+		result any
+		aerr   *apiError
+	)
+	if method == "getUpdates" {
+		// The call is recorded before the long poll, so that tests see when
+		// the bot asked, not when the server answered.
+		s.record(call)
+		result, aerr = s.getUpdates(r.Context(), r.PostForm)
+		writeJSON(w, result, aerr)
+		return
+	}
+	s.mu.Lock()
+	result, aerr = s.dispatchLocked(method, r.PostForm)
+	if aerr != nil {
+		call.Code = aerr.code
+	}
+	s.calls = append(s.calls, call)
+	s.mu.Unlock()
+	writeJSON(w, result, aerr)
+}
+
+func (s *Server) record(c Call) {
+	s.mu.Lock()
+	s.calls = append(s.calls, c)
+	s.mu.Unlock()
+}
+
+func (s *Server) fault(method string, chat int64) *Fault {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, f := range s.faults {
+		if f.Method == "" && method == "getUpdates" || f.Method != "" && f.Method != method {
+			continue
+		}
+		if f.Chat != 0 && f.Chat != chat {
+			continue
+		}
+		if f.Times--; f.Times <= 0 {
+			s.faults = append(s.faults[:i:i], s.faults[i+1:]...)
+		}
+		return f
+	}
+	return nil
+}
+
+func writeJSON(w http.ResponseWriter, result any, e *apiError) {
+	w.Header().Set("Content-Type", "application/json")
+	if e != nil {
+		body := map[string]any{"ok": false, "error_code": e.code, "description": e.desc}
+		if e.retryAfter > 0 {
+			body["parameters"] = map[string]any{"retry_after": e.retryAfter}
+		}
+		w.WriteHeader(e.code)
+		_ = json.NewEncoder(w).Encode(body)
+		return
+	}
+	_ = json.NewEncoder(w).Encode(map[string]any{"ok": true, "result": result})
+}
+
+func badRequest(desc string) *apiError { return &apiError{code: 400, desc: "Bad Request: " + desc} }
+
+func (s *Server) dispatchLocked(method string, p url.Values) (any, *apiError) {
+	switch method {
+	case "getMe":
+		return User{ID: BotID, IsBot: true, FirstName: "Signaal", Username: BotUsername}, nil
+	case "sendMessage":
+		return s.sendMessage(p)
+	case "editMessageText", "editMessageReplyMarkup":
+		return s.edit(method, p)
+	case "deleteMessage":
+		return s.deleteMessage(p)
+	case "answerCallbackQuery":
+		id := p.Get("callback_query_id")
+		if answered, ok := s.callbacks[id]; !ok || answered {
+			return nil, badRequest("query is too old and response timeout expired or query ID is invalid")
+		}
+		s.callbacks[id] = true
+		return true, nil
+	case "answerInlineQuery":
+		return s.answerInline(p)
+	case "setMyCommands":
+		var cmds []map[string]string
+		if err := json.Unmarshal([]byte(p.Get("commands")), &cmds); err != nil {
+			return nil, badRequest("can't parse commands")
+		}
+		return true, nil
+	case "setWebhook":
+		return s.setWebhook(p)
+	case "deleteWebhook":
+		s.stopHookLocked()
+		return true, nil
+	}
+	return nil, &apiError{code: 404, desc: "Not Found"}
+}
+
+func (s *Server) getUpdates(ctx context.Context, p url.Values) (any, *apiError) {
+	offset, _ := strconv.Atoi(p.Get("offset"))
+	limit, _ := strconv.Atoi(p.Get("limit"))
+	if limit <= 0 || limit > 100 {
+		limit = 100
+	}
+	timeout, _ := strconv.Atoi(p.Get("timeout"))
+	deadline := time.After(time.Duration(timeout) * time.Second)
+	for {
+		s.mu.Lock()
+		if s.hook != nil {
+			s.mu.Unlock()
+			return nil, &apiError{code: 409, desc: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"}
+		}
+		if offset > 0 {
+			// An offset acknowledges every update below it for good.
+			keep := s.pending[:0]
+			for _, q := range s.pending {
+				if q.id >= offset {
+					keep = append(keep, q)
+				}
+			}
+			s.pending = keep
+		}
+		if len(s.pending) > 0 {
+			n := min(limit, len(s.pending))
+			out := make([]json.RawMessage, n)
+			for i := range n {
+				out[i] = s.pending[i].body
+			}
+			s.mu.Unlock()
+			return out, nil
+		}
+		wake := s.notify
+		s.mu.Unlock()
+		select {
+		case <-wake:
+		case <-deadline:
+			return []json.RawMessage{}, nil
+		case <-ctx.Done():
+			return []json.RawMessage{}, nil
+		case <-s.closed:
+			return []json.RawMessage{}, nil
+		}
+	}
+}
+
+// markup is a reply_markup as the bot sends it: an inline keyboard, a
+// reply keyboard, or the removal of one.
+type markup struct {
+	InlineKeyboard [][]Button `json:"inline_keyboard"`
+	Keyboard       [][]struct {
+		Text string `json:"text"`
+	} `json:"keyboard"`
+	IsPersistent   bool `json:"is_persistent"`
+	RemoveKeyboard bool `json:"remove_keyboard"`
+}
+
+func parseMarkup(s string) (*markup, *apiError) {
+	if s == "" {
+		return nil, nil
+	}
+	var m markup
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return nil, badRequest("can't parse reply keyboard markup JSON object")
+	}
+	for _, row := range m.InlineKeyboard {
+		for _, b := range row {
+			if len(b.Data) == 0 || len(b.Data) > 64 {
+				return nil, badRequest("BUTTON_DATA_INVALID")
+			}
+		}
+	}
+	return &m, nil
+}
+
+func textLen(s string) int { return len(utf16.Encode([]rune(s))) }
+
+func (s *Server) chatFor(p url.Values) (*chatState, *apiError) {
+	id, err := strconv.ParseInt(p.Get("chat_id"), 10, 64)
+	if err != nil {
+		return nil, badRequest("chat_id is empty")
+	}
+	cs := s.chats[id]
+	if cs == nil {
+		return nil, badRequest("chat not found")
+	}
+	return cs, nil
+}
+
+func (s *Server) sendMessage(p url.Values) (any, *apiError) {
+	cs, aerr := s.chatFor(p)
+	if aerr != nil {
+		return nil, aerr
+	}
+	text := p.Get("text")
+	switch n := textLen(text); {
+	case n == 0:
+		return nil, badRequest("message text is empty")
+	case n > MaxText:
+		return nil, badRequest("message is too long")
+	}
+	mk, aerr := parseMarkup(p.Get("reply_markup"))
+	if aerr != nil {
+		return nil, aerr
+	}
+	cs.nextID++
+	m := &Message{ID: cs.nextID, FromBot: true, Text: text}
+	if mk != nil {
+		m.Buttons = mk.InlineKeyboard
+		for _, row := range mk.Keyboard {
+			var labels []string
+			for _, b := range row {
+				labels = append(labels, b.Text)
+			}
+			m.Keyboard = append(m.Keyboard, labels)
+		}
+		m.Persistent = mk.IsPersistent
+		m.RemoveKeyboard = mk.RemoveKeyboard
+	}
+	cs.msgs = append(cs.msgs, m)
+	return s.wireBotMessage(cs, m), nil
+}
+
+func (s *Server) wireBotMessage(cs *chatState, m *Message) map[string]any {
+	w := map[string]any{"message_id": m.ID, "chat": cs.info, "date": time.Now().Unix(), "text": m.Text}
+	if m.FromBot {
+		w["from"] = User{ID: BotID, IsBot: true, FirstName: "Signaal", Username: BotUsername}
+	}
+	if len(m.Buttons) > 0 {
+		w["reply_markup"] = map[string]any{"inline_keyboard": m.Buttons}
+	}
+	return w
+}
+
+func (s *Server) edit(method string, p url.Values) (any, *apiError) {
+	cs, aerr := s.chatFor(p)
+	if aerr != nil {
+		return nil, aerr
+	}
+	id, _ := strconv.Atoi(p.Get("message_id"))
+	m := cs.find(id)
+	if m == nil {
+		return nil, badRequest("message to edit not found")
+	}
+	if !m.FromBot {
+		return nil, badRequest("message can't be edited")
+	}
+	mk, aerr := parseMarkup(p.Get("reply_markup"))
+	if aerr != nil {
+		return nil, aerr
+	}
+	var buttons [][]Button
+	if mk != nil && len(mk.InlineKeyboard) > 0 {
+		buttons = mk.InlineKeyboard
+	}
+	text := m.Text
+	if method == "editMessageText" {
+		text = p.Get("text")
+		switch n := textLen(text); {
+		case n == 0:
+			return nil, badRequest("message text is empty")
+		case n > MaxText:
+			return nil, badRequest("MESSAGE_TOO_LONG")
+		}
+	}
+	same, _ := json.Marshal(m.Buttons)
+	now, _ := json.Marshal(buttons)
+	if text == m.Text && bytes.Equal(same, now) {
+		return nil, badRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message")
+	}
+	m.Text, m.Buttons = text, buttons
+	m.Edits++
+	return s.wireBotMessage(cs, m), nil
+}
+
+func (s *Server) deleteMessage(p url.Values) (any, *apiError) {
+	cs, aerr := s.chatFor(p)
+	if aerr != nil {
+		return nil, aerr
+	}
+	id, _ := strconv.Atoi(p.Get("message_id"))
+	m := cs.find(id)
+	if m == nil {
+		return nil, badRequest("message to delete not found")
+	}
+	if cs.info.Type != "private" && !m.FromBot {
+		return nil, badRequest("message can't be deleted")
+	}
+	m.Deleted = true
+	return true, nil
+}
+
+func (s *Server) answerInline(p url.Values) (any, *apiError) {
+	id := p.Get("inline_query_id")
+	if answered, ok := s.inlineIDs[id]; !ok || answered {
+		return nil, badRequest("query is too old and response timeout expired or query ID is invalid")
+	}
+	var raw []struct {
+		Type                string `json:"type"`
+		ID                  string `json:"id"`
+		Title               string `json:"title"`
+		InputMessageContent struct {
+			Text string `json:"message_text"`
+		} `json:"input_message_content"`
+	}
+	if err := json.Unmarshal([]byte(p.Get("results")), &raw); err != nil {
+		return nil, badRequest("can't parse inline query results")
+	}
+	if len(raw) > 50 {
+		return nil, badRequest("RESULTS_TOO_MUCH")
+	}
+	var out []InlineResult
+	for _, r := range raw {
+		if r.Type != "article" || r.ID == "" || len(r.ID) > 64 || r.Title == "" || r.InputMessageContent.Text == "" {
+			return nil, badRequest("invalid inline query result")
+		}
+		out = append(out, InlineResult{ID: r.ID, Title: r.Title, Text: r.InputMessageContent.Text})
+	}
+	s.inlineIDs[id] = true
+	s.inline[id] = out
+	return true, nil
+}
+
+func (s *Server) setWebhook(p url.Values) (any, *apiError) {
+	u := p.Get("url")
+	if u == "" {
+		s.stopHookLocked()
+		return true, nil
+	}
+	if _, err := url.Parse(u); err != nil {
+		return nil, badRequest("invalid webhook URL specified")
+	}
+	secret := p.Get("secret_token")
+	for _, r := range secret {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return nil, badRequest("secret token contains unallowed characters")
+		}
+	}
+	if len(secret) > 256 {
+		return nil, badRequest("secret token is too long")
+	}
+	s.stopHookLocked()
+	h := &webhook{url: u, secret: secret, stop: make(chan struct{}), done: make(chan struct{})}
+	s.hook = h
+	go s.deliver(h)
+	return true, nil
+}
+
+// stopHookLocked ends webhook delivery. The delivery goroutine takes s.mu,
+// so it is not waited for here; it exits at its next check.
+func (s *Server) stopHookLocked() {
+	if s.hook != nil {
+		close(s.hook.stop)
+		s.hook = nil
+	}
+}
+
+// deliver posts pending updates to the webhook one at a time, in order,
+// again after a short pause until the webhook answers 200.
+func (s *Server) deliver(h *webhook) {
+	defer close(h.done)
+	client := &http.Client{Timeout: 5 * time.Second}
+	for {
+		s.mu.Lock()
+		var next *queued
+		if len(s.pending) > 0 {
+			q := s.pending[0]
+			next = &q
+		}
+		wake := s.notify
+		s.mu.Unlock()
+		if next == nil {
+			select {
+			case <-wake:
+				continue
+			case <-h.stop:
+				return
+			}
+		}
+		req, _ := http.NewRequest(http.MethodPost, h.url, bytes.NewReader(next.body))
+		req.Header.Set("Content-Type", "application/json")
+		if h.secret != "" {
+			req.Header.Set("X-Telegram-Bot-Api-Secret-Token", h.secret)
+		}
+		status := 0
+		if resp, err := client.Do(req); err == nil {
+			status = resp.StatusCode
+			resp.Body.Close()
+		}
+		s.mu.Lock()
+		s.deliveries = append(s.deliveries, Delivery{UpdateID: next.id, Status: status})
+		if status == http.StatusOK && len(s.pending) > 0 && s.pending[0].id == next.id {
+			s.pending = s.pending[1:]
+		}
+		s.mu.Unlock()
+		if status != http.StatusOK {
+			select {
+			case <-time.After(20 * time.Millisecond):
+			case <-h.stop:
+				return
+			}
+		}
+		select {
+		case <-h.stop:
+			return
+		default:
+		}
+	}
+}

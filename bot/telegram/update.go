@@ -1,0 +1,326 @@
+package telegram
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"signaal/bot"
+	"signaal/content"
+	"signaal/flows"
+)
+
+// handle handles one update in its chat's lane. It runs under the bot's
+// life context rather than the receiving one: an update that was received
+// is handled, and its replies sent, even while the bot shuts down.
+func (b *Bot) handle(u *tgbotapi.Update) {
+	ctx := b.life
+	switch {
+	case u.Message != nil:
+		b.onMessage(ctx, u.UpdateID, u.Message)
+	case u.CallbackQuery != nil:
+		b.onCallback(ctx, u.UpdateID, u.CallbackQuery)
+	case u.InlineQuery != nil:
+		b.onInline(u.InlineQuery)
+	default:
+		// Edited messages, channel posts and the like are not asked for
+		// (allowedUpdates); should one come anyway, it is ignored.
+		b.log().Debug("telegram: update ignored", "update", u.UpdateID)
+	}
+}
+
+func (b *Bot) onMessage(ctx context.Context, updateID int, m *tgbotapi.Message) {
+	if m.Chat == nil {
+		return
+	}
+	switch m.Chat.Type {
+	case "private":
+	case "group", "supergroup":
+		b.onGroup(m)
+		return
+	default:
+		return // channels
+	}
+	in, ok := messageInput(m)
+	if !ok {
+		return // a service message, such as a changed auto-delete timer
+	}
+	in.Lang = langCode(m.From)
+	b.converse(ctx, m.Chat.ID, updateID, in, int64(m.MessageID), nil)
+}
+
+// messageInput turns a message into the engine's input: its text, cut to
+// what the engine reads, or Media for anything else a person sends. Service
+// messages give no input.
+func messageInput(m *tgbotapi.Message) (flows.Input, bool) {
+	if m.Text != "" {
+		return flows.Input{Kind: flows.Text, Data: cut(m.Text, flows.MaxInputText)}, true
+	}
+	if m.Photo != nil || m.Sticker != nil || m.Voice != nil || m.Audio != nil || m.Video != nil ||
+		m.VideoNote != nil || m.Animation != nil || m.Document != nil || m.Contact != nil ||
+		m.Location != nil || m.Venue != nil || m.Poll != nil || m.Dice != nil || m.Game != nil {
+		return flows.Input{Kind: flows.Media}, true
+	}
+	return flows.Input{}, false
+}
+
+// cut shortens s to at most n bytes without splitting a character.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func langCode(u *tgbotapi.User) string {
+	if u == nil {
+		return ""
+	}
+	return u.LanguageCode
+}
+
+// convLang is the language of the conversation as the engine left it, or
+// else the device's: a quick exit or the safety card has no session.
+func (b *Bot) convLang(session, device string) string {
+	if b.Content.HasLang(session) {
+		return session
+	}
+	return b.lang(device)
+}
+
+// lang picks the content language for a Telegram language_code ("en-GB"
+// -> "en"), the default language when the content lacks it. The engine
+// picks the same for a new conversation.
+func (b *Bot) lang(code string) string {
+	code = strings.ToLower(code)
+	if i := strings.IndexAny(code, "-_"); i > 0 {
+		code = code[:i]
+	}
+	if b.Content.HasLang(code) {
+		return code
+	}
+	return content.DefaultLang
+}
+
+// press is the button press an update carries.
+type press struct {
+	msg  *tgbotapi.Message // the message the button was on
+	data string
+}
+
+func (b *Bot) onCallback(ctx context.Context, updateID int, q *tgbotapi.CallbackQuery) {
+	// Every press is answered, first and whatever follows, so that the
+	// user's app stops showing it as pending; an old or forged press too.
+	key := routeKey(&tgbotapi.Update{CallbackQuery: q})
+	answer := tgbotapi.CallbackConfig{CallbackQueryID: q.ID}
+	b.queueSend(key, "answerCallbackQuery", func(ctx context.Context) {
+		if _, err := b.send(ctx, 0, classOther, answer, "answerCallbackQuery"); err != nil {
+			// Mostly a query answered before (a redelivered update) or one
+			// older than Telegram keeps.
+			b.log().Info("telegram: callback query not answered", "code", apiCode(err), "err", err)
+		}
+	})
+	m := q.Message
+	if m == nil || m.Chat == nil || m.Chat.Type != "private" || q.Data == "" {
+		return // a button in a group, on an inline message, or a game
+	}
+	in := flows.Input{Kind: flows.Choice, Data: q.Data, Lang: langCode(q.From)}
+	b.converse(ctx, m.Chat.ID, updateID, in, int64(m.MessageID), &press{msg: m, data: q.Data})
+}
+
+// delivery is what one handled update sends.
+type delivery struct {
+	chat  int64
+	out   bot.Outcome
+	lang  string
+	msgID int64 // the user's message, or the message the pressed button was on
+	press *press
+	// fresh: this update began a conversation, so the privacy note and the
+	// reply keyboard follow the welcome.
+	fresh bool
+}
+
+// converse hands a private chat's input to the dispatcher and queues what
+// comes out.
+func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.Input, msgID int64, p *press) {
+	// Track keeps the range of message ids of the conversation in the
+	// session (see trackRange). It also notes whether the session had none
+	// yet, i.e. whether this update begins the conversation. Handle may
+	// call Track again after a conflict; the last call is the one saved,
+	// and it sets fresh last, so the note stays true to what was saved.
+	fresh := false
+	track := func(t []int64) []int64 {
+		fresh = len(t) == 0
+		return trackRange(t, msgID)
+	}
+	out, err := b.Handler.Handle(ctx, bot.Update{
+		Platform: Platform,
+		ChatID:   chat,
+		ID:       strconv.Itoa(updateID),
+		Input:    in,
+		Track:    track,
+	})
+	if err != nil {
+		b.log().Warn("telegram: update handled without its session", "degraded", out.Degraded, "err", err)
+	}
+	if out.Duplicate {
+		b.log().Debug("telegram: redelivered update ignored", "update", updateID)
+		return
+	}
+	d := &delivery{
+		chat:  chat,
+		out:   out,
+		lang:  b.convLang(out.Lang, in.Lang),
+		msgID: msgID,
+		press: p,
+		fresh: fresh && !out.Forget && !out.Degraded,
+	}
+	b.queueSend(chat, "reply", func(ctx context.Context) { b.deliver(ctx, d) })
+}
+
+// trackRange widens the tracked range {first, newest} to hold id. In a
+// private chat Telegram numbers the user's and the bot's messages in one
+// sequence, so two ids name every message of the conversation: bounded,
+// and nothing but numbers. A range that is not two ordered ids (written by
+// another version, say) starts again at id.
+func trackRange(t []int64, id int64) []int64 {
+	if id <= 0 {
+		return t
+	}
+	if len(t) != 2 || t[0] <= 0 || t[1] < t[0] {
+		return []int64{id, id}
+	}
+	return []int64{min(t[0], id), max(t[1], id)}
+}
+
+// queueSend queues work in the chat's sending lane. It blocks while the
+// lanes are full; it fails only once the bot abandons its work at the end
+// of the drain, and then says so.
+func (b *Bot) queueSend(key int64, what string, f func(ctx context.Context)) {
+	if err := b.sending.Go(b.life, key, func() { f(b.life) }); err != nil {
+		b.log().Error("telegram: reply dropped at shutdown", "what", what)
+	}
+}
+
+// onGroup answers a group chat in one line, with a link to a private chat,
+// when the group addresses the bot: a command, a mention, a reply to the
+// bot, or the bot being added. No flow runs and nothing is stored.
+func (b *Bot) onGroup(m *tgbotapi.Message) {
+	if !b.addressed(m) {
+		return
+	}
+	text := b.texts[b.lang(langCode(m.From))].group
+	chat := m.Chat.ID
+	b.queueSend(chat, "group", func(ctx context.Context) {
+		if _, err := b.sendReply(ctx, chat, flows.Reply{Text: text}, nil); err != nil {
+			b.logSendError("group line", err)
+		}
+	})
+}
+
+func (b *Bot) addressed(m *tgbotapi.Message) bool {
+	for _, u := range m.NewChatMembers {
+		if u.ID == b.me.ID {
+			return true
+		}
+	}
+	if r := m.ReplyToMessage; r != nil && r.From != nil && r.From.ID == b.me.ID {
+		return true
+	}
+	text := strings.ToLower(m.Text)
+	mention := "@" + strings.ToLower(b.me.UserName)
+	if strings.HasPrefix(text, "/") {
+		// "/start@otherbot" is for another bot in the group.
+		name, _, _ := strings.Cut(text, " ")
+		if _, to, ok := strings.Cut(name, "@"); ok {
+			return "@"+to == mention
+		}
+		return true
+	}
+	return b.me.UserName != "" && strings.Contains(text, mention)
+}
+
+// maxInline bounds the contacts offered for one inline query.
+const maxInline = 20
+
+// onInline answers an inline query with contact cards to share. There is
+// no session and nothing is stored; the query is read and forgotten.
+func (b *Bot) onInline(q *tgbotapi.InlineQuery) {
+	lang := b.lang(langCode(q.From))
+	query := strings.TrimSpace(cut(q.Query, 256))
+	var contacts []*content.Contact
+	if query == "" {
+		// "@bot" alone offers the main helplines.
+		for _, id := range b.Content.Safety() {
+			if ct, ok := b.Content.Contacts[id]; ok {
+				contacts = append(contacts, ct)
+			}
+		}
+	} else {
+		f := b.Finder
+		if f == nil {
+			f = b.defFinder
+		}
+		contacts = f.Find(lang, query, maxInline)
+	}
+	results := make([]any, 0, min(len(contacts), maxInline))
+	for _, ct := range contacts[:min(len(contacts), maxInline)] {
+		results = append(results, tgbotapi.InlineQueryResultArticle{
+			Type:                "article",
+			ID:                  cut(ct.ID, 64), // Telegram's limit
+			Title:               ct.Name,
+			Description:         aboutOf(ct, lang),
+			InputMessageContent: tgbotapi.InputTextMessageContent{Text: b.Content.Card(lang, ct), DisableWebPagePreview: true},
+		})
+	}
+	cfg := tgbotapi.InlineConfig{InlineQueryID: q.ID, Results: results, CacheTime: 300, IsPersonal: true}
+	var key int64
+	if q.From != nil {
+		key = q.From.ID
+	}
+	b.queueSend(key, "answerInlineQuery", func(ctx context.Context) {
+		if _, err := b.send(ctx, 0, classOther, cfg, "answerInlineQuery"); err != nil {
+			b.logSendError("inline answer", err)
+		}
+	})
+}
+
+func aboutOf(ct *content.Contact, lang string) string {
+	if a, ok := ct.About[lang]; ok {
+		return a
+	}
+	return ct.About[content.DefaultLang]
+}
+
+// keywordFinder is the inline search when no Finder is set: contacts whose
+// name, description, id or keywords hold every word of the query.
+func keywordFinder(c *content.Content) Finder {
+	return FinderFunc(func(lang, query string, limit int) []*content.Contact {
+		words := strings.Fields(strings.ToLower(query))
+		var out []*content.Contact
+		for _, id := range c.ContactOrder {
+			ct := c.Contacts[id]
+			hay := strings.ToLower(strings.Join(append([]string{ct.ID, ct.Name, aboutOf(ct, lang)}, ct.Keywords...), " "))
+			all := true
+			for _, w := range words {
+				if !strings.Contains(hay, w) {
+					all = false
+					break
+				}
+			}
+			if all {
+				out = append(out, ct)
+				if len(out) == limit {
+					break
+				}
+			}
+		}
+		return out
+	})
+}

@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"signaal/bot/telegram/tgtest"
+)
+
+// The test user; the logs are searched for her id and names.
+var tgUser = tgtest.User{ID: 987651001, FirstName: "Dana", Username: "dana_secret_name", LanguageCode: "nl"}
+
+// buildOnce builds the signaalbot binary once for all tests that run it.
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+	buildOut  []byte
+)
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "signaalbot-test-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "signaalbot")
+		cmd := exec.Command("go", "build", "-o", binPath, ".")
+		buildOut, buildErr = cmd.CombinedOutput()
+	})
+	if buildErr != nil {
+		t.Fatalf("go build: %v\n%s", buildErr, buildOut)
+	}
+	return binPath
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+// freeAddr returns a loopback address nothing listens on right now.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+
+// TestServeBinary runs `signaalbot serve` itself against a fake Bot API on
+// loopback: a conversation, an inline query with the real search, then
+// SIGTERM, after which it must finish and exit 0.
+func TestServeBinary(t *testing.T) {
+	bin := buildBinary(t)
+	for _, mode := range []string{"polling", "webhook"} {
+		t.Run(mode, func(t *testing.T) {
+			srv := tgtest.New(t)
+			args := []string{"serve", "--poll-timeout", "1s", "--shutdown-timeout", "5s"}
+			if mode == "webhook" {
+				addr := freeAddr(t)
+				args = append(args, "--webhook-url", "http://"+addr+"/telegram", "--listen", addr)
+			}
+			cmd := exec.Command(bin, args...)
+			cmd.Env = []string{
+				"TELEGRAM_BOT_TOKEN=" + tgtest.Token,
+				"TELEGRAM_API_ENDPOINT=" + srv.Endpoint(),
+				"LOG_LEVEL=debug",
+				"PATH=" + os.Getenv("PATH"),
+			}
+			var stderr bytes.Buffer
+			cmd.Stdout = &stderr
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			t.Cleanup(func() {
+				if cmd.ProcessState == nil {
+					_ = cmd.Process.Kill()
+					<-exited
+				}
+			})
+
+			srv.Await(t, 10*time.Second, "the bot to start", func() bool {
+				if mode == "webhook" {
+					u, _ := srv.Webhook()
+					return u != ""
+				}
+				return len(srv.Calls("getUpdates")) > 0
+			})
+			chat := tgtest.PrivateChat(tgUser)
+			srv.SendText(chat, tgUser, "/start")
+			srv.Await(t, 10*time.Second, "the welcome and the privacy note", func() bool { return len(srv.BotMessages(tgUser.ID)) == 2 })
+			welcome := srv.BotMessages(tgUser.ID)[0]
+			if len(welcome.Buttons) == 0 {
+				t.Fatalf("welcome %q has no buttons", welcome.Text)
+			}
+			q := srv.Press(chat, tgUser, welcome.ID, welcome.Buttons[0][0].Data)
+			srv.Await(t, 10*time.Second, "the next question", func() bool { return srv.Answered(q) && len(srv.BotMessages(tgUser.ID)) == 3 })
+			iq := srv.InlineQuery(tgUser, "keerpunt")
+			srv.Await(t, 10*time.Second, "the inline answer", func() bool { _, ok := srv.InlineAnswer(iq); return ok })
+			if results, _ := srv.InlineAnswer(iq); len(results) == 0 || !strings.Contains(results[0].Text, "Keerpunt") {
+				t.Errorf("inline results for keerpunt = %+v, want Keerpunt first", results)
+			}
+
+			// A message still being answered when SIGTERM comes is finished.
+			srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 300 * time.Millisecond})
+			srv.SendText(chat, tgUser, "/help")
+			srv.Await(t, 10*time.Second, "the /help update to be taken", func() bool { return srv.Pending() == 0 })
+			if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case err := <-exited:
+				if err != nil {
+					t.Fatalf("signaalbot serve after SIGTERM: %v, want exit 0\n%s", err, stderr.String())
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("signaalbot serve did not exit within 10s of SIGTERM\n%s", stderr.String())
+			}
+			if n := len(srv.BotMessages(tgUser.ID)); n < 5 {
+				t.Errorf("after SIGTERM, %d bot messages, want at least 5: the /help in flight is answered", n)
+			}
+
+			logs := stderr.String()
+			if !strings.Contains(logs, "telegram bot started") || !strings.Contains(logs, "telegram bot stopped") {
+				t.Errorf("logs lack the start and stop lines:\n%s", logs)
+			}
+			for _, secret := range []string{tgtest.Token, "AAtest-token", "987651001", tgUser.Username, tgUser.FirstName, "keerpunt"} {
+				if strings.Contains(logs, secret) {
+					t.Errorf("logs contain %q, which must never be logged:\n%s", secret, logs)
+				}
+			}
+		})
+	}
+}
+
+func serveApp(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return env[k] }}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	code = a.run(ctx, args)
+	return code, out.String(), errb.String()
+}
+
+func TestServeConfig(t *testing.T) {
+	srv := tgtest.New(t)
+	ok := map[string]string{"TELEGRAM_BOT_TOKEN": tgtest.Token, "TELEGRAM_API_ENDPOINT": srv.Endpoint()}
+	for _, tc := range []struct {
+		name    string
+		env     map[string]string
+		args    []string
+		wantErr string
+	}{
+		{"no token", map[string]string{}, nil, "TELEGRAM_BOT_TOKEN is not set"},
+		{"bad endpoint", map[string]string{"TELEGRAM_BOT_TOKEN": "1:x", "TELEGRAM_API_ENDPOINT": "http://127.0.0.1:1/bot"}, nil, "must hold two %s"},
+		{"wrong token", map[string]string{"TELEGRAM_BOT_TOKEN": "1:wrong-token-value", "TELEGRAM_API_ENDPOINT": srv.Endpoint()}, nil, "rejected the token"},
+		{"webhook without https or http", ok, []string{"--webhook-url", "ftp://example.org/x", "--listen", "127.0.0.1:0"}, "not an absolute http(s) URL"},
+		{"extra argument", ok, []string{"now"}, "unexpected arguments"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := serveApp(t, tc.env, append([]string{"serve"}, tc.args...)...)
+			if code != 1 || !strings.Contains(stderr, tc.wantErr) {
+				t.Errorf("serve %v = exit %d, %q; want exit 1 saying %q", tc.args, code, stderr, tc.wantErr)
+			}
+			if strings.Contains(stderr, "wrong-token-value") {
+				t.Errorf("serve %v printed the token: %q", tc.args, stderr)
+			}
+		})
+	}
+}
+
+func TestQR(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "prof.png")
+	code, stdout, stderr := serveApp(t, nil, "qr", "--username", "@signaal_test_bot", "--out", out, "prof")
+	if code != 0 {
+		t.Fatalf("qr prof = exit %d: %s", code, stderr)
+	}
+	if want := "https://t.me/signaal_test_bot?start=prof"; !strings.Contains(stdout, want) {
+		t.Errorf("qr prof printed %q, want the link %s", stdout, want)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("qr prof wrote no PNG: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != 512 || b.Dy() != 512 {
+		t.Errorf("QR image is %dx%d, want 512x512", b.Dx(), b.Dy())
+	}
+
+	for _, tc := range []struct {
+		name    string
+		env     map[string]string
+		args    []string
+		wantErr string
+	}{
+		{"from env", map[string]string{"TELEGRAM_BOT_USERNAME": "signaal_test_bot"}, []string{"--out", filepath.Join(dir, "j.png"), "jong"}, ""},
+		{"unknown flow", nil, []string{"--username", "signaal_test_bot", "poster"}, "not a flow"},
+		{"start flow", nil, []string{"--username", "signaal_test_bot", "start"}, "not a flow"},
+		{"no flow", nil, []string{"--username", "signaal_test_bot"}, "name one flow"},
+		{"no username", nil, []string{"prof"}, "--username"},
+		{"not a bot", nil, []string{"--username", "signaal", "prof"}, "not a bot username"},
+		{"tiny", nil, []string{"--username", "signaal_test_bot", "--size", "8", "prof"}, "--size"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := serveApp(t, tc.env, append([]string{"qr"}, tc.args...)...)
+			if tc.wantErr == "" {
+				if code != 0 {
+					t.Errorf("qr %v = exit %d, %q; want exit 0", tc.args, code, stderr)
+				}
+				return
+			}
+			if code != 1 || !strings.Contains(stderr, tc.wantErr) {
+				t.Errorf("qr %v = exit %d, %q; want exit 1 saying %q", tc.args, code, stderr, tc.wantErr)
+			}
+		})
+	}
+}
