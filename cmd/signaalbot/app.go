@@ -71,6 +71,30 @@ func (a *app) logger() *slog.Logger {
 	return slog.New(slog.NewJSONHandler(a.stderr, &slog.HandlerOptions{Level: level}))
 }
 
+// wiring is what a channel needs: the dispatcher, the search index, the
+// logger, and Close to release the session store.
+type wiring struct {
+	d     *bot.Dispatcher
+	index *search.Index
+	log   *slog.Logger
+	Close func()
+}
+
+// wire loads the content (from dir, or the embedded content) and wires
+// engine, search and session store for a channel.
+func (a *app) wire(ctx context.Context, dir, redisURL string) (*wiring, error) {
+	eng, idx, err := a.engine(dir)
+	if err != nil {
+		return nil, err
+	}
+	log := a.logger()
+	d, closeStore, err := a.dispatcher(ctx, eng, log, redisURL)
+	if err != nil {
+		return nil, err
+	}
+	return &wiring{d: d, index: idx, log: log, Close: closeStore}, nil
+}
+
 // dispatcher wires engine, session store and keys. Sessions go to Redis
 // when REDIS_URL, REDIS_SENTINEL_ADDRS or REDIS_CLUSTER_ADDRS is set (or
 // redisURL, from a flag), and stay in memory otherwise. The returned close

@@ -16,16 +16,11 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	eng, _, err := a.engine(*dir)
+	w, err := a.wire(ctx, *dir, *redisURL)
 	if err != nil {
 		return err
 	}
-	log := a.logger()
-	d, closeStore, err := a.dispatcher(ctx, eng, log, *redisURL)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	c := &console.Console{Handler: d, In: a.stdin, Out: a.stdout, JSON: *jsonOut, Lang: *lang}
+	defer w.Close()
+	c := &console.Console{Handler: w.d, In: a.stdin, Out: a.stdout, JSON: *jsonOut, Lang: *lang}
 	return c.Run(ctx)
 }

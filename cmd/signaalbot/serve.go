@@ -44,21 +44,16 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return errors.New("--poll-timeout must be at least 1s, --workers at least 1 and --shutdown-timeout positive")
 	}
 
-	eng, idx, err := a.engine(*dir)
+	w, err := a.wire(ctx, *dir, *redisURL)
 	if err != nil {
 		return err
 	}
-	log := a.logger()
-	d, closeStore, err := a.dispatcher(ctx, eng, log, *redisURL)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
+	defer w.Close()
 
 	// Inline mode ("@bot keerpunt" in any chat) finds contacts with the
 	// same search as typed messages.
 	finder := telegram.FinderFunc(func(lang, query string, limit int) []*content.Contact {
-		hits := idx.Find(lang, query, limit)
+		hits := w.index.Find(lang, query, limit)
 		out := make([]*content.Contact, len(hits))
 		for i, h := range hits {
 			out[i] = h.Contact
@@ -69,10 +64,10 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	b := &telegram.Bot{
 		Token:         token,
 		Endpoint:      endpoint,
-		Handler:       d,
-		Content:       eng.Content(),
+		Handler:       w.d,
+		Content:       w.d.Engine.Content(),
 		Finder:        finder,
-		Log:           log,
+		Log:           w.log,
 		WebhookURL:    *webhookURL,
 		WebhookSecret: strings.TrimSpace(a.getenv("TELEGRAM_WEBHOOK_SECRET")),
 		LongPoll:      *longPoll,
