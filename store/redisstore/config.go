@@ -192,8 +192,7 @@ func NewClient(cfg Config) (redis.UniversalClient, error) {
 	if cfg.TLS {
 		tlsConfig = &tls.Config{MinVersion: tls.VersionTLS12}
 	}
-	switch {
-	case cfg.URL != "":
+	if cfg.URL != "" {
 		o, err := parseURL(cfg.URL)
 		if err != nil {
 			return nil, err
@@ -210,39 +209,31 @@ func NewClient(cfg Config) (redis.UniversalClient, error) {
 		o.DisableIdentity = true
 		o.MaintNotificationsConfig = noMaintNotifications()
 		return redis.NewClient(o), nil
-	case len(cfg.ClusterAddrs) > 0:
-		return redis.NewClusterClient(&redis.ClusterOptions{
-			Addrs:                    cfg.ClusterAddrs,
-			Username:                 cfg.Username,
-			Password:                 cfg.Password,
-			TLSConfig:                tlsConfig,
-			DialTimeout:              dialTimeout,
-			ReadTimeout:              readTimeout,
-			WriteTimeout:             writeTimeout,
-			PoolTimeout:              poolTimeout,
-			MaxRetries:               noRetries,
-			DialerRetries:            dialAttempts,
-			ContextTimeoutEnabled:    true,
-			DisableIdentity:          true,
-			MaintNotificationsConfig: noMaintNotifications(),
-		}), nil
-	default:
-		return redis.NewFailoverClient(&redis.FailoverOptions{
-			MasterName:            cfg.MasterName,
-			SentinelAddrs:         cfg.SentinelAddrs,
-			Username:              cfg.Username,
-			Password:              cfg.Password,
-			TLSConfig:             tlsConfig,
-			DialTimeout:           dialTimeout,
-			ReadTimeout:           readTimeout,
-			WriteTimeout:          writeTimeout,
-			PoolTimeout:           poolTimeout,
-			MaxRetries:            noRetries,
-			DialerRetries:         dialAttempts,
-			ContextTimeoutEnabled: true,
-			DisableIdentity:       true,
-		}), nil
 	}
+	// Sentinel and Cluster share every setting but the addresses, so they
+	// are written once, as universal options, and converted.
+	u := &redis.UniversalOptions{
+		MasterName:            cfg.MasterName,
+		Username:              cfg.Username,
+		Password:              cfg.Password,
+		TLSConfig:             tlsConfig,
+		DialTimeout:           dialTimeout,
+		ReadTimeout:           readTimeout,
+		WriteTimeout:          writeTimeout,
+		PoolTimeout:           poolTimeout,
+		MaxRetries:            noRetries,
+		DialerRetries:         dialAttempts,
+		ContextTimeoutEnabled: true,
+		DisableIdentity:       true,
+	}
+	if len(cfg.ClusterAddrs) > 0 {
+		u.Addrs = cfg.ClusterAddrs
+		o := u.Cluster()
+		o.MaintNotificationsConfig = noMaintNotifications()
+		return redis.NewClusterClient(o), nil
+	}
+	u.Addrs = cfg.SentinelAddrs
+	return redis.NewFailoverClient(u.Failover()), nil
 }
 
 // noMaintNotifications turns off go-redis's maintenance notifications, a

@@ -158,6 +158,21 @@ func TestNewClientOptions(t *testing.T) {
 			t.Errorf("NewClient(%+v) error = %v, want nil", cfg, err)
 			continue
 		}
+		// Sentinel and Cluster must be as bounded as a single server:
+		// the safety card depends on failing fast.
+		var read, dial time.Duration
+		var retries int
+		switch c := c.(type) {
+		case *redis.ClusterClient:
+			read, dial, retries = c.Options().ReadTimeout, c.Options().DialTimeout, c.Options().MaxRetries
+		case *redis.Client:
+			read, dial, retries = c.Options().ReadTimeout, c.Options().DialTimeout, c.Options().MaxRetries
+		default:
+			t.Errorf("NewClient(%+v) = %T", cfg, c)
+		}
+		if read != readTimeout || dial != dialTimeout || retries > 0 { // -1 and 0 both mean none once set up
+			t.Errorf("NewClient(%+v): read %v, dial %v, retries %d; want %v, %v, none", cfg, read, dial, retries, readTimeout, dialTimeout)
+		}
 		c.Close()
 	}
 	if _, err := NewClient(Config{}); err == nil {
