@@ -5,7 +5,9 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"hash"
 	"strconv"
+	"sync"
 )
 
 // Key stands for one chat in storage and logs. It is derived with an HMAC
@@ -15,7 +17,9 @@ type Key string
 
 // Keyer derives keys. The zero value is not usable; see NewKeyer.
 type Keyer struct {
-	secret []byte
+	// macs pools HMAC states: building one costs more than the hashing,
+	// and a key is derived for every update.
+	macs sync.Pool
 }
 
 // NewKeyer returns a Keyer for the secret. With an empty secret it draws a
@@ -28,17 +32,22 @@ func NewKeyer(secret []byte) *Keyer {
 			panic("store: no randomness for the session secret: " + err.Error())
 		}
 	}
-	return &Keyer{secret: append([]byte(nil), secret...)}
+	secret = append([]byte(nil), secret...)
+	k := &Keyer{}
+	k.macs.New = func() any { return hmac.New(sha256.New, secret) }
+	return k
 }
 
 // Key returns the key for a chat on a platform ("telegram", "console", ...).
 // It is 22 characters of URL-safe base64: 128 bits of the HMAC, plenty to
 // keep chats apart and short enough to keep every stored key small.
 func (k *Keyer) Key(platform string, chatID int64) Key {
-	m := hmac.New(sha256.New, k.secret)
-	m.Write([]byte(platform))
-	m.Write([]byte{0})
-	m.Write(strconv.AppendInt(nil, chatID, 10))
-	sum := m.Sum(nil)
+	m := k.macs.Get().(hash.Hash)
+	defer k.macs.Put(m)
+	m.Reset()
+	var buf [64]byte
+	b := append(append(buf[:0], platform...), 0)
+	m.Write(strconv.AppendInt(b, chatID, 10))
+	sum := m.Sum(buf[:0])
 	return Key(base64.RawURLEncoding.EncodeToString(sum[:16]))
 }

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/base64"
 	"strconv"
 	"strings"
@@ -80,5 +82,23 @@ func TestNewKeyerRandomSecret(t *testing.T) {
 	a, b := store.NewKeyer(nil), store.NewKeyer(nil)
 	if ka, kb := a.Key("telegram", 1), b.Key("telegram", 1); ka == kb {
 		t.Errorf("two NewKeyer(nil) give the same Key(telegram, 1) = %q, want different keys", ka)
+	}
+}
+
+// TestKeyerKeyIsStable pins how a key is derived: HMAC-SHA256 over
+// platform, a zero byte and the decimal chat id, first 16 bytes in base64url.
+// A change would split every stored conversation from its chat on deploy.
+func TestKeyerKeyIsStable(t *testing.T) {
+	secret := []byte("a shared secret of the instances")
+	k := store.NewKeyer(secret)
+	for _, chat := range []int64{0, 42, -1001234567890} {
+		m := hmac.New(sha256.New, secret)
+		m.Write([]byte("telegram\x00" + strconv.FormatInt(chat, 10)))
+		want := store.Key(base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:16]))
+		for i := 0; i < 3; i++ { // pooled states must not carry anything over
+			if got := k.Key("telegram", chat); got != want {
+				t.Errorf("Key(telegram, %d) = %q, want %q", chat, got, want)
+			}
+		}
 	}
 }
