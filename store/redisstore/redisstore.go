@@ -15,7 +15,7 @@
 //
 //	P:{K}:s   string: the session (see codec.go), PX idle, refreshed on Save
 //	P:{K}:u   sorted set: the update ids seen, as 16-byte hashes scored by
-//	          the Unix second they may be forgotten; EXPIRE SeenTTL
+//	          the Unix microsecond they may be forgotten; EXPIRE SeenTTL
 //
 // The braces are a Redis Cluster hash tag: both keys of a chat live in one
 // slot, so Delete removes them in one DEL and Load reads them in one
@@ -113,7 +113,7 @@ func New(client redis.UniversalClient, idle time.Duration, opts ...Option) *Stor
 		panic("redisstore.New: " + err.Error())
 	}
 	if s.seenTTL < time.Second {
-		// Scores are whole seconds; a shorter TTL would forget at once.
+		// EXPIRE takes whole seconds; a shorter TTL would forget at once.
 		s.seenTTL = time.Second
 	}
 	return s
@@ -152,12 +152,18 @@ func (s *Store) Load(ctx context.Context, key store.Key, update string) (flows.S
 		get = p.Get(ctx, s.sessionKey(key))
 		if update != "" {
 			seen := s.seenKey(key)
-			now := s.now().Unix()
+			// Scores are microseconds, exact in a float64 for centuries
+			// to come. Trimming to maxSeen drops the lowest scores, and
+			// Redis orders equal scores by member, that is by hash: with
+			// scores in seconds, ids seen in the same second tied and the
+			// newest could be the one dropped. A round trip takes longer
+			// than a microsecond, so one chat's ids no longer tie.
+			now := s.now().UnixMicro()
 			// Forget expired ids first, so that an id seen long ago is
 			// new again, as in the memory store.
 			p.ZRemRangeByScore(ctx, seen, "-inf", strconv.FormatInt(now, 10))
 			added = p.ZAddNX(ctx, seen, redis.Z{
-				Score:  float64(now + int64(s.seenTTL/time.Second)),
+				Score:  float64(now + s.seenTTL.Microseconds()),
 				Member: seenMember(key, update),
 			})
 			p.ZRemRangeByRank(ctx, seen, 0, -maxSeen-1)
