@@ -134,6 +134,7 @@ func (a *app) dispatcher(ctx context.Context, eng *flows.Engine, log *slog.Logge
 	if err := redisstore.RequireSecret(secret); err != nil {
 		return nil, nil, err
 	}
+	redisstore.SetLogger(log) // the client's own lines, as JSON like the rest
 	client, err := redisstore.NewClient(cfg)
 	if err != nil {
 		return nil, nil, err
