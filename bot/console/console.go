@@ -66,27 +66,42 @@ func (c *Console) Run(ctx context.Context) error {
 	if err := turn(flows.TextInput("/start")); err != nil {
 		return err
 	}
-	sc := bufio.NewScanner(c.In)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	for sc.Scan() {
+	r := bufio.NewReaderSize(c.In, maxLine)
+	for {
+		line, err := readLine(r)
 		if ctx.Err() != nil {
 			return nil
 		}
-		line := strings.TrimSpace(sc.Text())
-		if len(line) > maxLine {
-			line = line[:maxLine]
+		if line = strings.TrimSpace(line); line != "" {
+			if err := turn(c.input(line, last)); err != nil {
+				return err
+			}
 		}
-		if line == "" {
-			continue
+		if err == io.EOF {
+			return nil
 		}
-		if err := turn(c.input(line, last)); err != nil {
+		if err != nil {
 			return err
 		}
 	}
-	if err := sc.Err(); err != nil && err != bufio.ErrTooLong {
-		return err
+}
+
+// readLine reads one line of any length and returns at most its first
+// maxLine bytes, cut at a character boundary: a pasted megabyte is read
+// past, not choked on, and the conversation goes on with what the engine
+// can use.
+func readLine(r *bufio.Reader) (string, error) {
+	var b []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if room := maxLine - len(b); room > 0 {
+			b = append(b, chunk[:min(room, len(chunk))]...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return strings.ToValidUTF8(string(b), ""), err
 	}
-	return nil
 }
 
 // input turns a line into an input: the number of an option on screen, an

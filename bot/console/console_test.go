@@ -198,3 +198,50 @@ func TestTextMode(t *testing.T) {
 		t.Errorf("welcome shown %d times, want 2:\n%s", n, got)
 	}
 }
+
+// TestOverlongLine pastes a line of a mebibyte, then goes on: the long line
+// gets an answer like any other and the next three lines are answered too.
+func TestOverlongLine(t *testing.T) {
+	huge := strings.Repeat("help ", 1<<20/5+1)
+	in := strings.Join([]string{huge, "start/welcome/ok", "/help", "/terug"}, "\n") + "\n"
+	var out bytes.Buffer
+	c := &Console{Handler: newDispatcher(t), In: strings.NewReader(in), Out: &out, JSON: true}
+	if err := c.Run(context.Background()); err != nil {
+		t.Fatalf("Run() = %v", err)
+	}
+	// One wait for input after the welcome and one after each line.
+	if got, want := strings.Count(out.String(), `{"await":true}`), 5; got != want {
+		t.Errorf("the bot waited for input %d times, want %d (every line answered):\n%s", got, want, out.String())
+	}
+	if strings.Contains(out.String(), "help help help") {
+		t.Error("the pasted text was echoed back")
+	}
+}
+
+func TestReadLine(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"short lines", "a\nb\n", []string{"a", "b", ""}},
+		{"no final newline", "a\nb", []string{"a", "b"}},
+		{"overlong", strings.Repeat("x", 3*maxLine) + "\nnext\n", []string{strings.Repeat("x", maxLine), "next", ""}},
+		{"cut inside a character", strings.Repeat("x", maxLine-1) + "é\n", []string{strings.Repeat("x", maxLine-1), ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := bufio.NewReaderSize(strings.NewReader(tt.in), 16)
+			var got []string
+			for {
+				line, err := readLine(r)
+				got = append(got, strings.TrimSuffix(line, "\n"))
+				if err != nil {
+					break
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("readLine(%.20q...) lines = %.40q, want %.40q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
