@@ -6,6 +6,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"log/slog"
@@ -35,18 +36,18 @@ type Update struct {
 	// channel never redelivers.
 	ID    string
 	Input flows.Input
-	// Track, when set, updates the message ids the channel keeps in the
-	// session for a quick exit. It must be pure: it may run more than once.
-	Track func(tracked []int64) []int64
 }
 
 // Outcome is what the channel does after an update.
 type Outcome struct {
 	Replies []flows.Reply
-	// Forget: the conversation was wiped. Tracked holds the message ids the
-	// channel had kept, so it can remove the messages too.
-	Forget  bool
-	Tracked []int64
+	// Forget: the user left with the quick exit or /stop. The session is
+	// deleted (or, when the store is down, left to expire), and the channel
+	// removes what it can of the conversation from the user's screen.
+	Forget bool
+	// Started: this update began a new conversation, so a channel can add
+	// what it says once per conversation (Telegram's privacy note).
+	Started bool
 	// Refused: a pressed option did not belong to the current question;
 	// Replies show the current question again.
 	Refused bool
@@ -77,8 +78,12 @@ type Dispatcher struct {
 	// Log receives operational events, never a chat id or message text.
 	// slog.Default() when nil.
 	Log *slog.Logger
+	// RetryEvery is how often a session that a quick exit could not delete
+	// is tried again (2s when zero).
+	RetryEvery time.Duration
 
-	locks keyLocks
+	locks   keyLocks
+	pending pendingDeletes
 }
 
 // Handle handles one update. Updates of one chat never run at the same
@@ -86,11 +91,33 @@ type Dispatcher struct {
 // channel keeps a chat's order by handing its updates over one after the
 // other, as the console and the Telegram workers do. Different chats run in
 // parallel. Handle never fails towards the user: when the store is down,
-// the Outcome carries the safety card, and the error tells the operator.
-func (d *Dispatcher) Handle(ctx context.Context, u Update) (Outcome, error) {
+// or anything else goes wrong, the Outcome carries the safety card, and the
+// error tells the operator. The quick exit works even then.
+func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err error) {
 	key := d.Keys.Key(u.Platform, u.ChatID)
 	unlock := d.locks.lock(key)
 	defer unlock()
+	defer func() {
+		// A panic anywhere below must not leave a person without an
+		// answer: they get the safety card like any other failure.
+		if v := recover(); v != nil {
+			out, err = d.degraded(u, &PanicError{Value: v, Where: panicSite()})
+		}
+	}()
+
+	// The quick exit is recognised before the session is loaded: leaving
+	// must not depend on the store being reachable.
+	if d.Engine.Leaves(u.Input) {
+		return d.leave(ctx, key, u), nil
+	}
+	if d.pending.has(key) {
+		// An earlier quick exit could not delete this session. It must
+		// not come back: delete it now, or answer with the safety card.
+		if err := d.Sessions.Delete(ctx, key); err != nil {
+			return d.degraded(u, err)
+		}
+		d.pending.remove(key)
+	}
 
 	now := d.now()
 	updateID := u.ID
@@ -104,25 +131,21 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (Outcome, error) {
 		if dup {
 			return Outcome{Duplicate: true}, nil
 		}
+		var r flows.Result
 		if unreadable {
-			// Another version of the bot wrote this session. A state that
-			// does not exist makes the engine start again kindly, with a
-			// line saying so; the stored version lets the save replace the
-			// old value under the usual compare-and-set.
+			// Another version of the bot wrote this session: start again
+			// kindly, with a line saying so. The stored version lets the
+			// save replace the old value under the usual compare-and-set.
 			d.log().Warn("unreadable session reset", "key", string(key), "err", err)
-			s = flows.Session{Flow: "-", State: "-", Version: s.Version}
+			r = d.Engine.Reset(u.Input.Lang, now)
+			r.Session.Version = s.Version
+		} else {
+			r = d.Engine.Step(s, u.Input, now)
 		}
-		r := d.Engine.Step(s, u.Input, now)
 		if r.Forget {
-			if err := d.Sessions.Delete(ctx, key); err != nil {
-				// The user asked to leave: say so anyway, and let the idle
-				// time-out remove what could not be deleted now.
-				d.log().Error("quick exit: delete failed", "key", string(key), "err", err)
-			}
-			return Outcome{Replies: r.Replies, Forget: true, Tracked: s.Tracked, Lang: s.Lang}, nil
-		}
-		if u.Track != nil {
-			r.Session.Tracked = u.Track(r.Session.Tracked)
+			// Only a quick exit forgets, and it was handled above; an
+			// engine that forgets anyway is obeyed all the same.
+			return d.leave(ctx, key, u), nil
 		}
 		if _, err := d.Sessions.Save(ctx, key, r.Session); err != nil {
 			if errors.Is(err, store.ErrConflict) {
@@ -131,9 +154,41 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (Outcome, error) {
 			}
 			return d.degraded(u, err)
 		}
-		return Outcome{Replies: r.Replies, Refused: r.Refused, Lang: r.Session.Lang}, nil
+		return Outcome{Replies: r.Replies, Refused: r.Refused, Lang: r.Session.Lang, Started: s.IsNew() && !unreadable}, nil
 	}
 	return d.degraded(u, store.ErrConflict)
+}
+
+// leave is the quick exit: delete the session and answer the neutral line.
+// When the store cannot delete now, the key is remembered and deleted
+// before anything else of this chat is handled, and retried in the
+// background; the user is told nothing more than the neutral line either
+// way.
+func (d *Dispatcher) leave(ctx context.Context, key store.Key, u Update) Outcome {
+	if err := d.Sessions.Delete(ctx, key); err != nil {
+		d.log().Error("quick exit: session not deleted yet; retrying in the background", "key", string(key), "err", err)
+		d.pending.add(key, cmp.Or(d.RetryEvery, retryEvery), d.retryDelete)
+	} else {
+		d.pending.remove(key)
+	}
+	r := d.Engine.Forget(u.Input.Lang)
+	return Outcome{Replies: r.Replies, Forget: true}
+}
+
+// retryDelete tries once to delete a session a quick exit left behind.
+func (d *Dispatcher) retryDelete(key store.Key) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	unlock := d.locks.lock(key)
+	defer unlock()
+	if !d.pending.has(key) {
+		return true // a later update of the chat deleted it
+	}
+	if err := d.Sessions.Delete(ctx, key); err != nil {
+		return false
+	}
+	d.log().Info("quick exit: session deleted after all", "key", string(key))
+	return true
 }
 
 // backoff sleeps up to (attempt+1) milliseconds, or until ctx is done.
@@ -147,7 +202,7 @@ func backoff(ctx context.Context, attempt int) {
 }
 
 func (d *Dispatcher) degraded(u Update, err error) (Outcome, error) {
-	d.log().Error("session store failed; safety card sent", "platform", u.Platform, "err", err)
+	d.log().Error("update not handled; safety card sent", "platform", u.Platform, "err", err)
 	return Outcome{Replies: []flows.Reply{d.Engine.SafetyCard(u.Input.Lang)}, Degraded: true}, err
 }
 

@@ -2,11 +2,14 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"signaal/content"
 	"signaal/flows"
@@ -78,17 +81,15 @@ func TestHandleForget(t *testing.T) {
 	keys := store.NewKeyer(nil)
 	d := memDispatcher(t, testEngine(t), mem, keys)
 	ctx := context.Background()
-	track := func(ids ...int64) func([]int64) []int64 {
-		return func(old []int64) []int64 { return append(append([]int64(nil), old...), ids...) }
-	}
 	for i, in := range []flows.Input{flows.TextInput("/start"), choice("start/hello/go")} {
-		if _, err := d.Handle(ctx, Update{Platform: "test", ChatID: 7, Input: in, Track: track(int64(10 + i))}); err != nil {
-			t.Fatal(err)
+		out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 7, Input: in})
+		if err != nil || out.Started != (i == 0) {
+			t.Fatalf("Handle(%q) = %+v, %v; want Started only for the first", in.Data, out, err)
 		}
 	}
-	out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 7, Input: choice(flows.DataExit), Track: track(99)})
-	if err != nil || !out.Forget || fmt.Sprint(out.Tracked) != "[10 11]" {
-		t.Fatalf("quick exit = %+v, %v; want Forget with tracked [10 11]", out, err)
+	out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 7, Input: choice(flows.DataExit)})
+	if err != nil || !out.Forget || len(out.Replies) != 1 {
+		t.Fatalf("quick exit = %+v, %v; want Forget with one line", out, err)
 	}
 	if mem.Len() != 0 {
 		t.Errorf("%d sessions kept after quick exit, want 0", mem.Len())
@@ -188,6 +189,58 @@ func TestHandleOrderPerChat(t *testing.T) {
 		s, _, _ := mem.Load(context.Background(), d.Keys.Key("test", c), "")
 		if len(s.Signals) != per {
 			t.Errorf("chat %d: %d inputs applied, want %d", c, len(s.Signals), per)
+		}
+	}
+}
+
+// TestHandlePanic makes handling panic (through the clock, a dependency
+// the dispatcher takes as a field): the person still gets the safety card,
+// the operator an error saying where, and the next update is handled as
+// usual.
+func TestHandlePanic(t *testing.T) {
+	mem := store.NewMemory(0)
+	defer mem.Close()
+	d := memDispatcher(t, testEngine(t), mem, store.NewKeyer(nil))
+	var logs strings.Builder
+	d.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	d.Now = func() time.Time { panic("secret text 0612345678") }
+	out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 3, Input: flows.TextInput("/start")})
+	var pe *PanicError
+	if !errors.As(err, &pe) || !out.Degraded || len(out.Replies) != 1 || out.Replies[0].Text != d.Engine.SafetyCard("").Text {
+		t.Fatalf("Handle(panicking) = %+v, %v; want the safety card and a PanicError", out, err)
+	}
+	if !strings.Contains(err.Error(), "dispatcher_test.go") || strings.Contains(logs.String()+err.Error(), "0612345678") {
+		t.Errorf("error %q, logs %q: want where it happened and not what the panic said", err, logs.String())
+	}
+	d.Now = nil
+	if out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 3, Input: flows.TextInput("/start")}); err != nil || out.Degraded {
+		t.Errorf("Handle after a panic = %+v, %v; want a normal answer", out, err)
+	}
+}
+
+// TestLeavesBeforeLoading: every way of leaving is recognised without the
+// session, in both languages, and nothing else is.
+func TestLeavesBeforeLoading(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		in   flows.Input
+		want bool
+	}{
+		{choice(flows.DataExit), true},
+		{flows.TextInput("/stop"), true},
+		{flows.TextInput("/STOP@SignaalBot"), true},
+		{flows.TextInput("/weg"), true},
+		{flows.TextInput(e.Forget("nl").Replies[0].Text), false},
+		{flows.TextInput(e.Content().Text("nl", content.KeyOptExit)), true},
+		{flows.TextInput("  " + strings.ToUpper(e.Content().Text("en", content.KeyOptExit)) + " "), true},
+		{flows.TextInput("/start"), false},
+		{flows.TextInput("stop"), false},
+		{choice(flows.DataSOS), false},
+		{flows.Input{Kind: flows.Media}, false},
+	}
+	for _, tt := range tests {
+		if got := e.Leaves(tt.in); got != tt.want {
+			t.Errorf("Leaves(%+v) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

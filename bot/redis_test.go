@@ -64,8 +64,7 @@ func TestRedisForgetAndAnonymity(t *testing.T) {
 	secretText := "ik ben Annabel, 0612345678"
 	for i, chat := range chats {
 		for j, in := range []flows.Input{flows.TextInput("/start"), choice("start/hello/go"), flows.TextInput(secretText), choice("start/ask/yes")} {
-			u := Update{Platform: "telegram", ChatID: chat, ID: strconv.Itoa(5550000 + 10*i + j), Input: in,
-				Track: func(ids []int64) []int64 { return append(append([]int64(nil), ids...), int64(900+j)) }}
+			u := Update{Platform: "telegram", ChatID: chat, ID: strconv.Itoa(5550000 + 10*i + j), Input: in}
 			if _, err := d.Handle(ctx, u); err != nil {
 				t.Fatal(err)
 			}
@@ -92,9 +91,6 @@ func TestRedisForgetAndAnonymity(t *testing.T) {
 	out, err := d.Handle(ctx, Update{Platform: "telegram", ChatID: chats[0], Input: choice(flows.DataExit)})
 	if err != nil || !out.Forget {
 		t.Fatalf("quick exit = %+v, %v", out, err)
-	}
-	if len(out.Tracked) != 4 {
-		t.Errorf("tracked on quick exit = %v, want the 4 ids kept", out.Tracked)
 	}
 	left := scanAll(t, client)
 	gone := string(keys.Key("telegram", chats[0]))
@@ -262,6 +258,58 @@ func TestRedisRoundTrips(t *testing.T) {
 		}
 		if got := h.n.Load() - before; got != 2 {
 			t.Errorf("update %d took %d round trips, want 2", i, got)
+		}
+	}
+}
+
+// TestRedisQuickExitWhileDown: with Redis stopped or hanging, each way of
+// leaving gets the short neutral line at once, not the safety card. The
+// session the exit could not delete is deleted once Redis answers again, so
+// that the conversation cannot come back.
+func TestRedisQuickExitWhileDown(t *testing.T) {
+	srv, client, rs := redisSessions(t)
+	keys := store.NewKeyer([]byte(testSecret))
+	e := testEngine(t)
+	neutral := e.Forget("nl").Replies[0].Text
+	for _, outage := range []struct {
+		name       string
+		down, back func()
+	}{
+		{"stopped", srv.Stop, srv.Restart},
+		{"hanging", srv.Pause, srv.Resume},
+	} {
+		for _, leave := range []flows.Input{choice(flows.DataExit), flows.TextInput(e.Content().Text("nl", content.KeyOptExit)), flows.TextInput("/stop")} {
+			t.Run(outage.name+"/"+leave.Data, func(t *testing.T) {
+				d := memDispatcher(t, e, rs, keys)
+				d.RetryEvery = 50 * time.Millisecond
+				toCounter(t, d, 4)
+				outage.down()
+				t0 := time.Now()
+				out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 4, Input: leave})
+				took := time.Since(t0)
+				if err != nil || !out.Forget || out.Degraded || len(out.Replies) != 1 || out.Replies[0].Text != neutral {
+					t.Errorf("quick exit while Redis is down = %+v, %v; want only the neutral line %q", out, err, neutral)
+				}
+				if took > time.Second {
+					t.Errorf("quick exit while Redis is down took %v, want under 1s", took)
+				}
+				outage.back()
+				deadline := time.Now().Add(5 * time.Second)
+				for len(scanAll(t, client)) != 0 {
+					if time.Now().After(deadline) {
+						t.Fatalf("session still in Redis 5s after it came back: %v", scanAll(t, client))
+					}
+					time.Sleep(20 * time.Millisecond)
+				}
+				// An old button of the wiped conversation finds nothing.
+				out, err = d.Handle(context.Background(), Update{Platform: "test", ChatID: 4, Input: choice("start/counter/inc")})
+				if err != nil || !out.Refused {
+					t.Errorf("old button after the exit = %+v, %v; want it refused", out, err)
+				}
+				if err := client.FlushAll(context.Background()).Err(); err != nil {
+					t.Fatal(err)
+				}
+			})
 		}
 	}
 }

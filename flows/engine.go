@@ -180,6 +180,10 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 	for _, id := range c.FlowOrder {
 		e.flows[id] = e.compile(c.Flows[id])
 	}
+	if st, flow := e.settle(Session{Flow: StartFlow, State: c.Flows[StartFlow].Start}); !e.shows(flow, st) {
+		// Every reset and restart lands here, so it must show something.
+		return nil, fmt.Errorf("flows: the %q flow does not begin with a question", StartFlow)
+	}
 	for _, lang := range c.Langs {
 		for key, data := range map[string]string{
 			content.KeyOptSOS: DataSOS, content.KeyOptExit: DataExit, content.KeyOptBack: DataBack,
@@ -362,20 +366,18 @@ func (e *Engine) Step(s Session, in Input, now time.Time) Result {
 	if !s.IsNew() && !e.Valid(s) {
 		// The content changed under this conversation (or the session is
 		// damaged): start again, kindly, rather than loop on an error.
-		return e.finish(s, e.reset(s.Lang, now), now)
+		return e.finish(s, e.Reset(s.Lang, now), now)
 	}
 	return e.finish(s, e.step(s, in, now), now)
 }
 
 // finish carries over what the engine does not own: the store's version,
-// which compare-and-set needs even when the conversation starts over, and
-// the channel's tracked message ids, which a later quick exit still needs.
+// which compare-and-set needs even when the conversation starts over.
 func (e *Engine) finish(prev Session, r Result, now time.Time) Result {
 	if r.Forget {
 		return r
 	}
 	r.Session.Version = prev.Version
-	r.Session.Tracked = prev.Tracked
 	if r.Session.Started.IsZero() {
 		r.Session.Started = now
 	}
@@ -424,7 +426,7 @@ func (e *Engine) step(s Session, in Input, now time.Time) Result {
 	}
 	if s.IsNew() {
 		// A button from a conversation that has since ended or expired.
-		return refused(e.reset(s.Lang, now))
+		return refused(e.Reset(s.Lang, now))
 	}
 	return e.choose(s, data, now)
 }
@@ -518,6 +520,12 @@ func (e *Engine) choose(s Session, data string, now time.Time) Result {
 		next.State = state
 	}
 	next.State, next.Flow = e.settle(next)
+	if !e.shows(next.Flow, next.State) {
+		// Only content that validation refuses leads here (branches that
+		// lead to each other, or whose rules all fail): start over rather
+		// than leave the person without a question.
+		return e.Reset(s.Lang, now)
+	}
 	return e.show(next, now)
 }
 
@@ -577,8 +585,8 @@ func (e *Engine) back(s Session, now time.Time) Result {
 	top := s.Back[len(s.Back)-1]
 	s.Back = s.Back[: len(s.Back)-1 : len(s.Back)-1]
 	s.Flow, s.State = top.Flow, top.State
-	if top.Signals < len(s.Signals) {
-		s.Signals = s.Signals[:top.Signals:top.Signals]
+	if n := max(top.Signals, 0); n < len(s.Signals) {
+		s.Signals = s.Signals[:n:n]
 	}
 	return e.show(s, now)
 }
@@ -588,12 +596,15 @@ func (e *Engine) back(s Session, now time.Time) Result {
 // the welcome text.
 func (e *Engine) restart(lang, payload string, now time.Time) Result {
 	s := Session{Lang: lang, Flow: StartFlow, State: e.flows[StartFlow].flow.Start}
+	s.State, s.Flow = e.settle(s)
 	if m, ok := e.flows[strings.ToLower(payload)]; ok && payload != StartFlow {
 		welcome := e.c.Text(lang, e.flows[StartFlow].flow.State(s.State).Text)
-		s.Back = []Step{{Flow: s.Flow, State: s.State}}
-		s.Flow, s.State = m.flow.ID, m.flow.Start
-		s.State, s.Flow = e.settle(s)
-		r := e.show(s, now)
+		deep := Session{Lang: lang, Flow: m.flow.ID, State: m.flow.Start, Back: []Step{{Flow: s.Flow, State: s.State}}}
+		deep.State, deep.Flow = e.settle(deep)
+		if !e.shows(deep.Flow, deep.State) {
+			return e.show(s, now)
+		}
+		r := e.show(deep, now)
 		r.Replies = append([]Reply{{Text: welcome}}, r.Replies...)
 		return r
 	}
@@ -605,11 +616,38 @@ func refused(r Result) Result {
 	return r
 }
 
-func (e *Engine) reset(lang string, now time.Time) Result {
+// Reset starts a new conversation with a line saying that the earlier one
+// could not go on, for a session that is damaged or was written by another
+// version of the bot.
+func (e *Engine) Reset(lang string, now time.Time) Result {
+	lang = e.pickLang(lang)
 	r := e.restart(lang, "", now)
 	r.Replies = append([]Reply{{Text: e.c.Text(lang, content.KeyReset)}}, r.Replies...)
 	r.Session.Started, r.Session.Updated = now, now
 	return r
+}
+
+// Leaves reports whether in is the quick exit: the "Snel weg" option,
+// its label typed in any language, or /stop. The dispatcher asks before it
+// loads the session, so that leaving never depends on the store.
+func (e *Engine) Leaves(in Input) bool {
+	switch in.Kind {
+	case Choice:
+		return in.Data == DataExit
+	case Text:
+		text := in.Data
+		if len(text) > 64 {
+			return false // longer than any label or command
+		}
+		text = strings.TrimSpace(text)
+		if strings.HasPrefix(text, "/") {
+			name, _, _ := strings.Cut(text, " ")
+			name, _, _ = strings.Cut(strings.ToLower(name), "@")
+			return name == "/stop" || name == "/weg"
+		}
+		return e.globals[normalise(text)] == DataExit
+	}
+	return false
 }
 
 // Forget is the quick exit: nothing of the conversation is kept, and the
@@ -716,14 +754,30 @@ func (e *Engine) labelData(s Session, norm string) (string, bool) {
 	return d, ok
 }
 
-// Valid reports whether the session points at a state that shows something
-// in the current content.
+// Valid reports whether the session can go on under the current content:
+// it points at a state that shows something, and so does every entry of its
+// back-stack, since /terug leads there. After a content deploy that renamed
+// or removed a state, a session fails this and starts over kindly.
 func (e *Engine) Valid(s Session) bool {
-	m, ok := e.flows[s.Flow]
+	if !e.shows(s.Flow, s.State) {
+		return false
+	}
+	for _, st := range s.Back {
+		if !e.shows(st.Flow, st.State) {
+			return false
+		}
+	}
+	return true
+}
+
+// shows reports whether a state exists and is a question or an ending, as
+// opposed to a branch, which only passes the conversation on.
+func (e *Engine) shows(flow, state string) bool {
+	m, ok := e.flows[flow]
 	if !ok {
 		return false
 	}
-	_, ok = m.replies[s.State]
+	_, ok = m.replies[state]
 	return ok
 }
 

@@ -2,13 +2,11 @@ package flows
 
 import "time"
 
-// MaxBack bounds the back-stack, MaxSignals the recorded answers and
-// MaxTracked the message ids a channel may remember for a quick exit, so that
-// no session grows without limit.
+// MaxBack bounds the back-stack and MaxSignals the recorded answers, so
+// that no session grows without limit.
 const (
 	MaxBack    = 16
 	MaxSignals = 64
-	MaxTracked = 64
 )
 
 // Session is the state of one conversation: only what it needs to go on.
@@ -25,10 +23,6 @@ type Session struct {
 	Signals []string
 	// Back is the back-stack: where /terug leads, newest last.
 	Back []Step
-	// Tracked are message ids a channel needs to delete the conversation
-	// from the user's device on a quick exit. They identify messages within
-	// the chat only, never the chat itself.
-	Tracked []int64
 	// Started and Updated are when the conversation began and last moved.
 	Started, Updated time.Time
 	// Version is the store's version of the session, for compare-and-set.

@@ -156,6 +156,5 @@ func (m *Memory) sweep() {
 func clone(s flows.Session) flows.Session {
 	s.Signals = append([]string(nil), s.Signals...)
 	s.Back = append([]flows.Step(nil), s.Back...)
-	s.Tracked = append([]int64(nil), s.Tracked...)
 	return s
 }

@@ -28,7 +28,9 @@ import (
 //	Started, Updated   as varint seconds since 1970 and uvarint nanoseconds
 //	Signals            count, then each string
 //	Back               count, then Flow, State and Signals (int) of each
-//	Tracked            count, then each int
+//	Tracked            count, then each int: message ids that older builds
+//	                   kept for the quick exit; now always written as 0 and
+//	                   skipped when read
 //
 // A change to the body that an older reader cannot read needs a new format
 // byte; TestEncodeGolden pins formatV1 so that it cannot change by accident.
@@ -51,7 +53,7 @@ var ErrUnreadable = store.ErrUnreadable
 // encode returns the stored form of s, s.Version included.
 func encode(s flows.Session) []byte {
 	n := headerLen + 3*binary.MaxVarintLen64 + len(s.Flow) + len(s.State) + len(s.Lang) +
-		4*binary.MaxVarintLen64 + binary.MaxVarintLen64*(1+len(s.Signals)+1+3*len(s.Back)+1+len(s.Tracked))
+		4*binary.MaxVarintLen64 + binary.MaxVarintLen64*(1+len(s.Signals)+1+3*len(s.Back)+1)
 	for _, sig := range s.Signals {
 		n += len(sig)
 	}
@@ -77,11 +79,7 @@ func encode(s flows.Session) []byte {
 		b = appendString(b, st.State)
 		b = binary.AppendVarint(b, int64(st.Signals))
 	}
-	b = binary.AppendUvarint(b, uint64(len(s.Tracked)))
-	for _, id := range s.Tracked {
-		b = binary.AppendVarint(b, id)
-	}
-	return b
+	return binary.AppendUvarint(b, 0) // no tracked message ids
 }
 
 // versionHeader returns the bytes 1..8 of a value with version v, which the
@@ -132,11 +130,8 @@ func decode(b []byte) (flows.Session, error) {
 			s.Back[i] = flows.Step{Flow: d.string(), State: d.string(), Signals: d.int()}
 		}
 	}
-	if n := d.count(); n > 0 {
-		s.Tracked = make([]int64, n)
-		for i := range s.Tracked {
-			s.Tracked[i] = d.varint()
-		}
+	for n := d.count(); n > 0; n-- {
+		d.varint() // a tracked message id of an older build
 	}
 	if d.err == nil && len(d.b) > 0 {
 		d.err = fmt.Errorf("%d bytes left over", len(d.b))

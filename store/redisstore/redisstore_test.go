@@ -72,7 +72,6 @@ func TestAnonymity(t *testing.T) {
 			sess.Flow, sess.State, sess.Lang = "werk", "vraag"+strconv.Itoa(j), "nl"
 			sess.Signals = append(sess.Signals, "antwoord"+strconv.Itoa(j)+"=ja")
 			sess.Back = append(sess.Back, flows.Step{Flow: "werk", State: "vraag", Signals: j})
-			sess.Tracked = append(sess.Tracked, int64(5500+j))
 			sess.Updated = time.Now()
 			if sess.Started.IsZero() {
 				sess.Started = sess.Updated
@@ -465,7 +464,6 @@ func BenchmarkLoadSave(b *testing.B) {
 		Flow: "werk", State: "vraag3", Lang: "nl",
 		Signals: []string{"werk=ja", "paspoort=ingenomen", "loon=nee"},
 		Back:    []flows.Step{{Flow: "start", State: "welkom"}, {Flow: "werk", State: "vraag2", Signals: 2}},
-		Tracked: []int64{5501, 5502, 5503, 5504},
 		Started: time.Now(), Updated: time.Now(),
 	}
 	b.ReportAllocs()

@@ -1,0 +1,127 @@
+package flows
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"signaal/content"
+)
+
+var (
+	shippedOnce sync.Once
+	shipped     *Engine
+	shippedErr  error
+)
+
+// shippedEngine is the engine of the shipped content, built once for all
+// fuzz inputs.
+func shippedEngine(t testing.TB) *Engine {
+	shippedOnce.Do(func() {
+		c, err := content.Default()
+		if err != nil {
+			shippedErr = err
+			return
+		}
+		shipped, shippedErr = New(c, WithOpenNow())
+	})
+	if shippedErr != nil {
+		t.Fatal(shippedErr)
+	}
+	return shipped
+}
+
+// fuzzSession builds a session from fuzzed parts: signals one a line, and
+// back-stack entries one a line as "flow/state/signals".
+func fuzzSession(flow, state, lang, signals, back string) Session {
+	s := Session{Flow: flow, State: state, Lang: lang}
+	if signals != "" {
+		s.Signals = strings.Split(signals, "\n")
+	}
+	if back != "" {
+		for _, line := range strings.Split(back, "\n") {
+			parts := strings.SplitN(line, "/", 3)
+			for len(parts) < 3 {
+				parts = append(parts, "")
+			}
+			n, _ := strconv.Atoi(parts[2])
+			s.Back = append(s.Back, Step{Flow: parts[0], State: parts[1], Signals: n})
+		}
+	}
+	return s
+}
+
+// FuzzStep feeds the engine arbitrary sessions (as a store might hand back
+// after a content deploy, or damaged) and arbitrary inputs. Whatever comes
+// in, the engine must answer without panicking, show 112 or the way to it
+// (the emergency option) unless the person just left, and leave a session
+// that can go on.
+func FuzzStep(f *testing.F) {
+	e := shippedEngine(f)
+	c := e.Content()
+	// Every state of the shipped content, with a plausible input each.
+	for _, id := range c.FlowOrder {
+		for _, st := range c.Flows[id].States {
+			data := DataBack
+			if len(st.Options) > 0 {
+				data = content.OptionData(id, st.ID, st.Options[0].ID)
+			}
+			f.Add(id, st.ID, "nl", "minor=yes", "start/welcome/0", uint8(Choice), data, int64(0))
+		}
+	}
+	for _, tc := range []struct {
+		flow, state, lang, signals, back string
+		kind                             uint8
+		data                             string
+	}{
+		{"", "", "", "", "", uint8(Text), "/start"},
+		{"", "", "", "", "", uint8(Text), "ik ben bang, hij staat voor de deur"},
+		{"jong", "route", "nl", "", "", uint8(Text), "/terug"},                             // a branch state
+		{"jong", "intro", "nl", "", "jong/route/0", uint8(Text), "/terug"},                 // a branch on the back-stack
+		{"jong", "intro", "nl", "", "jong/renamed/0", uint8(Choice), DataBack},             // a state removed by a deploy
+		{"gone", "intro", "en", "", "", uint8(Text), "hallo"},                              // a flow removed by a deploy
+		{"jong", "intro", "xx", "a=b\n=\n\n", "start/welcome/-5", uint8(Choice), DataBack}, // odd signals and counts
+		{"jong", "intro", "nl", "", "start/welcome/99", uint8(Text), "/back"},
+		{"start", "welcome", "nl", "", "", uint8(Media), ""},
+		{"start", "welcome", "nl", "", "", uint8(Text), "Snel weg"},
+		{"start", "welcome", "nl", "", "", uint8(Text), "/contact veilig thuis"},
+		{"start", "welcome", "nl", "", "", uint8(9), "!sos"},
+	} {
+		f.Add(tc.flow, tc.state, tc.lang, tc.signals, tc.back, tc.kind, tc.data, int64(1_790_000_000))
+	}
+	f.Fuzz(func(t *testing.T, flow, state, lang, signals, back string, kind uint8, data string, unix int64) {
+		s := fuzzSession(flow, state, lang, signals, back)
+		in := Input{Kind: InputKind(kind % 3), Data: data}
+		r := e.Step(s, in, time.Unix(unix%(1<<40), 0))
+		if len(r.Replies) == 0 {
+			t.Fatalf("Step(%+v, %+v) gave no reply", s, in)
+		}
+		if r.Forget {
+			return
+		}
+		if !e.Valid(r.Session) {
+			t.Fatalf("Step(%+v, %+v) left session %+v, which cannot go on", s, in, r.Session)
+		}
+		if !showsEmergency(r.Replies) {
+			t.Fatalf("Step(%+v, %+v) = %+v: neither 112 nor the emergency option", s, in, r.Replies)
+		}
+	})
+}
+
+// showsEmergency reports whether 112 is in sight: in a text, or behind the
+// emergency option.
+func showsEmergency(rs []Reply) bool {
+	for _, r := range rs {
+		if strings.Contains(r.Text, "112") {
+			return true
+		}
+		for _, o := range r.Options {
+			if o.Data == DataSOS {
+				return true
+			}
+		}
+	}
+	return false
+}
