@@ -299,3 +299,39 @@ func TestRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestStepAfterDeploy: sessions saved before a content deploy may point,
+// directly or through their back-stack, at flows and states that no longer
+// exist or that are branches. Every such session starts over kindly with
+// the reset line; none may panic or go silent.
+func TestStepAfterDeploy(t *testing.T) {
+	e := testEngine(t)
+	reset := e.Content().Text("nl", content.KeyReset)
+	ask := Step{Flow: "start", State: "ask"}
+	tests := []struct {
+		name string
+		s    Session
+	}{
+		{"state renamed", Session{Flow: "start", State: "gone", Lang: "nl"}},
+		{"flow removed", Session{Flow: "gone", State: "ask", Lang: "nl"}},
+		{"at a branch", Session{Flow: "start", State: "route", Lang: "nl"}},
+		{"back to a renamed state", Session{Flow: "start", State: "counter", Lang: "nl", Back: []Step{ask, {Flow: "start", State: "gone"}}}},
+		{"back to a removed flow", Session{Flow: "start", State: "counter", Lang: "nl", Back: []Step{{Flow: "gone", State: "ask"}}}},
+		{"back to a branch", Session{Flow: "start", State: "counter", Lang: "nl", Back: []Step{{Flow: "start", State: "route"}}}},
+	}
+	for _, tt := range tests {
+		for _, in := range []Input{TextInput("/terug"), ChoiceInput(DataBack), ChoiceInput("start/counter/inc"), TextInput("hallo")} {
+			t.Run(tt.name+"/"+in.Data, func(t *testing.T) {
+				r := e.Step(tt.s, in, t0)
+				if len(r.Replies) < 2 || r.Replies[0].Text != reset || !e.Valid(r.Session) {
+					t.Errorf("Step(%+v, %q) = %+v; want the reset line, then the start", tt.s, in.Data, r)
+				}
+			})
+		}
+	}
+	// A sound back-stack still works as before.
+	s := Session{Flow: "start", State: "counter", Lang: "nl", Back: []Step{ask}}
+	if r := e.Step(s, TextInput("/terug"), t0); r.Session.State != "ask" {
+		t.Errorf("/terug from a sound session went to %q, want ask", r.Session.State)
+	}
+}
