@@ -3,20 +3,16 @@
 // deterministic: no store, no network, no clock of its own, so every channel
 // (terminal, Telegram, web) and every test drives exactly the same logic.
 //
-// Each flow of the content is compiled once, at start-up, into a looplab/fsm
-// machine for its transitions and into ready-made replies for every state
-// and language, so that handling an input builds almost nothing.
+// The content is compiled once, at start-up, into one looplab/fsm machine
+// that holds every transition (see machine.go) and into ready-made replies
+// for every state and language, so that handling an input builds almost
+// nothing.
 package flows
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
-
-	"github.com/looplab/fsm"
 
 	"signaal/content"
 )
@@ -100,7 +96,8 @@ type Searcher interface {
 // Engine runs the flows of one Content. It is safe for concurrent use.
 type Engine struct {
 	c        *content.Content
-	flows    map[string]*machine
+	m        *machine
+	flows    map[string]*compiled
 	searcher Searcher
 	openNow  bool
 	globals  map[string]string // normalised global label -> option data, all languages
@@ -112,10 +109,9 @@ type sysReplies struct {
 	emergency, exit, safety Reply
 }
 
-// machine is one compiled flow.
-type machine struct {
+// compiled is what one flow shows: its replies, ready-made.
+type compiled struct {
 	flow *content.Flow
-	pool sync.Pool // of *fsm.FSM; a machine is stateful, so each step takes its own
 	// replies[state][lang] is the question of a state, without and with
 	// the back option.
 	replies map[string]map[string]*[2]Reply
@@ -124,24 +120,22 @@ type machine struct {
 	// labels[state][lang][normalised label] is the option data, so that
 	// typing an option's label chooses it.
 	labels map[string]map[string]map[string]string
-	// timed[state] are the ready-made variants of an ending that offers
-	// contacts with opening hours.
-	timed map[string]*timedEnding
+	// timed[state][lang] is an ending that offers contacts with opening
+	// hours, in pieces, so that showing it only reads the clock.
+	timed map[string]map[string]*timedEnding
 	// reports[state] renders the answers a state reports.
 	reports map[string]*report
 }
 
-// maxTimed bounds the contacts with opening hours whose status an ending
-// shows, and so the variants built for it (two to the power of it).
-const maxTimed = 4
-
-// timedEnding holds an ending in every combination of its contacts being
-// open or closed, so that showing it only reads the clock.
+// timedEnding is an ending's text cut where a contact with opening hours
+// says whether it is open now: text[0], then for each such contact its
+// line (open[i] or closed[i]) and text[i+1]. It has no limit on the number
+// of such contacts; the line is chosen when the ending is shown.
 type timedEnding struct {
-	scheduled []*content.Contact
-	// variants[lang][mask] with bit i set when scheduled[i] is open; each
-	// without and with the back option, like machine.replies.
-	variants map[string][]*[2]Reply
+	text         []string
+	scheduled    []*content.Contact
+	open, closed []string
+	replies      *[2]Reply // the options, without and with back
 }
 
 // report is a state's list of recorded answers, its texts looked up once.
@@ -170,17 +164,19 @@ func WithOpenNow() EngineOption { return func(e *Engine) { e.openNow = true } }
 
 // New compiles the content's flows. The content must have passed Load.
 func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
-	e := &Engine{c: c, flows: map[string]*machine{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}}
+	e := &Engine{c: c, flows: map[string]*compiled{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}}
 	for _, o := range opts {
 		o(e)
 	}
-	if _, ok := c.Flows[StartFlow]; !ok {
-		return nil, fmt.Errorf("flows: content has no %q flow", StartFlow)
+	m, err := buildMachine(c)
+	if err != nil {
+		return nil, err
 	}
+	e.m = m
 	for _, id := range c.FlowOrder {
 		e.flows[id] = e.compile(c.Flows[id])
 	}
-	if st, flow := e.settle(Session{Flow: StartFlow, State: c.Flows[StartFlow].Start}); !e.shows(flow, st) {
+	if at, err := m.move(none, evRestart, &Session{}); err != nil || !e.shows(at.flow, at.state) {
 		// Every reset and restart lands here, so it must show something.
 		return nil, fmt.Errorf("flows: the %q flow does not begin with a question", StartFlow)
 	}
@@ -210,25 +206,19 @@ func (e *Engine) opt(lang, data, key string) Option {
 // Content returns the content the engine runs.
 func (e *Engine) Content() *content.Content { return e.c }
 
-func (e *Engine) compile(f *content.Flow) *machine {
-	m := &machine{
+func (e *Engine) compile(f *content.Flow) *compiled {
+	m := &compiled{
 		flow:    f,
 		replies: map[string]map[string]*[2]Reply{},
 		options: map[string]map[string]*content.Option{},
 		labels:  map[string]map[string]map[string]string{},
-		timed:   map[string]*timedEnding{},
+		timed:   map[string]map[string]*timedEnding{},
 		reports: map[string]*report{},
 	}
-	var events []fsm.EventDesc
 	for _, s := range f.States {
 		m.options[s.ID] = map[string]*content.Option{}
 		for _, o := range s.Options {
 			m.options[s.ID][content.OptionData(f.ID, s.ID, o.ID)] = o
-			if o.Next != "" {
-				// The event is the option id; the same id may appear in
-				// several states, each with its own source and target.
-				events = append(events, fsm.EventDesc{Name: o.ID, Src: []string{s.ID}, Dst: o.Next})
-			}
 		}
 		if len(s.Branch) > 0 {
 			continue
@@ -244,40 +234,69 @@ func (e *Engine) compile(f *content.Flow) *machine {
 			m.labels[s.ID][lang] = labels
 		}
 		if s.End && e.openNow {
-			if t := e.compileTimed(f, s); t != nil {
-				m.timed[s.ID] = t
+			for _, lang := range e.c.Langs {
+				if t := e.compileTimed(f, s, lang, m.replies[s.ID][lang]); t != nil {
+					if m.timed[s.ID] == nil {
+						m.timed[s.ID] = map[string]*timedEnding{}
+					}
+					m.timed[s.ID][lang] = t
+				}
 			}
 		}
 		if len(s.Report) > 0 {
 			m.reports[s.ID] = e.compileReport(f, s)
 		}
 	}
-	m.pool.New = func() any { return fsm.NewFSM(f.Start, events, nil) }
 	return m
 }
 
-// compileTimed builds the variants of an ending whose contacts have opening
-// hours, or returns nil when none has.
-func (e *Engine) compileTimed(f *content.Flow, s *content.State) *timedEnding {
-	t := &timedEnding{variants: map[string][]*[2]Reply{}}
+// compileTimed cuts an ending in lang into the pieces of a timedEnding, or
+// returns nil when none of its contacts has opening hours.
+func (e *Engine) compileTimed(f *content.Flow, s *content.State, lang string, replies *[2]Reply) *timedEnding {
+	t := &timedEnding{replies: replies}
+	var b strings.Builder
+	b.WriteString(e.c.Text(lang, s.Text))
+	b.WriteString("\n\n")
+	first := true
 	for _, id := range s.Contacts {
-		if ct := e.c.Contacts[id]; ct != nil && ct.Open != nil && len(t.scheduled) < maxTimed {
+		ct := e.c.Contacts[id]
+		if ct == nil {
+			continue
+		}
+		if !first {
+			b.WriteString("\n\n")
+		}
+		first = false
+		b.WriteString(e.c.Card(lang, ct))
+		if ct.Open != nil {
+			b.WriteString("\n")
+			t.text = append(t.text, b.String())
+			b.Reset()
 			t.scheduled = append(t.scheduled, ct)
+			t.open = append(t.open, e.c.OpenLine(lang, ct, true))
+			t.closed = append(t.closed, e.c.OpenLine(lang, ct, false))
 		}
 	}
 	if len(t.scheduled) == 0 {
 		return nil
 	}
-	for _, lang := range e.c.Langs {
-		for mask := 0; mask < 1<<len(t.scheduled); mask++ {
-			open := map[string]bool{}
-			for i, ct := range t.scheduled {
-				open[ct.ID] = mask&(1<<i) != 0
-			}
-			t.variants[lang] = append(t.variants[lang], e.renderStateOpen(f, s, lang, open))
+	t.text = append(t.text, b.String())
+	return t
+}
+
+// render puts the ending together for the time now.
+func (t *timedEnding) render(now time.Time) string {
+	var b strings.Builder
+	for i, ct := range t.scheduled {
+		b.WriteString(t.text[i])
+		if ct.Open.OpenAt(now) {
+			b.WriteString(t.open[i])
+		} else {
+			b.WriteString(t.closed[i])
 		}
 	}
-	return t
+	b.WriteString(t.text[len(t.text)-1])
+	return b.String()
 }
 
 func (e *Engine) compileReport(f *content.Flow, s *content.State) *report {
@@ -334,15 +353,9 @@ func (r *report) render(text string, s *Session) string {
 // once with the back option. The emergency option and the quick exit come
 // last on every question, so they are always in the same place.
 func (e *Engine) renderState(f *content.Flow, s *content.State, lang string) *[2]Reply {
-	return e.renderStateOpen(f, s, lang, nil)
-}
-
-// renderStateOpen is renderState with, for an ending, a line under each
-// contact that open names saying whether it is open now.
-func (e *Engine) renderStateOpen(f *content.Flow, s *content.State, lang string, open map[string]bool) *[2]Reply {
 	text := e.c.Text(lang, s.Text)
 	if s.End {
-		text += "\n\n" + e.c.CardsOpen(lang, s.Contacts, open)
+		text += "\n\n" + e.c.Cards(lang, s.Contacts)
 	}
 	var opts []Option
 	for _, o := range s.Options {
@@ -508,67 +521,15 @@ func (e *Engine) choose(s Session, data string, now time.Time) Result {
 		}
 		next.Signals = append(sigs, o.Also...)
 	}
-	if o.Flow != "" {
-		next.Flow, next.State = o.Flow, e.flows[o.Flow].flow.Start
-	} else {
-		state, err := m.transition(s.State, o.ID)
-		if err != nil {
-			// Content passed validation, so this cannot happen; stay put
-			// rather than lose the user.
-			return refused(e.withInfo(s, e.c.Text(s.Lang, content.KeyStale), now))
-		}
-		next.State = state
-	}
-	next.State, next.Flow = e.settle(next)
-	if !e.shows(next.Flow, next.State) {
+	at, err := e.m.move(e.m.node[s.Flow][s.State], data, &next)
+	if err != nil || !e.shows(at.flow, at.state) {
 		// Only content that validation refuses leads here (branches that
 		// lead to each other, or whose rules all fail): start over rather
 		// than leave the person without a question.
 		return e.Reset(s.Lang, now)
 	}
+	next.Flow, next.State = at.flow, at.state
 	return e.show(next, now)
-}
-
-// transition runs the option's event on a pooled fsm set to the current
-// state and returns where it leads.
-func (m *machine) transition(state, event string) (string, error) {
-	f := m.pool.Get().(*fsm.FSM)
-	defer m.pool.Put(f)
-	f.SetState(state)
-	err := f.Event(context.Background(), event)
-	var same fsm.NoTransitionError
-	if err != nil && !errors.As(err, &same) {
-		return "", err
-	}
-	return f.Current(), nil
-}
-
-// settle follows branch states until a state that shows something.
-func (e *Engine) settle(s Session) (state, flow string) {
-	f := e.flows[s.Flow].flow
-	state = s.State
-	for hops := 0; hops <= len(f.States); hops++ {
-		st := f.State(state)
-		if st == nil || len(st.Branch) == 0 {
-			return state, s.Flow
-		}
-		for _, b := range st.Branch {
-			if holds(&s, b.If) {
-				state = b.Next
-				break
-			}
-		}
-	}
-	return state, s.Flow
-}
-
-func holds(s *Session, conds []string) bool {
-	for _, c := range conds {
-		if !s.has(c) {
-			return false
-		}
-	}
-	return true
 }
 
 func pushBack(back []Step, st Step) []Step {
@@ -583,8 +544,14 @@ func (e *Engine) back(s Session, now time.Time) Result {
 		return e.withInfo(s, e.c.Text(s.Lang, content.KeyAtStart), now)
 	}
 	top := s.Back[len(s.Back)-1]
+	at, err := e.m.move(e.m.node[s.Flow][s.State], e.m.back[e.m.node[top.Flow][top.State]], &s)
+	if err != nil {
+		// Valid let the session through, so the machine has this move;
+		// should it not, start over rather than fail.
+		return e.Reset(s.Lang, now)
+	}
 	s.Back = s.Back[: len(s.Back)-1 : len(s.Back)-1]
-	s.Flow, s.State = top.Flow, top.State
+	s.Flow, s.State = at.flow, at.state
 	if n := max(top.Signals, 0); n < len(s.Signals) {
 		s.Signals = s.Signals[:n:n]
 	}
@@ -595,15 +562,18 @@ func (e *Engine) back(s Session, now time.Time) Result {
 // naming a flow (a deep link such as "/start prof") opens that flow after
 // the welcome text.
 func (e *Engine) restart(lang, payload string, now time.Time) Result {
-	s := Session{Lang: lang, Flow: StartFlow, State: e.flows[StartFlow].flow.Start}
-	s.State, s.Flow = e.settle(s)
-	if m, ok := e.flows[strings.ToLower(payload)]; ok && payload != StartFlow {
+	s := Session{Lang: lang}
+	// New checked that this move exists and ends in a question.
+	at, _ := e.m.move(none, evRestart, &s)
+	s.Flow, s.State = at.flow, at.state
+	if ev, ok := e.m.open[strings.ToLower(payload)]; ok && ev != evRestart {
 		welcome := e.c.Text(lang, e.flows[StartFlow].flow.State(s.State).Text)
-		deep := Session{Lang: lang, Flow: m.flow.ID, State: m.flow.Start, Back: []Step{{Flow: s.Flow, State: s.State}}}
-		deep.State, deep.Flow = e.settle(deep)
-		if !e.shows(deep.Flow, deep.State) {
+		deep := Session{Lang: lang, Back: []Step{{Flow: s.Flow, State: s.State}}}
+		at, err := e.m.move(none, ev, &deep)
+		if err != nil || !e.shows(at.flow, at.state) {
 			return e.show(s, now)
 		}
+		deep.Flow, deep.State = at.flow, at.state
 		r := e.show(deep, now)
 		r.Replies = append([]Reply{{Text: welcome}}, r.Replies...)
 		return r
@@ -717,10 +687,6 @@ func (e *Engine) show(s Session, now time.Time) Result {
 	return Result{Session: s, Replies: []Reply{e.questionAt(s, now)}}
 }
 
-// question is the current question without the clock: an ending's
-// contacts show their hours but not whether they are open now.
-func (e *Engine) question(s Session) Reply { return e.questionAt(s, time.Time{}) }
-
 // questionAt is the current question at now. Everything is ready-made
 // except a report, which lists the session's answers, and, when now is
 // known, the variant of an ending that fits its contacts' opening hours.
@@ -730,14 +696,10 @@ func (e *Engine) questionAt(s Session, now time.Time) Reply {
 	if len(s.Back) > 0 {
 		i = 1
 	}
-	if t := m.timed[s.State]; t != nil && !now.IsZero() {
-		mask := 0
-		for b, ct := range t.scheduled {
-			if ct.Open.OpenAt(now) {
-				mask |= 1 << b
-			}
-		}
-		return t.variants[s.Lang][mask][i]
+	if t := m.timed[s.State][s.Lang]; t != nil && !now.IsZero() {
+		r := t.replies[i]
+		r.Text = t.render(now)
+		return r
 	}
 	r := m.replies[s.State][s.Lang][i]
 	if rep := m.reports[s.State]; rep != nil {
@@ -762,10 +724,18 @@ func (e *Engine) Valid(s Session) bool {
 	if !e.shows(s.Flow, s.State) {
 		return false
 	}
-	for _, st := range s.Back {
+	// Going back must be a move the machine has, all the way down the
+	// stack: otherwise /terug would lead where the content no longer goes.
+	at := e.m.node[s.Flow][s.State]
+	for i := len(s.Back) - 1; i >= 0; i-- {
+		st := s.Back[i]
 		if !e.shows(st.Flow, st.State) {
 			return false
 		}
+		if !e.m.can(at, e.m.back[e.m.node[st.Flow][st.State]]) {
+			return false
+		}
+		at = e.m.node[st.Flow][st.State]
 	}
 	return true
 }

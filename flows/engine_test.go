@@ -6,7 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"fmt"
+	"io/fs"
+	"path"
 	"signaal/content"
+	"testing/fstest"
 )
 
 var t0 = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
@@ -257,6 +261,8 @@ func TestSafetyCard(t *testing.T) {
 
 // BenchmarkStep measures one step on the shipped content: a question
 // answered, which is the engine's share of handling a button press.
+// BenchmarkStep measures one step on the shipped content: pressing an
+// option, an option that passes through a branch state, and going back.
 func BenchmarkStep(b *testing.B) {
 	c, err := content.Default()
 	if err != nil {
@@ -267,14 +273,30 @@ func BenchmarkStep(b *testing.B) {
 		b.Fatal(err)
 	}
 	s := e.Step(Session{}, TextInput("/start"), t0).Session
-	first := e.question(s).Options[0].Data
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r := e.Step(s, ChoiceInput(first), t0)
-		if len(r.Replies) == 0 {
-			b.Fatal("no reply")
-		}
+	first := e.Step(s, TextInput("/help"), t0).Replies[1].Options[0].Data
+	home := Session{Flow: "jong", State: "home", Lang: "nl", Signals: []string{"age=minor", "topic=sexual"},
+		Back: []Step{{Flow: "jong", State: "danger"}}}
+	if !e.Valid(home) {
+		b.Fatal("jong/home is not a state to benchmark from")
+	}
+	for _, bb := range []struct {
+		name string
+		s    Session
+		in   Input
+	}{
+		{"option", s, ChoiceInput(first)},
+		{"branch", home, ChoiceInput("jong/home/yes")},
+		{"back", home, TextInput("/terug")},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r := e.Step(bb.s, bb.in, t0)
+				if len(r.Replies) == 0 || r.Refused {
+					b.Fatalf("Step(%s) = %+v", bb.name, r)
+				}
+			}
+		})
 	}
 }
 
@@ -333,5 +355,113 @@ func TestStepAfterDeploy(t *testing.T) {
 	s := Session{Flow: "start", State: "counter", Lang: "nl", Back: []Step{ask}}
 	if r := e.Step(s, TextInput("/terug"), t0); r.Session.State != "ask" {
 		t.Errorf("/terug from a sound session went to %q, want ask", r.Session.State)
+	}
+}
+
+// TestOpenNowEveryContact: an ending with five contacts that keep opening
+// hours says for each of them whether it is open at the time of the step;
+// none is left out.
+func TestOpenNowEveryContact(t *testing.T) {
+	fsys := fstest.MapFS{}
+	root := "../content/testdata/good"
+	err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path.Join(root, p))
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	contacts := string(fsys["contacts.yaml"].Data)
+	for i := 1; i <= 5; i++ {
+		id := fmt.Sprintf("timed%d", i)
+		ids = append(ids, id)
+		contacts += fmt.Sprintf(`  - id: %s
+    name: Timed %d
+    about: {nl: Soms open., en: Sometimes open.}
+    phone: 0800-000%d
+    hours: {nl: werkdagen, en: weekdays}
+    open: {days: [mon, tue, wed, thu, fri], from: "09:00", until: "17:00"}
+    alt: [alarm]
+    source: test.txt
+    checked: 2026-01-01
+`, id, i, i)
+	}
+	contacts = strings.Replace(contacts, "    phone: \"112\"\n", "    phone: \"112\"\n    always: true\n", 1)
+	fsys["contacts.yaml"].Data = []byte(contacts)
+	for _, lang := range []string{"nl", "en"} {
+		name := "texts/" + lang + ".yaml"
+		fsys[name].Data = append(fsys[name].Data, fmt.Sprintf("sys.open.now: %s open\nsys.open.closed: %s closed\n", lang, lang)...)
+	}
+	other := strings.Replace(string(fsys["flows/other.yaml"].Data), "contacts: [help]", "contacts: ["+strings.Join(ids, ", ")+"]", 1)
+	fsys["flows/other.yaml"].Data = []byte(other)
+	c, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(c, WithOpenNow())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := play(e, start, goOn, ChoiceInput("start/ask/other")).Session
+	for _, tt := range []struct {
+		name string
+		at   time.Time
+		key  string
+	}{
+		{"tuesday noon", time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC), content.KeyOpenNow},
+		{"saturday", time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC), content.KeyClosedNow},
+	} {
+		r := e.Step(s, ChoiceInput("other/first/on"), tt.at)
+		text := r.Replies[len(r.Replies)-1].Text
+		if n := strings.Count(text, c.Text("nl", tt.key)); n != 5 {
+			t.Errorf("%s: the ending says %q %d times, want 5 (once per contact):\n%s", tt.name, c.Text("nl", tt.key), n, text)
+		}
+	}
+}
+
+// TestMermaid reads the diagram back: every option and branch rule of the
+// flow is an arrow from its state, labelled in the language asked for.
+func TestMermaid(t *testing.T) {
+	e := testEngine(t)
+	out, ok := e.Mermaid("start", "en")
+	if !ok {
+		t.Fatal(`Mermaid("start") found no flow`)
+	}
+	names := map[string]string{} // node id -> state
+	arrows := map[string]bool{}  // "from -label-> to"
+	for _, line := range strings.Split(out, "\n") {
+		line = strings.TrimSpace(line)
+		if id, name, ok := strings.Cut(line, "["); ok && !strings.Contains(line, "-->") {
+			names[id] = strings.TrimSuffix(name, "]")
+		}
+	}
+	for _, line := range strings.Split(out, "\n") {
+		var from, label, to string
+		if n, _ := fmt.Sscanf(strings.ReplaceAll(strings.TrimSpace(line), "|", " | "), "%s --> | %s", &from, &label); n == 2 {
+			_, rest, _ := strings.Cut(line, "|")
+			label, rest, _ = strings.Cut(rest, "|")
+			to = strings.TrimSpace(rest)
+			arrows[names[from]+" -"+label+"-> "+names[to]] = true
+		}
+	}
+	for _, want := range []string{
+		"hello -en go-> ask",
+		"ask -en yes-> route",
+		"ask -en other-> flow:other",
+		"route -if worry=yes-> end-help",
+		"route -otherwise-> end-fine",
+		"counter -en inc-> counter",
+	} {
+		if !arrows[want] {
+			t.Errorf("diagram lacks %q; it has %v:\n%s", want, arrows, out)
+		}
+	}
+	if _, ok := e.Mermaid("nope", "nl"); ok {
+		t.Error(`Mermaid("nope") = ok, want false`)
 	}
 }
