@@ -19,10 +19,11 @@ import (
 )
 
 // Sessions is what the dispatcher needs of a session store; store.Memory
-// and the Redis store satisfy it.
+// and the Redis store satisfy it. store.Record says what each method
+// promises, and storetest checks every store against it.
 type Sessions interface {
-	Load(ctx context.Context, key store.Key, update string) (flows.Session, bool, error)
-	Save(ctx context.Context, key store.Key, s flows.Session) (flows.Session, error)
+	Load(ctx context.Context, key store.Key, update string) (store.Record, bool, error)
+	Save(ctx context.Context, key store.Key, r store.Record) (store.Record, error)
 	Delete(ctx context.Context, key store.Key) error
 }
 
@@ -122,7 +123,7 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 	now := d.now()
 	updateID := u.ID
 	for attempt := 0; attempt < maxAttempts; attempt++ {
-		s, dup, err := d.Sessions.Load(ctx, key, updateID)
+		rec, dup, err := d.Sessions.Load(ctx, key, updateID)
 		updateID = "" // recorded by the first load; a retry must not see itself
 		unreadable := errors.Is(err, store.ErrUnreadable)
 		if err != nil && !unreadable {
@@ -138,23 +139,22 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 			// save replace the old value under the usual compare-and-set.
 			d.log().Warn("unreadable session reset", "key", string(key), "err", err)
 			r = d.Engine.Reset(u.Input.Lang, now)
-			r.Session.Version = s.Version
 		} else {
-			r = d.Engine.Step(s, u.Input, now)
+			r = d.Engine.Step(rec.Session, u.Input, now)
 		}
 		if r.Forget {
 			// Only a quick exit forgets, and it was handled above; an
 			// engine that forgets anyway is obeyed all the same.
 			return d.leave(ctx, key, u), nil
 		}
-		if _, err := d.Sessions.Save(ctx, key, r.Session); err != nil {
+		if _, err := d.Sessions.Save(ctx, key, store.Record{Session: r.Session, Version: rec.Version}); err != nil {
 			if errors.Is(err, store.ErrConflict) {
 				backoff(ctx, attempt)
 				continue
 			}
 			return d.degraded(u, err)
 		}
-		return Outcome{Replies: r.Replies, Refused: r.Refused, Lang: r.Session.Lang, Started: s.IsNew() && !unreadable}, nil
+		return Outcome{Replies: r.Replies, Refused: r.Refused, Lang: r.Session.Lang, Started: rec.Session.IsNew() && !unreadable}, nil
 	}
 	return d.degraded(u, store.ErrConflict)
 }

@@ -70,8 +70,8 @@ func TestHandleConversation(t *testing.T) {
 		}
 	}
 	s, _, _ := mem.Load(ctx, keys.Key("test", 42), "")
-	if s.State != "end-help" || s.Version != 3 {
-		t.Errorf("stored session = %s v%d, want end-help v3", s.State, s.Version)
+	if s.Session.State != "end-help" || s.Version != 3 {
+		t.Errorf("stored session = %s v%d, want end-help v3", s.Session.State, s.Version)
 	}
 }
 
@@ -94,7 +94,7 @@ func TestHandleForget(t *testing.T) {
 	if mem.Len() != 0 {
 		t.Errorf("%d sessions kept after quick exit, want 0", mem.Len())
 	}
-	if s, _, _ := mem.Load(ctx, keys.Key("test", 7), ""); !s.IsNew() {
+	if s, _, _ := mem.Load(ctx, keys.Key("test", 7), ""); !s.Session.IsNew() || s.Version != 0 {
 		t.Errorf("session after quick exit = %+v, want none", s)
 	}
 }
@@ -112,8 +112,8 @@ func TestHandleRedelivery(t *testing.T) {
 		}
 	}
 	s, _, _ := mem.Load(ctx, d.Keys.Key("test", 5), "")
-	if len(s.Signals) != 1 {
-		t.Errorf("signals = %v, want the update applied once", s.Signals)
+	if len(s.Session.Signals) != 1 {
+		t.Errorf("signals = %v, want the update applied once", s.Session.Signals)
 	}
 }
 
@@ -157,7 +157,7 @@ func checkConcurrent(t *testing.T, sessions Sessions, keys *store.Keyer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := len(s.Signals); got != 2*perInstance {
+	if got := len(s.Session.Signals); got != 2*perInstance {
 		t.Errorf("%d inputs applied, want %d", got, 2*perInstance)
 	}
 }
@@ -187,8 +187,8 @@ func TestHandleOrderPerChat(t *testing.T) {
 	wg.Wait()
 	for c := int64(0); c < chats; c++ {
 		s, _, _ := mem.Load(context.Background(), d.Keys.Key("test", c), "")
-		if len(s.Signals) != per {
-			t.Errorf("chat %d: %d inputs applied, want %d", c, len(s.Signals), per)
+		if len(s.Session.Signals) != per {
+			t.Errorf("chat %d: %d inputs applied, want %d", c, len(s.Session.Signals), per)
 		}
 	}
 }

@@ -379,18 +379,16 @@ func (e *Engine) Step(s Session, in Input, now time.Time) Result {
 	if !s.IsNew() && !e.Valid(s) {
 		// The content changed under this conversation (or the session is
 		// damaged): start again, kindly, rather than loop on an error.
-		return e.finish(s, e.Reset(s.Lang, now), now)
+		return e.finish(e.Reset(s.Lang, now), now)
 	}
-	return e.finish(s, e.step(s, in, now), now)
+	return e.finish(e.step(s, in, now), now)
 }
 
-// finish carries over what the engine does not own: the store's version,
-// which compare-and-set needs even when the conversation starts over.
-func (e *Engine) finish(prev Session, r Result, now time.Time) Result {
+// finish stamps the session with the time of the step.
+func (e *Engine) finish(r Result, now time.Time) Result {
 	if r.Forget {
 		return r
 	}
-	r.Session.Version = prev.Version
 	if r.Session.Started.IsZero() {
 		r.Session.Started = now
 	}

@@ -25,9 +25,6 @@ type Session struct {
 	Back []Step
 	// Started and Updated are when the conversation began and last moved.
 	Started, Updated time.Time
-	// Version is the store's version of the session, for compare-and-set.
-	// Zero means the session was never saved; stores set it on Save.
-	Version uint64
 }
 
 // Step is one entry of the back-stack: a state and how many signals had

@@ -23,11 +23,9 @@ type Memory struct {
 }
 
 type memEntry struct {
-	s       flows.Session
+	r       Record
 	expires time.Time
 }
-
-var _ Store = (*Memory)(nil)
 
 // SeenTTL is how long an update id is remembered for redelivery checks.
 // Telegram redelivers within minutes; a day leaves a wide margin.
@@ -51,8 +49,8 @@ func NewMemory(idle time.Duration) *Memory {
 	return m
 }
 
-// Load implements Store.
-func (m *Memory) Load(_ context.Context, key Key, update string) (flows.Session, bool, error) {
+// Load returns the record for key; see Record for the contract.
+func (m *Memory) Load(_ context.Context, key Key, update string) (Record, bool, error) {
 	now := m.now()
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -71,29 +69,29 @@ func (m *Memory) Load(_ context.Context, key Key, update string) (flows.Session,
 	}
 	e, ok := m.sessions[key]
 	if !ok || !now.Before(e.expires) {
-		return flows.Session{}, dup, nil
+		return Record{}, dup, nil
 	}
-	return clone(e.s), dup, nil
+	return clone(e.r), dup, nil
 }
 
-// Save implements Store.
-func (m *Memory) Save(_ context.Context, key Key, s flows.Session) (flows.Session, error) {
+// Save stores r under compare-and-set; see Record for the contract.
+func (m *Memory) Save(_ context.Context, key Key, r Record) (Record, error) {
 	now := m.now()
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	var stored uint64
 	if e, ok := m.sessions[key]; ok && now.Before(e.expires) {
-		stored = e.s.Version
+		stored = e.r.Version
 	}
-	if stored != s.Version {
-		return s, ErrConflict
+	if stored != r.Version {
+		return r, ErrConflict
 	}
-	s.Version++
-	m.sessions[key] = memEntry{s: clone(s), expires: now.Add(m.idle)}
-	return s, nil
+	r.Version++
+	m.sessions[key] = memEntry{r: clone(r), expires: now.Add(m.idle)}
+	return r, nil
 }
 
-// Delete implements Store.
+// Delete removes everything kept for key; see Record for the contract.
 func (m *Memory) Delete(_ context.Context, key Key) error {
 	m.mu.Lock()
 	delete(m.sessions, key)
@@ -151,10 +149,10 @@ func (m *Memory) sweep() {
 	}
 }
 
-// clone copies the slices of s so that a caller cannot change what the
+// clone copies the slices of r so that a caller cannot change what the
 // store holds.
-func clone(s flows.Session) flows.Session {
-	s.Signals = append([]string(nil), s.Signals...)
-	s.Back = append([]flows.Step(nil), s.Back...)
-	return s
+func clone(r Record) Record {
+	r.Session.Signals = append([]string(nil), r.Session.Signals...)
+	r.Session.Back = append([]flows.Step(nil), r.Session.Back...)
+	return r
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestMemoryConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T, idle time.Duration) store.Store {
+	storetest.Run(t, func(t *testing.T, idle time.Duration) storetest.Store {
 		m := store.NewMemory(idle)
 		t.Cleanup(func() { m.Close() })
 		return m
@@ -56,4 +56,4 @@ func TestMemoryCloseTwice(t *testing.T) {
 	}
 }
 
-func flowsSession(state string) flows.Session { return flows.Session{State: state} }
+func flowsSession(state string) store.Record { return store.Record{Session: flows.Session{State: state}} }

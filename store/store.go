@@ -9,7 +9,6 @@
 package store
 
 import (
-	"context"
 	"errors"
 	"time"
 
@@ -35,19 +34,24 @@ var (
 	ErrUnreadable = errors.New("store: session unreadable")
 )
 
-// Store is the contract every session store meets; the conformance suite in
-// storetest checks it against each one.
-type Store interface {
-	// Load returns the session for key, or a zero flows.Session when there is
-	// none (or it expired). When update is not empty it also records that
-	// update id and reports dup=true if it was recorded before, so that a
-	// redelivered update is not handled twice.
-	Load(ctx context.Context, key Key, update string) (s flows.Session, dup bool, err error)
-	// Save stores s if the stored version still equals s.Version and
-	// returns the session with its new Version. It returns ErrConflict when
-	// the version differs. It refreshes the idle time-out.
-	Save(ctx context.Context, key Key, s flows.Session) (flows.Session, error)
-	// Delete removes everything kept for key at once: session and recorded
-	// update ids. Deleting a missing key is not an error.
-	Delete(ctx context.Context, key Key) error
+// Record is what a store keeps for one chat: the conversation, and the
+// store's version of it for compare-and-set. The version belongs to the
+// store, not to the conversation, so the engine never sees it.
+//
+// Every store offers the same three methods (the contract is written down
+// where it is used: bot.Sessions, and storetest, which checks it):
+//
+//   - Load(ctx, key, update) returns the record for key, or a zero Record
+//     when there is none (or it expired). When update is not empty it
+//     also records that update id and reports dup=true if it was recorded
+//     before, so that a redelivered update is not handled twice.
+//   - Save(ctx, key, r) stores r if the stored version still equals
+//     r.Version and returns r with its new Version; ErrConflict when the
+//     version differs. It refreshes the idle time-out.
+//   - Delete(ctx, key) removes everything kept for key at once: record and
+//     recorded update ids. Deleting a missing key is not an error.
+type Record struct {
+	Session flows.Session
+	// Version is zero for a conversation never saved; each Save adds one.
+	Version uint64
 }

@@ -36,7 +36,7 @@ import (
 // byte; TestEncodeGolden pins formatV1 so that it cannot change by accident.
 const (
 	formatV1  byte = 1
-	headerLen      = 9
+	headerLen int  = 9
 )
 
 // ErrUnreadable is returned by Load when the stored session is in a format
@@ -50,8 +50,9 @@ const (
 // they talk to.
 var ErrUnreadable = store.ErrUnreadable
 
-// encode returns the stored form of s, s.Version included.
-func encode(s flows.Session) []byte {
+// encode returns the stored form of r, its Version included.
+func encode(r store.Record) []byte {
+	s := &r.Session
 	n := headerLen + 3*binary.MaxVarintLen64 + len(s.Flow) + len(s.State) + len(s.Lang) +
 		4*binary.MaxVarintLen64 + binary.MaxVarintLen64*(1+len(s.Signals)+1+3*len(s.Back)+1)
 	for _, sig := range s.Signals {
@@ -62,7 +63,7 @@ func encode(s flows.Session) []byte {
 	}
 	b := make([]byte, headerLen, n)
 	b[0] = formatV1
-	binary.BigEndian.PutUint64(b[1:headerLen], s.Version)
+	binary.BigEndian.PutUint64(b[1:headerLen], r.Version)
 
 	b = appendString(b, s.Flow)
 	b = appendString(b, s.State)
@@ -104,14 +105,14 @@ func storedVersion(b []byte) uint64 {
 // decode reads a stored value. Any error wraps ErrUnreadable. It never
 // panics and never allocates more than the input can justify: every count is
 // checked against the bytes left, so garbage cannot make it allocate gigabytes.
-func decode(b []byte) (flows.Session, error) {
+func decode(b []byte) (store.Record, error) {
 	if len(b) < headerLen {
-		return flows.Session{}, fmt.Errorf("%w: %d bytes, shorter than the header", ErrUnreadable, len(b))
+		return store.Record{}, fmt.Errorf("%w: %d bytes, shorter than the header", ErrUnreadable, len(b))
 	}
 	if b[0] != formatV1 {
-		return flows.Session{}, fmt.Errorf("%w: format %d, this build reads %d", ErrUnreadable, b[0], formatV1)
+		return store.Record{}, fmt.Errorf("%w: format %d, this build reads %d", ErrUnreadable, b[0], formatV1)
 	}
-	s := flows.Session{Version: storedVersion(b)}
+	var s flows.Session
 	d := decoder{b: b[headerLen:]}
 	s.Flow = d.string()
 	s.State = d.string()
@@ -137,9 +138,9 @@ func decode(b []byte) (flows.Session, error) {
 		d.err = fmt.Errorf("%d bytes left over", len(d.b))
 	}
 	if d.err != nil {
-		return flows.Session{}, fmt.Errorf("%w: format %d: %w", ErrUnreadable, formatV1, d.err)
+		return store.Record{}, fmt.Errorf("%w: format %d: %w", ErrUnreadable, formatV1, d.err)
 	}
-	return s, nil
+	return store.Record{Session: s, Version: storedVersion(b)}, nil
 }
 
 func appendString(b []byte, s string) []byte {

@@ -39,7 +39,6 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"signaal/flows"
 	"signaal/store"
 )
 
@@ -70,7 +69,6 @@ type Store struct {
 	now     func() time.Time
 }
 
-var _ store.Store = (*Store)(nil)
 
 // Option changes a setting of New.
 type Option func(*Store)
@@ -130,16 +128,17 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Load implements store.Store in one round trip. On ErrUnreadable it also
+// Load returns the record for key in one round trip (see store.Record for
+// the contract). On ErrUnreadable it also
 // returns dup and the stored Version; see ErrUnreadable.
 //
 // An error wrapping store.ErrUnavailable does not prove that the update id
 // went unrecorded: Redis may have run the pipeline and only its answer been
 // lost. A caller that relies on redelivery after such an error would then
 // see the update as a duplicate; answering the user at once is safer.
-func (s *Store) Load(ctx context.Context, key store.Key, update string) (flows.Session, bool, error) {
+func (s *Store) Load(ctx context.Context, key store.Key, update string) (store.Record, bool, error) {
 	if err := checkKey(key); err != nil {
-		return flows.Session{}, false, fmt.Errorf("redisstore: load: %w", err)
+		return store.Record{}, false, fmt.Errorf("redisstore: load: %w", err)
 	}
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
@@ -175,27 +174,27 @@ func (s *Store) Load(ctx context.Context, key store.Key, update string) (flows.S
 	// session (redis.Nil from GET) is one, which could hide a later failure:
 	// look at each command too.
 	if err != nil && !errors.Is(err, redis.Nil) {
-		return flows.Session{}, false, s.fail("load", err)
+		return store.Record{}, false, s.fail("load", err)
 	}
 	for _, c := range cmds {
 		if err := c.Err(); err != nil && !errors.Is(err, redis.Nil) {
-			return flows.Session{}, false, s.fail("load", err)
+			return store.Record{}, false, s.fail("load", err)
 		}
 	}
 	dup := added != nil && added.Val() == 0
 
 	raw, err := get.Bytes()
 	if errors.Is(err, redis.Nil) {
-		return flows.Session{}, dup, nil
+		return store.Record{}, dup, nil
 	}
 	if err != nil {
-		return flows.Session{}, false, s.fail("load", err)
+		return store.Record{}, false, s.fail("load", err)
 	}
-	sess, err := decode(raw)
+	r, err := decode(raw)
 	if err != nil {
-		return flows.Session{Version: storedVersion(raw)}, dup, fmt.Errorf("redisstore: load: %w", err)
+		return store.Record{Version: storedVersion(raw)}, dup, fmt.Errorf("redisstore: load: %w", err)
 	}
-	return sess, dup, nil
+	return r, dup, nil
 }
 
 // casScript stores ARGV[2] with PX ARGV[3] if the version in the stored
@@ -215,30 +214,31 @@ redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1
 `)
 
-// Save implements store.Store in one round trip.
-func (s *Store) Save(ctx context.Context, key store.Key, sess flows.Session) (flows.Session, error) {
+// Save stores r under compare-and-set in one round trip (see store.Record
+// for the contract).
+func (s *Store) Save(ctx context.Context, key store.Key, r store.Record) (store.Record, error) {
 	if err := checkKey(key); err != nil {
-		return sess, fmt.Errorf("redisstore: save: %w", err)
+		return r, fmt.Errorf("redisstore: save: %w", err)
 	}
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
 
-	next := sess
+	next := r
 	next.Version++
 	ok, err := casScript.Run(ctx, s.client,
 		[]string{s.sessionKey(key)},
-		versionHeader(sess.Version), encode(next), s.idle.Milliseconds(),
+		versionHeader(r.Version), encode(next), s.idle.Milliseconds(),
 	).Int()
 	if err != nil {
-		return sess, s.fail("save", err)
+		return r, s.fail("save", err)
 	}
 	if ok != 1 {
-		return sess, store.ErrConflict
+		return r, store.ErrConflict
 	}
 	return next, nil
 }
 
-// Delete implements store.Store: one DEL of both keys of the chat.
+// Delete removes both keys of the chat in one DEL.
 func (s *Store) Delete(ctx context.Context, key store.Key) error {
 	if err := checkKey(key); err != nil {
 		return fmt.Errorf("redisstore: delete: %w", err)

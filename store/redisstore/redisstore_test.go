@@ -33,7 +33,7 @@ func newTestStore(t testing.TB, srv *redistest.Server, idle time.Duration, opts 
 
 func TestConformance(t *testing.T) {
 	srv := redistest.Start(t)
-	storetest.Run(t, func(t *testing.T, idle time.Duration) store.Store {
+	storetest.Run(t, func(t *testing.T, idle time.Duration) storetest.Store {
 		s, _ := newTestStore(t, srv, idle)
 		return s
 	})
@@ -60,7 +60,7 @@ func TestAnonymity(t *testing.T) {
 	var updates []string
 	for i, chat := range chats {
 		k := keyer.Key("telegram", chat)
-		sess := flows.Session{}
+		var rec store.Record
 		for j := range texts {
 			update := strconv.Itoa(884422117 + 10*i + j)
 			updates = append(updates, update)
@@ -68,7 +68,8 @@ func TestAnonymity(t *testing.T) {
 			if err != nil || dup {
 				t.Fatalf("Load(chat %d, %s) = dup %v, error %v; want a new update", chat, update, dup, err)
 			}
-			sess = loaded
+			rec = loaded
+			sess := &rec.Session
 			sess.Flow, sess.State, sess.Lang = "werk", "vraag"+strconv.Itoa(j), "nl"
 			sess.Signals = append(sess.Signals, "antwoord"+strconv.Itoa(j)+"=ja")
 			sess.Back = append(sess.Back, flows.Step{Flow: "werk", State: "vraag", Signals: j})
@@ -76,7 +77,7 @@ func TestAnonymity(t *testing.T) {
 			if sess.Started.IsZero() {
 				sess.Started = sess.Updated
 			}
-			if sess, err = s.Save(ctx, k, sess); err != nil {
+			if rec, err = s.Save(ctx, k, rec); err != nil {
 				t.Fatalf("Save(chat %d) error = %v", chat, err)
 			}
 		}
@@ -194,13 +195,13 @@ func TestRoundTrips(t *testing.T) {
 	hook := &countHook{}
 	client.AddHook(hook)
 
-	var sess flows.Session
+	var sess store.Record
 	handle := func(update string) error {
 		loaded, _, err := s.Load(ctx, k, update)
 		if err != nil {
 			return err
 		}
-		loaded.State = "s" + update
+		loaded.Session.State = "s" + update
 		sess, err = s.Save(ctx, k, loaded)
 		return err
 	}
@@ -239,7 +240,7 @@ func TestRedisDown(t *testing.T) {
 	s, _ := newTestStore(t, srv, 0)
 	ctx := t.Context()
 	k := store.NewKeyer(nil).Key("telegram", 1)
-	if _, err := s.Save(ctx, k, flows.Session{State: "a"}); err != nil {
+	if _, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "a"}}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -249,7 +250,7 @@ func TestRedisDown(t *testing.T) {
 	}{
 		{"Load", func() error { _, _, err := s.Load(ctx, k, "u1"); return err }},
 		{"Load without update id", func() error { _, _, err := s.Load(ctx, k, ""); return err }},
-		{"Save", func() error { _, err := s.Save(ctx, k, flows.Session{State: "b", Version: 1}); return err }},
+		{"Save", func() error { _, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "b"}, Version: 1}); return err }},
 		{"Delete", func() error { return s.Delete(ctx, k) }},
 		{"Ping", func() error { return s.Ping(ctx) }},
 	}
@@ -305,7 +306,7 @@ func TestRedisDown(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cur.State = "after " + o.name
+			cur.Session.State = "after " + o.name
 			if _, err := s.Save(ctx, k, cur); err != nil {
 				t.Errorf("Save after Redis came back error = %v, want nil", err)
 			}
@@ -322,7 +323,7 @@ func TestUnreadable(t *testing.T) {
 	ctx := t.Context()
 	keyer := store.NewKeyer(nil)
 
-	v1 := encode(flows.Session{State: "x", Version: 4})
+	v1 := encode(store.Record{Session: flows.Session{State: "x"}, Version: 4})
 	newer := append([]byte{formatV1 + 1}, v1[1:]...)
 	newer = append(newer, "a field from the future"...)
 	older := append([]byte{0}, v1[1:]...)
@@ -352,7 +353,7 @@ func TestUnreadable(t *testing.T) {
 				if errors.Is(err, store.ErrUnavailable) {
 					t.Errorf("Load(%s) error = %v, want no %v", tt.name, err, store.ErrUnavailable)
 				}
-				if d := storetest.Diff(got, flows.Session{Version: tt.wantVersion}); d != "" {
+				if d := storetest.Diff(got, store.Record{Version: tt.wantVersion}); d != "" {
 					t.Errorf("Load(%s) session is not zero but for the version:\n%s", tt.name, d)
 				}
 				if dup != wantDup {
@@ -360,13 +361,13 @@ func TestUnreadable(t *testing.T) {
 				}
 			}
 			// The caller starts over with what Load returned.
-			saved, err := s.Save(ctx, k, flows.Session{State: "fresh", Version: tt.wantVersion})
+			saved, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "fresh"}, Version: tt.wantVersion})
 			if err != nil {
 				t.Fatalf("Save over %s with version %d error = %v, want nil", tt.name, tt.wantVersion, err)
 			}
 			got, _, err := s.Load(ctx, k, "")
-			if err != nil || got.State != "fresh" || got.Version != saved.Version {
-				t.Errorf("Load after the reset = state %q version %d, error %v; want %q, %d, nil", got.State, got.Version, err, "fresh", saved.Version)
+			if err != nil || got.Session.State != "fresh" || got.Version != saved.Version {
+				t.Errorf("Load after the reset = state %q version %d, error %v; want %q, %d, nil", got.Session.State, got.Version, err, "fresh", saved.Version)
 			}
 		})
 	}
@@ -382,7 +383,7 @@ func TestBadKey(t *testing.T) {
 		if _, _, err := s.Load(ctx, k, "u1"); !errors.Is(err, errBadKey) {
 			t.Errorf("Load(%q) error = %v, want %v", k, err, errBadKey)
 		}
-		if _, err := s.Save(ctx, k, flows.Session{State: "x"}); !errors.Is(err, errBadKey) {
+		if _, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "x"}}); !errors.Is(err, errBadKey) {
 			t.Errorf("Save(%q) error = %v, want %v", k, err, errBadKey)
 		}
 		if err := s.Delete(ctx, k); !errors.Is(err, errBadKey) {
@@ -475,9 +476,7 @@ func BenchmarkLoadSave(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		next := sess
-		next.Version = cur.Version
-		if _, err := s.Save(ctx, k, next); err != nil {
+		if _, err := s.Save(ctx, k, store.Record{Session: sess, Version: cur.Version}); err != nil {
 			b.Fatal(err)
 		}
 	}
