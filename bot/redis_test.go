@@ -145,12 +145,12 @@ func TestRedisDown(t *testing.T) {
 	}
 	d := memDispatcher(t, e, rs, store.NewKeyer([]byte(testSecret)))
 	ctx := context.Background()
-	handle := func(in flows.Input) (Outcome, error, time.Duration) {
+	handle := func(in flows.Input) (Outcome, time.Duration, error) {
 		t0 := time.Now()
 		out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 1, Input: in})
-		return out, err, time.Since(t0)
+		return out, time.Since(t0), err
 	}
-	if out, err, _ := handle(flows.TextInput("/start")); err != nil || out.Degraded {
+	if out, _, err := handle(flows.TextInput("/start")); err != nil || out.Degraded {
 		t.Fatalf("before: %+v, %v", out, err)
 	}
 	welcomeOK := c.Flows["start"].State(c.Flows["start"].Start).Options[0]
@@ -164,7 +164,7 @@ func TestRedisDown(t *testing.T) {
 	} {
 		t.Run(outage.name, func(t *testing.T) {
 			outage.down()
-			out, err, took := handle(choice(next))
+			out, took, err := handle(choice(next))
 			if err == nil || !out.Degraded || len(out.Replies) != 1 {
 				t.Fatalf("while down: %+v, %v; want the safety card and an error", out, err)
 			}
@@ -180,7 +180,7 @@ func TestRedisDown(t *testing.T) {
 			outage.back()
 			deadline := time.Now().Add(5 * time.Second)
 			for {
-				out, err, _ = handle(flows.TextInput("/start"))
+				out, _, err = handle(flows.TextInput("/start"))
 				if err == nil && !out.Degraded {
 					break
 				}

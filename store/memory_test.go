@@ -56,4 +56,6 @@ func TestMemoryCloseTwice(t *testing.T) {
 	}
 }
 
-func flowsSession(state string) store.Record { return store.Record{Session: flows.Session{State: state}} }
+func flowsSession(state string) store.Record {
+	return store.Record{Session: flows.Session{State: state}}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -16,22 +17,42 @@ import (
 	"signaal/store/redisstore"
 )
 
-// errUsage reports bad flags; the flag package has already said why.
+// errUsage reports a mistake in the command line; the flag package, or
+// run, has already said what it is and shown the usage.
 var errUsage = errors.New("usage")
 
+// errHelp reports that help was asked for and has been printed; the
+// command does nothing else.
+var errHelp = errors.New("help requested")
+
+// flagSet returns the flag set of a subcommand, whose usage starts with
+// the command's synopsis and summary from the command table.
 func (a *app) flagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("signaalbot "+name, flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
+	fs.Usage = func() {
+		c, _ := a.lookup(name)
+		fmt.Fprintf(fs.Output(), "usage: signaalbot %s %s\n\n%s\n\nflags:\n", name, c.args, c.summary)
+		fs.PrintDefaults()
+	}
 	return fs
 }
 
+// parse parses a subcommand's arguments. Help asked for with -h or --help
+// goes to standard output and ends the command with errHelp; a mistake
+// goes to standard error, with the usage, as errUsage.
 func (a *app) parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	var out bytes.Buffer
+	fs.SetOutput(&out)
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		a.stdout.Write(out.Bytes())
+		return errHelp
+	case err != nil:
+		a.stderr.Write(out.Bytes())
 		return errUsage
 	}
+	fs.SetOutput(a.stderr)
 	return nil
 }
 
@@ -60,17 +81,6 @@ func (a *app) engine(dir string) (*flows.Engine, *search.Index, error) {
 	return eng, idx, err
 }
 
-// logger writes JSON lines to stderr at LOG_LEVEL (debug, info, warn,
-// error; default info). Nothing logged anywhere carries a chat id or a
-// message text: the dispatcher logs only store keys, which are HMACs.
-func (a *app) logger() *slog.Logger {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(a.getenv("LOG_LEVEL"))); err != nil {
-		level = slog.LevelInfo
-	}
-	return slog.New(slog.NewJSONHandler(a.stderr, &slog.HandlerOptions{Level: level}))
-}
-
 // wiring is what a channel needs: the dispatcher, the search index, the
 // logger, and Close to release the session store.
 type wiring struct {
@@ -81,71 +91,58 @@ type wiring struct {
 }
 
 // wire loads the content (from dir, or the embedded content) and wires
-// engine, search and session store for a channel.
-func (a *app) wire(ctx context.Context, dir, redisURL string) (*wiring, error) {
+// engine, search and session store for a channel. The environment is read
+// first, so that a mistake in it is reported before anything else happens.
+func (a *app) wire(ctx context.Context, dir, redisURL string, terminal bool) (*wiring, error) {
+	sc, err := readStoreConfig(a.getenv, redisURL)
+	if err != nil {
+		return nil, err
+	}
+	lc, err := readLogConfig(a.getenv, terminal)
+	if err != nil {
+		return nil, err
+	}
 	eng, idx, err := a.engine(dir)
 	if err != nil {
 		return nil, err
 	}
-	log := a.logger()
-	d, closeStore, err := a.dispatcher(ctx, eng, log, redisURL)
+	log := lc.logger(a.stderr)
+	d, closeStore, err := dispatcher(ctx, eng, log, sc)
 	if err != nil {
 		return nil, err
 	}
 	return &wiring{d: d, index: idx, log: log, Close: closeStore}, nil
 }
 
-// dispatcher wires engine, session store and keys. Sessions go to Redis
-// when REDIS_URL, REDIS_SENTINEL_ADDRS or REDIS_CLUSTER_ADDRS is set (or
-// redisURL, from a flag), and stay in memory otherwise. The returned close
+// dispatcher wires engine, session store and keys: sessions go to Redis
+// when cfg.Redis is set and stay in memory otherwise. The returned close
 // function releases the store.
-func (a *app) dispatcher(ctx context.Context, eng *flows.Engine, log *slog.Logger, redisURL string) (*bot.Dispatcher, func(), error) {
-	getenv := a.getenv
-	if redisURL != "" {
-		getenv = func(k string) string {
-			switch k {
-			case "REDIS_URL":
-				return redisURL
-			case "REDIS_SENTINEL_ADDRS", "REDIS_CLUSTER_ADDRS":
-				return ""
-			}
-			return a.getenv(k)
-		}
-	}
-	cfg, useRedis, err := redisstore.ConfigFromEnv(getenv)
-	if err != nil {
-		return nil, nil, err
-	}
-	idle := cfg.Idle
-	if idle <= 0 {
-		idle = store.DefaultIdle
-	}
-	secret := a.getenv("SESSION_SECRET")
-	d := &bot.Dispatcher{Engine: eng, Keys: store.NewKeyer([]byte(secret)), Log: log}
-	if !useRedis {
-		log.Info("sessions are kept in memory: they are not shared between instances and not kept across restarts", "idle", idle.String())
-		mem := store.NewMemory(idle)
+func dispatcher(ctx context.Context, eng *flows.Engine, log *slog.Logger, cfg storeConfig) (*bot.Dispatcher, func(), error) {
+	d := &bot.Dispatcher{Engine: eng, Keys: store.NewKeyer([]byte(cfg.Secret)), Log: log}
+	if cfg.Redis == nil {
+		log.Info("sessions are kept in memory: they are not shared between instances and not kept across restarts", "idle", cfg.Idle.String())
+		mem := store.NewMemory(cfg.Idle)
 		d.Sessions = mem
 		return d, func() { mem.Close() }, nil
 	}
 	// With a shared store the key secret must be shared and strong too: a
 	// random one per process would split every conversation between
 	// instances, a weak one would let keys be traced back to chat ids.
-	if err := redisstore.RequireSecret(secret); err != nil {
+	if err := redisstore.RequireSecret(cfg.Secret); err != nil {
 		return nil, nil, err
 	}
-	redisstore.SetLogger(log) // the client's own lines, as JSON like the rest
-	client, err := redisstore.NewClient(cfg)
+	redisstore.SetLogger(log) // the client's own lines, in the same format as the rest
+	client, err := redisstore.NewClient(*cfg.Redis)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, cfg.nameFields(err)
 	}
-	rs := redisstore.New(client, idle, cfg.Options()...)
+	rs := redisstore.New(client, cfg.Idle, cfg.Redis.Options()...)
 	if err := rs.Ping(ctx); err != nil {
 		// Start anyway: users get the safety card until Redis answers, and
 		// the store recovers by itself.
 		log.Warn("redis does not answer yet; the safety card is shown until it does", "err", err)
 	} else {
-		log.Info("sessions are kept in redis", "idle", idle.String())
+		log.Info("sessions are kept in redis", "idle", cfg.Idle.String())
 	}
 	d.Sessions = rs
 	return d, func() { client.Close() }, nil

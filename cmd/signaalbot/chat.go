@@ -16,7 +16,7 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	w, err := a.wire(ctx, *dir, *redisURL)
+	w, err := a.wire(ctx, *dir, *redisURL, true)
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,11 @@
 // Command signaalbot runs Signaal.
 //
-//	signaalbot chat [--json] [--redis-url URL] [--content DIR]   talk to the bot in this terminal
-//	signaalbot serve [flags]                                      run the Telegram bot
-//	signaalbot lint [--content DIR]                               check content files
-//	signaalbot graph [--content DIR] FLOW                         print a flow as a Mermaid diagram
-//	signaalbot qr [--out FILE] --username NAME PAYLOAD            a QR code for a deep link
+//	signaalbot chat [--json] [--lang LANG] [--content DIR] [--redis-url URL]   talk to the bot in this terminal
+//	signaalbot serve [flags]                                                   run the Telegram bot
+//	signaalbot lint [--content DIR]                                            check content files
+//	signaalbot graph [--content DIR] [--lang LANG] FLOW                        print a flow as a Mermaid diagram
+//	signaalbot qr [--out FILE] [--size PX] [--username NAME] FLOW              a QR code for a deep link
+//	signaalbot help [COMMAND]                                                  the commands, or one command's flags
 //
 // This package only wires things together: configuration comes from flags
 // and the environment, everything else lives in the packages it calls.
@@ -12,6 +13,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -26,50 +28,92 @@ func main() {
 	os.Exit(a.run(ctx, os.Args[1:]))
 }
 
-const usage = `usage: signaalbot <command> [flags]
-
-commands:
-  chat    talk to the bot in this terminal (no token, no Redis needed)
-  serve   run the Telegram bot
-  lint    check content files and report problems with file and line
-  graph   print a flow as a Mermaid diagram
-  qr      write a QR code (PNG) for a deep link into the bot
-`
-
-// run dispatches to a subcommand and returns the process exit code.
-func (a *app) run(ctx context.Context, args []string) int {
-	if len(args) == 0 {
-		fmt.Fprint(a.stderr, usage)
-		return 2
-	}
-	cmds := map[string]func(context.Context, []string) error{
-		"chat":  a.chat,
-		"lint":  a.lint,
-		"graph": a.graph,
-		"serve": a.serve,
-		"qr":    a.qr,
-	}
-	cmd, ok := cmds[args[0]]
-	if !ok {
-		if args[0] != "help" && args[0] != "-h" && args[0] != "--help" {
-			fmt.Fprintf(a.stderr, "signaalbot: unknown command %q\n", args[0])
-		}
-		fmt.Fprint(a.stderr, usage)
-		return 2
-	}
-	if err := cmd(ctx, args[1:]); err != nil {
-		if err != errUsage {
-			fmt.Fprintf(a.stderr, "signaalbot %s: %v\n", args[0], err)
-		}
-		return 1
-	}
-	return 0
-}
-
 // app holds the process's outside world, so tests can run subcommands
 // with their own input, output and environment.
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+}
+
+// command is one subcommand. The overview and each command's --help are
+// made from these, so that they cannot drift apart.
+type command struct {
+	name    string
+	args    string // what follows the name in the synopsis
+	summary string // one line for the overview
+	run     func(context.Context, []string) error
+}
+
+// commands returns the subcommands in the order the overview lists them.
+// It is a method rather than a table in a variable because the commands
+// look themselves up in it for their usage, which would make a package
+// variable refer to itself.
+func (a *app) commands() []command {
+	return []command{
+		{"chat", "[--json] [--lang LANG] [--content DIR] [--redis-url URL]", "talk to the bot in this terminal (no token, no Redis needed)", a.chat},
+		{"serve", "[flags]", "run the Telegram bot (token in TELEGRAM_BOT_TOKEN)", a.serve},
+		{"lint", "[--content DIR]", "check content files and report problems with file and line", a.lint},
+		{"graph", "[--content DIR] [--lang LANG] FLOW", "print a flow as a Mermaid diagram", a.graph},
+		{"qr", "[--out FILE] [--size PX] [--username NAME] [--content DIR] FLOW", "write a QR code (PNG) for a deep link into the bot", a.qr},
+	}
+}
+
+func (a *app) lookup(name string) (command, bool) {
+	for _, c := range a.commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// overview writes the list of commands.
+func (a *app) overview(w io.Writer) {
+	fmt.Fprint(w, "usage: signaalbot <command> [flags]\n\ncommands:\n")
+	for _, c := range a.commands() {
+		fmt.Fprintf(w, "  %-6s  %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\n\"signaalbot help <command>\" or \"signaalbot <command> --help\" shows a command's flags.\n")
+}
+
+// run dispatches to a subcommand and returns the process exit code: 0 when
+// it succeeded or help was asked for, 1 when it failed, 2 for a mistake in
+// the command line.
+func (a *app) run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		a.overview(a.stderr)
+		return 2
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(rest) == 0 {
+			a.overview(a.stdout)
+			return 0
+		}
+		if len(rest) > 1 {
+			fmt.Fprintf(a.stderr, "signaalbot %s: name one command\n\n", name)
+			a.overview(a.stderr)
+			return 2
+		}
+		// A command's own -h prints its usage and flags and does nothing
+		// else, which is what "help COMMAND" asks for.
+		name, rest = rest[0], []string{"-h"}
+	}
+	c, ok := a.lookup(name)
+	if !ok {
+		fmt.Fprintf(a.stderr, "signaalbot: unknown command %q\n\n", name)
+		a.overview(a.stderr)
+		return 2
+	}
+	switch err := c.run(ctx, rest); {
+	case err == nil, errors.Is(err, errHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	default:
+		fmt.Fprintf(a.stderr, "signaalbot %s: %v\n", name, err)
+		return 1
+	}
 }

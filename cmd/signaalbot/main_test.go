@@ -121,13 +121,161 @@ func TestGraphCommand(t *testing.T) {
 	}
 }
 
-func TestUsage(t *testing.T) {
-	for _, args := range [][]string{nil, {"frobnicate"}} {
-		if code, _, errOut := runApp(t, "", nil, args...); code != 2 || !strings.Contains(errOut, "usage:") {
-			t.Errorf("run(%q) = %d, %q; want 2 and usage", args, code, errOut)
+func TestOverview(t *testing.T) {
+	tests := []struct {
+		args       []string
+		wantCode   int
+		wantStdout bool   // the overview on stdout (asked for) or stderr (a mistake)
+		wantErr    string // part of stderr
+	}{
+		{args: []string{"help"}, wantCode: 0, wantStdout: true},
+		{args: []string{"-h"}, wantCode: 0, wantStdout: true},
+		{args: []string{"--help"}, wantCode: 0, wantStdout: true},
+		{args: nil, wantCode: 2},
+		{args: []string{"frobnicate"}, wantCode: 2, wantErr: `unknown command "frobnicate"`},
+		{args: []string{"help", "frobnicate"}, wantCode: 2, wantErr: `unknown command "frobnicate"`},
+		{args: []string{"help", "chat", "serve"}, wantCode: 2, wantErr: "name one command"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errOut := runApp(t, "", nil, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("run(%q) exit = %d, want %d", tt.args, code, tt.wantCode)
+			}
+			overview, other := errOut, out
+			if tt.wantStdout {
+				overview, other = out, errOut
+			}
+			if !strings.Contains(overview, "usage: signaalbot <command>") || !strings.Contains(overview, "signaalbot help <command>") {
+				t.Errorf("run(%q) printed %q, want the overview there", tt.args, overview)
+			}
+			for _, c := range (&app{}).commands() {
+				if !strings.Contains(overview, "  "+c.name+" ") {
+					t.Errorf("run(%q) overview lacks the command %s:\n%s", tt.args, c.name, overview)
+				}
+			}
+			if tt.wantStdout && other != "" {
+				t.Errorf("run(%q) wrote %q to stderr, want nothing", tt.args, other)
+			}
+			if !tt.wantStdout && other != "" {
+				t.Errorf("run(%q) wrote %q to stdout, want nothing", tt.args, other)
+			}
+			if !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, errOut, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestCommandHelp asks every command for help in the three ways a new user
+// might: it must print the command's usage and flags on stdout, exit 0,
+// and do nothing else (no conversation, no check, no file).
+func TestCommandHelp(t *testing.T) {
+	t.Chdir(t.TempDir()) // qr would write FLOW.png here
+	for _, c := range (&app{}).commands() {
+		for _, args := range [][]string{{c.name, "--help"}, {c.name, "-h"}, {"help", c.name}, {c.name, "--json", "-h", "jong"}} {
+			if args[1] == "--json" && c.name != "chat" {
+				continue
+			}
+			t.Run(strings.Join(args, " "), func(t *testing.T) {
+				// Input and a Telegram token would let a command that
+				// ignored -h go on, and show up in stdout or stderr.
+				code, out, errOut := runApp(t, "start/welcome/ok\n", map[string]string{"TELEGRAM_BOT_TOKEN": "1:x", "TELEGRAM_API_ENDPOINT": "http://127.0.0.1:1/bot%s/%s"}, args...)
+				if code != 0 || errOut != "" {
+					t.Errorf("run(%q) = %d, stderr %q; want 0 and nothing on stderr", args, code, errOut)
+				}
+				head, flags, ok := strings.Cut(out, "\nflags:\n")
+				if !ok || !strings.HasPrefix(head, "usage: signaalbot "+c.name+" "+c.args+"\n") || !strings.Contains(head, c.summary) {
+					t.Fatalf("run(%q) stdout = %q, want the usage line, the summary and the flags", args, out)
+				}
+				if !strings.Contains(flags, "-content") {
+					t.Errorf("run(%q) flags = %q, want --content among them", args, flags)
+				}
+				// After "flags:" come only flag.PrintDefaults lines: a
+				// conversation or a report would not look like them.
+				for _, line := range strings.Split(strings.TrimSuffix(flags, "\n"), "\n") {
+					if !strings.HasPrefix(line, "  -") && !strings.HasPrefix(line, "    \t") {
+						t.Errorf("run(%q) printed %q after the flags", args, line)
+					}
+				}
+			})
 		}
 	}
-	if code, _, _ := runApp(t, "", map[string]string{"SESSION_IDLE": "soon"}, "chat"); code != 1 {
-		t.Errorf("chat with a bad SESSION_IDLE exit = %d, want 1", code)
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Errorf("help wrote files: %v", entries)
+	}
+}
+
+func TestBadFlag(t *testing.T) {
+	for _, c := range (&app{}).commands() {
+		code, out, errOut := runApp(t, "", nil, c.name, "--no-such-flag")
+		if code != 2 || out != "" || !strings.Contains(errOut, "flag provided but not defined: -no-such-flag") || !strings.Contains(errOut, "usage: signaalbot "+c.name) {
+			t.Errorf("run(%s --no-such-flag) = %d, %q, %q; want 2, nothing on stdout, the mistake and the usage on stderr", c.name, code, out, errOut)
+		}
+	}
+}
+
+// TestChatEnvErrors checks that a mistake in the environment stops chat
+// before it starts, naming the variable.
+func TestChatEnvErrors(t *testing.T) {
+	tests := []struct {
+		env     map[string]string
+		args    []string
+		wantErr string
+	}{
+		{map[string]string{"SESSION_IDLE": "soon"}, nil, "SESSION_IDLE"},
+		{map[string]string{"LOG_LEVEL": "loud"}, nil, "LOG_LEVEL"},
+		{map[string]string{"REDIS_PASSWORD": "pw"}, nil, "REDIS_PASSWORD is set but no Redis is"},
+		{nil, []string{"--redis-url", "http://h:1"}, "--redis-url has scheme"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runApp(t, "", tt.env, append([]string{"chat"}, tt.args...)...)
+		if code != 1 || out != "" || !strings.Contains(errOut, tt.wantErr) {
+			t.Errorf("chat %q with %v = %d, %q, %q; want 1, no conversation, an error naming %s", tt.args, tt.env, code, out, errOut, tt.wantErr)
+		}
+	}
+}
+
+// TestChatLogs runs the terminal chat: its log must not mix into the
+// conversation on stdout, and is quiet on stderr unless LOG_LEVEL asks for
+// more, in which case it is text for a person, not JSON.
+func TestChatLogs(t *testing.T) {
+	tests := []struct {
+		name       string
+		env        map[string]string
+		args       []string
+		wantStderr []string
+		notStderr  []string
+	}{
+		{"default", nil, nil, nil, []string{"level=INFO", "sessions are kept", `{"time"`}},
+		{"json", nil, []string{"--json"}, nil, []string{"level=INFO", "sessions are kept", `{"time"`}},
+		{"LOG_LEVEL=info", map[string]string{"LOG_LEVEL": "info"}, nil, []string{"level=INFO", "sessions are kept in memory"}, []string{`{"time"`}},
+		{"LOG_LEVEL=debug", map[string]string{"LOG_LEVEL": "debug"}, []string{"--json"}, []string{"level=INFO", "sessions are kept in memory"}, []string{`{"time"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runApp(t, "1\n", tt.env, append([]string{"chat"}, tt.args...)...)
+			if code != 0 {
+				t.Fatalf("chat %q = exit %d: %s", tt.args, code, errOut)
+			}
+			if out == "" {
+				t.Fatalf("chat %q printed no conversation", tt.args)
+			}
+			for _, line := range strings.Split(out, "\n") {
+				if strings.Contains(line, "level=") || strings.Contains(line, `"level"`) || strings.Contains(line, "sessions are kept") {
+					t.Errorf("chat %q stdout has a log line: %q", tt.args, line)
+				}
+			}
+			for _, want := range tt.wantStderr {
+				if !strings.Contains(errOut, want) {
+					t.Errorf("chat %q with %v stderr = %q, want %q in it", tt.args, tt.env, errOut, want)
+				}
+			}
+			for _, not := range tt.notStderr {
+				if strings.Contains(errOut, not) {
+					t.Errorf("chat %q with %v stderr = %q, want no %q in it", tt.args, tt.env, errOut, not)
+				}
+			}
+		})
 	}
 }

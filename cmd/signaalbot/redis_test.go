@@ -15,7 +15,8 @@ func TestChatWithRedis(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "SESSION_SECRET") {
 		t.Errorf("chat with Redis and no secret = %d, %q; want 1 and a word on SESSION_SECRET", code, errOut)
 	}
-	env := map[string]string{"SESSION_SECRET": strings.Repeat("k", 40)}
+	// LOG_LEVEL=info: the terminal chat logs only warnings by default.
+	env := map[string]string{"SESSION_SECRET": strings.Repeat("k", 40), "LOG_LEVEL": "info"}
 	code, out, errOut := runApp(t, "start/welcome/ok\n", env, "chat", "--json", "--redis-url", srv.URL())
 	if code != 0 || strings.Count(out, `{"await":true}`) != 2 {
 		t.Fatalf("chat --redis-url = %d, %q, %q", code, out, errOut)

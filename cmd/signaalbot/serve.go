@@ -44,7 +44,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return errors.New("--poll-timeout must be at least 1s, --workers at least 1 and --shutdown-timeout positive")
 	}
 
-	w, err := a.wire(ctx, *dir, *redisURL)
+	w, err := a.wire(ctx, *dir, *redisURL, false)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"image/png"
 	"net"
 	"os"
@@ -189,6 +190,26 @@ func TestServeConfig(t *testing.T) {
 				t.Errorf("serve %v printed the token: %q", tc.args, stderr)
 			}
 		})
+	}
+}
+
+// TestServeLogsJSON checks that serve, unlike the terminal chat, writes its
+// log as JSON lines from info up, for a log collector, and only to stderr.
+// The token is wrong so that serve stops right after wiring.
+func TestServeLogsJSON(t *testing.T) {
+	srv := tgtest.New(t)
+	env := map[string]string{"TELEGRAM_BOT_TOKEN": "1:wrong-token-value", "TELEGRAM_API_ENDPOINT": srv.Endpoint()}
+	code, stdout, stderr := serveApp(t, env, "serve")
+	if code != 1 || stdout != "" {
+		t.Fatalf("serve with a wrong token = exit %d, stdout %q; want 1 and nothing", code, stdout)
+	}
+	first, _, _ := strings.Cut(stderr, "\n")
+	var line struct{ Level, Msg string }
+	if err := json.Unmarshal([]byte(first), &line); err != nil {
+		t.Fatalf("serve log line %q is not JSON: %v", first, err)
+	}
+	if line.Level != "INFO" || !strings.HasPrefix(line.Msg, "sessions are kept in memory") {
+		t.Errorf("serve first log line = %+v, want level INFO saying sessions are kept in memory", line)
 	}
 }
 

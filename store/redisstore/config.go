@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -16,6 +15,9 @@ import (
 
 // Config says how to reach Redis: exactly one of URL (one server),
 // SentinelAddrs with MasterName (Sentinel), or ClusterAddrs (Cluster).
+// It is a plain struct: the command that wires the store fills it from
+// wherever its operators configure things (signaalbot: the environment
+// and its flags), so this package never reads the environment itself.
 type Config struct {
 	// URL is redis://[user:password@]host:port[/db], or rediss:// for TLS.
 	URL string
@@ -31,83 +33,48 @@ type Config struct {
 	Password string
 	// TLS turns on TLS for Sentinel and Cluster; a URL says it with rediss://.
 	TLS bool
-	// Idle is how long a session is kept after its last Save;
-	// store.DefaultIdle when zero.
-	Idle time.Duration
 	// Prefix starts every key; DefaultPrefix when empty.
 	Prefix string
 }
 
-// ConfigFromEnv reads the Redis configuration from the environment through
-// getenv (os.Getenv in main). It returns ok=false, and no error, when no
-// Redis is configured: the bot then keeps sessions in memory, and only
-// Idle (from SESSION_IDLE) of the returned Config is set.
-//
-// The variables, all optional:
-//
-//	REDIS_URL              redis://[user:password@]host:port[/db] for one server;
-//	                       rediss://... for TLS
-//	REDIS_SENTINEL_ADDRS   host:port,host:port of the sentinels, with
-//	REDIS_SENTINEL_MASTER  the name of the master they watch
-//	REDIS_CLUSTER_ADDRS    host:port,host:port of some cluster nodes
-//	REDIS_USERNAME         ACL user, if not in REDIS_URL
-//	REDIS_PASSWORD         password, if not in REDIS_URL (keeps it out of
-//	                       process listings that show a URL)
-//	REDIS_TLS              "1" or "true": TLS for Sentinel or Cluster
-//	REDIS_PREFIX           start of every key, default "sg"
-//	SESSION_IDLE           how long a quiet conversation is kept, e.g. "30m"
-//
-// Exactly one of REDIS_URL, REDIS_SENTINEL_ADDRS and REDIS_CLUSTER_ADDRS may
-// be set. With Redis the bot also needs SESSION_SECRET; see RequireSecret.
-// Errors name the variable at fault and never repeat a password.
-func ConfigFromEnv(getenv func(string) string) (Config, bool, error) {
-	env := func(name string) string { return strings.TrimSpace(getenv(name)) }
-	cfg := Config{
-		URL:           env("REDIS_URL"),
-		SentinelAddrs: splitAddrs(env("REDIS_SENTINEL_ADDRS")),
-		MasterName:    env("REDIS_SENTINEL_MASTER"),
-		ClusterAddrs:  splitAddrs(env("REDIS_CLUSTER_ADDRS")),
-		Username:      env("REDIS_USERNAME"),
-		Password:      getenv("REDIS_PASSWORD"), // spaces may be part of it
-		Prefix:        env("REDIS_PREFIX"),
-	}
-	switch v := strings.ToLower(env("REDIS_TLS")); v {
-	case "", "0", "false", "no":
-	case "1", "true", "yes":
-		cfg.TLS = true
-	default:
-		return Config{}, false, fmt.Errorf("REDIS_TLS=%q: want 1 or 0", v)
-	}
-	if v := env("SESSION_IDLE"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d <= 0 {
-			return Config{}, false, fmt.Errorf("SESSION_IDLE=%q: want a positive duration such as 30m", v)
-		}
-		cfg.Idle = d
-	}
-	if cfg.URL == "" && len(cfg.SentinelAddrs) == 0 && cfg.MasterName == "" && len(cfg.ClusterAddrs) == 0 {
-		// A password without an address is a half-done set-up; saying so
-		// beats silently keeping sessions in memory.
-		for _, name := range []string{"REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_PREFIX"} {
-			if getenv(name) != "" {
-				return Config{}, false, fmt.Errorf("%s is set but no Redis is: set REDIS_URL, REDIS_SENTINEL_ADDRS or REDIS_CLUSTER_ADDRS", name)
-			}
-		}
-		if cfg.TLS {
-			return Config{}, false, errors.New("REDIS_TLS is set but no Redis is: set REDIS_SENTINEL_ADDRS or REDIS_CLUSTER_ADDRS")
-		}
-		// Idle applies to the memory store as well.
-		return Config{Idle: cfg.Idle}, false, nil
-	}
-	if err := cfg.Validate(); err != nil {
-		return Config{}, false, err
-	}
-	return cfg, true, nil
+// A ConfigError is a mistake in a Config. Its message names the fields at
+// fault as Config spells them (URL, Password, ...), which is not how an
+// operator knows them: a command that fills Config from environment
+// variables or flags calls Name to have the message use those names
+// instead. No ConfigError holds a password or a URL, since start-up errors
+// end up in logs.
+type ConfigError struct {
+	// Fields are the names of the Config fields the message is about, in
+	// the order it mentions them.
+	Fields []string
+	// format holds %[1]s to %[n]s for the n Fields, then verbs for args.
+	format string
+	args   []any
 }
 
-// Validate checks that cfg names exactly one way to reach Redis and that
-// it is well-formed. Its errors use the names of the environment variables,
-// which is where a wrong value comes from.
+func configError(fields []string, format string, args ...any) *ConfigError {
+	return &ConfigError{Fields: fields, format: format, args: args}
+}
+
+func (e *ConfigError) Error() string { return e.Name(nil) }
+
+// Name returns the message with every field called name(field). Where name
+// is nil or returns "", the field keeps its name in Config.
+func (e *ConfigError) Name(name func(field string) string) string {
+	a := make([]any, 0, len(e.Fields)+len(e.args))
+	for _, f := range e.Fields {
+		if name != nil {
+			if n := name(f); n != "" {
+				f = n
+			}
+		}
+		a = append(a, f)
+	}
+	return fmt.Sprintf(e.format, append(a, e.args...)...)
+}
+
+// Validate checks that c names exactly one way to reach Redis and that it
+// is well-formed. Its errors are *ConfigError.
 func (c Config) Validate() error {
 	modes := 0
 	if c.URL != "" {
@@ -121,43 +88,42 @@ func (c Config) Validate() error {
 	}
 	switch {
 	case modes == 0:
-		return errors.New("no Redis configured: set REDIS_URL, REDIS_SENTINEL_ADDRS or REDIS_CLUSTER_ADDRS")
+		return configError([]string{"URL", "SentinelAddrs", "ClusterAddrs"},
+			"no Redis configured: set %[1]s, %[2]s or %[3]s")
 	case modes > 1:
-		return errors.New("set only one of REDIS_URL, REDIS_SENTINEL_ADDRS (with REDIS_SENTINEL_MASTER) and REDIS_CLUSTER_ADDRS")
-	}
-	if c.Idle < 0 {
-		return fmt.Errorf("SESSION_IDLE=%v: want a positive duration", c.Idle)
+		return configError([]string{"URL", "SentinelAddrs", "MasterName", "ClusterAddrs"},
+			"set only one of %[1]s, %[2]s (with %[3]s) and %[4]s")
 	}
 	if c.Prefix != "" {
 		if err := checkPrefix(c.Prefix); err != nil {
-			return fmt.Errorf("REDIS_PREFIX: %w", err)
+			return configError([]string{"Prefix"}, "%[1]s: %[2]v", err)
 		}
 	}
 	switch {
 	case c.URL != "":
 		if c.TLS {
-			return errors.New("REDIS_TLS is for Sentinel and Cluster; with REDIS_URL use rediss:// for TLS")
+			return configError([]string{"TLS", "URL"}, "%[1]s is for Sentinel and Cluster; with %[2]s use rediss:// for TLS")
 		}
 		u, err := parseURL(c.URL)
 		if err != nil {
 			return err
 		}
 		if u.Password != "" && c.Password != "" {
-			return errors.New("the password is in both REDIS_URL and REDIS_PASSWORD: keep one")
+			return configError([]string{"URL", "Password"}, "the password is in both %[1]s and %[2]s: keep one")
 		}
 		if u.Username != "" && c.Username != "" {
-			return errors.New("the user is in both REDIS_URL and REDIS_USERNAME: keep one")
+			return configError([]string{"URL", "Username"}, "the user is in both %[1]s and %[2]s: keep one")
 		}
 	case len(c.ClusterAddrs) > 0:
-		return checkAddrs("REDIS_CLUSTER_ADDRS", c.ClusterAddrs)
+		return checkAddrs("ClusterAddrs", c.ClusterAddrs)
 	default:
 		if c.MasterName == "" {
-			return errors.New("REDIS_SENTINEL_ADDRS is set but REDIS_SENTINEL_MASTER, the name of the master, is not")
+			return configError([]string{"SentinelAddrs", "MasterName"}, "%[1]s is set but %[2]s, the name of the master, is not")
 		}
 		if len(c.SentinelAddrs) == 0 {
-			return errors.New("REDIS_SENTINEL_MASTER is set but REDIS_SENTINEL_ADDRS, the sentinels, is not")
+			return configError([]string{"MasterName", "SentinelAddrs"}, "%[1]s is set but %[2]s, the sentinels, is not")
 		}
-		return checkAddrs("REDIS_SENTINEL_ADDRS", c.SentinelAddrs)
+		return checkAddrs("SentinelAddrs", c.SentinelAddrs)
 	}
 	return nil
 }
@@ -255,40 +221,32 @@ func (c Config) Options() []Option {
 // parseURL parses a redis:// or rediss:// URL. Its errors never contain
 // the URL, which may hold a password.
 func parseURL(raw string) (*redis.Options, error) {
+	const want = "redis://[user:password@]host:port[/db], or rediss:// for TLS"
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, errors.New("REDIS_URL is not a URL; want redis://[user:password@]host:port[/db] or rediss://...")
+		return nil, configError([]string{"URL"}, "%[1]s is not a URL; want %[2]s", want)
 	}
 	if u.Scheme != "redis" && u.Scheme != "rediss" {
-		return nil, fmt.Errorf("REDIS_URL has scheme %q; want redis:// or rediss:// (TLS)", u.Scheme)
+		return nil, configError([]string{"URL"}, "%[1]s has scheme %[2]q; want redis:// or rediss:// (TLS)", u.Scheme)
 	}
 	o, err := redis.ParseURL(raw)
 	if err != nil {
 		// go-redis errors name the part at fault, not the whole URL, but
 		// they may quote a query value: say only what is wrong in general.
-		return nil, errors.New("REDIS_URL is not a valid Redis URL; want redis://[user:password@]host:port[/db] or rediss://...")
+		return nil, configError([]string{"URL"}, "%[1]s is not a valid Redis URL; want %[2]s", want)
 	}
 	return o, nil
 }
 
-func splitAddrs(s string) []string {
-	var addrs []string
-	for a := range strings.SplitSeq(s, ",") {
-		if a = strings.TrimSpace(a); a != "" {
-			addrs = append(addrs, a)
-		}
-	}
-	return addrs
-}
-
-func checkAddrs(name string, addrs []string) error {
+// checkAddrs checks the addresses in the Config field named field.
+func checkAddrs(field string, addrs []string) error {
 	for _, a := range addrs {
 		host, port, err := net.SplitHostPort(a)
 		if err != nil || host == "" {
-			return fmt.Errorf("%s: %q is not host:port", name, a)
+			return configError([]string{field}, "%[1]s: %[2]q is not host:port", a)
 		}
 		if p, err := strconv.Atoi(port); err != nil || p <= 0 || p > 65535 {
-			return fmt.Errorf("%s: %q has no valid port", name, a)
+			return configError([]string{field}, "%[1]s: %[2]q has no valid port", a)
 		}
 	}
 	return nil

@@ -14,97 +14,117 @@ import (
 	"signaal/store"
 )
 
-func TestConfigFromEnv(t *testing.T) {
+func TestValidate(t *testing.T) {
 	tests := []struct {
-		name    string
-		env     map[string]string
-		want    Config
-		wantOK  bool
-		wantErr string // part of the error message; "" for no error
+		name       string
+		cfg        Config
+		wantFields []string // the fields the error is about; nil for no error
+		wantErr    string   // part of the message
 	}{
-		{name: "nothing", env: nil, want: Config{}},
-		{name: "idle only, memory store", env: map[string]string{"SESSION_IDLE": "45m"}, want: Config{Idle: 45 * time.Minute}},
-		{
-			name:   "url",
-			env:    map[string]string{"REDIS_URL": "redis://localhost:6379/0"},
-			want:   Config{URL: "redis://localhost:6379/0"},
-			wantOK: true,
-		},
-		{
-			name: "tls url with password from env, idle and prefix",
-			env: map[string]string{
-				"REDIS_URL": " rediss://redis.example:6380 ", "REDIS_PASSWORD": "p w",
-				"SESSION_IDLE": "10m", "REDIS_PREFIX": "signaal-test",
-			},
-			want:   Config{URL: "rediss://redis.example:6380", Password: "p w", Idle: 10 * time.Minute, Prefix: "signaal-test"},
-			wantOK: true,
-		},
-		{
-			name:   "sentinel",
-			env:    map[string]string{"REDIS_SENTINEL_ADDRS": "s1:26379, s2:26379,,", "REDIS_SENTINEL_MASTER": "mymaster", "REDIS_TLS": "true"},
-			want:   Config{SentinelAddrs: []string{"s1:26379", "s2:26379"}, MasterName: "mymaster", TLS: true},
-			wantOK: true,
-		},
-		{
-			name:   "cluster",
-			env:    map[string]string{"REDIS_CLUSTER_ADDRS": "10.0.0.1:6379,10.0.0.2:6379", "REDIS_USERNAME": "bot", "REDIS_PASSWORD": "pw"},
-			want:   Config{ClusterAddrs: []string{"10.0.0.1:6379", "10.0.0.2:6379"}, Username: "bot", Password: "pw"},
-			wantOK: true,
-		},
-		{name: "two modes", env: map[string]string{"REDIS_URL": "redis://a:1", "REDIS_CLUSTER_ADDRS": "b:1"}, wantErr: "only one of"},
-		{name: "sentinel without master", env: map[string]string{"REDIS_SENTINEL_ADDRS": "s1:26379"}, wantErr: "REDIS_SENTINEL_MASTER"},
-		{name: "master without sentinels", env: map[string]string{"REDIS_SENTINEL_MASTER": "m"}, wantErr: "REDIS_SENTINEL_ADDRS"},
-		{name: "cluster addr without port", env: map[string]string{"REDIS_CLUSTER_ADDRS": "10.0.0.1"}, wantErr: "not host:port"},
-		{name: "cluster addr bad port", env: map[string]string{"REDIS_CLUSTER_ADDRS": "h:99999"}, wantErr: "no valid port"},
-		{name: "wrong scheme", env: map[string]string{"REDIS_URL": "http://localhost:6379"}, wantErr: "scheme"},
-		{name: "password twice", env: map[string]string{"REDIS_URL": "redis://:secret1@h:1", "REDIS_PASSWORD": "secret2"}, wantErr: "both"},
-		{name: "tls with url", env: map[string]string{"REDIS_URL": "redis://h:1", "REDIS_TLS": "1"}, wantErr: "rediss://"},
-		{name: "bad tls", env: map[string]string{"REDIS_CLUSTER_ADDRS": "h:1", "REDIS_TLS": "maybe"}, wantErr: "REDIS_TLS"},
-		{name: "bad idle", env: map[string]string{"REDIS_URL": "redis://h:1", "SESSION_IDLE": "30"}, wantErr: "SESSION_IDLE"},
-		{name: "negative idle", env: map[string]string{"SESSION_IDLE": "-1m"}, wantErr: "SESSION_IDLE"},
-		{name: "bad prefix", env: map[string]string{"REDIS_URL": "redis://h:1", "REDIS_PREFIX": "a{b}"}, wantErr: "REDIS_PREFIX"},
-		{name: "password without redis", env: map[string]string{"REDIS_PASSWORD": "pw"}, wantErr: "no Redis"},
-		{name: "tls without redis", env: map[string]string{"REDIS_TLS": "1"}, wantErr: "no Redis"},
+		{name: "url", cfg: Config{URL: "redis://localhost:6379/0"}},
+		{name: "tls url with password and prefix", cfg: Config{URL: "rediss://h:6380", Password: "p w", Prefix: "signaal-test"}},
+		{name: "sentinel", cfg: Config{SentinelAddrs: []string{"s1:26379", "s2:26379"}, MasterName: "m", TLS: true}},
+		{name: "cluster", cfg: Config{ClusterAddrs: []string{"10.0.0.1:6379"}, Username: "bot", Password: "pw"}},
+		{name: "nothing", cfg: Config{}, wantFields: []string{"URL", "SentinelAddrs", "ClusterAddrs"}, wantErr: "no Redis"},
+		{name: "two modes", cfg: Config{URL: "redis://a:1", ClusterAddrs: []string{"b:1"}}, wantFields: []string{"URL", "SentinelAddrs", "MasterName", "ClusterAddrs"}, wantErr: "only one of"},
+		{name: "sentinel without master", cfg: Config{SentinelAddrs: []string{"s1:26379"}}, wantFields: []string{"SentinelAddrs", "MasterName"}, wantErr: "name of the master"},
+		{name: "master without sentinels", cfg: Config{MasterName: "m"}, wantFields: []string{"MasterName", "SentinelAddrs"}, wantErr: "the sentinels"},
+		{name: "cluster addr without port", cfg: Config{ClusterAddrs: []string{"10.0.0.1"}}, wantFields: []string{"ClusterAddrs"}, wantErr: "not host:port"},
+		{name: "sentinel addr bad port", cfg: Config{SentinelAddrs: []string{"h:99999"}, MasterName: "m"}, wantFields: []string{"SentinelAddrs"}, wantErr: "no valid port"},
+		{name: "wrong scheme", cfg: Config{URL: "http://localhost:6379"}, wantFields: []string{"URL"}, wantErr: "scheme"},
+		{name: "not a url", cfg: Config{URL: "redis://h:1/%zz"}, wantFields: []string{"URL"}, wantErr: "not a URL"},
+		{name: "not a redis url", cfg: Config{URL: "redis://h:1/notadb"}, wantFields: []string{"URL"}, wantErr: "not a valid Redis URL"},
+		{name: "password twice", cfg: Config{URL: "redis://:secret1@h:1", Password: "secret2"}, wantFields: []string{"URL", "Password"}, wantErr: "both"},
+		{name: "user twice", cfg: Config{URL: "redis://u@h:1", Username: "v"}, wantFields: []string{"URL", "Username"}, wantErr: "both"},
+		{name: "tls with url", cfg: Config{URL: "redis://h:1", TLS: true}, wantFields: []string{"TLS", "URL"}, wantErr: "rediss://"},
+		{name: "bad prefix", cfg: Config{URL: "redis://h:1", Prefix: "a{b}"}, wantFields: []string{"Prefix"}, wantErr: "only A-Z"},
 	}
+	fields := reflect.TypeFor[Config]()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok, err := ConfigFromEnv(func(k string) string { return tt.env[k] })
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("ConfigFromEnv(%v) error = %v, want one containing %q", tt.env, err, tt.wantErr)
+			err := tt.cfg.Validate()
+			if tt.wantFields == nil {
+				if err != nil {
+					t.Fatalf("%+v.Validate() = %v, want nil", tt.cfg, err)
 				}
 				return
 			}
-			if err != nil {
-				t.Fatalf("ConfigFromEnv(%v) error = %v, want nil", tt.env, err)
+			var cerr *ConfigError
+			if !errors.As(err, &cerr) {
+				t.Fatalf("%+v.Validate() = %v (%T), want a *ConfigError", tt.cfg, err, err)
 			}
-			if ok != tt.wantOK || !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("ConfigFromEnv(%v) = %+v, %v; want %+v, %v", tt.env, got, ok, tt.want, tt.wantOK)
+			if !reflect.DeepEqual(cerr.Fields, tt.wantFields) {
+				t.Errorf("%+v.Validate().Fields = %q, want %q", tt.cfg, cerr.Fields, tt.wantFields)
+			}
+			// A command translates the fields into the names its users
+			// know, so each must be a real field of Config.
+			for _, f := range cerr.Fields {
+				if _, ok := fields.FieldByName(f); !ok {
+					t.Errorf("%+v.Validate() names %q, which is not a field of Config", tt.cfg, f)
+				}
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, tt.wantErr) {
+				t.Errorf("%+v.Validate() = %q, want it to contain %q", tt.cfg, msg, tt.wantErr)
+			}
+			for _, f := range tt.wantFields {
+				if !strings.Contains(msg, f) {
+					t.Errorf("%+v.Validate() = %q, want it to name %s", tt.cfg, msg, f)
+				}
 			}
 		})
 	}
 }
 
-// TestConfigErrorsHideSecrets checks that no error repeats a password,
-// since start-up errors end up in logs.
-func TestConfigErrorsHideSecrets(t *testing.T) {
-	const pw = "hunter2-very-secret"
-	envs := []map[string]string{
-		{"REDIS_URL": "redis://:" + pw + "@h:1", "REDIS_PASSWORD": "x"},
-		{"REDIS_URL": "redis://:" + pw + "@h:notaport%zz"},
-		{"REDIS_URL": "ftp://:" + pw + "@h:1"},
-		{"REDIS_URL": "redis://:" + pw + "@h:1/notadb"},
-		{"REDIS_URL": "redis://:" + pw + "@h:1?dial_timeout=" + pw},
-		{"REDIS_PASSWORD": pw},
+func TestConfigErrorName(t *testing.T) {
+	err := Config{URL: "redis://:pw@h:1", Password: "pw2"}.Validate()
+	var cerr *ConfigError
+	if !errors.As(err, &cerr) {
+		t.Fatalf("Validate() = %v, want a *ConfigError", err)
 	}
-	for _, env := range envs {
-		_, _, err := ConfigFromEnv(func(k string) string { return env[k] })
+	tests := []struct {
+		name string
+		fn   func(string) string
+		want string
+	}{
+		{"nil keeps the field names", nil, "the password is in both URL and Password: keep one"},
+		{"renamed", func(f string) string { return "REDIS_" + strings.ToUpper(f) }, "the password is in both REDIS_URL and REDIS_PASSWORD: keep one"},
+		{"empty keeps a field name", func(f string) string {
+			if f == "URL" {
+				return "--redis-url"
+			}
+			return ""
+		}, "the password is in both --redis-url and Password: keep one"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := cerr.Name(tt.fn); got != tt.want {
+				t.Errorf("Name() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestValidateHidesSecrets checks that no error repeats a password, since
+// start-up errors end up in logs.
+func TestValidateHidesSecrets(t *testing.T) {
+	const pw = "hunter2-very-secret"
+	for _, cfg := range []Config{
+		{URL: "redis://:" + pw + "@h:1", Password: "x"},
+		{URL: "redis://:" + pw + "@h:notaport%zz"},
+		{URL: "ftp://:" + pw + "@h:1"},
+		{URL: "redis://:" + pw + "@h:1/notadb"},
+		{URL: "redis://:" + pw + "@h:1?dial_timeout=" + pw},
+		{URL: "redis://:" + pw + "@h:1", TLS: true},
+		{Password: pw},
+	} {
+		err := cfg.Validate()
 		if err == nil {
-			t.Errorf("ConfigFromEnv(%q) error = nil, want an error", env["REDIS_URL"])
+			t.Errorf("Validate() of URL %q error = nil, want an error", cfg.URL)
 			continue
 		}
 		if strings.Contains(err.Error(), pw) {
-			t.Errorf("ConfigFromEnv(...) error = %q, repeats the password", err)
+			t.Errorf("Validate() error = %q, repeats the password", err)
 		}
 	}
 }
@@ -181,7 +201,8 @@ func TestNewClientOptions(t *testing.T) {
 }
 
 // TestPassword runs the store against a server that needs a password,
-// given through REDIS_PASSWORD as an operator would.
+// given apart from the URL, as an operator would to keep it out of process
+// listings that show a URL.
 func TestPassword(t *testing.T) {
 	const pw = "a-password-for-the-test-server"
 	srv := redistest.Start(t, "--requirepass", pw)
@@ -197,18 +218,13 @@ func TestPassword(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg, ok, err := ConfigFromEnv(func(k string) string {
-				return map[string]string{"REDIS_URL": srv.URL(), "REDIS_PASSWORD": tt.pw}[k]
-			})
-			if err != nil || !ok {
-				t.Fatalf("ConfigFromEnv = %v, %v", ok, err)
-			}
+			cfg := Config{URL: srv.URL(), Password: tt.pw}
 			client, err := NewClient(cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer client.Close()
-			s := New(client, cfg.Idle, cfg.Options()...)
+			s := New(client, 0, cfg.Options()...)
 			err = s.Ping(ctx)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("Ping() error = %v, want error %v", err, tt.wantErr)
@@ -217,7 +233,7 @@ func TestPassword(t *testing.T) {
 				return
 			}
 			k := store.NewKeyer(nil).Key("telegram", 1)
-			if _, err := s.Save(ctx, k, flows.Session{State: "x"}); err != nil {
+			if _, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "x"}}); err != nil {
 				t.Errorf("Save() error = %v, want nil", err)
 			}
 		})
@@ -303,7 +319,7 @@ func TestReadOnlyReplica(t *testing.T) {
 	replica := redistest.Start(t, "--replicaof", host, port)
 	s, _ := newTestStore(t, replica, 0)
 	k := store.NewKeyer(nil).Key("telegram", 1)
-	_, err := s.Save(t.Context(), k, flows.Session{State: "x"})
+	_, err := s.Save(t.Context(), k, store.Record{Session: flows.Session{State: "x"}})
 	if !errors.Is(err, store.ErrUnavailable) {
 		t.Errorf("Save on a replica error = %v, want %v", err, store.ErrUnavailable)
 	}

@@ -69,14 +69,13 @@ type Store struct {
 	now     func() time.Time
 }
 
-
 // Option changes a setting of New.
 type Option func(*Store)
 
 // WithPrefix sets the prefix of every key (DefaultPrefix by default). It
 // must be 1 to 32 characters of A-Z, a-z, 0-9, '-', '_' and '.'; New
 // panics otherwise, because a brace in it would break the hash tag.
-// ConfigFromEnv checks REDIS_PREFIX the same way, with an error.
+// Config.Validate checks a configured prefix the same way, with an error.
 func WithPrefix(p string) Option { return func(s *Store) { s.prefix = p } }
 
 // WithSeenTTL sets how long an update id is remembered (store.SeenTTL by

@@ -250,7 +250,10 @@ func TestRedisDown(t *testing.T) {
 	}{
 		{"Load", func() error { _, _, err := s.Load(ctx, k, "u1"); return err }},
 		{"Load without update id", func() error { _, _, err := s.Load(ctx, k, ""); return err }},
-		{"Save", func() error { _, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "b"}, Version: 1}); return err }},
+		{"Save", func() error {
+			_, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "b"}, Version: 1})
+			return err
+		}},
 		{"Delete", func() error { return s.Delete(ctx, k) }},
 		{"Ping", func() error { return s.Ping(ctx) }},
 	}
