@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"path"
 	"strconv"
-	"strings"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -24,13 +23,13 @@ import (
 //
 // It also keeps the token out of errors. The request URL carries the token
 // (".../bot<token>/sendMessage") and net/http puts the URL into every
-// transport error, so such errors are replaced by the bare cause and the
-// method name before anything can log them.
+// transport error, so such errors pass the redactor before the library or
+// anyone else sees them.
 type doer struct {
 	hc      *http.Client
 	ctx     context.Context
 	timeout time.Duration
-	token   string
+	redact  *redactor
 }
 
 func (d *doer) Do(req *http.Request) (*http.Response, error) {
@@ -39,30 +38,62 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 	resp, err := d.hc.Do(req.WithContext(ctx))
 	if err != nil {
 		cancel()
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return nil, &requestError{method: method, err: err, token: d.token}
+		return nil, d.redact.outside(method, err)
 	}
-	// A proxy in front of the Bot API may answer a 5xx or 429 with an HTML
-	// page, which tgbotapi would fail to decode without saying what
-	// happened; turn such answers into an error that carries the status.
-	if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests {
-		if mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type")); mt != "application/json" {
-			retry, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
-			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-			resp.Body.Close()
-			cancel()
-			return nil, &tgbotapi.Error{
-				Code:               resp.StatusCode,
-				Message:            method + ": " + http.StatusText(resp.StatusCode),
-				ResponseParameters: tgbotapi.ResponseParameters{RetryAfter: retry},
-			}
-		}
+	if resp.StatusCode == http.StatusOK {
+		resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
+		return resp, nil
 	}
-	resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
-	return resp, nil
+	// The Bot API answers an error with its code as the HTTP status. The
+	// error is read here rather than by tgbotapi, because here the request
+	// is known: a description that quotes what was sent (a text, a chat id)
+	// loses those values along with the token.
+	defer cancel()
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	var answer tgbotapi.APIResponse
+	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	if mt == "application/json" && json.Unmarshal(body, &answer) == nil && !answer.Ok && answer.ErrorCode != 0 {
+		e := &tgbotapi.Error{Code: answer.ErrorCode, Message: d.redact.cleanWith(answer.Description, sentValues(req))}
+		if answer.Parameters != nil {
+			e.ResponseParameters = *answer.Parameters
+		}
+		return nil, e
+	}
+	// Anything else, such as a proxy's HTML page for a 502, becomes an
+	// error that carries the status and nothing of the page, which may
+	// echo the request.
+	retry, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+	return nil, &tgbotapi.Error{
+		Code:               resp.StatusCode,
+		Message:            method + ": " + http.StatusText(resp.StatusCode),
+		ResponseParameters: tgbotapi.ResponseParameters{RetryAfter: retry},
+	}
+}
+
+// sentValues are the parameter values of a request, for cleanWith.
+func sentValues(req *http.Request) []string {
+	if req.GetBody == nil {
+		return nil
+	}
+	rc, err := req.GetBody()
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	raw, err := io.ReadAll(io.LimitReader(rc, 1<<20))
+	if err != nil {
+		return nil
+	}
+	form, err := url.ParseQuery(string(raw))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, vs := range form {
+		out = append(out, vs...)
+	}
+	return out
 }
 
 // cancelBody releases the request's context once tgbotapi has read and
@@ -78,31 +109,17 @@ func (b *cancelBody) Close() error {
 	return err
 }
 
-// requestError is a failed HTTP request to the Bot API, without its URL.
-type requestError struct {
-	method string
-	err    error
-	token  string
-}
-
-func (e *requestError) Error() string {
-	msg := fmt.Sprintf("telegram %s: %v", e.method, e.err)
-	if e.token != "" {
-		// Belt and braces: no cause should carry the URL any more.
-		msg = strings.ReplaceAll(msg, e.token, "<token>")
-	}
-	return msg
-}
-
-func (e *requestError) Unwrap() error { return e.err }
-
 // callClass says how a call counts towards Telegram's limits.
 type callClass uint8
 
 const (
-	// classMessage is a message shown in a chat (sent or edited): it counts
-	// towards the chat's limit and the overall one.
-	classMessage callClass = iota
+	// classReply is the first message answering what a person sent (sent
+	// or edited): it counts towards the chat's limit and the overall one,
+	// and goes ahead of further messages (see limiter).
+	classReply callClass = iota
+	// classMessage is any further message: it counts like a reply but
+	// yields to replies for the overall limit.
+	classMessage
 	// classOther counts towards the overall limit only: deleting, answering
 	// callback and inline queries, configuring the bot.
 	classOther
@@ -118,7 +135,7 @@ const (
 func (b *Bot) call(ctx context.Context, chat int64, class callClass, method string, do func() (*tgbotapi.APIResponse, error)) (*tgbotapi.APIResponse, error) {
 	failures := 0
 	for {
-		if err := b.limits.wait(ctx, chat, class == classMessage); err != nil {
+		if err := b.limits.wait(ctx, chat, class); err != nil {
 			return nil, fmt.Errorf("telegram %s: %w", method, err)
 		}
 		resp, err := do()
@@ -128,13 +145,14 @@ func (b *Bot) call(ctx context.Context, chat int64, class callClass, method stri
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("telegram %s: %w", method, ctx.Err())
 		}
+		err = b.redact.outside(method, err)
 		wait, retry := b.retryAfter(err, failures)
 		if !retry {
-			return nil, wrapCall(method, err)
+			return nil, err
 		}
 		if apiCode(err) != http.StatusTooManyRequests {
 			if failures++; failures >= b.MaxAttempts {
-				return nil, fmt.Errorf("after %d attempts: %w", failures, wrapCall(method, err))
+				return nil, fmt.Errorf("after %d attempts: %w", failures, err)
 			}
 		}
 		b.log().Debug("telegram call retried", "method", method, "code", apiCode(err), "wait", wait.String())
@@ -154,7 +172,7 @@ func (b *Bot) send(ctx context.Context, chat int64, class callClass, c tgbotapi.
 	var m tgbotapi.Message
 	if len(resp.Result) > 0 && resp.Result[0] == '{' {
 		if err := json.Unmarshal(resp.Result, &m); err != nil {
-			return m, fmt.Errorf("telegram %s: decode result: %w", method, err)
+			return m, b.redact.outside(method, fmt.Errorf("decode result: %w", err))
 		}
 	}
 	return m, nil
@@ -167,9 +185,9 @@ func (b *Bot) retryAfter(err error, failures int) (time.Duration, bool) {
 	if errors.As(err, &te) {
 		switch {
 		case te.RetryAfter > 0:
-			return time.Duration(te.RetryAfter) * time.Second, true
+			return time.Duration(te.RetryAfter) * b.retryUnit, true
 		case te.Code == http.StatusTooManyRequests:
-			return time.Second, true
+			return b.retryUnit, true
 		case te.Code >= 500:
 			return b.backoff(failures), true
 		case te.Code != 0:
@@ -207,22 +225,4 @@ func apiDescription(err error) string {
 		return te.Message
 	}
 	return ""
-}
-
-// callError is a Bot API error with the method that failed. The library's
-// own error says only Telegram's description.
-type callError struct {
-	method string
-	err    error
-}
-
-func (e *callError) Error() string { return "telegram " + e.method + ": " + e.err.Error() }
-func (e *callError) Unwrap() error { return e.err }
-
-func wrapCall(method string, err error) error {
-	var re *requestError
-	if errors.As(err, &re) {
-		return err // already names the method
-	}
-	return &callError{method: method, err: err}
 }

@@ -2,8 +2,13 @@ package telegram
 
 import (
 	"context"
+	"errors"
 	"sync"
 )
+
+// errLaneFull is returned by lanes.Go when the key already has as many
+// jobs as the caller allows it.
+var errLaneFull = errors.New("telegram: the chat's queue is full")
 
 // lanes runs jobs in the order they were queued for the same key, and jobs
 // of different keys in parallel, with at most workers jobs running and at
@@ -19,9 +24,15 @@ type lanes struct {
 	onPanic func(any)
 
 	mu   sync.Mutex
-	q    map[int64][]func()
-	n    int           // queued or running jobs
-	idle chan struct{} // closed when n drops to zero; nil while n is zero
+	q    map[int64]*lane // the keys with jobs; each has a goroutine
+	n    int             // queued or running jobs
+	idle chan struct{}   // closed when n drops to zero; nil while n is zero
+}
+
+// lane is one key's jobs.
+type lane struct {
+	jobs []func() // queued, not yet running
+	n    int      // queued or running
 }
 
 func newLanes(workers, max int, onPanic func(any)) *lanes {
@@ -29,60 +40,84 @@ func newLanes(workers, max int, onPanic func(any)) *lanes {
 		workers: make(chan struct{}, workers),
 		slots:   make(chan struct{}, max),
 		onPanic: onPanic,
-		q:       map[int64][]func(){},
+		q:       map[int64]*lane{},
 	}
 }
 
-// Go queues f behind the earlier jobs of key. It blocks while the lanes are
-// full and returns ctx's error, without queueing f, if ctx ends first.
-func (l *lanes) Go(ctx context.Context, key int64, f func()) error {
+// Go queues f behind the earlier jobs of key. When limit is above zero and
+// key already has limit jobs queued or running, it returns errLaneFull at
+// once: one chat must not fill the queue that all chats share. Otherwise
+// it blocks while the lanes are full and returns ctx's error, without
+// queueing f, if ctx ends first.
+func (l *lanes) Go(ctx context.Context, key int64, limit int, f func()) error {
+	if limit > 0 && l.KeyLen(key) >= limit {
+		return errLaneFull // without waiting for a slot it will not use
+	}
 	select {
 	case l.slots <- struct{}{}:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
 	l.mu.Lock()
+	ln, running := l.q[key]
+	if limit > 0 && running && ln.n >= limit {
+		// Filled up while this call waited for its slot.
+		l.mu.Unlock()
+		<-l.slots
+		return errLaneFull
+	}
 	if l.n == 0 {
 		l.idle = make(chan struct{})
 	}
 	l.n++
-	q, running := l.q[key]
-	l.q[key] = append(q, f)
+	if !running {
+		ln = &lane{}
+		l.q[key] = ln
+	}
+	ln.jobs = append(ln.jobs, f)
+	ln.n++
 	l.mu.Unlock()
 	if !running {
-		go l.run(key)
+		go l.run(key, ln)
 	}
 	return nil
 }
 
-// run works through key's jobs. A worker token is taken per job rather than
-// per key, so that a chat with many jobs queued cannot keep a worker to
-// itself.
-func (l *lanes) run(key int64) {
+// run works through a key's jobs. A worker token is taken per job rather
+// than per key, so that a chat with many jobs queued cannot keep a worker
+// to itself.
+func (l *lanes) run(key int64, ln *lane) {
 	for {
 		l.mu.Lock()
-		q := l.q[key]
-		if len(q) == 0 {
+		if len(ln.jobs) == 0 {
 			delete(l.q, key)
 			l.mu.Unlock()
 			return
 		}
-		f := q[0]
-		q[0] = nil
-		l.q[key] = q[1:]
+		f := ln.jobs[0]
+		ln.jobs[0] = nil
+		ln.jobs = ln.jobs[1:]
 		l.mu.Unlock()
 
 		l.workers <- struct{}{}
 		l.do(f)
 		<-l.workers
-		<-l.slots
 
 		l.mu.Lock()
-		if l.n--; l.n == 0 {
-			close(l.idle)
-			l.idle = nil
-		}
+		ln.n--
+		l.doneLocked(1)
 		l.mu.Unlock()
+	}
+}
+
+// doneLocked accounts for k jobs that left the lanes.
+func (l *lanes) doneLocked(k int) {
+	for range k {
+		<-l.slots
+	}
+	if l.n -= k; l.n == 0 && l.idle != nil {
+		close(l.idle)
+		l.idle = nil
 	}
 }
 
@@ -95,6 +130,23 @@ func (l *lanes) do(f func()) {
 		}
 	}()
 	f()
+}
+
+// Discard drops the jobs of key that have not started, and returns how
+// many it dropped. The job running, if any, goes on.
+func (l *lanes) Discard(key int64) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ln := l.q[key]
+	if ln == nil || len(ln.jobs) == 0 {
+		return 0
+	}
+	k := len(ln.jobs)
+	clear(ln.jobs)
+	ln.jobs = ln.jobs[:0]
+	ln.n -= k
+	l.doneLocked(k)
+	return k
 }
 
 // Wait returns once no job is queued or running, or with ctx's error.
@@ -118,4 +170,14 @@ func (l *lanes) Len() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.n
+}
+
+// KeyLen is the number of jobs of key queued or running.
+func (l *lanes) KeyLen(key int64) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if ln := l.q[key]; ln != nil {
+		return ln.n
+	}
+	return 0
 }

@@ -46,9 +46,10 @@ func (b *Bot) poll(ctx context.Context) error {
 			return nil
 		}
 		if err != nil {
+			err = b.redact.outside("getUpdates", err)
 			code := apiCode(err)
 			if code == http.StatusUnauthorized || code == http.StatusNotFound {
-				return fmt.Errorf("telegram rejected the token while polling: %w", wrapCall("getUpdates", err))
+				return fmt.Errorf("telegram rejected the token while polling: %w", err)
 			}
 			wait, transient := b.retryAfter(err, failures)
 			if !transient {
@@ -63,7 +64,7 @@ func (b *Bot) poll(ctx context.Context) error {
 				// was set behind our back.
 				level = slog.LevelError
 			}
-			b.log().Log(ctx, level, "telegram: getUpdates failed; trying again", "code", code, "err", wrapCall("getUpdates", err), "wait", wait.String())
+			b.log().Log(ctx, level, "telegram: getUpdates failed; trying again", "code", code, "err", err, "wait", wait.String())
 			if sleep(ctx, wait) != nil {
 				return nil
 			}
@@ -75,9 +76,22 @@ func (b *Bot) poll(ctx context.Context) error {
 }
 
 // handleBatch queues a batch of updates for handling, waits until each is
-// handled, and returns the offset that acknowledges them.
+// handled, and returns the offset that acknowledges them. An update of a
+// chat that is over its limit is dropped, counted, and acknowledged with
+// the rest: asking for it again would only repeat the flood.
 func (b *Bot) handleBatch(ups []tgbotapi.Update, offset int) int {
-	var wg sync.WaitGroup
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		missed = -1 // the lowest update not handled, when there is one
+	)
+	miss := func(id int) {
+		mu.Lock()
+		if missed < 0 || id < missed {
+			missed = id
+		}
+		mu.Unlock()
+	}
 	next := offset
 	for i := range ups {
 		u := &ups[i]
@@ -87,13 +101,27 @@ func (b *Bot) handleBatch(ups []tgbotapi.Update, offset int) int {
 		wg.Add(1)
 		// Once fetched, a batch is handled even when a stop comes in
 		// between: only abandoning at the drain deadline cuts it short.
-		if err := b.handling.Go(b.life, routeKey(u), func() { defer wg.Done(); b.handle(u) }); err != nil {
+		err := b.queueHandling(b.life, u, func(ack bool) {
+			if !ack {
+				miss(u.UpdateID)
+			}
 			wg.Done()
-			break
+		})
+		if err != nil {
+			wg.Done()
+			if !errors.Is(err, errLaneFull) {
+				miss(u.UpdateID)
+				break
+			}
 		}
 		next = max(next, u.UpdateID+1)
 	}
 	wg.Wait()
+	if missed >= 0 {
+		// Telegram sends everything from the first update not handled
+		// again; those handled since are recognised by the dispatcher.
+		return max(offset, min(next, missed))
+	}
 	return next
 }
 
@@ -142,10 +170,17 @@ func (b *Bot) setWebhook(ctx context.Context) error {
 }
 
 // serveWebhook serves the webhook on Listener until ctx ends, then stops
-// accepting requests and waits for those being answered.
+// accepting requests and waits for those being answered, which are
+// updates being handled, until the drain's deadline.
 func (b *Bot) serveWebhook(ctx context.Context) error {
+	var answering requests
+	hook := b.webhookHandler()
 	srv := &http.Server{
-		Handler:           b.webhookHandler(),
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			answering.enter()
+			defer answering.leave()
+			hook.ServeHTTP(w, r)
+		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -159,27 +194,97 @@ func (b *Bot) serveWebhook(ctx context.Context) error {
 	case err := <-errc:
 		return fmt.Errorf("webhook server: %w", err)
 	}
-	sctx, cancel := context.WithTimeout(context.Background(), b.DrainTimeout)
+	b.stopping()
+	sctx, cancel := context.WithDeadline(context.Background(), b.drainBy)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		b.log().Warn("telegram: webhook server did not stop in time", "err", err)
+	shut := make(chan struct{})
+	go func() {
+		defer close(shut)
+		_ = srv.Shutdown(sctx)
+	}()
+	// Shutdown also waits for connections that carry no request yet (a
+	// client's spare connection, opened and not used), up to five seconds
+	// each. Only requests being answered matter: once they are, the rest
+	// is closed.
+	if err := answering.wait(sctx); err != nil {
+		b.log().Warn("telegram: webhook requests still being answered at the deadline", "requests", answering.count())
 	}
+	_ = srv.Close()
+	<-shut
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("webhook server: %w", err)
 	}
 	return nil
 }
 
+// requests counts the webhook requests being answered.
+type requests struct {
+	mu   sync.Mutex
+	n    int
+	idle chan struct{} // closed when n drops to zero; nil while n is zero
+}
+
+func (r *requests) enter() {
+	r.mu.Lock()
+	if r.n == 0 {
+		r.idle = make(chan struct{})
+	}
+	r.n++
+	r.mu.Unlock()
+}
+
+func (r *requests) leave() {
+	r.mu.Lock()
+	if r.n--; r.n == 0 {
+		close(r.idle)
+		r.idle = nil
+	}
+	r.mu.Unlock()
+}
+
+func (r *requests) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.n
+}
+
+// wait returns once no request is being answered, or with ctx's error.
+func (r *requests) wait(ctx context.Context) error {
+	r.mu.Lock()
+	idle := r.idle
+	r.mu.Unlock()
+	if idle == nil {
+		return nil
+	}
+	select {
+	case <-idle:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // maxWebhookBody bounds an update posted to the webhook; real ones are a
 // few kilobytes.
 const maxWebhookBody = 1 << 20
 
+// queueWait bounds how long a webhook request waits for room in the
+// update queue before it is refused with 503.
+const queueWait = 5 * time.Second
+
 // webhookHandler accepts updates from Telegram. It refuses requests
-// without the secret Telegram was given, compared in constant time, and
-// answers 200 as soon as the update is queued: Telegram keeps only a few
-// connections to a webhook, so an answer that waited for the handling
-// would hold up other chats' updates. When the queue stays full it answers
-// 503, and Telegram delivers the update again later.
+// without the secret Telegram was given, compared in constant time.
+//
+// It answers 200 only once the update has been handled: the dispatcher
+// has saved the session and queued the replies. Answering as soon as the
+// update is queued would tell Telegram "done" for updates that a stop can
+// still lose, and would let one chat pile up thousands of them. Handling
+// takes milliseconds (the slow part, sending within Telegram's limits,
+// happens after the answer), so this holds a connection only briefly, and
+// a chat's lane bounds how many of its requests wait at once. An update
+// of a chat over its limit is dropped and answered 200, so that Telegram
+// does not deliver it again and again. When every queue stays full the
+// answer is 503, and Telegram delivers the update again later.
 func (b *Bot) webhookHandler() http.Handler {
 	want := sha256.Sum256([]byte(b.WebhookSecret))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -196,24 +301,43 @@ func (b *Bot) webhookHandler() http.Handler {
 		// too.
 		got := sha256.Sum256([]byte(r.Header.Get("X-Telegram-Bot-Api-Secret-Token")))
 		if subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
-			b.log().Warn("telegram: webhook request without the right secret refused")
+			b.strangers.add("requests")
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
 		var u tgbotapi.Update
 		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxWebhookBody)).Decode(&u); err != nil {
-			b.log().Warn("telegram: webhook update unreadable", "err", err)
+			class, offset := decodeProblem(err)
+			b.log().Warn("telegram: webhook update unreadable", "problem", class, "offset", offset)
 			http.Error(w, "bad update", http.StatusBadRequest)
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
-		defer cancel()
-		if err := b.handling.Go(ctx, routeKey(&u), func() { b.handle(&u) }); err != nil {
-			b.log().Warn("telegram: update queue full; Telegram will deliver the update again")
+		done := make(chan bool, 1)
+		ctx, cancel := context.WithTimeout(r.Context(), queueWait)
+		err := b.queueHandling(ctx, &u, func(ack bool) { done <- ack })
+		cancel()
+		switch {
+		case errors.Is(err, errLaneFull):
+			w.WriteHeader(http.StatusOK) // dropped, and counted
+			return
+		case err != nil:
+			b.busy.add("requests")
 			w.Header().Set("Retry-After", "1")
 			http.Error(w, "busy", http.StatusServiceUnavailable)
 			return
 		}
-		w.WriteHeader(http.StatusOK)
+		select {
+		case ack := <-done:
+			if ack {
+				w.WriteHeader(http.StatusOK)
+				return
+			}
+		case <-r.Context().Done():
+			return // Telegram gave up waiting, and will deliver it again
+		}
+		// Abandoned at the end of the drain: not handled, so not
+		// acknowledged.
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, "stopping", http.StatusServiceUnavailable)
 	})
 }

@@ -51,7 +51,9 @@ var noButtons = &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.Inli
 func (b *Bot) prepareTexts() {
 	c := b.Content
 	b.texts = map[string]*langTexts{}
+	b.exits = map[string]bool{}
 	for _, lang := range c.Langs {
+		b.exits[strings.ToLower(strings.TrimSpace(c.Text(lang, content.KeyOptExit)))] = true
 		t := &langTexts{
 			privacy: c.Text(lang, content.KeyPrivacy),
 			group:   c.Text(lang, content.KeyGroup) + "\n" + DeepLink(b.me.UserName, ""),
@@ -84,11 +86,18 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 		b.quickExit(ctx, d)
 		return
 	}
+	// The first message is the answer the person waits for; the rest
+	// yield to other people's first answers (see limiter).
+	class := classReply
 	if d.press != nil && !d.out.Degraded {
-		b.editPressed(ctx, d)
+		if b.editPressed(ctx, d) {
+			class = classMessage
+		}
 	}
 	for i, r := range d.out.Replies {
-		if _, err := b.sendReply(ctx, d.chat, r, nil); err != nil {
+		_, err := b.sendReply(ctx, d.chat, r, nil, class)
+		class = classMessage
+		if err != nil {
 			b.logSendError("reply", err)
 			if blocked(err) {
 				return
@@ -109,7 +118,7 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 // exit.
 func (b *Bot) sendPrivacy(ctx context.Context, d *delivery) {
 	t := b.texts[d.lang]
-	if _, err := b.sendReply(ctx, d.chat, flows.Reply{Text: t.privacy}, t.keyboard); err != nil {
+	if _, err := b.sendReply(ctx, d.chat, flows.Reply{Text: t.privacy}, t.keyboard, classMessage); err != nil {
 		b.logSendError("privacy note", err)
 	}
 }
@@ -118,8 +127,9 @@ func (b *Bot) sendPrivacy(ctx context.Context, d *delivery) {
 // than Telegram allows, and returns the id of the last. The options become
 // an inline keyboard on the last message, built once; markup, when not
 // nil, is used instead. Link previews are off: a big preview of a
-// helpline's site draws the eye of anyone looking at the phone.
-func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup any) (int, error) {
+// helpline's site draws the eye of anyone looking at the phone. The first
+// message counts as class, further parts as classMessage.
+func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup any, class callClass) (int, error) {
 	text := r.Text
 	if text == "" {
 		if len(r.Options) == 0 && markup == nil {
@@ -140,7 +150,8 @@ func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup a
 		if i == len(chunks)-1 {
 			cfg.ReplyMarkup = markup
 		}
-		m, err := b.send(ctx, chat, classMessage, cfg, "sendMessage")
+		m, err := b.send(ctx, chat, class, cfg, "sendMessage")
+		class = classMessage
 		if err != nil {
 			return last, err
 		}
@@ -183,8 +194,9 @@ func (b *Bot) inlineKeyboard(opts []flows.Option) *tgbotapi.InlineKeyboardMarkup
 // chosen answer under the question, without buttons, so the chat reads as
 // a conversation and old buttons cannot be pressed again. A press the
 // engine refused (an old or forged button) only loses the message's
-// buttons; the engine shows the current question again below.
-func (b *Bot) editPressed(ctx context.Context, d *delivery) {
+// buttons; the engine shows the current question again below. It reports
+// whether it made a call.
+func (b *Bot) editPressed(ctx context.Context, d *delivery) bool {
 	m := d.press.msg
 	accepted := !d.out.Refused
 	if label := buttonLabel(m.ReplyMarkup, d.press.data); accepted && label != "" && m.Text != "" {
@@ -196,18 +208,20 @@ func (b *Bot) editPressed(ctx context.Context, d *delivery) {
 				DisableWebPagePreview: true,
 			}
 			b.edit(ctx, d.chat, cfg, "editMessageText")
-			return
+			return true
 		}
 	}
 	if m.ReplyMarkup == nil || len(m.ReplyMarkup.InlineKeyboard) == 0 {
-		return
+		return false
 	}
 	cfg := tgbotapi.EditMessageReplyMarkupConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: d.chat, MessageID: m.MessageID, ReplyMarkup: noButtons}}
 	b.edit(ctx, d.chat, cfg, "editMessageReplyMarkup")
+	return true
 }
 
+// edit makes an edit, the first answer to a press.
 func (b *Bot) edit(ctx context.Context, chat int64, cfg tgbotapi.Chattable, method string) {
-	_, err := b.send(ctx, chat, classMessage, cfg, method)
+	_, err := b.send(ctx, chat, classReply, cfg, method)
 	if err == nil {
 		return
 	}
@@ -235,53 +249,106 @@ func buttonLabel(kb *tgbotapi.InlineKeyboardMarkup, data string) string {
 	return ""
 }
 
+// maxDeleteBatch is the most ids one deleteMessages call takes.
+const maxDeleteBatch = 100
+
 // quickExit ends a conversation on the phone as far as Telegram allows. It
 // sends the engine's neutral line first, which also removes the reply
 // keyboard, because the id Telegram gives that line bounds the
-// conversation from above: every message below it, back to the first one
-// the session tracked, is the user's or the bot's in this private chat.
-// Those are deleted newest first, at most MaxDelete of them. Telegram lets
-// a bot delete messages of both sides in a private chat for 48 hours;
-// older ones, and ids already gone, fail and are skipped.
+// conversation from above. In a private chat Telegram numbers the user's
+// and the bot's messages in one sequence, so the MaxDelete ids below the
+// line are this conversation and whatever came before it in the chat,
+// which is the bot's too. No message id needs to be kept for it: the bot
+// stores nothing that would show, to someone who reads the store, that a
+// chat happened or how long it was.
+//
+// The window goes in deleteMessages calls of a hundred ids, newest first;
+// Telegram skips ids it cannot find. A batch that fails is tried again id
+// by id, which also finds where messages become too old (Telegram lets a
+// bot delete messages of both sides of a private chat for 48 hours).
 func (b *Bot) quickExit(ctx context.Context, d *delivery) {
-	lo, hi := d.msgID, d.msgID
-	if t := d.out.Tracked; len(t) == 2 && t[0] > 0 && t[1] >= t[0] {
-		lo, hi = min(lo, t[0]), max(hi, t[1])
-	}
+	hi := d.msgID // the newest id known when the line cannot be sent
 	for i, r := range d.out.Replies {
 		var markup any
 		if i == len(d.out.Replies)-1 {
 			markup = removeKeyboard
 		}
-		id, err := b.sendReply(ctx, d.chat, r, markup)
+		id, err := b.sendReply(ctx, d.chat, r, markup, classReply)
 		if err != nil {
 			b.logSendError("quick exit line", err)
+			if blocked(err) {
+				return // nothing of the chat can be reached any more
+			}
 			continue
 		}
 		if id > 0 {
-			hi = int64(id) - 1
+			hi = max(hi, int64(id)-1)
 		}
 	}
-	if lo <= 0 {
+	if hi <= 0 {
 		return
 	}
-	deleted, failed := 0, 0
-	for id := hi; id >= lo && deleted+failed < b.MaxDelete; id-- {
-		_, err := b.send(ctx, d.chat, classOther, tgbotapi.NewDeleteMessage(d.chat, int(id)), "deleteMessage")
-		if err == nil {
-			deleted++
+	lo := max(1, hi-int64(b.MaxDelete)+1)
+	calls, batchesFailed, singlesFailed := 0, 0, 0
+	defer func() {
+		b.log().Info("telegram: quick exit", "window", hi-lo+1, "calls", calls, "batches_failed", batchesFailed, "singles_failed", singlesFailed)
+	}()
+	for top := hi; top >= lo; top -= maxDeleteBatch {
+		bottom := max(lo, top-maxDeleteBatch+1)
+		calls++
+		err := b.deleteMessages(ctx, d.chat, bottom, top)
+		if err == nil || gone(err) {
 			continue
 		}
-		failed++
 		if ctx.Err() != nil || blocked(err) {
-			break
+			b.logSendError("quick exit deletion", err)
+			return
 		}
-		if desc := apiDescription(err); strings.Contains(desc, "can't be deleted") {
-			// Too old: every earlier message is older still.
-			break
+		batchesFailed++
+		b.log().Info("telegram: quick exit batch failed; deleting one by one", "code", apiCode(err), "err", err)
+		for id := top; id >= bottom; id-- {
+			calls++
+			_, err := b.send(ctx, d.chat, classOther, tgbotapi.NewDeleteMessage(d.chat, int(id)), "deleteMessage")
+			switch {
+			case err == nil, gone(err):
+			case ctx.Err() != nil || blocked(err):
+				b.logSendError("quick exit deletion", err)
+				return
+			case strings.Contains(apiDescription(err), "can't be deleted"):
+				// Too old: every earlier message is older still.
+				singlesFailed++
+				return
+			default:
+				singlesFailed++
+			}
 		}
 	}
-	b.log().Info("telegram: quick exit", "deleted", deleted, "not_deleted", failed)
+}
+
+// deleteMessages deletes the ids from bottom to top in one call. The
+// library predates the method, so it goes through the generic request.
+func (b *Bot) deleteMessages(ctx context.Context, chat, bottom, top int64) error {
+	ids := make([]int64, 0, top-bottom+1)
+	for id := top; id >= bottom; id-- {
+		ids = append(ids, id)
+	}
+	params := tgbotapi.Params{}
+	params.AddNonZero64("chat_id", chat)
+	if err := params.AddInterface("message_ids", ids); err != nil {
+		return err
+	}
+	_, err := b.call(ctx, chat, classOther, "deleteMessages", func() (*tgbotapi.APIResponse, error) {
+		return b.api.MakeRequest("deleteMessages", params)
+	})
+	return err
+}
+
+// gone reports a deletion that failed because there was nothing to
+// delete: deleteMessage's answer for an id that is gone, which
+// deleteMessages may also give when it finds none of its ids. Trying such
+// a batch id by id would only repeat it a hundred times.
+func gone(err error) bool {
+	return apiCode(err) == http.StatusBadRequest && strings.Contains(apiDescription(err), "not found")
 }
 
 // blocked reports an error after which nothing more can reach the chat:
@@ -289,6 +356,11 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 func blocked(err error) bool { return apiCode(err) == http.StatusForbidden }
 
 func (b *Bot) logSendError(what string, err error) {
+	if b.life.Err() != nil {
+		// Cut off by the end of the drain, which says so in one line.
+		b.lost.interrupted.Add(1)
+		return
+	}
 	if blocked(err) {
 		b.log().Info("telegram: chat cannot be reached", "what", what, "err", err)
 		return

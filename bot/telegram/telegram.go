@@ -8,24 +8,34 @@
 //
 //   - Receiving. Poll runs its own getUpdates loop and moves the offset on
 //     only after every update of a batch has been handled; the webhook
-//     checks Telegram's secret header and answers 200 as soon as the update
-//     is queued.
+//     checks Telegram's secret header and answers 200 once the update has
+//     been handled. Either way Telegram hears "done" only for an update the
+//     dispatcher has seen (its session saved): an update a stop cuts short
+//     is delivered again, and replies a stop cannot send are counted in
+//     the one line it writes.
 //   - Handling. Updates go into lanes keyed by chat: one chat's updates are
 //     handled one after the other, in order; different chats in parallel,
-//     by at most Workers goroutines.
+//     by at most Workers goroutines. A chat may have at most MaxChatQueued
+//     updates waiting, and as many batches of replies waiting to be sent;
+//     a flood from one chat beyond that is dropped (and counted), so that
+//     it never holds up another chat. The quick exit is never dropped.
 //   - Sending. Replies go into a second set of lanes, again keyed by chat,
 //     so a chat sees its messages in order while a chat that waits out a
 //     flood limit holds up no other. Every call passes a limiter (about 30
-//     a second overall, about one a second per chat, with a small burst),
-//     is tried again after retry_after on a 429 and with back-off on 5xx,
-//     and is logged when it finally fails.
-//   - Quick exit. The session keeps two message ids, the first and the
-//     newest seen of the conversation (Telegram numbers a private chat's
-//     messages, the user's and the bot's, in one sequence). On "Snel weg"
-//     or /stop the bot sends its one neutral line, then deletes every id
-//     below that line down to the first, newest first.
+//     a second overall, about one a second per chat, with a small burst;
+//     the first answer to a person goes ahead of further messages), is
+//     tried again after retry_after on a 429 and with back-off on 5xx, and
+//     is logged when it finally fails.
+//   - Quick exit. On "Snel weg" or /stop the bot sends its one neutral
+//     line, then deletes the MaxDelete ids below that line, newest first,
+//     a hundred a call. Telegram numbers a private chat's messages, the
+//     user's and the bot's, in one sequence, so that window holds the
+//     conversation without the bot keeping any message id.
 //
-// Logs never carry a chat id, a name, a message text or the token.
+// Logs never carry a chat id, a name, a message text or the token: every
+// error from outside passes a redactor first (see logs.go), and what can
+// come in floods (refused requests, dropped updates) is counted and logged
+// once a minute.
 package telegram
 
 import (
@@ -40,6 +50,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -121,6 +132,10 @@ type Bot struct {
 	// chats being sent to at once (64); MaxQueued the updates, and
 	// separately the batches of replies, waiting in memory (4096).
 	Workers, SendWorkers, MaxQueued int
+	// MaxChatQueued bounds what one chat may have waiting: updates to
+	// handle, and separately batches of replies to send (8). A person
+	// types a few messages at a time; more than this is a flood.
+	MaxChatQueued int
 	// Rate and Burst are the overall limit in calls a second (30, 30);
 	// ChatRate and ChatBurst the limit of messages a second per chat
 	// (1, 3). Groups get at most twenty a minute.
@@ -135,7 +150,9 @@ type Bot struct {
 	Backoff, MaxBackoff time.Duration
 	// RequestTimeout bounds one call other than getUpdates (30s).
 	RequestTimeout time.Duration
-	// MaxDelete bounds the messages one quick exit deletes (200).
+	// MaxDelete is how many message ids below its neutral line a quick
+	// exit deletes (200). The longest conversation of the content spans
+	// about a quarter of that (TestQuickExitWindow measures it).
 	MaxDelete int
 	// DrainTimeout is how long Run goes on handling and sending what it
 	// has received once its context ends (10s).
@@ -148,9 +165,38 @@ type Bot struct {
 	sending   *lanes
 	life      context.Context // ends when in-flight work is abandoned
 	texts     map[string]*langTexts
+	exits     map[string]bool // the quick exit's labels, lower case
 	hookPath  string
 	defFinder Finder
+	redact    *redactor
+	// retryUnit is how long one second of a retry_after lasts: a second,
+	// shorter in tests.
+	retryUnit time.Duration
+	drainBy   time.Time // when the drain gives up; set when receiving stops
+
+	dropped   *rollup // updates dropped because their chat was over its limits
+	strangers *rollup // webhook requests without the secret
+	busy      *rollup // webhook requests refused while every queue was full
+	lost      lostWork
 }
+
+// lostWork counts what a stop abandons, for the one line that says so.
+type lostWork struct {
+	updates     atomic.Int64 // received, not handled, not acknowledged
+	replies     atomic.Int64 // batches of replies of handled updates, never started
+	interrupted atomic.Int64 // calls cut off while running
+	sendsQueued atomic.Int64 // sends that could not even be queued
+}
+
+func (l *lostWork) reset() {
+	l.updates.Store(0)
+	l.replies.Store(0)
+	l.interrupted.Store(0)
+	l.sendsQueued.Store(0)
+}
+
+// logEvery is the interval of the rolled-up log lines.
+const logEvery = time.Minute
 
 // Run connects to Telegram (getMe), publishes the commands, and receives
 // updates until ctx ends: by long polling, or on the webhook when
@@ -164,6 +210,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	life, abandon := context.WithCancel(context.WithoutCancel(ctx))
 	defer abandon()
 	b.life = life
+	b.drainBy = time.Time{}
+	b.lost.reset()
 	b.api = b.newAPI(life, b.RequestTimeout)
 
 	if err := b.open(ctx); err != nil {
@@ -178,8 +226,17 @@ func (b *Bot) Run(ctx context.Context) error {
 	} else {
 		err = b.poll(ctx)
 	}
+	b.stopping()
 	b.drain(abandon)
 	return err
+}
+
+// stopping notes that receiving stopped, once: the drain's deadline counts
+// from then, whatever part of it the webhook server used.
+func (b *Bot) stopping() {
+	if b.drainBy.IsZero() {
+		b.drainBy = time.Now().Add(b.DrainTimeout)
+	}
 }
 
 // init checks the configuration and sets defaults, once: a Bot that ran
@@ -225,6 +282,7 @@ func (b *Bot) init() error {
 	setDefault(&b.Workers, 16)
 	setDefault(&b.SendWorkers, 64)
 	setDefault(&b.MaxQueued, 4096)
+	setDefault(&b.MaxChatQueued, 8)
 	setDefault(&b.Rate, 30)
 	setDefault(&b.Burst, 30)
 	setDefault(&b.ChatRate, 1)
@@ -235,6 +293,11 @@ func (b *Bot) init() error {
 	setDefault(&b.RequestTimeout, 30*time.Second)
 	setDefault(&b.MaxDelete, 200)
 	setDefault(&b.DrainTimeout, 10*time.Second)
+	setDefault(&b.retryUnit, time.Second)
+	b.redact = newRedactor(b.Token, b.WebhookSecret)
+	b.dropped = newRollup(b.log, slog.LevelWarn, "telegram: updates dropped: their chat was over its queue limit", logEvery)
+	b.strangers = newRollup(b.log, slog.LevelWarn, "telegram: webhook requests without the right secret refused", logEvery)
+	b.busy = newRollup(b.log, slog.LevelWarn, "telegram: update queue full; Telegram will deliver the updates again", logEvery)
 	if b.Client == nil {
 		tr := http.DefaultTransport.(*http.Transport).Clone()
 		// Every call goes to one host; keep enough connections open for
@@ -265,7 +328,7 @@ func setDefault[T comparable](p *T, v T) {
 func (b *Bot) newAPI(ctx context.Context, timeout time.Duration) *tgbotapi.BotAPI {
 	api := &tgbotapi.BotAPI{
 		Token:  b.Token,
-		Client: &doer{hc: b.Client, ctx: ctx, timeout: timeout, token: b.Token},
+		Client: &doer{hc: b.Client, ctx: ctx, timeout: timeout, redact: b.redact},
 		Buffer: 100,
 		Self:   b.me,
 	}
@@ -289,7 +352,7 @@ func (b *Bot) open(ctx context.Context) error {
 		return fmt.Errorf("connect to telegram: %w", err)
 	}
 	if err := json.Unmarshal(resp.Result, &b.me); err != nil {
-		return fmt.Errorf("connect to telegram: getMe: %w", err)
+		return fmt.Errorf("connect to telegram: %w", b.redact.outside("getMe", err))
 	}
 	b.api.Self = b.me
 	b.prepareTexts() // the group line links to the bot by its username
@@ -326,28 +389,43 @@ func (b *Bot) publishCommands(ctx context.Context) {
 }
 
 // drain waits for queued work after receiving stopped: handling first, as
-// it queues sends, then sending. What is still queued after DrainTimeout
-// is abandoned, and said so.
+// it queues sends, then sending. What is still queued when the deadline
+// comes is abandoned: the jobs left run as no-ops that count themselves,
+// and one line says what was given up. A line per lost reply would bury
+// the log under thousands exactly when an operator reads it.
 func (b *Bot) drain(abandon context.CancelFunc) {
-	ctx, cancel := context.WithTimeout(context.Background(), b.DrainTimeout)
+	ctx, cancel := context.WithDeadline(context.Background(), b.drainBy)
 	defer cancel()
 	err := b.handling.Wait(ctx)
 	if err == nil {
 		err = b.sending.Wait(ctx)
 	}
 	if err == nil {
+		b.flushLogs()
 		b.log().Info("telegram bot stopped; everything received was handled")
 		return
 	}
-	b.log().Error("telegram bot stopped before finishing; the rest is abandoned",
-		"updates", b.handling.Len(), "reply_batches", b.sending.Len(), "timeout", b.DrainTimeout.String())
 	abandon()
-	// With the context gone every job ends at its next call; wait briefly
-	// so that none outlives Run.
+	// With the context gone every job ends at once; wait briefly so that
+	// none outlives Run and the counts are complete.
 	grace, cancel2 := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel2()
 	_ = b.handling.Wait(grace)
 	_ = b.sending.Wait(grace)
+	b.flushLogs()
+	b.log().Error("telegram bot stopped before finishing; the rest is abandoned",
+		"updates_not_acknowledged", b.lost.updates.Load(),
+		"reply_batches_not_sent", b.lost.replies.Load()+b.lost.sendsQueued.Load(),
+		"calls_interrupted", b.lost.interrupted.Load(),
+		"still_running", b.handling.Len()+b.sending.Len(),
+		"timeout", b.DrainTimeout.String())
+}
+
+// flushLogs writes what the rolled-up log lines have counted so far.
+func (b *Bot) flushLogs() {
+	b.dropped.flush()
+	b.strangers.flush()
+	b.busy.flush()
 }
 
 func (b *Bot) log() *slog.Logger {

@@ -390,8 +390,8 @@ func testFloodWait(t *testing.T, m mode) {
 		refused++
 		for _, next := range calls[i+1:] {
 			if next.Chat() == c.Chat() {
-				if gap := next.At.Sub(c.At); gap < time.Second {
-					t.Errorf("chat sent to again %v after a 429 with retry_after 1s", gap)
+				if gap, want := next.At.Sub(c.At), h.bot.retryUnit; gap < want {
+					t.Errorf("chat sent to again %v after a 429 with retry_after 1 (of %v), want at least %v", gap, h.bot.retryUnit, want)
 				}
 				break
 			}

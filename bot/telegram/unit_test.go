@@ -51,36 +51,6 @@ func TestSplit(t *testing.T) {
 	}
 }
 
-func TestTrackRange(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		in   []int64
-		id   int64
-		want []int64
-	}{
-		{"first", nil, 5, []int64{5, 5}},
-		{"newer", []int64{5, 9}, 12, []int64{5, 12}},
-		{"older button", []int64{5, 9}, 3, []int64{3, 9}},
-		{"inside", []int64{5, 9}, 7, []int64{5, 9}},
-		{"no id", []int64{5, 9}, 0, []int64{5, 9}},
-		{"damaged", []int64{9, 5, 1}, 7, []int64{7, 7}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			in := slices.Clone(tc.in)
-			got := trackRange(in, tc.id)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("trackRange(%v, %d) = %v, want %v", tc.in, tc.id, got, tc.want)
-			}
-			if !slices.Equal(in, tc.in) {
-				t.Errorf("trackRange changed its input to %v: Track must be pure", in)
-			}
-			if len(got) > flows.MaxTracked {
-				t.Errorf("trackRange kept %d ids, more than flows.MaxTracked", len(got))
-			}
-		})
-	}
-}
-
 func TestInlineKeyboard(t *testing.T) {
 	b := &Bot{Log: slog.New(slog.DiscardHandler)}
 	opts := []flows.Option{
@@ -106,52 +76,13 @@ func TestInlineKeyboard(t *testing.T) {
 	}
 }
 
-func TestBucket(t *testing.T) {
-	now := time.Unix(0, 0)
-	b := newBucket(1, 3, now)
-	var waits []time.Duration
-	for range 5 {
-		waits = append(waits, b.take(now))
-	}
-	want := []time.Duration{0, 0, 0, time.Second, 2 * time.Second}
-	if !slices.Equal(waits, want) {
-		t.Errorf("take() x5 at once = %v, want %v", waits, want)
-	}
-	if got := b.take(now.Add(10 * time.Second)); got != 0 {
-		t.Errorf("take() after 10s = %v, want 0", got)
-	}
-}
-
-func TestLimiterPerChat(t *testing.T) {
-	now := time.Unix(0, 0)
-	l := newLimiter(30, 30, 1, 1, func() time.Time { return now })
-	if w := l.reserve(1, true); w != 0 {
-		t.Errorf("first message to chat 1 waits %v, want 0", w)
-	}
-	if w := l.reserve(1, true); w != time.Second {
-		t.Errorf("second message to chat 1 waits %v, want 1s", w)
-	}
-	if w := l.reserve(2, true); w != 0 {
-		t.Errorf("first message to chat 2 waits %v, want 0: chats are limited apart", w)
-	}
-	if w := l.reserve(-5, true); w != 0 {
-		t.Errorf("first message to a group waits %v, want 0", w)
-	}
-	if w := l.reserve(-5, true); w != 3*time.Second {
-		t.Errorf("second message to a group waits %v, want 3s (twenty a minute)", w)
-	}
-	if w := l.reserve(1, false); w != 0 {
-		t.Errorf("a deletion in chat 1 waits %v, want 0: only messages count per chat", w)
-	}
-}
-
 func TestLanesOrder(t *testing.T) {
 	l := newLanes(4, 1000, nil)
 	var mu sync.Mutex
 	got := map[int64][]int{}
 	for i := range 200 {
 		key := int64(i % 5)
-		if err := l.Go(context.Background(), key, func() {
+		if err := l.Go(context.Background(), key, 0, func() {
 			time.Sleep(time.Duration(i%3) * time.Millisecond)
 			mu.Lock()
 			got[key] = append(got[key], i)
@@ -178,11 +109,11 @@ func TestLanesBounded(t *testing.T) {
 	l := newLanes(1, 2, func(v any) { panics = append(panics, v) })
 	block := make(chan struct{})
 	ctx := context.Background()
-	_ = l.Go(ctx, 1, func() { <-block })
-	_ = l.Go(ctx, 2, func() { <-block; panic("boom") })
+	_ = l.Go(ctx, 1, 0, func() { <-block })
+	_ = l.Go(ctx, 2, 0, func() { <-block; panic("boom") })
 	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
 	defer cancel()
-	if err := l.Go(short, 3, func() {}); !errors.Is(err, context.DeadlineExceeded) {
+	if err := l.Go(short, 3, 0, func() {}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Go() on full lanes = %v, want the context's deadline", err)
 	}
 	close(block)
@@ -202,7 +133,7 @@ func TestDoerKeepsTokenOut(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close() // nothing listens: every request fails in the transport
 	const token = "4242:secret-token-value"
-	d := &doer{hc: &http.Client{}, ctx: context.Background(), timeout: time.Second, token: token}
+	d := &doer{hc: &http.Client{}, ctx: context.Background(), timeout: time.Second, redact: newRedactor(token)}
 	api := &tgbotapi.BotAPI{Token: token, Client: d}
 	api.SetAPIEndpoint("http://" + addr + "/bot%s/%s")
 	_, err = api.Request(tgbotapi.NewMessage(1, "x"))
@@ -218,7 +149,7 @@ func TestDoerKeepsTokenOut(t *testing.T) {
 }
 
 func TestRetryAfter(t *testing.T) {
-	b := &Bot{Backoff: 100 * time.Millisecond, MaxBackoff: time.Second}
+	b := &Bot{Backoff: 100 * time.Millisecond, MaxBackoff: time.Second, retryUnit: time.Second}
 	for _, tc := range []struct {
 		name      string
 		err       error
@@ -233,7 +164,7 @@ func TestRetryAfter(t *testing.T) {
 		{"capped", &tgbotapi.Error{Code: 500}, true, 750 * time.Millisecond, time.Second, 30},
 		{"blocked", &tgbotapi.Error{Code: 403, Message: "Forbidden: bot was blocked by the user"}, false, 0, 0, 0},
 		{"bad request", &tgbotapi.Error{Code: 400}, false, 0, 0, 0},
-		{"network", &requestError{method: "sendMessage", err: errors.New("connection reset")}, true, 75 * time.Millisecond, 100 * time.Millisecond, 0},
+		{"network", &outsideError{method: "sendMessage", msg: "connection reset"}, true, 75 * time.Millisecond, 100 * time.Millisecond, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			wait, retry := b.retryAfter(tc.err, tc.failures_)
@@ -294,6 +225,7 @@ func TestCallRetriesHTMLErrors(t *testing.T) {
 	defer srv.Close()
 	b := &Bot{Token: "1:t", Endpoint: srv.URL + "/bot%s/%s", Client: srv.Client(), Backoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 5}
 	b.limits = newLimiter(1000, 1000, 1000, 1000, time.Now)
+	b.redact = newRedactor(b.Token)
 	b.api = b.newAPI(context.Background(), time.Second)
 	_, err := b.call(context.Background(), 0, classOther, "deleteMessage", func() (*tgbotapi.APIResponse, error) {
 		return b.api.Request(tgbotapi.NewDeleteMessage(1, 2))
@@ -313,5 +245,221 @@ func TestCallRetriesHTMLErrors(t *testing.T) {
 	})
 	if apiCode(err) != http.StatusBadGateway || !strings.Contains(err.Error(), "deleteMessage") {
 		t.Errorf("call() with 2 attempts = %v, want the 502 of deleteMessage", err)
+	}
+}
+
+func TestLimiterPerChat(t *testing.T) {
+	now := time.Unix(0, 0)
+	l := newLimiter(30, 30, 1, 1, func() time.Time { return now })
+	for _, tc := range []struct {
+		name string
+		chat int64
+		want time.Duration
+	}{
+		{"first message to chat 1", 1, 0},
+		{"second message to chat 1", 1, time.Second},
+		{"first message to chat 2: chats are limited apart", 2, 0},
+		{"first message to a group", -5, 0},
+		{"second message to a group: twenty a minute", -5, 3 * time.Second},
+	} {
+		if got := l.reserveChat(tc.chat, now).DelayFrom(now); got != tc.want {
+			t.Errorf("%s: reserveChat(%d) delay = %v, want %v", tc.name, tc.chat, got, tc.want)
+		}
+	}
+}
+
+// sendAt is one message a chat wants sent at a time.
+type sendAt struct {
+	chat int64
+	at   time.Duration
+}
+
+// simulate sends the messages through l on a fake clock and returns when
+// each went out. A chat sends one message at a time, as its lane does: the
+// next is asked for when the one before went out. With chatFirst the
+// message waits for its chat and then for the overall limit, as
+// limiter.wait does; without, both are reserved at once, which is how the
+// bot's old limiter worked.
+func simulate(l *limiter, wants []sendAt, chatFirst bool) []time.Duration {
+	t0 := time.Unix(1000, 0)
+	type event struct {
+		at    time.Duration
+		chat  int64
+		stage int // 0: asks its chat; 1: asks the overall limit
+		seq   int // keeps events of equal time in the order they came
+	}
+	queued := map[int64][]time.Duration{}
+	var events []event
+	seq := 0
+	push := func(e event) { e.seq = seq; seq++; events = append(events, e) }
+	for _, w := range wants {
+		if len(queued[w.chat]) == 0 {
+			push(event{at: w.at, chat: w.chat})
+		}
+		queued[w.chat] = append(queued[w.chat], w.at)
+	}
+	var sent []time.Duration
+	for len(events) > 0 {
+		i := 0
+		for j, e := range events {
+			if e.at < events[i].at || e.at == events[i].at && e.seq < events[i].seq {
+				i = j
+			}
+		}
+		e := events[i]
+		events = slices.Delete(events, i, i+1)
+		now := t0.Add(e.at)
+		var out time.Duration
+		switch {
+		case !chatFirst:
+			g := l.reserveGlobal(now).DelayFrom(now)
+			c := l.reserveChat(e.chat, now).DelayFrom(now)
+			out = e.at + max(g, c)
+		case e.stage == 0:
+			push(event{at: e.at + l.reserveChat(e.chat, now).DelayFrom(now), chat: e.chat, stage: 1})
+			continue
+		default:
+			out = e.at + l.reserveGlobal(now).DelayFrom(now)
+		}
+		sent = append(sent, out)
+		q := queued[e.chat][1:]
+		queued[e.chat] = q
+		if len(q) > 0 {
+			push(event{at: max(out, q[0]), chat: e.chat})
+		}
+	}
+	slices.Sort(sent)
+	return sent
+}
+
+// worstSecond is the most sends in any one-second window.
+func worstSecond(sent []time.Duration) int {
+	worst := 0
+	for i, from := range sent {
+		n, _ := slices.BinarySearch(sent[i:], from+time.Second)
+		worst = max(worst, n)
+	}
+	return worst
+}
+
+// TestLimiterWorstSecond runs a busy moment through the limits on a fake
+// clock: ten chats with six replies each queued at once, so that each
+// waits for its own limit, and two seconds later sixty new chats with one
+// reply each. In no one-second window may more go out than the overall
+// bucket allows: its burst plus its rate for one second.
+func TestLimiterWorstSecond(t *testing.T) {
+	const rate, burst = 30, 30
+	var wants []sendAt
+	for chat := int64(1); chat <= 10; chat++ {
+		for range 6 {
+			wants = append(wants, sendAt{chat: chat})
+		}
+	}
+	for chat := int64(100); chat < 160; chat++ {
+		wants = append(wants, sendAt{chat: chat, at: 2 * time.Second})
+	}
+	bound := burst + rate
+	got := worstSecond(simulate(newLimiter(rate, burst, 1, 3, nil), wants, true))
+	t.Logf("worst one-second window: %d sends (bound %d)", got, bound)
+	if got > bound {
+		t.Errorf("worst one-second window = %d sends, want at most %d (burst %d + %d a second)", got, bound, burst, rate)
+	}
+	// The same moment through the old order breaks the bound, so the
+	// scenario is one that catches it.
+	if old := worstSecond(simulate(newLimiter(rate, burst, 1, 3, nil), wants, false)); old <= bound {
+		t.Errorf("with the overall token taken first, worst window = %d, want it above %d: the scenario no longer tells the orders apart", old, bound)
+	} else {
+		t.Logf("with the overall token taken first it would be %d", old)
+	}
+}
+
+func TestLimiterPrune(t *testing.T) {
+	now := time.Unix(0, 0)
+	l := newLimiter(1e6, 1e6, 1, 3, func() time.Time { return now })
+	for chat := range int64(minPrune - 1) {
+		l.reserveChat(chat+1, now)
+	}
+	now = now.Add(10 * time.Second) // every bucket is full again
+	l.reserveChat(-42, now)
+	if n := l.size(); n > 1 {
+		t.Errorf("per-chat limiters after %d idle chats and one new = %d, want 1: full ones are dropped", minPrune-1, n)
+	}
+	// A chat still waiting for its bucket is kept.
+	for chat := range int64(minPrune) {
+		l.reserveChat(chat+1, now)
+		l.reserveChat(chat+1, now)
+		l.reserveChat(chat+1, now)
+	}
+	if n := l.size(); n < minPrune {
+		t.Errorf("per-chat limiters of %d busy chats = %d, want all kept", minPrune, n)
+	}
+}
+
+func TestLanesPerKeyLimit(t *testing.T) {
+	l := newLanes(4, 100, nil)
+	block := make(chan struct{})
+	started := make(chan struct{}, 3)
+	ctx := context.Background()
+	for i := range 3 {
+		if err := l.Go(ctx, 1, 3, func() { started <- struct{}{}; <-block }); err != nil {
+			t.Fatalf("Go() #%d within the limit = %v", i+1, err)
+		}
+	}
+	<-started // the first job of key 1 runs
+	if err := l.Go(ctx, 1, 3, func() {}); !errors.Is(err, errLaneFull) {
+		t.Errorf("Go() over the key's limit = %v, want errLaneFull", err)
+	}
+	if err := l.Go(ctx, 1, 5, func() {}); err != nil {
+		t.Errorf("Go() with a higher limit = %v, want nil", err)
+	}
+	if err := l.Go(ctx, 2, 3, func() {}); err != nil {
+		t.Errorf("Go() for another key = %v, want nil: one key's limit is its own", err)
+	}
+	if got := l.KeyLen(1); got != 4 {
+		t.Errorf("KeyLen(1) = %d, want 4", got)
+	}
+	// One job of key 1 runs; the three queued behind it are dropped.
+	if got := l.Discard(1); got != 3 {
+		t.Errorf("Discard(1) = %d, want 3", got)
+	}
+	if got := l.KeyLen(1); got != 1 {
+		t.Errorf("KeyLen(1) after Discard = %d, want 1 (the running job)", got)
+	}
+	close(block)
+	if err := l.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := l.Len(); n != 0 || len(l.slots) != 0 {
+		t.Errorf("after Wait, Len() = %d with %d slots taken, want 0 and 0", n, len(l.slots))
+	}
+}
+
+// TestLimiterYields checks the order of first answers and further
+// messages at the overall limit, on a fake clock: once first answers have
+// used the burst, a further message waits until the bucket holds more
+// than the headroom, while a first answer still only waits its turn.
+func TestLimiterYields(t *testing.T) {
+	now := time.Unix(0, 0)
+	l := newLimiter(30, 30, 1, 3, nil)
+	if r, wait := l.reserveYielding(now); r == nil || r.DelayFrom(now) != 0 || wait != 0 {
+		t.Fatalf("reserveYielding() on a full bucket = %v, %v, want a token at once", r, wait)
+	}
+	for range 29 {
+		l.reserveGlobal(now)
+	}
+	r, wait := l.reserveYielding(now)
+	if r != nil {
+		t.Fatalf("reserveYielding() on an empty bucket = a reservation, want none")
+	}
+	// 1 token plus the headroom of 10, at 30 a second.
+	if want := 11 * time.Second / 30; wait < want-time.Millisecond || wait > want+time.Millisecond {
+		t.Errorf("reserveYielding() on an empty bucket waits %v, want about %v", wait, want)
+	}
+	if d := l.reserveGlobal(now).DelayFrom(now); d != time.Second/30 {
+		t.Errorf("a first answer on an empty bucket waits %v, want %v: its turn only", d, time.Second/30)
+	}
+	later := now.Add(time.Second)
+	if r, _ := l.reserveYielding(later); r == nil || r.DelayFrom(later) != 0 {
+		t.Errorf("reserveYielding() a second later = %v, want a token at once", r)
 	}
 }

@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,11 +14,42 @@ import (
 	"signaal/flows"
 )
 
-// handle handles one update in its chat's lane. It runs under the bot's
-// life context rather than the receiving one: an update that was received
-// is handled, and its replies sent, even while the bot shuts down.
-func (b *Bot) handle(u *tgbotapi.Update) {
+// jobsPerUpdate is the most batches of sends one update queues: the answer
+// to a button press and the replies.
+const jobsPerUpdate = 2
+
+// urgentExtra is how many updates beyond MaxChatQueued a chat may have
+// waiting when they are quick exits. The exit is the one input that must
+// never be lost to a flood; a few places are enough, as any one of them
+// wipes the conversation.
+const urgentExtra = 2
+
+// handle handles one update in its chat's lane, and reports whether
+// Telegram may be told it is done with. It runs under the bot's life
+// context rather than the receiving one: an update that was received is
+// handled, and its replies sent, even while the bot shuts down, until the
+// drain gives up; from then on handle only counts what it was given.
+func (b *Bot) handle(u *tgbotapi.Update) (acknowledge bool) {
 	ctx := b.life
+	if ctx.Err() != nil {
+		b.lost.updates.Add(1)
+		return false
+	}
+	switch key := routeKey(u); {
+	case b.urgent(u):
+		// Replies still waiting for this chat would only show what is
+		// about to be deleted, and hold up the exit by a second each.
+		if n := b.sending.Discard(key); n > 0 {
+			b.log().Debug("telegram: replies superseded by a quick exit", "batches", n)
+		}
+	case b.sending.KeyLen(key)+jobsPerUpdate > b.MaxChatQueued:
+		// The chat has more replies waiting than it can be sent soon:
+		// it is flooding. Handling more would only pile up replies it is
+		// not sent for minutes, so the update is dropped, and
+		// acknowledged, or Telegram would deliver it again and again.
+		b.dropped.add("replies_waiting")
+		return true
+	}
 	switch {
 	case u.Message != nil:
 		b.onMessage(ctx, u.UpdateID, u.Message)
@@ -30,6 +62,54 @@ func (b *Bot) handle(u *tgbotapi.Update) {
 		// (allowedUpdates); should one come anyway, it is ignored.
 		b.log().Debug("telegram: update ignored", "update", u.UpdateID)
 	}
+	return true
+}
+
+// queueHandling queues an update in its chat's handling lane, with done
+// called once it is handled (acknowledge as handle says), or not at all
+// when it is not queued. It returns errLaneFull when the chat is over
+// MaxChatQueued, having counted the drop.
+func (b *Bot) queueHandling(ctx context.Context, u *tgbotapi.Update, done func(acknowledge bool)) error {
+	limit := b.MaxChatQueued
+	if b.urgent(u) {
+		limit += urgentExtra
+	}
+	err := b.handling.Go(ctx, routeKey(u), limit, func() {
+		// An update whose handling panics is acknowledged all the same:
+		// the lanes report the panic, and delivering the update again
+		// would only repeat it.
+		ack := true
+		defer func() { done(ack) }()
+		ack = b.handle(u)
+	})
+	if errors.Is(err, errLaneFull) {
+		b.dropped.add("updates_waiting")
+	}
+	return err
+}
+
+// urgent reports whether an update looks like the quick exit: the button,
+// /stop or /weg, or the label of the reply keyboard's button. The
+// dispatcher decides; this only keeps such an update from being dropped in
+// a flood, so a near miss costs nothing.
+func (b *Bot) urgent(u *tgbotapi.Update) bool {
+	switch {
+	case u.CallbackQuery != nil:
+		return u.CallbackQuery.Data == flows.DataExit
+	case u.Message != nil:
+		text := strings.TrimSpace(u.Message.Text)
+		if len(text) > 64 {
+			return false
+		}
+		text = strings.ToLower(text)
+		if strings.HasPrefix(text, "/") {
+			name, _, _ := strings.Cut(text, " ")
+			name, _, _ = strings.Cut(name, "@")
+			return name == "/stop" || name == "/weg"
+		}
+		return b.exits[text]
+	}
+	return false
 }
 
 func (b *Bot) onMessage(ctx context.Context, updateID int, m *tgbotapi.Message) {
@@ -119,7 +199,7 @@ func (b *Bot) onCallback(ctx context.Context, updateID int, q *tgbotapi.Callback
 	// user's app stops showing it as pending; an old or forged press too.
 	key := routeKey(&tgbotapi.Update{CallbackQuery: q})
 	answer := tgbotapi.CallbackConfig{CallbackQueryID: q.ID}
-	b.queueSend(key, "answerCallbackQuery", func(ctx context.Context) {
+	b.queueSend(key, func(ctx context.Context) {
 		if _, err := b.send(ctx, 0, classOther, answer, "answerCallbackQuery"); err != nil {
 			// Mostly a query answered before (a redelivered update) or one
 			// older than Telegram keeps.
@@ -149,22 +229,11 @@ type delivery struct {
 // converse hands a private chat's input to the dispatcher and queues what
 // comes out.
 func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.Input, msgID int64, p *press) {
-	// Track keeps the range of message ids of the conversation in the
-	// session (see trackRange). It also notes whether the session had none
-	// yet, i.e. whether this update begins the conversation. Handle may
-	// call Track again after a conflict; the last call is the one saved,
-	// and it sets fresh last, so the note stays true to what was saved.
-	fresh := false
-	track := func(t []int64) []int64 {
-		fresh = len(t) == 0
-		return trackRange(t, msgID)
-	}
 	out, err := b.Handler.Handle(ctx, bot.Update{
 		Platform: Platform,
 		ChatID:   chat,
 		ID:       strconv.Itoa(updateID),
 		Input:    in,
-		Track:    track,
 	})
 	if err != nil {
 		b.log().Warn("telegram: update handled without its session", "degraded", out.Degraded, "err", err)
@@ -179,32 +248,24 @@ func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.I
 		lang:  b.convLang(out.Lang, in.Lang),
 		msgID: msgID,
 		press: p,
-		fresh: fresh && !out.Forget && !out.Degraded,
+		fresh: out.Started && !out.Forget && !out.Degraded,
 	}
-	b.queueSend(chat, "reply", func(ctx context.Context) { b.deliver(ctx, d) })
-}
-
-// trackRange widens the tracked range {first, newest} to hold id. In a
-// private chat Telegram numbers the user's and the bot's messages in one
-// sequence, so two ids name every message of the conversation: bounded,
-// and nothing but numbers. A range that is not two ordered ids (written by
-// another version, say) starts again at id.
-func trackRange(t []int64, id int64) []int64 {
-	if id <= 0 {
-		return t
-	}
-	if len(t) != 2 || t[0] <= 0 || t[1] < t[0] {
-		return []int64{id, id}
-	}
-	return []int64{min(t[0], id), max(t[1], id)}
+	b.queueSend(chat, func(ctx context.Context) { b.deliver(ctx, d) })
 }
 
 // queueSend queues work in the chat's sending lane. It blocks while the
-// lanes are full; it fails only once the bot abandons its work at the end
-// of the drain, and then says so.
-func (b *Bot) queueSend(key int64, what string, f func(ctx context.Context)) {
-	if err := b.sending.Go(b.life, key, func() { f(b.life) }); err != nil {
-		b.log().Error("telegram: reply dropped at shutdown", "what", what)
+// lanes are full. Once the drain has given up, the work is only counted:
+// see drain.
+func (b *Bot) queueSend(key int64, f func(ctx context.Context)) {
+	err := b.sending.Go(b.life, key, 0, func() {
+		if b.life.Err() != nil {
+			b.lost.replies.Add(1)
+			return
+		}
+		f(b.life)
+	})
+	if err != nil {
+		b.lost.sendsQueued.Add(1)
 	}
 }
 
@@ -217,8 +278,8 @@ func (b *Bot) onGroup(m *tgbotapi.Message) {
 	}
 	text := b.texts[b.lang(langCode(m.From))].group
 	chat := m.Chat.ID
-	b.queueSend(chat, "group", func(ctx context.Context) {
-		if _, err := b.sendReply(ctx, chat, flows.Reply{Text: text}, nil); err != nil {
+	b.queueSend(chat, func(ctx context.Context) {
+		if _, err := b.sendReply(ctx, chat, flows.Reply{Text: text}, nil, classReply); err != nil {
 			b.logSendError("group line", err)
 		}
 	})
@@ -284,7 +345,7 @@ func (b *Bot) onInline(q *tgbotapi.InlineQuery) {
 	if q.From != nil {
 		key = q.From.ID
 	}
-	b.queueSend(key, "answerInlineQuery", func(ctx context.Context) {
+	b.queueSend(key, func(ctx context.Context) {
 		if _, err := b.send(ctx, 0, classOther, cfg, "answerInlineQuery"); err != nil {
 			b.logSendError("inline answer", err)
 		}

@@ -11,7 +11,8 @@
 // Tests act as users with SendText, SendMedia, Press and InlineQuery; the
 // updates they create are handed out by getUpdates or, once the bot has set
 // a webhook, posted to the webhook one at a time, in order, again until the
-// webhook answers 200.
+// webhook answers 200. Tests of load make updates with TextUpdate and post
+// them with Post, many at once, as Telegram does over several connections.
 package tgtest
 
 import (
@@ -19,6 +20,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -117,6 +119,10 @@ type Fault struct {
 	Delay       time.Duration
 	// Times is how many calls the fault applies to; 0 means once.
 	Times int
+	// Echo makes the error description repeat the request's path (which
+	// holds the token), its chat_id and its text, as some proxies and
+	// error pages do, so that tests can check none of it reaches a log.
+	Echo bool
 }
 
 // InlineResult is one article of an answerInlineQuery call.
@@ -145,7 +151,8 @@ type chatState struct {
 
 // Server is the fake Bot API.
 type Server struct {
-	srv *httptest.Server
+	srv    *httptest.Server
+	poster *http.Client // for Post
 
 	mu         sync.Mutex
 	nextUpdate int
@@ -183,7 +190,13 @@ func New(t testing.TB) *Server {
 		closed:     make(chan struct{}),
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	// Post keeps connections open for reuse, as Telegram does, so that
+	// thousands of posts do not use up the loopback ports.
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = 128
+	s.poster = &http.Client{Transport: tr, Timeout: 30 * time.Second}
 	t.Cleanup(s.Close)
+	t.Cleanup(tr.CloseIdleConnections)
 	return s
 }
 
@@ -237,6 +250,55 @@ func (s *Server) AddBotToGroup(c Chat, from User) int {
 func (s *Server) userMessage(c Chat, from User, m *Message, extra map[string]any) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.queueLocked(s.userMessageLocked(c, from, m, extra))
+	return m.ID
+}
+
+// TextUpdate records a text message from a user, as SendText does, but
+// returns its update instead of queueing it, for a test to Post. It
+// returns the message id and the update's body.
+func (s *Server) TextUpdate(c Chat, from User, text string) (id int, body []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := &Message{Text: text}
+	u := s.userMessageLocked(c, from, m, nil)
+	s.nextUpdate++
+	u["update_id"] = s.nextUpdate
+	body, err := json.Marshal(u)
+	if err != nil {
+		panic(err)
+	}
+	return m.ID, body
+}
+
+// Post posts an update to the webhook the bot set, with its secret, and
+// returns the status of the answer. It may be called from many goroutines
+// at once.
+func (s *Server) Post(ctx context.Context, body []byte) (int, error) {
+	s.mu.Lock()
+	h := s.hook
+	s.mu.Unlock()
+	if h == nil {
+		return 0, fmt.Errorf("tgtest: no webhook set")
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.url, bytes.NewReader(body))
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Telegram-Bot-Api-Secret-Token", h.secret)
+	resp, err := s.poster.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+// userMessageLocked adds a user's message to a chat and returns its
+// update, without an update_id.
+func (s *Server) userMessageLocked(c Chat, from User, m *Message, extra map[string]any) map[string]any {
 	cs := s.chat(c)
 	cs.nextID++
 	m.ID = cs.nextID
@@ -255,8 +317,7 @@ func (s *Server) userMessage(c Chat, from User, m *Message, extra map[string]any
 	for k, v := range extra {
 		wire[k] = v
 	}
-	s.queueLocked(map[string]any{"message": wire})
-	return m.ID
+	return map[string]any{"message": wire}
 }
 
 // Press queues a callback query: from presses the button with data on
@@ -367,6 +428,18 @@ func (s *Server) Messages(chat int64) []Message {
 		out[i] = *m
 	}
 	return out
+}
+
+// ChatIDs returns the id of every chat the server has seen, so that tests
+// can check that none of them reaches a log.
+func (s *Server) ChatIDs() []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := make([]int64, 0, len(s.chats))
+	for id := range s.chats {
+		ids = append(ids, id)
+	}
+	return ids
 }
 
 // Visible returns the messages of a chat that are not deleted.
@@ -500,6 +573,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 					desc = fmt.Sprintf("Too Many Requests: retry after %d", f.RetryAfter)
 				}
 			}
+			if f.Echo {
+				desc += fmt.Sprintf(" (POST %s chat_id=%s text=%s)", r.URL.Path, r.PostForm.Get("chat_id"), r.PostForm.Get("text"))
+			}
 			writeJSON(w, nil, &apiError{code: f.Code, desc: desc, retryAfter: f.RetryAfter})
 			return
 		}
@@ -576,6 +652,8 @@ func (s *Server) dispatchLocked(method string, p url.Values) (any, *apiError) {
 		return s.edit(method, p)
 	case "deleteMessage":
 		return s.deleteMessage(p)
+	case "deleteMessages":
+		return s.deleteMessages(p)
 	case "answerCallbackQuery":
 		id := p.Get("callback_query_id")
 		if answered, ok := s.callbacks[id]; !ok || answered {
@@ -790,6 +868,38 @@ func (s *Server) deleteMessage(p url.Values) (any, *apiError) {
 		return nil, badRequest("message can't be deleted")
 	}
 	m.Deleted = true
+	return true, nil
+}
+
+// maxDeleteIDs is the most ids one deleteMessages call may name.
+const maxDeleteIDs = 100
+
+// deleteMessages deletes several messages at once. As on Telegram, ids
+// that name no message (never sent, or deleted before) are skipped, and so
+// are messages the bot may not delete; the call succeeds all the same.
+// Tests make a whole batch fail with a Fault.
+func (s *Server) deleteMessages(p url.Values) (any, *apiError) {
+	cs, aerr := s.chatFor(p)
+	if aerr != nil {
+		return nil, aerr
+	}
+	var ids []int
+	if err := json.Unmarshal([]byte(p.Get("message_ids")), &ids); err != nil {
+		return nil, badRequest("can't parse message identifiers list")
+	}
+	switch {
+	case len(ids) == 0:
+		return nil, badRequest("message identifiers are not specified")
+	case len(ids) > maxDeleteIDs:
+		return nil, badRequest("too many message identifiers specified")
+	}
+	for _, id := range ids {
+		m := cs.find(id)
+		if m == nil || cs.info.Type != "private" && !m.FromBot {
+			continue
+		}
+		m.Deleted = true
+	}
 	return true, nil
 }
 

@@ -1,0 +1,267 @@
+package telegram
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"signaal/bot"
+	"signaal/bot/telegram/tgtest"
+	"signaal/content"
+	"signaal/flows"
+	"signaal/internal/redistest"
+	"signaal/store"
+	"signaal/store/redisstore"
+)
+
+// longestPath leads through the longest conversation the content has: the
+// opening, the professional's menu by way of the meldcode and its points
+// of attention, the whole screening of an adult with signals in every
+// category, the summary, and the question of consent.
+func longestPath() map[string]bool {
+	prefer := map[string]bool{
+		"start/danger/no":    true,
+		"start/who/prof":     true,
+		"prof/scr-age/adult": true,
+		"prof/consent/no":    true,
+	}
+	for _, cat := range []string{"werving", "vervoer", "huisvesting", "dreiging", "geweld", "beweging", "isolatie",
+		"documenten", "loon", "misleiding", "kwetsbaar", "betalingen", "doel-seks", "doel-arbeid", "doel-crimineel"} {
+		prefer["prof/scr-"+cat+"/s1"] = true
+	}
+	return prefer
+}
+
+// TestQuickExitWindow measures whether a window of MaxDelete ids below the
+// exit line makes kept message ids unnecessary. It drives the longest
+// conversation there is, typing now and then as people do, and then leaves
+// with /stop: nothing of the conversation may remain, and the deletion
+// must take a handful of calls, not one per message.
+func TestQuickExitWindow(t *testing.T) {
+	c := testContent(t)
+	h := start(t, polling, c)
+	// The chat has a history before this conversation, so that the window
+	// is full and ids are not small.
+	const history = 300
+	for range history {
+		h.srv.TextUpdate(tgtest.PrivateChat(alice), alice, "ouder bericht")
+	}
+	first := h.text(alice, "/start")
+	typed := []string{"ik weet het niet zeker", "mag ik iets vragen", "is dit anoniem"}
+	prefer := longestPath()
+	presses := 0
+	for i := 0; ; i++ {
+		if i > 60 {
+			t.Fatalf("no ending after 60 questions")
+		}
+		q := h.question(alice)
+		if _, ok := hasButton(q, flows.DataRestart); ok {
+			break
+		}
+		if i%4 == 1 {
+			h.text(alice, typed[i%len(typed)]) // free text: the question comes again
+			q = h.question(alice)
+		}
+		pick := h.choose(q, prefer)
+		h.press(alice, q.ID, pick.Data)
+		presses++
+	}
+	// At an ending, typed text is a search; people look for a helpline.
+	h.text(alice, "/contact veilig thuis")
+	h.text(alice, "ik wil iemand spreken")
+
+	before := len(h.srv.Calls(""))
+	exitID := h.text(alice, "/stop")
+	calls := h.srv.Calls("")[before:]
+
+	var left []tgtest.Message // of this conversation
+	for _, m := range h.srv.Visible(alice.ID) {
+		if m.ID >= first {
+			left = append(left, m)
+		}
+	}
+	if len(left) != 1 || left[0].Text != h.txt(content.KeyExit) {
+		t.Fatalf("after the quick exit, %d messages of the conversation remain (%+v), want only the exit line", len(left), left)
+	}
+	line := left[0].ID
+	span := line - first // the ids from /start up to the exit, the exit line not counted
+	var batches, singles, other int
+	for _, call := range calls {
+		switch call.Method {
+		case "deleteMessages":
+			batches++
+		case "deleteMessage":
+			singles++
+		case "getUpdates":
+		default:
+			other++
+		}
+	}
+	t.Logf("longest conversation: %d presses, %d message ids from /start to /stop (exit at id %d, line at id %d)", presses, span, exitID, line)
+	t.Logf("quick exit: %d deleteMessages calls, %d deleteMessage calls, %d other calls (the exit line), window %d ids", batches, singles, other, h.bot.MaxDelete)
+	if span > h.bot.MaxDelete {
+		t.Errorf("the longest conversation spans %d ids, more than the window of %d: kept ids would be needed", span, h.bot.MaxDelete)
+	}
+	if want := (h.bot.MaxDelete + maxDeleteBatch - 1) / maxDeleteBatch; batches != want || singles != 0 || want > 3 {
+		t.Errorf("quick exit made %d deleteMessages and %d deleteMessage calls, want %d (at most 3) batches and no single deletions", batches, singles, want)
+	}
+	if other != 1 {
+		t.Errorf("quick exit made %d other calls, want 1 (the exit line)", other)
+	}
+	// Every message in the window is gone, and nothing below it was
+	// touched.
+	for _, m := range h.srv.Messages(alice.ID) {
+		inWindow := m.ID < line && m.ID >= line-h.bot.MaxDelete
+		if inWindow != m.Deleted {
+			t.Errorf("message %d (bot %v) deleted = %v, want %v (window %d..%d)", m.ID, m.FromBot, m.Deleted, inWindow, line-h.bot.MaxDelete, line-1)
+		}
+	}
+}
+
+// TestQuickExitFallback fails a deleteMessages call: that batch is deleted
+// id by id instead, unless the user blocked the bot, after which nothing
+// is tried.
+func TestQuickExitFallback(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		fault     tgtest.Fault
+		deleted   bool // whether the conversation ends up deleted
+		wantCalls func(batches, singles, window int) bool
+	}{
+		{
+			name:    "batch refused",
+			fault:   tgtest.Fault{Method: "deleteMessages", Code: 400, Description: "Bad Request: MESSAGE_IDS_INVALID"},
+			deleted: true,
+			// One batch covers this short conversation; it is redone id
+			// by id.
+			wantCalls: func(batches, singles, window int) bool { return batches == 1 && singles == window },
+		},
+		{
+			name:      "blocked",
+			fault:     tgtest.Fault{Method: "deleteMessages", Code: 403, Description: "Forbidden: bot was blocked by the user"},
+			wantCalls: func(batches, singles, window int) bool { return batches == 1 && singles == 0 },
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := start(t, polling, testContent(t))
+			h.text(alice, "/start")
+			h.press(alice, h.question(alice).ID, "start/welcome/ok")
+			h.text(alice, "iets getypt")
+			h.srv.Inject(tc.fault)
+			before := len(h.srv.Calls(""))
+			h.press(alice, h.question(alice).ID, flows.DataExit)
+			var batches, singles int
+			for _, call := range h.srv.Calls("")[before:] {
+				switch call.Method {
+				case "deleteMessages":
+					batches++
+				case "deleteMessage":
+					singles++
+				}
+			}
+			visible := h.srv.Visible(alice.ID)
+			line := visible[len(visible)-1]
+			if line.Text != h.txt(content.KeyExit) {
+				t.Fatalf("last message = %q, want the exit line", line.Text)
+			}
+			window := line.ID - 1 // every id below the line, as the chat is younger than MaxDelete
+			if !tc.wantCalls(batches, singles, window) {
+				t.Errorf("quick exit with %s: %d deleteMessages and %d deleteMessage calls (window %d)", tc.name, batches, singles, window)
+			}
+			if gotDeleted := len(visible) == 1; gotDeleted != tc.deleted {
+				t.Errorf("quick exit with %s: conversation deleted = %v, want %v; visible %+v", tc.name, gotDeleted, tc.deleted, visible)
+			}
+		})
+	}
+}
+
+// downStore is a session store that can be taken down: then every call
+// fails as it does when the store cannot be reached.
+type downStore struct {
+	bot.Sessions
+	down atomic.Bool
+}
+
+var errStoreDown = errors.New("session store unreachable")
+
+func (s *downStore) Load(ctx context.Context, key store.Key, update string) (store.Record, bool, error) {
+	if s.down.Load() {
+		return store.Record{}, false, errStoreDown
+	}
+	return s.Sessions.Load(ctx, key, update)
+}
+
+func (s *downStore) Save(ctx context.Context, key store.Key, r store.Record) (store.Record, error) {
+	if s.down.Load() {
+		return store.Record{}, errStoreDown
+	}
+	return s.Sessions.Save(ctx, key, r)
+}
+
+func (s *downStore) Delete(ctx context.Context, key store.Key) error {
+	if s.down.Load() {
+		return errStoreDown
+	}
+	return s.Sessions.Delete(ctx, key)
+}
+
+// TestQuickExitStoreDown leaves while the session store is down, with a
+// store that fails every call and with a real Redis stopped mid-test. Each
+// way of leaving gets the short neutral line, not the long safety card of
+// a failed update, and the conversation is deleted all the same.
+func TestQuickExitStoreDown(t *testing.T) {
+	c := testContent(t)
+	exitLabel := c.Text(content.DefaultLang, content.KeyOptExit)
+	stores := []struct {
+		name string
+		// setUp returns the store and a function that takes it down.
+		setUp func(t *testing.T) (bot.Sessions, func())
+	}{
+		{"failing store", func(t *testing.T) (bot.Sessions, func()) {
+			s := &downStore{Sessions: store.NewMemory(0)}
+			t.Cleanup(func() { s.down.Store(false) }) // lets the dispatcher's retry finish
+			return s, func() { s.down.Store(true) }
+		}},
+		{"redis stopped", func(t *testing.T) (bot.Sessions, func()) {
+			srv := redistest.Start(t)
+			client, err := redisstore.NewClient(redisstore.Config{URL: srv.URL()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { client.Close() })
+			return redisstore.New(client, time.Hour, redisstore.WithTimeout(time.Second)), srv.Stop
+		}},
+	}
+	for _, st := range stores {
+		for _, how := range []string{"button", "typed", "/stop"} {
+			t.Run(st.name+"/"+how, func(t *testing.T) {
+				sessions, takeDown := st.setUp(t)
+				h := start(t, polling, c, withSessions(func(bot.Sessions) bot.Sessions { return sessions }))
+				h.text(alice, "/start")
+				h.press(alice, h.question(alice).ID, "start/welcome/ok")
+				h.text(alice, "iets getypt")
+				if n := len(h.srv.Visible(alice.ID)); n < 6 {
+					t.Fatalf("conversation has %d messages before the exit, want at least 6", n)
+				}
+				takeDown()
+				switch how {
+				case "button":
+					h.press(alice, h.question(alice).ID, flows.DataExit)
+				case "typed":
+					h.text(alice, exitLabel)
+				case "/stop":
+					h.text(alice, "/stop")
+				}
+				visible := h.srv.Visible(alice.ID)
+				if len(visible) != 1 {
+					t.Fatalf("after the quick exit with the store down, visible messages = %+v, want only the exit line", visible)
+				}
+				if v := visible[0]; !v.FromBot || v.Text != h.txt(content.KeyExit) || !v.RemoveKeyboard {
+					t.Errorf("left = %q (removes keyboard: %v), want the exit line %q removing the keyboard", v.Text, v.RemoveKeyboard, h.txt(content.KeyExit))
+				}
+			})
+		}
+	}
+}

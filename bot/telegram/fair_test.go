@@ -1,0 +1,283 @@
+package telegram
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"signaal/bot/telegram/tgtest"
+	"signaal/content"
+)
+
+// Telegram's real limits, which the flood tests keep so that the
+// flooding chat's replies back up as they would in production.
+func realLimits(b *Bot) {
+	b.Rate, b.Burst = 30, 30
+	b.ChatRate, b.ChatBurst = 1, 3
+}
+
+// floodUser is the user who floods; newcomer(i) are the people who start
+// a conversation meanwhile.
+var floodUser = tgtest.User{ID: 987651000, FirstName: "Flo", Username: "flo_secret_name", LanguageCode: "nl"}
+
+func newcomer(i int) tgtest.User {
+	return tgtest.User{ID: 987652000 + int64(i), FirstName: "Nieuw", LanguageCode: "nl"}
+}
+
+// sender delivers updates to the bot the way each mode receives them: in
+// webhook mode posted at once from many goroutines, as Telegram does over
+// its connections; in polling mode queued for getUpdates.
+type sender struct {
+	h        *harness
+	m        mode
+	statuses sync.Map // status -> *atomic.Int64, webhook mode only
+}
+
+func (s *sender) text(u tgtest.User, text string) {
+	if s.m == polling {
+		s.h.srv.SendText(tgtest.PrivateChat(u), u, text)
+		return
+	}
+	_, body := s.h.srv.TextUpdate(tgtest.PrivateChat(u), u, text)
+	status, err := s.h.srv.Post(context.Background(), body)
+	if err != nil {
+		s.h.t.Errorf("post to the webhook: %v", err)
+		return
+	}
+	n, _ := s.statuses.LoadOrStore(status, new(atomic.Int64))
+	n.(*atomic.Int64).Add(1)
+}
+
+func (s *sender) count(status int) int64 {
+	if n, ok := s.statuses.Load(status); ok {
+		return n.(*atomic.Int64).Load()
+	}
+	return 0
+}
+
+// firstReply is when the bot first sent a message to chat, or the zero
+// time.
+func firstReply(srv *tgtest.Server, chat int64) time.Time {
+	for _, c := range srv.Calls("sendMessage") {
+		if c.Chat() == chat && c.Code == 200 {
+			return c.At
+		}
+	}
+	return time.Time{}
+}
+
+// TestFlood has one chat send 2,000 updates as fast as it can while 30
+// new chats each send /start. The flood is capped in the flooding chat's
+// own queues, every new chat gets its first reply within a second and
+// none is refused, and the stop right after writes a few lines, not
+// thousands, accounting for every handled update whose replies it could
+// not send.
+func TestFlood(t *testing.T) {
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) { testFlood(t, m) })
+	}
+}
+
+func testFlood(t *testing.T, m mode) {
+	const (
+		floods    = 2000
+		newcomers = 30
+		posters   = 16 // the flood's parallel connections in webhook mode
+	)
+	h := start(t, m, testContent(t), realLimits, func(b *Bot) { b.DrainTimeout = time.Second })
+	s := &sender{h: h, m: m}
+	s.text(floodUser, "/start")
+	h.srv.Await(t, 5*time.Second, "the flooding chat's welcome", func() bool { return len(h.srv.BotMessages(floodUser.ID)) == 2 })
+	h.said = append(h.said, "flood message")
+
+	// Watch the flooding chat's queues all along.
+	var maxHandling, maxSending atomic.Int64
+	watching, watched := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(watched)
+		for {
+			select {
+			case <-watching:
+				return
+			default:
+			}
+			maxHandling.Store(max(maxHandling.Load(), int64(h.bot.handling.KeyLen(floodUser.ID))))
+			maxSending.Store(max(maxSending.Load(), int64(h.bot.sending.KeyLen(floodUser.ID))))
+			time.Sleep(100 * time.Microsecond)
+		}
+	}()
+
+	var next atomic.Int64
+	var flood sync.WaitGroup
+	for range posters {
+		flood.Add(1)
+		go func() {
+			defer flood.Done()
+			for next.Add(1) <= floods {
+				s.text(floodUser, "flood message")
+			}
+		}()
+	}
+	// The newcomers arrive while the flood goes on, spread over it.
+	posted := make([]time.Time, newcomers)
+	var arrivals sync.WaitGroup
+	for i := range newcomers {
+		for next.Load() < int64(i*floods/newcomers) {
+			time.Sleep(100 * time.Microsecond)
+		}
+		arrivals.Add(1)
+		go func() {
+			defer arrivals.Done()
+			posted[i] = time.Now()
+			s.text(newcomer(i), "/start")
+		}()
+	}
+	arrivals.Wait()
+	flood.Wait()
+	floodDone := time.Now()
+
+	var latencies []time.Duration
+	for i := range newcomers {
+		chat := newcomer(i).ID
+		h.srv.Await(t, 10*time.Second, "a newcomer's welcome", func() bool { return !firstReply(h.srv, chat).IsZero() })
+		latencies = append(latencies, firstReply(h.srv, chat).Sub(posted[i]))
+	}
+	slices.Sort(latencies)
+	t.Logf("%s: %d flood updates in %v; first reply of %d new chats: median %v, worst %v", m, floods, floodDone.Sub(posted[0]).Round(time.Millisecond),
+		newcomers, latencies[len(latencies)/2].Round(time.Millisecond), latencies[len(latencies)-1].Round(time.Millisecond))
+	if worst := latencies[len(latencies)-1]; worst >= time.Second {
+		t.Errorf("slowest new chat got its first reply after %v, want under 1s", worst)
+	}
+	if m == hooking {
+		if n := s.count(http.StatusServiceUnavailable); n != 0 {
+			t.Errorf("%d webhook requests answered 503, want none", n)
+		}
+		if n := s.count(http.StatusOK); n != floods+newcomers+1 {
+			t.Errorf("%d webhook requests answered 200, want all %d", n, floods+newcomers+1)
+		}
+	}
+	// Every newcomer's conversation begins in full.
+	for i := range newcomers {
+		chat := newcomer(i).ID
+		h.srv.Await(t, 10*time.Second, "a newcomer's privacy note", func() bool { return len(h.srv.BotMessages(chat)) == 2 })
+	}
+	h.srv.Await(t, 10*time.Second, "the flood to be handled", func() bool { return h.bot.handling.Len() == 0 && h.srv.Pending() == 0 })
+
+	// Stop right after: the flooding chat still has replies queued for
+	// seconds, more than the drain allows.
+	h.stop()
+	close(watching)
+	<-watched
+
+	if got, limit := maxHandling.Load(), int64(h.bot.MaxChatQueued); got > limit {
+		t.Errorf("flooding chat had %d updates queued, want at most %d", got, limit)
+	}
+	if got, limit := maxSending.Load(), int64(h.bot.MaxChatQueued); got > limit {
+		t.Errorf("flooding chat had %d batches of replies queued, want at most %d", got, limit)
+	}
+
+	problems := h.linesAt(slog.LevelWarn)
+	t.Logf("%s: stop wrote %d warning and error lines: %v", m, len(problems), problems)
+	if len(problems) > 5 {
+		t.Errorf("stop after the flood wrote %d warning and error lines, want at most 5", len(problems))
+	}
+
+	// Nothing handled is lost silently: every flood update the dispatcher
+	// handled either had its replies sent (the free-text line first) or
+	// is counted in the line that says what the stop abandoned.
+	handled := 0
+	h.rec.mu.Lock()
+	for _, u := range h.rec.in {
+		if u.ChatID == floodUser.ID && u.Input.Data == "flood message" {
+			handled++
+		}
+	}
+	h.rec.mu.Unlock()
+	sent := 0
+	for _, msg := range h.srv.Messages(floodUser.ID) {
+		if msg.FromBot && msg.Text == h.txt(content.KeyFreeText) {
+			sent++
+		}
+	}
+	var unsent, interrupted int
+	for _, line := range h.logLines() {
+		if line["msg"] == "telegram bot stopped before finishing; the rest is abandoned" {
+			n, _ := line["reply_batches_not_sent"].(float64)
+			k, _ := line["calls_interrupted"].(float64)
+			unsent, interrupted = int(n), int(k)
+		}
+	}
+	dropped := 0
+	for _, line := range h.logLines() {
+		if line["msg"] == h.bot.dropped.msg {
+			for _, k := range []string{"updates_waiting", "replies_waiting"} {
+				n, _ := line[k].(float64)
+				dropped += int(n)
+			}
+		}
+	}
+	t.Logf("%s: of %d flood updates, %d dropped and counted, %d handled: %d with replies sent, %d with replies abandoned, %d calls interrupted",
+		m, floods, dropped, handled, sent, unsent, interrupted)
+	if handled > sent+unsent+interrupted {
+		t.Errorf("%d flood updates handled, but only %d had replies sent and %d+%d are counted as abandoned: some were lost silently", handled, sent, unsent, interrupted)
+	}
+	if unsent+interrupted == 0 {
+		t.Errorf("the stop abandoned nothing, want the flooding chat's queued replies abandoned and counted")
+	}
+	if handled+dropped != floods {
+		t.Errorf("%d flood updates handled and %d dropped, want them to add up to %d", handled, dropped, floods)
+	}
+}
+
+// TestQuickExitUnderFlood leaves in the middle of one's own flood: the
+// exit is not dropped with the flood, and it does not wait behind the
+// replies queued for the chat, which at a message a second would take
+// many seconds.
+func TestQuickExitUnderFlood(t *testing.T) {
+	h := start(t, hooking, testContent(t), realLimits)
+	s := &sender{h: h, m: hooking}
+	s.text(floodUser, "/start")
+	h.srv.Await(t, 5*time.Second, "the welcome", func() bool { return len(h.srv.BotMessages(floodUser.ID)) == 2 })
+	h.said = append(h.said, "flood message")
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 40 {
+				s.text(floodUser, "flood message")
+			}
+		}()
+	}
+	wg.Wait()
+	if n := h.bot.sending.KeyLen(floodUser.ID); n < h.bot.MaxChatQueued-jobsPerUpdate {
+		t.Fatalf("after the flood the chat has %d batches of replies queued, want the queue about full", n)
+	}
+	began := time.Now()
+	s.text(floodUser, "/stop")
+	exit := h.txt(content.KeyExit)
+	h.srv.Await(t, 10*time.Second, "the exit line", func() bool {
+		msgs := h.srv.BotMessages(floodUser.ID)
+		return len(msgs) > 0 && msgs[len(msgs)-1].Text == exit
+	})
+	took := time.Since(began)
+	t.Logf("exit line %v after /stop, with %d batches of replies (2 messages each) queued before it", took.Round(time.Millisecond), h.bot.MaxChatQueued)
+	if took > 4*time.Second {
+		t.Errorf("exit line came %v after /stop, want it within 4s, not behind the queued replies", took)
+	}
+	h.settle()
+	// The window deletes the newest MaxDelete ids below the line.
+	msgs := h.srv.Messages(floodUser.ID)
+	line := msgs[len(msgs)-1].ID
+	for _, msg := range msgs {
+		if msg.ID < line && msg.ID >= line-h.bot.MaxDelete && !msg.Deleted {
+			t.Errorf("message %d in the window was not deleted", msg.ID)
+			break
+		}
+	}
+}

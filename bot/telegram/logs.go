@@ -1,0 +1,289 @@
+package telegram
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// Everything the bot learns from outside (a Bot API error description, a
+// transport error, an answer it could not decode) may repeat what it was
+// sent: a proxy that echoes the request path repeats the token, a
+// description may quote a chat id or a piece of a message. Such text
+// passes through a redactor before anything logs or returns it.
+
+// maxErrText bounds the text of one outside error, in bytes.
+const maxErrText = 200
+
+// minIDDigits is the length of the shortest digit run taken for an id.
+// The user and chat ids of today's Telegram have nine digits or more; the
+// numbers worth keeping in an error (status codes, retry_after seconds,
+// byte offsets) have fewer than six.
+const minIDDigits = 6
+
+// redactor removes secrets and ids from outside text.
+type redactor struct {
+	secrets []string // ASCII; compared without regard to case
+}
+
+// newRedactor redacts the given secrets (the token, the webhook secret)
+// in the forms a URL could carry them.
+func newRedactor(secrets ...string) *redactor {
+	r := &redactor{}
+	for _, s := range secrets {
+		if s == "" {
+			continue
+		}
+		r.secrets = append(r.secrets, s, url.PathEscape(s), url.QueryEscape(s))
+		if _, after, ok := strings.Cut(s, ":"); ok && len(after) >= 8 {
+			// The part of a token after the bot's id is the secret part;
+			// the id alone is not worth hiding, and the digit rule takes it
+			// anyway.
+			r.secrets = append(r.secrets, after)
+		}
+	}
+	// Longest first, so that the whole token goes before a part of it;
+	// equal ones next to each other, for Compact.
+	slices.SortFunc(r.secrets, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	r.secrets = slices.Compact(r.secrets)
+	return r
+}
+
+// minQuoted is the length of the shortest sent value that cleanWith
+// removes; shorter ones ("1", "true", "nl") say nothing and are common
+// words of an error.
+const minQuoted = 4
+
+// cleanWith cleans s as clean does, and also removes every one of the
+// values a request sent (texts, markups) that s repeats.
+func (r *redactor) cleanWith(s string, sent []string) string {
+	slices.SortFunc(sent, func(a, b string) int { return len(b) - len(a) })
+	for _, v := range sent {
+		if len(v) >= minQuoted {
+			s = strings.ReplaceAll(s, v, "…")
+		}
+	}
+	return r.clean(s)
+}
+
+// clean returns s without the secrets, with every run of minIDDigits or
+// more digits replaced by "#", on one line, and at most maxErrText bytes
+// long.
+func (r *redactor) clean(s string) string {
+	if r != nil {
+		for _, secret := range r.secrets {
+			s = replaceFold(s, secret, "<token>")
+		}
+	}
+	var out strings.Builder
+	out.Grow(min(len(s), maxErrText+8))
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			if j-i >= minIDDigits {
+				out.WriteByte('#')
+			} else {
+				out.WriteString(s[i:j])
+			}
+			i = j
+			continue
+		case c == '\n' || c == '\r' || c == '\t':
+			out.WriteByte(' ')
+		default:
+			out.WriteByte(c)
+		}
+		i++
+	}
+	return cut(strings.ToValidUTF8(out.String(), "?"), maxErrText)
+}
+
+// replaceFold replaces every occurrence of old in s, compared without
+// regard to ASCII case (a proxy may change the case of a path), with new.
+func replaceFold(s, old, new string) string {
+	if old == "" {
+		return s
+	}
+	lower, lowOld := asciiLower(s), asciiLower(old)
+	var out strings.Builder
+	for {
+		i := strings.Index(lower, lowOld)
+		if i < 0 {
+			out.WriteString(s)
+			return out.String()
+		}
+		out.WriteString(s[:i])
+		out.WriteString(new)
+		s, lower = s[i+len(old):], lower[i+len(old):]
+	}
+}
+
+// asciiLower lowers ASCII letters only, so that byte offsets in the result
+// are those of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// outsideError is an error from outside, in the only form the bot keeps:
+// the method it happened in and redacted text. Its chain holds what the
+// bot decides on (a Bot API error, whose description is redacted in place,
+// or the end of a context) and never the raw cause, so that no one can
+// print the unredacted text by unwrapping.
+type outsideError struct {
+	method string
+	msg    string
+	cause  error
+}
+
+func (e *outsideError) Error() string { return "telegram " + e.method + ": " + e.msg }
+func (e *outsideError) Unwrap() error { return e.cause }
+
+// outside turns any error of a call to method into an outsideError. It is
+// the one step every such error passes before it is logged or returned;
+// an error that passed it before is returned as it is.
+func (r *redactor) outside(method string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var oe *outsideError
+	if errors.As(err, &oe) {
+		return err
+	}
+	e := &outsideError{method: method}
+	var te *tgbotapi.Error
+	switch {
+	case errors.As(err, &te):
+		// The library returns a fresh *Error per call, so it may be
+		// changed in place.
+		te.Message = r.clean(te.Message)
+		e.cause = te
+		e.msg = te.Message
+		return e
+	case errors.Is(err, context.Canceled):
+		e.cause = context.Canceled
+	case errors.Is(err, context.DeadlineExceeded):
+		e.cause = context.DeadlineExceeded
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		// The URL holds the token; the cause alone says what happened.
+		err = ue.Err
+	}
+	e.msg = r.clean(err.Error())
+	return e
+}
+
+// decodeProblem describes why a webhook body could not be decoded, by the
+// class of the error and where in the body it happened, and never by what
+// the body holds: a type error repeats the offending number, which may be
+// a chat id.
+func decodeProblem(err error) (class string, offset int64) {
+	var (
+		syn *json.SyntaxError
+		typ *json.UnmarshalTypeError
+		big *http.MaxBytesError
+		inv *json.InvalidUnmarshalError
+	)
+	switch {
+	case errors.As(err, &big):
+		return "too large", 0
+	case errors.As(err, &syn):
+		return "syntax", syn.Offset
+	case errors.As(err, &typ):
+		return "type", typ.Offset
+	case errors.As(err, &inv):
+		return "internal", 0
+	case errors.Is(err, io.EOF):
+		return "empty", 0
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "truncated", 0
+	}
+	return "unreadable", 0
+}
+
+// rollup turns a stream of like events into at most one log line per
+// interval, with the counts. The first event of a quiet interval is
+// logged at once, so that an operator sees that it started; the rest are
+// counted and logged when the interval is over, or at flush. A flood of
+// bad requests then costs a line a minute instead of a line each.
+type rollup struct {
+	log   func() *slog.Logger
+	level slog.Level
+	msg   string
+	every time.Duration
+
+	mu     sync.Mutex
+	counts map[string]int
+	last   time.Time // when the last line was written
+	timer  *time.Timer
+}
+
+func newRollup(log func() *slog.Logger, level slog.Level, msg string, every time.Duration) *rollup {
+	return &rollup{log: log, level: level, msg: msg, every: every, counts: map[string]int{}}
+}
+
+// add counts one event of a kind.
+func (r *rollup) add(kind string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.counts[kind]++
+	if r.timer != nil {
+		return // a line is due anyway
+	}
+	since := time.Since(r.last)
+	if r.last.IsZero() || since >= r.every {
+		r.writeLocked()
+		return
+	}
+	r.timer = time.AfterFunc(r.every-since, r.flush)
+}
+
+// flush writes what was counted and not yet logged.
+func (r *rollup) flush() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.timer != nil {
+		r.timer.Stop()
+		r.timer = nil
+	}
+	if len(r.counts) > 0 {
+		r.writeLocked()
+	}
+}
+
+func (r *rollup) writeLocked() {
+	kinds := make([]string, 0, len(r.counts))
+	for k := range r.counts {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	attrs := make([]any, 0, 2*len(kinds)+2)
+	for _, k := range kinds {
+		attrs = append(attrs, k, r.counts[k])
+	}
+	attrs = append(attrs, "per", r.every.String())
+	r.log().Log(context.Background(), r.level, r.msg, attrs...)
+	clear(r.counts)
+	r.last = time.Now()
+}
