@@ -27,6 +27,16 @@ type Sessions interface {
 	Delete(ctx context.Context, key store.Key) error
 }
 
+// Handler handles one update of a conversation; the Dispatcher is the
+// Handler every channel is given. It is declared here, once, rather than
+// in each channel, because every channel needs exactly this of it, and a
+// channel can wrap it (to count or record updates) without knowing more.
+type Handler interface {
+	Handle(ctx context.Context, u Update) (Outcome, error)
+}
+
+var _ Handler = (*Dispatcher)(nil)
+
 // Update is one input from one chat.
 type Update struct {
 	// Platform and ChatID name the chat. They are turned into a store key

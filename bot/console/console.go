@@ -24,14 +24,9 @@ const Platform = "console"
 // and the engine never has to look at megabytes of text.
 const maxLine = 4096
 
-// Handler is what the console needs of the dispatcher.
-type Handler interface {
-	Handle(ctx context.Context, u bot.Update) (bot.Outcome, error)
-}
-
 // Console runs one conversation.
 type Console struct {
-	Handler Handler
+	Handler bot.Handler
 	In      io.Reader
 	Out     io.Writer
 	// JSON prints every bot message as one JSON object per line, followed

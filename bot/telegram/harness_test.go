@@ -41,7 +41,7 @@ var modes = []mode{polling, hooking}
 
 // recorder wraps the dispatcher and remembers what it was given.
 type recorder struct {
-	h  Handler
+	h  bot.Handler
 	mu sync.Mutex
 	in []bot.Update
 }

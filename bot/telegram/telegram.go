@@ -70,11 +70,6 @@ const DefaultEndpoint = tgbotapi.APIEndpoint
 // messages, channel posts and the rest are never even sent.
 var allowedUpdates = []string{"message", "callback_query", "inline_query"}
 
-// Handler is what the bot needs of the dispatcher.
-type Handler interface {
-	Handle(ctx context.Context, u bot.Update) (bot.Outcome, error)
-}
-
 // Finder finds contacts for inline mode ("@bot keerpunt" in any chat). It
 // must be safe for concurrent use.
 type Finder interface {
@@ -102,7 +97,7 @@ type Bot struct {
 	// a test. DefaultEndpoint when empty.
 	Endpoint string
 	// Handler handles each conversation update: the dispatcher.
-	Handler Handler
+	Handler bot.Handler
 	// Content gives the texts the channel itself shows: the privacy note,
 	// the group line, the keyboard labels and the command descriptions.
 	Content *content.Content
