@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"time"
+	_ "time/tzdata" // for dutchTime; see there
 )
 
 // Card renders one contact as plain text in lang: name, what it is for, and
@@ -88,34 +89,22 @@ func reach(ct *Contact) string {
 // OpenAt reports whether the schedule is open at t, in Dutch time. The
 // schedule must have passed Load.
 func (s *Schedule) OpenAt(t time.Time) bool {
-	local := t.In(dutchZone(t))
+	local := t.In(dutchTime)
 	m := local.Hour()*60 + local.Minute()
 	return s.days[local.Weekday()] && m >= s.from && m < s.until
 }
 
-var (
-	cet  = time.FixedZone("CET", 1*60*60)
-	cest = time.FixedZone("CEST", 2*60*60)
-)
-
-// dutchZone is the Netherlands' zone at t: summer time from the last
-// Sunday of March to the last Sunday of October, both at 01:00 UTC, as in
-// the whole EU. Computing it keeps the bot independent of the host's
-// time zone database.
-func dutchZone(t time.Time) *time.Location {
-	u := t.UTC()
-	start := lastSunday(u.Year(), time.March).Add(time.Hour)
-	end := lastSunday(u.Year(), time.October).Add(time.Hour)
-	if !u.Before(start) && u.Before(end) {
-		return cest
+// dutchTime is the time in the Netherlands, summer time included. The zone
+// database is linked into the binary (time/tzdata), so that the bot tells
+// Dutch time right in an image or on a host that has none.
+var dutchTime = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		// With time/tzdata linked in, the zone is always found.
+		panic(err)
 	}
-	return cet
-}
-
-func lastSunday(year int, month time.Month) time.Time {
-	last := time.Date(year, month+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
-	return last.AddDate(0, 0, -int(last.Weekday()))
-}
+	return loc
+}()
 
 // pick returns m[lang], falling back to the default language.
 func pick(m map[string]string, lang string) string {

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -173,15 +174,7 @@ func (ct *Contact) AllSources() []string {
 // For reports whether the contact serves audience. A contact that names
 // no audience serves everyone.
 func (ct *Contact) For(audience string) bool {
-	if len(ct.Audience) == 0 {
-		return true
-	}
-	for _, a := range ct.Audience {
-		if a == audience {
-			return true
-		}
-	}
-	return false
+	return len(ct.Audience) == 0 || slices.Contains(ct.Audience, audience)
 }
 
 // Schedule is weekly opening hours in Dutch time: open on Days from From

@@ -1,16 +1,16 @@
 package content
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -43,14 +43,19 @@ func (c *Content) Safety() []string { return c.safety }
 
 // Load reads a content directory (flows/*.yaml, texts/<lang>.yaml,
 // contacts.yaml and, when present, search.yaml), decodes every file
-// strictly and validates the whole. When
-// anything is wrong it returns Problems listing all of it with file and line.
-func Load(fsys fs.FS) (*Content, error) {
+// strictly and validates the whole. When anything is wrong it returns
+// Problems listing all of it with file and line. A file larger than 1 MiB,
+// or one that uses YAML anchors or aliases, is refused before decoding.
+func Load(fsys fs.FS) (*Content, error) { return LoadAt(fsys, time.Now()) }
+
+// LoadAt is Load as of the time now, which decides whether a contact's
+// check date is old enough for a warning.
+func LoadAt(fsys fs.FS, now time.Time) (*Content, error) {
 	l := &loader{c: &Content{
 		Flows:    map[string]*Flow{},
 		Texts:    map[string]map[string]string{},
 		Contacts: map[string]*Contact{},
-	}, textLines: map[string]map[string]int{}}
+	}, textLines: map[string]map[string]int{}, now: now}
 	l.readTexts(fsys)
 	l.readContacts(fsys)
 	l.readSearch(fsys)
@@ -72,6 +77,10 @@ type loader struct {
 	textLines map[string]map[string]int // lang -> key -> line
 	problems  Problems
 	warnings  Problems
+	now       time.Time // for the check-date warning
+	// longest[lang][key] is the longest answer a report can show for a
+	// signal key; see longestAnswer.
+	longest map[string]map[string]string
 }
 
 func (l *loader) addf(file string, line int, format string, args ...any) {
@@ -86,19 +95,12 @@ func (l *loader) readTexts(fsys fs.FS) {
 	}
 	for _, name := range names {
 		lang := strings.TrimSuffix(path.Base(name), ".yaml")
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			l.addf(name, 0, "%v", err)
-			continue
-		}
-		var doc yaml.Node
-		if err := yaml.Unmarshal(b, &doc); err != nil {
-			l.yamlError(name, err)
+		m, ok := l.readYAML(fsys, name)
+		if !ok {
 			continue
 		}
 		texts, lines := map[string]string{}, map[string]int{}
-		if len(doc.Content) == 1 {
-			m := doc.Content[0]
+		if m != nil {
 			if m.Kind != yaml.MappingNode {
 				l.addf(name, m.Line, "texts must be a mapping of key: text")
 				continue
@@ -138,9 +140,6 @@ func (l *loader) readContacts(fsys fs.FS) {
 		return
 	}
 	for _, ct := range doc.Contacts {
-		if ct == nil {
-			continue
-		}
 		if prev, dup := l.c.Contacts[ct.ID]; dup {
 			l.addf(contactsFile, ct.Line, "contact %q is defined twice (first on line %d)", ct.ID, prev.Line)
 			continue
@@ -149,11 +148,7 @@ func (l *loader) readContacts(fsys fs.FS) {
 		l.c.ContactOrder = append(l.c.ContactOrder, ct.ID)
 	}
 	l.c.emergency, l.c.safety = doc.Emergency, doc.Safety
-	for _, cat := range doc.Categories {
-		if cat != nil {
-			l.c.Categories = append(l.c.Categories, cat)
-		}
-	}
+	l.c.Categories = doc.Categories
 }
 
 // readSearch reads search.yaml when the content has one.
@@ -187,117 +182,216 @@ func (l *loader) readFlows(fsys fs.FS) {
 	}
 }
 
-// decodeFile decodes one YAML file strictly into v and reports whether it
-// could be used.
-func (l *loader) decodeFile(fsys fs.FS, name string, v any) bool {
-	b, err := fs.ReadFile(fsys, name)
+// maxFileSize bounds every content file. The largest shipped file is about
+// 30 KB; the bound keeps a broken or hostile file from costing memory and
+// time before anything in it has been checked.
+const maxFileSize = 1 << 20 // 1 MiB
+
+// readYAML reads one file and parses it, once, into a node tree. It refuses
+// a file over maxFileSize and a document with anchors or aliases: content
+// has no use for them, and an alias expands into a copy of what it names,
+// so that a few kilobytes of nested aliases can stand for gigabytes of
+// data. It returns the document's root node, nil for an empty document,
+// and whether the file can be used.
+func (l *loader) readYAML(fsys fs.FS, name string) (*yaml.Node, bool) {
+	f, err := fsys.Open(name)
 	if err != nil {
 		l.addf(name, 0, "%v", err)
-		return false
+		return nil, false
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		l.addf(name, 0, "%v", err)
+		return nil, false
+	}
+	if len(b) > maxFileSize {
+		l.addf(name, 0, "the file is larger than %d bytes, the most a content file may be", maxFileSize)
+		return nil, false
+	}
+	// Unmarshal into a Node builds the tree without expanding aliases.
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
 		l.yamlError(name, err)
-		return false
+		return nil, false
 	}
-	return true
+	if n := findAlias(&doc); n != nil {
+		l.addf(name, n.Line, "aliases are not allowed in content (found %s)", aliasName(n))
+		return nil, false
+	}
+	if len(doc.Content) == 0 {
+		return nil, true
+	}
+	return doc.Content[0], true
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+// findAlias returns the first node, in document order, that is an alias or
+// carries an anchor, or nil. It never follows an alias, so its work is
+// bounded by the size of the file.
+func findAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := findAlias(c); a != nil {
+			return a
+		}
+	}
+	return nil
+}
 
-// yamlError turns a decoder error into problems with line numbers.
+func aliasName(n *yaml.Node) string {
+	if n.Kind == yaml.AliasNode {
+		return "*" + n.Value
+	}
+	return "&" + n.Anchor
+}
+
+// decodeFile decodes one YAML file strictly into the struct v points to and
+// reports whether it can be used. Decoding happens from the node tree that
+// readYAML checked, so the decoder never meets an alias; the walk over the
+// same tree refuses unknown fields and empty list items and records the
+// line of every struct that has a Line field.
+func (l *loader) decodeFile(fsys fs.FS, name string, v any) bool {
+	root, ok := l.readYAML(fsys, name)
+	if !ok {
+		return false
+	}
+	if root == nil {
+		l.addf(name, 0, "the file is empty")
+		return false
+	}
+	before := len(l.problems)
+	if err := root.Decode(v); err != nil {
+		l.yamlError(name, err)
+	}
+	w := walker{l: l, file: name}
+	rv := reflect.ValueOf(v)
+	w.walk(root, rv.Type(), rv, "")
+	return len(l.problems) == before
+}
+
+// yamlError turns a parser or decoder error into problems. yaml.v3 gives
+// the line only inside its messages ("yaml: line 3: ..."; a TypeError
+// holds one "line N: ..." message per value it could not decode).
 func (l *loader) yamlError(file string, err error) {
-	var msgs []string
+	msgs := []string{err.Error()}
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
 		msgs = te.Errors
-	} else {
-		msgs = []string{err.Error()}
 	}
 	for _, m := range msgs {
-		if sub := yamlLine.FindStringSubmatch(m); sub != nil {
-			n, _ := strconv.Atoi(sub[1])
-			l.addf(file, n, "%s", sub[2])
+		line, msg := splitLine(m)
+		l.addf(file, line, "%s", msg)
+	}
+}
+
+// splitLine separates "yaml: line N: message" into N and the message; a
+// message without a line has line 0.
+func splitLine(m string) (int, string) {
+	m = strings.TrimPrefix(m, "yaml: ")
+	if rest, ok := strings.CutPrefix(m, "line "); ok {
+		if num, msg, ok := strings.Cut(rest, ": "); ok {
+			if n, err := strconv.Atoi(num); err == nil {
+				return n, msg
+			}
+		}
+	}
+	return 0, m
+}
+
+// walker goes over a node tree and the Go value decoded from it side by
+// side. It is what the decoder does not do for us: Node.Decode knows no
+// strict mode (only Decoder.KnownFields does, and that would parse the
+// file a second time), an empty list item decodes silently to nil, and
+// the decoder keeps no lines.
+type walker struct {
+	l    *loader
+	file string
+}
+
+// walk checks node n against type t. v is the value decoded from n, or
+// invalid where the decoded value does not follow the tree (a value the
+// decoder refused, or inside a map); lines are set only where it is valid.
+// where names the field n belongs to, for messages.
+func (w walker) walk(n *yaml.Node, t reflect.Type, v reflect.Value, where string) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+		if v.IsValid() {
+			if v.IsNil() {
+				v = reflect.Value{}
+			} else {
+				v = v.Elem()
+			}
+		}
+	}
+	switch {
+	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
+		if v.IsValid() {
+			if f := v.FieldByName("Line"); f.CanSet() && f.Kind() == reflect.Int {
+				f.SetInt(int64(n.Line))
+			}
+		}
+		fields := yamlFields(t)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, val := n.Content[i], n.Content[i+1]
+			idx, ok := fields[key.Value]
+			if !ok {
+				w.l.addf(w.file, key.Line, "unknown field %q", key.Value)
+				continue
+			}
+			var fv reflect.Value
+			if v.IsValid() {
+				fv = v.Field(idx)
+			}
+			w.walk(val, t.Field(idx).Type, fv, key.Value)
+		}
+	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
+		// The decoder leaves out items it cannot decode, so the slice
+		// follows the tree only when nothing was left out.
+		if v.IsValid() && v.Len() != len(n.Content) {
+			v = reflect.Value{}
+		}
+		for i, item := range n.Content {
+			// The decoder turns an empty item into nil, or drops it
+			// from a list of strings; either way it is a slip.
+			if item.ShortTag() == "!!null" {
+				w.l.addf(w.file, item.Line, "empty item in %s", where)
+				continue
+			}
+			var iv reflect.Value
+			if v.IsValid() {
+				iv = v.Index(i)
+			}
+			w.walk(item, t.Elem(), iv, where)
+		}
+	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
+		// Map values are not addressable, so they are only checked.
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			w.walk(n.Content[i+1], t.Elem(), reflect.Value{}, n.Content[i].Value)
+		}
+	}
+}
+
+// yamlFields maps the keys yaml.v3 decodes into a struct type to the index
+// of their field: the name in the yaml tag or, as yaml.v3 does without
+// one, the field's name in lower case. Content types use neither inline
+// fields nor embedding, so those are not handled.
+func yamlFields(t reflect.Type) map[string]int {
+	fields := map[string]int{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
 			continue
 		}
-		l.addf(file, 0, "%s", strings.TrimPrefix(m, "yaml: "))
-	}
-}
-
-// The types below record the line they start on. yaml.v3 does not carry
-// KnownFields into custom unmarshalers, so strictNode checks the keys itself.
-
-func (s *State) UnmarshalYAML(n *yaml.Node) error {
-	type plain State
-	s.Line = n.Line
-	return strictNode(n, (*plain)(s))
-}
-
-func (o *Option) UnmarshalYAML(n *yaml.Node) error {
-	type plain Option
-	o.Line = n.Line
-	return strictNode(n, (*plain)(o))
-}
-
-func (b *Branch) UnmarshalYAML(n *yaml.Node) error {
-	type plain Branch
-	b.Line = n.Line
-	return strictNode(n, (*plain)(b))
-}
-
-func (c *Contact) UnmarshalYAML(n *yaml.Node) error {
-	type plain Contact
-	c.Line = n.Line
-	return strictNode(n, (*plain)(c))
-}
-
-func (r *ReportItem) UnmarshalYAML(n *yaml.Node) error {
-	type plain ReportItem
-	r.Line = n.Line
-	return strictNode(n, (*plain)(r))
-}
-
-func (s *Schedule) UnmarshalYAML(n *yaml.Node) error {
-	type plain Schedule
-	s.Line = n.Line
-	return strictNode(n, (*plain)(s))
-}
-
-func (c *Category) UnmarshalYAML(n *yaml.Node) error {
-	type plain Category
-	c.Line = n.Line
-	return strictNode(n, (*plain)(c))
-}
-
-// strictNode decodes a mapping node into the struct v points to, refusing
-// keys that no field of v names.
-func strictNode(n *yaml.Node, v any) error {
-	var errs []string
-	if n.Kind == yaml.MappingNode {
-		t := reflect.TypeOf(v).Elem()
-		known := map[string]bool{}
-		for i := 0; i < t.NumField(); i++ {
-			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-			if name != "" && name != "-" {
-				known[name] = true
-			}
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch name {
+		case "-":
+			continue
+		case "":
+			name = strings.ToLower(f.Name)
 		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k := n.Content[i]; !known[k.Value] {
-				errs = append(errs, fmt.Sprintf("line %d: unknown field %q", k.Line, k.Value))
-			}
-		}
+		fields[name] = i
 	}
-	if err := n.Decode(v); err != nil {
-		var te *yaml.TypeError
-		if !errors.As(err, &te) {
-			return err
-		}
-		errs = append(errs, te.Errors...)
-	}
-	if len(errs) > 0 {
-		return &yaml.TypeError{Errors: errs}
-	}
-	return nil
+	return fields
 }

@@ -81,11 +81,9 @@ func TestLoadBad(t *testing.T) {
 }
 
 func TestCheckedDateWarning(t *testing.T) {
-	defer func(f func() time.Time) { now = f }(now)
-	now = func() time.Time { return time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC) }
-	c, err := Load(os.DirFS("testdata/good"))
+	c, err := LoadAt(os.DirFS("testdata/good"), time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
-		t.Fatalf("Load = %v", err)
+		t.Fatalf("LoadAt(testdata/good, 2027-06-01) = %v", err)
 	}
 	lines, ok := Lint(c, nil)
 	want := []string{
@@ -97,7 +95,7 @@ func TestCheckedDateWarning(t *testing.T) {
 	}
 }
 
-func goodFS(t *testing.T) fstest.MapFS {
+func goodFS(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("testdata/good"), ".", func(p string, d fs.DirEntry, err error) error {
@@ -123,7 +121,7 @@ type fixture struct {
 	want           []string
 }
 
-func readFixture(t *testing.T, name string) fixture {
+func readFixture(t testing.TB, name string) fixture {
 	t.Helper()
 	b, err := os.ReadFile(name)
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -43,9 +45,6 @@ var weekdays = map[string]time.Weekday{
 	"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
 	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
 }
-
-// now is the clock for the check-date warning; tests replace it.
-var now = time.Now
 
 func (l *loader) validate() {
 	for _, key := range systemKeys {
@@ -93,7 +92,7 @@ func (l *loader) validateContacts() {
 			}
 		}
 		for _, a := range ct.Audience {
-			if !contains(Audiences, a) {
+			if !slices.Contains(Audiences, a) {
 				at("contact %q: unknown audience %q (use %s)", ct.ID, a, strings.Join(Audiences, ", "))
 			}
 		}
@@ -116,7 +115,7 @@ func (l *loader) validateContacts() {
 		switch {
 		case err != nil:
 			at("contact %q: checked %q is not a date (YYYY-MM-DD)", ct.ID, ct.Checked)
-		case now().Sub(checked) > StaleAfter:
+		case l.now.Sub(checked) > StaleAfter:
 			l.warnings = append(l.warnings, Problem{File: contactsFile, Line: ct.Line,
 				Msg: fmt.Sprintf("contact %q was last checked on %s, more than a year ago", ct.ID, ct.Checked)})
 		}
@@ -220,7 +219,7 @@ func (l *loader) validateFlow(f *Flow) {
 		l.addf(file, 1, "flow id %q must be lower-case letters, digits, '-' or '_'", f.ID)
 	}
 	for _, a := range f.Audience {
-		if !contains(Audiences, a) {
+		if !slices.Contains(Audiences, a) {
 			l.addf(file, 1, "flow %q: unknown audience %q (use %s)", f.ID, a, strings.Join(Audiences, ", "))
 		}
 	}
@@ -235,12 +234,18 @@ func (l *loader) validateFlow(f *Flow) {
 		}
 		f.byID[s.ID] = s
 	}
-	if f.byID[f.Start] == nil {
+	switch start := f.byID[f.Start]; {
+	case start == nil:
 		l.addf(file, 1, "start state %q does not exist", f.Start)
+	case len(start.Branch) > 0:
+		// The engine shows the start state as it is when a conversation
+		// begins, without following branch rules.
+		l.addf(file, 1, "start state %q is a branch state; a flow must start with a question or an ending", f.Start)
 	}
 	for _, s := range f.States {
 		l.validateState(f, s)
 	}
+	l.checkBranchLoops(f)
 	// Every state must be reachable from the start, or it is dead content
 	// that nobody will ever read.
 	seen := map[string]bool{}
@@ -264,6 +269,49 @@ func (l *loader) validateFlow(f *Flow) {
 	for _, s := range f.States {
 		if !seen[s.ID] && f.byID[f.Start] != nil {
 			l.addf(file, s.Line, "state %q is unreachable from start %q", s.ID, f.Start)
+		}
+	}
+}
+
+// checkBranchLoops reports branch states that can lead to each other in a
+// loop. The engine follows branch rules until it reaches a state that
+// shows something, and in a loop it never would. Any rule may hold, as
+// far as validation can tell, so every rule counts.
+func (l *loader) checkBranchLoops(f *Flow) {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	mark := map[string]int{}
+	var path []*State
+	var visit func(s *State)
+	visit = func(s *State) {
+		mark[s.ID] = onPath
+		path = append(path, s)
+		for _, b := range s.Branch {
+			next := f.byID[b.Next]
+			if next == nil || len(next.Branch) == 0 {
+				continue
+			}
+			switch mark[next.ID] {
+			case unseen:
+				visit(next)
+			case onPath:
+				var loop []string
+				for _, p := range path[slices.Index(path, next):] {
+					loop = append(loop, strconv.Quote(p.ID))
+				}
+				loop = append(loop, strconv.Quote(next.ID))
+				l.addf(f.File, next.Line, "branch states lead round in a loop without reaching a question or an ending: %s", strings.Join(loop, " -> "))
+			}
+		}
+		path = path[:len(path)-1]
+		mark[s.ID] = done
+	}
+	for _, s := range f.States {
+		if len(s.Branch) > 0 && mark[s.ID] == unseen && f.byID[s.ID] == s {
+			visit(s)
 		}
 	}
 }
@@ -323,7 +371,7 @@ func (l *loader) validateState(f *Flow, s *State) {
 			l.useText(file, r.Line, r.Label)
 		}
 	}
-	l.checkLen(file, s.Line, fmt.Sprintf("state %q", s.ID), s.Text, s.Contacts, l.reportLines(f, s)...)
+	l.checkLen(file, s.Line, fmt.Sprintf("state %q", s.ID), s.Text, s.Contacts, l.reportLines(s)...)
 	optIDs := map[string]int{}
 	for _, o := range s.Options {
 		if prev, dup := optIDs[o.ID]; dup {
@@ -415,24 +463,52 @@ func (l *loader) checkLabel(file string, o *Option) {
 
 // reportLines returns, per language, the longest report a state can show:
 // every item with the longest answer any option records for it.
-func (l *loader) reportLines(f *Flow, s *State) []func(lang string) string {
+func (l *loader) reportLines(s *State) []func(lang string) string {
 	if len(s.Report) == 0 {
 		return nil
 	}
 	return []func(string) string{func(lang string) string {
 		var b strings.Builder
 		for _, r := range s.Report {
-			longest := l.c.Texts[lang][KeyReportNone]
-			for _, label := range ReportAnswers(l.c, r.Signal) {
-				if t := l.c.Texts[lang][label]; len(t) > len(longest) {
-					longest = t
-				}
-			}
 			b.WriteString("\n")
-			b.WriteString(ReportLine(l.c.Texts[lang][r.Label], longest))
+			b.WriteString(ReportLine(l.c.Texts[lang][r.Label], l.longestAnswer(lang, r.Signal)))
 		}
 		return b.String()
 	}}
+}
+
+// longestAnswer is the longest text in lang that a report can show for the
+// signal key: the longest label of an option, in any flow, that records a
+// value for it, or the text for no answer. It is worked out for every key
+// at once, on first use, so that many reports over many options cost no
+// more than reading them.
+func (l *loader) longestAnswer(lang, key string) string {
+	if l.longest == nil {
+		l.longest = map[string]map[string]string{}
+		for _, lang := range l.c.Langs {
+			l.longest[lang] = map[string]string{}
+		}
+		for _, id := range l.c.FlowOrder {
+			for _, s := range l.c.Flows[id].States {
+				for _, o := range s.Options {
+					if o.Signal == "" {
+						continue
+					}
+					k, _, _ := strings.Cut(o.Signal, "=")
+					for lang, longest := range l.longest {
+						if t := l.c.Texts[lang][o.Label]; len(t) > len(longest[k]) {
+							longest[k] = t
+						}
+					}
+				}
+			}
+		}
+	}
+	none := l.c.Texts[lang][KeyReportNone]
+	if t := l.longest[lang][key]; len(t) > len(none) {
+		return t
+	}
+	return none
 }
 
 // ReportAnswers returns the label keys of every option, in any flow, that
@@ -530,15 +606,6 @@ func (l *loader) checkAudiences() {
 			}
 		}
 	}
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // checkLen reports a message, text plus contact cards (plus, for a
