@@ -252,7 +252,7 @@ func overlay(t *testing.T, files map[string]string) error {
 		}
 		fsys[name] = &fstest.MapFile{Data: []byte(body)}
 	}
-	_, err := Load(fsys)
+	_, err := LoadWith(fsys, strict)
 	return err
 }
 

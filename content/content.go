@@ -208,12 +208,16 @@ func (c *Content) HasLang(lang string) bool {
 }
 
 // Default loads and validates the content embedded in the binary.
-func Default() (*Content, error) {
+func Default() (*Content, error) { return DefaultWith(Options{}) }
+
+// DefaultWith is Default with options, such as the limits of the channel
+// the content will be shown in.
+func DefaultWith(o Options) (*Content, error) {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
 		return nil, err
 	}
-	return Load(sub)
+	return LoadWith(sub, o)
 }
 
 // Problem is one thing wrong with the content, at a file and line.

@@ -74,7 +74,7 @@ func FuzzLoad(f *testing.F) {
 		fsys := maps.Clone(good)
 		name := fuzzTargets[int(target)%len(fuzzTargets)]
 		fsys[name] = &fstest.MapFile{Data: body}
-		c, err := Load(fsys)
+		c, err := LoadWith(fsys, strict)
 		if err != nil {
 			var ps Problems
 			if !errors.As(err, &ps) || len(ps) == 0 || c != nil {
@@ -88,9 +88,6 @@ func FuzzLoad(f *testing.F) {
 			return
 		}
 		for _, lang := range c.Langs {
-			for _, id := range c.FlowOrder {
-				c.Mermaid(c.Flows[id], lang)
-			}
 			c.Cards(lang, c.ContactOrder)
 		}
 	})

@@ -46,16 +46,27 @@ func (c *Content) Safety() []string { return c.safety }
 // strictly and validates the whole. When anything is wrong it returns
 // Problems listing all of it with file and line. A file larger than 1 MiB,
 // or one that uses YAML anchors or aliases, is refused before decoding.
-func Load(fsys fs.FS) (*Content, error) { return LoadAt(fsys, time.Now()) }
+func Load(fsys fs.FS) (*Content, error) { return LoadWith(fsys, Options{}) }
 
-// LoadAt is Load as of the time now, which decides whether a contact's
-// check date is old enough for a warning.
-func LoadAt(fsys fs.FS, now time.Time) (*Content, error) {
+// Options change how content is loaded.
+type Options struct {
+	// Now decides whether a contact's check date is old enough for a
+	// warning; time.Now() when zero.
+	Now time.Time
+	// Limits are what the channel can carry; zero checks no lengths.
+	Limits Limits
+}
+
+// LoadWith is Load with options.
+func LoadWith(fsys fs.FS, o Options) (*Content, error) {
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
 	l := &loader{c: &Content{
 		Flows:    map[string]*Flow{},
 		Texts:    map[string]map[string]string{},
 		Contacts: map[string]*Contact{},
-	}, textLines: map[string]map[string]int{}, now: now}
+	}, textLines: map[string]map[string]int{}, now: o.Now, limits: o.Limits}
 	l.readTexts(fsys)
 	l.readContacts(fsys)
 	l.readSearch(fsys)
@@ -78,6 +89,7 @@ type loader struct {
 	problems  Problems
 	warnings  Problems
 	now       time.Time // for the check-date warning
+	limits    Limits    // what the channel can carry
 	// longest[lang][key] is the longest answer a report can show for a
 	// signal key; see longestAnswer.
 	longest map[string]map[string]string

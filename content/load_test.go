@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf16"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/bad/*.txt")
@@ -43,6 +44,16 @@ func TestLoadEmbedded(t *testing.T) {
 	}
 }
 
+// strict stands for a channel as strict as Telegram, whose own Limits live
+// in bot/telegram (which content must not import); the fixtures check the
+// length problems against it.
+var strict = Options{Limits: Limits{
+	Channel:       "Telegram",
+	MaxText:       4096,
+	TextLen:       func(s string) int { return len(utf16.Encode([]rune(s))) },
+	MaxOptionData: 64,
+}}
+
 // TestLoadBad loads testdata/good with the files of one testdata/bad/*.txt
 // laid over it and compares the problems with the file's want section,
 // which lists them exactly, one a line, as lint prints them.
@@ -61,7 +72,7 @@ func TestLoadBad(t *testing.T) {
 			for file, body := range fx.appends {
 				fsys[file] = &fstest.MapFile{Data: append(fsys[file].Data, body...)}
 			}
-			_, err := Load(fsys)
+			_, err := LoadWith(fsys, strict)
 			var got []string
 			if err != nil {
 				got = strings.Split(err.Error(), "\n")
@@ -81,9 +92,9 @@ func TestLoadBad(t *testing.T) {
 }
 
 func TestCheckedDateWarning(t *testing.T) {
-	c, err := LoadAt(os.DirFS("testdata/good"), time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC))
+	c, err := LoadWith(os.DirFS("testdata/good"), Options{Now: time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
-		t.Fatalf("LoadAt(testdata/good, 2027-06-01) = %v", err)
+		t.Fatalf("LoadWith(testdata/good, 2027-06-01) = %v", err)
 	}
 	lines, ok := Lint(c, nil)
 	want := []string{

@@ -8,15 +8,25 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// Telegram's limits, which every channel has to live with because Telegram
-// is the strictest one we serve.
+// Limits are what a channel can carry: the content is checked against them
+// when it is loaded, so that a question that does not fit is a problem at
+// file:line rather than a message that fails to send. The channel sets
+// them (the Telegram channel's are telegram.Limits); content itself knows
+// no messenger. The zero Limits checks nothing.
+type Limits struct {
+	// Channel names the channel in problems ("Telegram allows 64").
+	Channel string
+	// MaxText bounds one message, as TextLen counts it.
+	MaxText int
+	TextLen func(string) int
+	// MaxOptionData bounds the bytes of the data behind an option.
+	MaxOptionData int
+}
+
 const (
-	MaxTextLen      = 4096 // characters of one message (UTF-16 code units)
-	MaxCallbackData = 64   // bytes of the data behind an inline button
 	// MaxLabelLen is the longest option label, in characters: a button
 	// on a phone shows little more before it cuts the label off.
 	MaxLabelLen = 40
@@ -381,8 +391,8 @@ func (l *loader) validateState(f *Flow, s *State) {
 		if !idPattern.MatchString(o.ID) {
 			l.addf(file, o.Line, "option id %q must be lower-case letters, digits, '-' or '_'", o.ID)
 		}
-		if data := OptionData(f.ID, s.ID, o.ID); len(data) > MaxCallbackData {
-			l.addf(file, o.Line, "option data %q is %d bytes; Telegram allows %d", data, len(data), MaxCallbackData)
+		if data, lim := OptionData(f.ID, s.ID, o.ID), l.limits.MaxOptionData; lim > 0 && len(data) > lim {
+			l.addf(file, o.Line, "option data %q is %d bytes; %s allows %d", data, len(data), l.limits.Channel, lim)
 		}
 		if o.Label == "" {
 			l.addf(file, o.Line, "option %q has no label", o.ID)
@@ -609,9 +619,13 @@ func (l *loader) checkAudiences() {
 }
 
 // checkLen reports a message, text plus contact cards (plus, for a
-// report, the longest report), that is too long for one Telegram message
-// in some language.
+// report, the longest report), that is too long for one message of the
+// channel in some language.
 func (l *loader) checkLen(file string, line int, what, key string, contacts []string, extra ...func(lang string) string) {
+	lim := l.limits
+	if lim.MaxText <= 0 || lim.TextLen == nil {
+		return
+	}
 	for _, lang := range l.c.Langs {
 		text, ok := l.c.Texts[lang][key]
 		if !ok {
@@ -630,12 +644,12 @@ func (l *loader) checkLen(file string, line int, what, key string, contacts []st
 			}
 			text += "\n\n" + l.c.CardsOpen(lang, contacts, closed)
 		}
-		if n := len(utf16.Encode([]rune(text))); n > MaxTextLen {
+		if n := lim.TextLen(text); n > lim.MaxText {
 			where := line
 			if tl := l.textLines[lang][key]; where == 0 && tl > 0 {
 				where = tl
 			}
-			l.addf(file, where, "%s in %s is %d characters; Telegram allows %d", what, lang, n, MaxTextLen)
+			l.addf(file, where, "%s in %s is %d characters; %s allows %d", what, lang, n, lim.Channel, lim.MaxText)
 		}
 	}
 }

@@ -12,8 +12,17 @@ import (
 	"signaal/flows"
 )
 
-// maxText is Telegram's limit on a message's text, in UTF-16 code units.
-const maxText = 4096
+// Telegram's limits: a message's text in UTF-16 code units, and the bytes
+// of the data behind an inline button.
+const (
+	maxText         = 4096
+	maxCallbackData = 64
+)
+
+// Limits are Telegram's limits as content is checked against them, so that
+// a question too long for one message, or an option whose data Telegram
+// would refuse, is a problem at file:line when the content is loaded.
+var Limits = content.Limits{Channel: "Telegram", MaxText: maxText, TextLen: textLen, MaxOptionData: maxCallbackData}
 
 // langTexts is what the channel shows in one language, built once.
 type langTexts struct {
@@ -170,7 +179,7 @@ func (b *Bot) inlineKeyboard(opts []flows.Option) *tgbotapi.InlineKeyboardMarkup
 	rows := make([][]tgbotapi.InlineKeyboardButton, 0, len(opts))
 	pairRow := -1
 	for _, o := range opts {
-		if len(o.Data) == 0 || len(o.Data) > 64 || o.Label == "" {
+		if len(o.Data) == 0 || len(o.Data) > maxCallbackData || o.Label == "" {
 			b.log().Warn("telegram: option left off: callback data must be 1-64 bytes and the label set", "bytes", len(o.Data))
 			continue
 		}

@@ -16,7 +16,12 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"io/fs"
+	"os"
+	"path/filepath"
+	"signaal/content"
 	"signaal/flows"
+	"testing/fstest"
 )
 
 func TestSplit(t *testing.T) {
@@ -461,5 +466,36 @@ func TestLimiterYields(t *testing.T) {
 	later := now.Add(time.Second)
 	if r, _ := l.reserveYielding(later); r == nil || r.DelayFrom(later) != 0 {
 		t.Errorf("reserveYielding() a second later = %v, want a token at once", r)
+	}
+}
+
+// TestContentFitsTelegram: the shipped content passes Telegram's limits,
+// and content that does not is refused with Telegram named.
+func TestContentFitsTelegram(t *testing.T) {
+	if _, err := content.DefaultWith(content.Options{Limits: Limits}); err != nil {
+		t.Fatalf("shipped content under Telegram's limits: %v", err)
+	}
+	fsys := fstest.MapFS{}
+	root := "../../content/testdata/good"
+	if err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(filepath.Join(root, p))
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// Emoji count twice in UTF-16, as Telegram counts.
+	fsys["texts/nl.yaml"].Data = append(fsys["texts/nl.yaml"].Data, ("ask2: " + strings.Repeat("🙂", maxText/2+1) + "\n")...)
+	fsys["flows/start.yaml"].Data = []byte(strings.Replace(string(fsys["flows/start.yaml"].Data), "text: ask\n", "text: ask2\n", 1))
+	fsys["texts/en.yaml"].Data = append(fsys["texts/en.yaml"].Data, "ask2: short\n"...)
+	_, err := content.LoadWith(fsys, content.Options{Limits: Limits})
+	if err == nil || !strings.Contains(err.Error(), "characters; Telegram allows 4096") {
+		t.Errorf("LoadWith(a question of %d UTF-16 units) = %v, want it refused with Telegram named", maxText+2, err)
+	}
+	if _, err := content.Load(fsys); err != nil {
+		t.Errorf("Load without limits = %v, want the same content accepted", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"signaal/bot"
+	"signaal/bot/telegram"
 	"signaal/content"
 	"signaal/content/search"
 	"signaal/flows"
@@ -57,12 +58,16 @@ func (a *app) parse(fs *flag.FlagSet, args []string) error {
 }
 
 // loadContent loads the embedded content, or a directory on disk when dir
-// is set (for content editors trying a change without rebuilding).
+// is set (for content editors trying a change without rebuilding). It is
+// checked against Telegram's limits in every command, the terminal chat
+// included: Telegram is the strictest channel the bot serves, and content
+// that lint passes must be content that every channel can show.
 func loadContent(dir string) (*content.Content, error) {
+	o := content.Options{Limits: telegram.Limits}
 	if dir == "" {
-		return content.Default()
+		return content.DefaultWith(o)
 	}
-	return content.Load(os.DirFS(dir))
+	return content.LoadWith(os.DirFS(dir), o)
 }
 
 // engine loads content and compiles it, with contact search answering

@@ -108,7 +108,7 @@ func TestLintCommand(t *testing.T) {
 
 func TestGraphCommand(t *testing.T) {
 	code, out, _ := runApp(t, "", nil, "graph", "--content", "../../content/testdata/good", "start")
-	for _, want := range []string{"flowchart TD", `s_ask -->|"nl yes"| s_route`, `s_route -->|"worry=yes"| s_end_help`, `flow_other[["flow other"]]`} {
+	for _, want := range []string{"graph LR", "[ask]", "--> |nl yes|", "--> |if worry=yes|", "--> |otherwise|", "[flow:other]"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("graph output lacks %q:\n%s", want, out)
 		}

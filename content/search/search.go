@@ -435,8 +435,9 @@ func (x *Index) render() {
 	}
 }
 
-// renderAll lists every contact in a line, grouped by category, in as few
-// messages as fit Telegram's limit.
+// renderAll lists every contact in a line, grouped by category, a message
+// per category: short messages that any channel can carry (and that a
+// channel with a limit splits further if it must).
 func (x *Index) renderAll(lang string) []flows.Reply {
 	c := x.c
 	var sections []string
@@ -462,17 +463,17 @@ func (x *Index) renderAll(lang string) []flows.Reply {
 		}
 		group(c.Text(lang, cat.Title), cts)
 	}
-	var replies []flows.Reply
-	cur := c.Text(lang, content.KeySearchAll)
-	for _, s := range sections {
-		if utf16Len(cur)+2+utf16Len(s) > content.MaxTextLen {
-			replies = append(replies, flows.Reply{Text: cur})
-			cur = s
-			continue
+	replies := make([]flows.Reply, 0, len(sections))
+	for i, s := range sections {
+		if i == 0 {
+			s = c.Text(lang, content.KeySearchAll) + "\n\n" + s
 		}
-		cur += "\n\n" + s
+		replies = append(replies, flows.Reply{Text: s})
 	}
-	return append(replies, flows.Reply{Text: cur})
+	if len(replies) == 0 {
+		replies = append(replies, flows.Reply{Text: c.Text(lang, content.KeySearchAll)})
+	}
+	return replies
 }
 
 // Line is a contact in one line: its name and every way to reach it.
@@ -490,18 +491,6 @@ func Line(ct *content.Contact) string {
 		return ct.Name
 	}
 	return ct.Name + ": " + strings.Join(ways, " · ")
-}
-
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }
 
 // Typo tolerance: words of minTypoLen letters or more may be one letter
