@@ -35,11 +35,13 @@ func redisSessions(t *testing.T) (*redistest.Server, redis.UniversalClient, *red
 }
 
 func TestRedisConcurrentDispatchers(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
 	_, _, rs := redisSessions(t)
 	checkConcurrent(t, rs, store.NewKeyer([]byte(testSecret)))
 }
 
 func TestRedisRedelivery(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
 	_, _, rs := redisSessions(t)
 	d := memDispatcher(t, testEngine(t), rs, store.NewKeyer([]byte(testSecret)))
 	toCounter(t, d, 5)
@@ -56,6 +58,7 @@ func TestRedisRedelivery(t *testing.T) {
 // nothing may contain a chat id, the platform or the text. A quick exit must
 // leave nothing of its chat.
 func TestRedisForgetAndAnonymity(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
 	_, client, rs := redisSessions(t)
 	keys := store.NewKeyer([]byte(testSecret))
 	d := memDispatcher(t, testEngine(t), rs, keys)
@@ -134,6 +137,7 @@ func scanAll(t *testing.T, c redis.UniversalClient) map[string]string {
 // user still gets an answer within a second, the safety card with 112 and
 // the main helplines, and the bot carries on by itself once Redis is back.
 func TestRedisDown(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
 	srv, _, rs := redisSessions(t)
 	c, err := content.Default()
 	if err != nil {
@@ -197,6 +201,7 @@ func TestRedisDown(t *testing.T) {
 // under a chat's key: the user is told kindly that the conversation starts
 // again, and it does.
 func TestRedisUnreadableSession(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
 	_, client, rs := redisSessions(t)
 	keys := store.NewKeyer([]byte(testSecret))
 	d := memDispatcher(t, testEngine(t), rs, keys)
@@ -246,6 +251,7 @@ func (h *countHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Pr
 // TestRedisRoundTrips: a handled update costs two round trips, the load
 // (with the redelivery check) and the save.
 func TestRedisRoundTrips(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
 	_, client, rs := redisSessions(t)
 	h := &countHook{}
 	client.AddHook(h)
@@ -267,6 +273,7 @@ func TestRedisRoundTrips(t *testing.T) {
 // session the exit could not delete is deleted once Redis answers again, so
 // that the conversation cannot come back.
 func TestRedisQuickExitWhileDown(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
 	srv, client, rs := redisSessions(t)
 	keys := store.NewKeyer([]byte(testSecret))
 	e := testEngine(t)

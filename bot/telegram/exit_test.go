@@ -40,6 +40,7 @@ func longestPath() map[string]bool {
 // with /stop: nothing of the conversation may remain, and the deletion
 // must take a handful of calls, not one per message.
 func TestQuickExitWindow(t *testing.T) {
+	t.Parallel()
 	c := testContent(t)
 	h := start(t, polling, c)
 	// The chat has a history before this conversation, so that the window
@@ -124,6 +125,7 @@ func TestQuickExitWindow(t *testing.T) {
 // id by id instead, unless the user blocked the bot, after which nothing
 // is tried.
 func TestQuickExitFallback(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name      string
 		fault     tgtest.Fault
@@ -212,6 +214,7 @@ func (s *downStore) Delete(ctx context.Context, key store.Key) error {
 // way of leaving gets the short neutral line, not the long safety card of
 // a failed update, and the conversation is deleted all the same.
 func TestQuickExitStoreDown(t *testing.T) {
+	t.Parallel()
 	c := testContent(t)
 	exitLabel := c.Text(content.DefaultLang, content.KeyOptExit)
 	stores := []struct {

@@ -79,7 +79,12 @@ func firstReply(srv *tgtest.Server, chat int64) time.Time {
 // not send.
 func TestFlood(t *testing.T) {
 	for _, m := range modes {
-		t.Run(string(m), func(t *testing.T) { testFlood(t, m) })
+		t.Run(string(m), func(t *testing.T) {
+			// Most of a run is waiting out the overall limit of 30
+			// messages a second; the two modes wait side by side.
+			t.Parallel()
+			testFlood(t, m)
+		})
 	}
 }
 
@@ -239,6 +244,7 @@ func testFlood(t *testing.T, m mode) {
 // replies queued for the chat, which at a message a second would take
 // many seconds.
 func TestQuickExitUnderFlood(t *testing.T) {
+	t.Parallel()
 	h := start(t, hooking, testContent(t), realLimits)
 	s := &sender{h: h, m: hooking}
 	s.text(floodUser, "/start")

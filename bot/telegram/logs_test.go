@@ -24,6 +24,7 @@ import (
 )
 
 func TestRedact(t *testing.T) {
+	t.Parallel()
 	const token = "123456789:AAsecret-part_of-the-token"
 	r := newRedactor(token)
 	for _, tc := range []struct {
@@ -51,6 +52,7 @@ func TestRedact(t *testing.T) {
 }
 
 func TestOutside(t *testing.T) {
+	t.Parallel()
 	const token = "4242:AAsecret-token-value-x"
 	r := newRedactor(token)
 	echo := "Bad Request: /bot" + token + "/sendMessage chat_id=987650001"
@@ -81,6 +83,7 @@ func TestOutside(t *testing.T) {
 }
 
 func TestDecodeProblem(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, body, class string
 	}{
@@ -103,6 +106,7 @@ func TestDecodeProblem(t *testing.T) {
 }
 
 func TestRollup(t *testing.T) {
+	t.Parallel()
 	var buf syncBuffer
 	log := slog.New(slog.NewJSONHandler(&buf, nil))
 	r := newRollup(func() *slog.Logger { return log }, slog.LevelWarn, "refused", time.Hour)
@@ -138,6 +142,7 @@ func TestRollup(t *testing.T) {
 // each, and a body that cannot be decoded is described without its
 // values.
 func TestWebhookLogs(t *testing.T) {
+	t.Parallel()
 	h := start(t, hooking, testContent(t))
 	hook, secret := h.srv.Webhook()
 	const strangers = 5000
@@ -230,6 +235,7 @@ func (e *echoTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 // request path, the chat id and the text in every error the bot logs, then
 // checks that none of it reached the log while the failures did.
 func TestCanaries(t *testing.T) {
+	t.Parallel()
 	echo := &echoTransport{base: http.DefaultTransport}
 	h := start(t, polling, testContent(t), func(b *Bot) {
 		b.Client = &http.Client{Transport: echo}

@@ -30,6 +30,7 @@ var fierPath = map[string]bool{
 }
 
 func TestConversation(t *testing.T) {
+	t.Parallel()
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) {
 			h := start(t, m, testContent(t))
@@ -123,6 +124,7 @@ func TestConversation(t *testing.T) {
 }
 
 func TestDeepLink(t *testing.T) {
+	t.Parallel()
 	h := start(t, polling, testContent(t))
 	h.text(bob, "/start prof")
 	msgs := h.srv.BotMessages(bob.ID)
@@ -141,6 +143,7 @@ func TestDeepLink(t *testing.T) {
 }
 
 func TestStaleAndForgedButtons(t *testing.T) {
+	t.Parallel()
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) {
 			h := start(t, m, testContent(t))
@@ -194,6 +197,7 @@ func TestStaleAndForgedButtons(t *testing.T) {
 }
 
 func TestQuickExit(t *testing.T) {
+	t.Parallel()
 	c := testContent(t)
 	exitLabel := c.Text(content.DefaultLang, content.KeyOptExit)
 	for _, m := range modes {
@@ -238,6 +242,7 @@ func TestQuickExit(t *testing.T) {
 }
 
 func TestGroupChat(t *testing.T) {
+	t.Parallel()
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) { testGroupChat(t, m) })
 	}
@@ -286,6 +291,7 @@ func testGroupChat(t *testing.T, m mode) {
 }
 
 func TestMedia(t *testing.T) {
+	t.Parallel()
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) { testMedia(t, m) })
 	}
@@ -311,6 +317,7 @@ func testMedia(t *testing.T, m mode) {
 }
 
 func TestInlineQuery(t *testing.T) {
+	t.Parallel()
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) { testInlineQuery(t, m) })
 	}
@@ -363,6 +370,7 @@ func testInlineQuery(t *testing.T, m mode) {
 // once are refused with retry_after. Every reply still arrives, in order,
 // and no chat is sent to again before its retry_after has passed.
 func TestFloodWait(t *testing.T) {
+	t.Parallel()
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) { testFloodWait(t, m) })
 	}
@@ -403,6 +411,7 @@ func testFloodWait(t *testing.T, m mode) {
 }
 
 func TestServerErrors(t *testing.T) {
+	t.Parallel()
 	h := start(t, polling, testContent(t))
 	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Code: 502, Times: 2})
 	h.srv.Inject(tgtest.Fault{Method: "getUpdates", Code: 500, Times: 2})
@@ -418,6 +427,7 @@ func TestServerErrors(t *testing.T) {
 }
 
 func TestRedelivery(t *testing.T) {
+	t.Parallel()
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) {
 			h := start(t, m, testContent(t))
@@ -441,6 +451,7 @@ func TestRedelivery(t *testing.T) {
 }
 
 func TestWebhookRefusesStrangers(t *testing.T) {
+	t.Parallel()
 	h := start(t, hooking, testContent(t))
 	url, secret := h.srv.Webhook()
 	body := `{"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 987650001, "type": "private"}, "text": "/start"}}`
@@ -479,6 +490,7 @@ func TestWebhookRefusesStrangers(t *testing.T) {
 }
 
 func TestIgnoredUpdates(t *testing.T) {
+	t.Parallel()
 	h := start(t, polling, testContent(t))
 	msg := map[string]any{"message_id": 7, "date": 1, "chat": tgtest.PrivateChat(alice), "from": alice, "text": "bewerkt"}
 	h.srv.PushRaw(map[string]any{"edited_message": msg})
@@ -494,6 +506,7 @@ func TestIgnoredUpdates(t *testing.T) {
 }
 
 func TestLongText(t *testing.T) {
+	t.Parallel()
 	h := start(t, polling, testContent(t))
 	h.text(alice, "/start")
 	long := strings.Repeat("héél lang ", 20000) // 240 kB
@@ -513,6 +526,7 @@ func TestLongText(t *testing.T) {
 }
 
 func TestLanguage(t *testing.T) {
+	t.Parallel()
 	c := goodContent(t)
 	h := start(t, polling, c)
 	h.text(carol, "/start") // carol's Telegram is set to en-GB
@@ -562,6 +576,7 @@ func TestShutdown(t *testing.T) {
 }
 
 func TestTokenRejected(t *testing.T) {
+	t.Parallel()
 	srv := tgtest.New(t)
 	const wrong = "999:wrong-token-that-must-not-leak"
 	b := &Bot{Token: wrong, Endpoint: srv.Endpoint(), Handler: &recorder{}, Content: testContent(t), Backoff: time.Millisecond, Log: slog.New(slog.DiscardHandler)}
@@ -584,6 +599,7 @@ func (degraded) Handle(context.Context, bot.Update) (bot.Outcome, error) {
 }
 
 func TestStoreDown(t *testing.T) {
+	t.Parallel()
 	h := start(t, polling, testContent(t), func(b *Bot) { b.Handler = degraded{} })
 	h.text(alice, "/start")
 	msgs := h.srv.BotMessages(alice.ID)
@@ -593,6 +609,7 @@ func TestStoreDown(t *testing.T) {
 }
 
 func TestBlockedUser(t *testing.T) {
+	t.Parallel()
 	h := start(t, polling, testContent(t))
 	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: alice.ID, Code: 403, Description: "Forbidden: bot was blocked by the user"})
 	h.text(alice, "/start")

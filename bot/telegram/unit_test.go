@@ -25,6 +25,7 @@ import (
 )
 
 func TestSplit(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("a", 5000)
 	lines := strings.Repeat("regel\n", 1000) // 6000 bytes
 	emoji := strings.Repeat("😀", 3000)       // 6000 UTF-16 units
@@ -57,6 +58,7 @@ func TestSplit(t *testing.T) {
 }
 
 func TestInlineKeyboard(t *testing.T) {
+	t.Parallel()
 	b := &Bot{Log: slog.New(slog.DiscardHandler)}
 	opts := []flows.Option{
 		{Data: "start/safe/yes", Label: "Ja"},
@@ -82,6 +84,7 @@ func TestInlineKeyboard(t *testing.T) {
 }
 
 func TestLanesOrder(t *testing.T) {
+	t.Parallel()
 	l := newLanes(4, 1000, nil)
 	var mu sync.Mutex
 	got := map[int64][]int{}
@@ -110,6 +113,7 @@ func TestLanesOrder(t *testing.T) {
 }
 
 func TestLanesBounded(t *testing.T) {
+	t.Parallel()
 	var panics []any
 	l := newLanes(1, 2, func(v any) { panics = append(panics, v) })
 	block := make(chan struct{})
@@ -131,6 +135,7 @@ func TestLanesBounded(t *testing.T) {
 }
 
 func TestDoerKeepsTokenOut(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -154,6 +159,7 @@ func TestDoerKeepsTokenOut(t *testing.T) {
 }
 
 func TestRetryAfter(t *testing.T) {
+	t.Parallel()
 	b := &Bot{Backoff: 100 * time.Millisecond, MaxBackoff: time.Second, retryUnit: time.Second}
 	for _, tc := range []struct {
 		name      string
@@ -181,6 +187,7 @@ func TestRetryAfter(t *testing.T) {
 }
 
 func TestCut(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in   string
 		n    int
@@ -198,6 +205,7 @@ func TestCut(t *testing.T) {
 }
 
 func TestDeepLinkURL(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ user, payload, want string }{
 		{"signaal_bot", "prof", "https://t.me/signaal_bot?start=prof"},
 		{"@signaal_bot", "", "https://t.me/signaal_bot"},
@@ -209,6 +217,7 @@ func TestDeepLinkURL(t *testing.T) {
 }
 
 func TestCallRetriesHTMLErrors(t *testing.T) {
+	t.Parallel()
 	// A proxy in front of the Bot API answers 502 with an HTML page twice;
 	// the call is tried again and succeeds.
 	var mu sync.Mutex
@@ -254,6 +263,7 @@ func TestCallRetriesHTMLErrors(t *testing.T) {
 }
 
 func TestLimiterPerChat(t *testing.T) {
+	t.Parallel()
 	now := time.Unix(0, 0)
 	l := newLimiter(30, 30, 1, 1, func() time.Time { return now })
 	for _, tc := range []struct {
@@ -379,6 +389,7 @@ func TestLimiterWorstSecond(t *testing.T) {
 }
 
 func TestLimiterPrune(t *testing.T) {
+	t.Parallel()
 	now := time.Unix(0, 0)
 	l := newLimiter(1e6, 1e6, 1, 3, func() time.Time { return now })
 	for chat := range int64(minPrune - 1) {
@@ -401,6 +412,7 @@ func TestLimiterPrune(t *testing.T) {
 }
 
 func TestLanesPerKeyLimit(t *testing.T) {
+	t.Parallel()
 	l := newLanes(4, 100, nil)
 	block := make(chan struct{})
 	started := make(chan struct{}, 3)
@@ -444,6 +456,7 @@ func TestLanesPerKeyLimit(t *testing.T) {
 // used the burst, a further message waits until the bucket holds more
 // than the headroom, while a first answer still only waits its turn.
 func TestLimiterYields(t *testing.T) {
+	t.Parallel()
 	now := time.Unix(0, 0)
 	l := newLimiter(30, 30, 1, 3, nil)
 	if r, wait := l.reserveYielding(now); r == nil || r.DelayFrom(now) != 0 || wait != 0 {
@@ -472,6 +485,7 @@ func TestLimiterYields(t *testing.T) {
 // TestContentFitsTelegram: the shipped content passes Telegram's limits,
 // and content that does not is refused with Telegram named.
 func TestContentFitsTelegram(t *testing.T) {
+	t.Parallel()
 	if _, err := content.DefaultWith(content.Options{Limits: Limits}); err != nil {
 		t.Fatalf("shipped content under Telegram's limits: %v", err)
 	}

@@ -74,6 +74,9 @@ func TestServeBinary(t *testing.T) {
 	bin := buildBinary(t)
 	for _, mode := range []string{"polling", "webhook"} {
 		t.Run(mode, func(t *testing.T) {
+			// Most of each run is waiting out Telegram's one message a
+			// second per chat; the two modes can wait side by side.
+			t.Parallel()
 			srv := tgtest.New(t)
 			args := []string{"serve", "--poll-timeout", "1s", "--shutdown-timeout", "5s"}
 			if mode == "webhook" {

@@ -40,6 +40,7 @@ const goldenV1 = "01" + "0000000000000007" + // format, Version
 var goldenV1Tracked = goldenV1[:len(goldenV1)-2] + "02" + "fa55" + "03"
 
 func TestEncodeGolden(t *testing.T) {
+	t.Parallel()
 	if n := reflect.TypeFor[flows.Session]().NumField(); n != 7 {
 		t.Fatalf("flows.Session has %d fields, formatV1 stores 7: a new field needs a new format", n)
 	}
@@ -60,6 +61,7 @@ func TestEncodeGolden(t *testing.T) {
 }
 
 func TestDecodeErrors(t *testing.T) {
+	t.Parallel()
 	good := encode(sample())
 	tests := []struct {
 		name string
@@ -86,6 +88,7 @@ func TestDecodeErrors(t *testing.T) {
 }
 
 func TestEncodeRoundTrip(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   store.Record

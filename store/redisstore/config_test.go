@@ -15,6 +15,7 @@ import (
 )
 
 func TestValidate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		cfg        Config
@@ -77,6 +78,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestConfigErrorName(t *testing.T) {
+	t.Parallel()
 	err := Config{URL: "redis://:pw@h:1", Password: "pw2"}.Validate()
 	var cerr *ConfigError
 	if !errors.As(err, &cerr) {
@@ -108,6 +110,7 @@ func TestConfigErrorName(t *testing.T) {
 // TestValidateHidesSecrets checks that no error repeats a password, since
 // start-up errors end up in logs.
 func TestValidateHidesSecrets(t *testing.T) {
+	t.Parallel()
 	const pw = "hunter2-very-secret"
 	for _, cfg := range []Config{
 		{URL: "redis://:" + pw + "@h:1", Password: "x"},
@@ -130,6 +133,7 @@ func TestValidateHidesSecrets(t *testing.T) {
 }
 
 func TestNewClientOptions(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		cfg     Config
@@ -204,6 +208,7 @@ func TestNewClientOptions(t *testing.T) {
 // given apart from the URL, as an operator would to keep it out of process
 // listings that show a URL.
 func TestPassword(t *testing.T) {
+	t.Parallel()
 	const pw = "a-password-for-the-test-server"
 	srv := redistest.Start(t, "--requirepass", pw)
 	ctx := t.Context()
@@ -241,6 +246,7 @@ func TestPassword(t *testing.T) {
 }
 
 func TestRequireSecret(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		secret  string
@@ -272,6 +278,7 @@ func TestRequireSecret(t *testing.T) {
 }
 
 func TestNewPanicsOnBadPrefix(t *testing.T) {
+	t.Parallel()
 	defer func() {
 		if recover() == nil {
 			t.Errorf("New(WithPrefix(%q)) did not panic", "a{b")
@@ -281,6 +288,7 @@ func TestNewPanicsOnBadPrefix(t *testing.T) {
 }
 
 func TestUnavailable(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		err  error
@@ -314,6 +322,7 @@ func (redisError) RedisError()     {}
 // holding the old master's address after a failover would: writes fail with
 // READONLY, which must count as unavailable, not as a bug.
 func TestReadOnlyReplica(t *testing.T) {
+	t.Parallel()
 	master := redistest.Start(t)
 	host, port, _ := strings.Cut(master.Addr(), ":")
 	replica := redistest.Start(t, "--replicaof", host, port)

@@ -14,6 +14,7 @@ import (
 )
 
 func TestRedactLine(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"dial tcp 127.0.0.1:6390: connect: connection refused", "dial tcp 127.0.0.1:6390: connect: connection refused"},
 		{"redis://bot:s3cret@redis:6379/0 unreachable", "redis://<redacted>@redis:6379/0 unreachable"},

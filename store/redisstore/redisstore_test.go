@@ -32,6 +32,7 @@ func newTestStore(t testing.TB, srv *redistest.Server, idle time.Duration, opts 
 }
 
 func TestConformance(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	storetest.Run(t, func(t *testing.T, idle time.Duration) storetest.Store {
 		s, _ := newTestStore(t, srv, idle)
@@ -43,6 +44,7 @@ func TestConformance(t *testing.T) {
 // everything in Redis, keys and values, to check that nothing in it names a
 // chat, a platform, an update or a message.
 func TestAnonymity(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	s, client := newTestStore(t, srv, time.Hour)
 	ctx := t.Context()
@@ -180,6 +182,7 @@ func (h *countHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Pr
 }
 
 func TestRoundTrips(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	s, client := newTestStore(t, srv, 0)
 	ctx := t.Context()
@@ -235,6 +238,7 @@ func TestRoundTrips(t *testing.T) {
 // fast with store.ErrUnavailable, and the same store must work again once
 // Redis is back, without being rebuilt.
 func TestRedisDown(t *testing.T) {
+	t.Parallel()
 	const budget = time.Second // the user must have an answer within it
 	srv := redistest.Start(t)
 	s, _ := newTestStore(t, srv, 0)
@@ -321,6 +325,7 @@ func TestRedisDown(t *testing.T) {
 // reports them with ErrUnreadable, the dup flag and the stored version, and
 // that saving a new session with that version replaces them.
 func TestUnreadable(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	s, client := newTestStore(t, srv, 0)
 	ctx := t.Context()
@@ -379,6 +384,7 @@ func TestUnreadable(t *testing.T) {
 // TestBadKey checks that a key Keyer did not make, above all a raw chat id,
 // never reaches Redis.
 func TestBadKey(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	s, client := newTestStore(t, srv, 0)
 	ctx := t.Context()
@@ -401,6 +407,7 @@ func TestBadKey(t *testing.T) {
 // TestSeenBounded floods one chat with updates: its set of update ids must
 // stay bounded, and the newest ids must still be recognised.
 func TestSeenBounded(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	s, client := newTestStore(t, srv, 0)
 	ctx := t.Context()
@@ -422,6 +429,7 @@ func TestSeenBounded(t *testing.T) {
 // TestSeenExpiry checks that an update id is forgotten after the seen TTL,
 // as in the memory store.
 func TestSeenExpiry(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	s, _ := newTestStore(t, srv, 0, WithSeenTTL(time.Second))
 	ctx := t.Context()
@@ -448,6 +456,7 @@ func TestSeenExpiry(t *testing.T) {
 }
 
 func TestContextCanceled(t *testing.T) {
+	t.Parallel()
 	srv := redistest.Start(t)
 	s, _ := newTestStore(t, srv, 0)
 	ctx, cancel := context.WithCancel(t.Context())
