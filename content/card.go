@@ -113,3 +113,39 @@ func pick(m map[string]string, lang string) string {
 	}
 	return m[DefaultLang]
 }
+
+// Brief renders a contact for an answer in a conversation, shorter than a
+// card: its name and every way to reach it on the first line, so that the
+// number comes first, then what it is for, then its opening hours.
+func (c *Content) Brief(lang string, ct *Contact) string {
+	var b strings.Builder
+	b.WriteString(Line(ct))
+	if about := pick(ct.About, lang); about != "" {
+		b.WriteString("\n")
+		b.WriteString(about)
+	}
+	if hours := pick(ct.Hours, lang); hours != "" {
+		b.WriteString("\n")
+		b.WriteString(c.Text(lang, KeyCardHours))
+		b.WriteString(" ")
+		b.WriteString(hours)
+	}
+	return b.String()
+}
+
+// Line is a contact in one line: its name and every way to reach it.
+func Line(ct *Contact) string {
+	var ways []string
+	for _, v := range []string{ct.Phone, ct.Chat, ct.Web, ct.Email} {
+		if v != "" && v != ct.Name {
+			ways = append(ways, v)
+		}
+	}
+	if len(ways) == 0 && ct.Address != "" {
+		ways = append(ways, ct.Address)
+	}
+	if len(ways) == 0 {
+		return ct.Name
+	}
+	return ct.Name + ": " + strings.Join(ways, " · ")
+}

@@ -35,6 +35,9 @@ type Content struct {
 	// Search holds the words that contact search folds together or skips;
 	// nil when the content has no search.yaml.
 	Search *SearchWords
+	// Understanding is how typed messages are read for their meaning; nil
+	// when the content has no understand.yaml.
+	Understanding *Understanding
 	// Warnings are problems that do not stop the bot, such as a contact
 	// whose details have not been checked for a long time.
 	Warnings Problems

@@ -59,6 +59,13 @@ const (
 	KeySearchFound = "sys.search.found"
 	KeySearchNone  = "sys.search.none"
 	KeySearchAll   = "sys.search.all"
+	// Used when the content has understand.yaml: the answer to a message
+	// that was not understood, the button that goes on in a flow after a
+	// message was understood, and the button that begins the conversation
+	// after an answer to a first message.
+	KeyUnclear  = "sys.unclear"
+	KeyOptGo    = "sys.opt.go"
+	KeyOptBegin = "sys.opt.begin"
 )
 
 var systemKeys = []string{

@@ -42,7 +42,7 @@ func (c *Content) Emergency() []string { return c.emergency }
 func (c *Content) Safety() []string { return c.safety }
 
 // Load reads a content directory (flows/*.yaml, texts/<lang>.yaml,
-// contacts.yaml and, when present, search.yaml), decodes every file
+// contacts.yaml and, when present, search.yaml and understand.yaml), decodes every file
 // strictly and validates the whole. When anything is wrong it returns
 // Problems listing all of it with file and line. A file larger than 1 MiB,
 // or one that uses YAML anchors or aliases, is refused before decoding.
@@ -71,6 +71,7 @@ func LoadWith(fsys fs.FS, o Options) (*Content, error) {
 	l.readContacts(fsys)
 	l.readSearch(fsys)
 	l.readFlows(fsys)
+	l.readUnderstanding(fsys)
 	if len(l.problems) == 0 {
 		// Validation needs well-formed files; a decoding problem already
 		// says where to look first.

@@ -66,6 +66,7 @@ func (l *loader) validate() {
 	}
 	l.checkTranslations()
 	l.checkAudiences()
+	l.validateUnderstanding()
 	l.checkLen(contactsFile, 0, "the emergency answer", KeyEmergency, l.c.emergency)
 	l.checkLen(contactsFile, 0, "the safety card", KeyUnavailable, l.c.safety)
 	if l.c.Search != nil {

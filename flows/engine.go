@@ -3,6 +3,11 @@
 // deterministic: no store, no network, no clock of its own, so every channel
 // (terminal, Telegram, web) and every test drives exactly the same logic.
 //
+// Typed text that is no command and no option label is read for its
+// meaning by an Understander, when the engine has one, and answered by
+// what it means: danger first, then what someone tells, then what someone
+// asks, then small talk (see understand.go).
+//
 // The content is compiled once, at start-up, into one looplab/fsm machine
 // that holds every transition (see machine.go) and into ready-made replies
 // for every state and language, so that handling an input builds almost
@@ -28,6 +33,10 @@ const (
 	DataBack    = "!back"
 	DataRestart = "!restart"
 	DataResume  = "!resume"
+	// DataGoPrefix starts the data of a button that goes on in a flow
+	// after a typed message was understood: "!go:" and what was
+	// understood (see goData). Only data the engine made is accepted.
+	DataGoPrefix = "!go:"
 )
 
 // InputKind tells typed text from a pressed option.
@@ -87,19 +96,31 @@ type Result struct {
 	Forget bool
 }
 
-// Searcher answers free text when no question is waiting, for example by
-// finding contact cards. It must be safe for concurrent use.
-type Searcher interface {
-	Search(lang, query string) []Reply
+// Understander reads a typed message for its meaning: danger, what it
+// tells or asks, who it is about, their age, and the contacts it names or
+// a search of it finds. The engine turns the meaning into replies. An
+// Understander must not keep the text, and must be safe for concurrent
+// use.
+type Understander interface {
+	Understand(lang, text string) content.Meaning
 }
 
 // Engine runs the flows of one Content. It is safe for concurrent use.
 type Engine struct {
-	c        *content.Content
-	m        *machine
-	flows    map[string]*compiled
-	searcher Searcher
-	openNow  bool
+	c       *content.Content
+	m       *machine
+	flows   map[string]*compiled
+	openNow bool
+	// understander reads typed text; nil for an engine that only follows
+	// buttons and commands.
+	understander Understander
+	// jumps are the buttons that go on in a flow after a message was
+	// understood, by their data.
+	jumps map[string]*jump
+	// welcome is where every conversation begins.
+	welcome stateRef
+	// listAll[lang] lists every contact, for /contacten.
+	listAll  map[string][]Reply
 	globals  map[string]string // normalised global label -> option data, all languages
 	sysReply map[string]*sysReplies
 }
@@ -153,8 +174,10 @@ type reportItem struct {
 // Option configures an Engine.
 type EngineOption func(*Engine)
 
-// WithSearcher sets what answers free text when no question is waiting.
-func WithSearcher(s Searcher) EngineOption { return func(e *Engine) { e.searcher = s } }
+// WithUnderstander sets what reads typed text for its meaning. Without
+// one, typed text that is no command and no option label is answered by
+// pointing to the buttons.
+func WithUnderstander(u Understander) EngineOption { return func(e *Engine) { e.understander = u } }
 
 // WithOpenNow makes every ending say, under each contact with opening
 // hours, whether it is open at the time of the step, and which contacts can
@@ -176,9 +199,14 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 	for _, id := range c.FlowOrder {
 		e.flows[id] = e.compile(c.Flows[id])
 	}
-	if at, err := m.move(none, evRestart, &Session{}); err != nil || !e.shows(at.flow, at.state) {
+	at, err := m.move(none, evRestart, &Session{})
+	if err != nil || !e.shows(at.flow, at.state) {
 		// Every reset and restart lands here, so it must show something.
 		return nil, fmt.Errorf("flows: the %q flow does not begin with a question", StartFlow)
+	}
+	e.welcome = at
+	if err := e.compileUnderstanding(); err != nil {
+		return nil, err
 	}
 	for _, lang := range c.Langs {
 		for key, data := range map[string]string{
@@ -435,6 +463,9 @@ func (e *Engine) step(s Session, in Input, now time.Time) Result {
 		}
 		return e.show(s, now)
 	}
+	if strings.HasPrefix(data, DataGoPrefix) {
+		return e.goOn(s, data, now)
+	}
 	if s.IsNew() {
 		// A button from a conversation that has since ended or expired.
 		return refused(e.Reset(s.Lang, now))
@@ -464,14 +495,11 @@ func (e *Engine) command(s Session, text string, now time.Time) Result {
 	case "/taal", "/lang", "/language":
 		return e.switchLang(s, arg, now)
 	case "/contact", "/contacten", "/contacts":
-		if e.searcher != nil {
-			q := arg
-			if name != "/contact" {
-				q = ""
+		if e.understander != nil {
+			if name != "/contact" || arg == "" {
+				return e.found(s, e.listAll[s.Lang], nil, now)
 			}
-			if rs := e.searcher.Search(s.Lang, q); len(rs) > 0 {
-				return e.found(s, rs, now)
-			}
+			return e.understand(s, arg, true, now)
 		}
 	}
 	if s.IsNew() {
@@ -480,18 +508,24 @@ func (e *Engine) command(s Session, text string, now time.Time) Result {
 	return e.freeText(s, text, now)
 }
 
-// found shows search results. The last one carries the buttons of where
-// the conversation is, so that the user can go on from there (or start,
-// when there is no conversation yet).
-func (e *Engine) found(s Session, rs []Reply, now time.Time) Result {
+// found shows contacts found. The last reply carries the buttons first,
+// then those of where the conversation is, so that the user can go on
+// from there (or start, when there is no conversation yet).
+func (e *Engine) found(s Session, rs []Reply, first []Option, now time.Time) Result {
 	out := append(make([]Reply, 0, len(rs)), rs...)
 	last := out[len(out)-1]
+	opts := append([]Option(nil), first...)
 	if s.IsNew() {
-		last.Options = []Option{e.opt(s.Lang, DataRestart, content.KeyOptRestart),
-			e.opt(s.Lang, DataSOS, content.KeyOptSOS), e.opt(s.Lang, DataExit, content.KeyOptExit)}
+		begin := content.KeyOptRestart
+		if e.c.Understanding != nil {
+			begin = content.KeyOptBegin
+		}
+		opts = append(opts, e.opt(s.Lang, DataRestart, begin),
+			e.opt(s.Lang, DataSOS, content.KeyOptSOS), e.opt(s.Lang, DataExit, content.KeyOptExit))
 	} else {
-		last.Options = e.questionAt(s, now).Options
+		opts = append(opts, e.questionAt(s, now).Options...)
 	}
+	last.Options = opts
 	out[len(out)-1] = last
 	return Result{Session: s, Replies: out}
 }
@@ -499,10 +533,27 @@ func (e *Engine) found(s Session, rs []Reply, now time.Time) Result {
 // choose moves along a content option, or re-shows the question when the
 // option is not one of the current question's (an old or forged button).
 func (e *Engine) choose(s Session, data string, now time.Time) Result {
-	m := e.flows[s.Flow]
-	o := m.options[s.State][data]
-	if o == nil {
+	if e.flows[s.Flow].options[s.State][data] == nil {
 		return refused(e.withInfo(s, e.c.Text(s.Lang, content.KeyStale), now))
+	}
+	next, ok := e.advance(s, data)
+	if !ok {
+		// Only content that validation refuses leads here (branches that
+		// lead to each other, or whose rules all fail): start over rather
+		// than leave the person without a question.
+		return e.Reset(s.Lang, now)
+	}
+	return e.show(next, now)
+}
+
+// advance presses the option data of the current question: it records the
+// option's signals and moves along the machine to the state that shows
+// something. It reports false when the option is not the question's or
+// the move does not settle.
+func (e *Engine) advance(s Session, data string) (Session, bool) {
+	o := e.flows[s.Flow].options[s.State][data]
+	if o == nil {
+		return s, false
 	}
 	next := s
 	next.Back = pushBack(s.Back, Step{Flow: s.Flow, State: s.State, Signals: len(s.Signals)})
@@ -521,13 +572,10 @@ func (e *Engine) choose(s Session, data string, now time.Time) Result {
 	}
 	at, err := e.m.move(e.m.node[s.Flow][s.State], data, &next)
 	if err != nil || !e.shows(at.flow, at.state) {
-		// Only content that validation refuses leads here (branches that
-		// lead to each other, or whose rules all fail): start over rather
-		// than leave the person without a question.
-		return e.Reset(s.Lang, now)
+		return s, false
 	}
 	next.Flow, next.State = at.flow, at.state
-	return e.show(next, now)
+	return next, true
 }
 
 func pushBack(back []Step, st Step) []Step {
@@ -648,18 +696,19 @@ func (e *Engine) switchLang(s Session, arg string, now time.Time) Result {
 	return e.withInfo(s, e.c.Text(lang, content.KeyLang), now)
 }
 
-// freeText answers typed text that is no command and no option label.
+// freeText answers typed text that is no command and no option label: it
+// is read for its meaning when the engine has an Understander and the
+// content says how (understand.yaml), and otherwise answered by pointing
+// to the buttons.
 func (e *Engine) freeText(s Session, text string, now time.Time) Result {
+	if e.understander != nil && e.c.Understanding != nil {
+		return e.understand(s, text, false, now)
+	}
 	if s.IsNew() {
 		return e.restart(s.Lang, "", now)
 	}
 	if e.waiting(s) {
 		return e.withInfo(s, e.c.Text(s.Lang, content.KeyFreeText), now)
-	}
-	if e.searcher != nil {
-		if rs := e.searcher.Search(s.Lang, text); len(rs) > 0 {
-			return e.found(s, rs, now)
-		}
 	}
 	q := e.questionAt(s, now)
 	return Result{Session: s, Replies: []Reply{{Text: e.c.Text(s.Lang, content.KeyNoQuestion), Options: q.Options}}}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"signaal/content"
+	"signaal/content/search"
 )
 
 // TestRandomWalk walks the shipped content at random for thousands of steps,
@@ -29,6 +30,27 @@ func TestRandomWalk(t *testing.T) {
 		steps = 2000
 	}
 	for _, seed := range []uint64{1, 2, 3} {
+		walk(t, e, rand.New(rand.NewPCG(seed, 42)), steps)
+	}
+}
+
+// TestRandomWalkUnderstanding is the random walk of the bot as it is
+// wired: typed text is read for its meaning, and the buttons that go on
+// after a disclosure are pressed as well.
+func TestRandomWalkUnderstanding(t *testing.T) {
+	c, err := content.Default()
+	if err != nil {
+		t.Fatalf("content.Default: %v", err)
+	}
+	e, err := New(c, WithUnderstander(search.New(c)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := 20000
+	if testing.Short() {
+		steps = 2000
+	}
+	for _, seed := range []uint64{4, 5, 6} {
 		walk(t, e, rand.New(rand.NewPCG(seed, 42)), steps)
 	}
 }
@@ -56,6 +78,13 @@ func walk(t *testing.T, e *Engine, rng *rand.Rand, steps int) {
 		case in.Data == DataSOS && r.Session.IsNew():
 			// The emergency answer right after a quick exit: there is no
 			// conversation to keep, and "back to the question" starts one.
+		case r.Session.IsNew() && s.IsNew():
+			// An answer to a first message (a question, something told):
+			// the conversation has not begun, and the answer offers the
+			// way in, 112 and the quick exit.
+			if !hasData(last.Options, DataRestart) || !hasData(last.Options, DataSOS) || !hasData(last.Options, DataExit) {
+				t.Fatalf("step %d (%q): an answer to a first message without a way in: %v", i, in.Data, last.Options)
+			}
 		default:
 			if !e.Valid(r.Session) {
 				t.Fatalf("step %d (%q): session points at %s/%s, which shows nothing", i, in.Data, r.Session.Flow, r.Session.State)
@@ -129,7 +158,7 @@ func checkEmergency(t *testing.T, c *content.Content, text string) {
 func nextInput(rng *rand.Rand, opts []Option, seen []string) Input {
 	var content []Option
 	for _, o := range opts {
-		if o.Data[0] != '!' {
+		if o.Data[0] != '!' || strings.HasPrefix(o.Data, DataGoPrefix) {
 			content = append(content, o)
 		}
 	}
@@ -149,7 +178,10 @@ func nextInput(rng *rand.Rand, opts []Option, seen []string) Input {
 	case p < 92:
 		return TextInput([]string{"/start", "/terug", "/help", "/taal", "/start prof", "/start jong", "/contact fier"}[rng.IntN(7)])
 	case p < 95:
-		return TextInput([]string{"hallo?", "ik weet het niet", "", "😊", strings.Repeat("x", 5000)}[rng.IntN(5)])
+		typed := []string{"hallo?", "ik weet het niet", "", "😊", strings.Repeat("x", 5000),
+			"help", "ik ben 15 en moet sekswerk doen", "mijn baas heeft mijn paspoort", "mijn leerling moet drugs verkopen",
+			"wat is het nummer van veilig thuis", "ik ben 19", "dank je", "my sister is blackmailed with nudes"}
+		return TextInput(typed[rng.IntN(len(typed))])
 	case p < 97:
 		return Input{Kind: Media}
 	case len(opts) > 0:

@@ -34,14 +34,20 @@ type Console struct {
 	JSON bool
 	// Lang is the language to start in; empty for the default.
 	Lang string
+	// WaitFirst waits for the person to write first, instead of opening
+	// with the welcome: as in a messenger, where someone may type before
+	// the bot has said anything, or after their conversation expired.
+	WaitFirst bool
 }
 
 // optionData matches what the engine puts behind a button, so that a
-// script can press any button, also one from an earlier question.
-var optionData = regexp.MustCompile(`^(![a-z]+|[a-z0-9_-]+/[a-z0-9_-]+/[a-z0-9_-]+)$`)
+// script can press any button, also one from an earlier question: the
+// engine's own ("!sos", "!go:sexual/me/minor") and the content's
+// ("flow/state/option").
+var optionData = regexp.MustCompile(`^(![a-z]+(:[a-z0-9_/-]+)?|[a-z0-9_-]+/[a-z0-9_-]+/[a-z0-9_-]+)$`)
 
-// Run shows the welcome, then reads one input a line until the input ends
-// or ctx is done. Errors of the session store do not stop it: the user sees
+// Run shows the welcome (unless WaitFirst), then reads one input a line
+// until the input ends or ctx is done. Errors of the session store do not stop it: the user sees
 // the safety card and can go on.
 func (c *Console) Run(ctx context.Context) error {
 	var last []flows.Option // the options on screen, for numbers
@@ -58,7 +64,11 @@ func (c *Console) Run(ctx context.Context) error {
 		}
 		return c.prompt()
 	}
-	if err := turn(flows.TextInput("/start")); err != nil {
+	if c.WaitFirst {
+		if err := c.prompt(); err != nil {
+			return err
+		}
+	} else if err := turn(flows.TextInput("/start")); err != nil {
 		return err
 	}
 	r := bufio.NewReaderSize(c.In, maxLine)

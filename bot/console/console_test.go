@@ -14,6 +14,7 @@ import (
 
 	"signaal/bot"
 	"signaal/content"
+	"signaal/content/search"
 	"signaal/flows"
 	"signaal/store"
 )
@@ -26,7 +27,9 @@ func newDispatcher(t testing.TB) *bot.Dispatcher {
 	if err != nil {
 		t.Fatalf("content.Default: %v", err)
 	}
-	e, err := flows.New(c)
+	// Wired as the shipped bot is, reading typed messages with the
+	// matching core; endings read the same at any hour.
+	e, err := flows.New(c, flows.WithUnderstander(search.New(c)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,8 +42,10 @@ func newDispatcher(t testing.TB) *bot.Dispatcher {
 // transcript is the record of one conversation: lines "> input" are what
 // the user typed or pressed, lines "< ..." what the bot answered (its text,
 // then "<   [data] label" a button), and lines "#" say what it is about.
-// With -update the answers are written anew from the inputs; review the
-// diff before committing it.
+// Lines "#! typed-first" and "#! lang en" at the top start the conversation
+// with the user's first line instead of the welcome, and with a device in
+// that language. With -update the answers are written anew from the
+// inputs; review the diff before committing it.
 func TestTranscripts(t *testing.T) {
 	files, err := filepath.Glob("testdata/transcripts/*.txt")
 	if err != nil || len(files) == 0 {
@@ -53,15 +58,26 @@ func TestTranscripts(t *testing.T) {
 				t.Fatal(err)
 			}
 			var header, inputs []string
+			c := &Console{JSON: true}
 			for _, line := range strings.Split(string(b), "\n") {
 				switch {
 				case strings.HasPrefix(line, "> "):
 					inputs = append(inputs, strings.TrimPrefix(line, "> "))
 				case strings.HasPrefix(line, "#") && len(inputs) == 0:
 					header = append(header, line)
+					switch f := strings.Fields(strings.TrimPrefix(line, "#!")); {
+					case !strings.HasPrefix(line, "#!") || len(f) == 0:
+					case f[0] == "typed-first":
+						c.WaitFirst = true
+					case f[0] == "lang" && len(f) == 2:
+						c.Lang = f[1]
+					default:
+						t.Fatalf("unknown directive %q", line)
+					}
 				}
 			}
-			got := strings.Join(header, "\n") + "\n" + replay(t, newDispatcher(t), inputs)
+			c.Handler = newDispatcher(t)
+			got := strings.Join(header, "\n") + "\n" + replay(t, c, inputs)
 			if *update {
 				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
@@ -75,12 +91,12 @@ func TestTranscripts(t *testing.T) {
 	}
 }
 
-// replay runs the inputs through the console in JSON mode and renders the
-// conversation as a transcript.
-func replay(t *testing.T, d *bot.Dispatcher, inputs []string) string {
+// replay runs the inputs through the console c in JSON mode and renders
+// the conversation as a transcript.
+func replay(t *testing.T, c *Console, inputs []string) string {
 	t.Helper()
 	var out bytes.Buffer
-	c := &Console{Handler: d, In: strings.NewReader(strings.Join(inputs, "\n") + "\n"), Out: &out, JSON: true}
+	c.In, c.Out = strings.NewReader(strings.Join(inputs, "\n")+"\n"), &out
 	if err := c.Run(context.Background()); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
@@ -112,7 +128,7 @@ func replay(t *testing.T, d *bot.Dispatcher, inputs []string) string {
 		}
 	}
 	if turn != len(inputs)+1 {
-		t.Errorf("%d turns answered, want %d (the welcome and one per input)", turn, len(inputs)+1)
+		t.Errorf("%d turns answered, want %d (the welcome, or the wait for a first message, and one per input)", turn, len(inputs)+1)
 	}
 	return b.String()
 }

@@ -70,19 +70,19 @@ func loadContent(dir string) (*content.Content, error) {
 	return content.LoadWith(os.DirFS(dir), o)
 }
 
-// engine loads content and compiles it, with contact search answering
-// /contact and free text at an ending, and endings that say whether a
-// contact is open now. Invalid content stops the bot with every problem
-// listed.
-// The contact search index is returned too, for channels that search
-// outside a conversation (Telegram's inline mode), so it is built once.
+// engine loads content and compiles it, with the matching core reading
+// every typed message for its meaning (and answering /contact), and
+// endings that say whether a contact is open now. Invalid content stops
+// the bot with every problem listed.
+// The index is returned too, for channels that search outside a
+// conversation (Telegram's inline mode), so it is built once.
 func (a *app) engine(dir string) (*flows.Engine, *search.Index, error) {
 	c, err := loadContent(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("content is invalid:\n%w", err)
 	}
 	idx := search.New(c)
-	eng, err := flows.New(c, flows.WithSearcher(idx), flows.WithOpenNow())
+	eng, err := flows.New(c, flows.WithUnderstander(idx), flows.WithOpenNow())
 	return eng, idx, err
 }
 

@@ -25,7 +25,7 @@ func engine(t testing.TB) (*flows.Engine, *content.Content) {
 	if err != nil {
 		t.Fatalf("content.Default: %v", err)
 	}
-	e, err := flows.New(c, flows.WithSearcher(New(c)), flows.WithOpenNow())
+	e, err := flows.New(c, flows.WithUnderstander(New(c)), flows.WithOpenNow())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,9 +270,10 @@ func TestOpenNow(t *testing.T) {
 	}
 }
 
-// TestSearchInConversation: /contact, /contacten and free text at an
-// ending answer with cards; the last reply carries the buttons of where
-// the conversation is, and the conversation stays where it was.
+// TestSearchInConversation: /contact, /contacten and typed text answer
+// with cards; the last reply carries the buttons of where the conversation
+// is (after a disclosure: going on, and back to the question), and the
+// conversation stays where it was.
 func TestSearchInConversation(t *testing.T) {
 	e, c := engine(t)
 	q := run(t, e, tuesday, "start/welcome/ok")
@@ -286,21 +287,18 @@ func TestSearchInConversation(t *testing.T) {
 	if r := e.Step(q.Session, flows.TextInput("/contact keerpun"), tuesday); !strings.Contains(r.Replies[0].Text, c.Contacts["keerpunt"].Chat) {
 		t.Errorf("/contact keerpun = %q, want Keerpunt", r.Replies[0].Text)
 	}
-	// Free text while a question waits is no search.
-	if r := e.Step(q.Session, flows.TextInput("loverboy"), tuesday); strings.Contains(r.Replies[0].Text, c.Contacts["fier"].Chat) {
-		t.Errorf("free text at a question searched: %q", r.Replies[0].Text)
-	}
-	// Free text at an ending is.
-	end := run(t, e, tuesday, "start/welcome/ok", "start/safe/no")
-	r := e.Step(end.Session, flows.TextInput("loverboy"), tuesday)
-	if !strings.Contains(r.Replies[0].Text, c.Contacts["fier"].Chat) || r.Session.State != "unsafe" {
-		t.Errorf("free text at an ending = %q at %s, want Chat met Fier at unsafe", r.Replies[0].Text, r.Session.State)
-	}
-	if got, want := datas(r.Replies[len(r.Replies)-1].Options), datas(end.Replies[0].Options); got != want {
-		t.Errorf("options after a search at an ending = %s, want %s", got, want)
+	// Typed text while a question waits is read as well.
+	for _, end := range []flows.Result{q, run(t, e, tuesday, "start/welcome/ok", "start/safe/no")} {
+		r := e.Step(end.Session, flows.TextInput("loverboy"), tuesday)
+		if !strings.Contains(r.Replies[0].Text, c.Contacts["fier"].Chat) || r.Session.State != end.Session.State {
+			t.Errorf("loverboy at %s = %q at %s, want Chat met Fier and to stay", end.Session.State, r.Replies[0].Text, r.Session.State)
+		}
+		if got, want := datas(r.Replies[len(r.Replies)-1].Options), "!go:sexual/me/unknown !resume !sos !exit"; got != want {
+			t.Errorf("options after loverboy at %s = %s, want %s", end.Session.State, got, want)
+		}
 	}
 	// Before any conversation: the results and a way in.
-	r = e.Step(flows.Session{}, flows.TextInput("/contact politie"), tuesday)
+	r := e.Step(flows.Session{}, flows.TextInput("/contact politie"), tuesday)
 	if !strings.Contains(r.Replies[0].Text, "0900-8844") || datas(r.Replies[0].Options) != "!restart !sos !exit" {
 		t.Errorf("/contact in a new conversation = %q %s", r.Replies[0].Text, datas(r.Replies[0].Options))
 	}

@@ -1,22 +1,24 @@
-// Package search finds contact cards for a message in plain language:
-// "/contact keerpun", "baas houdt paspoort vast", "anoniem melden",
-// "friesland". It owns the index over the content's contacts and the
-// replies that show the results.
+// Package search reads what people type. It is the one text-matching core
+// of Signaal: it finds contact cards for a query ("/contact keerpun",
+// "baas houdt paspoort vast", "friesland") and recognises what a message
+// means (Understand: danger, a disclosure, a question, small talk). It
+// returns hits and meanings, never replies: the engine (flows) turns them
+// into what the user sees, and Telegram's inline mode shows the same hits.
 //
-// Everything is built once in New: the words of every contact (name,
-// keywords, about text in every language, forms, region, category), the
-// synonym groups and stopwords of the content's search.yaml, a table of
-// one-letter deletions for typo tolerance, and the ready-made cards. Find
-// then only normalises the query, looks words up in maps and adds scores,
-// so that it can answer every free-text message.
+// Everything is built once in New: the words the content knows (for typo
+// tolerance that never changes a known word into another), the index over
+// every contact's words (name, keywords, about text in every language,
+// forms, region, category) with the synonym groups and stopwords of
+// search.yaml, and the intents of understand.yaml. Reading a message then
+// only normalises it, looks words up in maps and adds scores.
 //
-// Scoring: each query word (or synonym phrase) counts once, with the best
-// of its matches in a contact: an exact word, a synonym, a word it starts
-// (or that starts it) or a word one typo away, weighted by the field it
-// stands in (name above keywords above region and forms above about text)
-// and by how rare the word is among contacts. Contacts only for
-// professionals count a little less, so that everyday words find the
-// organisations for everyone first.
+// Contact scoring: each query word (or synonym phrase) counts once, with
+// the best of its matches in a contact: an exact word, a synonym, a word
+// it starts (or that starts it), weighted by the field it stands in (name
+// above keywords above region and forms above about text) and by how rare
+// the word is among contacts. Contacts only for professionals count a
+// little less, so that everyday words find the organisations for everyone
+// first.
 package search
 
 import (
@@ -24,11 +26,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"signaal/content"
-	"signaal/flows"
 )
 
 // Limits and weights. Field weights say how much a word tells about a
@@ -50,8 +50,7 @@ const (
 
 	qualityExact   = 1.0
 	qualitySynonym = 0.9
-	qualityPrefix  = 0.75 // the query word starts a longer word: "keerpun"
-	qualityTypo    = 0.7  // one letter off: "tuis"
+	qualityPrefix  = 0.75 // the query word starts a longer word: "zorgcoord"
 	qualityStem    = 0.6  // a word starts the query word: "drugsdealer"
 	// qualityPhrasePart scales a single word of a synonym phrase: the
 	// phrase says more than its words ("gedwongen prostitutie").
@@ -71,26 +70,24 @@ type Hit struct {
 	Score   float64
 }
 
-// Index answers searches over one Content's contacts. It is immutable
-// once New returns it and safe for concurrent use.
+// Index reads messages against one Content: its contacts and its intents.
+// It is immutable once New returns it and safe for concurrent use.
 type Index struct {
 	c      *content.Content
+	lex    *lexicon
 	docs   []*content.Contact
-	index  map[*content.Contact]int // position in docs
-	terms  map[string][]posting     // term -> contacts it stands in, best weight each
+	terms  map[string][]posting // term -> contacts it stands in, best weight each
 	idf    map[string]float64
-	sorted []string            // every term, sorted, for prefix lookups
-	vocab  map[string]bool     // every word worth matching a typo to
-	dels   map[string][]string // a word with one letter deleted -> words
-	syn    map[string]string   // word or phrase -> synonym group term
+	sorted []string          // every term, sorted, for prefix lookups
+	syn    map[string]string // word or phrase -> synonym group term
 	stop   map[string]bool
 	// pro[i] scales docs[i].
 	pro []float64
-	// Ready-made replies per language.
-	cards map[string][]string // lang -> card of docs[i]
-	none  map[string]flows.Reply
-	all   map[string][]flows.Reply
-	found map[string]string
+	// names finds contacts asked for by name; see names.go.
+	names *names
+	// u reads messages for their meaning; nil when the content has no
+	// understand.yaml.
+	u *understander
 }
 
 type posting struct {
@@ -98,23 +95,17 @@ type posting struct {
 	weight float64
 }
 
-var _ flows.Searcher = (*Index)(nil)
-
-// New builds the index over c's contacts. c must have passed content.Load.
+// New builds the index over c's contacts and intents. c must have passed
+// content.Load.
 func New(c *content.Content) *Index {
 	x := &Index{
 		c:     c,
-		index: map[*content.Contact]int{},
 		terms: map[string][]posting{},
 		idf:   map[string]float64{},
-		dels:  map[string][]string{},
 		syn:   map[string]string{},
 		stop:  map[string]bool{},
-		cards: map[string][]string{},
-		none:  map[string]flows.Reply{},
-		all:   map[string][]flows.Reply{},
-		found: map[string]string{},
 	}
+	x.lex = buildLexicon(c)
 	if c.Search != nil {
 		for i, group := range c.Search.Synonyms {
 			term := synTerm(i)
@@ -133,29 +124,9 @@ func New(c *content.Content) *Index {
 	for _, id := range c.ContactOrder {
 		x.add(c.Contacts[id])
 	}
-	vocab := map[string]bool{}
-	x.vocab = vocab
 	for t := range x.terms {
-		vocab[t] = true
-	}
-	// Synonym words are worth correcting a typo towards even when no
-	// contact uses them: "poier" is "pooier", which finds loverboy help.
-	// Words of a letter or two are not: they would match too much.
-	for phrase := range x.syn {
-		if !strings.Contains(phrase, " ") {
-			vocab[phrase] = true
-		}
-	}
-	for t := range vocab {
-		if isSynTerm(t) {
-			delete(vocab, t)
-			continue
-		}
-		x.sorted = append(x.sorted, t)
-		if utf8.RuneCountInString(t) >= minTypoLen {
-			for _, d := range deletions(t) {
-				x.dels[d] = append(x.dels[d], t)
-			}
+		if !isSynTerm(t) {
+			x.sorted = append(x.sorted, t)
 		}
 	}
 	sort.Strings(x.sorted)
@@ -163,8 +134,83 @@ func New(c *content.Content) *Index {
 	for t, ps := range x.terms {
 		x.idf[t] = math.Log(1 + n/float64(len(ps)))
 	}
-	x.render()
+	x.names = newNames(c)
+	if c.Understanding != nil {
+		x.u = newUnderstander(c, x.lex)
+	}
 	return x
+}
+
+// langBit is the bit of a language in lexicon.langs; the content has a
+// handful of languages at most.
+func langBit(c *content.Content, lang string) uint8 {
+	for i, l := range c.Langs {
+		if l == lang && i < 8 {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+// buildLexicon gathers every word of the content: texts, contacts, search
+// words and the phrases of understand.yaml, with the languages they are
+// words of.
+func buildLexicon(c *content.Content) *lexicon {
+	l := newLexicon()
+	for _, lang := range c.Langs {
+		bit := langBit(c, lang)
+		for _, t := range c.Texts[lang] {
+			l.add(t, bit)
+		}
+	}
+	for _, id := range c.ContactOrder {
+		ct := c.Contacts[id]
+		for _, s := range append([]string{ct.Name, ct.Region, ct.Category, ct.ID}, append(ct.Keywords, ct.Forms...)...) {
+			l.add(s, 0)
+		}
+		for lang, about := range ct.About {
+			l.add(about, langBit(c, lang))
+		}
+	}
+	if c.Search != nil {
+		for _, group := range c.Search.Synonyms {
+			for _, w := range group {
+				l.add(w, 0)
+			}
+		}
+		for _, w := range c.Search.Stopwords {
+			l.add(w, 0)
+		}
+	}
+	if u := c.Understanding; u != nil {
+		each := func(p content.Phrases) {
+			for lang, list := range p {
+				for _, s := range list {
+					l.addPhrase(s, langBit(c, lang))
+				}
+			}
+		}
+		m := u.Markers
+		for _, p := range []content.Phrases{m.Me, m.FirstPerson, m.Other, m.Prof, m.Home, m.Minor, m.Adult, m.AgeBefore, m.AgeAfter} {
+			each(p)
+		}
+		for _, in := range u.Intents {
+			for _, p := range []content.Phrases{in.Examples, in.Keywords, in.Rules, in.Except, in.Soft, in.Alone, in.Opening} {
+				each(p)
+			}
+		}
+		for from, to := range u.Spellings {
+			words := Tokens(to)
+			for _, w := range words {
+				l.addWord(w, 0)
+			}
+			if k := Tokens(from); len(k) == 1 && len(words) > 0 {
+				l.spell[k[0]] = words
+			}
+		}
+	}
+	l.index()
+	return l
 }
 
 // synTerm is the term standing for synonym group i. It starts with a byte
@@ -176,7 +222,6 @@ func isSynTerm(t string) bool { return strings.HasPrefix(t, "\x00") }
 func (x *Index) add(ct *content.Contact) {
 	doc := len(x.docs)
 	x.docs = append(x.docs, ct)
-	x.index[ct] = doc
 	scale := 1.0
 	if !ct.For("jongeren") && !ct.For("omstanders") {
 		scale = proOnly
@@ -223,14 +268,24 @@ func (x *Index) add(ct *content.Contact) {
 // lang does not change what is found: every contact is indexed in every
 // language, so that a Dutch word finds help in an English conversation.
 func (x *Index) Find(lang, query string, limit int) []Hit {
+	return x.find(x.lex.words(query), limit)
+}
+
+// find is Find over words already read by the lexicon.
+func (x *Index) find(words []string, limit int) []Hit {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	words := Tokens(query)
 	if len(words) > maxQueryWords {
 		words = words[:maxQueryWords]
 	}
-	scores := make([]float64, len(x.docs))
+	var buf [64]float64
+	scores := buf[:0]
+	if len(x.docs) > len(buf) {
+		scores = make([]float64, 0, len(x.docs))
+	}
+	scores = scores[:len(x.docs)]
+	clear(scores)
 	for i := 0; i < len(words); {
 		// The longest synonym phrase starting here counts as one unit.
 		n, group := 0, ""
@@ -313,6 +368,10 @@ func (u *unit) add(term string, q float64) {
 }
 
 // candidates adds what the word w may match, each quality scaled by f.
+// The lexicon has already read a word typed one letter wrong as the word
+// it was meant to be; what is left is a word that starts a longer one
+// ("zorgcoord", only for a word the bot does not know) or one that a
+// known word starts ("drugsdealer").
 func (x *Index) candidates(u *unit, w string, f float64) {
 	exact := false
 	if _, ok := x.terms[w]; ok {
@@ -330,26 +389,12 @@ func (x *Index) candidates(u *unit, w string, f float64) {
 	if runes < minTypoLen {
 		return
 	}
-	// A word that the query word starts: "keerpun", "zorgcoord".
-	i := sort.SearchStrings(x.sorted, w)
-	for k := 0; i+k < len(x.sorted) && k < 4 && strings.HasPrefix(x.sorted[i+k], w); k++ {
-		x.via(u, x.sorted[i+k], qualityPrefix*f)
-	}
-	// A word one letter off: "tuis", "keerpnut", "loverbooy". The table
-	// of deletions finds words with a letter less, changed or swapped;
-	// the vocabulary itself those with a letter more.
-	for _, d := range deletions(w) {
-		if x.vocab[d] && len(d) >= minTypoLen {
-			x.via(u, d, qualityTypo*f)
+	if !x.lex.known(w) {
+		// A word that the query word starts: "keerpu", "zorgcoord".
+		i := sort.SearchStrings(x.sorted, w)
+		for k := 0; i+k < len(x.sorted) && k < 4 && strings.HasPrefix(x.sorted[i+k], w); k++ {
+			x.via(u, x.sorted[i+k], qualityPrefix*f)
 		}
-		for _, t := range x.dels[d] {
-			if typo(w, t) {
-				x.via(u, t, qualityTypo*f)
-			}
-		}
-	}
-	for _, t := range x.dels[w] {
-		x.via(u, t, qualityTypo*f)
 	}
 	// A word that starts the query word: "drugsdealer", "loverboytje".
 	for end := len(w) - 1; end >= minStemLen; end-- {
@@ -396,214 +441,3 @@ func (x *Index) score(scores []float64, u *unit) {
 		scores[d] += s
 	}
 }
-
-// Search implements flows.Searcher: the best cards for the query, or, for
-// an empty query, every contact by category. When nothing matches it says
-// so and still shows the emergency contacts.
-func (x *Index) Search(lang, query string) []flows.Reply {
-	if _, ok := x.cards[lang]; !ok {
-		lang = content.DefaultLang
-	}
-	if strings.TrimSpace(query) == "" {
-		return x.all[lang]
-	}
-	hits := x.Find(lang, query, DefaultLimit)
-	if len(hits) == 0 {
-		return []flows.Reply{x.none[lang]}
-	}
-	var b strings.Builder
-	b.WriteString(x.found[lang])
-	for _, h := range hits {
-		b.WriteString("\n\n")
-		b.WriteString(x.cards[lang][x.index[h.Contact]])
-	}
-	return []flows.Reply{{Text: b.String()}}
-}
-
-// render builds the replies that do not depend on the query.
-func (x *Index) render() {
-	c := x.c
-	for _, lang := range c.Langs {
-		cards := make([]string, len(x.docs))
-		for i, ct := range x.docs {
-			cards[i] = c.Card(lang, ct)
-		}
-		x.cards[lang] = cards
-		x.found[lang] = c.Text(lang, content.KeySearchFound)
-		x.none[lang] = flows.Reply{Text: c.Text(lang, content.KeySearchNone) + "\n\n" + c.Cards(lang, c.Emergency())}
-		x.all[lang] = x.renderAll(lang)
-	}
-}
-
-// renderAll lists every contact in a line, grouped by category, a message
-// per category: short messages that any channel can carry (and that a
-// channel with a limit splits further if it must).
-func (x *Index) renderAll(lang string) []flows.Reply {
-	c := x.c
-	var sections []string
-	group := func(title string, cts []*content.Contact) {
-		if len(cts) == 0 {
-			return
-		}
-		lines := []string{title}
-		for _, ct := range cts {
-			lines = append(lines, "• "+Line(ct))
-		}
-		sections = append(sections, strings.Join(lines, "\n"))
-	}
-	if len(c.Categories) == 0 {
-		group("", x.docs)
-	}
-	for _, cat := range c.Categories {
-		var cts []*content.Contact
-		for _, ct := range x.docs {
-			if ct.Category == cat.ID {
-				cts = append(cts, ct)
-			}
-		}
-		group(c.Text(lang, cat.Title), cts)
-	}
-	replies := make([]flows.Reply, 0, len(sections))
-	for i, s := range sections {
-		if i == 0 {
-			s = c.Text(lang, content.KeySearchAll) + "\n\n" + s
-		}
-		replies = append(replies, flows.Reply{Text: s})
-	}
-	if len(replies) == 0 {
-		replies = append(replies, flows.Reply{Text: c.Text(lang, content.KeySearchAll)})
-	}
-	return replies
-}
-
-// Line is a contact in one line: its name and every way to reach it.
-func Line(ct *content.Contact) string {
-	var ways []string
-	for _, v := range []string{ct.Phone, ct.Chat, ct.Web, ct.Email} {
-		if v != "" && v != ct.Name {
-			ways = append(ways, v)
-		}
-	}
-	if len(ways) == 0 && ct.Address != "" {
-		ways = append(ways, ct.Address)
-	}
-	if len(ways) == 0 {
-		return ct.Name
-	}
-	return ct.Name + ": " + strings.Join(ways, " · ")
-}
-
-// Typo tolerance: words of minTypoLen letters or more may be one letter
-// off (a letter missing, added, changed, or two swapped); a known word of
-// minStemLen letters or more may start a longer query word.
-const (
-	minTypoLen = 4
-	minStemLen = 4
-)
-
-// deletions returns w with each one letter left out.
-func deletions(w string) []string {
-	out := make([]string, 0, len(w))
-	for i, r := range w {
-		out = append(out, w[:i]+w[i+utf8.RuneLen(r):])
-	}
-	return out
-}
-
-// typo reports whether a and b differ by exactly one edit: a letter
-// inserted, deleted or changed, or two neighbours swapped.
-func typo(a, b string) bool {
-	if a == b {
-		return false
-	}
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > len(rb) {
-		ra, rb = rb, ra
-	}
-	switch len(rb) - len(ra) {
-	case 0:
-		diff := -1
-		for i := range ra {
-			if ra[i] != rb[i] {
-				if diff >= 0 {
-					// Two differences: only a swap of neighbours counts.
-					return diff == i-1 && ra[diff] == rb[i] && ra[i] == rb[diff] && equalFrom(ra, rb, i+1)
-				}
-				diff = i
-			}
-		}
-		return true
-	case 1:
-		i := 0
-		for i < len(ra) && ra[i] == rb[i] {
-			i++
-		}
-		return equalFrom2(ra[i:], rb[i+1:])
-	}
-	return false
-}
-
-func equalFrom(a, b []rune, i int) bool {
-	for ; i < len(a); i++ {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func equalFrom2(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// Tokens normalises text into search words: lower case, accents and
-// punctuation removed ("Zorgcoördinator", "naaktfoto's" and "e-mail" become
-// "zorgcoordinator", "naaktfoto", "s", "e", "mail").
-func Tokens(s string) []string {
-	var words []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			words = append(words, b.String())
-			b.Reset()
-		}
-	}
-	for _, r := range s {
-		r = unicode.ToLower(r)
-		if f, ok := fold[r]; ok {
-			b.WriteString(f)
-			continue
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			continue
-		}
-		flush()
-	}
-	flush()
-	return words
-}
-
-// fold maps letters with accents to plain ones, the way people type them
-// when they leave the accents out.
-var fold = func() map[rune]string {
-	m := map[rune]string{}
-	for plain, accented := range map[string]string{
-		"a": "àáâãäåā", "c": "çćč", "e": "èéêëēėę", "i": "ìíîïī", "n": "ñń",
-		"o": "òóôõöøō", "u": "ùúûüū", "y": "ýÿ", "s": "śš", "z": "źżž",
-	} {
-		for _, r := range accented {
-			m[r] = plain
-		}
-	}
-	m['ß'], m['æ'], m['œ'], m['ĳ'] = "ss", "ae", "oe", "ij"
-	return m
-}()

@@ -1,0 +1,99 @@
+package search
+
+import (
+	"strings"
+
+	"signaal/content"
+)
+
+// names finds the contacts a message asks for by name: "veilig thuis",
+// "nummer van keerpunt", "pg292", "spot 46". A contact is named by the
+// words of its name (up to a bracket: "CoMensha", "Stichting Humanitas")
+// or of its id ("meld-misdaad-anoniem", "asja"), in a row, or by those
+// words run together ("veiligthuis", "helpwanted"). Contacts that are not
+// for everyone are shown to someone who asks for them by name, so a name
+// must be said in full: a single word of a longer name ("prostitutie",
+// "rotterdam") does not count.
+type names struct {
+	seqs   map[string][]nameSeq        // first word -> names starting with it
+	joined map[string]*content.Contact // a name's words run together
+}
+
+type nameSeq struct {
+	words []string
+	ct    *content.Contact
+}
+
+// maxJoin is the most words a message may run together into a name.
+const maxJoin = 3
+
+func newNames(c *content.Content) *names {
+	n := &names{seqs: map[string][]nameSeq{}, joined: map[string]*content.Contact{}}
+	for _, id := range c.ContactOrder {
+		ct := c.Contacts[id]
+		name, _, _ := strings.Cut(ct.Name, "(")
+		for _, s := range []string{name, strings.ReplaceAll(ct.ID, "-", " ")} {
+			words := Tokens(s)
+			if len(words) == 0 {
+				continue
+			}
+			n.seqs[words[0]] = append(n.seqs[words[0]], nameSeq{words, ct})
+			if j := strings.Join(words, ""); n.joined[j] == nil {
+				n.joined[j] = ct
+			}
+		}
+	}
+	return n
+}
+
+// find returns the contacts named in words, in the order they are named,
+// and marks the words that name them in used.
+func (n *names) find(words []string, used []bool) []*content.Contact {
+	var out []*content.Contact
+	add := func(ct *content.Contact, i, j int) {
+		for k := i; k < j; k++ {
+			used[k] = true
+		}
+		for _, c := range out {
+			if c == ct {
+				return
+			}
+		}
+		out = append(out, ct)
+	}
+	for i := 0; i < len(words); {
+		// The longest name starting here wins: "chat met fier" over "fier".
+		best, end := (*content.Contact)(nil), i
+		for _, s := range n.seqs[words[i]] {
+			if j := i + len(s.words); j > end && j <= len(words) && equalWords(words[i:j], s.words) {
+				best, end = s.ct, j
+			}
+		}
+		var joined strings.Builder
+		for j := i; j < len(words) && j < i+maxJoin; j++ {
+			joined.WriteString(words[j])
+			if ct := n.joined[joined.String()]; ct != nil && j+1 > end {
+				best, end = ct, j+1
+			}
+		}
+		if best == nil {
+			i++
+			continue
+		}
+		add(best, i, end)
+		i = end
+	}
+	return out
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,595 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"sync"
+	"unicode/utf8"
+
+	"signaal/content"
+)
+
+// Understanding a message, in the order the answer needs it:
+//
+//  1. The message is read as words the bot knows (see lexicon), and the
+//     contacts it names are found and set aside ("wat is het nummer van
+//     [veilig thuis]"), so that a name does not count as what the message
+//     tells ("veilig" is not danger, "help wanted" is no cry for help).
+//  2. Danger, by hard rules of the content: a rule phrase anywhere (one
+//     other word may stand between its words) that no exception overlaps,
+//     a soft rule (a threat) when the message tells nothing else, a
+//     message that is only a cry for help or begins with one. A message
+//     very like a danger example counts too.
+//  3. Every other intent gets a score: the cosine similarity between the
+//     message and its most similar example, over character n-grams (three
+//     to five letters of a word, with its start and end marked), whole
+//     words and pairs of words, each weighed by how rare it is among all
+//     examples (TF-IDF). Letter groups make "naaktfotootjes" like
+//     "naaktfoto" and "pakketjes" like "pakketje", and weigh a telling
+//     word over "ik" and "de". A keyword of an intent adds a fixed amount,
+//     so that one telling word is enough in a long message.
+//  4. The intents that reach the threshold compete on their score plus
+//     what their kind is worth (a disclosure before a question, a question
+//     before small talk) plus the intent's own weight in the content (a
+//     catch-all such as "not sure" only wins when nothing more telling
+//     comes close). A contact named with nothing else asked is a question.
+//  5. Markers say who the message is about (the person typing, someone
+//     they know, someone they work with), an age ("ik ben 15", "van 14",
+//     "minderjarig") and whether it happens at home.
+//
+// The technique is chosen to be explainable to a content editor: every
+// decision comes from a phrase or an example in understand.yaml that can
+// be pointed at, and adding an example is all it takes to teach the bot a
+// new way of saying something.
+
+const (
+	// keywordBonus is what a keyword adds to an intent's similarity.
+	keywordBonus = 0.3
+	// dangerSimilarity is how like a danger example a message must be to
+	// count as danger without a rule: higher than the threshold, because
+	// rules carry danger and examples only catch what they miss.
+	dangerSimilarity = 0.6
+	// maxWords bounds the words of one message that are read.
+	maxWords = 48
+	// minGram and maxGram are the sizes of the letter groups compared.
+	minGram, maxGram = 3, 5
+	// A number from minAge to maxAge next to an age word is an age; under
+	// majority is a minor.
+	minAge, maxAge = 10, 99
+	majority       = 18
+	// langGuessMinWords is how many words only one language has that a
+	// message needs for its language to count as known.
+	langGuessMinWords = 2
+	// The kinds of feature, kept apart in their hashes.
+	featureKindWord    = 'w'
+	featureKindPair    = 'p'
+	featureKindLetters = 'c'
+)
+
+// Marker tags.
+const (
+	markMe = iota
+	markFirst
+	markOther
+	markProf
+	markHome
+	markMinor
+	markAdult
+	markCount
+)
+
+// understander holds the compiled understand.yaml.
+type understander struct {
+	c       *content.Content
+	lex     *lexicon
+	u       *content.Understanding
+	intents []*content.Intent
+	danger  *content.Intent
+	// dangerAt is the danger intent's place in intents.
+	dangerAt int
+
+	// Hard rules for danger, and the phrases that tag intents and markers.
+	rules, except, soft, alone, opening *phrases
+	keywords, markers                   *phrases
+	ageBefore, ageAfter                 map[string]bool
+
+	// The examples as TF-IDF vectors, held as an inverted index: for
+	// each feature, the examples that have it and its weight there.
+	feature  map[uint64]int32
+	idf      []float64
+	postings [][]exampleWeight
+	exIntent []int32 // example -> intent
+	maxIDF   float64
+
+	scratch sync.Pool // of *work
+}
+
+type exampleWeight struct {
+	ex int32
+	w  float32
+}
+
+// work is the memory one reading needs, kept between readings.
+type work struct {
+	ids    []int32
+	dot    []float32
+	best   []float64
+	kw     []bool
+	used   []bool
+	masked []string
+	marks  [markCount]int
+	offs   []int
+}
+
+func newUnderstander(c *content.Content, lex *lexicon) *understander {
+	u := &understander{
+		c: c, lex: lex, u: c.Understanding,
+		rules: newPhrases(), except: newPhrases(), soft: newPhrases(), alone: newPhrases(), opening: newPhrases(),
+		keywords: newPhrases(), markers: newPhrases(),
+		ageBefore: map[string]bool{}, ageAfter: map[string]bool{},
+		feature: map[uint64]int32{},
+	}
+	all := func(p content.Phrases) []string { return p.All(c.Langs) }
+	m := u.u.Markers
+	for tag, p := range map[int]content.Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
+		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult} {
+		for _, s := range all(p) {
+			u.markers.add(s, tag)
+		}
+	}
+	for _, s := range all(m.AgeBefore) {
+		if w := Tokens(s); len(w) > 0 {
+			u.ageBefore[w[len(w)-1]] = true
+		}
+	}
+	for _, s := range all(m.AgeAfter) {
+		if w := Tokens(s); len(w) > 0 {
+			u.ageAfter[w[0]] = true
+		}
+	}
+	// Examples, as term counts first; weights need every example's
+	// features to count how rare each one is.
+	type example struct {
+		intent int32
+		tf     map[int32]int
+	}
+	var examples []example
+	df := []int{}
+	for i, in := range u.u.Intents {
+		u.intents = append(u.intents, in)
+		if in.Kind == content.KindDanger && u.danger == nil {
+			u.danger, u.dangerAt = in, i
+			for _, s := range all(in.Rules) {
+				u.rules.add(s, i)
+			}
+			for _, s := range all(in.Except) {
+				u.except.add(s, i)
+			}
+			for _, s := range all(in.Soft) {
+				u.soft.add(s, i)
+			}
+			for _, s := range all(in.Alone) {
+				u.alone.add(s, i)
+			}
+			for _, s := range all(in.Opening) {
+				u.opening.add(s, i)
+			}
+		}
+		for _, s := range all(in.Keywords) {
+			u.keywords.add(s, i)
+		}
+		for _, s := range all(in.Examples) {
+			tf := map[int32]int{}
+			u.features(lex.words(s), nil, func(h uint64) {
+				id, ok := u.feature[h]
+				if !ok {
+					id = int32(len(df))
+					u.feature[h] = id
+					df = append(df, 0)
+				}
+				if tf[id] == 0 {
+					df[id]++
+				}
+				tf[id]++
+			})
+			examples = append(examples, example{int32(i), tf})
+		}
+	}
+	n := float64(len(examples))
+	u.idf = make([]float64, len(df))
+	for id, d := range df {
+		u.idf[id] = math.Log(1 + n/float64(d))
+		u.maxIDF = max(u.maxIDF, u.idf[id])
+	}
+	u.postings = make([][]exampleWeight, len(df))
+	for ex, e := range examples {
+		u.exIntent = append(u.exIntent, e.intent)
+		norm := 0.0
+		for id, tf := range e.tf {
+			v := weight(tf) * u.idf[id]
+			norm += v * v
+		}
+		norm = math.Sqrt(norm)
+		for id, tf := range e.tf {
+			u.postings[id] = append(u.postings[id], exampleWeight{int32(ex), float32(weight(tf) * u.idf[id] / norm)})
+		}
+	}
+	u.scratch.New = func() any {
+		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents))}
+	}
+	return u
+}
+
+// weight is the sublinear weight of a count: a word said twice says a
+// little more than once, not twice as much.
+func weight(tf int) float64 { return 1 + math.Log(float64(tf)) }
+
+// features calls emit for every feature of words: each word, each pair of
+// neighbouring words, and the groups of minGram to maxGram letters of each
+// word with its start and end marked. Features are hashed, so that
+// nothing is allocated for them; offs is scratch space.
+func (u *understander) features(words []string, offs []int, emit func(uint64)) []int {
+	for i, w := range words {
+		emit(hashOf(featureKindWord, w, ""))
+		if i+1 < len(words) {
+			emit(hashOf(featureKindPair, w, words[i+1]))
+		}
+		// Rune offsets of "\x02" + w + "\x03", without building it: the
+		// start mark is offset -1 and the end mark len(w).
+		offs = offs[:0]
+		offs = append(offs, -1)
+		for j := range w {
+			offs = append(offs, j)
+		}
+		offs = append(offs, len(w), len(w)+1)
+		runes := len(offs) - 1
+		for n := minGram; n <= maxGram; n++ {
+			for s := 0; s+n <= runes; s++ {
+				emit(gramHash(w, offs[s], offs[s+n]))
+			}
+		}
+	}
+	return offs
+}
+
+// FNV-1a, written out so that hashing a feature allocates nothing.
+const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
+
+// hashOf hashes a feature of a kind over one word, or two.
+func hashOf(kind byte, a, b string) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(kind)) * fnvPrime
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint64(a[i])) * fnvPrime
+	}
+	if b != "" {
+		h = (h ^ ' ') * fnvPrime
+		for i := 0; i < len(b); i++ {
+			h = (h ^ uint64(b[i])) * fnvPrime
+		}
+	}
+	return h
+}
+
+// gramHash hashes the letters of w from byte from to byte to, where -1
+// stands for the mark before the word and len(w) for the mark after it.
+func gramHash(w string, from, to int) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(featureKindLetters)) * fnvPrime
+	if from < 0 {
+		h = (h ^ 0x02) * fnvPrime
+		from = 0
+	}
+	end := min(to, len(w))
+	for i := from; i < end; i++ {
+		h = (h ^ uint64(w[i])) * fnvPrime
+	}
+	if to > len(w) {
+		h = (h ^ 0x03) * fnvPrime
+	}
+	return h
+}
+
+// Understand reads one message for its meaning. The text is read and
+// forgotten: what comes back holds no words of it.
+func (x *Index) Understand(lang, text string) content.Meaning {
+	var m content.Meaning
+	words := x.lex.words(cutText(text))
+	u := x.u
+	if u == nil {
+		used := make([]bool, len(words))
+		m.Named = x.names.find(words, used)
+		m.Found = contactsOf(x.find(words, DefaultLimit))
+		return m
+	}
+	wk := u.scratch.Get().(*work)
+	defer u.scratch.Put(wk)
+	wk.used = slices.Grow(wk.used[:0], len(words))[:len(words)]
+	clear(wk.used)
+	m.Named = x.names.find(words, wk.used)
+	wk.masked = wk.masked[:0]
+	for i, w := range words {
+		if !wk.used[i] {
+			wk.masked = append(wk.masked, w)
+		}
+	}
+	masked := wk.masked
+
+	u.read(masked, wk, &m)
+	m.Lang = x.guessLang(words)
+
+	// Danger first.
+	rule := u.ruleHit(words, u.rules)
+	soft := u.ruleHit(words, u.soft)
+	alone := len(masked) > 0 && u.isAlone(masked)
+	var topic *content.Intent
+	if d := u.best(content.KindDisclosure, wk); d >= 0 {
+		topic = u.atHome(u.intents[d], m.Home)
+	}
+	if u.danger != nil && (rule || (soft && topic == nil) || alone || wk.best[u.dangerAt] >= dangerSimilarity) {
+		m.Intent, m.Danger, m.Topic = u.danger, true, topic
+		return m
+	}
+	// Then the intent that scores best, with what its kind is worth on
+	// top: what someone tells comes before what they ask, and that before
+	// small talk.
+	choice, top := -1, 0.0
+	for i, in := range u.intents {
+		if in.Kind == content.KindDanger || wk.best[i] < u.u.Threshold {
+			continue
+		}
+		if s := wk.best[i] + kindWeight[in.Kind] + in.Weight; choice < 0 || s > top {
+			choice, top = i, s
+		}
+	}
+	switch {
+	case choice >= 0 && (len(m.Named) == 0 || u.intents[choice].Kind != content.KindChat):
+		m.Intent = u.atHome(u.intents[choice], m.Home)
+	case len(m.Named) > 0:
+		// Named, but not asked in words the examples know: the general
+		// question, whose contacts are the search's.
+		m.Intent = u.question()
+	}
+	if m.Intent == nil || m.Intent.Kind != content.KindDisclosure {
+		// A question shows what a search finds; so does anything else
+		// when the person asked for contacts (/contact).
+		m.Found = contactsOf(x.find(words, DefaultLimit))
+	}
+	return m
+}
+
+// kindWeight is what each kind of intent adds to its score when intents of
+// different kinds compete for a message.
+var kindWeight = map[string]float64{content.KindDisclosure: 0.15, content.KindQuestion: 0, content.KindChat: -0.1}
+
+// atHome returns the intent that answers in, for a message that says it
+// happens at home.
+func (u *understander) atHome(in *content.Intent, home bool) *content.Intent {
+	if home && in.AtHome != "" {
+		if to := u.u.Intent(in.AtHome); to != nil {
+			return to
+		}
+	}
+	return in
+}
+
+// question is the first question intent without contacts of its own: the
+// one whose answer is the search's.
+func (u *understander) question() *content.Intent {
+	for _, in := range u.intents {
+		if in.Kind == content.KindQuestion && len(in.Contacts) == 0 {
+			return in
+		}
+	}
+	return nil
+}
+
+// read scores every intent for the words, and reads who, age and home.
+func (u *understander) read(words []string, wk *work, m *content.Meaning) {
+	clear(wk.best)
+	clear(wk.kw)
+	wk.marks = [markCount]int{}
+	u.keywords.match(words, func(p *phrase, _, _ int) { wk.kw[p.tag] = true })
+	u.markers.match(words, func(p *phrase, _, _ int) { wk.marks[p.tag]++ })
+	u.similarity(words, wk)
+	for i := range wk.best {
+		if wk.kw[i] {
+			wk.best[i] += keywordBonus
+		}
+	}
+	mk := wk.marks
+	switch {
+	case mk[markProf] > 0:
+		m.Who = content.WhoProf
+	case mk[markOther] > mk[markMe]:
+		m.Who = content.WhoOther
+	case mk[markMe] > 0 || mk[markFirst] > 0:
+		m.Who = content.WhoMe
+	}
+	m.Home = mk[markHome] > 0
+	m.Age = u.age(words)
+	switch {
+	case m.Age != content.AgeUnknown:
+	case mk[markMinor] > 0:
+		m.Age = content.AgeMinor
+	case mk[markAdult] > 0:
+		m.Age = content.AgeAdult
+	}
+}
+
+// age finds an age given as a number: "ik ben 15", "van 14", "15 jaar".
+func (u *understander) age(words []string) content.Age {
+	for i, w := range words {
+		if !isNumber(w) || len(w) > 2 {
+			continue
+		}
+		if !(i > 0 && u.ageBefore[words[i-1]]) && !(i+1 < len(words) && u.ageAfter[words[i+1]]) {
+			continue
+		}
+		n, _ := strconv.Atoi(w)
+		switch {
+		case n < minAge || n > maxAge:
+		case n < majority:
+			return content.AgeMinor
+		default:
+			return content.AgeAdult
+		}
+	}
+	return content.AgeUnknown
+}
+
+// similarity sets wk.best[i] to the cosine similarity between words and
+// the most similar example of intent i.
+func (u *understander) similarity(words []string, wk *work) {
+	wk.ids = wk.ids[:0]
+	unknown := 0.0
+	wk.offs = u.features(words, wk.offs, func(h uint64) {
+		if id, ok := u.feature[h]; ok {
+			wk.ids = append(wk.ids, id)
+			return
+		}
+		// A feature no example has still makes the message less like
+		// every example: it counts in the message's length as a feature
+		// as rare as can be.
+		unknown += u.maxIDF * u.maxIDF
+	})
+	if len(wk.ids) == 0 {
+		return
+	}
+	slices.Sort(wk.ids)
+	clear(wk.dot)
+	norm := unknown
+	for i := 0; i < len(wk.ids); {
+		j := i
+		for j < len(wk.ids) && wk.ids[j] == wk.ids[i] {
+			j++
+		}
+		id := wk.ids[i]
+		v := weight(j-i) * u.idf[id]
+		norm += v * v
+		for _, p := range u.postings[id] {
+			wk.dot[p.ex] += float32(v) * p.w
+		}
+		i = j
+	}
+	norm = math.Sqrt(norm)
+	for ex, d := range wk.dot {
+		if s := float64(d) / norm; s > wk.best[u.exIntent[ex]] {
+			wk.best[u.exIntent[ex]] = s
+		}
+	}
+}
+
+// best returns the intent of a kind with the highest score and its weight
+// that reaches the threshold, or -1.
+func (u *understander) best(kind string, wk *work) int {
+	b, top := -1, 0.0
+	for i, in := range u.intents {
+		if in.Kind != kind || wk.best[i] < u.u.Threshold {
+			continue
+		}
+		if s := wk.best[i] + in.Weight; b < 0 || s > top {
+			b, top = i, s
+		}
+	}
+	return b
+}
+
+// ruleGap is how many other words may stand between the words of a danger
+// rule or exception: people put words in ("hij slaat me", "hij slaat mij
+// elke dag", "ik kan echt niet weg").
+const ruleGap = 1
+
+// ruleHit reports whether a phrase of set matches words where no exception
+// overlaps it.
+func (u *understander) ruleHit(words []string, set *phrases) bool {
+	hit := false
+	set.matchGap(words, ruleGap, func(_ *phrase, i, j int) {
+		if hit {
+			return
+		}
+		excepted := false
+		u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) {
+			if a < j && i < b {
+				excepted = true
+			}
+		})
+		hit = !excepted
+	})
+	return hit
+}
+
+// isAlone reports whether the words are a cry for help, however often
+// repeated ("help", "help help help", "help me pls"), or begin with one
+// that says it on its own ("help hij is dronken").
+func (u *understander) isAlone(words []string) bool {
+	// Repeated words count once: "help help".
+	var buf [8]string
+	dedup := buf[:0]
+	for i, w := range words {
+		if i == 0 || w != words[i-1] {
+			dedup = append(dedup, w)
+		}
+	}
+	hit := false
+	u.alone.match(dedup, func(_ *phrase, i, j int) { hit = hit || (i == 0 && j == len(dedup)) })
+	u.opening.match(dedup, func(_ *phrase, i, _ int) { hit = hit || i == 0 })
+	return hit
+}
+
+// guessLang returns the language the words are clearly written in: some
+// words that are words of that language only, and none of another's.
+func (x *Index) guessLang(words []string) string {
+	var count [8]int
+	for _, w := range words {
+		bits := x.lex.langs[w]
+		if bits != 0 && bits&(bits-1) == 0 { // one language only
+			for i := range count {
+				if bits == 1<<i {
+					count[i]++
+				}
+			}
+		}
+	}
+	found := -1
+	for i, n := range count {
+		switch {
+		case n == 0:
+		case found >= 0:
+			return "" // words of two languages
+		default:
+			found = i
+		}
+	}
+	if found < 0 || found >= len(x.c.Langs) || count[found] < langGuessMinWords {
+		return ""
+	}
+	return x.c.Langs[found]
+}
+
+func contactsOf(hits []Hit) []*content.Contact {
+	if len(hits) == 0 {
+		return nil
+	}
+	out := make([]*content.Contact, len(hits))
+	for i, h := range hits {
+		out[i] = h.Contact
+	}
+	return out
+}
+
+// maxText bounds the text that is read, whatever a channel passes on.
+const maxText = 1024
+
+// cutText cuts text to maxText bytes without splitting a character.
+func cutText(s string) string {
+	if len(s) <= maxText {
+		return s
+	}
+	n := maxText
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

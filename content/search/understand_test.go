@@ -1,0 +1,498 @@
+package search
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"signaal/content"
+	"signaal/flows"
+)
+
+// row is one line of testdata/messages.txt.
+type row struct {
+	line           int
+	where, want    string
+	kind, wantID   string // want split: "danger", "tell", "ask", "chat"; a contact id
+	message, input string // input is what is sent: the message, or "/contact " and it
+}
+
+func readTable(t testing.TB) []row {
+	t.Helper()
+	b, err := os.ReadFile("testdata/messages.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []row
+	for i, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		parts := strings.SplitN(line, " | ", 3)
+		if len(parts) != 3 {
+			t.Fatalf("messages.txt:%d: want where | want | message", i+1)
+		}
+		r := row{line: i + 1, where: strings.TrimSpace(parts[0]), want: strings.TrimSpace(parts[1]), message: parts[2], input: parts[2]}
+		r.kind, r.wantID, _ = strings.Cut(r.want, ":")
+		if r.where == "contact" {
+			r.input = "/contact " + r.message
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// places are the places in a conversation the table's messages arrive at,
+// as the options pressed to get there.
+var places = map[string][]string{
+	"first":     nil,
+	"start":     {"start/welcome/ok"},
+	"contact":   {"start/welcome/ok"},
+	"jong":      append(append([]string{}, toJong...), "jong/age/skip"),
+	"jong-end":  append(append([]string{}, toJong...), "jong/age/skip", "jong/topic/unsure", "jong/unsure/yes", "jong/unsure-info/go", "jong/danger/no", "jong/home/no"),
+	"omstander": {"start/welcome/ok", "start/safe/yes", "start/danger/no", "start/who/other", "omstander/intro/go"},
+	"prof":      {"start/welcome/ok", "start/safe/yes", "start/danger/no", "start/who/prof"},
+	"prof-end":  {"start/welcome/ok", "start/safe/yes", "start/danger/no", "start/who/prof", "prof/menu/where"},
+}
+
+// sessionAt returns the session at a place.
+func sessionAt(t *testing.T, e *flows.Engine, where string) flows.Session {
+	t.Helper()
+	presses, ok := places[where]
+	if !ok {
+		t.Fatalf("unknown place %q", where)
+	}
+	if presses == nil {
+		return flows.Session{}
+	}
+	return run(t, e, tuesday, presses...).Session
+}
+
+// shown returns the ids of the contacts a text shows, in order: a card
+// starts with a line that is the contact's name, a brief with the name and
+// a colon.
+func shown(c *content.Content, text string) []string {
+	var ids []string
+	for _, line := range strings.Split(text, "\n") {
+		for _, id := range c.ContactOrder {
+			name := c.Contacts[id].Name
+			if line == name || strings.HasPrefix(line, name+": ") {
+				ids = append(ids, id)
+				break
+			}
+		}
+	}
+	return ids
+}
+
+// named reports whether a message asks for a contact by name: its id, or
+// its name up to a bracket, stands in the message.
+func named(ct *content.Contact, message string) bool {
+	m := strings.ToLower(message)
+	name, _, _ := strings.Cut(ct.Name, "(")
+	return strings.Contains(m, strings.ReplaceAll(ct.ID, "-", " ")) || strings.Contains(m, ct.ID) ||
+		strings.Contains(m, strings.ToLower(strings.TrimSpace(name)))
+}
+
+// judge says what is wrong with the answer to a row, or "".
+func judge(c *content.Content, r row, res flows.Result) string {
+	if len(res.Replies) == 0 {
+		return "no reply"
+	}
+	answer := res.Replies[0]
+	ids := shown(c, answer.Text)
+	last := res.Replies[len(res.Replies)-1]
+	if !hasOption(last.Options, flows.DataSOS) || !hasOption(last.Options, flows.DataExit) {
+		return "the last reply lacks the emergency option or the quick exit"
+	}
+	danger := len(ids) > 0 && ids[0] == "alarm112"
+	first := ""
+	if len(ids) > 0 {
+		first = ids[0]
+	}
+	switch r.kind {
+	case "danger":
+		if !danger {
+			return "first contact " + first + ", want 112"
+		}
+		if msg := emergencyFirst(c, answer.Text); msg != "" {
+			return msg
+		}
+		if r.wantID != "" && (len(ids) < 2 || ids[1] != r.wantID) {
+			return "contacts " + strings.Join(ids, ",") + ", want " + r.wantID + " right after 112"
+		}
+	case "tell", "ask":
+		if danger {
+			return "answered as danger"
+		}
+		if first != r.wantID {
+			return "first contact " + first + " (all: " + strings.Join(ids, ",") + "), want " + r.wantID
+		}
+		if r.kind == "tell" && !hasPrefix(answer.Options, flows.DataGoPrefix) && !hasOption(answer.Options, flows.DataResume) {
+			return "a disclosure without a way to go on"
+		}
+	case "chat":
+		if len(ids) > 0 {
+			return "contacts " + strings.Join(ids, ",") + " in an answer to small talk"
+		}
+	default:
+		return "unknown want " + r.want
+	}
+	return ""
+}
+
+// emergencyFirst says what is wrong when 112 is not named in the text
+// before any other number.
+func emergencyFirst(c *content.Content, text string) string {
+	i := strings.Index(text, "112")
+	if i < 0 {
+		return "no 112 in the text"
+	}
+	for _, id := range c.ContactOrder {
+		if p := c.Contacts[id].Phone; p != "" && p != "112" {
+			if j := strings.Index(text, p); j >= 0 && j < i {
+				return "the text names " + p + " before 112"
+			}
+		}
+	}
+	return ""
+}
+
+func hasOption(opts []flows.Option, data string) bool {
+	for _, o := range opts {
+		if o.Data == data {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefix(opts []flows.Option, prefix string) bool {
+	for _, o := range opts {
+		if strings.HasPrefix(o.Data, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestUnderstandTable sends every message of testdata/messages.txt, where
+// the table says it arrives, through the engine with the shipped content,
+// and checks the help that must come first. At least 95% must be right,
+// every danger message must put 112 first, and no young person may be
+// shown a contact that is not for young people (unless they asked for it
+// by name): every message is also sent at the end of the young people's
+// flow, and at the end of the professionals' flow.
+func TestUnderstandTable(t *testing.T) {
+	e, c := engine(t)
+	rows := readTable(t)
+	if len(rows) < 200 {
+		t.Errorf("the table has %d messages, want at least 200", len(rows))
+	}
+	start := map[string]flows.Session{}
+	for where := range places {
+		start[where] = sessionAt(t, e, where)
+	}
+	var right, dangers, dangersRight, violations int
+	langs := map[string]int{}
+	for _, r := range rows {
+		res := e.Step(start[r.where], flows.TextInput(r.input), tuesday)
+		langs[res.Session.Lang]++
+		if msg := judge(c, r, res); msg != "" {
+			t.Errorf("messages.txt:%d: %s %q = %s", r.line, r.where, r.message, msg)
+		} else {
+			right++
+			if r.kind == "danger" {
+				dangersRight++
+			}
+		}
+		if r.kind == "danger" {
+			dangers++
+		}
+		// Both audiences: a young person sees only contacts for young
+		// people; a professional may see any.
+		for _, where := range []string{"jong-end", "prof-end"} {
+			res := e.Step(start[where], flows.TextInput(r.message), tuesday)
+			if len(res.Replies) == 0 {
+				t.Errorf("messages.txt:%d: no reply at %s", r.line, where)
+				continue
+			}
+			if where != "jong-end" {
+				continue
+			}
+			for _, rep := range res.Replies {
+				for _, id := range shown(c, rep.Text) {
+					if ct := c.Contacts[id]; !ct.For("jongeren") && !named(ct, r.message) {
+						violations++
+						t.Errorf("messages.txt:%d: %q shows %s (for %s) to a young person", r.line, r.message, id, strings.Join(ct.Audience, ", "))
+					}
+				}
+			}
+		}
+	}
+	share := float64(right) / float64(len(rows))
+	t.Logf("%d messages: %d right (%.1f%%); danger %d of %d (%.1f%%); %d contacts shown to a young person that are not for them; answered in %v",
+		len(rows), right, 100*share, dangersRight, dangers, 100*float64(dangersRight)/float64(max(dangers, 1)), violations, langs)
+	if share < 0.95 {
+		t.Errorf("%.1f%% right, want at least 95%%", 100*share)
+	}
+	if dangersRight != dangers {
+		t.Errorf("danger: %d of %d right, want all", dangersRight, dangers)
+	}
+}
+
+// TestTableIsNotExamples: the table tests how the bot reads messages it
+// has not seen, so none of its messages is an example of understand.yaml.
+func TestTableIsNotExamples(t *testing.T) {
+	x := shipped(t)
+	examples := map[string]string{}
+	for _, in := range x.c.Understanding.Intents {
+		for _, e := range in.Examples.All(x.c.Langs) {
+			examples[strings.Join(Tokens(e), " ")] = in.ID
+		}
+	}
+	for _, r := range readTable(t) {
+		if id, ok := examples[strings.Join(Tokens(r.message), " ")]; ok && len(Tokens(r.message)) > 2 {
+			t.Errorf("messages.txt:%d: %q is an example of intent %s", r.line, r.message, id)
+		}
+	}
+}
+
+// TestUnderstand checks what a message is read as, part by part: danger
+// rules and their exceptions, who it is about, an age, at home, and
+// contacts named.
+func TestUnderstand(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct {
+		text   string
+		intent string // "" for none
+		danger bool
+		who    string
+		age    content.Age
+		home   bool
+		named  string
+	}{
+		{text: "ik ben bang", intent: "danger", danger: true, who: content.WhoMe},
+		{text: "ik ben bang dat mijn vriendin een loverboy heeft", intent: "sexual", who: content.WhoOther},
+		{text: "ik ben niet bang", intent: ""},
+		{text: "dank je", intent: "thanks"},
+		{text: "ik word bedreigd", intent: "danger", danger: true, who: content.WhoMe},
+		{text: "ik word bedreigd met naaktfotos", intent: "online", who: content.WhoMe},
+		{text: "help", intent: "danger", danger: true},
+		{text: "help wanted", intent: "question", named: "helpwanted"},
+		{text: "ik wil hulp voor een leerling", intent: "question", who: content.WhoProf},
+		{text: "mn pooier komt eraan en hij is boos", intent: "danger", danger: true, who: content.WhoMe},
+		{text: "ik ben 15 en moet sekswerk doen", intent: "sexual", who: content.WhoMe, age: content.AgeMinor},
+		{text: "im 19 and my boss keeps my passport", intent: "labour", who: content.WhoMe, age: content.AgeAdult},
+		{text: "mijn zusje van 13 moet drugs verkopen", intent: "criminal", who: content.WhoOther, age: content.AgeMinor},
+		{text: "mijn vriendin is minderjarig en wordt gechanteerd", intent: "online", who: content.WhoOther, age: content.AgeMinor},
+		{text: "mijn vader laat me dingen doen die ik niet wil", intent: "home", who: content.WhoMe, home: true},
+		{text: "wat is het nummer van veilig thuis", intent: "question", named: "veilig-thuis"},
+		{text: "ik werk 14 uur per dag zonder loon", intent: "labour", who: content.WhoMe},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			m := x.Understand("nl", tc.text)
+			got := ""
+			if m.Intent != nil {
+				got = m.Intent.ID
+			}
+			if got != tc.intent || m.Danger != tc.danger {
+				t.Errorf("Understand(%q) = intent %q, danger %v; want %q, %v", tc.text, got, m.Danger, tc.intent, tc.danger)
+			}
+			if tc.who != "" && m.Who != tc.who {
+				t.Errorf("Understand(%q).Who = %q, want %q", tc.text, m.Who, tc.who)
+			}
+			if m.Age != tc.age || m.Home != tc.home {
+				t.Errorf("Understand(%q) age, home = %v, %v; want %v, %v", tc.text, m.Age, m.Home, tc.age, tc.home)
+			}
+			if tc.named != "" && (len(m.Named) == 0 || m.Named[0].ID != tc.named) {
+				t.Errorf("Understand(%q).Named = %v, want %s first", tc.text, m.Named, tc.named)
+			}
+		})
+	}
+}
+
+// TestKnownWordsStay: a word the bot knows is never read as another one
+// letter away; a word it does not know is read as the known word it was
+// meant to be.
+func TestKnownWordsStay(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct{ in, want string }{
+		{"bang", "bang"}, {"bank", "bank"}, {"dank", "dank"}, {"bnag", "bang"}, {"hlep", "help"},
+		{"keerpnut", "keerpunt"}, {"tuis", "thuis"}, {"kleren", "kleren"}, {"mn", "mijn"},
+		{"naaktfoto's", "naaktfotos"}, {"loverbooy", "loverboy"}, {"boos", "boos"}, {"betaal", "betaal"}, {"helpp", "help"},
+	} {
+		if got := strings.Join(x.lex.words(tc.in), " "); got != tc.want {
+			t.Errorf("words(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestGoOn: the button after a disclosure begins the matching flow at the
+// matching question, with what was understood recorded as signals, and
+// back leads the way a person would have come.
+func TestGoOn(t *testing.T) {
+	e, _ := engine(t)
+	for _, tc := range []struct {
+		where, text     string
+		flow, state     string
+		signals         string
+		backOnce, steps string
+	}{
+		{"first", "ik ben 15 en moet sekswerk doen", "jong", "sexual", "minor=yes vt=yes topic=sexual", "jong/topic", ""},
+		{"first", "ik moet pakketjes rondbrengen", "jong", "criminal", "minor=unknown vt=yes topic=criminal", "jong/topic", ""},
+		{"start", "im 20 and my boss keeps my passport", "jong", "labour", "minor=no topic=labour", "jong/topic", ""},
+		{"first", "mijn zus wordt gechanteerd met naaktfotos", "omstander", "behaviour", "form=online", "omstander/intro", ""},
+		{"prof-end", "mijn leerling moet drugs verkopen", "prof", "menu", "", "start/welcome", ""},
+		{"first", "wat zijn de stappen van de meldcode", "prof", "meldcode", "", "prof/menu", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			r := e.Step(sessionAt(t, e, tc.where), flows.TextInput(tc.text), tuesday)
+			var data string
+			for _, o := range r.Replies[len(r.Replies)-1].Options {
+				if strings.HasPrefix(o.Data, flows.DataGoPrefix) {
+					data = o.Data
+				}
+			}
+			if data == "" {
+				t.Fatalf("%q: no button to go on: %+v", tc.text, r.Replies)
+			}
+			if strings.Contains(data, " ") || len(data) > 64 {
+				t.Errorf("go data %q: want a short code without words of the message", data)
+			}
+			r = e.Step(r.Session, flows.ChoiceInput(data), tuesday)
+			if got := r.Session.Flow + "/" + r.Session.State; got != tc.flow+"/"+tc.state {
+				t.Errorf("after %s: at %s, want %s/%s", data, got, tc.flow, tc.state)
+			}
+			if got := strings.Join(r.Session.Signals, " "); got != tc.signals {
+				t.Errorf("after %s: signals %q, want %q", data, got, tc.signals)
+			}
+			if !e.Valid(r.Session) {
+				t.Errorf("after %s: session %+v cannot go on", data, r.Session)
+			}
+			back := e.Step(r.Session, flows.ChoiceInput(flows.DataBack), tuesday)
+			if got := back.Session.Flow + "/" + back.Session.State; got != tc.backOnce {
+				t.Errorf("back after %s: at %s, want %s", data, got, tc.backOnce)
+			}
+		})
+	}
+	// A go button the engine did not make is a stale button.
+	s := sessionAt(t, e, "start")
+	r := e.Step(s, flows.ChoiceInput(flows.DataGoPrefix+"sexual/me/everything"), tuesday)
+	if !r.Refused || r.Session.State != s.State {
+		t.Errorf("forged go button: refused %v at %s, want refused at %s", r.Refused, r.Session.State, s.State)
+	}
+}
+
+// TestNoWordsKept: whatever is typed, the session holds nothing of it:
+// after the answer, and after going on, every signal is one the content
+// defines (an option's or an intent's), and flow and state are the
+// content's. Only the meaning becomes a code in the session.
+func TestNoWordsKept(t *testing.T) {
+	e, c := engine(t)
+	codes := map[string]bool{}
+	for _, id := range c.FlowOrder {
+		for _, st := range c.Flows[id].States {
+			for _, o := range st.Options {
+				codes[o.Signal] = true
+				for _, a := range o.Also {
+					codes[a] = true
+				}
+			}
+		}
+	}
+	for _, in := range c.Understanding.Intents {
+		for _, a := range []*content.Answer{in.Me, in.Other, in.Prof} {
+			if a != nil && a.Continue != nil {
+				for _, sig := range a.Continue.Signals {
+					codes[sig] = true
+				}
+			}
+		}
+	}
+	for _, r := range readTable(t) {
+		res := e.Step(sessionAt(t, e, r.where), flows.TextInput(r.input), tuesday)
+		sessions := []flows.Session{res.Session}
+		for _, o := range res.Replies[len(res.Replies)-1].Options {
+			if strings.HasPrefix(o.Data, flows.DataGoPrefix) {
+				sessions = append(sessions, e.Step(res.Session, flows.ChoiceInput(o.Data), tuesday).Session)
+			}
+		}
+		for _, s := range sessions {
+			if s.State != "" && c.Flows[s.Flow].State(s.State) == nil {
+				t.Errorf("messages.txt:%d: session at %s/%s, not a state of the content", r.line, s.Flow, s.State)
+			}
+			for _, sig := range s.Signals {
+				if !codes[sig] {
+					t.Errorf("messages.txt:%d: session holds %q, which the content does not define", r.line, sig)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkUnderstand reads every message of the table in turn.
+func BenchmarkUnderstand(b *testing.B) {
+	x := shipped(b)
+	var msgs []string
+	for _, r := range readTable(b) {
+		msgs = append(msgs, r.message)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.Understand("nl", msgs[i%len(msgs)])
+	}
+}
+
+// BenchmarkUnderstandLong reads the longest message the engine passes on.
+func BenchmarkUnderstandLong(b *testing.B) {
+	x := shipped(b)
+	long := strings.Repeat("ik weet niet of dit normaal is, hij wil dat ik dingen doe voor geld en ", 20)[:flows.MaxInputText]
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.Understand("nl", long)
+	}
+}
+
+// unseenFloor is the least share of testdata/unseen.txt that must be
+// right: a guard against a change that makes the bot read new messages
+// much worse, not a target.
+const unseenFloor = 0.8
+
+// TestUnseen reads messages written after the understanding was tuned,
+// and reports how many it gets right; danger must still always come first.
+func TestUnseen(t *testing.T) {
+	e, c := engine(t)
+	b, err := os.ReadFile("testdata/unseen.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, total := 0, 0
+	for i, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		parts := strings.SplitN(line, " | ", 3)
+		r := row{line: i + 1, where: parts[0], want: parts[1], message: parts[2], input: parts[2]}
+		r.kind, r.wantID, _ = strings.Cut(r.want, ":")
+		total++
+		res := e.Step(sessionAt(t, e, r.where), flows.TextInput(r.input), tuesday)
+		msg := judge(c, r, res)
+		if msg == "" {
+			right++
+			continue
+		}
+		if r.kind == "danger" {
+			t.Errorf("unseen.txt:%d: %q = %s", r.line, r.message, msg)
+		} else {
+			t.Logf("unseen.txt:%d: %q = %s", r.line, r.message, msg)
+		}
+	}
+	share := float64(right) / float64(total)
+	t.Logf("%d unseen messages: %d right (%.1f%%)", total, right, 100*share)
+	if share < unseenFloor {
+		t.Errorf("%.1f%% of the unseen messages right, want at least %.0f%%", 100*share, 100*unseenFloor)
+	}
+}

@@ -1,0 +1,474 @@
+package flows
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"signaal/content"
+)
+
+// This file answers typed text that was read for its meaning (see
+// Understander), in the order of content.Kinds: danger, then what someone
+// tells, then what someone asks, then small talk. Every answer shows the
+// help that fits who is asking, and keeps 112 and the quick exit one tap
+// away.
+
+// maxFound is the most contacts an answer to a question shows.
+const maxFound = 3
+
+// maxHelplines is the most contacts a danger answer shows after 112.
+const maxHelplines = 2
+
+// ageNames name the age groups in a go button's data.
+var ageNames = map[content.Age]string{content.AgeUnknown: "unknown", content.AgeMinor: "minor", content.AgeAdult: "adult"}
+
+// jump is where a go button leads: the conversation begins flow afresh,
+// records signals and presses the option data in presses, as the person
+// would have. Every move is the machine's: open:<flow>, then each option.
+type jump struct {
+	flow    string
+	presses []string
+	signals []string
+}
+
+// goData is the data of a go button: the intent and, for a disclosure,
+// who it answers and the age group. It holds only what was understood,
+// never words of the message.
+func goData(intent, who string, age content.Age) string {
+	if who == "" {
+		return DataGoPrefix + intent
+	}
+	return DataGoPrefix + intent + "/" + who + "/" + ageNames[age]
+}
+
+// compileUnderstanding prepares what answering typed text needs: the list
+// of every contact and the jumps of every go button, each tried once so
+// that a content the machine cannot carry fails here and not in a
+// conversation.
+func (e *Engine) compileUnderstanding() error {
+	if e.understander != nil {
+		e.listAll = map[string][]Reply{}
+		for _, lang := range e.c.Langs {
+			e.listAll[lang] = e.renderAll(lang)
+		}
+	}
+	u := e.c.Understanding
+	if u == nil {
+		return nil
+	}
+	for _, lang := range e.c.Langs {
+		e.globals[normalise(e.c.Text(lang, content.KeyOptBegin))] = DataRestart
+	}
+	e.jumps = map[string]*jump{}
+	add := func(data string, c *content.Continue, age content.Age) error {
+		j := &jump{flow: c.Flow, signals: c.Signals}
+		for _, a := range c.Answers {
+			if rest, ok := strings.CutSuffix(a, "/*"); ok {
+				flow, state, _ := strings.Cut(rest, "/")
+				q := u.AgeQuestion(flow, state)
+				if q == nil {
+					return fmt.Errorf("flows: %s: %s is not an age question", data, rest)
+				}
+				a = rest + "/" + q.Option(age)
+			}
+			j.presses = append(j.presses, a)
+		}
+		if _, ok := e.runJump(content.DefaultLang, j); !ok {
+			return fmt.Errorf("flows: %s does not lead to a question", data)
+		}
+		e.jumps[data] = j
+		return nil
+	}
+	for _, in := range u.Intents {
+		if in.Continue != nil {
+			if err := add(goData(in.ID, "", content.AgeUnknown), in.Continue, content.AgeUnknown); err != nil {
+				return err
+			}
+		}
+		for _, who := range []string{content.WhoMe, content.WhoOther, content.WhoProf} {
+			a := in.Answer(who)
+			if a == nil || a.Continue == nil {
+				continue
+			}
+			for age := range ageNames {
+				if err := add(goData(in.ID, who, age), a.Continue, age); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// runJump begins a conversation in the jump's flow, as a deep link does
+// (so that back leads to the welcome), and presses its options. It
+// reports false when the content does not carry the presses.
+func (e *Engine) runJump(lang string, j *jump) (Session, bool) {
+	s := Session{Lang: lang}
+	ev := e.m.open[j.flow]
+	if ev == "" {
+		return s, false
+	}
+	if ev != evRestart {
+		s.Back = []Step{{Flow: e.welcome.flow, State: e.welcome.state}}
+	}
+	at, err := e.m.move(none, ev, &s)
+	if err != nil || !e.shows(at.flow, at.state) {
+		return s, false
+	}
+	s.Flow, s.State = at.flow, at.state
+	if len(j.signals) <= MaxSignals {
+		s.Signals = append([]string(nil), j.signals...)
+	}
+	for _, data := range j.presses {
+		next, ok := e.advance(s, data)
+		if !ok {
+			return s, false
+		}
+		s = next
+	}
+	return s, true
+}
+
+// goOn follows a go button. A button the engine did not make is treated
+// as any stale button: the current question again.
+func (e *Engine) goOn(s Session, data string, now time.Time) Result {
+	j := e.jumps[data]
+	if j == nil {
+		if s.IsNew() {
+			return refused(e.Reset(s.Lang, now))
+		}
+		return refused(e.withInfo(s, e.c.Text(s.Lang, content.KeyStale), now))
+	}
+	next, ok := e.runJump(s.Lang, j)
+	if !ok {
+		return e.Reset(s.Lang, now)
+	}
+	next.Started = s.Started
+	return e.show(next, now)
+}
+
+// understand answers typed text by its meaning. asked is set when the
+// person asked for contacts (/contact and words): then a search answers
+// what is not understood otherwise.
+func (e *Engine) understand(s Session, text string, asked bool, now time.Time) Result {
+	m := e.understander.Understand(s.Lang, text)
+	if s.IsNew() && m.Lang != "" && e.c.HasLang(m.Lang) {
+		// A first message in one of the content's languages sets the
+		// language of the conversation, whatever the device says.
+		s.Lang = m.Lang
+	}
+	h := e.hearer(s, m)
+	kind := ""
+	if m.Intent != nil {
+		kind = m.Intent.Kind
+	}
+	u := e.c.Understanding
+	switch {
+	case u == nil:
+		// Content that does not say how to read messages: only what
+		// was asked for by /contact is answered.
+		return e.answerQuestion(s, m, h, nil, now)
+	case m.Danger:
+		return e.answerDanger(s, m, h, now)
+	case kind != content.KindDisclosure && kind != content.KindQuestion && e.answersAge(s, m):
+		q := u.AgeQuestion(s.Flow, s.State)
+		return e.choose(s, content.OptionData(s.Flow, s.State, q.Option(h.age)), now)
+	case kind == content.KindDisclosure:
+		return e.answerDisclosure(s, m, h, now)
+	case kind == content.KindQuestion:
+		return e.answerQuestion(s, m, h, m.Intent, now)
+	case asked:
+		return e.answerQuestion(s, m, h, nil, now)
+	case kind == content.KindChat:
+		return e.answerChat(s, m.Intent.Text, now)
+	}
+	return e.answerChat(s, content.KeyUnclear, now)
+}
+
+// hearer is who the engine answers: who the message is about, the audience
+// whose contacts may be shown, and an age group.
+type hearer struct {
+	who, audience string
+	age           content.Age
+	named         []*content.Contact
+}
+
+// hearer works out who is asking. The message says it first ("mijn
+// leerling", "ik ben 15"); else the flow the conversation is in does. A
+// conversation in a flow only for young people, or a message about the
+// person typing, is a young person's: contacts that are not for young
+// people are not shown then, unless asked for by name. A message that does
+// not say who, outside a flow that does, counts as a young person's too:
+// the bot is there for them first.
+func (e *Engine) hearer(s Session, m content.Meaning) hearer {
+	flowAud := ""
+	if f, ok := e.c.Flows[s.Flow]; ok && len(f.Audience) == 1 {
+		flowAud = f.Audience[0]
+	}
+	h := hearer{who: m.Who, age: m.Age, named: m.Named}
+	if h.who == "" {
+		switch flowAud {
+		case "omstanders":
+			h.who = content.WhoOther
+		case "professionals":
+			h.who = content.WhoProf
+		default:
+			h.who = content.WhoMe
+		}
+	}
+	h.audience = content.WhoAudience[h.who]
+	if flowAud == "jongeren" {
+		h.audience = "jongeren"
+	}
+	if h.age == content.AgeUnknown && flowAud == "jongeren" {
+		switch s.Signal("minor") {
+		case "yes":
+			h.age = content.AgeMinor
+		case "no":
+			h.age = content.AgeAdult
+		}
+	}
+	return h
+}
+
+// allowed reports whether a contact may be shown to h: it is for h's
+// audience, or h asked for it by name.
+func (h hearer) allowed(ct *content.Contact) bool {
+	if ct.For(h.audience) {
+		return true
+	}
+	for _, n := range h.named {
+		if n == ct {
+			return true
+		}
+	}
+	return false
+}
+
+// pick returns the contacts of the lists, in order, that h may see, each
+// once, at most n.
+func (e *Engine) pick(h hearer, n int, lists ...[]*content.Contact) []*content.Contact {
+	var out []*content.Contact
+	for _, list := range lists {
+		for _, ct := range list {
+			if len(out) == n {
+				return out
+			}
+			if ct == nil || !h.allowed(ct) || contains(out, ct) {
+				continue
+			}
+			out = append(out, ct)
+		}
+	}
+	return out
+}
+
+func contains(list []*content.Contact, ct *content.Contact) bool {
+	for _, c := range list {
+		if c == ct {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) contacts(ids []string) []*content.Contact {
+	out := make([]*content.Contact, 0, len(ids))
+	for _, id := range ids {
+		if ct := e.c.Contacts[id]; ct != nil {
+			out = append(out, ct)
+		}
+	}
+	return out
+}
+
+// briefs renders contacts for an answer, each with whether it is open now
+// when the engine says so.
+func (e *Engine) briefs(lang string, cts []*content.Contact, now time.Time) string {
+	parts := make([]string, len(cts))
+	for i, ct := range cts {
+		parts[i] = e.c.Brief(lang, ct)
+		if e.openNow && ct.Open != nil && !now.IsZero() {
+			parts[i] += "\n" + e.c.OpenLine(lang, ct, ct.Open.OpenAt(now))
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// answerDanger puts 112 first, in the text and as the first contact, then
+// one or two helplines that fit what else the message tells, then the
+// current question again (or the welcome), so that the conversation can go
+// on and the emergency option and the quick exit stay on the last reply.
+func (e *Engine) answerDanger(s Session, m content.Meaning, h hearer, now time.Time) Result {
+	in := m.Intent
+	all := e.contacts(in.Contacts)
+	first, rest := all[:1], all[1:]
+	var fit []*content.Contact
+	if m.Topic != nil {
+		if a := m.Topic.Answer(h.who); a != nil {
+			fit = append(e.contacts(a.Contacts), e.young(h, m)...)
+		}
+	}
+	helplines := e.pick(h, maxHelplines, fit, rest)
+	cts := append(append([]*content.Contact(nil), first...), helplines...)
+	answer := Reply{Text: e.c.Text(s.Lang, in.Text) + "\n\n" + e.briefs(s.Lang, cts, now)}
+	if s.IsNew() {
+		r := e.restart(s.Lang, "", now)
+		r.Replies = append([]Reply{answer}, r.Replies...)
+		return r
+	}
+	return Result{Session: s, Replies: []Reply{answer, e.questionAt(s, now)}}
+}
+
+// young returns the contacts a young person under 18, or of unknown age,
+// is offered besides, as the jong flow does; and as well when it happens
+// at home.
+func (e *Engine) young(h hearer, m content.Meaning) []*content.Contact {
+	y := e.c.Understanding.Young
+	if y == nil || h.who != content.WhoMe || (h.age == content.AgeAdult && !m.Home) {
+		return nil
+	}
+	return e.contacts(y.Contacts)
+}
+
+// answerDisclosure acknowledges what someone tells, shows the help for
+// that topic, for who it is about and their age, and offers a button to go
+// on in the matching flow at the matching question.
+func (e *Engine) answerDisclosure(s Session, m content.Meaning, h hearer, now time.Time) Result {
+	in := m.Intent
+	a := in.Answer(h.who)
+	if a == nil {
+		a = in.Answer(content.WhoMe)
+	}
+	own := e.contacts(a.Contacts)
+	extra := e.young(h, m)
+	cts := e.pick(h, len(own)+len(extra)+len(h.named), h.named, own, extra)
+	var b strings.Builder
+	b.WriteString(e.c.Text(s.Lang, a.Text))
+	for _, ct := range extra {
+		if !contains(own, ct) && contains(cts, ct) {
+			// Veilig Thuis comes along: say why.
+			b.WriteString("\n")
+			b.WriteString(e.c.Text(s.Lang, e.c.Understanding.Young.Text))
+			break
+		}
+	}
+	if len(cts) > 0 {
+		b.WriteString("\n\n")
+		b.WriteString(e.briefs(s.Lang, cts, now))
+	}
+	var opts []Option
+	if a.Continue != nil && !e.underWay(s, a.Continue.Flow) {
+		opts = append(opts, Option{Data: goData(in.ID, h.who, h.age), Label: e.label(s.Lang, a.Continue)})
+	}
+	if s.IsNew() {
+		opts = append(opts, e.opt(s.Lang, DataRestart, content.KeyOptBegin))
+	} else {
+		opts = append(opts, e.opt(s.Lang, DataResume, content.KeyOptResume))
+	}
+	opts = append(opts, e.opt(s.Lang, DataSOS, content.KeyOptSOS), e.opt(s.Lang, DataExit, content.KeyOptExit))
+	return Result{Session: s, Replies: []Reply{{Text: b.String(), Options: opts}}}
+}
+
+// underWay reports whether the conversation is already in flow at a
+// question: going on there is going on with the conversation itself.
+func (e *Engine) underWay(s Session, flow string) bool {
+	return !s.IsNew() && s.Flow == flow && !e.flows[s.Flow].flow.State(s.State).End
+}
+
+func (e *Engine) label(lang string, c *content.Continue) string {
+	if c.Label != "" {
+		return e.c.Text(lang, c.Label)
+	}
+	return e.c.Text(lang, content.KeyOptGo)
+}
+
+// answerQuestion shows the contacts a question asks for, best first: the
+// ones it names, then the intent's own or what a search of the message
+// finds; when none fits, it says so and shows the emergency contacts.
+func (e *Engine) answerQuestion(s Session, m content.Meaning, h hearer, in *content.Intent, now time.Time) Result {
+	found := m.Found
+	text := content.KeySearchFound
+	var first []Option
+	if in != nil {
+		if len(in.Contacts) > 0 {
+			found = e.contacts(in.Contacts)
+		}
+		if in.Text != "" {
+			text = in.Text
+		}
+		if in.Continue != nil && !e.underWay(s, in.Continue.Flow) {
+			first = append(first, Option{Data: goData(in.ID, "", content.AgeUnknown), Label: e.label(s.Lang, in.Continue)})
+		}
+	}
+	cts := e.pick(h, maxFound, m.Named, found)
+	if len(cts) == 0 {
+		none := Reply{Text: e.c.Text(s.Lang, content.KeySearchNone) + "\n\n" + e.c.Cards(s.Lang, e.c.Emergency())}
+		return e.found(s, []Reply{none}, nil, now)
+	}
+	answer := Reply{Text: e.c.Text(s.Lang, text) + "\n\n" + e.briefs(s.Lang, cts, now)}
+	return e.found(s, []Reply{answer}, first, now)
+}
+
+// answerChat answers small talk, or what could not be read, with a short
+// line and the current question again; a first message gets the welcome,
+// which says what the bot is.
+func (e *Engine) answerChat(s Session, key string, now time.Time) Result {
+	if s.IsNew() {
+		return e.restart(s.Lang, "", now)
+	}
+	return e.withInfo(s, e.c.Text(s.Lang, key), now)
+}
+
+// answersAge reports whether the message gives an age and the current
+// question asks for one: then the age answers it.
+func (e *Engine) answersAge(s Session, m content.Meaning) bool {
+	return !s.IsNew() && m.Age != content.AgeUnknown && e.c.Understanding.AgeQuestion(s.Flow, s.State) != nil
+}
+
+// renderAll lists every contact in a line, grouped by category, a message
+// per category: short messages that any channel can carry (and that a
+// channel with a limit splits further if it must).
+func (e *Engine) renderAll(lang string) []Reply {
+	c := e.c
+	var sections []string
+	group := func(title string, cts []*content.Contact) {
+		if len(cts) == 0 {
+			return
+		}
+		lines := []string{title}
+		for _, ct := range cts {
+			lines = append(lines, "• "+content.Line(ct))
+		}
+		sections = append(sections, strings.Join(lines, "\n"))
+	}
+	var all []*content.Contact
+	for _, id := range c.ContactOrder {
+		all = append(all, c.Contacts[id])
+	}
+	if len(c.Categories) == 0 {
+		group("", all)
+	}
+	for _, cat := range c.Categories {
+		var cts []*content.Contact
+		for _, ct := range all {
+			if ct.Category == cat.ID {
+				cts = append(cts, ct)
+			}
+		}
+		group(c.Text(lang, cat.Title), cts)
+	}
+	replies := make([]Reply, 0, len(sections))
+	for i, s := range sections {
+		if i == 0 {
+			s = c.Text(lang, content.KeySearchAll) + "\n\n" + s
+		}
+		replies = append(replies, Reply{Text: s})
+	}
+	if len(replies) == 0 {
+		replies = append(replies, Reply{Text: c.Text(lang, content.KeySearchAll)})
+	}
+	return replies
+}
