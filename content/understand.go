@@ -59,7 +59,10 @@ type Understanding struct {
 	// Spellings map a way people type a word to the word itself: "mn" is
 	// "mijn", "k" is "ik".
 	Spellings map[string]string `yaml:"spellings"`
-	Markers   Markers           `yaml:"markers"`
+	// Emoji map an emoji to the word it says ("😰" is "bang"): young
+	// people often say how they feel with one and nothing else.
+	Emoji   map[string]string `yaml:"emoji"`
+	Markers Markers           `yaml:"markers"`
 	// Ages name, for each question that asks for an age, the option that
 	// an age given in a message answers.
 	Ages []*AgeAnswer `yaml:"ages"`
@@ -155,17 +158,33 @@ type Intent struct {
 
 	// Danger only. Rules are phrases that make a message a danger
 	// message whatever else it says, unless one of Except overlaps the
-	// match ("bang dat" is a worry, not fear right now). Soft rules count
-	// only when the message tells nothing else: "bedreigd" is danger, but
-	// "bedreigd met naaktfoto's" is about images. Alone are messages that
-	// are danger when they are all there is ("help", "hulp nodig");
+	// match ("bang dat ik" is a worry, not fear right now). Signs are
+	// weaker: each is a kind of sign (fear, a weapon, someone at the
+	// door, the time is now). A firm kind is danger on its own; any
+	// other makes danger with a second kind, or when it is not context
+	// and the message says nothing else ("kan niet weg"). Plain are the
+	// words that say nothing else ("ik", "echt", "nu"). An everyday word
+	// ("huiswerk", "spinnen") takes one kind away and makes no kind firm:
+	// fear of a test is no danger. Alone are messages
+	// that are danger when they are all there is ("help", "hulp nodig");
 	// Opening are cries that make a message danger when it begins with
 	// them ("help, hij is dronken").
-	Rules   Phrases `yaml:"rules"`
-	Except  Phrases `yaml:"except"`
-	Soft    Phrases `yaml:"soft"`
-	Alone   Phrases `yaml:"alone"`
-	Opening Phrases `yaml:"opening"`
+	Rules  Phrases `yaml:"rules"`
+	Except Phrases `yaml:"except"`
+	// VerbLast is for languages whose clauses may put the verb last
+	// ("dat hij onderweg is", "die me blijft volgen"): in a language
+	// listed, a rule or sign of two or three words also matches with its
+	// first word moved back, unless that word is one listed for it
+	// (words such as "voor" and "de" that keep their place).
+	VerbLast Phrases `yaml:"verb_last"`
+	// Determiners stand for each other in rules, signs and exceptions:
+	// "voor de deur" also matches "voor mijn deur" and "voor zijn deur".
+	Determiners Phrases `yaml:"determiners"`
+	Signs       []*Sign `yaml:"signs"`
+	Plain       Phrases `yaml:"plain"`
+	Everyday    Phrases `yaml:"everyday"`
+	Alone       Phrases `yaml:"alone"`
+	Opening     Phrases `yaml:"opening"`
 
 	// Danger, question and chat: the answer's text and contacts, and for
 	// a question a flow to go on in.
@@ -181,11 +200,32 @@ type Intent struct {
 	// says it happens at home or in the family; for an intent that names
 	// no form of exploitation of its own.
 	AtHome string `yaml:"at_home"`
+	// Fallback names who (me, other, prof) this disclosure answers when
+	// a message says it is about them and nothing else in it is
+	// understood: a teacher who writes about a pupil is telling a
+	// worry, even in words no example has.
+	Fallback []string `yaml:"fallback"`
 
 	// Disclosure: the answer for who the message is about.
 	Me    *Answer `yaml:"me"`
 	Other *Answer `yaml:"other"`
 	Prof  *Answer `yaml:"prof"`
+
+	Line int `yaml:"-"`
+}
+
+// Sign is one kind of sign of danger and the phrases that show it. A
+// firm kind (fear, a weapon, someone at the door) is danger on its own
+// unless the message is about everyday life; context signs (when, where,
+// "anders") add to another sign but are never danger on their own; soft
+// signs count only when the message tells no disclosure of its own
+// ("bedreigd" is danger, "bedreigd met naaktfoto's" is about images).
+type Sign struct {
+	ID      string  `yaml:"id"`
+	Firm    bool    `yaml:"firm"`
+	Context bool    `yaml:"context"`
+	Soft    bool    `yaml:"soft"`
+	Phrases Phrases `yaml:"phrases"`
 
 	Line int `yaml:"-"`
 }
@@ -315,6 +355,12 @@ func (l *loader) validateUnderstanding() {
 			l.addf(f, 0, "spelling %q: %q must be a word and the word or words it stands for", from, to)
 		}
 	}
+	for from, to := range u.Emoji {
+		r, size := utf8.DecodeRuneInString(from)
+		if size == 0 || size != len(from) || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || !isWord(to) {
+			l.addf(f, 0, "emoji %q: %q must be one symbol and the word it stands for", from, to)
+		}
+	}
 	m := u.Markers
 	for name, p := range map[string]Phrases{"me": m.Me, "first_person": m.FirstPerson, "other": m.Other, "prof": m.Prof, "home": m.Home,
 		"minor": m.Minor, "adult": m.Adult, "age_before": m.AgeBefore, "age_after": m.AgeAfter} {
@@ -351,16 +397,26 @@ func (l *loader) validateUnderstanding() {
 		kinds[in.Kind] = true
 		l.checkPhrases(f, in.Line, fmt.Sprintf("intent %q examples", in.ID), in.Examples, in.Kind != KindDanger)
 		l.checkPhrases(f, in.Line, fmt.Sprintf("intent %q keywords", in.ID), in.Keywords, false)
-		danger := map[string]Phrases{"rules": in.Rules, "except": in.Except, "soft": in.Soft, "alone": in.Alone, "opening": in.Opening}
+		danger := map[string]Phrases{"rules": in.Rules, "except": in.Except, "verb_last": in.VerbLast, "determiners": in.Determiners, "plain": in.Plain, "everyday": in.Everyday,
+			"alone": in.Alone, "opening": in.Opening}
 		for name, p := range danger {
 			if in.Kind != KindDanger && len(p) > 0 {
 				at("intent %q: only a danger intent has %s", in.ID, name)
 			}
 		}
+		if in.Kind != KindDanger && len(in.Signs) > 0 {
+			at("intent %q: only a danger intent has signs", in.ID)
+		}
 		if in.Kind == KindDanger {
 			l.checkPhrases(f, in.Line, fmt.Sprintf("intent %q rules", in.ID), in.Rules, true)
-			for _, name := range []string{"except", "soft", "alone", "opening"} {
+			for _, name := range []string{"except", "verb_last", "determiners", "plain", "everyday", "alone", "opening"} {
 				l.checkPhrases(f, in.Line, fmt.Sprintf("intent %q %s", in.ID, name), danger[name], false)
+			}
+			l.checkSigns(in)
+		}
+		for _, who := range in.Fallback {
+			if in.Kind != KindDisclosure || WhoAudience[who] == "" {
+				at("intent %q: fallback %q must name me, other or prof, in a disclosure", in.ID, who)
 			}
 		}
 		if in.AtHome != "" {
@@ -400,6 +456,41 @@ func (l *loader) validateUnderstanding() {
 		l.addf(f, 0, "no intent of kind danger: every message must be read for danger first")
 	}
 	l.warnAlike()
+}
+
+// maxSigns bounds the kinds of sign of danger, so that a message's kinds
+// fit in one machine word.
+const maxSigns = 64
+
+// checkSigns checks the signs of a danger intent: each has an id of its
+// own and phrases, and at least one kind is not context (else no sign
+// could ever make a message danger).
+func (l *loader) checkSigns(in *Intent) {
+	if len(in.Signs) == 0 {
+		return
+	}
+	if len(in.Signs) > maxSigns {
+		l.addf(understandFile, in.Line, "intent %q has %d kinds of sign; at most %d", in.ID, len(in.Signs), maxSigns)
+	}
+	seen := map[string]bool{}
+	core := false
+	for _, s := range in.Signs {
+		if s.ID == "" || seen[s.ID] {
+			l.addf(understandFile, s.Line, "intent %q: sign %q needs an id of its own", in.ID, s.ID)
+		}
+		seen[s.ID] = true
+		core = core || !s.Context
+		if s.Firm && s.Context {
+			l.addf(understandFile, s.Line, "intent %q: sign %q cannot be both firm and context", in.ID, s.ID)
+		}
+		l.checkPhrases(understandFile, s.Line, fmt.Sprintf("intent %q sign %q", in.ID, s.ID), s.Phrases, false)
+		if len(s.Phrases.All(l.c.Langs)) == 0 {
+			l.addf(understandFile, s.Line, "intent %q: sign %q has no phrases", in.ID, s.ID)
+		}
+	}
+	if !core {
+		l.addf(understandFile, in.Line, "intent %q: every sign is context; one at least must not be", in.ID)
+	}
 }
 
 // checkAnswer checks the text, contacts and continue of an answer; who is

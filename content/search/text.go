@@ -370,6 +370,9 @@ func equalFrom(a, b []rune, i int) bool {
 type wordPat struct {
 	s              string
 	prefix, suffix bool
+	// anyOf: the word stands for any word of its phrases' class ("de"
+	// for any determiner: "voor de deur" is also "voor mijn deur").
+	anyOf bool
 }
 
 func (p wordPat) match(w string) bool {
@@ -412,11 +415,30 @@ func compilePhrase(s string) []wordPat {
 type phrases struct {
 	exact map[string][]*phrase // first word as it is
 	start map[string][]*phrase // first word "abc*": by its first three bytes
-	other []*phrase            // first word "*abc" or "*abc*"
+	other []*phrase            // first word "*abc", "*abc*", or of the class
+	// class are words that stand for each other in these phrases, such
+	// as the determiners: a phrase's word in class matches any of them.
+	class map[string]bool
 }
 
 func newPhrases() *phrases {
 	return &phrases{exact: map[string][]*phrase{}, start: map[string][]*phrase{}}
+}
+
+// newPhrasesOf returns phrases whose words of class stand for any word of
+// class.
+func newPhrasesOf(class map[string]bool) *phrases {
+	ps := newPhrases()
+	ps.class = class
+	return ps
+}
+
+// matches reports whether wp matches w.
+func (ps *phrases) matches(wp wordPat, w string) bool {
+	if wp.anyOf {
+		return ps.class[w]
+	}
+	return wp.match(w)
 }
 
 // add compiles a phrase with a tag.
@@ -424,6 +446,9 @@ func (ps *phrases) add(s string, tag int) {
 	words := compilePhrase(s)
 	if len(words) == 0 {
 		return
+	}
+	for i, wp := range words {
+		words[i].anyOf = !wp.prefix && !wp.suffix && ps.class[wp.s]
 	}
 	p := &phrase{words: words, tag: tag}
 	// The same phrase in two languages ("me", "ok") counts once.
@@ -433,7 +458,7 @@ func (ps *phrases) add(s string, tag int) {
 		}
 	}
 	switch first := words[0]; {
-	case first.suffix:
+	case first.suffix, first.anyOf:
 		ps.other = append(ps.other, p)
 	case first.prefix && len(first.s) >= 3:
 		ps.start[first.s[:3]] = append(ps.start[first.s[:3]], p)
@@ -447,7 +472,7 @@ func (ps *phrases) add(s string, tag int) {
 // candidates returns the phrases filed under the same first word as w.
 func (ps *phrases) candidates(w wordPat) []*phrase {
 	switch {
-	case w.suffix, w.prefix && len(w.s) < 3:
+	case w.suffix, w.anyOf, w.prefix && len(w.s) < 3:
 		return ps.other
 	case w.prefix:
 		return ps.start[w.s[:3]]
@@ -473,7 +498,7 @@ func (ps *phrases) matchGap(words []string, gap int, fn func(p *phrase, i, j int
 			}
 			found := false
 			for next := at + 1; next <= at+1+gap && next < len(words); next++ {
-				if wp.match(words[next]) {
+				if ps.matches(wp, words[next]) {
 					at, found = next, true
 					break
 				}
@@ -496,7 +521,7 @@ func (ps *phrases) matchGap(words []string, gap int, fn func(p *phrase, i, j int
 			}
 		}
 		for _, p := range ps.other {
-			if p.words[0].match(w) {
+			if ps.matches(p.words[0], w) {
 				try(p, i)
 			}
 		}

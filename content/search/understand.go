@@ -2,8 +2,10 @@ package search
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -16,11 +18,26 @@ import (
 //     contacts it names are found and set aside ("wat is het nummer van
 //     [veilig thuis]"), so that a name does not count as what the message
 //     tells ("veilig" is not danger, "help wanted" is no cry for help).
-//  2. Danger, by hard rules of the content: a rule phrase anywhere (one
-//     other word may stand between its words) that no exception overlaps,
-//     a soft rule (a threat) when the message tells nothing else, a
-//     message that is only a cry for help or begins with one. A message
-//     very like a danger example counts too.
+//  2. Danger, by rules of the content. A rule phrase anywhere (one other
+//     word may stand between its words) that no exception overlaps is
+//     danger on its own ("hij slaat me"). Signs come in kinds: fear, a
+//     weapon, someone at the door or following, being held, a threat,
+//     and context such as "nu", "vannacht", "buiten" or "anders". A firm
+//     kind (fear, a weapon, someone at the door) is danger on its own.
+//     Another kind needs a second ("ze laten me niet gaan" and "hier";
+//     "niet thuisgekomen" and "neemt niet op"), or a message that tells
+//     nothing else: no disclosure, or only plain words ("kan niet weg",
+//     "they wont let me leave the flat"; but "my loverboy wont let me go"
+//     is a disclosure). An everyday word takes one kind away and makes
+//     none firm ("bang voor mijn toets", "mijn moeder komt me halen van
+//     training"), and exceptions cancel what they overlap ("bang dat ik
+//     te laat ben"). In rules and signs, determiners stand for each
+//     other ("voor de deur" is "voor mijn deur") and a Dutch verb may
+//     stand last ("dat hij onderweg is"). A message that is only a cry
+//     for help or begins with one is danger, and so is a message very
+//     like a danger example. Danger is said in ever new words: short
+//     lists of signs that combine reach more of them than whole phrases
+//     do, and each decision can still be pointed at in understand.yaml.
 //  3. Every other intent gets a score: the cosine similarity between the
 //     message and its most similar example, over character n-grams (three
 //     to five letters of a word, with its start and end marked), whole
@@ -89,10 +106,19 @@ type understander struct {
 	// dangerAt is the danger intent's place in intents.
 	dangerAt int
 
-	// Hard rules for danger, and the phrases that tag intents and markers.
-	rules, except, soft, alone, opening *phrases
-	keywords, markers                   *phrases
-	ageBefore, ageAfter                 map[string]bool
+	// Rules and signs of danger, and the phrases that tag intents and
+	// markers. A sign phrase's tag is its kind's place in signKinds;
+	// coreSigns has a bit for each kind that is not context.
+	rules, except, signs, everyday, alone, opening *phrases
+	keywords, markers                              *phrases
+	ageBefore, ageAfter                            map[string]bool
+	signKinds                                      []*content.Sign
+	coreSigns, firmSigns                           uint64
+	plain                                          map[string]bool
+	emoji                                          map[rune][]string
+	// fallback is the disclosure that answers, for who a message is
+	// about, when nothing else in it is understood.
+	fallback map[string]*content.Intent
 
 	// The examples as TF-IDF vectors, held as an inverted index: for
 	// each feature, the examples that have it and its weight there.
@@ -120,15 +146,25 @@ type work struct {
 	masked []string
 	marks  [markCount]int
 	offs   []int
+	// covered marks the words a sign of danger stands on; spans are the
+	// exceptions found.
+	covered []bool
+	spans   [][2]int
 }
 
 func newUnderstander(c *content.Content, lex *lexicon) *understander {
 	u := &understander{
 		c: c, lex: lex, u: c.Understanding,
-		rules: newPhrases(), except: newPhrases(), soft: newPhrases(), alone: newPhrases(), opening: newPhrases(),
+		rules: newPhrases(), except: newPhrases(), signs: newPhrases(), everyday: newPhrases(), alone: newPhrases(), opening: newPhrases(),
 		keywords: newPhrases(), markers: newPhrases(),
 		ageBefore: map[string]bool{}, ageAfter: map[string]bool{},
+		plain: map[string]bool{}, emoji: map[rune][]string{}, fallback: map[string]*content.Intent{},
 		feature: map[uint64]int32{},
+	}
+	for from, to := range u.u.Emoji {
+		if r, size := utf8.DecodeRuneInString(from); size > 0 {
+			u.emoji[r] = lex.words(to)
+		}
 	}
 	all := func(p content.Phrases) []string { return p.All(c.Langs) }
 	m := u.u.Markers
@@ -160,20 +196,55 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 		u.intents = append(u.intents, in)
 		if in.Kind == content.KindDanger && u.danger == nil {
 			u.danger, u.dangerAt = in, i
-			for _, s := range all(in.Rules) {
+			// Determiners stand for each other in the phrases of danger:
+			// "voor de deur" is also "voor mijn deur", "voor zijn deur".
+			det := map[string]bool{}
+			for _, s := range all(in.Determiners) {
+				for _, w := range lex.words(s) {
+					det[w] = true
+				}
+			}
+			u.rules, u.except, u.signs = newPhrasesOf(det), newPhrasesOf(det), newPhrasesOf(det)
+			moved := movedOrders(in.VerbLast)
+			for _, s := range moved(in.Rules) {
 				u.rules.add(s, i)
 			}
 			for _, s := range all(in.Except) {
 				u.except.add(s, i)
 			}
-			for _, s := range all(in.Soft) {
-				u.soft.add(s, i)
+			for k, sg := range in.Signs {
+				if k >= 64 {
+					break // content refuses more kinds than fit in a word
+				}
+				u.signKinds = append(u.signKinds, sg)
+				if !sg.Context {
+					u.coreSigns |= 1 << k
+				}
+				if sg.Firm {
+					u.firmSigns |= 1 << k
+				}
+				for _, s := range moved(sg.Phrases) {
+					u.signs.add(s, k)
+				}
+			}
+			for _, s := range all(in.Plain) {
+				for _, w := range lex.words(s) {
+					u.plain[w] = true
+				}
+			}
+			for _, s := range all(in.Everyday) {
+				u.everyday.add(s, i)
 			}
 			for _, s := range all(in.Alone) {
 				u.alone.add(s, i)
 			}
 			for _, s := range all(in.Opening) {
 				u.opening.add(s, i)
+			}
+		}
+		for _, who := range in.Fallback {
+			if u.fallback[who] == nil {
+				u.fallback[who] = in
 			}
 		}
 		for _, s := range all(in.Keywords) {
@@ -219,6 +290,43 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents))}
 	}
 	return u
+}
+
+// movedOrders returns a function that lists the phrases of every
+// language and, for a language whose clauses may put the verb last, each
+// phrase of two or three words once more with its first word moved back:
+// "is onderweg" also as "onderweg is", "volgt me" as "me volgt", "komt me
+// pakken" as "me komt pakken" and "me pakken komt". Words that stay put
+// (fixed: "voor", "de") are not moved: "voor de deur" stays as it is.
+func movedOrders(fixed content.Phrases) func(content.Phrases) []string {
+	stay := map[string]map[string]bool{}
+	for lang, list := range fixed {
+		stay[lang] = map[string]bool{}
+		for _, w := range list {
+			stay[lang][w] = true
+		}
+	}
+	return func(p content.Phrases) []string {
+		var out []string
+		for lang, list := range p {
+			out = append(out, list...)
+			fixed, ok := stay[lang]
+			if !ok {
+				continue
+			}
+			for _, s := range list {
+				w := strings.Fields(s)
+				if len(w) < 2 || len(w) > 3 || fixed[w[0]] {
+					continue
+				}
+				out = append(out, strings.Join(append(slices.Clone(w[1:]), w[0]), " "))
+				if len(w) == 3 {
+					out = append(out, w[1]+" "+w[0]+" "+w[2])
+				}
+			}
+		}
+		return out
+	}
 }
 
 // weight is the sublinear weight of a count: a word said twice says a
@@ -295,7 +403,8 @@ func gramHash(w string, from, to int) uint64 {
 // forgotten: what comes back holds no words of it.
 func (x *Index) Understand(lang, text string) content.Meaning {
 	var m content.Meaning
-	words := x.lex.words(cutText(text))
+	text = cutText(text)
+	words := x.lex.words(text)
 	u := x.u
 	if u == nil {
 		used := make([]bool, len(words))
@@ -303,6 +412,7 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 		m.Found = contactsOf(x.find(words, DefaultLimit))
 		return m
 	}
+	words = u.withEmoji(text, words)
 	wk := u.scratch.Get().(*work)
 	defer u.scratch.Put(wk)
 	wk.used = slices.Grow(wk.used[:0], len(words))[:len(words)]
@@ -321,13 +431,12 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 
 	// Danger first.
 	rule := u.ruleHit(words, u.rules)
-	soft := u.ruleHit(words, u.soft)
 	alone := len(masked) > 0 && u.isAlone(masked)
 	var topic *content.Intent
 	if d := u.best(content.KindDisclosure, wk); d >= 0 {
 		topic = u.atHome(u.intents[d], m.Home)
 	}
-	if u.danger != nil && (rule || (soft && topic == nil) || alone || wk.best[u.dangerAt] >= dangerSimilarity) {
+	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, wk) || wk.best[u.dangerAt] >= dangerSimilarity) {
 		m.Intent, m.Danger, m.Topic = u.danger, true, topic
 		return m
 	}
@@ -350,6 +459,11 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 		// Named, but not asked in words the examples know: the general
 		// question, whose contacts are the search's.
 		m.Intent = u.question()
+	case u.fallback[m.Who] != nil:
+		// Nothing else understood, but the message says who it is
+		// about, and for them that is a worry of its own ("mijn
+		// leerling heeft opeens veel geld").
+		m.Intent = u.atHome(u.fallback[m.Who], m.Home)
 	}
 	if m.Intent == nil || m.Intent.Kind != content.KindDisclosure {
 		// A question shows what a search finds; so does anything else
@@ -518,6 +632,87 @@ func (u *understander) ruleHit(words []string, set *phrases) bool {
 		hit = !excepted
 	})
 	return hit
+}
+
+// signsSay reports whether the signs of danger in words add up to
+// danger: a firm kind; two kinds, at least one of them not context; or
+// one kind that is not context in a message that tells no disclosure
+// (topic) or whose other words are all plain. An everyday word takes one
+// kind away and makes no kind firm. A soft kind (a threat) counts only
+// when the message tells no disclosure.
+func (u *understander) signsSay(words []string, topic bool, wk *work) bool {
+	if len(u.signKinds) == 0 || len(words) == 0 {
+		return false
+	}
+	wk.spans = wk.spans[:0]
+	u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { wk.spans = append(wk.spans, [2]int{a, b}) })
+	wk.covered = slices.Grow(wk.covered[:0], len(words))[:len(words)]
+	clear(wk.covered)
+	var kinds uint64
+	u.signs.matchGap(words, ruleGap, func(p *phrase, i, j int) {
+		for _, s := range wk.spans {
+			if s[0] < j && i < s[1] {
+				return
+			}
+		}
+		if u.signKinds[p.tag].Soft && topic {
+			return
+		}
+		kinds |= 1 << p.tag
+		for k := i; k < j; k++ {
+			wk.covered[k] = true
+		}
+	})
+	if kinds&u.coreSigns == 0 {
+		return false
+	}
+	n := bits.OnesCount64(kinds)
+	everyday := false
+	u.everyday.match(words, func(*phrase, int, int) { everyday = true })
+	if everyday {
+		n--
+	} else if kinds&u.firmSigns != 0 {
+		return true
+	}
+	if n >= 2 {
+		return true
+	}
+	if everyday {
+		return false
+	}
+	// One kind: danger when nothing else in the message explains it,
+	// that is when it tells no disclosure ("they wont let me leave the
+	// flat"; but not "my loverboy wont let me go") or says nothing else.
+	if !topic {
+		return true
+	}
+	for k, w := range words {
+		if !wk.covered[k] && !u.plain[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// withEmoji adds to words the words that the emoji of text say, each run
+// of the same emoji once.
+func (u *understander) withEmoji(text string, words []string) []string {
+	if len(u.emoji) == 0 {
+		return words
+	}
+	var last rune
+	for _, r := range text {
+		// Joiners and the mark that asks for an emoji's colour say
+		// nothing of their own.
+		if r < 0x2000 || r == last || r == 0x200d || r == 0xfe0f {
+			continue
+		}
+		last = r
+		if ws, ok := u.emoji[r]; ok && len(words)+len(ws) <= maxWords {
+			words = append(words, ws...)
+		}
+	}
+	return words
 }
 
 // isAlone reports whether the words are a cry for help, however often

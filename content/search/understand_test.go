@@ -17,9 +17,13 @@ type row struct {
 	message, input string // input is what is sent: the message, or "/contact " and it
 }
 
-func readTable(t testing.TB) []row {
+func readTable(t testing.TB) []row { return readRows(t, "messages.txt") }
+
+// readRows reads a table of messages in testdata: lines of
+// where | want | message, and comments.
+func readRows(t testing.TB, name string) []row {
 	t.Helper()
-	b, err := os.ReadFile("testdata/messages.txt")
+	b, err := os.ReadFile("testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +34,7 @@ func readTable(t testing.TB) []row {
 		}
 		parts := strings.SplitN(line, " | ", 3)
 		if len(parts) != 3 {
-			t.Fatalf("messages.txt:%d: want where | want | message", i+1)
+			t.Fatalf("%s:%d: want where | want | message", name, i+1)
 		}
 		r := row{line: i + 1, where: strings.TrimSpace(parts[0]), want: strings.TrimSpace(parts[1]), message: parts[2], input: parts[2]}
 		r.kind, r.wantID, _ = strings.Cut(r.want, ":")
@@ -241,8 +245,9 @@ func TestUnderstandTable(t *testing.T) {
 	}
 }
 
-// TestTableIsNotExamples: the table tests how the bot reads messages it
-// has not seen, so none of its messages is an example of understand.yaml.
+// TestTableIsNotExamples: the table and the held-out rounds test how the
+// bot reads messages it has not seen, so none of their messages is an
+// example of understand.yaml.
 func TestTableIsNotExamples(t *testing.T) {
 	x := shipped(t)
 	examples := map[string]string{}
@@ -251,9 +256,15 @@ func TestTableIsNotExamples(t *testing.T) {
 			examples[strings.Join(Tokens(e), " ")] = in.ID
 		}
 	}
-	for _, r := range readTable(t) {
-		if id, ok := examples[strings.Join(Tokens(r.message), " ")]; ok && len(Tokens(r.message)) > 2 {
-			t.Errorf("messages.txt:%d: %q is an example of intent %s", r.line, r.message, id)
+	files := []string{"messages.txt", "unseen.txt"}
+	for _, round := range heldOutRounds {
+		files = append(files, round.file)
+	}
+	for _, file := range files {
+		for _, r := range readRows(t, file) {
+			if id, ok := examples[strings.Join(Tokens(r.message), " ")]; ok && len(Tokens(r.message)) > 2 {
+				t.Errorf("%s:%d: %q is an example of intent %s", file, r.line, r.message, id)
+			}
 		}
 	}
 }
@@ -289,6 +300,27 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn vader laat me dingen doen die ik niet wil", intent: "home", who: content.WhoMe, home: true},
 		{text: "wat is het nummer van veilig thuis", intent: "question", named: "veilig-thuis"},
 		{text: "ik werk 14 uur per dag zonder loon", intent: "labour", who: content.WhoMe},
+		// Signs of danger: a firm kind is enough, an everyday word or an
+		// exception takes it away, a weak kind needs a second or a
+		// message that tells nothing else.
+		{text: "mijn pooier staat voor de deur", intent: "danger", danger: true, who: content.WhoMe},
+		{text: "ik ben bang voor mijn pooier", intent: "danger", danger: true, who: content.WhoMe},
+		{text: "ik ben bang voor spinnen", intent: ""},
+		{text: "ik was bang dat ik te laat was", intent: ""},
+		{text: "mn moeder komt me halen van training", intent: "", who: content.WhoMe, home: true},
+		{text: "hij heeft een mes", intent: "danger", danger: true},
+		{text: "kan niet weg", intent: "danger", danger: true},
+		{text: "they wont let me leave the flat", intent: "danger", danger: true, who: content.WhoMe},
+		{text: "my loverboy wont let me go", intent: "sexual", who: content.WhoMe},
+		{text: "mijn dochter is niet thuisgekomen en neemt niet op", intent: "danger", danger: true, who: content.WhoOther},
+		// Any determiner for another, the verb at the end, an emoji.
+		{text: "die gast staat voor mn raam", intent: "danger", danger: true, who: content.WhoMe},
+		{text: "ik denk dat hij onderweg is", intent: "danger", danger: true, who: content.WhoMe},
+		{text: "😰", intent: "danger", danger: true},
+		{text: "mn ma slaat me", intent: "danger", danger: true, who: content.WhoMe, home: true},
+		// A professional's worry in words no example has.
+		{text: "mijn leerling van 15 heeft opeens veel geld en dure kleding", intent: "unsure", who: content.WhoProf, age: content.AgeMinor},
+		{text: "ik ben huisarts en maak me zorgen", intent: "unsure", who: content.WhoProf},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			m := x.Understand("nl", tc.text)
@@ -321,6 +353,7 @@ func TestKnownWordsStay(t *testing.T) {
 		{"bang", "bang"}, {"bank", "bank"}, {"dank", "dank"}, {"bnag", "bang"}, {"hlep", "help"},
 		{"keerpnut", "keerpunt"}, {"tuis", "thuis"}, {"kleren", "kleren"}, {"mn", "mijn"},
 		{"naaktfoto's", "naaktfotos"}, {"loverbooy", "loverboy"}, {"boos", "boos"}, {"betaal", "betaal"}, {"helpp", "help"},
+		{"ma", "moeder"}, {"pa", "vader"}, {"kk", "heel"}, {"vnacht", "vannacht"},
 	} {
 		if got := strings.Join(x.lex.words(tc.in), " "); got != tc.want {
 			t.Errorf("words(%q) = %q, want %q", tc.in, got, tc.want)
