@@ -94,6 +94,10 @@ func (s *Schedule) OpenAt(t time.Time) bool {
 	return s.days[local.Weekday()] && m >= s.from && m < s.until
 }
 
+// DutchDate is the date of t in the Netherlands, as Dutch professionals
+// write it: day-month-year ("27-11-2026").
+func DutchDate(t time.Time) string { return t.In(dutchTime).Format("02-01-2006") }
+
 // dutchTime is the time in the Netherlands, summer time included. The zone
 // database is linked into the binary (time/tzdata), so that the bot tells
 // Dutch time right in an image or on a host that has none.

@@ -91,8 +91,47 @@ type State struct {
 	// so that a professional can copy a summary: the item's label, then
 	// the label of the option that recorded the answer.
 	Report []*ReportItem `yaml:"report"`
+	// ReportDate, with a report, is the text key of the label of a line
+	// above the answers that gives the date of the step in Dutch time
+	// ("Datum: 27-11-2026"), so that a copied summary says when it was
+	// made. The date is worked out when the report is shown, never stored.
+	ReportDate string `yaml:"report_date"`
+	// ReportEnd, with a report, is the text key of a line under the
+	// answers, such as a line for the reader to fill in themselves.
+	ReportEnd string `yaml:"report_end"`
+	// When adds to an ending what fits the answers recorded so far: every
+	// rule whose signals all hold adds its text and its contacts (those
+	// the ending does not show already), in the order of the rules. The
+	// contacts for the form of exploitation a screening scored are an
+	// example.
+	When []*When `yaml:"when"`
 
 	Line int `yaml:"-"`
+}
+
+// When is one rule of an ending's When: when every signal in If has been
+// recorded, the ending also shows Text (a text key, optional) and the
+// cards of Contacts.
+type When struct {
+	If       []string `yaml:"if"`
+	Text     string   `yaml:"text"`
+	Contacts []string `yaml:"contacts"`
+
+	Line int `yaml:"-"`
+}
+
+// AllContacts is every contact an ending can show: its own, then those
+// its When rules add, each once.
+func (s *State) AllContacts() []string {
+	ids := append([]string(nil), s.Contacts...)
+	for _, w := range s.When {
+		for _, id := range w.Contacts {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
 }
 
 // ReportItem is one line of a report: the answer recorded for Signal (a

@@ -331,7 +331,7 @@ func (l *loader) validateState(f *Flow, s *State) {
 	file := f.File
 	switch {
 	case len(s.Branch) > 0:
-		if s.Text != "" || len(s.Options) > 0 || s.End || len(s.Contacts) > 0 || len(s.Report) > 0 {
+		if s.Text != "" || len(s.Options) > 0 || s.End || len(s.Contacts) > 0 || len(s.Report) > 0 || len(s.When) > 0 {
 			l.addf(file, s.Line, "state %q: a branch state has only branch rules", s.ID)
 		}
 		for i, b := range s.Branch {
@@ -364,6 +364,15 @@ func (l *loader) validateState(f *Flow, s *State) {
 	for _, id := range s.Contacts {
 		l.useContact(file, s.Line, id)
 	}
+	l.validateWhen(f, s)
+	if len(s.Report) == 0 && (s.ReportDate != "" || s.ReportEnd != "") {
+		l.addf(file, s.Line, "state %q: report_date and report_end belong to a report", s.ID)
+	}
+	for _, key := range []string{s.ReportDate, s.ReportEnd} {
+		if key != "" {
+			l.useText(file, s.Line, key)
+		}
+	}
 	if len(s.Report) > 0 {
 		l.useText(file, s.Line, KeyReportNone)
 		if s.End {
@@ -382,7 +391,7 @@ func (l *loader) validateState(f *Flow, s *State) {
 			l.useText(file, r.Line, r.Label)
 		}
 	}
-	l.checkLen(file, s.Line, fmt.Sprintf("state %q", s.ID), s.Text, s.Contacts, l.reportLines(s)...)
+	l.checkLen(file, s.Line, fmt.Sprintf("state %q", s.ID), s.Text, s.AllContacts(), append(l.reportLines(s), l.whenTexts(s)...)...)
 	optIDs := map[string]int{}
 	for _, o := range s.Options {
 		if prev, dup := optIDs[o.ID]; dup {
@@ -420,6 +429,53 @@ func (l *loader) validateState(f *Flow, s *State) {
 			l.checkTarget(f, o.Line, s.ID, o.Next)
 		}
 	}
+}
+
+// validateWhen checks an ending's When rules: each needs signals to test
+// and something to add, and only an ending has them.
+func (l *loader) validateWhen(f *Flow, s *State) {
+	if len(s.When) > 0 && !s.End {
+		l.addf(f.File, s.Line, "state %q: only an ending has 'when' rules", s.ID)
+	}
+	for _, w := range s.When {
+		if len(w.If) == 0 {
+			// A rule that always holds is the ending's own text and contacts.
+			l.addf(f.File, w.Line, "state %q: a 'when' rule needs 'if'", s.ID)
+		}
+		for _, sig := range w.If {
+			if !signalPattern.MatchString(sig) {
+				l.addf(f.File, w.Line, "state %q: condition %q is not key=value", s.ID, sig)
+			}
+		}
+		if w.Text == "" && len(w.Contacts) == 0 {
+			l.addf(f.File, w.Line, "state %q: a 'when' rule adds neither text nor contacts", s.ID)
+		}
+		if w.Text != "" {
+			l.useText(f.File, w.Line, w.Text)
+		}
+		for _, id := range w.Contacts {
+			l.useContact(f.File, w.Line, id)
+		}
+	}
+}
+
+// whenTexts returns, per language, the texts of an ending's When rules
+// all together: the longest the ending can be, with checkLen adding
+// every contact.
+func (l *loader) whenTexts(s *State) []func(lang string) string {
+	if len(s.When) == 0 {
+		return nil
+	}
+	return []func(string) string{func(lang string) string {
+		var b strings.Builder
+		for _, w := range s.When {
+			if w.Text != "" {
+				b.WriteString("\n\n")
+				b.WriteString(l.c.Texts[lang][w.Text])
+			}
+		}
+		return b.String()
+	}}
 }
 
 func (l *loader) checkTarget(f *Flow, line int, from, to string) {
@@ -480,9 +536,17 @@ func (l *loader) reportLines(s *State) []func(lang string) string {
 	}
 	return []func(string) string{func(lang string) string {
 		var b strings.Builder
+		if s.ReportDate != "" {
+			b.WriteString("\n")
+			b.WriteString(l.c.Texts[lang][s.ReportDate] + ": 27-11-2026")
+		}
 		for _, r := range s.Report {
 			b.WriteString("\n")
 			b.WriteString(ReportLine(l.c.Texts[lang][r.Label], l.longestAnswer(lang, r.Signal)))
+		}
+		if s.ReportEnd != "" {
+			b.WriteString("\n")
+			b.WriteString(l.c.Texts[lang][s.ReportEnd])
 		}
 		return b.String()
 	}}
@@ -587,7 +651,7 @@ func (l *loader) checkAudiences() {
 	for _, id := range l.c.FlowOrder {
 		f := l.c.Flows[id]
 		for _, s := range f.States {
-			for _, cid := range s.Contacts {
+			for _, cid := range s.AllContacts() {
 				ct, ok := l.c.Contacts[cid]
 				if !ok {
 					continue

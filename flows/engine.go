@@ -16,6 +16,7 @@ package flows
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -146,6 +147,27 @@ type compiled struct {
 	timed map[string]map[string]*timedEnding
 	// reports[state] renders the answers a state reports.
 	reports map[string]*report
+	// when[state][lang] is what an ending's When rules can add.
+	when map[string]map[string]*whenEnding
+}
+
+// whenEnding is what the When rules of an ending add in one language, their
+// texts and cards looked up once. shown are the ending's own contacts,
+// which no rule shows again.
+type whenEnding struct {
+	rules []whenRule
+	shown []string
+}
+
+type whenRule struct {
+	signals []string
+	text    string
+	cards   []whenCard
+}
+
+type whenCard struct {
+	ct   *content.Contact
+	card string
 }
 
 // timedEnding is an ending's text cut where a contact with opening hours
@@ -163,6 +185,9 @@ type timedEnding struct {
 type report struct {
 	items []reportItem
 	none  map[string]string // lang -> the text for an answer not given
+	// date and end are, per language, the label of the date line and the
+	// line under the answers; empty when the state has none.
+	date, end map[string]string
 }
 
 type reportItem struct {
@@ -242,6 +267,7 @@ func (e *Engine) compile(f *content.Flow) *compiled {
 		labels:  map[string]map[string]map[string]string{},
 		timed:   map[string]map[string]*timedEnding{},
 		reports: map[string]*report{},
+		when:    map[string]map[string]*whenEnding{},
 	}
 	for _, s := range f.States {
 		m.options[s.ID] = map[string]*content.Option{}
@@ -274,8 +300,69 @@ func (e *Engine) compile(f *content.Flow) *compiled {
 		if len(s.Report) > 0 {
 			m.reports[s.ID] = e.compileReport(f, s)
 		}
+		if s.End && len(s.When) > 0 {
+			m.when[s.ID] = map[string]*whenEnding{}
+			for _, lang := range e.c.Langs {
+				m.when[s.ID][lang] = e.compileWhen(s, lang)
+			}
+		}
 	}
 	return m
+}
+
+// compileWhen looks up the texts and cards of an ending's When rules in
+// lang.
+func (e *Engine) compileWhen(s *content.State, lang string) *whenEnding {
+	w := &whenEnding{shown: s.Contacts}
+	for _, rule := range s.When {
+		r := whenRule{signals: rule.If}
+		if rule.Text != "" {
+			r.text = e.c.Text(lang, rule.Text)
+		}
+		for _, id := range rule.Contacts {
+			if ct := e.c.Contacts[id]; ct != nil {
+				r.cards = append(r.cards, whenCard{ct: ct, card: e.c.Card(lang, ct)})
+			}
+		}
+		w.rules = append(w.rules, r)
+	}
+	return w
+}
+
+// render appends to an ending's text what the rules that hold for the
+// session add: each rule's text, then the cards of its contacts that are
+// not on screen yet. openNow adds, under a contact with opening hours,
+// whether it is open at now.
+func (w *whenEnding) render(text string, s *Session, c *content.Content, openNow bool, now time.Time) string {
+	var b strings.Builder
+	b.WriteString(text)
+	var shown []string
+	for _, r := range w.rules {
+		holds := true
+		for _, sig := range r.signals {
+			holds = holds && s.has(sig)
+		}
+		if !holds {
+			continue
+		}
+		if r.text != "" {
+			b.WriteString("\n\n")
+			b.WriteString(r.text)
+		}
+		for _, wc := range r.cards {
+			if slices.Contains(w.shown, wc.ct.ID) || slices.Contains(shown, wc.ct.ID) {
+				continue
+			}
+			shown = append(shown, wc.ct.ID)
+			b.WriteString("\n\n")
+			b.WriteString(wc.card)
+			if openNow && wc.ct.Open != nil && !now.IsZero() {
+				b.WriteString("\n")
+				b.WriteString(c.OpenLine(s.Lang, wc.ct, wc.ct.Open.OpenAt(now)))
+			}
+		}
+	}
+	return b.String()
 }
 
 // compileTimed cuts an ending in lang into the pieces of a timedEnding, or
@@ -328,9 +415,15 @@ func (t *timedEnding) render(now time.Time) string {
 }
 
 func (e *Engine) compileReport(f *content.Flow, s *content.State) *report {
-	r := &report{none: map[string]string{}}
+	r := &report{none: map[string]string{}, date: map[string]string{}, end: map[string]string{}}
 	for _, lang := range e.c.Langs {
 		r.none[lang] = e.c.Text(lang, content.KeyReportNone)
+		if s.ReportDate != "" {
+			r.date[lang] = e.c.Text(lang, s.ReportDate)
+		}
+		if s.ReportEnd != "" {
+			r.end[lang] = e.c.Text(lang, s.ReportEnd)
+		}
 	}
 	for _, it := range s.Report {
 		item := reportItem{key: it.Signal, label: map[string]string{}, answers: map[string]map[string]string{}}
@@ -362,10 +455,21 @@ func (e *Engine) compileReport(f *content.Flow, s *content.State) *report {
 	return r
 }
 
-// render appends the report's lines to a question's text.
-func (r *report) render(text string, s *Session) string {
+// render appends the report's lines to a question's text: the date of
+// the step (now, or when the session last moved), the answers, and the
+// line under them.
+func (r *report) render(text string, s *Session, now time.Time) string {
 	var b strings.Builder
 	b.WriteString(text)
+	if label := r.date[s.Lang]; label != "" {
+		if now.IsZero() {
+			now = s.Updated
+		}
+		if !now.IsZero() {
+			b.WriteString("\n")
+			b.WriteString(label + ": " + content.DutchDate(now))
+		}
+	}
 	for _, it := range r.items {
 		answer, ok := it.answers[s.Lang][s.Signal(it.key)]
 		if !ok {
@@ -373,6 +477,10 @@ func (r *report) render(text string, s *Session) string {
 		}
 		b.WriteString("\n")
 		b.WriteString(content.ReportLine(it.label[s.Lang], answer))
+	}
+	if end := r.end[s.Lang]; end != "" {
+		b.WriteString("\n")
+		b.WriteString(end)
 	}
 	return b.String()
 }
@@ -743,14 +851,18 @@ func (e *Engine) questionAt(s Session, now time.Time) Reply {
 	if len(s.Back) > 0 {
 		i = 1
 	}
+	var r Reply
 	if t := m.timed[s.State][s.Lang]; t != nil && !now.IsZero() {
-		r := t.replies[i]
+		r = t.replies[i]
 		r.Text = t.render(now)
-		return r
+	} else {
+		r = m.replies[s.State][s.Lang][i]
 	}
-	r := m.replies[s.State][s.Lang][i]
 	if rep := m.reports[s.State]; rep != nil {
-		r.Text = rep.render(r.Text, &s)
+		r.Text = rep.render(r.Text, &s, now)
+	}
+	if w := m.when[s.State][s.Lang]; w != nil {
+		r.Text = w.render(r.Text, &s, e.c, e.openNow, now)
 	}
 	return r
 }

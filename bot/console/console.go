@@ -54,6 +54,14 @@ func (c *Console) Run(ctx context.Context) error {
 	turn := func(in flows.Input) error {
 		in.Lang = c.Lang
 		out, _ := c.Handler.Handle(ctx, bot.Update{Platform: Platform, ChatID: 1, Input: in})
+		if out.Forget {
+			// The quick exit: what was on screen goes, so that
+			// nobody looking at it afterwards reads what it was.
+			if err := c.clear(); err != nil {
+				return err
+			}
+			last = nil
+		}
 		for _, r := range out.Replies {
 			if len(r.Options) > 0 {
 				last = r.Options
@@ -140,6 +148,20 @@ func (c *Console) print(r flows.Reply) error {
 		fmt.Fprintf(&b, "  %d) %s\n", i+1, o.Label)
 	}
 	_, err := io.WriteString(c.Out, b.String())
+	return err
+}
+
+// ClearScreen is what the console writes after a quick exit, in text
+// mode: it moves to the top, clears the screen and the terminal's
+// scrollback, so that only the neutral line follows. A script reading
+// the JSON mode gets nothing extra.
+const ClearScreen = "\x1b[H\x1b[2J\x1b[3J"
+
+func (c *Console) clear() error {
+	if c.JSON {
+		return nil
+	}
+	_, err := io.WriteString(c.Out, ClearScreen)
 	return err
 }
 

@@ -8,9 +8,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"signaal/bot"
 	"signaal/content"
@@ -35,7 +37,10 @@ func newDispatcher(t testing.TB) *bot.Dispatcher {
 	}
 	mem := store.NewMemory(0)
 	t.Cleanup(func() { mem.Close() })
-	return &bot.Dispatcher{Engine: e, Sessions: mem, Keys: store.NewKeyer(nil)}
+	// A fixed clock, so that what shows a date (the screening's summary)
+	// reads the same every day.
+	now := func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC) }
+	return &bot.Dispatcher{Engine: e, Sessions: mem, Keys: store.NewKeyer(nil), Now: now}
 }
 
 // TestTranscripts replays every conversation in testdata/transcripts. A
@@ -212,6 +217,56 @@ func TestTextMode(t *testing.T) {
 	first := strings.SplitN(ct.Text("nl", welcome.Text), "\n", 2)[0]
 	if n := strings.Count(got, first); n != 2 {
 		t.Errorf("welcome shown %d times, want 2:\n%s", n, got)
+	}
+}
+
+// noTrace are words that, on a screen after a quick exit, would tell
+// whoever looks what was there: what the bot is about, that help was
+// sought, the emergency number, that something was deleted, or the bot
+// itself.
+var noTrace = regexp.MustCompile(`(?i)uitbuit|mensenhandel|exploit|traffick|seks|sex|loverboy|drugs|hulp|help|112|nood|emergency|gevaar|danger|veilig|safe|gewist|wis|verwijder|delet|eras|gesprek|conversation|chat|signaal|signal|bot|fier|keerpunt|politie|police`)
+
+// TestQuickExitLeavesNoTrace: deep in a conversation, in either language,
+// the quick exit (the button's number, its label typed, or /stop) clears
+// the terminal, scrollback included, and what is on screen afterwards
+// names nothing of what was there.
+func TestQuickExitLeavesNoTrace(t *testing.T) {
+	d := newDispatcher(t)
+	ct := d.Engine.Content()
+	deep := []string{"start/welcome/ok", "start/safe/yes", "start/danger/no", "start/who/me", "jong/intro/go",
+		"jong/age/under18", "jong/topic/sexual", "jong/sexual/yes", "jong/sexual-info/go", "jong/danger/no", "jong/home/no"}
+	for _, lang := range ct.Langs {
+		for _, exit := range []string{"!exit", ct.Text(lang, "sys.opt.exit"), "/stop", "exit-number"} {
+			t.Run(lang+" "+exit, func(t *testing.T) {
+				in := append([]string{"/taal " + lang}, deep...)
+				if exit == "exit-number" {
+					// The ending's buttons: report, restart, back, 112, exit.
+					exit = "5"
+				}
+				var out bytes.Buffer
+				// The quick exit is answered before the session is read,
+				// in the language of the device.
+				c := &Console{Handler: d, In: strings.NewReader(strings.Join(append(in, exit), "\n") + "\n"), Out: &out, Lang: lang}
+				if err := c.Run(context.Background()); err != nil {
+					t.Fatalf("Run: %v", err)
+				}
+				got := out.String()
+				i := strings.LastIndex(got, ClearScreen)
+				if i < 0 {
+					t.Fatalf("the screen was not cleared after the quick exit:\n%s", got)
+				}
+				before, after := got[:i], got[i+len(ClearScreen):]
+				if !strings.Contains(before, ct.Contacts["fier"].Chat) {
+					t.Fatalf("the conversation did not reach the ending before the exit:\n%s", before)
+				}
+				if want := "\n" + ct.Text(lang, content.KeyExit) + "\n> "; after != want {
+					t.Errorf("after the quick exit the screen shows %q, want only %q", after, want)
+				}
+				if m := noTrace.FindString(after); m != "" {
+					t.Errorf("after the quick exit the screen says %q: %q", m, after)
+				}
+			})
+		}
 	}
 }
 

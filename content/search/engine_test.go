@@ -239,9 +239,12 @@ func TestScreeningBackForgetsFlags(t *testing.T) {
 	}
 }
 
-// TestOpenNow: a referral to a contact with opening hours says whether it
-// is open now, and gives 112 when it is closed; without WithOpenNow it
-// reads the same at any hour.
+// TestOpenNow: no referral says whether a contact is open now. The only
+// opening hours in the seeds are the old practical guide's (CoMensha's
+// helpdesk, 004:571-572), and hours from that guide are not shown as live
+// facts (issue 11), so the labour ending reads the same at any hour, with
+// WithOpenNow or without. flows.TestOpenNowEveryContact covers the
+// mechanism on test content.
 func TestOpenNow(t *testing.T) {
 	e, c := engine(t)
 	plain, err := flows.New(c)
@@ -250,22 +253,14 @@ func TestOpenNow(t *testing.T) {
 	}
 	in := append(append([]string{}, toJong...), "jong/age/adult", "jong/topic/labour", "jong/labour/yes", "jong/labour-info/go", "jong/danger/no", "jong/home/no")
 	for _, lang := range c.Langs {
-		open := run(t, e, tuesday, append([]string{"/taal " + lang}, in...)...)
-		text := open.Replies[0].Text
-		if !strings.Contains(text, c.Card(lang, c.Contacts["comensha"])+"\n"+c.Text(lang, content.KeyOpenNow)) {
-			t.Errorf("%s on Tuesday 10:00: %q, want CoMensha open now", lang, text)
+		tue := run(t, e, tuesday, append([]string{"/taal " + lang}, in...)...).Replies[0].Text
+		sat := run(t, e, saturday, append([]string{"/taal " + lang}, in...)...).Replies[0].Text
+		bare := run(t, plain, tuesday, append([]string{"/taal " + lang}, in...)...).Replies[0].Text
+		if tue != sat || tue != bare || strings.Contains(tue, c.Text(lang, content.KeyOpenNow)) || strings.Contains(tue, c.Text(lang, content.KeyClosedNow)) {
+			t.Errorf("%s: the labour ending differs by the hour or says open/closed now:\n%q\n%q\n%q", lang, tue, sat, bare)
 		}
-		closed := run(t, e, saturday, append([]string{"/taal " + lang}, in...)...)
-		text = closed.Replies[0].Text
-		if !strings.Contains(text, c.Text(lang, content.KeyClosedNow)+" 112") {
-			t.Errorf("%s on Saturday: %q, want CoMensha closed and 112", lang, text)
-		}
-		if len(open.Replies[0].Options) == 0 || len(closed.Replies[0].Options) != len(open.Replies[0].Options) {
-			t.Errorf("%s: options differ between open and closed", lang)
-		}
-		a, b := run(t, plain, tuesday, append([]string{"/taal " + lang}, in...)...), run(t, plain, saturday, append([]string{"/taal " + lang}, in...)...)
-		if a.Replies[0].Text != b.Replies[0].Text || strings.Contains(a.Replies[0].Text, c.Text(lang, content.KeyOpenNow)) {
-			t.Errorf("%s without WithOpenNow: %q on Tuesday, %q on Saturday; want the same, without the open line", lang, a.Replies[0].Text, b.Replies[0].Text)
+		if !strings.Contains(tue, c.Card(lang, c.Contacts["comensha"])) {
+			t.Errorf("%s: the labour ending lacks CoMensha: %q", lang, tue)
 		}
 	}
 }
