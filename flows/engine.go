@@ -95,6 +95,11 @@ type Result struct {
 	// Forget is set by a quick exit or /stop: the caller deletes everything
 	// it keeps of this conversation. Session is then zero.
 	Forget bool
+	// Contacts are the ids of the contacts this step referred to: those of
+	// an ending it moved to, and those an answer to a typed message shows.
+	// They are for anonymous counts of where people are pointed; a
+	// question shown again does not count twice.
+	Contacts []string
 }
 
 // Understander reads a typed message for its meaning: danger, what it
@@ -839,7 +844,27 @@ func (e *Engine) withInfo(s Session, info string, now time.Time) Result {
 }
 
 func (e *Engine) show(s Session, now time.Time) Result {
-	return Result{Session: s, Replies: []Reply{e.questionAt(s, now)}}
+	return Result{Session: s, Replies: []Reply{e.questionAt(s, now)}, Contacts: e.endingContacts(s)}
+}
+
+// endingContacts lists the contacts an ending shows for s: its own, then
+// those its When rules add for the answers given. Nil for a question.
+func (e *Engine) endingContacts(s Session) []string {
+	st := e.flows[s.Flow].flow.State(s.State)
+	if st == nil || !st.End {
+		return nil
+	}
+	ids := st.Contacts
+	for _, rule := range st.When {
+		if holds(&s, rule.If) {
+			for _, id := range rule.Contacts {
+				if !slices.Contains(ids, id) {
+					ids = append(slices.Clip(ids), id)
+				}
+			}
+		}
+	}
+	return ids
 }
 
 // questionAt is the current question at now. Everything is ready-made

@@ -458,3 +458,20 @@ func TestMermaid(t *testing.T) {
 		t.Error(`Mermaid("nope") = ok, want false`)
 	}
 }
+
+// TestResultContacts: a step that moves to an ending names the ending's
+// contacts, and only then; showing the same ending again names none.
+func TestResultContacts(t *testing.T) {
+	e := testEngine(t)
+	s := play(e, start, goOn).Session
+	r := e.Step(s, ChoiceInput("start/ask/yes"), t0)
+	if got := strings.Join(r.Contacts, ","); got != "help" {
+		t.Errorf("moving to end-help: Contacts = %q, want %q", got, "help")
+	}
+	if again := e.Step(r.Session, TextInput("/help"), t0); len(again.Contacts) != 0 {
+		t.Errorf("/help at the ending: Contacts = %q, want none", again.Contacts)
+	}
+	if q := e.Step(s, ChoiceInput("start/ask/count"), t0); len(q.Contacts) != 0 {
+		t.Errorf("moving to a question: Contacts = %q, want none", q.Contacts)
+	}
+}

@@ -317,9 +317,19 @@ func (e *Engine) answerDanger(s Session, m content.Meaning, h hearer, now time.T
 	if s.IsNew() {
 		r := e.restart(s.Lang, "", now)
 		r.Replies = append([]Reply{answer}, r.Replies...)
+		r.Contacts = ids(cts)
 		return r
 	}
-	return Result{Session: s, Replies: []Reply{answer, e.questionAt(s, now)}}
+	return Result{Session: s, Replies: []Reply{answer, e.questionAt(s, now)}, Contacts: ids(cts)}
+}
+
+// ids are the ids of contacts, for Result.Contacts.
+func ids(cts []*content.Contact) []string {
+	out := make([]string, len(cts))
+	for i, ct := range cts {
+		out[i] = ct.ID
+	}
+	return out
 }
 
 // young returns the contacts a young person under 18, or of unknown age,
@@ -369,7 +379,7 @@ func (e *Engine) answerDisclosure(s Session, m content.Meaning, h hearer, now ti
 		opts = append(opts, e.opt(s.Lang, DataResume, content.KeyOptResume))
 	}
 	opts = append(opts, e.opt(s.Lang, DataSOS, content.KeyOptSOS), e.opt(s.Lang, DataExit, content.KeyOptExit))
-	return Result{Session: s, Replies: []Reply{{Text: b.String(), Options: opts}}}
+	return Result{Session: s, Replies: []Reply{{Text: b.String(), Options: opts}}, Contacts: ids(cts)}
 }
 
 // underWay reports whether the conversation is already in flow at a
@@ -409,7 +419,9 @@ func (e *Engine) answerQuestion(s Session, m content.Meaning, h hearer, in *cont
 		return e.found(s, []Reply{none}, nil, now)
 	}
 	answer := Reply{Text: e.c.Text(s.Lang, text) + "\n\n" + e.briefs(s.Lang, cts, now)}
-	return e.found(s, []Reply{answer}, first, now)
+	r := e.found(s, []Reply{answer}, first, now)
+	r.Contacts = ids(cts)
+	return r
 }
 
 // answerChat answers small talk, or what could not be read, with a short

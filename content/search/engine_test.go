@@ -306,3 +306,28 @@ func datas(opts []flows.Option) string {
 	}
 	return strings.Join(d, " ")
 }
+
+// TestAnswerContacts: an answer to a typed message names, for anonymous
+// counts, exactly the contacts whose cards it shows, 112 first in danger.
+func TestAnswerContacts(t *testing.T) {
+	e, c := engine(t)
+	for _, msg := range []string{"hij staat nu voor de deur en ik ben bang", "wat is het nummer van veilig thuis", "ik ben 16 en moet sekswerk doen"} {
+		r := e.Step(flows.Session{}, flows.TextInput(msg), tuesday)
+		if len(r.Contacts) == 0 {
+			t.Errorf("Step(%q).Contacts is empty", msg)
+			continue
+		}
+		text := ""
+		for _, rep := range r.Replies {
+			text += rep.Text
+		}
+		for _, id := range r.Contacts {
+			if ct := c.Contacts[id]; ct == nil || !strings.Contains(text, ct.Name) {
+				t.Errorf("Step(%q).Contacts names %q, whose card is not shown", msg, id)
+			}
+		}
+	}
+	if r := e.Step(flows.Session{}, flows.TextInput("hij staat nu voor de deur en ik ben bang"), tuesday); r.Contacts[0] != c.Emergency()[0] {
+		t.Errorf("danger answer Contacts = %q, want %q first", r.Contacts, c.Emergency()[0])
+	}
+}
