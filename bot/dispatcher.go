@@ -22,7 +22,7 @@ import (
 // and the Redis store satisfy it. store.Record says what each method
 // promises, and storetest checks every store against it.
 type Sessions interface {
-	Load(ctx context.Context, key store.Key, update string) (store.Record, bool, error)
+	Load(ctx context.Context, key store.Key) (store.Record, error)
 	Save(ctx context.Context, key store.Key, r store.Record) (store.Record, error)
 	Delete(ctx context.Context, key store.Key) error
 }
@@ -43,8 +43,13 @@ type Update struct {
 	// at once and never stored or logged.
 	Platform string
 	ChatID   int64
-	// ID identifies the update for redelivery checks; empty when the
-	// channel never redelivers.
+	// Seq and ID identify the update for redelivery checks; both are empty
+	// when the channel never delivers an update twice. A channel whose
+	// update ids only grow, as Telegram's update_id does, gives Seq; any
+	// other gives ID, of which only a hash is kept. The session remembers
+	// the last few updates it handled (store.Handled), so that recognising
+	// one costs no store call of its own.
+	Seq   uint64
 	ID    string
 	Input flows.Input
 }
@@ -92,6 +97,9 @@ type Dispatcher struct {
 	// RetryEvery is how often a session that a quick exit could not delete
 	// is tried again (2s when zero).
 	RetryEvery time.Duration
+	// Metrics is told of every step saved, for anonymous statistics (see
+	// Metrics); nothing is told when nil.
+	Metrics Metrics
 
 	locks   keyLocks
 	pending pendingDeletes
@@ -131,15 +139,19 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 	}
 
 	now := d.now()
-	updateID := u.ID
+	var idHash uint64
+	if u.Seq == 0 && u.ID != "" {
+		idHash = d.Keys.UpdateHash(key, u.ID)
+	}
 	for attempt := 0; attempt < maxAttempts; attempt++ {
-		rec, dup, err := d.Sessions.Load(ctx, key, updateID)
-		updateID = "" // recorded by the first load; a retry must not see itself
+		rec, err := d.Sessions.Load(ctx, key)
 		unreadable := errors.Is(err, store.ErrUnreadable)
 		if err != nil && !unreadable {
 			return d.degraded(u, err)
 		}
-		if dup {
+		// Asked at every attempt: after a conflict, the session that won
+		// may be another instance's handling of this very update.
+		if rec.Handled.Has(u.Seq, idHash) {
 			return Outcome{Duplicate: true}, nil
 		}
 		var r flows.Result
@@ -157,12 +169,18 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 			// engine that forgets anyway is obeyed all the same.
 			return d.leave(ctx, key, u), nil
 		}
-		if _, err := d.Sessions.Save(ctx, key, store.Record{Session: r.Session, Version: rec.Version}); err != nil {
+		// The update is recorded by the same write that saves its step,
+		// so that it counts as handled exactly when its step is kept.
+		next := store.Record{Session: r.Session, Handled: rec.Handled.With(u.Seq, idHash), Version: rec.Version}
+		if _, err := d.Sessions.Save(ctx, key, next); err != nil {
 			if errors.Is(err, store.ErrConflict) {
 				backoff(ctx, attempt)
 				continue
 			}
 			return d.degraded(u, err)
+		}
+		if d.Metrics != nil {
+			d.Metrics.Stepped(rec.Session, r)
 		}
 		return Outcome{Replies: r.Replies, Refused: r.Refused, Lang: r.Session.Lang, Started: rec.Session.IsNew() && !unreadable}, nil
 	}

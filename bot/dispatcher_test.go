@@ -69,7 +69,7 @@ func TestHandleConversation(t *testing.T) {
 			t.Fatalf("Handle(%q) = %+v, %v; want a reply starting %q", st.in.Data, out, err, st.wantFirst)
 		}
 	}
-	s, _, _ := mem.Load(ctx, keys.Key("test", 42), "")
+	s, _ := mem.Load(ctx, keys.Key("test", 42))
 	if s.Session.State != "end-help" || s.Version != 3 {
 		t.Errorf("stored session = %s v%d, want end-help v3", s.Session.State, s.Version)
 	}
@@ -94,26 +94,92 @@ func TestHandleForget(t *testing.T) {
 	if mem.Len() != 0 {
 		t.Errorf("%d sessions kept after quick exit, want 0", mem.Len())
 	}
-	if s, _, _ := mem.Load(ctx, keys.Key("test", 7), ""); !s.Session.IsNew() || s.Version != 0 {
+	if s, _ := mem.Load(ctx, keys.Key("test", 7)); !s.Session.IsNew() || s.Version != 0 {
 		t.Errorf("session after quick exit = %+v, want none", s)
 	}
 }
 
+// TestHandleRedelivery delivers updates again, as Telegram does when it
+// did not hear that an update arrived: each is applied once, whether the
+// channel numbers its updates in a growing sequence or names them.
 func TestHandleRedelivery(t *testing.T) {
-	mem := store.NewMemory(0)
-	defer mem.Close()
-	d := memDispatcher(t, testEngine(t), mem, store.NewKeyer(nil))
+	tests := []struct {
+		name       string
+		deliveries []Update // of chat 5, on the counter
+		wantDup    []bool
+		wantApply  int
+	}{
+		{"sequence", []Update{{Seq: 1001}, {Seq: 1001}, {Seq: 1002}, {Seq: 1001}, {Seq: 1002}}, []bool{false, true, false, true, true}, 2},
+		{"sequence, an older one late", []Update{{Seq: 1001}, {Seq: 999}, {Seq: 999}}, []bool{false, false, true}, 2},
+		{"ids", []Update{{ID: "a"}, {ID: "a"}, {ID: "b"}, {ID: "a"}}, []bool{false, true, false, true}, 2},
+		{"neither", []Update{{}, {}}, []bool{false, false}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mem := store.NewMemory(0)
+			defer mem.Close()
+			checkRedelivery(t, memDispatcher(t, testEngine(t), mem, store.NewKeyer(nil)), tt.deliveries, tt.wantDup, tt.wantApply)
+		})
+	}
+}
+
+func checkRedelivery(t *testing.T, d *Dispatcher, deliveries []Update, wantDup []bool, wantApply int) {
+	t.Helper()
 	toCounter(t, d, 5)
 	ctx := context.Background()
-	for i, want := range []bool{false, true, true} {
-		out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 5, ID: "1001", Input: choice("start/counter/inc")})
-		if err != nil || out.Duplicate != want {
-			t.Errorf("delivery %d: Duplicate = %v (%v), want %v", i+1, out.Duplicate, err, want)
+	for i, u := range deliveries {
+		u.Platform, u.ChatID, u.Input = "test", 5, choice("start/counter/inc")
+		out, err := d.Handle(ctx, u)
+		if err != nil || out.Duplicate != wantDup[i] {
+			t.Errorf("delivery %d (%+v): Duplicate = %v (%v), want %v", i+1, u, out.Duplicate, err, wantDup[i])
 		}
 	}
-	s, _, _ := mem.Load(ctx, d.Keys.Key("test", 5), "")
-	if len(s.Session.Signals) != 1 {
-		t.Errorf("signals = %v, want the update applied once", s.Session.Signals)
+	s, _ := d.Sessions.Load(ctx, d.Keys.Key("test", 5))
+	if len(s.Session.Signals) != wantApply {
+		t.Errorf("signals = %v, want %d updates applied", s.Session.Signals, wantApply)
+	}
+}
+
+// TestHandleSameUpdateTwoDispatchers gives one update to two dispatchers
+// at once, as when Telegram delivers it again to a second instance while
+// the first still handles it: it is applied exactly once.
+func TestHandleSameUpdateTwoDispatchers(t *testing.T) {
+	mem := store.NewMemory(0)
+	defer mem.Close()
+	checkSameUpdate(t, mem, store.NewKeyer([]byte("shared secret")))
+}
+
+func checkSameUpdate(t *testing.T, sessions Sessions, keys *store.Keyer) {
+	t.Helper()
+	e := testEngine(t)
+	a, b := memDispatcher(t, e, sessions, keys), memDispatcher(t, e, sessions, keys)
+	toCounter(t, a, 11)
+	const updates = 30
+	for i := range updates {
+		for _, u := range []Update{{Seq: uint64(100 + i)}, {ID: fmt.Sprint("u", i)}} {
+			u.Platform, u.ChatID, u.Input = "test", 11, choice("start/counter/inc")
+			var wg sync.WaitGroup
+			outs := make([]Outcome, 2)
+			for n, d := range []*Dispatcher{a, b} {
+				wg.Go(func() {
+					var err error
+					if outs[n], err = d.Handle(context.Background(), u); err != nil {
+						t.Error(err)
+					}
+				})
+			}
+			wg.Wait()
+			if outs[0].Duplicate == outs[1].Duplicate {
+				t.Errorf("update %+v: Duplicate = %v and %v, want exactly one", u, outs[0].Duplicate, outs[1].Duplicate)
+			}
+		}
+	}
+	s, err := sessions.Load(context.Background(), keys.Key("test", 11))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(s.Session.Signals); got != 2*updates {
+		t.Errorf("%d inputs applied, want %d", got, 2*updates)
 	}
 }
 
@@ -153,7 +219,7 @@ func checkConcurrent(t *testing.T, sessions Sessions, keys *store.Keyer) {
 	for err := range errs {
 		t.Error(err)
 	}
-	s, _, err := sessions.Load(context.Background(), keys.Key("test", 9), "")
+	s, err := sessions.Load(context.Background(), keys.Key("test", 9))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +252,7 @@ func TestHandleOrderPerChat(t *testing.T) {
 	}
 	wg.Wait()
 	for c := int64(0); c < chats; c++ {
-		s, _, _ := mem.Load(context.Background(), d.Keys.Key("test", c), "")
+		s, _ := mem.Load(context.Background(), d.Keys.Key("test", c))
 		if len(s.Session.Signals) != per {
 			t.Errorf("chat %d: %d inputs applied, want %d", c, len(s.Session.Signals), per)
 		}

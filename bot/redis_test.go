@@ -3,9 +3,10 @@ package bot
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"testing"
 	"time"
 
@@ -43,14 +44,16 @@ func TestRedisConcurrentDispatchers(t *testing.T) {
 func TestRedisRedelivery(t *testing.T) {
 	t.Parallel() // each test has a redis-server of its own
 	_, _, rs := redisSessions(t)
-	d := memDispatcher(t, testEngine(t), rs, store.NewKeyer([]byte(testSecret)))
-	toCounter(t, d, 5)
-	for i, want := range []bool{false, true} {
-		out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 5, ID: "777", Input: choice("start/counter/inc")})
-		if err != nil || out.Duplicate != want {
-			t.Errorf("delivery %d: Duplicate = %v (%v), want %v", i+1, out.Duplicate, err, want)
-		}
+	for i, ds := range [][]Update{{{Seq: 777}, {Seq: 777}, {Seq: 776}}, {{ID: "777"}, {ID: "777"}, {ID: "776"}}} {
+		d := memDispatcher(t, testEngine(t), rs, store.NewKeyer([]byte(testSecret+strconv.Itoa(i))))
+		checkRedelivery(t, d, ds, []bool{false, true, false}, 2)
 	}
+}
+
+func TestRedisSameUpdateTwoDispatchers(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
+	_, _, rs := redisSessions(t)
+	checkSameUpdate(t, rs, store.NewKeyer([]byte(testSecret)))
 }
 
 // TestRedisForgetAndAnonymity holds conversations for several chats, with
@@ -67,15 +70,20 @@ func TestRedisForgetAndAnonymity(t *testing.T) {
 	secretText := "ik ben Annabel, 0612345678"
 	for i, chat := range chats {
 		for j, in := range []flows.Input{flows.TextInput("/start"), choice("start/hello/go"), flows.TextInput(secretText), choice("start/ask/yes")} {
-			u := Update{Platform: "telegram", ChatID: chat, ID: strconv.Itoa(5550000 + 10*i + j), Input: in}
+			u := Update{Platform: "telegram", ChatID: chat, Seq: uint64(5550000 + 10*i + j), Input: in}
+			if j%2 == 1 {
+				// A platform whose message ids are no sequence, and may
+				// hold a phone number.
+				u.Seq, u.ID = 0, "wamid.0612345678."+strconv.Itoa(5550000+10*i+j)
+			}
 			if _, err := d.Handle(ctx, u); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
 	dump := scanAll(t, client)
-	if n := len(dump); n != 2*len(chats) {
-		t.Errorf("%d keys in Redis, want %d (a session and a list of update ids per chat):\n%v", n, 2*len(chats), dump)
+	if n := len(dump); n != len(chats) {
+		t.Errorf("%d keys in Redis, want %d (a session per chat):\n%v", n, len(chats), dump)
 	}
 	for k, v := range dump {
 		for _, chat := range chats {
@@ -102,8 +110,8 @@ func TestRedisForgetAndAnonymity(t *testing.T) {
 			t.Errorf("key %q of the wiped chat is still there", k)
 		}
 	}
-	if len(left) != 2*(len(chats)-1) {
-		t.Errorf("%d keys left, want %d", len(left), 2*(len(chats)-1))
+	if len(left) != len(chats)-1 {
+		t.Errorf("%d keys left, want %d", len(left), len(chats)-1)
 	}
 }
 
@@ -237,35 +245,107 @@ func TestRedisUnreadableSession(t *testing.T) {
 	}
 }
 
-// countHook counts round trips: one a command, one a pipeline.
-type countHook struct{ n atomic.Int64 }
-
-func (h *countHook) DialHook(next redis.DialHook) redis.DialHook { return next }
-func (h *countHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
-	return func(ctx context.Context, cmd redis.Cmder) error { h.n.Add(1); return next(ctx, cmd) }
-}
-func (h *countHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
-	return func(ctx context.Context, cmds []redis.Cmder) error { h.n.Add(1); return next(ctx, cmds) }
-}
-
-// TestRedisRoundTrips: a handled update costs two round trips, the load
-// (with the redelivery check) and the save.
-func TestRedisRoundTrips(t *testing.T) {
+// TestRedisCommandsPerUpdate counts, by Redis's own statistics, what an
+// update costs: two commands, GET and EVALSHA (whose script runs GETRANGE
+// and SET inside Redis), and a quick exit one DEL.
+func TestRedisCommandsPerUpdate(t *testing.T) {
 	t.Parallel() // each test has a redis-server of its own
 	_, client, rs := redisSessions(t)
-	h := &countHook{}
-	client.AddHook(h)
 	d := memDispatcher(t, testEngine(t), rs, store.NewKeyer([]byte(testSecret)))
-	toCounter(t, d, 8) // loads the save script once
-	for i := 0; i < 3; i++ {
-		before := h.n.Load()
-		if _, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 8, ID: strconv.Itoa(i), Input: choice("start/counter/inc")}); err != nil {
+	toCounter(t, d, 8) // loads the save script once, and warms the connections
+	stats := func() map[string]int64 {
+		info, err := client.Info(context.Background(), "commandstats").Result()
+		if err != nil {
 			t.Fatal(err)
 		}
-		if got := h.n.Load() - before; got != 2 {
-			t.Errorf("update %d took %d round trips, want 2", i, got)
+		out := map[string]int64{}
+		for _, line := range strings.Split(info, "\n") {
+			if line, ok := strings.CutPrefix(strings.TrimSpace(line), "cmdstat_"); ok {
+				name, rest, _ := strings.Cut(line, ":")
+				calls, _, _ := strings.Cut(strings.TrimPrefix(rest, "calls="), ",")
+				out[name], _ = strconv.ParseInt(calls, 10, 64)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		in   Update
+		want map[string]int64
+	}{
+		{"update", Update{Seq: 1, Input: choice("start/counter/inc")}, map[string]int64{"get": 1, "evalsha": 1, "getrange": 1, "set": 1}},
+		{"another", Update{Seq: 2, Input: choice("start/counter/inc")}, map[string]int64{"get": 1, "evalsha": 1, "getrange": 1, "set": 1}},
+		{"redelivered", Update{Seq: 2, Input: choice("start/counter/inc")}, map[string]int64{"get": 1}},
+		{"quick exit", Update{Input: choice(flows.DataExit)}, map[string]int64{"del": 1}},
+	}
+	for _, tt := range tests {
+		before := stats()
+		tt.in.Platform, tt.in.ChatID = "test", 8
+		if _, err := d.Handle(context.Background(), tt.in); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]int64{}
+		for name, n := range stats() {
+			if dn := n - before[name]; dn > 0 && name != "info" {
+				got[name] = dn
+			}
+		}
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("%s: Redis ran %v, want %v", tt.name, got, tt.want)
 		}
 	}
+}
+
+// TestRedisHangUnderLoad pauses Redis while many chats are being answered
+// at once: every one of them still gets the safety card within a second,
+// and all go on once Redis resumes.
+func TestRedisHangUnderLoad(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
+	srv, _, rs := redisSessions(t)
+	d := memDispatcher(t, testEngine(t), rs, store.NewKeyer([]byte(testSecret)))
+	const chats = 64
+	for c := range int64(chats) {
+		toCounter(t, d, c)
+	}
+	handleAll := func(wantDegraded bool) time.Duration {
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		var slowest time.Duration
+		for c := range int64(chats) {
+			wg.Go(func() {
+				t0 := time.Now()
+				out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: c, Input: choice("start/counter/inc")})
+				took := time.Since(t0)
+				mu.Lock()
+				slowest = max(slowest, took)
+				mu.Unlock()
+				if out.Degraded != wantDegraded || len(out.Replies) == 0 || (err != nil) != wantDegraded {
+					t.Errorf("chat %d: Degraded = %v, %d replies, error %v; want degraded %v with a reply", c, out.Degraded, len(out.Replies), err, wantDegraded)
+				}
+			})
+		}
+		wg.Wait()
+		return slowest
+	}
+	srv.Pause()
+	slowest := handleAll(true)
+	srv.Resume()
+	t.Logf("slowest safety card of %d chats with Redis hung: %v", chats, slowest)
+	if slowest > time.Second {
+		t.Errorf("slowest safety card with Redis hung took %v, want under 1s", slowest)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 0, Input: choice("start/counter/inc")})
+		if err == nil && !out.Degraded {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not recovered 5s after Redis resumed: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	handleAll(false)
 }
 
 // TestRedisQuickExitWhileDown: with Redis stopped or hanging, each way of

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"hash"
 	"strconv"
 	"sync"
@@ -36,6 +37,24 @@ func NewKeyer(secret []byte) *Keyer {
 	k := &Keyer{}
 	k.macs.New = func() any { return hmac.New(sha256.New, secret) }
 	return k
+}
+
+// UpdateHash returns the hash under which a record keeps the update id of
+// a channel whose ids are not a sequence (see Handled). It is an HMAC
+// under the secret, with the chat's key mixed in: an id that holds a phone
+// number cannot be found by trying numbers without the secret, and the
+// same id in two chats hashes apart. It is never 0, which stands for no
+// id.
+func (k *Keyer) UpdateHash(key Key, id string) uint64 {
+	m := k.macs.Get().(hash.Hash)
+	defer k.macs.Put(m)
+	m.Reset()
+	var buf [64]byte
+	b := append(append(append(buf[:0], "update\x00"...), key...), 0)
+	m.Write(b)
+	m.Write([]byte(id))
+	sum := m.Sum(buf[:0])
+	return binary.BigEndian.Uint64(sum) | 1
 }
 
 // Key returns the key for a chat on a platform ("telegram", "console", ...).

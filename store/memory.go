@@ -4,8 +4,6 @@ import (
 	"context"
 	"sync"
 	"time"
-
-	"signaal/flows"
 )
 
 // Memory keeps sessions in this process. It is the embedded default: it
@@ -17,7 +15,6 @@ type Memory struct {
 
 	mu       sync.Mutex
 	sessions map[Key]memEntry
-	seen     map[Key]map[string]time.Time // update ids per chat, with expiry
 	stop     chan struct{}
 	stopOnce sync.Once
 }
@@ -26,10 +23,6 @@ type memEntry struct {
 	r       Record
 	expires time.Time
 }
-
-// SeenTTL is how long an update id is remembered for redelivery checks.
-// Telegram redelivers within minutes; a day leaves a wide margin.
-const SeenTTL = 24 * time.Hour
 
 // NewMemory returns an in-memory store whose sessions expire after idle
 // without a Save (DefaultIdle when idle <= 0). A background sweep removes
@@ -42,7 +35,6 @@ func NewMemory(idle time.Duration) *Memory {
 		idle:     idle,
 		now:      time.Now,
 		sessions: map[Key]memEntry{},
-		seen:     map[Key]map[string]time.Time{},
 		stop:     make(chan struct{}),
 	}
 	go m.sweepLoop()
@@ -50,28 +42,17 @@ func NewMemory(idle time.Duration) *Memory {
 }
 
 // Load returns the record for key; see Record for the contract.
-func (m *Memory) Load(_ context.Context, key Key, update string) (Record, bool, error) {
+func (m *Memory) Load(_ context.Context, key Key) (Record, error) {
 	now := m.now()
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	dup := false
-	if update != "" {
-		ids := m.seen[key]
-		if exp, ok := ids[update]; ok && now.Before(exp) {
-			dup = true
-		} else {
-			if ids == nil {
-				ids = map[string]time.Time{}
-				m.seen[key] = ids
-			}
-			ids[update] = now.Add(SeenTTL)
-		}
-	}
 	e, ok := m.sessions[key]
+	m.mu.Unlock()
 	if !ok || !now.Before(e.expires) {
-		return Record{}, dup, nil
+		return Record{}, nil
 	}
-	return clone(e.r), dup, nil
+	// The stored record is never changed in place (Save replaces it with
+	// a copy), so it is copied outside the lock.
+	return clone(e.r), nil
 }
 
 // Save stores r under compare-and-set; see Record for the contract.
@@ -95,7 +76,6 @@ func (m *Memory) Save(_ context.Context, key Key, r Record) (Record, error) {
 func (m *Memory) Delete(_ context.Context, key Key) error {
 	m.mu.Lock()
 	delete(m.sessions, key)
-	delete(m.seen, key)
 	m.mu.Unlock()
 	return nil
 }
@@ -127,7 +107,7 @@ func (m *Memory) sweepLoop() {
 	}
 }
 
-// sweep drops expired sessions and update ids.
+// sweep drops expired sessions.
 func (m *Memory) sweep() {
 	now := m.now()
 	m.mu.Lock()
@@ -137,22 +117,23 @@ func (m *Memory) sweep() {
 			delete(m.sessions, k)
 		}
 	}
-	for k, ids := range m.seen {
-		for id, exp := range ids {
-			if !now.Before(exp) {
-				delete(ids, id)
-			}
-		}
-		if len(ids) == 0 {
-			delete(m.seen, k)
-		}
-	}
 }
 
 // clone copies the slices of r so that a caller cannot change what the
 // store holds.
 func clone(r Record) Record {
-	r.Session.Signals = append([]string(nil), r.Session.Signals...)
-	r.Session.Back = append([]flows.Step(nil), r.Session.Back...)
+	r.Session.Signals = cloneSlice(r.Session.Signals)
+	r.Session.Back = cloneSlice(r.Session.Back)
+	r.Handled.Seqs = cloneSlice(r.Handled.Seqs)
+	r.Handled.IDs = cloneSlice(r.Handled.IDs)
 	return r
+}
+
+// cloneSlice copies s, keeping nil and empty apart as the caller gave
+// them, in one allocation at most.
+func cloneSlice[T any](s []T) []T {
+	if len(s) == 0 {
+		return s[:0:0]
+	}
+	return append(make([]T, 0, len(s)), s...)
 }

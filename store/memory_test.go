@@ -28,7 +28,7 @@ func TestMemoryLen(t *testing.T) {
 		want int
 	}{
 		{"new", func() error { return nil }, 0},
-		{"load does not create", func() error { _, _, err := m.Load(ctx, k.Key("t", 1), "u1"); return err }, 0},
+		{"load does not create", func() error { _, err := m.Load(ctx, k.Key("t", 1)); return err }, 0},
 		{"save", func() error { _, err := m.Save(ctx, k.Key("t", 1), flowsSession("a")); return err }, 1},
 		{"save other", func() error { _, err := m.Save(ctx, k.Key("t", 2), flowsSession("b")); return err }, 2},
 		{"delete", func() error { return m.Delete(ctx, k.Key("t", 1)) }, 1},

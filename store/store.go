@@ -10,6 +10,7 @@ package store
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"signaal/flows"
@@ -34,24 +35,92 @@ var (
 	ErrUnreadable = errors.New("store: session unreadable")
 )
 
-// Record is what a store keeps for one chat: the conversation, and the
-// store's version of it for compare-and-set. The version belongs to the
-// store, not to the conversation, so the engine never sees it.
+// Record is what a store keeps for one chat: the conversation, what it
+// remembers of the updates it handled, and the store's version of it for
+// compare-and-set. The version belongs to the store, not to the
+// conversation, so the engine never sees it.
 //
 // Every store offers the same three methods (the contract is written down
 // where it is used: bot.Sessions, and storetest, which checks it):
 //
-//   - Load(ctx, key, update) returns the record for key, or a zero Record
-//     when there is none (or it expired). When update is not empty it
-//     also records that update id and reports dup=true if it was recorded
-//     before, so that a redelivered update is not handled twice.
+//   - Load(ctx, key) returns the record for key, or a zero Record when
+//     there is none (or it expired).
 //   - Save(ctx, key, r) stores r if the stored version still equals
 //     r.Version and returns r with its new Version; ErrConflict when the
 //     version differs. It refreshes the idle time-out.
-//   - Delete(ctx, key) removes everything kept for key at once: record and
-//     recorded update ids. Deleting a missing key is not an error.
+//   - Delete(ctx, key) removes everything kept for key at once. Deleting a
+//     missing key is not an error.
+//
+// A store keeps nothing else of a chat: the updates it handled live in the
+// record (Handled), so that recognising a redelivered update takes no key
+// and no command of its own. An update is one Load and one Save.
 type Record struct {
 	Session flows.Session
+	// Handled says which updates the conversation has handled; the
+	// dispatcher asks it after Load and adds the update before Save.
+	Handled Handled
 	// Version is zero for a conversation never saved; each Save adds one.
 	Version uint64
+}
+
+// MaxHandled bounds the updates a record remembers, of either kind.
+// Redeliveries come within minutes, long before a person has sent that
+// many more messages; and an update that arrives late, after others of its
+// chat sent later (parallel webhook connections can do that), is still
+// told apart from one handled before as long as fewer than this many
+// overtook it.
+const MaxHandled = 16
+
+// Handled remembers the updates a conversation has handled, so that an
+// update delivered twice is handled once. A channel whose update ids only
+// grow, as Telegram's do, gives them as sequence numbers (Seqs): an update
+// older than all of the last MaxHandled was handled, or is too old to
+// handle now. A channel whose ids do not grow gives them as strings, of
+// which the record keeps a hash (IDs; see Keyer.UpdateHash): some
+// platforms put the sender's phone number into their message ids.
+//
+// It lives as long as the session does. An update redelivered after the
+// session expired or was deleted is handled as a new one, which, with no
+// conversation left to change, starts one at most.
+type Handled struct {
+	// Seqs are the sequence numbers of the last updates handled, in the
+	// order they were handled, at most MaxHandled of them.
+	Seqs []uint64
+	// IDs are hashes of the last update ids handled, likewise.
+	IDs []uint64
+}
+
+// Has reports whether the update with sequence number seq, or when seq is
+// 0 the one whose id hashes to id, was handled. With neither, as for a
+// channel that never delivers twice, it reports false.
+func (h Handled) Has(seq, id uint64) bool {
+	switch {
+	case seq != 0:
+		if len(h.Seqs) == MaxHandled && seq < slices.Min(h.Seqs) {
+			return true
+		}
+		return slices.Contains(h.Seqs, seq)
+	case id != 0:
+		return slices.Contains(h.IDs, id)
+	}
+	return false
+}
+
+// With returns h with the update added, as Has takes it. It never changes
+// h's own lists, which may be shared with a loaded record.
+func (h Handled) With(seq, id uint64) Handled {
+	switch {
+	case seq != 0:
+		h.Seqs = appendLast(h.Seqs, seq)
+	case id != 0:
+		h.IDs = appendLast(h.IDs, id)
+	}
+	return h
+}
+
+// appendLast returns a new list of the last MaxHandled of s and v.
+func appendLast(s []uint64, v uint64) []uint64 {
+	out := make([]uint64, 0, min(len(s)+1, MaxHandled))
+	out = append(out, s[max(0, len(s)+1-MaxHandled):]...)
+	return append(out, v)
 }

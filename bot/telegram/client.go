@@ -33,9 +33,15 @@ type doer struct {
 }
 
 func (d *doer) Do(req *http.Request) (*http.Response, error) {
-	method := path.Base(req.URL.Path)
 	ctx, cancel := context.WithTimeout(d.ctx, d.timeout)
-	resp, err := d.hc.Do(req.WithContext(ctx))
+	return d.finish(req.WithContext(ctx), cancel)
+}
+
+// finish sends req, made with a context that cancel ends, and reads an
+// answer that is not 200 as Do says.
+func (d *doer) finish(req *http.Request, cancel context.CancelFunc) (*http.Response, error) {
+	method := path.Base(req.URL.Path)
+	resp, err := d.send(req)
 	if err != nil {
 		cancel()
 		return nil, d.redact.outside(method, err)
@@ -69,6 +75,22 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 		Message:            method + ": " + http.StatusText(resp.StatusCode),
 		ResponseParameters: tgbotapi.ResponseParameters{RetryAfter: retry},
 	}
+}
+
+// send makes the request. A client without cookies, redirect rules or a
+// time-out of its own, as the bot makes it, adds nothing to its transport
+// but copies of the request's URL and header for redirects the Bot API
+// never sends; the request then goes to the transport directly, without
+// those copies, which the load command's profile showed on every call.
+func (d *doer) send(req *http.Request) (*http.Response, error) {
+	if d.hc.Jar != nil || d.hc.CheckRedirect != nil || d.hc.Timeout != 0 {
+		return d.hc.Do(req)
+	}
+	rt := d.hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	return rt.RoundTrip(req)
 }
 
 // sentValues are the parameter values of a request, for cleanWith.
@@ -140,12 +162,14 @@ func (b *Bot) call(ctx context.Context, chat int64, class callClass, method stri
 		}
 		resp, err := do()
 		if err == nil {
+			b.metrics().Called(method, 0)
 			return resp, nil
 		}
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("telegram %s: %w", method, ctx.Err())
 		}
 		err = b.redact.outside(method, err)
+		b.metrics().Called(method, callCode(err))
 		wait, retry := b.retryAfter(err, failures)
 		if !retry {
 			return nil, err
@@ -156,6 +180,7 @@ func (b *Bot) call(ctx context.Context, chat int64, class callClass, method stri
 			}
 		}
 		b.log().Debug("telegram call retried", "method", method, "code", apiCode(err), "wait", wait.String())
+		b.metrics().Retried(method, callCode(err))
 		if err := sleep(ctx, wait); err != nil {
 			return nil, fmt.Errorf("telegram %s: %w", method, err)
 		}

@@ -83,10 +83,10 @@ func TestQuickExitWindow(t *testing.T) {
 			left = append(left, m)
 		}
 	}
-	if len(left) != 1 || left[0].Text != h.txt(content.KeyExit) {
-		t.Fatalf("after the quick exit, %d messages of the conversation remain (%+v), want only the exit line", len(left), left)
+	if len(left) != 0 {
+		t.Fatalf("after the quick exit, %d messages of the conversation remain (%+v), want none", len(left), left)
 	}
-	line := left[0].ID
+	line := h.exitLine(t, alice.ID).ID
 	span := line - first // the ids from /start up to the exit, the exit line not counted
 	var batches, singles, other int
 	for _, call := range calls {
@@ -111,12 +111,12 @@ func TestQuickExitWindow(t *testing.T) {
 	if other != 1 {
 		t.Errorf("quick exit made %d other calls, want 1 (the exit line)", other)
 	}
-	// Every message in the window is gone, and nothing below it was
-	// touched.
+	// Every message in the window, the exit line's included, is gone, and
+	// nothing below it was touched.
 	for _, m := range h.srv.Messages(alice.ID) {
-		inWindow := m.ID < line && m.ID >= line-h.bot.MaxDelete
+		inWindow := m.ID <= line && m.ID > line-h.bot.MaxDelete
 		if inWindow != m.Deleted {
-			t.Errorf("message %d (bot %v) deleted = %v, want %v (window %d..%d)", m.ID, m.FromBot, m.Deleted, inWindow, line-h.bot.MaxDelete, line-1)
+			t.Errorf("message %d (bot %v) deleted = %v, want %v (window %d..%d)", m.ID, m.FromBot, m.Deleted, inWindow, line-h.bot.MaxDelete+1, line)
 		}
 	}
 }
@@ -164,15 +164,12 @@ func TestQuickExitFallback(t *testing.T) {
 				}
 			}
 			visible := h.srv.Visible(alice.ID)
-			line := visible[len(visible)-1]
-			if line.Text != h.txt(content.KeyExit) {
-				t.Fatalf("last message = %q, want the exit line", line.Text)
-			}
-			window := line.ID - 1 // every id below the line, as the chat is younger than MaxDelete
+			line := h.sentExitLine(t, alice.ID)
+			window := line.ID // every id up to the line, as the chat is younger than MaxDelete
 			if !tc.wantCalls(batches, singles, window) {
 				t.Errorf("quick exit with %s: %d deleteMessages and %d deleteMessage calls (window %d)", tc.name, batches, singles, window)
 			}
-			if gotDeleted := len(visible) == 1; gotDeleted != tc.deleted {
+			if gotDeleted := len(visible) == 0; gotDeleted != tc.deleted {
 				t.Errorf("quick exit with %s: conversation deleted = %v, want %v; visible %+v", tc.name, gotDeleted, tc.deleted, visible)
 			}
 		})
@@ -188,11 +185,11 @@ type downStore struct {
 
 var errStoreDown = errors.New("session store unreachable")
 
-func (s *downStore) Load(ctx context.Context, key store.Key, update string) (store.Record, bool, error) {
+func (s *downStore) Load(ctx context.Context, key store.Key) (store.Record, error) {
 	if s.down.Load() {
-		return store.Record{}, false, errStoreDown
+		return store.Record{}, errStoreDown
 	}
-	return s.Sessions.Load(ctx, key, update)
+	return s.Sessions.Load(ctx, key)
 }
 
 func (s *downStore) Save(ctx context.Context, key store.Key, r store.Record) (store.Record, error) {
@@ -257,14 +254,39 @@ func TestQuickExitStoreDown(t *testing.T) {
 				case "/stop":
 					h.text(alice, "/stop")
 				}
-				visible := h.srv.Visible(alice.ID)
-				if len(visible) != 1 {
-					t.Fatalf("after the quick exit with the store down, visible messages = %+v, want only the exit line", visible)
+				if visible := h.srv.Visible(alice.ID); len(visible) != 0 {
+					t.Fatalf("after the quick exit with the store down, visible messages = %+v, want none", visible)
 				}
-				if v := visible[0]; !v.FromBot || v.Text != h.txt(content.KeyExit) || !v.RemoveKeyboard {
-					t.Errorf("left = %q (removes keyboard: %v), want the exit line %q removing the keyboard", v.Text, v.RemoveKeyboard, h.txt(content.KeyExit))
+				if v := h.exitLine(t, alice.ID); !v.RemoveKeyboard {
+					t.Errorf("the exit line %q did not remove the keyboard", v.Text)
 				}
 			})
 		}
 	}
+}
+
+// sentExitLine returns the neutral line the quick exit sent in chat,
+// deleted or not.
+func (h *harness) sentExitLine(t *testing.T, chat int64) tgtest.Message {
+	t.Helper()
+	msgs := h.srv.Messages(chat)
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if m := msgs[i]; m.FromBot && m.Text == h.txt(content.KeyExit) {
+			return m
+		}
+	}
+	t.Fatalf("no exit line was sent in chat: %+v", msgs)
+	return tgtest.Message{}
+}
+
+// exitLine returns the neutral line of a quick exit and checks that it
+// was deleted with the rest: after a quick exit nothing of the bot stays
+// in sight, not even an ordinary line.
+func (h *harness) exitLine(t *testing.T, chat int64) tgtest.Message {
+	t.Helper()
+	m := h.sentExitLine(t, chat)
+	if !m.Deleted {
+		t.Errorf("the exit line %q is still in sight, want it deleted with the conversation", m.Text)
+	}
+	return m
 }

@@ -268,8 +268,8 @@ func TestQuickExitUnderFlood(t *testing.T) {
 	s.text(floodUser, "/stop")
 	exit := h.txt(content.KeyExit)
 	h.srv.Await(t, 10*time.Second, "the exit line", func() bool {
-		msgs := h.srv.BotMessages(floodUser.ID)
-		return len(msgs) > 0 && msgs[len(msgs)-1].Text == exit
+		msgs := h.srv.Messages(floodUser.ID)
+		return len(msgs) > 0 && msgs[len(msgs)-1].FromBot && msgs[len(msgs)-1].Text == exit
 	})
 	took := time.Since(began)
 	t.Logf("exit line %v after /stop, with %d batches of replies (2 messages each) queued before it", took.Round(time.Millisecond), h.bot.MaxChatQueued)
@@ -277,11 +277,11 @@ func TestQuickExitUnderFlood(t *testing.T) {
 		t.Errorf("exit line came %v after /stop, want it within 4s, not behind the queued replies", took)
 	}
 	h.settle()
-	// The window deletes the newest MaxDelete ids below the line.
+	// The window deletes the newest MaxDelete ids, the line's included.
 	msgs := h.srv.Messages(floodUser.ID)
 	line := msgs[len(msgs)-1].ID
 	for _, msg := range msgs {
-		if msg.ID < line && msg.ID >= line-h.bot.MaxDelete && !msg.Deleted {
+		if msg.ID <= line && msg.ID > line-h.bot.MaxDelete && !msg.Deleted {
 			t.Errorf("message %d in the window was not deleted", msg.ID)
 			break
 		}

@@ -1,10 +1,10 @@
 package telegram
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -47,6 +47,8 @@ func (b *Bot) poll(ctx context.Context) error {
 		}
 		if err != nil {
 			err = b.redact.outside("getUpdates", err)
+			b.metrics().Called("getUpdates", callCode(err))
+			b.metrics().Receiving(false)
 			code := apiCode(err)
 			if code == http.StatusUnauthorized || code == http.StatusNotFound {
 				return fmt.Errorf("telegram rejected the token while polling: %w", err)
@@ -65,12 +67,15 @@ func (b *Bot) poll(ctx context.Context) error {
 				level = slog.LevelError
 			}
 			b.log().Log(ctx, level, "telegram: getUpdates failed; trying again", "code", code, "err", err, "wait", wait.String())
+			b.metrics().Retried("getUpdates", callCode(err))
 			if sleep(ctx, wait) != nil {
 				return nil
 			}
 			continue
 		}
 		failures = 0
+		b.metrics().Called("getUpdates", 0)
+		b.metrics().Receiving(true)
 		offset = b.handleBatch(ups, offset)
 	}
 }
@@ -101,7 +106,7 @@ func (b *Bot) handleBatch(ups []tgbotapi.Update, offset int) int {
 		wg.Add(1)
 		// Once fetched, a batch is handled even when a stop comes in
 		// between: only abandoning at the drain deadline cuts it short.
-		err := b.queueHandling(b.life, u, func(ack bool) {
+		err := b.queueHandling(b.life, 0, u, func(ack bool) {
 			if !ack {
 				miss(u.UpdateID)
 			}
@@ -165,6 +170,7 @@ func (b *Bot) setWebhook(ctx context.Context) error {
 	if _, err := b.call(ctx, 0, classOther, "setWebhook", func() (*tgbotapi.APIResponse, error) { return b.api.MakeRequest("setWebhook", params) }); err != nil {
 		return fmt.Errorf("register webhook: %w", err)
 	}
+	b.metrics().Receiving(true)
 	b.log().Info("telegram bot started", "mode", "webhook", "bot", b.me.UserName, "listen", b.Listener.Addr().String())
 	return nil
 }
@@ -268,6 +274,25 @@ func (r *requests) wait(ctx context.Context) error {
 // few kilobytes.
 const maxWebhookBody = 1 << 20
 
+// bodies hold webhook bodies while they are read; what the update keeps
+// of one is copied out.
+var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// readWebhookBody reads the update a webhook request carries.
+func readWebhookBody(w http.ResponseWriter, r *http.Request) (*tgbotapi.Update, error) {
+	buf := bodies.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= 64<<10 {
+			buf.Reset()
+			bodies.Put(buf)
+		}
+	}()
+	if _, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, maxWebhookBody)); err != nil {
+		return nil, err
+	}
+	return decodeUpdate(buf.Bytes())
+}
+
 // queueWait bounds how long a webhook request waits for room in the
 // update queue before it is refused with 503.
 const queueWait = 5 * time.Second
@@ -305,17 +330,15 @@ func (b *Bot) webhookHandler() http.Handler {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		var u tgbotapi.Update
-		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxWebhookBody)).Decode(&u); err != nil {
+		u, err := readWebhookBody(w, r)
+		if err != nil {
 			class, offset := decodeProblem(err)
 			b.log().Warn("telegram: webhook update unreadable", "problem", class, "offset", offset)
 			http.Error(w, "bad update", http.StatusBadRequest)
 			return
 		}
 		done := make(chan bool, 1)
-		ctx, cancel := context.WithTimeout(r.Context(), queueWait)
-		err := b.queueHandling(ctx, &u, func(ack bool) { done <- ack })
-		cancel()
+		err = b.queueHandling(r.Context(), queueWait, u, func(ack bool) { done <- ack })
 		switch {
 		case errors.Is(err, errLaneFull):
 			w.WriteHeader(http.StatusOK) // dropped, and counted

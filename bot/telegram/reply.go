@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -29,7 +30,7 @@ type langTexts struct {
 	commands []tgbotapi.BotCommand
 	privacy  string
 	group    string // the group line with the link to a private chat
-	keyboard *replyKeyboard
+	keyboard escapedJSON
 }
 
 // replyKeyboard is Telegram's ReplyKeyboardMarkup with is_persistent,
@@ -66,11 +67,11 @@ func (b *Bot) prepareTexts() {
 		t := &langTexts{
 			privacy: c.Text(lang, content.KeyPrivacy),
 			group:   c.Text(lang, content.KeyGroup) + "\n" + DeepLink(b.me.UserName, ""),
-			keyboard: &replyKeyboard{
+			keyboard: escapeJSON(&replyKeyboard{
 				Keyboard:       [][]keyboardButton{{{Text: c.Text(lang, content.KeyOptSOS)}, {Text: c.Text(lang, content.KeyOptExit)}}},
 				IsPersistent:   true,
 				ResizeKeyboard: true,
-			},
+			}),
 		}
 		for _, cmd := range []struct{ name, key string }{
 			{"start", content.KeyCmdStart},
@@ -104,7 +105,7 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 		}
 	}
 	for i, r := range d.out.Replies {
-		_, err := b.sendReply(ctx, d.chat, r, nil, class)
+		_, err := b.sendReply(ctx, d.chat, r, "", class)
 		class = classMessage
 		if err != nil {
 			b.logSendError("reply", err)
@@ -134,37 +135,35 @@ func (b *Bot) sendPrivacy(ctx context.Context, d *delivery) {
 
 // sendReply sends one reply, as several messages when its text is longer
 // than Telegram allows, and returns the id of the last. The options become
-// an inline keyboard on the last message, built once; markup, when not
-// nil, is used instead. Link previews are off: a big preview of a
-// helpline's site draws the eye of anyone looking at the phone. The first
-// message counts as class, further parts as classMessage.
-func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup any, class callClass) (int, error) {
+// an inline keyboard on the last message, encoded once for every
+// conversation; markup, when not empty, is used instead. Link previews are
+// off: a big preview of a helpline's site draws the eye of anyone looking
+// at the phone. The first message counts as class, further parts as
+// classMessage.
+func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup escapedJSON, class callClass) (int, error) {
 	text := r.Text
 	if text == "" {
-		if len(r.Options) == 0 && markup == nil {
+		if len(r.Options) == 0 && markup == "" {
 			return 0, nil
 		}
 		text = "…" // Telegram refuses empty text; buttons need a message
 	}
-	if markup == nil && len(r.Options) > 0 {
-		if kb := b.inlineKeyboard(r.Options); kb != nil {
-			markup = kb
-		}
+	if markup == "" {
+		markup = b.inlineMarkup(r.Options)
 	}
 	chunks := split(text, maxText)
 	last := 0
 	for i, chunk := range chunks {
-		cfg := tgbotapi.NewMessage(chat, chunk)
-		cfg.DisableWebPagePreview = true
+		var m escapedJSON
 		if i == len(chunks)-1 {
-			cfg.ReplyMarkup = markup
+			m = markup
 		}
-		m, err := b.send(ctx, chat, class, cfg, "sendMessage")
+		id, err := b.sendText(ctx, chat, class, chunk, m)
 		class = classMessage
 		if err != nil {
 			return last, err
 		}
-		last = m.MessageID
+		last = id
 	}
 	return last, nil
 }
@@ -211,26 +210,19 @@ func (b *Bot) editPressed(ctx context.Context, d *delivery) bool {
 	if label := buttonLabel(m.ReplyMarkup, d.press.data); accepted && label != "" && m.Text != "" {
 		text := m.Text + "\n\n→ " + label
 		if textLen(text) <= maxText {
-			cfg := tgbotapi.EditMessageTextConfig{
-				BaseEdit:              tgbotapi.BaseEdit{ChatID: d.chat, MessageID: m.MessageID, ReplyMarkup: noButtons},
-				Text:                  text,
-				DisableWebPagePreview: true,
-			}
-			b.edit(ctx, d.chat, cfg, "editMessageText")
+			b.edited("editMessageText", b.editText(ctx, d.chat, classReply, m.MessageID, text, noButtonsForm))
 			return true
 		}
 	}
 	if m.ReplyMarkup == nil || len(m.ReplyMarkup.InlineKeyboard) == 0 {
 		return false
 	}
-	cfg := tgbotapi.EditMessageReplyMarkupConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: d.chat, MessageID: m.MessageID, ReplyMarkup: noButtons}}
-	b.edit(ctx, d.chat, cfg, "editMessageReplyMarkup")
+	b.edited("editMessageReplyMarkup", b.editMarkup(ctx, d.chat, classReply, m.MessageID, noButtonsForm))
 	return true
 }
 
-// edit makes an edit, the first answer to a press.
-func (b *Bot) edit(ctx context.Context, chat int64, cfg tgbotapi.Chattable, method string) {
-	_, err := b.send(ctx, chat, classReply, cfg, method)
+// edited logs what went wrong with an edit, the first answer to a press.
+func (b *Bot) edited(method string, err error) {
 	if err == nil {
 		return
 	}
@@ -265,9 +257,12 @@ const maxDeleteBatch = 100
 // sends the engine's neutral line first, which also removes the reply
 // keyboard, because the id Telegram gives that line bounds the
 // conversation from above. In a private chat Telegram numbers the user's
-// and the bot's messages in one sequence, so the MaxDelete ids below the
+// and the bot's messages in one sequence, so the MaxDelete ids up to the
 // line are this conversation and whatever came before it in the chat,
-// which is the bot's too. No message id needs to be kept for it: the bot
+// which is the bot's too. The line itself is deleted with them: even an
+// ordinary line left alone in an empty chat would tell someone who picks
+// up the phone that something was there. Its only lasting effect is that
+// the reply keyboard is gone. No message id needs to be kept for it: the bot
 // stores nothing that would show, to someone who reads the store, that a
 // chat happened or how long it was.
 //
@@ -278,9 +273,9 @@ const maxDeleteBatch = 100
 func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 	hi := d.msgID // the newest id known when the line cannot be sent
 	for i, r := range d.out.Replies {
-		var markup any
+		var markup escapedJSON
 		if i == len(d.out.Replies)-1 {
-			markup = removeKeyboard
+			markup = removeKeyboardForm
 		}
 		id, err := b.sendReply(ctx, d.chat, r, markup, classReply)
 		if err != nil {
@@ -291,7 +286,7 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 			continue
 		}
 		if id > 0 {
-			hi = max(hi, int64(id)-1)
+			hi = max(hi, int64(id))
 		}
 	}
 	if hi <= 0 {
@@ -317,7 +312,7 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 		b.log().Info("telegram: quick exit batch failed; deleting one by one", "code", apiCode(err), "err", err)
 		for id := top; id >= bottom; id-- {
 			calls++
-			_, err := b.send(ctx, d.chat, classOther, tgbotapi.NewDeleteMessage(d.chat, int(id)), "deleteMessage")
+			err := b.deleteMessage(ctx, d.chat, id)
 			switch {
 			case err == nil, gone(err):
 			case ctx.Err() != nil || blocked(err):
@@ -334,21 +329,23 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 	}
 }
 
-// deleteMessages deletes the ids from bottom to top in one call. The
-// library predates the method, so it goes through the generic request.
+// deleteMessages deletes the ids from bottom to top in one call, newest
+// first. The library predates the method; the form is the one its
+// generic request would send.
 func (b *Bot) deleteMessages(ctx context.Context, chat, bottom, top int64) error {
-	ids := make([]int64, 0, top-bottom+1)
+	ids := make([]byte, 0, 2+11*(top-bottom+1))
+	ids = append(ids, '[')
 	for id := top; id >= bottom; id-- {
-		ids = append(ids, id)
+		if id != top {
+			ids = append(ids, ',')
+		}
+		ids = strconv.AppendInt(ids, id, 10)
 	}
-	params := tgbotapi.Params{}
-	params.AddNonZero64("chat_id", chat)
-	if err := params.AddInterface("message_ids", ids); err != nil {
-		return err
-	}
-	_, err := b.call(ctx, chat, classOther, "deleteMessages", func() (*tgbotapi.APIResponse, error) {
-		return b.api.MakeRequest("deleteMessages", params)
-	})
+	ids = append(ids, ']')
+	f := newForm(32 + 3*len(ids))
+	f.int("chat_id", chat)
+	f.text("message_ids", string(ids))
+	_, err := b.post(ctx, chat, classOther, "deleteMessages", f)
 	return err
 }
 

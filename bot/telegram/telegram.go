@@ -50,6 +50,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -110,6 +111,9 @@ type Bot struct {
 	// connections, serves every call. A client with a transport sized for
 	// SendWorkers when nil.
 	Client *http.Client
+	// Metrics is told of updates, calls and whether receiving works, for
+	// monitoring (see Metrics); nothing is told when nil.
+	Metrics Metrics
 
 	// WebhookURL, when set, switches from long polling to a webhook: Run
 	// registers this URL with Telegram and serves it on Listener. The
@@ -152,8 +156,16 @@ type Bot struct {
 	// DrainTimeout is how long Run goes on handling and sending what it
 	// has received once its context ends (10s).
 	DrainTimeout time.Duration
+	// Delivered, when set, is called once for every conversation update
+	// whose replies were handed to Telegram, after the last call for it
+	// returned, sent or given up on. The load command uses it to know when
+	// a simulated person has their whole answer. It runs on a sending
+	// goroutine, so it must return quickly, and it must not keep the chat.
+	Delivered func(chat int64)
 
 	api       *tgbotapi.BotAPI
+	urls      sync.Map // method -> *url.URL, for the calls of wire.go
+	keyboards keyboards
 	me        tgbotapi.User
 	limits    *limiter
 	handling  *lanes
@@ -208,6 +220,12 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.drainBy = time.Time{}
 	b.lost.reset()
 	b.api = b.newAPI(life, b.RequestTimeout)
+	// Workers wait for the next job while the bot runs, and leave once
+	// everything is drained.
+	b.handling.keep(true)
+	b.sending.keep(true)
+	defer b.sending.keep(false)
+	defer b.handling.keep(false)
 
 	if err := b.open(ctx); err != nil {
 		if ctx.Err() != nil {
@@ -221,6 +239,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	} else {
 		err = b.poll(ctx)
 	}
+	b.metrics().Receiving(false)
 	b.stopping()
 	b.drain(abandon)
 	return err
@@ -362,6 +381,7 @@ func (b *Bot) open(ctx context.Context) error {
 	}); err != nil {
 		return fmt.Errorf("remove webhook before polling: %w", err)
 	}
+	b.metrics().Receiving(true)
 	b.log().Info("telegram bot started", "mode", "polling", "bot", b.me.UserName)
 	return nil
 }
@@ -422,6 +442,13 @@ func (b *Bot) flushLogs() {
 	b.strangers.flush()
 	b.busy.flush()
 }
+
+// WebhookHandler returns the handler Run serves the webhook with, for a
+// caller that hands it requests itself: the load command calls it in
+// process, as grammY's handleUpdate is called, without a socket in
+// between. It is ready once Run has registered the webhook with Telegram
+// (the setWebhook call), and serves until Run returns.
+func (b *Bot) WebhookHandler() http.Handler { return b.webhookHandler() }
 
 func (b *Bot) log() *slog.Logger {
 	if b.Log != nil {

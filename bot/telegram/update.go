@@ -3,14 +3,16 @@ package telegram
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
+	"sync"
+	"time"
 	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"signaal/bot"
 	"signaal/content"
+	"signaal/content/search"
 	"signaal/flows"
 )
 
@@ -65,16 +67,18 @@ func (b *Bot) handle(u *tgbotapi.Update) (acknowledge bool) {
 	return true
 }
 
-// queueHandling queues an update in its chat's handling lane, with done
-// called once it is handled (acknowledge as handle says), or not at all
-// when it is not queued. It returns errLaneFull when the chat is over
+// queueHandling queues an update in its chat's handling lane, waiting at
+// most wait for room (without limit when 0), with done called once it is
+// handled (acknowledge as handle says), or not at all when it is not
+// queued. It returns errLaneFull when the chat is over
 // MaxChatQueued, having counted the drop.
-func (b *Bot) queueHandling(ctx context.Context, u *tgbotapi.Update, done func(acknowledge bool)) error {
+func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi.Update, done func(acknowledge bool)) error {
+	b.metrics().Received(updateKind(u))
 	limit := b.MaxChatQueued
 	if b.urgent(u) {
 		limit += urgentExtra
 	}
-	err := b.handling.Go(ctx, routeKey(u), limit, func() {
+	err := b.handling.GoWithin(ctx, routeKey(u), limit, wait, func() {
 		// An update whose handling panics is acknowledged all the same:
 		// the lanes report the panic, and delivering the update again
 		// would only repeat it.
@@ -198,9 +202,8 @@ func (b *Bot) onCallback(ctx context.Context, updateID int, q *tgbotapi.Callback
 	// Every press is answered, first and whatever follows, so that the
 	// user's app stops showing it as pending; an old or forged press too.
 	key := routeKey(&tgbotapi.Update{CallbackQuery: q})
-	answer := tgbotapi.CallbackConfig{CallbackQueryID: q.ID}
 	b.queueSend(key, func(ctx context.Context) {
-		if _, err := b.send(ctx, 0, classOther, answer, "answerCallbackQuery"); err != nil {
+		if err := b.answerCallback(ctx, q.ID); err != nil {
 			// Mostly a query answered before (a redelivered update) or one
 			// older than Telegram keeps.
 			b.log().Info("telegram: callback query not answered", "code", apiCode(err), "err", err)
@@ -232,7 +235,7 @@ func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.I
 	out, err := b.Handler.Handle(ctx, bot.Update{
 		Platform: Platform,
 		ChatID:   chat,
-		ID:       strconv.Itoa(updateID),
+		Seq:      updateSeq(updateID),
 		Input:    in,
 	})
 	if err != nil {
@@ -250,7 +253,26 @@ func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.I
 		press: p,
 		fresh: out.Started && !out.Forget && !out.Degraded,
 	}
-	b.queueSend(chat, func(ctx context.Context) { b.deliver(ctx, d) })
+	b.queueSend(chat, func(ctx context.Context) {
+		b.deliver(ctx, d)
+		if b.Delivered != nil {
+			b.Delivered(chat)
+		}
+	})
+}
+
+// updateSeq is an update_id as the dispatcher's sequence number. Telegram's
+// update ids grow, so a session keeps the numbers of the last few updates
+// it handled, and takes one older than all of them for handled too (see
+// store.Handled). The exception, ids drawn at random after a week without
+// any update at all, comes long after every session has expired. An id
+// that is not positive is no sequence number, and is not checked for
+// redelivery.
+func updateSeq(id int) uint64 {
+	if id <= 0 {
+		return 0
+	}
+	return uint64(id)
 }
 
 // queueSend queues work in the chat's sending lane. It blocks while the
@@ -279,7 +301,7 @@ func (b *Bot) onGroup(m *tgbotapi.Message) {
 	text := b.texts[b.lang(langCode(m.From))].group
 	chat := m.Chat.ID
 	b.queueSend(chat, func(ctx context.Context) {
-		if _, err := b.sendReply(ctx, chat, flows.Reply{Text: text}, nil, classReply); err != nil {
+		if _, err := b.sendReply(ctx, chat, flows.Reply{Text: text}, "", classReply); err != nil {
 			b.logSendError("group line", err)
 		}
 	})
@@ -359,28 +381,16 @@ func aboutOf(ct *content.Contact, lang string) string {
 	return ct.About[content.DefaultLang]
 }
 
-// keywordFinder is the inline search when no Finder is set: contacts whose
-// name, description, id or keywords hold every word of the query.
+// keywordFinder is the inline search when no Finder is set: the matching
+// core that reads every typed message (content/search), so that "@bot
+// keerpun" finds what "/contact keerpun" finds. The index is built on the
+// first inline query, not for every bot that never gets one.
 func keywordFinder(c *content.Content) Finder {
+	index := sync.OnceValue(func() *search.Index { return search.New(c) })
 	return FinderFunc(func(lang, query string, limit int) []*content.Contact {
-		words := strings.Fields(strings.ToLower(query))
 		var out []*content.Contact
-		for _, id := range c.ContactOrder {
-			ct := c.Contacts[id]
-			hay := strings.ToLower(strings.Join(append([]string{ct.ID, ct.Name, aboutOf(ct, lang)}, ct.Keywords...), " "))
-			all := true
-			for _, w := range words {
-				if !strings.Contains(hay, w) {
-					all = false
-					break
-				}
-			}
-			if all {
-				out = append(out, ct)
-				if len(out) == limit {
-					break
-				}
-			}
+		for _, h := range index().Find(lang, query, limit) {
+			out = append(out, h.Contact)
 		}
 		return out
 	})

@@ -12,6 +12,7 @@ import (
 	"signaal/store/storetest"
 )
 
+// sample is a record as format 1 could hold it: without handled updates.
 func sample() store.Record {
 	return store.Record{Session: flows.Session{
 		Flow:    "werk",
@@ -39,37 +40,67 @@ const goldenV1 = "01" + "0000000000000007" + // format, Version
 // message ids; they are skipped on reading.
 var goldenV1Tracked = goldenV1[:len(goldenV1)-2] + "02" + "fa55" + "03"
 
+// sampleV2 is sample() with handled updates, which format 2 adds.
+func sampleV2() store.Record {
+	r := sample()
+	r.Handled = store.Handled{Seqs: []uint64{300, 1}, IDs: []uint64{0x0102030405060708}}
+	return r
+}
+
+// goldenV2 is sampleV2() in formatV2. The same rule holds as for goldenV1:
+// if this test fails, undo the change or give it a new format byte.
+const goldenV2 = "02" + "0000000000000007" + // format, Version
+	"047765726b" + "08706173706f6f7274" + "026e6c" + // Flow, State, Lang
+	"8083e2830d" + "05" + "f085e2830d" + "00" + // Started, Updated
+	"02" + "077765726b3d6a61" + "12706173706f6f72743d696e67656e6f6d656e" + // Signals
+	"02" + "057374617274" + "0677656c6b6f6d" + "00" + "047765726b" + "057672616167" + "02" + // Back
+	"02" + "ac02" + "01" + "01" + "0102030405060708" // Handled: Seqs 300 and 1, one id
+
 func TestEncodeGolden(t *testing.T) {
 	t.Parallel()
 	if n := reflect.TypeFor[flows.Session]().NumField(); n != 7 {
-		t.Fatalf("flows.Session has %d fields, formatV1 stores 7: a new field needs a new format", n)
+		t.Fatalf("flows.Session has %d fields, formatV2 stores 7: a new field needs a new format", n)
 	}
-	got := hex.EncodeToString(encode(sample()))
-	if got != goldenV1 {
-		t.Errorf("encode(sample()) =\n%s\nwant\n%s", got, goldenV1)
+	if n := reflect.TypeFor[store.Handled]().NumField(); n != 2 {
+		t.Fatalf("store.Handled has %d fields, formatV2 stores 2: a new field needs a new format", n)
 	}
-	for _, golden := range []string{goldenV1, goldenV1Tracked} {
-		raw, _ := hex.DecodeString(golden)
-		s, err := decode(raw)
+	got := hex.EncodeToString(encode(sampleV2()))
+	if got != goldenV2 {
+		t.Errorf("encode(sampleV2()) =\n%s\nwant\n%s", got, goldenV2)
+	}
+	tests := []struct {
+		name, golden string
+		want         store.Record
+	}{
+		{"format 2", goldenV2, sampleV2()},
+		{"format 1", goldenV1, sample()},
+		{"format 1 with tracked ids", goldenV1Tracked, sample()},
+	}
+	for _, tt := range tests {
+		raw, _ := hex.DecodeString(tt.golden)
+		r, err := decode(string(raw))
 		if err != nil {
-			t.Fatalf("decode(%s) error = %v", golden, err)
+			t.Fatalf("decode(%s) error = %v", tt.name, err)
 		}
-		if d := storetest.Diff(s, sample()); d != "" {
-			t.Errorf("decode(%s) differs from sample():\n%s", golden, d)
+		if d := storetest.Diff(r, tt.want); d != "" {
+			t.Errorf("decode(%s) differs:\n%s", tt.name, d)
 		}
 	}
 }
 
 func TestDecodeErrors(t *testing.T) {
 	t.Parallel()
-	good := encode(sample())
+	good := encode(sampleV2())
 	tests := []struct {
 		name string
 		raw  []byte
 	}{
 		{"empty", nil},
 		{"header only, short", good[:headerLen-1]},
-		{"unknown format", append([]byte{2}, good[1:]...)},
+		{"unknown format", append([]byte{3}, good[1:]...)},
+		{"ids cut short", good[:len(good)-3]},
+		{"more ids than bytes", append(append([]byte(nil), good[:len(good)-9]...), 2, 1, 2, 3, 4, 5, 6, 7, 8)},
+		{"more sequence numbers than bytes", append(append([]byte(nil), good[:len(good)-13]...), 9, 1)},
 		{"format 0", append([]byte{0}, good[1:]...)},
 		{"truncated body", good[:len(good)-1]},
 		{"trailing byte", append(append([]byte(nil), good...), 0)},
@@ -79,7 +110,7 @@ func TestDecodeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := decode(tt.raw)
+			_, err := decode(string(tt.raw))
 			if !errors.Is(err, ErrUnreadable) {
 				t.Errorf("decode(%x) error = %v, want %v", tt.raw, err, ErrUnreadable)
 			}
@@ -95,6 +126,16 @@ func TestEncodeRoundTrip(t *testing.T) {
 	}{
 		{"zero", store.Record{}},
 		{"sample", sample()},
+		{"handled", sampleV2()},
+		{"handled, most ids", func() store.Record {
+			r := sampleV2()
+			r.Handled = store.Handled{}
+			for i := range store.MaxHandled {
+				r.Handled.Seqs = append(r.Handled.Seqs, 1<<64-1-uint64(i))
+				r.Handled.IDs = append(r.Handled.IDs, 1<<64-1-uint64(i))
+			}
+			return r
+		}()},
 		{"extreme", store.Record{Session: flows.Session{
 			Back:    []flows.Step{{Signals: -1}, {Signals: 1<<62 + 1}},
 			Started: time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC),
@@ -103,7 +144,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			raw := encode(tt.in)
+			raw := string(encode(tt.in))
 			got, err := decode(raw)
 			if err != nil {
 				t.Fatalf("decode(encode(%s)) error = %v", tt.name, err)
@@ -122,23 +163,25 @@ func TestEncodeRoundTrip(t *testing.T) {
 }
 
 // FuzzDecode feeds decode garbage: it must never panic, and whatever it
-// accepts must encode to something that decodes to the same session.
+// accepts must encode to something that decodes to the same record.
 func FuzzDecode(f *testing.F) {
-	f.Add(encode(sample()))
+	f.Add(encode(sampleV2()))
 	f.Add(encode(store.Record{}))
+	raw, _ := hex.DecodeString(goldenV1Tracked)
+	f.Add(raw)
 	f.Add([]byte{})
 	f.Add([]byte{formatV1})
-	f.Add([]byte{formatV1 + 1, 0, 0, 0, 0, 0, 0, 0, 1})
-	f.Add(append([]byte{formatV1, 0, 0, 0, 0, 0, 0, 0, 1}, 0xff, 0xff, 0xff, 0xff, 0x0f))
+	f.Add([]byte{formatV2 + 1, 0, 0, 0, 0, 0, 0, 0, 1})
+	f.Add(append([]byte{formatV2, 0, 0, 0, 0, 0, 0, 0, 1}, 0xff, 0xff, 0xff, 0xff, 0x0f))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		s, err := decode(raw)
+		s, err := decode(string(raw))
 		if err != nil {
 			if !errors.Is(err, ErrUnreadable) {
 				t.Fatalf("decode(%x) error = %v, want one wrapping %v", raw, err, ErrUnreadable)
 			}
 			return
 		}
-		again, err := decode(encode(s))
+		again, err := decode(string(encode(s)))
 		if err != nil {
 			t.Fatalf("decode(encode(decode(%x))) error = %v", raw, err)
 		}

@@ -6,32 +6,36 @@
 // Nothing in Redis identifies a person. Keys are store.Key values, an HMAC of
 // platform and chat id under SESSION_SECRET, and the store refuses any other
 // key, so that a raw chat id can never become a Redis key by mistake. Values
-// hold only what flows.Session holds. Update ids are kept as a hash, because
-// some platforms put a phone number into their message ids.
+// hold only what store.Record holds: the session, and what it remembers of
+// the updates it handled (a sequence number, or hashes).
 //
 // # Key layout
 //
 // For a chat with key K and the prefix P ("sg" by default):
 //
-//	P:{K}:s   string: the session (see codec.go), PX idle, refreshed on Save
-//	P:{K}:u   sorted set: the update ids seen, as 16-byte hashes scored by
-//	          the Unix microsecond they may be forgotten; EXPIRE SeenTTL
+//	P:{K}:s   string: the record (see codec.go), PX idle, refreshed on Save
 //
-// The braces are a Redis Cluster hash tag: both keys of a chat live in one
-// slot, so Delete removes them in one DEL and Load reads them in one
-// pipeline to one node, with no SCAN ever needed.
+// Builds before format 2 also kept P:{K}:u, a sorted set of hashed update
+// ids that expired within a day; Delete still removes it, so that a quick
+// exit leaves nothing of a chat that an older build served. The braces are
+// a Redis Cluster hash tag, which keeps both on one slot.
 //
-// # Round trips
+// # Commands
 //
-// Load is one pipeline (GET of the session, and ZADD NX of the update id
-// with its housekeeping) and Save one EVALSHA, so handling an update costs two
-// round trips. Only the first Save after Redis lost its script cache (a
-// restart, a failover) costs one more: go-redis then falls back to EVAL.
+// Load is one GET and Save one EVALSHA, so handling an update sends Redis
+// two commands. Only the first Save after Redis lost its script cache (a
+// restart, a failover) sends one more: EVAL, which loads the script again.
+//
+// Commands of concurrent updates share round trips: they go through
+// go-redis's autopipeliner, which writes the commands that wait at one
+// moment as one pipeline, as ioredis writes every caller's commands down
+// one connection. Each caller
+// still waits only until its context ends (see DefaultTimeout), so a Redis
+// that hangs costs a person at most that long before the safety card.
 package redisstore
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"strconv"
@@ -53,20 +57,24 @@ const DefaultPrefix = "sg"
 // connection (dial, TLS, HELLO) on a slow network.
 const DefaultTimeout = 300 * time.Millisecond
 
-// maxSeen bounds the update ids kept per chat, so that a flood of updates
-// to one chat cannot grow its set without limit. Redeliveries come within
-// minutes, long before a thousand newer updates have pushed an id out.
-const maxSeen = 1000
+// maxQueued bounds the commands waiting in the autopipeliner. While Redis
+// hangs, every update leaves one behind when its caller gives up; past
+// this many the next fails at once, as Redis is clearly not answering, and
+// the memory they take stays small.
+const maxQueued = 50000
 
 // Store keeps sessions in Redis. It is safe for concurrent use; create it
 // with New.
 type Store struct {
-	client  redis.UniversalClient
+	client redis.UniversalClient
+	// pipe batches the commands of concurrent calls; nil sends each
+	// command on its own (WithoutAutoPipeline, or a client that cannot).
+	pipe    *redis.AutoPipeliner
+	noPipe  bool
 	idle    time.Duration
-	seenTTL time.Duration
+	idleArg any // idle in milliseconds, boxed once for every EVALSHA
 	timeout time.Duration
 	prefix  string
-	now     func() time.Time
 }
 
 // Option changes a setting of New.
@@ -78,17 +86,19 @@ type Option func(*Store)
 // Config.Validate checks a configured prefix the same way, with an error.
 func WithPrefix(p string) Option { return func(s *Store) { s.prefix = p } }
 
-// WithSeenTTL sets how long an update id is remembered (store.SeenTTL by
-// default).
-func WithSeenTTL(d time.Duration) Option { return func(s *Store) { s.seenTTL = d } }
-
 // WithTimeout sets the bound on one call (DefaultTimeout by default); the
 // caller's context may set a shorter one.
 func WithTimeout(d time.Duration) Option { return func(s *Store) { s.timeout = d } }
 
+// WithoutAutoPipeline sends every command on its own pooled connection
+// instead of batching concurrent ones, which the load command uses to
+// show what the batching is worth.
+func WithoutAutoPipeline() Option { return func(s *Store) { s.noPipe = true } }
+
 // New returns a store on client whose sessions expire after idle without a
 // Save (store.DefaultIdle when idle <= 0). The caller owns client and closes
-// it. For fast failure when Redis is down, make client with NewClient.
+// it, which also stops the store's autopipeliner. For fast failure when
+// Redis is down, make client with NewClient.
 func New(client redis.UniversalClient, idle time.Duration, opts ...Option) *Store {
 	if idle <= 0 {
 		idle = store.DefaultIdle
@@ -98,10 +108,9 @@ func New(client redis.UniversalClient, idle time.Duration, opts ...Option) *Stor
 	s := &Store{
 		client:  client,
 		idle:    idle,
-		seenTTL: store.SeenTTL,
+		idleArg: strconv.FormatInt(idle.Milliseconds(), 10),
 		timeout: DefaultTimeout,
 		prefix:  DefaultPrefix,
-		now:     time.Now,
 	}
 	for _, o := range opts {
 		o(s)
@@ -109,12 +118,31 @@ func New(client redis.UniversalClient, idle time.Duration, opts ...Option) *Stor
 	if err := checkPrefix(s.prefix); err != nil {
 		panic("redisstore.New: " + err.Error())
 	}
-	if s.seenTTL < time.Second {
-		// EXPIRE takes whole seconds; a shorter TTL would forget at once.
-		s.seenTTL = time.Second
+	if !s.noPipe {
+		// The deferred face, because it lets each caller stop waiting when
+		// its context ends (Submit, then WaitContext); the blocking one
+		// would hold a caller until the connection's own time-out. Each
+		// caller waits for its own command before it sends the next, so
+		// the order between callers does not matter (Unordered), and a few
+		// batches on the wire at once measured a little better under the
+		// load command than one, which makes every command wait for the
+		// batch ahead of it. A client that cannot pipeline this way (one
+		// that is closed already) sends commands on their own.
+		ap, err := client.AsyncAutoPipelineWithOptions(&redis.AutoPipelineOptions{
+			MaxBatchSize:         300,
+			MaxConcurrentBatches: 4,
+			Unordered:            true,
+			MaxQueuedCommands:    maxQueued,
+		})
+		if err == nil {
+			s.pipe = ap
+		}
 	}
 	return s
 }
+
+// Pipelined reports whether commands of concurrent calls are batched.
+func (s *Store) Pipelined() bool { return s.pipe != nil }
 
 // Ping reports whether Redis answers. The bot calls it at start-up, so that
 // a wrong address shows at once rather than at the first message.
@@ -127,93 +155,56 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Load returns the record for key in one round trip (see store.Record for
-// the contract). On ErrUnreadable it also
-// returns dup and the stored Version; see ErrUnreadable.
-//
-// An error wrapping store.ErrUnavailable does not prove that the update id
-// went unrecorded: Redis may have run the pipeline and only its answer been
-// lost. A caller that relies on redelivery after such an error would then
-// see the update as a duplicate; answering the user at once is safer.
-func (s *Store) Load(ctx context.Context, key store.Key, update string) (store.Record, bool, error) {
+// Load returns the record for key with one GET (see store.Record for the
+// contract). On ErrUnreadable it also returns the stored Version; see
+// ErrUnreadable.
+func (s *Store) Load(ctx context.Context, key store.Key) (store.Record, error) {
 	if err := checkKey(key); err != nil {
-		return store.Record{}, false, fmt.Errorf("redisstore: load: %w", err)
+		return store.Record{}, fmt.Errorf("redisstore: load: %w", err)
 	}
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
-
-	var (
-		get   *redis.StringCmd
-		added *redis.IntCmd
-	)
-	cmds, err := s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
-		get = p.Get(ctx, s.sessionKey(key))
-		if update != "" {
-			seen := s.seenKey(key)
-			// Scores are microseconds, exact in a float64 for centuries
-			// to come. Trimming to maxSeen drops the lowest scores, and
-			// Redis orders equal scores by member, that is by hash: with
-			// scores in seconds, ids seen in the same second tied and the
-			// newest could be the one dropped. A round trip takes longer
-			// than a microsecond, so one chat's ids no longer tie.
-			now := s.now().UnixMicro()
-			// Forget expired ids first, so that an id seen long ago is
-			// new again, as in the memory store.
-			p.ZRemRangeByScore(ctx, seen, "-inf", strconv.FormatInt(now, 10))
-			added = p.ZAddNX(ctx, seen, redis.Z{
-				Score:  float64(now + s.seenTTL.Microseconds()),
-				Member: seenMember(key, update),
-			})
-			p.ZRemRangeByRank(ctx, seen, 0, -maxSeen-1)
-			p.Expire(ctx, seen, s.seenTTL)
-		}
-		return nil
-	})
-	// Pipelined returns the first failed command's error, and a missing
-	// session (redis.Nil from GET) is one, which could hide a later failure:
-	// look at each command too.
-	if err != nil && !errors.Is(err, redis.Nil) {
-		return store.Record{}, false, s.fail("load", err)
+	get := redis.NewStringCmd(ctx, "get", s.sessionKey(key))
+	if err := s.do(ctx, get); errors.Is(err, redis.Nil) {
+		return store.Record{}, nil
+	} else if err != nil {
+		return store.Record{}, s.fail("load", err)
 	}
-	for _, c := range cmds {
-		if err := c.Err(); err != nil && !errors.Is(err, redis.Nil) {
-			return store.Record{}, false, s.fail("load", err)
-		}
-	}
-	dup := added != nil && added.Val() == 0
-
-	raw, err := get.Bytes()
-	if errors.Is(err, redis.Nil) {
-		return store.Record{}, dup, nil
-	}
-	if err != nil {
-		return store.Record{}, false, s.fail("load", err)
-	}
+	raw := get.Val()
 	r, err := decode(raw)
 	if err != nil {
-		return store.Record{Version: storedVersion(raw)}, dup, fmt.Errorf("redisstore: load: %w", err)
+		return store.Record{Version: storedVersion(raw)}, fmt.Errorf("redisstore: load: %w", err)
 	}
-	return r, dup, nil
+	return r, nil
 }
 
-// casScript stores ARGV[2] with PX ARGV[3] if the version in the stored
-// value (bytes 2..9 in Lua's counting) equals ARGV[1], where an empty
-// ARGV[1] stands for "no session". A value too short for a header counts as
-// no session, so that garbage can be overwritten by a new session.
-var casScript = redis.NewScript(`
-local cur = redis.call('GET', KEYS[1])
-local v = ''
-if cur and #cur >= 9 then
-  v = string.sub(cur, 2, 9)
+// casSource stores ARGV[2] with PX ARGV[3] if the version in the stored
+// value (bytes 1..8, counting from 0) equals ARGV[1], where an empty
+// ARGV[1] stands for "no session". A value too short for a header counts
+// as no session, so that garbage can be overwritten by a new session.
+// GETRANGE reads the eight bytes of the version and no more of the value.
+const casSource = `
+local v = redis.call('GETRANGE', KEYS[1], 1, 8)
+if #v < 8 then
+  v = ''
 end
 if v ~= ARGV[1] then
   return 0
 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1
-`)
+`
 
-// Save stores r under compare-and-set in one round trip (see store.Record
+// casScript is casSource with its hash, for EVALSHA.
+var casScript = redis.NewScript(casSource)
+
+// casSHA and casSrc are the first arguments of EVALSHA and EVAL, boxed once.
+var (
+	casSHA any = casScript.Hash()
+	casSrc any = casSource
+)
+
+// Save stores r under compare-and-set with one EVALSHA (see store.Record
 // for the contract).
 func (s *Store) Save(ctx context.Context, key store.Key, r store.Record) (store.Record, error) {
 	if err := checkKey(key); err != nil {
@@ -224,46 +215,63 @@ func (s *Store) Save(ctx context.Context, key store.Key, r store.Record) (store.
 
 	next := r
 	next.Version++
-	ok, err := casScript.Run(ctx, s.client,
-		[]string{s.sessionKey(key)},
-		versionHeader(r.Version), encode(next), s.idle.Milliseconds(),
-	).Int()
+	sk := s.sessionKey(key)
+	value := encode(next)
+	header := versionHeader(r.Version)
+	cas := func(name string, script any) *redis.Cmd {
+		cmd := redis.NewCmd(ctx, name, script, 1, sk, header, value, s.idleArg)
+		cmd.SetFirstKeyPos(3) // so that a cluster client routes it by the key
+		return cmd
+	}
+	cmd := cas("evalsha", casSHA)
+	err := s.do(ctx, cmd)
+	if redis.HasErrorPrefix(err, "NOSCRIPT") {
+		// Redis lost its scripts (a restart, a failover): EVAL sends the
+		// source, which also caches it again for the next EVALSHA.
+		cmd = cas("eval", casSrc)
+		err = s.do(ctx, cmd)
+	}
 	if err != nil {
 		return r, s.fail("save", err)
 	}
-	if ok != 1 {
+	if ok, err := cmd.Int64(); err != nil || ok != 1 {
+		if err != nil {
+			return r, s.fail("save", err)
+		}
 		return r, store.ErrConflict
 	}
 	return next, nil
 }
 
-// Delete removes both keys of the chat in one DEL.
+// Delete removes the chat's keys in one DEL: the session, and the set of
+// update ids an older build may have left.
 func (s *Store) Delete(ctx context.Context, key store.Key) error {
 	if err := checkKey(key); err != nil {
 		return fmt.Errorf("redisstore: delete: %w", err)
 	}
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
-	if err := s.client.Del(ctx, s.sessionKey(key), s.seenKey(key)).Err(); err != nil {
+	if err := s.client.Del(ctx, s.sessionKey(key), s.legacySeenKey(key)).Err(); err != nil {
 		return s.fail("delete", err)
 	}
 	return nil
 }
 
-func (s *Store) sessionKey(k store.Key) string { return s.prefix + ":{" + string(k) + "}:s" }
-func (s *Store) seenKey(k store.Key) string    { return s.prefix + ":{" + string(k) + "}:u" }
-
-// seenMember hashes an update id with the chat's key. Telegram's update ids
-// are bare counters, but other platforms' message ids can carry the sender's
-// phone number; the hash keeps them out of Redis, and mixing in the key
-// keeps the same id in two chats apart.
-func seenMember(k store.Key, update string) string {
-	h := sha256.New()
-	h.Write([]byte(k))
-	h.Write([]byte{0})
-	h.Write([]byte(update))
-	return string(h.Sum(nil)[:16])
+// do runs cmd, batched with concurrent ones when the store pipelines, and
+// returns its error. It waits at most until ctx ends: the command may then
+// still run, and its result is never read.
+func (s *Store) do(ctx context.Context, cmd redis.Cmder) error {
+	if s.pipe == nil {
+		_ = s.client.Process(ctx, cmd)
+		return cmd.Err()
+	}
+	return s.pipe.Submit(ctx, cmd).WaitContext(ctx)
 }
+
+func (s *Store) sessionKey(k store.Key) string { return s.prefix + ":{" + string(k) + "}:s" }
+
+// legacySeenKey is the set of update ids of builds before format 2.
+func (s *Store) legacySeenKey(k store.Key) string { return s.prefix + ":{" + string(k) + "}:u" }
 
 func (s *Store) bound(ctx context.Context) (context.Context, context.CancelFunc) {
 	if s.timeout <= 0 {
@@ -273,10 +281,11 @@ func (s *Store) bound(ctx context.Context) (context.Context, context.CancelFunc)
 }
 
 // fail wraps err from Redis. Anything but a plain error reply from the
-// server (a dial or read error, a time-out, a closed pool, or a reply that
-// says the server cannot serve right now, such as LOADING or READONLY during
-// a failover) means Redis is unavailable and wraps store.ErrUnavailable
-// too, so that the caller can answer "try again in a moment".
+// server (a dial or read error, a time-out, a closed pool, a full queue of
+// the autopipeliner, or a reply that says the server cannot serve right
+// now, such as LOADING or READONLY during a failover) means Redis is
+// unavailable and wraps store.ErrUnavailable too, so that the caller can
+// answer "try again in a moment".
 func (s *Store) fail(op string, err error) error {
 	if unavailable(err) {
 		return fmt.Errorf("redisstore: %s: %w: %w", op, store.ErrUnavailable, err)

@@ -3,10 +3,14 @@ package redisstore
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -64,13 +68,18 @@ func TestAnonymity(t *testing.T) {
 		k := keyer.Key("telegram", chat)
 		var rec store.Record
 		for j := range texts {
-			update := strconv.Itoa(884422117 + 10*i + j)
+			seq := uint64(884422117 + 10*i + j)
+			update := strconv.FormatUint(seq, 10)
 			updates = append(updates, update)
-			loaded, dup, err := s.Load(ctx, k, update)
-			if err != nil || dup {
-				t.Fatalf("Load(chat %d, %s) = dup %v, error %v; want a new update", chat, update, dup, err)
+			loaded, err := s.Load(ctx, k)
+			if err != nil {
+				t.Fatalf("Load(chat %d) error %v", chat, err)
 			}
 			rec = loaded
+			// As the dispatcher records updates: Telegram's as a sequence
+			// number, another platform's (its message id holding a phone
+			// number) hashed.
+			rec.Handled = rec.Handled.With(seq, 0).With(0, keyer.UpdateHash(k, "wamid.316"+update))
 			sess := &rec.Session
 			sess.Flow, sess.State, sess.Lang = "werk", "vraag"+strconv.Itoa(j), "nl"
 			sess.Signals = append(sess.Signals, "antwoord"+strconv.Itoa(j)+"=ja")
@@ -95,8 +104,9 @@ func TestAnonymity(t *testing.T) {
 	}
 	forbidden = append(forbidden, texts...)
 	forbidden = append(forbidden, updates...)
+	forbidden = append(forbidden, "wamid")
 
-	keyPattern := regexp.MustCompile(`^sg:\{[A-Za-z0-9_-]{22}\}:[su]$`)
+	keyPattern := regexp.MustCompile(`^sg:\{[A-Za-z0-9_-]{22}\}:s$`)
 	var keys []string
 	iter := client.Scan(ctx, 0, "*", 100).Iterator()
 	for iter.Next(ctx) {
@@ -105,8 +115,8 @@ func TestAnonymity(t *testing.T) {
 	if err := iter.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if want := 2 * (len(chats) - 1); len(keys) != want {
-		t.Errorf("SCAN found %d keys %q, want %d: a session and an update set for each chat not deleted", len(keys), keys, want)
+	if want := len(chats) - 1; len(keys) != want {
+		t.Errorf("SCAN found %d keys %q, want %d: a session for each chat not deleted", len(keys), keys, want)
 	}
 	for _, key := range keys {
 		if !keyPattern.MatchString(key) {
@@ -137,19 +147,8 @@ func TestAnonymity(t *testing.T) {
 			if ttl > time.Hour {
 				t.Errorf("PTTL(%q) = %v, want at most the idle time %v", key, ttl, time.Hour)
 			}
-		case "zset":
-			members, err := client.ZRangeWithScores(ctx, key, 0, -1).Result()
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, m := range members {
-				contents = append(contents, []byte(fmt.Sprint(m.Member)), []byte(strconv.FormatFloat(m.Score, 'f', -1, 64)))
-			}
-			if ttl > store.SeenTTL {
-				t.Errorf("PTTL(%q) = %v, want at most %v", key, ttl, store.SeenTTL)
-			}
 		default:
-			t.Errorf("TYPE(%q) = %s, want string or zset", key, typ)
+			t.Errorf("TYPE(%q) = %s, want string", key, typ)
 		}
 		for _, c := range contents {
 			for _, f := range forbidden {
@@ -161,76 +160,159 @@ func TestAnonymity(t *testing.T) {
 	}
 }
 
-// countHook counts round trips: one per command outside a pipeline, one
-// per pipeline.
-type countHook struct{ n atomic.Int64 }
-
-func (h *countHook) DialHook(next redis.DialHook) redis.DialHook { return next }
-
-func (h *countHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
-	return func(ctx context.Context, cmd redis.Cmder) error {
-		h.n.Add(1)
-		return next(ctx, cmd)
+// commandStats returns how often Redis ran each command, from its own
+// statistics. They count the commands a script runs too; the
+// compare-and-set script runs GETRANGE and SET, which the store never
+// sends itself, so the two are told apart by name.
+func commandStats(t testing.TB, c redis.UniversalClient) map[string]int64 {
+	t.Helper()
+	info, err := c.Info(context.Background(), "commandstats").Result()
+	if err != nil {
+		t.Fatal(err)
 	}
+	out := map[string]int64{}
+	for _, line := range strings.Split(info, "\n") {
+		line, ok := strings.CutPrefix(strings.TrimSpace(line), "cmdstat_")
+		if !ok {
+			continue
+		}
+		name, rest, _ := strings.Cut(line, ":")
+		calls, _, _ := strings.Cut(strings.TrimPrefix(rest, "calls="), ",")
+		n, _ := strconv.ParseInt(calls, 10, 64)
+		out[name] = n
+	}
+	return out
 }
 
-func (h *countHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
-	return func(ctx context.Context, cmds []redis.Cmder) error {
-		h.n.Add(1)
-		return next(ctx, cmds)
+// diffStats returns what ran between two commandStats, without the INFO
+// calls that took them.
+func diffStats(before, after map[string]int64) map[string]int64 {
+	out := map[string]int64{}
+	for name, n := range after {
+		if d := n - before[name]; d > 0 && name != "info" {
+			out[name] = d
+		}
 	}
+	return out
 }
 
-func TestRoundTrips(t *testing.T) {
+// TestCommands counts, by Redis's own statistics, what each call sends:
+// an update, Load then Save, is one GET and one EVALSHA.
+func TestCommands(t *testing.T) {
 	t.Parallel()
 	srv := redistest.Start(t)
 	s, client := newTestStore(t, srv, 0)
 	ctx := t.Context()
-	k := store.NewKeyer(nil).Key("telegram", 1)
-	// Connecting costs a HELLO once per connection; count from warm pools,
-	// as a running bot has. go-redis keeps pipelines in a pool of their own.
+	keyer := store.NewKeyer(nil)
+	k := keyer.Key("telegram", 1)
+	// A new connection says HELLO once; count from warm connections, as a
+	// running bot has: the pool for single commands and the one for
+	// pipelines.
 	if err := s.Ping(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.Load(ctx, k, "0"); err != nil {
+	if _, err := s.Load(ctx, keyer.Key("telegram", 2)); err != nil {
 		t.Fatal(err)
 	}
-	hook := &countHook{}
-	client.AddHook(hook)
-
-	var sess store.Record
-	handle := func(update string) error {
-		loaded, _, err := s.Load(ctx, k, update)
+	var cur store.Record
+	handle := func() error {
+		loaded, err := s.Load(ctx, k)
 		if err != nil {
 			return err
 		}
-		loaded.Session.State = "s" + update
-		sess, err = s.Save(ctx, k, loaded)
+		loaded.Session.State = "s"
+		loaded.Handled = loaded.Handled.With(loaded.Version+1, 0)
+		cur, err = s.Save(ctx, k, loaded)
 		return err
 	}
 	tests := []struct {
 		name string
 		do   func() error
-		want int64
+		want map[string]int64 // the script's own GETRANGE and SET included
 	}{
-		// The first Save on a server finds no cached script: EVALSHA,
-		// NOSCRIPT, then EVAL. It happens once per server (re)start.
-		{"first handled update on a fresh server", func() error { return handle("1") }, 3},
-		{"handled update", func() error { return handle("2") }, 2},
-		{"redelivered update", func() error { return handle("2") }, 2},
-		{"load with update id", func() error { _, _, err := s.Load(ctx, k, "3"); return err }, 1},
-		{"load without update id", func() error { _, _, err := s.Load(ctx, k, ""); return err }, 1},
-		{"save", func() error { var err error; sess, err = s.Save(ctx, k, sess); return err }, 1},
-		{"delete", func() error { return s.Delete(ctx, k) }, 1},
+		// The first Save on a server finds no cached script: EVALSHA
+		// fails with NOSCRIPT, EVAL loads it. Once per server (re)start.
+		{"first update on a fresh server", handle, map[string]int64{"get": 1, "evalsha": 1, "eval": 1, "getrange": 1, "set": 1}},
+		{"update", handle, map[string]int64{"get": 1, "evalsha": 1, "getrange": 1, "set": 1}},
+		{"load", func() error { _, err := s.Load(ctx, k); return err }, map[string]int64{"get": 1}},
+		{"save", func() error { var err error; cur, err = s.Save(ctx, k, cur); return err }, map[string]int64{"evalsha": 1, "getrange": 1, "set": 1}},
+		{"conflicting save", func() error {
+			if _, err := s.Save(ctx, k, store.Record{}); !errors.Is(err, store.ErrConflict) {
+				return fmt.Errorf("Save(version 0) error = %v, want %v", err, store.ErrConflict)
+			}
+			return nil
+		}, map[string]int64{"evalsha": 1, "getrange": 1}},
+		{"delete", func() error { return s.Delete(ctx, k) }, map[string]int64{"del": 1}},
 	}
 	for _, tt := range tests {
-		hook.n.Store(0)
+		before := commandStats(t, client)
 		if err := tt.do(); err != nil {
-			t.Fatalf("%s: error = %v", tt.name, err)
+			t.Fatalf("%s: %v", tt.name, err)
 		}
-		if got := hook.n.Load(); got != tt.want {
-			t.Errorf("%s: %d round trips, want %d", tt.name, got, tt.want)
+		if got := diffStats(before, commandStats(t, client)); !maps.Equal(got, tt.want) {
+			t.Errorf("%s: Redis ran %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestPipelined checks that the commands of concurrent calls share round
+// trips: many goroutines each Load and Save, and the pipelines that carry
+// their commands are fewer than the commands.
+func TestPipelined(t *testing.T) {
+	t.Parallel()
+	srv := redistest.Start(t)
+	s, client := newTestStore(t, srv, 0)
+	if !s.Pipelined() {
+		t.Fatal("Pipelined() = false, want true for a client from NewClient")
+	}
+	hook := &pipelineHook{}
+	client.AddHook(hook)
+	keyer := store.NewKeyer(nil)
+	const goroutines, each = 64, 20
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			k := keyer.Key("telegram", int64(g))
+			for range each {
+				r, err := s.Load(t.Context(), k)
+				if err == nil {
+					_, err = s.Save(t.Context(), k, r)
+				}
+				if err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	cmds, pipes := hook.cmds.Load(), hook.pipes.Load()
+	t.Logf("%d commands in %d round trips", cmds, pipes)
+	if want := int64(2 * goroutines * each); cmds < want {
+		t.Errorf("%d commands counted, want at least %d", cmds, want)
+	}
+	if pipes*2 > cmds {
+		t.Errorf("%d commands took %d round trips, want them batched at least two to one", cmds, pipes)
+	}
+}
+
+// pipelineHook counts round trips and the commands in them: a pipeline,
+// or a command the autopipeliner sent on its own.
+type pipelineHook struct{ pipes, cmds atomic.Int64 }
+
+func (h *pipelineHook) DialHook(next redis.DialHook) redis.DialHook { return next }
+func (h *pipelineHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		h.pipes.Add(1)
+		h.cmds.Add(1)
+		return next(ctx, cmd)
+	}
+}
+func (h *pipelineHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		h.pipes.Add(1)
+		h.cmds.Add(int64(len(cmds)))
+		return next(ctx, cmds)
 	}
 }
 
@@ -252,8 +334,7 @@ func TestRedisDown(t *testing.T) {
 		name string
 		do   func() error
 	}{
-		{"Load", func() error { _, _, err := s.Load(ctx, k, "u1"); return err }},
-		{"Load without update id", func() error { _, _, err := s.Load(ctx, k, ""); return err }},
+		{"Load", func() error { _, err := s.Load(ctx, k); return err }},
 		{"Save", func() error {
 			_, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "b"}, Version: 1})
 			return err
@@ -298,7 +379,7 @@ func TestRedisDown(t *testing.T) {
 			back := time.Now()
 			deadline := back.Add(5 * time.Second)
 			for {
-				_, _, err := s.Load(ctx, k, "")
+				_, err := s.Load(ctx, k)
 				if err == nil {
 					t.Logf("store served again %v after Redis came back", time.Since(back).Round(time.Millisecond))
 					break
@@ -309,7 +390,7 @@ func TestRedisDown(t *testing.T) {
 				time.Sleep(50 * time.Millisecond)
 			}
 			// The restarted server is empty; a paused one kept the session.
-			cur, _, err := s.Load(ctx, k, "")
+			cur, err := s.Load(ctx, k)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -332,7 +413,7 @@ func TestUnreadable(t *testing.T) {
 	keyer := store.NewKeyer(nil)
 
 	v1 := encode(store.Record{Session: flows.Session{State: "x"}, Version: 4})
-	newer := append([]byte{formatV1 + 1}, v1[1:]...)
+	newer := append([]byte{formatV2 + 1}, v1[1:]...)
 	newer = append(newer, "a field from the future"...)
 	older := append([]byte{0}, v1[1:]...)
 	tests := []struct {
@@ -353,27 +434,22 @@ func TestUnreadable(t *testing.T) {
 			if err := client.Set(ctx, s.sessionKey(k), tt.raw, time.Minute).Err(); err != nil {
 				t.Fatal(err)
 			}
-			for _, wantDup := range []bool{false, true} {
-				got, dup, err := s.Load(ctx, k, "u1")
-				if !errors.Is(err, ErrUnreadable) {
-					t.Fatalf("Load(%s) error = %v, want %v", tt.name, err, ErrUnreadable)
-				}
-				if errors.Is(err, store.ErrUnavailable) {
-					t.Errorf("Load(%s) error = %v, want no %v", tt.name, err, store.ErrUnavailable)
-				}
-				if d := storetest.Diff(got, store.Record{Version: tt.wantVersion}); d != "" {
-					t.Errorf("Load(%s) session is not zero but for the version:\n%s", tt.name, d)
-				}
-				if dup != wantDup {
-					t.Errorf("Load(%s, u1) dup = %v, want %v", tt.name, dup, wantDup)
-				}
+			got, err := s.Load(ctx, k)
+			if !errors.Is(err, ErrUnreadable) {
+				t.Fatalf("Load(%s) error = %v, want %v", tt.name, err, ErrUnreadable)
+			}
+			if errors.Is(err, store.ErrUnavailable) {
+				t.Errorf("Load(%s) error = %v, want no %v", tt.name, err, store.ErrUnavailable)
+			}
+			if d := storetest.Diff(got, store.Record{Version: tt.wantVersion}); d != "" {
+				t.Errorf("Load(%s) record is not zero but for the version:\n%s", tt.name, d)
 			}
 			// The caller starts over with what Load returned.
 			saved, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "fresh"}, Version: tt.wantVersion})
 			if err != nil {
 				t.Fatalf("Save over %s with version %d error = %v, want nil", tt.name, tt.wantVersion, err)
 			}
-			got, _, err := s.Load(ctx, k, "")
+			got, err = s.Load(ctx, k)
 			if err != nil || got.Session.State != "fresh" || got.Version != saved.Version {
 				t.Errorf("Load after the reset = state %q version %d, error %v; want %q, %d, nil", got.Session.State, got.Version, err, "fresh", saved.Version)
 			}
@@ -389,7 +465,7 @@ func TestBadKey(t *testing.T) {
 	s, client := newTestStore(t, srv, 0)
 	ctx := t.Context()
 	for _, k := range []store.Key{"", "123456789", "telegram:123456789", "AAAAAAAAAAAAAAAAAAAA}{", "AAAAAAAAAAAAAAAAAAAAAAA"} {
-		if _, _, err := s.Load(ctx, k, "u1"); !errors.Is(err, errBadKey) {
+		if _, err := s.Load(ctx, k); !errors.Is(err, errBadKey) {
 			t.Errorf("Load(%q) error = %v, want %v", k, err, errBadKey)
 		}
 		if _, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "x"}}); !errors.Is(err, errBadKey) {
@@ -404,55 +480,121 @@ func TestBadKey(t *testing.T) {
 	}
 }
 
-// TestSeenBounded floods one chat with updates: its set of update ids must
-// stay bounded, and the newest ids must still be recognised.
-func TestSeenBounded(t *testing.T) {
+// TestFormatV1 reads a session as the build before format 2 left it, with
+// its set of update ids beside it: the conversation goes on, and a quick
+// exit removes both keys.
+func TestFormatV1(t *testing.T) {
 	t.Parallel()
 	srv := redistest.Start(t)
 	s, client := newTestStore(t, srv, 0)
 	ctx := t.Context()
 	k := store.NewKeyer(nil).Key("telegram", 1)
-	const n = maxSeen + 50
-	for i := range n {
-		if _, _, err := s.Load(ctx, k, strconv.Itoa(i)); err != nil {
-			t.Fatal(err)
-		}
+	raw, _ := hex.DecodeString(goldenV1)
+	if err := client.Set(ctx, s.sessionKey(k), raw, time.Minute).Err(); err != nil {
+		t.Fatal(err)
 	}
-	if got := client.ZCard(ctx, s.seenKey(k)).Val(); got != maxSeen {
-		t.Errorf("ZCARD(update ids) after %d updates = %d, want %d", n, got, maxSeen)
+	if err := client.ZAdd(ctx, s.legacySeenKey(k), redis.Z{Score: 1, Member: "x"}).Err(); err != nil {
+		t.Fatal(err)
 	}
-	if _, dup, _ := s.Load(ctx, k, strconv.Itoa(n-1)); !dup {
-		t.Errorf("Load(newest update %d) dup = false, want true", n-1)
+	got, err := s.Load(ctx, k)
+	if err != nil {
+		t.Fatalf("Load(format 1) error = %v", err)
+	}
+	if d := storetest.Diff(got, sample()); d != "" {
+		t.Errorf("Load(format 1) differs:\n%s", d)
+	}
+	got.Handled = got.Handled.With(5, 0)
+	if _, err := s.Save(ctx, k, got); err != nil {
+		t.Fatalf("Save over format 1 error = %v", err)
+	}
+	if v, _ := client.Get(ctx, s.sessionKey(k)).Bytes(); len(v) == 0 || v[0] != formatV2 {
+		t.Errorf("value after Save has format %x, want %d", v[:min(1, len(v))], formatV2)
+	}
+	if err := s.Delete(ctx, k); err != nil {
+		t.Fatal(err)
+	}
+	if n := client.DBSize(ctx).Val(); n != 0 {
+		t.Errorf("DBSIZE after Delete = %d, want 0: the old set of update ids must go too", n)
 	}
 }
 
-// TestSeenExpiry checks that an update id is forgotten after the seen TTL,
-// as in the memory store.
-func TestSeenExpiry(t *testing.T) {
+// TestHangUnderLoad pauses Redis while many calls wait on the
+// autopipeliner: each must give up within the store's time-out, not wait
+// behind the others, and all must work again once Redis resumes.
+func TestHangUnderLoad(t *testing.T) {
+	t.Parallel()
+	const budget = time.Second
+	srv := redistest.Start(t)
+	s, _ := newTestStore(t, srv, 0)
+	ctx := t.Context()
+	keyer := store.NewKeyer(nil)
+	if err := s.Ping(ctx); err != nil {
+		t.Fatal(err)
+	}
+	srv.Pause()
+	resumed := false
+	defer func() {
+		if !resumed {
+			srv.Resume()
+		}
+	}()
+	const callers = 100
+	var wg sync.WaitGroup
+	var slowest atomic.Int64
+	for i := range callers {
+		wg.Go(func() {
+			k := keyer.Key("telegram", int64(i))
+			start := time.Now()
+			var err error
+			if i%2 == 0 {
+				_, err = s.Load(ctx, k)
+			} else {
+				_, err = s.Save(ctx, k, store.Record{})
+			}
+			took := time.Since(start)
+			for {
+				old := slowest.Load()
+				if int64(took) <= old || slowest.CompareAndSwap(old, int64(took)) {
+					break
+				}
+			}
+			if !errors.Is(err, store.ErrUnavailable) {
+				t.Errorf("call %d with Redis hung: error = %v, want %v", i, err, store.ErrUnavailable)
+			}
+		})
+	}
+	wg.Wait()
+	t.Logf("slowest of %d calls with Redis hung: %v", callers, time.Duration(slowest.Load()))
+	if took := time.Duration(slowest.Load()); took > budget {
+		t.Errorf("slowest call with Redis hung took %v, want at most %v", took, budget)
+	}
+	srv.Resume()
+	resumed = true
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		_, err := s.Load(ctx, keyer.Key("telegram", 1))
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Load 5s after Redis resumed: error = %v, want nil", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestWithoutAutoPipeline runs the conformance suite with every command on
+// its own, as the store falls back to when a client cannot pipeline.
+func TestWithoutAutoPipeline(t *testing.T) {
 	t.Parallel()
 	srv := redistest.Start(t)
-	s, _ := newTestStore(t, srv, 0, WithSeenTTL(time.Second))
-	ctx := t.Context()
-	k := store.NewKeyer(nil).Key("telegram", 1)
-	now := time.Unix(1_700_000_000, 0)
-	s.now = func() time.Time { return now }
-
-	steps := []struct {
-		after   time.Duration
-		wantDup bool
-	}{
-		{0, false},
-		{0, true},
-		{999 * time.Millisecond, true},
-		{2 * time.Second, false}, // forgotten, and recorded anew
-		{0, true},
-	}
-	for i, st := range steps {
-		now = now.Add(st.after)
-		if _, dup, err := s.Load(ctx, k, "u1"); err != nil || dup != st.wantDup {
-			t.Errorf("step %d: Load(u1) = dup %v, error %v; want %v, nil", i, dup, err, st.wantDup)
+	storetest.Run(t, func(t *testing.T, idle time.Duration) storetest.Store {
+		s, _ := newTestStore(t, srv, idle, WithoutAutoPipeline())
+		if s.Pipelined() {
+			t.Fatal("Pipelined() = true with WithoutAutoPipeline")
 		}
-	}
+		return s
+	})
 }
 
 func TestContextCanceled(t *testing.T) {
@@ -462,34 +604,116 @@ func TestContextCanceled(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	k := store.NewKeyer(nil).Key("telegram", 1)
-	_, _, err := s.Load(ctx, k, "u1")
+	_, err := s.Load(ctx, k)
 	if !errors.Is(err, context.Canceled) || !errors.Is(err, store.ErrUnavailable) {
 		t.Errorf("Load(canceled ctx) error = %v, want one wrapping both %v and %v", err, context.Canceled, store.ErrUnavailable)
 	}
 }
 
+// BenchmarkLoadSave is one update's work on the store, Load then Save,
+// by one caller at a time and by many at once, batched and not.
 func BenchmarkLoadSave(b *testing.B) {
-	srv := redistest.Start(b)
-	s, _ := newTestStore(b, srv, 0)
-	ctx := context.Background()
-	keyer := store.NewKeyer(nil)
 	sess := flows.Session{
 		Flow: "werk", State: "vraag3", Lang: "nl",
 		Signals: []string{"werk=ja", "paspoort=ingenomen", "loon=nee"},
 		Back:    []flows.Step{{Flow: "start", State: "welkom"}, {Flow: "werk", State: "vraag2", Signals: 2}},
 		Started: time.Now(), Updated: time.Now(),
 	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		k := keyer.Key("telegram", int64(i%100))
-		i++
-		cur, _, err := s.Load(ctx, k, strconv.Itoa(i))
+	for _, bc := range []struct {
+		name     string
+		opts     []Option
+		parallel int // goroutines per GOMAXPROCS; 0 for one caller
+	}{
+		{"serial", nil, 0},
+		{"parallel-100/autopipeline", nil, 100},
+		{"parallel-100/plain", []Option{WithoutAutoPipeline()}, 100},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			srv := redistest.Start(b)
+			s, _ := newTestStore(b, srv, 0, bc.opts...)
+			keyer := store.NewKeyer(nil)
+			var next atomic.Int64
+			work := func(chat int64) error {
+				k := keyer.Key("telegram", chat)
+				cur, err := s.Load(context.Background(), k)
+				if err != nil {
+					return err
+				}
+				_, err = s.Save(context.Background(), k, store.Record{Session: sess, Handled: cur.Handled.With(cur.Version+1, 0), Version: cur.Version})
+				return err
+			}
+			b.ReportAllocs()
+			if bc.parallel == 0 {
+				for b.Loop() {
+					if err := work(next.Add(1) % 100); err != nil {
+						b.Fatal(err)
+					}
+				}
+				return
+			}
+			b.SetParallelism(bc.parallel)
+			b.RunParallel(func(pb *testing.PB) {
+				chat := next.Add(1) // a chat of its own: no conflicts
+				for pb.Next() {
+					if err := work(chat); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+		})
+	}
+}
+
+// TestCluster runs the conformance suite on Redis Cluster, one node that
+// holds every slot, through the cluster client and its autopipeliner:
+// every command must carry its key where the client routes by it.
+func TestCluster(t *testing.T) {
+	t.Parallel()
+	srv := redistest.Start(t, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf")
+	admin := redis.NewClient(&redis.Options{Addr: srv.Addr()})
+	defer admin.Close()
+	ctx := t.Context()
+	if err := admin.Do(ctx, "CLUSTER", "ADDSLOTSRANGE", 0, 16383).Err(); err != nil {
+		t.Fatalf("CLUSTER ADDSLOTSRANGE: %v", err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(admin.ClusterInfo(ctx).Val(), "cluster_state:ok") {
+		if time.Now().After(deadline) {
+			t.Fatal("cluster not ok within 10s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	storetest.Run(t, func(t *testing.T, idle time.Duration) storetest.Store {
+		client, err := NewClient(Config{ClusterAddrs: []string{srv.Addr()}})
 		if err != nil {
-			b.Fatal(err)
+			t.Fatal(err)
 		}
-		if _, err := s.Save(ctx, k, store.Record{Session: sess, Version: cur.Version}); err != nil {
-			b.Fatal(err)
+		t.Cleanup(func() { client.Close() })
+		s := New(client, idle)
+		if !s.Pipelined() {
+			t.Fatal("Pipelined() = false on a cluster client, want true")
 		}
+		return s
+	})
+}
+
+// TestPipelinedClients checks that every kind of client NewClient makes
+// batches through the autopipeliner. Making one connects to nothing.
+func TestPipelinedClients(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []Config{
+		{URL: "redis://127.0.0.1:1/0"},
+		{SentinelAddrs: []string{"127.0.0.1:1"}, MasterName: "signaal"},
+		{ClusterAddrs: []string{"127.0.0.1:1"}},
+	} {
+		client, err := NewClient(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := New(client, 0); !s.Pipelined() {
+			t.Errorf("New(%T).Pipelined() = false, want true", client)
+		}
+		client.Close()
 	}
 }

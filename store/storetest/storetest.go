@@ -22,7 +22,7 @@ import (
 // Store is the contract the suite checks: what the dispatcher needs of a
 // session store (bot.Sessions), as every store offers it.
 type Store interface {
-	Load(ctx context.Context, key store.Key, update string) (store.Record, bool, error)
+	Load(ctx context.Context, key store.Key) (store.Record, error)
 	Save(ctx context.Context, key store.Key, r store.Record) (store.Record, error)
 	Delete(ctx context.Context, key store.Key) error
 }
@@ -38,8 +38,13 @@ type NewStore func(t *testing.T, idle time.Duration) Store
 // for. Real Redis expires keys to the millisecond.
 const idleShort = 600 * time.Millisecond
 
-// sessionFields is the number of fields of flows.Session that Diff compares.
-const sessionFields = 7
+// sessionFields, recordFields and handledFields are the numbers of fields
+// of flows.Session, store.Record and store.Handled that Diff compares.
+const (
+	sessionFields = 7
+	recordFields  = 3
+	handledFields = 2
+)
 
 // Run runs the suite against the stores newStore makes. Subtests run in
 // parallel; run it with -race.
@@ -48,6 +53,12 @@ func Run(t *testing.T, newStore NewStore) {
 	// must be added there (and to every store's encoding) to be tested.
 	if n := reflect.TypeFor[flows.Session]().NumField(); n != sessionFields {
 		t.Fatalf("flows.Session has %d fields, the suite knows %d: extend Diff and full()", n, sessionFields)
+	}
+	if n := reflect.TypeFor[store.Record]().NumField(); n != recordFields {
+		t.Fatalf("store.Record has %d fields, the suite knows %d: extend Diff", n, recordFields)
+	}
+	if n := reflect.TypeFor[store.Handled]().NumField(); n != handledFields {
+		t.Fatalf("store.Handled has %d fields, the suite knows %d: extend Diff and fullHandled()", n, handledFields)
 	}
 	tests := []struct {
 		name string
@@ -59,7 +70,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"NoAliasing", 0, testNoAliasing},
 		{"VersionIncrements", 0, testVersionIncrements},
 		{"Conflict", 0, testConflict},
-		{"Redelivery", 0, testRedelivery},
+		{"Handled", 0, testHandled},
 		{"Delete", 0, testDelete},
 		{"KeysIsolated", 0, testKeysIsolated},
 		{"ConcurrentSaves", 0, testConcurrentSaves},
@@ -78,18 +89,12 @@ func Run(t *testing.T, newStore NewStore) {
 }
 
 func testLoadMissing(t *testing.T, s Store, key func(int64) store.Key) {
-	ctx := context.Background()
-	for _, update := range []string{"", "u1"} {
-		got, dup, err := s.Load(ctx, key(1), update)
-		if err != nil {
-			t.Fatalf("Load(missing, %q) error = %v, want nil", update, err)
-		}
-		if d := Diff(got, store.Record{}); d != "" {
-			t.Errorf("Load(missing, %q) session differs from the zero session:\n%s", update, d)
-		}
-		if dup {
-			t.Errorf("Load(missing, %q) dup = true, want false", update)
-		}
+	got, err := s.Load(context.Background(), key(1))
+	if err != nil {
+		t.Fatalf("Load(missing) error = %v, want nil", err)
+	}
+	if d := Diff(got, store.Record{}); d != "" {
+		t.Errorf("Load(missing) differs from the zero record:\n%s", d)
 	}
 }
 
@@ -146,7 +151,7 @@ func testRoundTrip(t *testing.T, s Store, key func(int64) store.Key) {
 			if d := Diff(saved, want); d != "" {
 				t.Errorf("Save(%s) returned a session that differs from the one saved:\n%s", tt.name, d)
 			}
-			got, _, err := s.Load(ctx, k, "")
+			got, err := s.Load(ctx, k)
 			if err != nil {
 				t.Fatalf("Load(%s) error = %v, want nil", tt.name, err)
 			}
@@ -161,21 +166,24 @@ func testRoundTrip(t *testing.T, s Store, key func(int64) store.Key) {
 // ones share memory with what the store keeps.
 func testNoAliasing(t *testing.T, s Store, key func(int64) store.Key) {
 	ctx := context.Background()
-	in := full()
-	if _, err := s.Save(ctx, key(1), rec(in, 0)); err != nil {
+	in := rec(full(), 0)
+	in.Handled = fullHandled()
+	if _, err := s.Save(ctx, key(1), in); err != nil {
 		t.Fatal(err)
 	}
-	in.Signals[0], in.Back[0].State = "changed", "changed"
-	got, _, err := s.Load(ctx, key(1), "")
+	in.Session.Signals[0], in.Session.Back[0].State, in.Handled.IDs[0], in.Handled.Seqs[0] = "changed", "changed", 0, 0
+	got, err := s.Load(ctx, key(1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got.Session.Signals[1] = "changed too"
-	again, _, err := s.Load(ctx, key(1), "")
+	got.Session.Signals[1], got.Handled.IDs[1], got.Handled.Seqs[1] = "changed too", 0, 0
+	again, err := s.Load(ctx, key(1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := Diff(again, rec(full(), 1)); d != "" {
+	want := rec(full(), 1)
+	want.Handled = fullHandled()
+	if d := Diff(again, want); d != "" {
 		t.Errorf("Load after changing the saved and the loaded slices differs:\n%s", d)
 	}
 }
@@ -194,7 +202,7 @@ func testVersionIncrements(t *testing.T, s Store, key func(int64) store.Key) {
 		}
 		sess = got
 	}
-	got, _, err := s.Load(ctx, key(1), "")
+	got, err := s.Load(ctx, key(1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +245,7 @@ func testConflict(t *testing.T, s Store, key func(int64) store.Key) {
 			if !errors.Is(err, tt.wantErr) {
 				t.Errorf("Save(version %d) error = %v, want %v", tt.version, err, tt.wantErr)
 			}
-			got, _, err := s.Load(ctx, k, "")
+			got, err := s.Load(ctx, k)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -249,8 +257,8 @@ func testConflict(t *testing.T, s Store, key func(int64) store.Key) {
 
 	// Two handlers load the same version; only the first save wins.
 	k := key(100)
-	a, _, errA := s.Load(ctx, k, "ua")
-	b, _, errB := s.Load(ctx, k, "ub")
+	a, errA := s.Load(ctx, k)
+	b, errB := s.Load(ctx, k)
 	if err := errors.Join(errA, errB); err != nil {
 		t.Fatal(err)
 	}
@@ -263,39 +271,54 @@ func testConflict(t *testing.T, s Store, key func(int64) store.Key) {
 	}
 }
 
-func testRedelivery(t *testing.T, s Store, key func(int64) store.Key) {
+// testHandled checks that what a record remembers of handled updates is
+// kept with it, replaced by each Save, and forgotten with it.
+func testHandled(t *testing.T, s Store, key func(int64) store.Key) {
 	ctx := context.Background()
-	steps := []struct {
-		chat    int64
-		update  string
-		wantDup bool
+	k := key(1)
+	tests := []struct {
+		name string
+		in   store.Handled
 	}{
-		{1, "u1", false},
-		{1, "u1", true},  // redelivered
-		{1, "u2", false}, // another update
-		{1, "u1", true},  // still remembered
-		{1, "", false},   // no update id: never a duplicate
-		{1, "", false},
-		{2, "u1", false}, // same id in another chat
-		{2, "u1", true},
+		{"sequence", store.Handled{Seqs: []uint64{1<<64 - 1, 5}}},
+		{"ids", store.Handled{IDs: []uint64{1<<63 + 5, 7}}},
+		{"full", fullHandled()},
+		{"none", store.Handled{}},
 	}
-	for i, st := range steps {
-		_, dup, err := s.Load(ctx, key(st.chat), st.update)
+	var cur store.Record
+	for _, tt := range tests {
+		cur.Session.State = tt.name
+		cur.Handled = tt.in
+		saved, err := s.Save(ctx, k, cur)
 		if err != nil {
-			t.Fatalf("step %d: Load(chat %d, %q) error = %v, want nil", i, st.chat, st.update, err)
+			t.Fatalf("Save(%s) error = %v, want nil", tt.name, err)
 		}
-		if dup != st.wantDup {
-			t.Errorf("step %d: Load(chat %d, %q) dup = %v, want %v", i, st.chat, st.update, dup, st.wantDup)
+		got, err := s.Load(ctx, k)
+		if err != nil {
+			t.Fatalf("Load after Save(%s) error = %v", tt.name, err)
 		}
+		if d := Diff(got, saved); d != "" {
+			t.Errorf("Load after Save(%s) differs:\n%s", tt.name, d)
+		}
+		cur = got
 	}
-
-	// Saving does not make a seen update new again.
-	if _, err := s.Save(ctx, key(1), rec(flows.Session{State: "x"}, 0)); err != nil {
+	if err := s.Delete(ctx, k); err != nil {
 		t.Fatal(err)
 	}
-	if _, dup, _ := s.Load(ctx, key(1), "u2"); !dup {
-		t.Errorf("Load(chat 1, %q) after Save dup = false, want true", "u2")
+	if got, err := s.Load(ctx, k); err != nil || !reflect.DeepEqual(got.Handled, store.Handled{}) {
+		t.Errorf("Load after Delete = handled %+v, %v; want none: Delete must forget the handled updates too", got.Handled, err)
 	}
+}
+
+// fullHandled remembers as many updates as a record keeps, with the bits
+// set that a careless encoding would lose.
+func fullHandled() store.Handled {
+	var h store.Handled
+	for i := range store.MaxHandled {
+		h.Seqs = append(h.Seqs, 884422117+uint64(i)*1000003)
+		h.IDs = append(h.IDs, uint64(i)<<56|1<<63|uint64(i)+1)
+	}
+	return h
 }
 
 func testDelete(t *testing.T, s Store, key func(int64) store.Key) {
@@ -303,24 +326,20 @@ func testDelete(t *testing.T, s Store, key func(int64) store.Key) {
 	if err := s.Delete(ctx, key(1)); err != nil {
 		t.Errorf("Delete(missing) error = %v, want nil", err)
 	}
-	if _, _, err := s.Load(ctx, key(1), "u1"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Save(ctx, key(1), rec(full(), 0)); err != nil {
+	full := rec(full(), 0)
+	full.Handled = fullHandled()
+	if _, err := s.Save(ctx, key(1), full); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Delete(ctx, key(1)); err != nil {
 		t.Fatalf("Delete error = %v, want nil", err)
 	}
-	got, dup, err := s.Load(ctx, key(1), "u1")
+	got, err := s.Load(ctx, key(1))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d := Diff(got, store.Record{}); d != "" {
-		t.Errorf("Load after Delete differs from the zero session:\n%s", d)
-	}
-	if dup {
-		t.Errorf("Load(%q) after Delete dup = true, want false: Delete must forget update ids too", "u1")
+		t.Errorf("Load after Delete differs from the zero record:\n%s", d)
 	}
 	// A deleted conversation starts over from version 0.
 	if _, err := s.Save(ctx, key(1), rec(flows.Session{State: "again"}, 0)); err != nil {
@@ -333,7 +352,7 @@ func testKeysIsolated(t *testing.T, s Store, key func(int64) store.Key) {
 	if _, err := s.Save(ctx, key(1), rec(flows.Session{State: "one"}, 0)); err != nil {
 		t.Fatal(err)
 	}
-	got, _, err := s.Load(ctx, key(2), "")
+	got, err := s.Load(ctx, key(2))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +365,7 @@ func testKeysIsolated(t *testing.T, s Store, key func(int64) store.Key) {
 	if err := s.Delete(ctx, key(1)); err != nil {
 		t.Fatal(err)
 	}
-	got, _, err = s.Load(ctx, key(2), "")
+	got, err = s.Load(ctx, key(2))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +398,7 @@ func testConcurrentSaves(t *testing.T, s Store, key func(int64) store.Key) {
 	for err := range errs {
 		t.Error(err)
 	}
-	got, _, err := s.Load(ctx, k, "")
+	got, err := s.Load(ctx, k)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -390,7 +409,7 @@ func testConcurrentSaves(t *testing.T, s Store, key func(int64) store.Key) {
 
 func increment(ctx context.Context, s Store, k store.Key) error {
 	for range 10000 {
-		sess, _, err := s.Load(ctx, k, "")
+		sess, err := s.Load(ctx, k)
 		if err != nil {
 			return err
 		}
@@ -420,7 +439,7 @@ func testIdleExpiry(t *testing.T, s Store, key func(int64) store.Key) {
 		t.Fatalf("Save within idle error = %v, want nil", err)
 	}
 	time.Sleep(step)
-	got, _, err := s.Load(ctx, key(1), "")
+	got, err := s.Load(ctx, key(1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -429,7 +448,7 @@ func testIdleExpiry(t *testing.T, s Store, key func(int64) store.Key) {
 			2*step, step, got.Session.State, "b")
 	}
 	time.Sleep(idleShort + idleShort/2)
-	got, _, err = s.Load(ctx, key(1), "")
+	got, err = s.Load(ctx, key(1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -446,6 +465,9 @@ func testIdleExpiry(t *testing.T, s Store, key func(int64) store.Key) {
 // in another zone) and a nil list equals an empty one.
 func Diff(got, want store.Record) string {
 	d := DiffSession(got.Session, want.Session)
+	if !sameList(got.Handled.Seqs, want.Handled.Seqs) || !sameList(got.Handled.IDs, want.Handled.IDs) {
+		d += fmt.Sprintf("  Handled = %+v, want %+v\n", got.Handled, want.Handled)
+	}
 	if got.Version != want.Version {
 		d += fmt.Sprintf("  Version = %d, want %d\n", got.Version, want.Version)
 	}
