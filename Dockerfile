@@ -1,15 +1,30 @@
-# Build a static binary, then ship it alone in a minimal image that runs as
-# a non-root user. Content is embedded, so nothing else needs copying.
+# Build the static binary with the same script CI uses (scripts/build,
+# which also lints the embedded content), then ship it alone in a minimal
+# image: distroless static has CA certificates, time zones and a non-root
+# user, and no shell. Content is embedded, so nothing else is copied.
+#
+#   docker build --build-arg VERSION=$(git describe --always) -t signaalbot .
 FROM golang:1.26 AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/signaalbot ./cmd/signaalbot \
- && /out/signaalbot lint
+ARG VERSION=dev
+RUN SIGNAAL_VERSION="$VERSION" scripts/build /out/signaalbot
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/signaalbot /signaalbot
-USER nonroot:nonroot
+# 65532 is distroless's nonroot user, given by number so that a runtime
+# that insists on a non-root user (runAsNonRoot) can tell without a
+# passwd lookup.
+USER 65532:65532
+# Inside a container the admin server listens on every interface of the
+# container, so that Prometheus in another container can scrape it; the
+# port is reachable from outside only where it is published.
+ENV ADMIN_ADDR=:9090
+# 8080: the webhook (LISTEN_ADDR), in webhook mode. 9090: the admin server.
+EXPOSE 8080 9090
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+  CMD ["/signaalbot", "healthcheck"]
 ENTRYPOINT ["/signaalbot"]
 CMD ["serve"]

@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"os"
 
+	"github.com/redis/go-redis/v9"
+
 	"signaal/bot"
 	"signaal/bot/telegram"
 	"signaal/content"
@@ -92,6 +94,8 @@ type wiring struct {
 	d     *bot.Dispatcher
 	index *search.Index
 	log   *slog.Logger
+	// redis is the session store's client; nil with sessions in memory.
+	redis redis.UniversalClient
 	Close func()
 }
 
@@ -112,11 +116,13 @@ func (a *app) wire(ctx context.Context, dir, redisURL string, terminal bool) (*w
 		return nil, err
 	}
 	log := lc.logger(a.stderr)
+	var client redis.UniversalClient
+	sc.onClient = func(c redis.UniversalClient) { client = c }
 	d, closeStore, err := dispatcher(ctx, eng, log, sc)
 	if err != nil {
 		return nil, err
 	}
-	return &wiring{d: d, index: idx, log: log, Close: closeStore}, nil
+	return &wiring{d: d, index: idx, log: log, redis: client, Close: closeStore}, nil
 }
 
 // dispatcher wires engine, session store and keys: sessions go to Redis
@@ -140,6 +146,9 @@ func dispatcher(ctx context.Context, eng *flows.Engine, log *slog.Logger, cfg st
 	client, err := redisstore.NewClient(*cfg.Redis)
 	if err != nil {
 		return nil, nil, cfg.nameFields(err)
+	}
+	if cfg.onClient != nil {
+		cfg.onClient(client)
 	}
 	rs := redisstore.New(client, cfg.Idle, cfg.Redis.Options()...)
 	if err := rs.Ping(ctx); err != nil {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"signaal/store"
 	"signaal/store/redisstore"
 )
@@ -30,6 +32,10 @@ type storeConfig struct {
 	// urlFromFlag says that Redis.URL came from --redis-url, so that an
 	// error about it names the flag rather than REDIS_URL.
 	urlFromFlag bool
+	// onClient, when set, is given the Redis client once it is made, so
+	// that serve can add its metrics hook and keep its daily totals in the
+	// same Redis.
+	onClient func(redis.UniversalClient)
 }
 
 // redisEnv names the environment variable behind each redisstore.Config
@@ -152,11 +158,12 @@ type logConfig struct {
 	Text bool
 }
 
-// readLogConfig reads LOG_LEVEL (debug, info, warn, error). A server logs
-// JSON lines from info up, for a log collector. In the terminal the log
-// shares the screen with the conversation, so it is quiet (warnings and
-// errors only) and written as plain text; a LOG_LEVEL set explicitly still
-// applies there, for someone who wants to see what the bot does.
+// readLogConfig reads LOG_LEVEL (debug, info, warn, error) and LOG_FORMAT
+// (json, text). A server logs JSON lines from info up, for a log
+// collector. In the terminal the log shares the screen with the
+// conversation, so it is quiet (warnings and errors only) and written as
+// plain text; a LOG_LEVEL or LOG_FORMAT set explicitly still applies
+// there, for someone who wants to see what the bot does.
 func readLogConfig(getenv func(string) string, terminal bool) (logConfig, error) {
 	cfg := logConfig{Level: slog.LevelInfo, Text: terminal}
 	if terminal {
@@ -166,6 +173,15 @@ func readLogConfig(getenv func(string) string, terminal bool) (logConfig, error)
 		if err := cfg.Level.UnmarshalText([]byte(v)); err != nil {
 			return logConfig{}, fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", v)
 		}
+	}
+	switch v := strings.TrimSpace(getenv("LOG_FORMAT")); strings.ToLower(v) {
+	case "":
+	case "json":
+		cfg.Text = false
+	case "text":
+		cfg.Text = true
+	default:
+		return logConfig{}, fmt.Errorf("LOG_FORMAT=%q: want json or text", v)
 	}
 	return cfg, nil
 }

@@ -5,6 +5,8 @@
 //	signaalbot lint [--content DIR]                                            check content files
 //	signaalbot graph [--content DIR] [--lang LANG] FLOW                        print a flow as a Mermaid diagram
 //	signaalbot qr [--out FILE] [--size PX] [--username NAME] FLOW              a QR code for a deep link
+//	signaalbot healthcheck [--admin-addr ADDR]                                 exit 0 when a running serve is alive
+//	signaalbot stats [--admin-addr ADDR] [--days N] [--json]                   anonymous totals per day of a running serve
 //	signaalbot help [COMMAND]                                                  the commands, or one command's flags
 //
 // This package only wires things together: configuration comes from flags
@@ -56,6 +58,9 @@ func (a *app) commands() []command {
 		{"lint", "[--content DIR]", "check content files and report problems with file and line", a.lint},
 		{"graph", "[--content DIR] [--lang LANG] FLOW", "print a flow as a Mermaid diagram", a.graph},
 		{"qr", "[--out FILE] [--size PX] [--username NAME] [--content DIR] FLOW", "write a QR code (PNG) for a deep link into the bot", a.qr},
+		{"healthcheck", "[--admin-addr ADDR]", "exit 0 when the admin server of a running serve says it is alive (for HEALTHCHECK)", a.healthcheck},
+		{"stats", "[--admin-addr ADDR] [--days N] [--json]", "print the anonymous totals per day (flows, referrals) of a running serve", a.statsCmd},
+		{"loadtest", "[--users N] [--duration D] [--redis-url URL] [--json]", "simulated people through the real Telegram channel, with figures", a.loadtest},
 	}
 }
 
@@ -72,7 +77,7 @@ func (a *app) lookup(name string) (command, bool) {
 func (a *app) overview(w io.Writer) {
 	fmt.Fprint(w, "usage: signaalbot <command> [flags]\n\ncommands:\n")
 	for _, c := range a.commands() {
-		fmt.Fprintf(w, "  %-6s  %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s  %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\n\"signaalbot help <command>\" or \"signaalbot <command> --help\" shows a command's flags.\n")
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -188,9 +189,14 @@ func TestCommandHelp(t *testing.T) {
 				if !ok || !strings.HasPrefix(head, "usage: signaalbot "+c.name+" "+c.args+"\n") || !strings.Contains(head, c.summary) {
 					t.Fatalf("run(%q) stdout = %q, want the usage line, the summary and the flags", args, out)
 				}
-				if !strings.Contains(flags, "-content") {
-					t.Errorf("run(%q) flags = %q, want --content among them", args, flags)
+				// Every flag the synopsis shows is among the flags listed.
+				for _, f := range regexp.MustCompile(`--[a-z-]+`).FindAllString(c.args, -1) {
+					if !strings.Contains(flags, "  "+f[1:]+" ") && !strings.Contains(flags, "  "+f[1:]+"\n") {
+						t.Errorf("run(%q) flags = %q, want %s among them", args, flags, f)
+					}
 				}
+				// serve lists its secrets after the flags.
+				flags, _, _ = strings.Cut(flags, "\n\nsecrets,")
 				// After "flags:" come only flag.PrintDefaults lines: a
 				// conversation or a report would not look like them.
 				for _, line := range strings.Split(strings.TrimSuffix(flags, "\n"), "\n") {

@@ -1,58 +1,121 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"net"
-	"strings"
+	"sync"
 	"time"
 
 	"signaal/bot/telegram"
 	"signaal/content"
+	"signaal/internal/admin"
+	"signaal/internal/metrics"
+	"signaal/internal/stats"
+	"signaal/store/redisstore"
 )
 
+// statsEvery is how often the daily totals are moved to their store.
+const statsEvery = 10 * time.Second
+
 // serve runs the Telegram bot until SIGTERM or SIGINT, then finishes what
-// it received within --shutdown-timeout and exits 0.
+// it received within the shutdown timeout and exits 0. Beside it runs the
+// admin server (health, readiness, metrics, daily totals), in every mode.
 //
-// The token comes from TELEGRAM_BOT_TOKEN and never from a flag, so that
-// it does not show in the process list or a shell history.
+// Every setting comes from the environment or a flag (see serveSettings);
+// secrets, the token first, from the environment only, so that they do not
+// show in the process list or a shell history.
 func (a *app) serve(ctx context.Context, args []string) error {
 	fs := a.flagSet("serve")
-	dir := fs.String("content", "", "content directory to use instead of the embedded content")
-	webhookURL := fs.String("webhook-url", "", "public HTTPS URL for Telegram to post updates to; without it the bot long-polls")
-	listen := fs.String("listen", ":8080", "address to serve the webhook on (with --webhook-url)")
-	longPoll := fs.Duration("poll-timeout", 50*time.Second, "how long one getUpdates call waits for updates")
-	workers := fs.Int("workers", 16, "updates handled at once (different chats; one chat is always handled in order)")
-	drain := fs.Duration("shutdown-timeout", 10*time.Second, "how long to go on handling and sending after SIGTERM")
-	redisURL := fs.String("redis-url", "", "keep sessions in this Redis (redis://host:port/db); needs SESSION_SECRET")
+	set := a.bindSettings(fs, serveSettings)
+	usage := fs.Usage
+	fs.Usage = func() {
+		usage()
+		printSecrets(fs.Output(), serveSettings)
+	}
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
-	token := strings.TrimSpace(a.getenv("TELEGRAM_BOT_TOKEN"))
-	if token == "" {
-		return errors.New("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather")
-	}
-	endpoint := strings.TrimSpace(a.getenv("TELEGRAM_API_ENDPOINT"))
-	if endpoint != "" && strings.Count(endpoint, "%s") != 2 {
-		return fmt.Errorf("TELEGRAM_API_ENDPOINT=%q must hold two %%s, for the token and the method, like %q", endpoint, telegram.DefaultEndpoint)
-	}
-	if *longPoll < time.Second || *workers < 1 || *drain <= 0 {
-		return errors.New("--poll-timeout must be at least 1s, --workers at least 1 and --shutdown-timeout positive")
+	cfg, err := readServeConfig(set)
+	if err != nil {
+		return err
 	}
 
-	w, err := a.wire(ctx, *dir, *redisURL, false)
+	// The admin address is taken first: a port in use is a mistake in the
+	// settings, reported before anything starts.
+	adminLn, err := net.Listen("tcp", cfg.adminAddr)
+	if err != nil {
+		return errors.New(set.where("ADMIN_ADDR") + ": " + err.Error())
+	}
+	defer adminLn.Close()
+
+	// Flags reach the store and log settings the same way as the rest: the
+	// wiring reads them through the settings' lookup.
+	sa := *a
+	sa.getenv = set.lookup
+	w, err := sa.wire(ctx, cfg.contentDir, set.flagValue("REDIS_URL"), false)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
 
+	c := w.d.Engine.Content()
+	m := metrics.New(c, version)
+	totals := &stats.Recorder{Log: w.log}
+	if w.redis != nil {
+		w.redis.AddHook(m.RedisHook())
+		totals.Store = &stats.Redis{Client: w.redis, Prefix: cmp.Or(cfg.store.Redis.Prefix, redisstore.DefaultPrefix)}
+	} else {
+		totals.Store = &stats.Memory{}
+	}
+	m.Daily = totals
+	w.d.Metrics = m
+
+	checks := []admin.Check{
+		{Name: "content", Check: func(context.Context) error {
+			if len(c.Flows) == 0 {
+				return errors.New("no flows loaded")
+			}
+			return nil
+		}},
+		{Name: "telegram", Check: func(context.Context) error {
+			if !m.IsReceiving() {
+				return errors.New("not receiving updates")
+			}
+			return nil
+		}},
+	}
+	if w.redis != nil {
+		checks = append(checks, admin.Check{Name: "redis", Check: func(ctx context.Context) error {
+			return w.redis.Ping(ctx).Err()
+		}})
+	}
+	adm := &admin.Server{Checks: checks, Metrics: m.Handler(), Stats: totals.Days, Log: w.log}
+	w.log.Info("admin server listening", "addr", adminLn.Addr().String())
+
+	// The admin server and the totals outlive the bot's drain, so that
+	// health checks answer and counts are saved until the very end.
+	side, stopSide := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := adm.Serve(side, adminLn); err != nil {
+			w.log.Error("admin server stopped; the bot goes on without it", "err", err)
+		}
+	})
+	wg.Go(func() { totals.Run(side, statsEvery) })
+	defer func() {
+		stopSide()
+		wg.Wait()
+	}()
+
 	// Inline mode ("@bot keerpunt" in any chat) finds contacts with the
 	// same search as typed messages.
-	finder := telegram.FinderFunc(func(lang, query string, limit int) []*content.Contact {
+	inline := telegram.FinderFunc(func(lang, query string, limit int) []*content.Contact {
 		hits := w.index.Find(lang, query, limit)
 		out := make([]*content.Contact, len(hits))
 		for i, h := range hits {
@@ -62,22 +125,23 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	})
 
 	b := &telegram.Bot{
-		Token:         token,
-		Endpoint:      endpoint,
-		Handler:       w.d,
-		Content:       w.d.Engine.Content(),
-		Finder:        finder,
+		Token:         cfg.token,
+		Endpoint:      cfg.endpoint,
+		Handler:       m.Wrap(w.d),
+		Content:       c,
+		Finder:        inline,
 		Log:           w.log,
-		WebhookURL:    *webhookURL,
-		WebhookSecret: strings.TrimSpace(a.getenv("TELEGRAM_WEBHOOK_SECRET")),
-		LongPoll:      *longPoll,
-		Workers:       *workers,
-		DrainTimeout:  *drain,
+		Metrics:       m,
+		WebhookURL:    cfg.webhookURL,
+		WebhookSecret: cfg.webhookSecret,
+		LongPoll:      cfg.pollTimeout,
+		Workers:       cfg.workers,
+		DrainTimeout:  cfg.shutdown,
 	}
-	if *webhookURL != "" {
-		ln, err := net.Listen("tcp", *listen)
+	if cfg.webhookURL != "" {
+		ln, err := net.Listen("tcp", cfg.listen)
 		if err != nil {
-			return fmt.Errorf("webhook: %w", err)
+			return errors.New(set.where("LISTEN_ADDR") + ": " + err.Error())
 		}
 		defer ln.Close()
 		b.Listener = ln

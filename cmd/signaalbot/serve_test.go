@@ -21,10 +21,13 @@ import (
 // The test user; the logs are searched for her id and names.
 var tgUser = tgtest.User{ID: 987651001, FirstName: "Dana", Username: "dana_secret_name", LanguageCode: "nl"}
 
-// buildOnce builds the signaalbot binary once for all tests that run it.
+// buildOnce builds the signaalbot binary once for all tests that run it,
+// with scripts/build, as the Dockerfile does: the tests run what the image
+// ships. CI builds it before the tests and names it in SIGNAAL_BINARY.
 var (
 	buildOnce sync.Once
 	binPath   string
+	builtDir  string // removed at the end; "" when the binary was given
 	buildErr  error
 	buildOut  []byte
 )
@@ -32,25 +35,36 @@ var (
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
+		if p := os.Getenv("SIGNAAL_BINARY"); p != "" {
+			binPath, buildErr = filepath.Abs(p)
+			return
+		}
 		dir, err := os.MkdirTemp("", "signaalbot-test-")
 		if err != nil {
 			buildErr = err
 			return
 		}
+		builtDir = dir
+		// Reachable by every user, for the test that runs it as an
+		// unprivileged one.
+		if err := os.Chmod(dir, 0o755); err != nil {
+			buildErr = err
+			return
+		}
 		binPath = filepath.Join(dir, "signaalbot")
-		cmd := exec.Command("go", "build", "-o", binPath, ".")
+		cmd := exec.Command("../../scripts/build", binPath)
 		buildOut, buildErr = cmd.CombinedOutput()
 	})
 	if buildErr != nil {
-		t.Fatalf("go build: %v\n%s", buildErr, buildOut)
+		t.Fatalf("scripts/build: %v\n%s", buildErr, buildOut)
 	}
 	return binPath
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
+	if builtDir != "" {
+		os.RemoveAll(builtDir)
 	}
 	os.Exit(code)
 }
@@ -78,7 +92,7 @@ func TestServeBinary(t *testing.T) {
 			// second per chat; the two modes can wait side by side.
 			t.Parallel()
 			srv := tgtest.New(t)
-			args := []string{"serve", "--poll-timeout", "1s", "--shutdown-timeout", "5s"}
+			args := []string{"serve", "--poll-timeout", "1s", "--shutdown-timeout", "5s", "--admin-addr", freeAddr(t)}
 			if mode == "webhook" {
 				addr := freeAddr(t)
 				args = append(args, "--webhook-url", "http://"+addr+"/telegram", "--listen", addr)
@@ -171,7 +185,7 @@ func serveApp(t *testing.T, env map[string]string, args ...string) (code int, st
 
 func TestServeConfig(t *testing.T) {
 	srv := tgtest.New(t)
-	ok := map[string]string{"TELEGRAM_BOT_TOKEN": tgtest.Token, "TELEGRAM_API_ENDPOINT": srv.Endpoint()}
+	ok := map[string]string{"TELEGRAM_BOT_TOKEN": tgtest.Token, "TELEGRAM_API_ENDPOINT": srv.Endpoint(), "ADMIN_ADDR": "127.0.0.1:0"}
 	for _, tc := range []struct {
 		name    string
 		env     map[string]string
@@ -180,7 +194,7 @@ func TestServeConfig(t *testing.T) {
 	}{
 		{"no token", map[string]string{}, nil, "TELEGRAM_BOT_TOKEN is not set"},
 		{"bad endpoint", map[string]string{"TELEGRAM_BOT_TOKEN": "1:x", "TELEGRAM_API_ENDPOINT": "http://127.0.0.1:1/bot"}, nil, "must hold two %s"},
-		{"wrong token", map[string]string{"TELEGRAM_BOT_TOKEN": "1:wrong-token-value", "TELEGRAM_API_ENDPOINT": srv.Endpoint()}, nil, "rejected the token"},
+		{"wrong token", map[string]string{"TELEGRAM_BOT_TOKEN": "1:wrong-token-value", "TELEGRAM_API_ENDPOINT": srv.Endpoint(), "ADMIN_ADDR": "127.0.0.1:0"}, nil, "rejected the token"},
 		{"webhook without https or http", ok, []string{"--webhook-url", "ftp://example.org/x", "--listen", "127.0.0.1:0"}, "not an absolute http(s) URL"},
 		{"extra argument", ok, []string{"now"}, "unexpected arguments"},
 	} {
@@ -201,7 +215,7 @@ func TestServeConfig(t *testing.T) {
 // The token is wrong so that serve stops right after wiring.
 func TestServeLogsJSON(t *testing.T) {
 	srv := tgtest.New(t)
-	env := map[string]string{"TELEGRAM_BOT_TOKEN": "1:wrong-token-value", "TELEGRAM_API_ENDPOINT": srv.Endpoint()}
+	env := map[string]string{"TELEGRAM_BOT_TOKEN": "1:wrong-token-value", "TELEGRAM_API_ENDPOINT": srv.Endpoint(), "ADMIN_ADDR": "127.0.0.1:0"}
 	code, stdout, stderr := serveApp(t, env, "serve")
 	if code != 1 || stdout != "" {
 		t.Fatalf("serve with a wrong token = exit %d, stdout %q; want 1 and nothing", code, stdout)

@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os/exec"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
+
+	dto "github.com/prometheus/client_model/go"
+)
+
+// Helpers for the tests that run the signaalbot binary itself, the way
+// an operator or a container runtime does.
+
+// waitLong bounds each wait for something the running binary does. It is
+// generous: only a broken bot takes this long, and a slow machine must not
+// fail a test.
+const waitLong = 30 * time.Second
+
+// syncBuffer collects a process's output while it runs.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// running is a signaalbot process started by a test.
+type running struct {
+	t      *testing.T
+	cmd    *exec.Cmd
+	out    *syncBuffer // standard output and error
+	admin  string      // ADMIN_ADDR
+	exited chan error
+}
+
+// startServe runs `signaalbot serve args...` with exactly env as its
+// environment (ADMIN_ADDR is added, on a free port), and kills it when the
+// test ends if it is still running.
+func startServe(t *testing.T, env []string, args ...string) *running {
+	t.Helper()
+	r := &running{t: t, out: &syncBuffer{}, admin: freeAddr(t), exited: make(chan error, 1)}
+	r.cmd = exec.Command(buildBinary(t), append([]string{"serve"}, args...)...)
+	r.cmd.Env = append(append([]string(nil), env...), "ADMIN_ADDR="+r.admin)
+	r.cmd.Stdout, r.cmd.Stderr = r.out, r.out
+	r.cmd.Dir = t.TempDir()
+	return r.start()
+}
+
+func (r *running) start() *running {
+	r.t.Helper()
+	if err := r.cmd.Start(); err != nil {
+		r.t.Fatal(err)
+	}
+	go func() { r.exited <- r.cmd.Wait() }()
+	r.t.Cleanup(func() {
+		if r.cmd.ProcessState == nil {
+			_ = r.cmd.Process.Kill()
+			<-r.exited
+		}
+	})
+	return r
+}
+
+// get fetches path from the admin server; status 0 when it does not answer.
+func (r *running) get(path string) (int, string) {
+	resp, err := http.Get("http://" + r.admin + path)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// await polls cond until it holds, or fails the test with the process's
+// output.
+func (r *running) await(what string, cond func() bool) {
+	r.t.Helper()
+	deadline := time.Now().Add(waitLong)
+	for !cond() {
+		select {
+		case err := <-r.exited:
+			r.exited <- err
+			r.t.Fatalf("signaalbot exited (%v) while waiting for %s:\n%s", err, what, r.out.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			r.t.Fatalf("timed out after %v waiting for %s:\n%s", waitLong, what, r.out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// awaitReady waits for /readyz to answer 200.
+func (r *running) awaitReady() {
+	r.t.Helper()
+	r.await("/readyz to answer 200", func() bool { code, _ := r.get("/readyz"); return code == http.StatusOK })
+}
+
+// stop sends SIGTERM and checks that the process exits 0.
+func (r *running) stop() {
+	r.t.Helper()
+	if err := r.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		r.t.Fatal(err)
+	}
+	select {
+	case err := <-r.exited:
+		r.exited <- err
+		if err != nil {
+			r.t.Fatalf("signaalbot serve after SIGTERM: %v, want exit 0\n%s", err, r.out.String())
+		}
+	case <-time.After(waitLong):
+		r.t.Fatalf("signaalbot serve did not exit within %v of SIGTERM\n%s", waitLong, r.out.String())
+	}
+}
+
+// scrape reads /metrics and parses it with Prometheus's own parser.
+func (r *running) scrape() map[string]*dto.MetricFamily {
+	r.t.Helper()
+	code, body := r.get("/metrics")
+	if code != http.StatusOK {
+		r.t.Fatalf("GET /metrics = %d: %s", code, body)
+	}
+	p := expfmt.NewTextParser(model.LegacyValidation)
+	fams, err := p.TextToMetricFamilies(strings.NewReader(body))
+	if err != nil {
+		r.t.Fatalf("/metrics does not parse: %v", err)
+	}
+	return fams
+}
+
+// sample returns the value of the series name{labels} (the sample count of
+// a histogram), or -1 when there is no such series. labels are pairs.
+func sample(fams map[string]*dto.MetricFamily, name string, labels ...string) float64 {
+	f := fams[name]
+	if f == nil {
+		return -1
+	}
+	want := map[string]string{}
+	for i := 0; i+1 < len(labels); i += 2 {
+		want[labels[i]] = labels[i+1]
+	}
+next:
+	for _, m := range f.GetMetric() {
+		if len(m.GetLabel()) != len(want) {
+			continue
+		}
+		for _, l := range m.GetLabel() {
+			if want[l.GetName()] != l.GetValue() {
+				continue next
+			}
+		}
+		switch {
+		case m.GetCounter() != nil:
+			return m.GetCounter().GetValue()
+		case m.GetGauge() != nil:
+			return m.GetGauge().GetValue()
+		case m.GetHistogram() != nil:
+			return float64(m.GetHistogram().GetSampleCount())
+		}
+	}
+	return -1
+}
+
+// sum adds every series of a family.
+func sum(fams map[string]*dto.MetricFamily, name string) float64 {
+	total := 0.0
+	for _, m := range fams[name].GetMetric() {
+		total += m.GetCounter().GetValue()
+	}
+	return total
+}
+
+// runBinary runs a short signaalbot command with exactly env and returns
+// its exit code and output.
+func runBinary(t *testing.T, env []string, args ...string) (int, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), waitLong)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, buildBinary(t), args...)
+	cmd.Env = env
+	cmd.Dir = t.TempDir()
+	out, err := cmd.CombinedOutput()
+	if err != nil && cmd.ProcessState == nil {
+		t.Fatalf("signaalbot %s: %v", strings.Join(args, " "), err)
+	}
+	return cmd.ProcessState.ExitCode(), string(out)
+}
+
+func describe(fams map[string]*dto.MetricFamily, names ...string) string {
+	var b strings.Builder
+	for _, n := range names {
+		if f := fams[n]; f != nil {
+			for _, m := range f.GetMetric() {
+				fmt.Fprintf(&b, "%s %v\n", n, m)
+			}
+		}
+	}
+	return b.String()
+}

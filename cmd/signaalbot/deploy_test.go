@@ -1,0 +1,249 @@
+package main
+
+import (
+	"bufio"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The deployment files are checked against the code here, since no
+// container engine runs where the tests do: compose.yaml must declare what
+// a one-command deployment needs, with settings the bot knows, and the
+// Dockerfile must build with the script CI builds with.
+
+type composeFile struct {
+	Name     string                    `yaml:"name"`
+	Services map[string]composeService `yaml:"services"`
+	Volumes  map[string]any            `yaml:"volumes"`
+}
+
+type composeService struct {
+	Build       string            `yaml:"build"`
+	Image       string            `yaml:"image"`
+	Command     []string          `yaml:"command"`
+	Restart     string            `yaml:"restart"`
+	Environment map[string]string `yaml:"environment"`
+	Ports       []string          `yaml:"ports"`
+	Volumes     []string          `yaml:"volumes"`
+	DependsOn   map[string]struct {
+		Condition string `yaml:"condition"`
+	} `yaml:"depends_on"`
+	Healthcheck *struct {
+		Test        []string `yaml:"test"`
+		Interval    string   `yaml:"interval"`
+		Timeout     string   `yaml:"timeout"`
+		StartPeriod string   `yaml:"start_period"`
+		Retries     int      `yaml:"retries"`
+	} `yaml:"healthcheck"`
+	ReadOnly    bool     `yaml:"read_only"`
+	CapDrop     []string `yaml:"cap_drop"`
+	SecurityOpt []string `yaml:"security_opt"`
+}
+
+func readCompose(t *testing.T) composeFile {
+	t.Helper()
+	raw, err := os.ReadFile("../../compose.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c composeFile
+	dec := yaml.NewDecoder(strings.NewReader(string(raw)))
+	dec.KnownFields(true) // a misspelt key would be ignored by compose too
+	if err := dec.Decode(&c); err != nil {
+		t.Fatalf("compose.yaml: %v", err)
+	}
+	return c
+}
+
+// interpolated is a value as compose would pass it with the variable set:
+// ${NAME:?message} and ${NAME:-default} stand for NAME's value.
+var interpolation = regexp.MustCompile(`\$\{([A-Z_]+)(:[?-][^}]*)?\}`)
+
+func TestCompose(t *testing.T) {
+	c := readCompose(t)
+	bot, redis := c.Services["bot"], c.Services["redis"]
+	if bot.Build != "." || redis.Image == "" {
+		t.Fatalf("compose.yaml services: bot builds %q, redis image %q; want the bot built from this directory and a Redis image", bot.Build, redis.Image)
+	}
+
+	// Every variable the bot is given is one serve knows, and the ones a
+	// deployment with Redis cannot do without are there.
+	known := map[string]bool{}
+	for _, s := range serveSettings {
+		known[s.env] = true
+	}
+	for name := range bot.Environment {
+		if !known[name] {
+			t.Errorf("compose.yaml gives the bot %s, which is no setting of signaalbot serve", name)
+		}
+	}
+	for _, name := range []string{"TELEGRAM_BOT_TOKEN", "SESSION_SECRET", "REDIS_URL", "REDIS_PASSWORD", "ADMIN_ADDR"} {
+		if bot.Environment[name] == "" {
+			t.Errorf("compose.yaml does not set %s for the bot", name)
+		}
+	}
+	// Secrets come from .env, and compose refuses to start without them.
+	for _, name := range []string{"TELEGRAM_BOT_TOKEN", "SESSION_SECRET", "REDIS_PASSWORD"} {
+		if !strings.HasPrefix(bot.Environment[name], "${"+name+":?") {
+			t.Errorf("compose.yaml bot %s = %q, want ${%s:?...} so that a missing secret stops compose", name, bot.Environment[name], name)
+		}
+	}
+	u, err := url.Parse(bot.Environment["REDIS_URL"])
+	if err != nil || u.Hostname() != "redis" || u.User != nil {
+		t.Errorf("compose.yaml REDIS_URL = %q, want the redis service, with the password in REDIS_PASSWORD rather than the URL", bot.Environment["REDIS_URL"])
+	}
+	if dep, ok := bot.DependsOn["redis"]; !ok || dep.Condition != "service_healthy" {
+		t.Errorf("compose.yaml bot depends_on = %+v, want redis with condition service_healthy", bot.DependsOn)
+	}
+
+	// The admin server listens on every interface of the container and is
+	// published on the host's loopback only.
+	_, adminPort, _ := strings.Cut(bot.Environment["ADMIN_ADDR"], ":")
+	if !slices.Contains(bot.Ports, "127.0.0.1:"+adminPort+":"+adminPort) {
+		t.Errorf("compose.yaml bot ports = %q, want the admin port %s published on 127.0.0.1", bot.Ports, adminPort)
+	}
+	for _, p := range bot.Ports {
+		if !strings.HasPrefix(p, "127.0.0.1:") {
+			t.Errorf("compose.yaml publishes %q beyond the host's loopback", p)
+		}
+	}
+	if hc := bot.Healthcheck; hc == nil || !slices.Equal(hc.Test, []string{"CMD", "/signaalbot", "healthcheck"}) || hc.Interval == "" || hc.Retries < 1 {
+		t.Errorf("compose.yaml bot healthcheck = %+v, want CMD /signaalbot healthcheck with an interval and retries", bot.Healthcheck)
+	}
+	if !bot.ReadOnly || !slices.Contains(bot.CapDrop, "ALL") {
+		t.Errorf("compose.yaml bot read_only = %v, cap_drop = %v; the bot writes nothing and needs no capability", bot.ReadOnly, bot.CapDrop)
+	}
+
+	// Redis: a password, persistence on a named volume, a health check.
+	cmd := strings.Join(redis.Command, " ")
+	for _, want := range []string{"--requirepass", "--appendonly yes"} {
+		if !strings.Contains(cmd, want) {
+			t.Errorf("compose.yaml redis command %q lacks %s", cmd, want)
+		}
+	}
+	if !strings.HasPrefix(redis.Environment["REDIS_PASSWORD"], "${REDIS_PASSWORD:?") {
+		t.Errorf("compose.yaml redis REDIS_PASSWORD = %q, want it from .env", redis.Environment["REDIS_PASSWORD"])
+	}
+	if len(redis.Volumes) != 1 {
+		t.Fatalf("compose.yaml redis volumes = %q, want one for /data", redis.Volumes)
+	}
+	vol, dir, _ := strings.Cut(redis.Volumes[0], ":")
+	if dir != "/data" {
+		t.Errorf("compose.yaml redis volume %q, want it on /data, where Redis writes its files", redis.Volumes[0])
+	}
+	if _, ok := c.Volumes[vol]; !ok {
+		t.Errorf("compose.yaml redis uses volume %q, which the file does not declare", vol)
+	}
+	if redis.Healthcheck == nil || !strings.Contains(strings.Join(redis.Healthcheck.Test, " "), "ping") {
+		t.Errorf("compose.yaml redis healthcheck = %+v, want a redis-cli ping", redis.Healthcheck)
+	}
+	for name, s := range c.Services {
+		if s.Restart == "" {
+			t.Errorf("compose.yaml service %s has no restart policy", name)
+		}
+	}
+}
+
+// TestEnvExample checks that .env.example, which the README tells an
+// operator to copy, names the secrets compose.yaml requires and nothing
+// the bot does not know.
+func TestEnvExample(t *testing.T) {
+	c := readCompose(t)
+	required := map[string]bool{}
+	for _, s := range c.Services {
+		for _, v := range s.Environment {
+			for _, m := range interpolation.FindAllStringSubmatch(v, -1) {
+				if strings.HasPrefix(m[2], ":?") {
+					required[m[1]] = true
+				}
+			}
+		}
+	}
+	f, err := os.Open("../../.env.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	known := map[string]bool{}
+	for _, s := range serveSettings {
+		known[s.env] = true
+	}
+	listed := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, value, ok := strings.Cut(line, "=")
+		if !ok || !known[name] {
+			t.Errorf(".env.example line %q names no setting of signaalbot serve", line)
+		}
+		if required[name] && value != "" {
+			t.Errorf(".env.example gives %s a value; secrets are left for the operator to make", name)
+		}
+		listed[name] = true
+	}
+	for name := range required {
+		if !listed[name] {
+			t.Errorf(".env.example lacks %s, which compose.yaml requires", name)
+		}
+	}
+}
+
+// TestDockerfile checks what the image promises: built by scripts/build,
+// as CI builds, run as user 65532 from a distroless image, with the
+// healthcheck subcommand as HEALTHCHECK.
+func TestDockerfile(t *testing.T) {
+	raw, err := os.ReadFile("../../Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var from, run, user, health, entry []string
+	// Continuation lines are joined, as Docker reads them.
+	text := strings.ReplaceAll(string(raw), "\\\n", " ")
+	for _, line := range strings.Split(text, "\n") {
+		word, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
+		switch word {
+		case "FROM":
+			from = append(from, rest)
+		case "RUN":
+			run = append(run, rest)
+		case "USER":
+			user = append(user, rest)
+		case "HEALTHCHECK":
+			health = append(health, rest)
+		case "ENTRYPOINT":
+			entry = append(entry, rest)
+		}
+	}
+	if len(from) < 2 || !strings.Contains(from[len(from)-1], "distroless/static") {
+		t.Errorf("Dockerfile FROM = %q; want a build stage and a distroless static runtime", from)
+	}
+	if !slices.ContainsFunc(run, func(r string) bool { return strings.Contains(r, "scripts/build /out/signaalbot") }) {
+		t.Errorf("Dockerfile RUN = %q; want the binary built by scripts/build, as CI builds it", run)
+	}
+	if !slices.Equal(user, []string{"65532:65532"}) {
+		t.Errorf("Dockerfile USER = %q; want 65532:65532, the user TestShippedBinary runs as", user)
+	}
+	if len(health) != 1 || !strings.Contains(health[0], `CMD ["/signaalbot", "healthcheck"]`) {
+		t.Errorf("Dockerfile HEALTHCHECK = %q; want signaalbot healthcheck", health)
+	}
+	if !slices.Equal(entry, []string{`["/signaalbot"]`}) {
+		t.Errorf("Dockerfile ENTRYPOINT = %q; want the binary alone", entry)
+	}
+
+	ci, err := os.ReadFile("../../.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ci), "scripts/build") {
+		t.Error(".ci/run does not build with scripts/build; CI would test another binary than the image ships")
+	}
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"debug/buildinfo"
+	"debug/elf"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"signaal/bot/telegram/tgtest"
+)
+
+// No container engine runs where the tests do, so the image's assumptions
+// are proved on the binary itself: what the Dockerfile copies into a
+// distroless image (no libc, no shell, no files but the binary, a user id
+// without a home, no environment but the settings) must be enough.
+
+// nonroot is distroless's unprivileged user and group.
+const nonroot = 65532
+
+// TestStaticBinary checks that the binary scripts/build makes needs
+// nothing from the system it runs on: no dynamic loader, no shared
+// library, cgo off, and built the way the script says.
+func TestStaticBinary(t *testing.T) {
+	bin := buildBinary(t)
+	f, err := elf.Open(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_INTERP || p.Type == elf.PT_DYNAMIC {
+			t.Errorf("%s has a %v program header: it is not static", bin, p.Type)
+		}
+	}
+	if libs, _ := f.ImportedLibraries(); len(libs) > 0 {
+		t.Errorf("%s needs shared libraries %v", bin, libs)
+	}
+	info, err := buildinfo.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	if settings["CGO_ENABLED"] != "0" || settings["-trimpath"] != "true" {
+		t.Errorf("build settings CGO_ENABLED=%q -trimpath=%q; want 0 and true, as scripts/build sets", settings["CGO_ENABLED"], settings["-trimpath"])
+	}
+	// With -trimpath Go does not record -ldflags; that -s took effect
+	// shows in the missing symbol table.
+	if f.Section(".symtab") != nil {
+		t.Errorf("%s has a symbol table; scripts/build strips it (-ldflags -s)", bin)
+	}
+}
+
+// TestShippedBinary runs the binary as the image does: as user 65532,
+// from an empty directory it owns, with an empty environment apart from
+// its settings. It must serve a conversation, answer `signaalbot
+// healthcheck` with exit 0 for the HEALTHCHECK, and lint the content it
+// carries. Switching users needs root, as CI has; elsewhere the test
+// skips unless REQUIRE_IMAGE_CHECK=1 (set by .ci/run).
+func TestShippedBinary(t *testing.T) {
+	if os.Geteuid() != 0 {
+		if os.Getenv("REQUIRE_IMAGE_CHECK") == "1" {
+			t.Fatal("running as user 65532 needs root (REQUIRE_IMAGE_CHECK=1 is set)")
+		}
+		t.Skip("running as user 65532 needs root; CI runs this (REQUIRE_IMAGE_CHECK=1)")
+	}
+	bin := buildBinary(t)
+	home, err := os.MkdirTemp("", "signaal-nonroot-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(home) })
+	if err := os.Chown(home, nonroot, nonroot); err != nil {
+		t.Fatal(err)
+	}
+	asNonroot := func(cmd *exec.Cmd) {
+		cmd.Dir = home
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nonroot, Gid: nonroot, Groups: []uint32{}}}
+	}
+
+	srv := tgtest.New(t)
+	bot := &running{t: t, out: &syncBuffer{}, admin: freeAddr(t), exited: make(chan error, 1)}
+	bot.cmd = exec.Command(bin, "serve", "--poll-timeout", "1s")
+	bot.cmd.Env = []string{"TELEGRAM_BOT_TOKEN=" + tgtest.Token, "TELEGRAM_API_ENDPOINT=" + srv.Endpoint(), "ADMIN_ADDR=" + bot.admin}
+	bot.cmd.Stdout, bot.cmd.Stderr = bot.out, bot.out
+	asNonroot(bot.cmd)
+	bot.start()
+	bot.awaitReady()
+	if uid := processUID(t, bot.cmd.Process.Pid); uid != "65532" {
+		t.Fatalf("signaalbot serve runs as user %s, want 65532", uid)
+	}
+
+	user := tgtest.User{ID: 987653001, FirstName: "Ila", LanguageCode: "nl"}
+	srv.SendText(tgtest.PrivateChat(user), user, "/start")
+	bot.await("the welcome", func() bool { return len(srv.BotMessages(user.ID)) > 0 })
+
+	for _, c := range []struct {
+		args []string
+		env  []string
+		want string
+	}{
+		{[]string{"healthcheck"}, []string{"ADMIN_ADDR=" + bot.admin}, "ok"},
+		{[]string{"lint"}, nil, "content is valid"},
+	} {
+		cmd := exec.Command(bin, c.args...)
+		cmd.Env = c.env
+		asNonroot(cmd)
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), c.want) {
+			t.Errorf("signaalbot %s as user 65532 = %v, %q; want exit 0 saying %q", strings.Join(c.args, " "), err, out, c.want)
+		}
+	}
+	if got := sample(bot.scrape(), "signaal_sessions_started_total"); got != 1 {
+		t.Errorf("signaal_sessions_started_total = %v, want 1", got)
+	}
+	bot.stop()
+	if entries, _ := os.ReadDir(home); len(entries) != 0 {
+		t.Errorf("signaalbot wrote into its working directory: %v; the image's root is read-only", entries)
+	}
+}
+
+// processUID returns the real user id of a running process.
+func processUID(t *testing.T, pid int) string {
+	t.Helper()
+	raw, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if rest, ok := strings.CutPrefix(line, "Uid:"); ok {
+			if f := strings.Fields(rest); len(f) > 0 {
+				return f[0]
+			}
+		}
+	}
+	t.Fatalf("no Uid line in /proc/%d/status", pid)
+	return ""
+}

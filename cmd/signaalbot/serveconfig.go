@@ -1,0 +1,183 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"signaal/bot/telegram"
+	"signaal/store/redisstore"
+)
+
+// serveConfig is everything serve needs, checked.
+type serveConfig struct {
+	token         string
+	endpoint      string
+	webhookURL    string // "" in polling mode
+	webhookSecret string
+	listen        string
+	pollTimeout   time.Duration
+	workers       int
+	shutdown      time.Duration
+	adminAddr     string
+	contentDir    string
+	store         storeConfig
+}
+
+// readServeConfig reads and checks serve's settings. It reports every
+// problem at once, one line each, naming the variable or flag to change,
+// so that an operator fixes a deployment in one go rather than one
+// restart per mistake. No line repeats a secret.
+func readServeConfig(set *settings) (serveConfig, error) {
+	var (
+		cfg  serveConfig
+		errs []error
+	)
+	problem := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	duration := func(name string, min time.Duration) time.Duration {
+		v := set.get(name)
+		d, err := time.ParseDuration(v)
+		switch {
+		case err != nil:
+			problem("%s=%q: want a duration such as 30s or 5m", set.where(name), v)
+		case d < min:
+			problem("%s=%s: want at least %s", set.where(name), v, min)
+		}
+		return d
+	}
+
+	cfg.token = strings.TrimSpace(set.lookup("TELEGRAM_BOT_TOKEN"))
+	if cfg.token == "" {
+		problem("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather")
+	}
+	cfg.endpoint = set.get("TELEGRAM_API_ENDPOINT")
+	if cfg.endpoint != "" && strings.Count(cfg.endpoint, "%s") != 2 {
+		problem("%s=%q must hold two %%s, for the token and the method, like %q", set.where("TELEGRAM_API_ENDPOINT"), cfg.endpoint, telegram.DefaultEndpoint)
+	}
+
+	// Receiving: polling, or a webhook with its URL, address and secret.
+	hookURL := set.get("TELEGRAM_WEBHOOK_URL")
+	mode := strings.ToLower(set.get("TELEGRAM_MODE"))
+	switch mode {
+	case "":
+		mode = "polling"
+		if hookURL != "" {
+			mode = "webhook"
+		}
+	case "polling":
+		if hookURL != "" {
+			problem("%s is set but %s=polling: unset one of them", set.where("TELEGRAM_WEBHOOK_URL"), set.where("TELEGRAM_MODE"))
+		}
+	case "webhook":
+		if hookURL == "" {
+			problem("%s=webhook needs a public HTTPS URL for Telegram to post to: set %s", set.where("TELEGRAM_MODE"), set.how("TELEGRAM_WEBHOOK_URL"))
+		}
+	default:
+		problem("%s=%q: want polling or webhook", set.where("TELEGRAM_MODE"), mode)
+	}
+	cfg.webhookSecret = strings.TrimSpace(set.lookup("TELEGRAM_WEBHOOK_SECRET"))
+	cfg.listen = set.get("LISTEN_ADDR")
+	if mode == "webhook" && hookURL != "" {
+		if u, err := url.Parse(hookURL); err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+			problem("%s=%q is not an absolute http(s) URL", set.where("TELEGRAM_WEBHOOK_URL"), hookURL)
+		} else {
+			cfg.webhookURL = hookURL
+		}
+		if cfg.webhookSecret != "" && !validWebhookSecret(cfg.webhookSecret) {
+			problem("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+		}
+		if err := checkAddr(cfg.listen); err != nil {
+			problem("%s=%q: %v", set.where("LISTEN_ADDR"), cfg.listen, err)
+		}
+	}
+	if mode == "polling" {
+		// Settings of the other mode are a sign of a half-finished
+		// change; saying so beats ignoring them.
+		if set.given("LISTEN_ADDR") {
+			problem("%s is set but the bot polls, so nothing listens there: set TELEGRAM_WEBHOOK_URL for webhook mode, or unset it", set.where("LISTEN_ADDR"))
+		}
+		if cfg.webhookSecret != "" {
+			problem("TELEGRAM_WEBHOOK_SECRET is set but the bot polls: set TELEGRAM_WEBHOOK_URL for webhook mode, or unset it")
+		}
+	}
+
+	cfg.pollTimeout = duration("TELEGRAM_POLL_TIMEOUT", time.Second)
+	cfg.shutdown = duration("SHUTDOWN_TIMEOUT", time.Millisecond)
+	if v := set.get("WORKERS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 4096 {
+			problem("%s=%q: want a number from 1 to 4096", set.where("WORKERS"), v)
+		}
+		cfg.workers = n
+	}
+
+	cfg.adminAddr = set.get("ADMIN_ADDR")
+	if err := checkAddr(cfg.adminAddr); err != nil {
+		problem("%s=%q: %v", set.where("ADMIN_ADDR"), cfg.adminAddr, err)
+	} else if mode == "webhook" && sameListen(cfg.adminAddr, cfg.listen) {
+		problem("%s and %s are both %q: give the admin server an address of its own", set.where("ADMIN_ADDR"), set.where("LISTEN_ADDR"), cfg.listen)
+	}
+
+	cfg.contentDir = set.get("CONTENT_DIR")
+	if cfg.contentDir != "" {
+		if fi, err := os.Stat(cfg.contentDir); err != nil || !fi.IsDir() {
+			problem("%s=%q is not a directory", set.where("CONTENT_DIR"), cfg.contentDir)
+		}
+	}
+
+	var err error
+	if cfg.store, err = readStoreConfig(set.lookup, set.flagValue("REDIS_URL")); err != nil {
+		errs = append(errs, err)
+	} else if cfg.store.Redis != nil {
+		if err := redisstore.RequireSecret(cfg.store.Secret); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if _, err := readLogConfig(set.lookup, false); err != nil {
+		errs = append(errs, err)
+	}
+	return cfg, errors.Join(errs...)
+}
+
+// checkAddr checks a listen address: host:port, the host may be empty.
+func checkAddr(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return errors.New("want host:port, such as 127.0.0.1:9090 or :9090")
+	}
+	if p, err := strconv.Atoi(port); err != nil || p < 0 || p > 65535 {
+		return errors.New("want a port number from 0 to 65535")
+	}
+	return nil
+}
+
+// sameListen reports whether two listen addresses would take the same
+// port: the same port, on the same host or on all of them. Port 0 takes
+// a free one and clashes with nothing.
+func sameListen(a, b string) bool {
+	ha, pa, err1 := net.SplitHostPort(a)
+	hb, pb, err2 := net.SplitHostPort(b)
+	if err1 != nil || err2 != nil || pa != pb || pa == "0" {
+		return false
+	}
+	any := func(h string) bool { return h == "" || h == "0.0.0.0" || h == "::" }
+	return ha == hb || any(ha) || any(hb)
+}
+
+// validWebhookSecret is Telegram's rule for secret_token.
+func validWebhookSecret(s string) bool {
+	if len(s) == 0 || len(s) > 256 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
