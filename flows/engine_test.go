@@ -7,10 +7,7 @@ import (
 	"time"
 
 	"fmt"
-	"io/fs"
-	"path"
 	"signaal/content"
-	"testing/fstest"
 )
 
 var t0 = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
@@ -355,19 +352,7 @@ func TestStepAfterDeploy(t *testing.T) {
 // hours says for each of them whether it is open at the time of the step;
 // none is left out.
 func TestOpenNowEveryContact(t *testing.T) {
-	fsys := fstest.MapFS{}
-	root := "../content/testdata/good"
-	err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(path.Join(root, p))
-		fsys[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := goodFS(t)
 	var ids []string
 	contacts := string(fsys["contacts.yaml"].Data)
 	for i := 1; i <= 5; i++ {

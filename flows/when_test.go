@@ -13,9 +13,9 @@ import (
 	"signaal/content"
 )
 
-// goodWith is the test content of content/testdata/good with files
-// replaced.
-func goodWith(t *testing.T, files map[string]string) *Engine {
+// goodFS is the test content of content/testdata/good, in memory, for a
+// test to change.
+func goodFS(t *testing.T) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	root := "../content/testdata/good"
@@ -30,6 +30,14 @@ func goodWith(t *testing.T, files map[string]string) *Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return fsys
+}
+
+// goodWith is the test content of content/testdata/good with files
+// replaced.
+func goodWith(t *testing.T, files map[string]string) *Engine {
+	t.Helper()
+	fsys := goodFS(t)
 	for name, body := range files {
 		if strings.HasPrefix(name, "+") {
 			name = name[1:]

@@ -1,7 +1,6 @@
 package telegram
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"log/slog"
@@ -18,6 +17,7 @@ import (
 	"signaal/bot/telegram/tgtest"
 	"signaal/content"
 	"signaal/flows"
+	"signaal/internal/syncbuf"
 	"signaal/store"
 )
 
@@ -59,24 +59,6 @@ func (r *recorder) count() int {
 	return len(r.in)
 }
 
-// syncBuffer is a log sink safe for concurrent writes.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // harness is a bot running against a fake Bot API, with the real engine,
 // dispatcher and memory store behind it.
 type harness struct {
@@ -85,7 +67,7 @@ type harness struct {
 	bot  *Bot
 	c    *content.Content
 	rec  *recorder
-	logs *syncBuffer
+	logs *syncbuf.Buffer
 
 	cancel context.CancelFunc
 	done   chan error
@@ -118,7 +100,7 @@ func start(t *testing.T, m mode, c *content.Content, opts ...option) *harness {
 	}
 	mem := store.NewMemory(0)
 	t.Cleanup(func() { _ = mem.Close() })
-	logs := &syncBuffer{}
+	logs := &syncbuf.Buffer{}
 	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	rec := &recorder{h: &bot.Dispatcher{Engine: eng, Sessions: mem, Keys: store.NewKeyer(nil), Log: log}}
 	b := &Bot{

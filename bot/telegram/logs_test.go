@@ -21,6 +21,7 @@ import (
 	"signaal/bot/telegram/tgtest"
 	"signaal/content"
 	"signaal/flows"
+	"signaal/internal/syncbuf"
 )
 
 func TestRedact(t *testing.T) {
@@ -107,7 +108,7 @@ func TestDecodeProblem(t *testing.T) {
 
 func TestRollup(t *testing.T) {
 	t.Parallel()
-	var buf syncBuffer
+	var buf syncbuf.Buffer
 	log := slog.New(slog.NewJSONHandler(&buf, nil))
 	r := newRollup(func() *slog.Logger { return log }, slog.LevelWarn, "refused", time.Hour)
 	for range 1000 {

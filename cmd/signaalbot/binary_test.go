@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"os/exec"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -17,6 +15,8 @@ import (
 	"github.com/prometheus/common/model"
 
 	dto "github.com/prometheus/client_model/go"
+
+	"signaal/internal/syncbuf"
 )
 
 // Helpers for the tests that run the signaalbot binary itself, the way
@@ -27,30 +27,12 @@ import (
 // fail a test.
 const waitLong = 30 * time.Second
 
-// syncBuffer collects a process's output while it runs.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // running is a signaalbot process started by a test.
 type running struct {
 	t      *testing.T
 	cmd    *exec.Cmd
-	out    *syncBuffer // standard output and error
-	admin  string      // ADMIN_ADDR
+	out    *syncbuf.Buffer // standard output and error
+	admin  string          // ADMIN_ADDR
 	exited chan error
 }
 
@@ -59,7 +41,7 @@ type running struct {
 // test ends if it is still running.
 func startServe(t *testing.T, env []string, args ...string) *running {
 	t.Helper()
-	r := &running{t: t, out: &syncBuffer{}, admin: freeAddr(t), exited: make(chan error, 1)}
+	r := &running{t: t, out: &syncbuf.Buffer{}, admin: freeAddr(t), exited: make(chan error, 1)}
 	r.cmd = exec.Command(buildBinary(t), append([]string{"serve"}, args...)...)
 	r.cmd.Env = append(append([]string(nil), env...), "ADMIN_ADDR="+r.admin)
 	r.cmd.Stdout, r.cmd.Stderr = r.out, r.out

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"signaal/bot/telegram/tgtest"
+	"signaal/internal/syncbuf"
 )
 
 // No container engine runs where the tests do, so the image's assumptions
@@ -85,7 +86,7 @@ func TestShippedBinary(t *testing.T) {
 	}
 
 	srv := tgtest.New(t)
-	bot := &running{t: t, out: &syncBuffer{}, admin: freeAddr(t), exited: make(chan error, 1)}
+	bot := &running{t: t, out: &syncbuf.Buffer{}, admin: freeAddr(t), exited: make(chan error, 1)}
 	bot.cmd = exec.Command(bin, "serve", "--poll-timeout", "1s")
 	bot.cmd.Env = []string{"TELEGRAM_BOT_TOKEN=" + tgtest.Token, "TELEGRAM_API_ENDPOINT=" + srv.Endpoint(), "ADMIN_ADDR=" + bot.admin}
 	bot.cmd.Stdout, bot.cmd.Stderr = bot.out, bot.out

@@ -1,16 +1,15 @@
 package redisstore
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"signaal/internal/redistest"
+	"signaal/internal/syncbuf"
 )
 
 func TestRedactLine(t *testing.T) {
@@ -31,7 +30,7 @@ func TestRedactLine(t *testing.T) {
 // TestClientLogsAsJSON stops a real redis-server under a client and checks
 // that what go-redis then logs arrives as JSON lines through slog.
 func TestClientLogsAsJSON(t *testing.T) {
-	var buf syncBuffer
+	var buf syncbuf.Buffer
 	SetLogger(slog.New(slog.NewJSONHandler(&buf, nil)))
 	t.Cleanup(func() { SetLogger(slog.Default()) })
 	srv := redistest.Start(t)
@@ -60,22 +59,4 @@ func TestClientLogsAsJSON(t *testing.T) {
 			t.Errorf("logged line %q is not a JSON slog record from the client (%v)", line, err)
 		}
 	}
-}
-
-// syncBuffer is a log sink safe for the client's goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
