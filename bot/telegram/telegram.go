@@ -288,7 +288,7 @@ func (b *Bot) init() error {
 		if b.WebhookSecret == "" {
 			b.WebhookSecret = randomSecret()
 		}
-		if !validSecret(b.WebhookSecret) {
+		if !ValidSecret(b.WebhookSecret) {
 			return errors.New("telegram: webhook secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
 		}
 	}
@@ -463,7 +463,9 @@ func randomSecret() string {
 	return base64.RawURLEncoding.EncodeToString(buf)
 }
 
-func validSecret(s string) bool {
+// ValidSecret reports whether s is a webhook secret Telegram accepts:
+// 1-256 characters of A-Z, a-z, 0-9, _ and -.
+func ValidSecret(s string) bool {
 	if len(s) == 0 || len(s) > 256 {
 		return false
 	}

@@ -88,7 +88,7 @@ func readServeConfig(set *settings) (serveConfig, error) {
 		} else {
 			cfg.webhookURL = hookURL
 		}
-		if cfg.webhookSecret != "" && !validWebhookSecret(cfg.webhookSecret) {
+		if cfg.webhookSecret != "" && !telegram.ValidSecret(cfg.webhookSecret) {
 			problem("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
 		}
 		if err := checkAddr(cfg.listen); err != nil {
@@ -167,17 +167,4 @@ func sameListen(a, b string) bool {
 	}
 	any := func(h string) bool { return h == "" || h == "0.0.0.0" || h == "::" }
 	return ha == hb || any(ha) || any(hb)
-}
-
-// validWebhookSecret is Telegram's rule for secret_token.
-func validWebhookSecret(s string) bool {
-	if len(s) == 0 || len(s) > 256 {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
-			return false
-		}
-	}
-	return true
 }
