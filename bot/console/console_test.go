@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,15 +24,20 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/transcripts/*.txt from their input lines")
 
-func newDispatcher(t testing.TB) *bot.Dispatcher {
-	t.Helper()
+// shippedEngine is the engine wired as the shipped bot is, reading typed
+// messages with the matching core. It is built once: an engine holds no
+// conversation, so every transcript can share it.
+var shippedEngine = sync.OnceValues(func() (*flows.Engine, error) {
 	c, err := content.Default()
 	if err != nil {
-		t.Fatalf("content.Default: %v", err)
+		return nil, err
 	}
-	// Wired as the shipped bot is, reading typed messages with the
-	// matching core; endings read the same at any hour.
-	e, err := flows.New(c, flows.WithUnderstander(search.New(c)))
+	return flows.New(c, flows.WithUnderstander(search.New(c)))
+})
+
+func newDispatcher(t testing.TB) *bot.Dispatcher {
+	t.Helper()
+	e, err := shippedEngine()
 	if err != nil {
 		t.Fatal(err)
 	}
