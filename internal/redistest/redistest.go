@@ -172,7 +172,7 @@ func (s *Server) start() error {
 			return fmt.Errorf("redis-server on port %d exited at start; log:\n%s", s.port, tail(logPath))
 		default:
 		}
-		if ping(s.Addr()) == nil {
+		if ping(s.Addr(), time.Second) == nil {
 			s.cmd, s.done = cmd, done
 			return nil
 		}
@@ -185,15 +185,16 @@ func (s *Server) start() error {
 	}
 }
 
-// ping sends an inline PING. An answer of any kind, even -NOAUTH from a
-// server with a password, means the server is up and serving.
-func ping(addr string) error {
+// ping sends an inline PING and waits up to wait for the answer. An answer
+// of any kind, even -NOAUTH from a server with a password, means the
+// server is up and serving.
+func ping(addr string, wait time.Duration) error {
 	c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	_ = c.SetDeadline(time.Now().Add(time.Second))
+	_ = c.SetDeadline(time.Now().Add(wait))
 	if _, err := c.Write([]byte("PING\r\n")); err != nil {
 		return err
 	}
