@@ -78,6 +78,7 @@ func firstReply(srv *tgtest.Server, chat int64) time.Time {
 // thousands, accounting for every handled update whose replies it could
 // not send.
 func TestFlood(t *testing.T) {
+	t.Parallel()
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) {
 			// Most of a run is waiting out the overall limit of 30
@@ -94,7 +95,7 @@ func testFlood(t *testing.T, m mode) {
 		newcomers = 30
 		posters   = 16 // the flood's parallel connections in webhook mode
 	)
-	h := start(t, m, testContent(t), realLimits, func(b *Bot) { b.DrainTimeout = time.Second })
+	h := start(t, m, testContent(t), realLimits, func(b *Bot) { b.DrainTimeout = 300 * time.Millisecond })
 	s := &sender{h: h, m: m}
 	s.text(floodUser, "/start")
 	h.srv.Await(t, 5*time.Second, "the flooding chat's welcome", func() bool { return len(h.srv.BotMessages(floodUser.ID)) == 2 })

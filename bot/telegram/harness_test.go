@@ -18,8 +18,13 @@ import (
 	"signaal/content"
 	"signaal/flows"
 	"signaal/internal/syncbuf"
+	"signaal/internal/waittest"
 	"signaal/store"
 )
+
+// Most tests here wait on Telegram's limits and on time-outs, not on the
+// CPU.
+func TestMain(m *testing.M) { os.Exit(waittest.Main(m)) }
 
 // The people of the tests. Their ids and names are chosen so that they
 // cannot turn up in a log by chance: the logs are searched for them.

@@ -85,6 +85,7 @@ func TestUpdateKind(t *testing.T) {
 // kind of update is reported once, calls and their failures by method and
 // code, a flood wait as a retry, and receiving from start to stop.
 func TestMetricsHooks(t *testing.T) {
+	t.Parallel()
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) {
 			t.Parallel()

@@ -551,8 +551,10 @@ func TestLanguage(t *testing.T) {
 }
 
 func TestShutdown(t *testing.T) {
+	t.Parallel()
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) {
+			t.Parallel()
 			h := start(t, m, testContent(t))
 			// Slow sends: the replies are still in flight when the stop
 			// comes, and must be delivered all the same.
@@ -634,6 +636,7 @@ func TestBlockedUser(t *testing.T) {
 }
 
 func TestShutdownDeadline(t *testing.T) {
+	t.Parallel()
 	// A send that hangs is abandoned at the drain deadline: Run still
 	// returns, and says what it gave up.
 	h := start(t, polling, testContent(t), func(b *Bot) { b.DrainTimeout = 300 * time.Millisecond })

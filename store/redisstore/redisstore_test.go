@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,9 +20,14 @@ import (
 
 	"signaal/flows"
 	"signaal/internal/redistest"
+	"signaal/internal/waittest"
 	"signaal/store"
 	"signaal/store/storetest"
 )
+
+// Most tests here wait: for keys to expire, for time-outs while Redis is
+// away, for a cluster to form.
+func TestMain(m *testing.M) { os.Exit(waittest.Main(m)) }
 
 // newTestStore returns a store on srv through NewClient, as the bot makes
 // it, and the client for looking behind the store's back.
