@@ -304,7 +304,6 @@ func (l *loadRun) counts() loadCounts {
 // process, and sets the people going. ctx ends the run early.
 func startLoad(ctx context.Context, cfg loadConfig) (*loadRun, error) {
 	l := &loadRun{cfg: cfg, logs: &countingLog{counts: map[string]int64{}}, progress: make(chan struct{})}
-	exitLabel = cfg.Engine.Content().Text(content.DefaultLang, content.KeyOptExit)
 	log := slog.New(l.logs)
 	secret := make([]byte, 32)
 	_, _ = crand.Read(secret)
@@ -333,8 +332,9 @@ func startLoad(ctx context.Context, cfg loadConfig) (*loadRun, error) {
 
 	chats := max(cfg.Chats, cfg.Users)
 	l.users = make([]*simUser, cfg.Users)
+	exit := cfg.Engine.Content().Text(content.DefaultLang, content.KeyOptExit)
 	for i := range l.users {
-		l.users[i] = newSimUser(i, cfg.Seed)
+		l.users[i] = newSimUser(i, cfg.Seed, exit)
 	}
 	l.chats = make([]*simChat, chats)
 	for i := range l.chats {
@@ -911,6 +911,7 @@ type simUser struct {
 	turn   int
 	answer chan struct{} // the bot has sent its answer
 	lat    []time.Duration
+	exit   string // the quick exit's label in Dutch, as the reply keyboard's button sends it
 
 	// The webhook request, made once and reused: one update at a time.
 	body    []byte
@@ -921,8 +922,9 @@ type simUser struct {
 	timer   *time.Timer
 }
 
-func newSimUser(n int, seed uint64) *simUser {
+func newSimUser(n int, seed uint64, exit string) *simUser {
 	return &simUser{
+		exit:    exit,
 		rng:     rand.New(rand.NewPCG(seed, uint64(n))),
 		answer:  make(chan struct{}, 1),
 		lat:     make([]time.Duration, 0, 64),
@@ -948,10 +950,6 @@ func (u *simUser) prepare(ctx context.Context, hook *url.URL, secret string) {
 
 // updateIDs are Telegram's update ids: one sequence for the whole bot.
 var updateIDs atomic.Int64
-
-// exitLabel is the label of the quick exit in Dutch, as the reply
-// keyboard's button sends it.
-var exitLabel = "Snel weg"
 
 // run talks until the run stops: an input, then the whole answer, in each
 // chat in turn.
@@ -1056,7 +1054,7 @@ func (u *simUser) next(c *simChat) (exit bool) {
 		case 0:
 			u.text(c, "/stop")
 		case 1:
-			u.text(c, exitLabel) // the reply keyboard's button sends its label
+			u.text(c, u.exit) // the reply keyboard's button sends its label
 		default:
 			u.press(c, q, q.index(jsonExit))
 		}

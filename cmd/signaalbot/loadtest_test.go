@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
-	"runtime"
+	"fmt"
+	"runtime/pprof"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -37,21 +40,70 @@ func checkAnswered(t *testing.T, res *loadResult) {
 	}
 }
 
-// checkNoLeak waits for the goroutines a run started to end.
-func checkNoLeak(t *testing.T, before int) {
+// startLabelled starts a load run whose goroutines carry the pprof label
+// loadtest=t.Name(): goroutines inherit their creator's labels, so every
+// goroutine the run starts, and every one those start, can be told apart
+// from those of the tests running beside it.
+func startLabelled(t *testing.T, cfg loadConfig) *loadRun {
+	t.Helper()
+	var run *loadRun
+	var err error
+	pprof.Do(context.Background(), pprof.Labels("loadtest", t.Name()), func(ctx context.Context) {
+		run, err = startLoad(ctx, cfg)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := labelled("loadtest", t.Name()); n == 0 {
+		t.Fatal("no goroutine of the run carries its label, so checkNoLeak would see nothing")
+	}
+	return run
+}
+
+// checkNoLeak waits for the goroutines of the run that startLabelled
+// started to end.
+func checkNoLeak(t *testing.T) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		n := runtime.NumGoroutine()
-		if n <= before {
+		n, stacks := labelled("loadtest", t.Name())
+		if n == 0 {
 			return
 		}
 		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<16)
-			t.Fatalf("%d goroutines 5s after the run, %d before:\n%s", n, before, buf[:runtime.Stack(buf, true)])
+			t.Fatalf("%d goroutines of the run left 5s after it ended:\n%s", n, stacks)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// labelled counts the goroutines that carry the pprof label key=value,
+// and returns their stacks.
+func labelled(key, value string) (int, string) {
+	var b bytes.Buffer
+	if err := pprof.Lookup("goroutine").WriteTo(&b, 1); err != nil {
+		panic(err) // writing to memory does not fail
+	}
+	// Each record is "N @ pcs", then "# labels: {...}" when the
+	// goroutines have labels, then their stack, and a blank line.
+	want := strconv.Quote(key) + ":" + strconv.Quote(value)
+	n := 0
+	var stacks strings.Builder
+	for _, rec := range strings.Split(b.String(), "\n\n") {
+		head, rest, _ := strings.Cut(rec, "\n")
+		labels, _, _ := strings.Cut(rest, "\n")
+		if !strings.HasPrefix(labels, "# labels: ") || !strings.Contains(labels, want) {
+			continue
+		}
+		count, _, _ := strings.Cut(head, " @ ")
+		k, err := strconv.Atoi(count)
+		if err != nil {
+			panic(fmt.Sprintf("goroutine profile record %q", head))
+		}
+		n += k
+		stacks.WriteString(rec + "\n\n")
+	}
+	return n, stacks.String()
 }
 
 // TestLoadtestCommand runs the command briefly and reads its JSON.
@@ -90,32 +142,33 @@ func TestLoadtestFlags(t *testing.T) {
 	}
 }
 
-// TestLoadtestRedisChaos stops and kills redis-server in the middle of a
-// load run, and pauses it: nothing panics, every update is answered (by
-// the safety card while Redis is away), conversations go on once it is
-// back, and no goroutine is left behind.
-func TestLoadtestRedisChaos(t *testing.T) {
-	srv := redistest.Start(t)
-	for _, outage := range []struct {
-		name       string
-		down, back func()
-	}{
-		{"stopped", srv.Stop, srv.Restart},
-		{"hanging", srv.Pause, srv.Resume},
-	} {
-		t.Run(outage.name, func(t *testing.T) {
-			before := runtime.NumGoroutine()
-			cfg := loadEngine(t)
-			cfg.Users, cfg.Duration, cfg.RedisURL = 20, 3*time.Second, srv.URL()
-			run, err := startLoad(context.Background(), cfg)
-			if err != nil {
-				t.Fatal(err)
+// TestLoadtestFaults runs the bot under load while things fail around
+// it, side by side, each with its own redis-server:
+//   - redis-server stopped, and paused (hanging), in the middle of a run:
+//     nothing panics, every update is answered (by the safety card while
+//     Redis is away), and conversations go on once it is back;
+//   - the Bot API answers some calls with a 429 (retry after a second) or
+//     a 502: every reply still arrives.
+//
+// No run leaves a goroutine behind.
+func TestLoadtestFaults(t *testing.T) {
+	t.Parallel()
+	for _, outage := range []string{"stopped", "hanging"} {
+		t.Run("redis "+outage, func(t *testing.T) {
+			t.Parallel()
+			srv := redistest.Start(t)
+			down, back := srv.Stop, srv.Restart
+			if outage == "hanging" {
+				down, back = srv.Pause, srv.Resume
 			}
-			time.Sleep(700 * time.Millisecond)
-			outage.down()
-			time.Sleep(700 * time.Millisecond)
+			cfg := loadEngine(t)
+			cfg.Users, cfg.Duration, cfg.RedisURL = 20, 2500*time.Millisecond, srv.URL()
+			run := startLabelled(t, cfg)
+			time.Sleep(500 * time.Millisecond)
+			down()
+			time.Sleep(500 * time.Millisecond)
 			during := run.counts()
-			outage.back()
+			back()
 			time.Sleep(300 * time.Millisecond) // the pool probes a dead server once a second
 			after := run.counts()
 			res, err := run.wait()
@@ -124,7 +177,7 @@ func TestLoadtestRedisChaos(t *testing.T) {
 			}
 			checkAnswered(t, res)
 			if res.Degraded == 0 {
-				t.Errorf("no safety card while Redis was %s", outage.name)
+				t.Errorf("no safety card while Redis was %s", outage)
 			}
 			// After Redis is back, answers are the conversation again.
 			normal := (res.Answered - res.Degraded) - (after.Answered - after.Degraded)
@@ -132,29 +185,23 @@ func TestLoadtestRedisChaos(t *testing.T) {
 				t.Errorf("no conversation went on after Redis came back: %d updates, %d safety cards in all; %+v at the outage, %+v after", res.Updates, res.Degraded, during, after)
 			}
 			t.Logf("%d updates, %d safety cards, max latency %.0f ms", res.Updates, res.Degraded, res.Max)
-			checkNoLeak(t, before)
+			checkNoLeak(t)
 		})
 	}
-}
-
-// TestLoadtestAPIFaults makes the Bot API answer some calls with a 429
-// (retry after a second) or a 502: every reply still arrives.
-func TestLoadtestAPIFaults(t *testing.T) {
-	before := runtime.NumGoroutine()
-	cfg := loadEngine(t)
-	cfg.Users, cfg.Duration, cfg.FailEvery, cfg.Backoff = 10, 2*time.Second, 11, time.Millisecond
-	run, err := startLoad(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := run.wait()
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkAnswered(t, res)
-	if res.Faults == 0 {
-		t.Error("no fault injected")
-	}
-	t.Logf("%d updates, %d calls, %d faults", res.Updates, res.APICalls, res.Faults)
-	checkNoLeak(t, before)
+	t.Run("bot api", func(t *testing.T) {
+		t.Parallel()
+		cfg := loadEngine(t)
+		cfg.Users, cfg.Duration, cfg.FailEvery, cfg.Backoff = 10, 1500*time.Millisecond, 11, time.Millisecond
+		run := startLabelled(t, cfg)
+		res, err := run.wait()
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAnswered(t, res)
+		if res.Faults == 0 {
+			t.Error("no fault injected")
+		}
+		t.Logf("%d updates, %d calls, %d faults", res.Updates, res.APICalls, res.Faults)
+		checkNoLeak(t)
+	})
 }
