@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
+	"fmt"
 	"image/png"
 	"net"
 	"os"
@@ -11,60 +13,73 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"signaal/bot/telegram/tgtest"
+	"signaal/internal/waittest"
 )
 
 // The test user; the logs are searched for her id and names.
 var tgUser = tgtest.User{ID: 987651001, FirstName: "Dana", Username: "dana_secret_name", LanguageCode: "nl"}
 
-// buildOnce builds the signaalbot binary once for all tests that run it,
-// with scripts/build, as the Dockerfile does: the tests run what the image
+// build builds the signaalbot binary once for all tests that run it, with
+// scripts/build, as the Dockerfile does: the tests run what the image
 // ships. CI builds it before the tests and names it in SIGNAAL_BINARY.
+var build = sync.OnceValues(func() (string, error) {
+	if p := os.Getenv("SIGNAAL_BINARY"); p != "" {
+		return filepath.Abs(p)
+	}
+	dir, err := os.MkdirTemp("", "signaalbot-test-")
+	if err != nil {
+		return "", err
+	}
+	builtDir = dir
+	// Reachable by every user, for the test that runs it as an
+	// unprivileged one.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "signaalbot")
+	out, err := exec.Command("../../scripts/build", bin).CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("scripts/build: %w\n%s", err, out)
+	}
+	return bin, nil
+})
+
 var (
-	buildOnce sync.Once
-	binPath   string
-	builtDir  string // removed at the end; "" when the binary was given
-	buildErr  error
-	buildOut  []byte
+	builtDir string      // the directory build made, removed at the end; "" when the binary was given
+	building atomic.Bool // whether build was called
 )
 
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		if p := os.Getenv("SIGNAAL_BINARY"); p != "" {
-			binPath, buildErr = filepath.Abs(p)
-			return
-		}
-		dir, err := os.MkdirTemp("", "signaalbot-test-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		builtDir = dir
-		// Reachable by every user, for the test that runs it as an
-		// unprivileged one.
-		if err := os.Chmod(dir, 0o755); err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "signaalbot")
-		cmd := exec.Command("../../scripts/build", binPath)
-		buildOut, buildErr = cmd.CombinedOutput()
-	})
-	if buildErr != nil {
-		t.Fatalf("scripts/build: %v\n%s", buildErr, buildOut)
+	building.Store(true)
+	bin, err := build()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return binPath
+	return bin
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if builtDir != "" {
-		os.RemoveAll(builtDir)
+	flag.Parse()
+	if flag.Lookup("test.run").Value.String() == "" {
+		// Building takes a second or two: have it done while the tests
+		// that do not need the binary run. A run of chosen tests builds
+		// only when one of them asks.
+		building.Store(true)
+		go build()
+	}
+	code := waittest.Main(m)
+	if building.Load() {
+		_, _ = build() // finish a build still going before its directory goes
+		if builtDir != "" {
+			os.RemoveAll(builtDir)
+		}
 	}
 	os.Exit(code)
 }
@@ -85,6 +100,7 @@ func freeAddr(t *testing.T) string {
 // loopback: a conversation, an inline query with the real search, then
 // SIGTERM, after which it must finish and exit 0.
 func TestServeBinary(t *testing.T) {
+	t.Parallel()
 	bin := buildBinary(t)
 	for _, mode := range []string{"polling", "webhook"} {
 		t.Run(mode, func(t *testing.T) {
