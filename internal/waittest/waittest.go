@@ -17,19 +17,24 @@ import (
 // given (or GOMAXPROCS, when that is more).
 const Parallel = 8
 
-// given is whether -parallel was given.
-var given bool
+// raised is whether Main raised -parallel.
+var raised bool
 
 // Main runs the tests as TestMain does, and returns the exit code:
 //
 //	func TestMain(m *testing.M) { os.Exit(waittest.Main(m)) }
 func Main(m *testing.M) int {
 	flag.Parse()
+	given := false
 	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
-	if !given {
+	// When fuzzing, -parallel is the number of fuzzing processes, which
+	// compute: as many as CPUs is right.
+	fuzzing := flag.Lookup("test.fuzz").Value.String() != ""
+	if !given && !fuzzing {
 		if err := flag.Set("test.parallel", strconv.Itoa(max(Parallel, runtime.GOMAXPROCS(0)))); err != nil {
 			panic(err) // the testing package always defines it
 		}
+		raised = true
 	}
 	return m.Run()
 }
