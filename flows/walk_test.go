@@ -17,6 +17,7 @@ import (
 // on every question, 112 first in the emergency answer, a contact on every
 // ending, and a session that points at a real state.
 func TestRandomWalk(t *testing.T) {
+	t.Parallel() // the walks compute, one CPU each
 	c, err := content.Default()
 	if err != nil {
 		t.Fatalf("content.Default: %v", err)
@@ -38,6 +39,7 @@ func TestRandomWalk(t *testing.T) {
 // wired: typed text is read for its meaning, and the buttons that go on
 // after a disclosure are pressed as well.
 func TestRandomWalkUnderstanding(t *testing.T) {
+	t.Parallel()
 	c, err := content.Default()
 	if err != nil {
 		t.Fatalf("content.Default: %v", err)
