@@ -143,7 +143,8 @@ func TestLoadtestFlags(t *testing.T) {
 }
 
 // TestLoadtestFaults runs the bot under load while things fail around
-// it, side by side, each with its own redis-server:
+// it, three runs side by side (the Redis ones each with its own
+// redis-server):
 //   - redis-server stopped, and paused (hanging), in the middle of a run:
 //     nothing panics, every update is answered (by the safety card while
 //     Redis is away), and conversations go on once it is back;
