@@ -60,6 +60,9 @@ func FuzzLoad(f *testing.F) {
 		for file, body := range fx.appends {
 			f.Add(fuzzTarget(file), append(slices.Clone(good[file].Data), body...))
 		}
+		for file, body := range fx.sets {
+			f.Add(fuzzTarget(file), []byte(setKeys(f, string(good[file].Data), body)))
+		}
 	}
 	for _, s := range []string{
 		"", "~", "[]", "flow: other\nstates:\n  -\n", "states: [~]\n", "flow: x\nstates: [{id: a, options: [~], branch: [~], report: [null]}]\n",

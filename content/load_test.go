@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -72,6 +73,9 @@ func TestLoadBad(t *testing.T) {
 			for file, body := range fx.appends {
 				fsys[file] = &fstest.MapFile{Data: append(fsys[file].Data, body...)}
 			}
+			for file, body := range fx.sets {
+				fsys[file] = &fstest.MapFile{Data: []byte(setKeys(t, string(fsys[file].Data), body))}
+			}
 			_, err := LoadWith(fsys, strict)
 			var got []string
 			if err != nil {
@@ -124,12 +128,30 @@ func goodFS(t testing.TB) fstest.MapFS {
 }
 
 // fixture is a testdata/bad file: a description, then sections opened by
-// "-- path --" (replace that file), "-- append path --" (add to it) and
-// "-- want --" (the expected problems).
+// "-- path --" (replace that file), "-- append path --" (add to it),
+// "-- set path --" (replace lines of it: each "key: value" line replaces
+// the line where the top-level key is defined, so that the other lines
+// keep their numbers) and "-- want --" (the expected problems).
 type fixture struct {
-	head           string
-	files, appends map[string]string
-	want           []string
+	head                 string
+	files, appends, sets map[string]string
+	want                 []string
+}
+
+// setKeys replaces, for each "key: value" line of set, the line of file
+// that defines the top-level key.
+func setKeys(t testing.TB, file, set string) string {
+	t.Helper()
+	lines := strings.Split(file, "\n")
+	for _, l := range strings.Split(strings.TrimSpace(set), "\n") {
+		key, _, _ := strings.Cut(l, ":")
+		i := slices.IndexFunc(lines, func(f string) bool { return strings.HasPrefix(f, key+":") })
+		if i < 0 {
+			t.Fatalf("set %q: no line defines %q", l, key)
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
 }
 
 func readFixture(t testing.TB, name string) fixture {
@@ -138,7 +160,7 @@ func readFixture(t testing.TB, name string) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fx := fixture{files: map[string]string{}, appends: map[string]string{}}
+	fx := fixture{files: map[string]string{}, appends: map[string]string{}, sets: map[string]string{}}
 	var section string
 	var body strings.Builder
 	flush := func() {
@@ -153,6 +175,8 @@ func readFixture(t testing.TB, name string) fixture {
 			}
 		case strings.HasPrefix(section, "append "):
 			fx.appends[strings.TrimPrefix(section, "append ")] = body.String()
+		case strings.HasPrefix(section, "set "):
+			fx.sets[strings.TrimPrefix(section, "set ")] = body.String()
 		default:
 			fx.files[section] = body.String()
 		}

@@ -3,11 +3,13 @@ package content
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -67,6 +69,9 @@ func (l *loader) validate() {
 	l.checkTranslations()
 	l.checkAudiences()
 	l.validateUnderstanding()
+	l.checkEmergencyPhone()
+	l.checkGlobalLabels()
+	l.checkCarries112()
 	l.checkLen(contactsFile, 0, "the emergency answer", KeyEmergency, l.c.emergency)
 	l.checkLen(contactsFile, 0, "the safety card", KeyUnavailable, l.c.safety)
 	if l.c.Search != nil {
@@ -120,6 +125,7 @@ func (l *loader) validateContacts() {
 		if ct.Address != "" {
 			l.useText(contactsFile, ct.Line, KeyCardAddress)
 		}
+		l.checkReach(ct)
 		l.validateCategory(ct)
 		l.validateSchedule(ct)
 		checked, err := time.Parse(time.DateOnly, ct.Checked)
@@ -737,4 +743,260 @@ func Lint(c *Content, err error) (lines []string, ok bool) {
 		lines = append(lines, "warning: "+w.String())
 	}
 	return lines, true
+}
+
+// The rules below keep content from turning the bot's safety features
+// against the people they are for: a wrong number under 112, a link that
+// runs code, an emergency button that disappears or a quick exit that fires
+// on an ordinary answer. Each is an error, so that lint fails and the bot
+// refuses to start.
+
+// emergencyPhone is the number of the emergency contact, the first contact
+// of 'emergency' in contacts.yaml, and of the first contact of every danger
+// answer.
+const emergencyPhone = "112"
+
+// names112 reports whether a text names 112 as a number of its own, not as
+// part of a longer one ("0800 1120").
+func names112(text string) bool { return number112.MatchString(text) }
+
+var number112 = regexp.MustCompile(`(^|[^0-9])` + emergencyPhone + `([^0-9]|$)`)
+
+// phoneShape is digits with at most one space or hyphen between them: no
+// letters (a letter O for a zero cannot be dialled), no plus or brackets.
+var phoneShape = regexp.MustCompile(`^[0-9]+([ -][0-9]+)*$`)
+
+// phoneProblem says what is wrong with a contact's phone number, or returns
+// "" when it is a Dutch number a phone in the Netherlands can dial as
+// written: 112; 0800 or 0900 and 4 or 7 digits (0800-2000, 0900 123 4561);
+// or ten digits from 0, which covers mobile (06), company (088) and
+// regional numbers (020, 033, 0111). Numbers are written without the
+// international prefix, as contacts.yaml says.
+func phoneProblem(phone string) string {
+	if !phoneShape.MatchString(phone) {
+		if strings.ContainsAny(phone, "oO") {
+			return "it may hold only digits, with spaces or hyphens between them (a zero is the digit 0, not the letter O)"
+		}
+		return "it may hold only digits, with spaces or hyphens between them"
+	}
+	d := strings.NewReplacer(" ", "", "-", "").Replace(phone)
+	switch {
+	case d == emergencyPhone:
+		return ""
+	case strings.HasPrefix(d, "0800") || strings.HasPrefix(d, "0900"):
+		if len(d) == 8 || len(d) == 11 {
+			return ""
+		}
+		return "a number starting with " + d[:4] + " has 4 or 7 digits after it"
+	case len(d) == 10 && d[0] == '0' && d[1] != '0':
+		return ""
+	}
+	return "write 112, 0800 or 0900 with 4 or 7 digits, or 10 digits starting with 0 (06, 088, 020 ...)"
+}
+
+// webPattern is a web address a card may show: https:// and a host, or the
+// host alone as the seed documents write it (www.veiligthuis.nl), which a
+// messenger links by itself; a path may follow. Any other scheme is
+// refused: javascript: and data: run code or show a page of their own
+// making, http: can be read and changed on the way.
+var webPattern = regexp.MustCompile(`(?i)^(https://)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(/[^\s<>"'\\]*)?$`)
+
+// urlInText finds what looks like an address with a scheme in a contact's
+// other fields (about, hours, name, e-mail, address): anything with "://",
+// and the schemes that need no slashes.
+var urlInText = regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.-]*://|(javascript|vbscript|data|file|blob):)\S*`)
+
+// checkReach checks how a contact can be reached: a phone number that can
+// be dialled, web and chat addresses that are only web addresses, and no
+// other address in its texts that is not https.
+func (l *loader) checkReach(ct *Contact) {
+	at := func(format string, args ...any) { l.addf(contactsFile, ct.Line, format, args...) }
+	// The emergency contact's phone must be 112 exactly, which
+	// checkEmergencyPhone says on its own.
+	if ct.Phone != "" && !l.isEmergencyContact(ct.ID) {
+		if why := phoneProblem(ct.Phone); why != "" {
+			at("contact %q: phone %q is not a Dutch phone number: %s", ct.ID, ct.Phone, why)
+		}
+	}
+	for _, f := range []struct{ name, v string }{{"web", ct.Web}, {"chat", ct.Chat}} {
+		if f.v != "" && !webPattern.MatchString(f.v) {
+			at("contact %q: %s %q is not a web address: write https:// and a host, or the host alone (www.example.nl)", ct.ID, f.name, f.v)
+		}
+	}
+	texts := []string{ct.Name, ct.Email, ct.Address}
+	for _, m := range []map[string]string{ct.About, ct.Hours} {
+		for _, lang := range slices.Sorted(maps.Keys(m)) {
+			texts = append(texts, m[lang])
+		}
+	}
+	for _, t := range texts {
+		for _, u := range urlInText.FindAllString(t, -1) {
+			if !strings.HasPrefix(strings.ToLower(u), "https://") || !webPattern.MatchString(strings.TrimRight(u, ".,;:!?)")) {
+				at("contact %q: %q is not a web address: an address in contact data must be https:// and a host", ct.ID, u)
+			}
+		}
+	}
+}
+
+// isEmergencyContact reports whether id is the emergency contact: the
+// first of 'emergency', the one for 112.
+func (l *loader) isEmergencyContact(id string) bool {
+	return len(l.c.emergency) > 0 && l.c.emergency[0] == id
+}
+
+// checkEmergencyPhone makes sure that what the bot shows as 112 is 112: the
+// emergency contact (the first of 'emergency', shown first with the
+// emergency answer) and the first contact of every danger answer.
+func (l *loader) checkEmergencyPhone() {
+	if len(l.c.emergency) > 0 {
+		if ct, ok := l.c.Contacts[l.c.emergency[0]]; ok && ct.Phone != emergencyPhone {
+			l.addf(contactsFile, ct.Line, "contact %q is the emergency contact (first in emergency), so its phone must be %s, not %q", ct.ID, emergencyPhone, ct.Phone)
+		}
+	}
+	if u := l.c.Understanding; u != nil {
+		for _, in := range u.Intents {
+			if in.Kind != KindDanger || len(in.Contacts) == 0 {
+				continue
+			}
+			// A wrong phone of the emergency contact itself is reported above.
+			if ct, ok := l.c.Contacts[in.Contacts[0]]; ok && ct.Phone != emergencyPhone && !l.isEmergencyContact(ct.ID) {
+				l.addf(understandFile, in.Line, "intent %q: the first contact of a danger answer is the one for %s, but contact %q has phone %q", in.ID, emergencyPhone, ct.ID, ct.Phone)
+			}
+		}
+	}
+}
+
+// ordinaryAnswers are words people type as an answer, a greeting or a
+// plea, in the languages of the content. The emergency option and the quick
+// exit also work when their label is typed, in any language, before
+// anything else in a message is read: a quick exit labelled "ja" would
+// wipe the chat of everyone who answers yes in words, and an emergency
+// option labelled "ok" would answer every "ok" with emergency numbers. So
+// neither label may be one of these, nor only digits (an age, a number of
+// people), nor the label of another button. Labels are compared as
+// foldLabel folds them, so "oke" stands for "oké" and "OKE!" as well.
+var ordinaryAnswers = []string{
+	"ja", "nee", "jawel", "neen", "ok", "oke", "okay", "prima", "goed", "top", "klopt",
+	"misschien", "weet ik niet", "weet niet", "geen idee", "ik weet het niet",
+	"hoi", "hallo", "hey", "hi", "hello", "dank je", "dankjewel", "bedankt", "thanks", "thank you",
+	"yes", "no", "yep", "yeah", "nope", "maybe", "i don't know", "i dont know", "don't know", "dont know", "not sure",
+	"help", "hulp", "klaar", "done", "verder", "next",
+}
+
+// onlyDigits is a label that is a number, with spaces at most.
+var onlyDigits = regexp.MustCompile(`^[0-9 ]+$`)
+
+// globalLabels are the text keys of the buttons whose labels work when
+// typed, whatever the question; the first two are the ones checkGlobalLabels
+// holds to its rules.
+var globalLabels = []string{KeyOptSOS, KeyOptExit, KeyOptBack, KeyOptRestart, KeyOptResume, KeyOptBegin}
+
+// foldLabel is a label or typed message as the engine compares them: lower
+// case, spaces collapsed, accents dropped, and without the punctuation
+// around it ("Ja!").
+func foldLabel(s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return labelAccents.Replace(s)
+}
+
+var labelAccents = strings.NewReplacer(
+	"á", "a", "à", "a", "ä", "a", "â", "a",
+	"é", "e", "è", "e", "ë", "e", "ê", "e",
+	"í", "i", "ì", "i", "ï", "i", "î", "i",
+	"ó", "o", "ò", "o", "ö", "o", "ô", "o",
+	"ú", "u", "ù", "u", "ü", "u", "û", "u",
+	"’", "'", "‘", "'",
+)
+
+// checkGlobalLabels holds the labels of the emergency option and the quick
+// exit to the rules of ordinaryAnswers: present in every language, the
+// emergency option naming 112, and neither an ordinary answer, a number or
+// the label of any other button, in any language.
+func (l *loader) checkGlobalLabels() {
+	ordinary := map[string]bool{}
+	for _, w := range ordinaryAnswers {
+		ordinary[foldLabel(w)] = true
+	}
+	// Every label a typed message could mean, folded, with the text keys
+	// and languages that define it.
+	type use struct{ key, lang string }
+	uses := map[string][]use{}
+	add := func(lang, key string) {
+		if t, ok := l.c.Texts[lang][key]; ok && foldLabel(t) != "" {
+			uses[foldLabel(t)] = append(uses[foldLabel(t)], use{key, lang})
+		}
+	}
+	for _, lang := range l.c.Langs {
+		for _, key := range globalLabels {
+			add(lang, key)
+		}
+		for _, id := range l.c.FlowOrder {
+			for _, s := range l.c.Flows[id].States {
+				for _, o := range s.Options {
+					add(lang, o.Label)
+				}
+			}
+		}
+	}
+	for _, key := range globalLabels[:2] {
+		for _, lang := range l.c.Langs {
+			t, ok := l.c.Texts[lang][key]
+			if !ok {
+				continue // reported as a missing text
+			}
+			file := fmt.Sprintf("%s/%s.yaml", textsDir, lang)
+			at := func(format string, args ...any) { l.addf(file, l.textLines[lang][key], format, args...) }
+			f := foldLabel(t)
+			switch {
+			case f == "":
+				at("text %q is empty: the button would be missing from every question", key)
+				continue
+			case key == KeyOptSOS && !names112(t):
+				at("text %q is %q: the emergency option must name %s", key, t, emergencyPhone)
+			}
+			switch {
+			case ordinary[f]:
+				at("text %q is %q, an ordinary answer: typing it would work as the button", key, t)
+			case onlyDigits.MatchString(f):
+				at("text %q is %q, only a number: typing it would work as the button; say what the button does", key, t)
+			}
+			// The same button in another language may share the label.
+			if i := slices.IndexFunc(uses[f], func(u use) bool { return u.key != key }); i >= 0 {
+				o := uses[f][i]
+				at("text %q is %q, the same label as text %q in %s: typing it could mean either button", key, t, o.key, o.lang)
+			}
+		}
+	}
+}
+
+// checkCarries112 checks the answers the bot gives outside a flow, which
+// may be all someone reads: each must name 112 in its text or show the
+// emergency contact, whose phone checkEmergencyPhone holds to 112. (The
+// cards themselves are not searched: "0800 1120" holds 112 too.)
+func (l *loader) checkCarries112() {
+	for _, m := range []struct {
+		what, key string
+		contacts  []string
+	}{
+		{"the group-chat line", KeyGroup, nil},
+		{"the emergency answer", KeyEmergency, l.c.emergency},
+		{"the safety card", KeyUnavailable, l.c.safety},
+	} {
+		for _, lang := range l.c.Langs {
+			t, ok := l.c.Texts[lang][m.key]
+			if !ok {
+				continue
+			}
+			shows := len(l.c.emergency) > 0 && slices.Contains(m.contacts, l.c.emergency[0])
+			if !shows && !names112(t) {
+				nor := ""
+				if m.contacts != nil {
+					nor = ", nor show the emergency contact"
+				}
+				l.addf(fmt.Sprintf("%s/%s.yaml", textsDir, lang), l.textLines[lang][m.key],
+					"text %q: %s does not name %s%s; every answer outside a conversation must", m.key, m.what, emergencyPhone, nor)
+			}
+		}
+	}
 }
