@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	goredis "github.com/redis/go-redis/v9"
 
 	"signaal/bot/telegram/tgtest"
 	"signaal/flows"
@@ -157,7 +160,7 @@ func TestReadinessFollowsRedis(t *testing.T) {
 	srv := tgtest.New(t)
 	bot := startServe(t, []string{
 		"TELEGRAM_BOT_TOKEN=" + tgtest.Token, "TELEGRAM_API_ENDPOINT=" + srv.Endpoint(),
-		"REDIS_URL=" + redis.URL(), "SESSION_SECRET=" + strings.Repeat("r", 40),
+		"REDIS_URL=" + redis.URL(), "SESSION_SECRET=" + testSessionSecret,
 	}, "--poll-timeout", "1s")
 	bot.awaitReady()
 	if code, body := bot.get("/readyz"); code != http.StatusOK || !strings.Contains(body, "redis: ok") || !strings.Contains(body, "telegram: ok") {
@@ -186,6 +189,143 @@ func TestReadinessFollowsRedis(t *testing.T) {
 	redis.Restart()
 	bot.awaitReady()
 	bot.stop()
+}
+
+// TestReadinessNeedsWrites puts Redis in each state in which it still
+// answers PING but takes no session, under a running bot: /readyz must
+// answer 503 and say why on the redis line while the telegram line is
+// ok, as every message gets only the safety card; a healthy Redis is
+// ready, and its message gets a real answer.
+func TestReadinessNeedsWrites(t *testing.T) {
+	t.Parallel()
+	const password = "readiness-8851-password"
+	tests := []struct {
+		name string
+		args []string // redis-server's
+		env  []string // the bot's, besides the Telegram and session settings
+		// breakIt, when set, breaks Redis once the bot is ready, through
+		// a client with every right.
+		breakIt func(t *testing.T, admin *goredis.Client)
+		want    string // the redis line of /readyz, or a part of it
+	}{
+		{name: "healthy", want: "redis: ok"},
+		{
+			name: "full", want: "redis: not ready: redisstore: write probe: redis is full",
+			breakIt: func(t *testing.T, admin *goredis.Client) {
+				redisDo(t, admin, "config", "set", "maxmemory-policy", "noeviction")
+				redisDo(t, admin, "config", "set", "maxmemory", "1") // less than Redis itself uses
+			},
+		},
+		{
+			name: "read-only replica", want: "redis is read-only",
+			breakIt: func(t *testing.T, admin *goredis.Client) {
+				// The master is a port nothing listens on: the replica
+				// stays one, read-only, and answers PING all the while.
+				_, port, _ := net.SplitHostPort(freeAddr(t))
+				redisDo(t, admin, "replicaof", "127.0.0.1", port)
+			},
+		},
+		{
+			name: "wrong password", args: []string{"--requirepass", password},
+			env:  []string{"REDIS_PASSWORD=wrong-" + password},
+			want: "redis: not ready: redisstore: write probe: redis refuses the user or password",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			redis := redistest.Start(t, tt.args...)
+			admin := goredis.NewClient(&goredis.Options{Addr: redis.Addr(), Password: password})
+			if len(tt.args) == 0 {
+				admin = goredis.NewClient(&goredis.Options{Addr: redis.Addr()})
+			}
+			t.Cleanup(func() { admin.Close() })
+			srv := tgtest.New(t)
+			bot := startServe(t, append([]string{
+				"TELEGRAM_BOT_TOKEN=" + tgtest.Token, "TELEGRAM_API_ENDPOINT=" + srv.Endpoint(),
+				"REDIS_URL=" + redis.URL(), "SESSION_SECRET=" + testSessionSecret,
+			}, tt.env...), "--poll-timeout", "1s")
+			if tt.breakIt != nil {
+				bot.awaitReady()
+				tt.breakIt(t, admin)
+			}
+			healthy := tt.want == "redis: ok"
+			wantCode := http.StatusServiceUnavailable
+			if healthy {
+				wantCode = http.StatusOK
+			}
+			var code int
+			var body string
+			bot.await("/readyz to say "+tt.want, func() bool {
+				code, body = bot.get("/readyz")
+				return strings.Contains(body, "telegram: ok") && strings.Contains(body, tt.want)
+			})
+			t.Logf("GET /readyz = %d\n%s", code, body)
+			if code != wantCode {
+				t.Errorf("GET /readyz = %d, %q; want %d", code, body, wantCode)
+			}
+			if strings.Contains(body, password) {
+				t.Errorf("GET /readyz = %q, repeats the password", body)
+			}
+
+			// What readiness says is what a person gets.
+			user := tgtest.User{ID: 987652003, FirstName: "Io", LanguageCode: "nl"}
+			srv.SendText(tgtest.PrivateChat(user), user, "/start")
+			bot.await("an answer", func() bool { return len(srv.BotMessages(user.ID)) > 0 })
+			wantCards := 1.0
+			if healthy {
+				wantCards = 0
+			}
+			if got := sample(bot.scrape(), "signaal_safety_cards_total"); got != wantCards {
+				t.Errorf("signaal_safety_cards_total with /readyz %d = %v, want %v", code, got, wantCards)
+			}
+			bot.stop()
+		})
+	}
+}
+
+// TestStatsRedisOfTheirOwn runs the bot with the daily totals in a Redis
+// of their own (STATS_REDIS_URL, with a password), as compose.yaml does:
+// the totals land there, and the sessions' Redis holds none of them.
+func TestStatsRedisOfTheirOwn(t *testing.T) {
+	t.Parallel()
+	const password = "stats-8852-password"
+	sessions := redistest.Start(t)
+	totals := redistest.Start(t, "--requirepass", password)
+	srv := tgtest.New(t)
+	bot := startServe(t, []string{
+		"TELEGRAM_BOT_TOKEN=" + tgtest.Token, "TELEGRAM_API_ENDPOINT=" + srv.Endpoint(),
+		"REDIS_URL=" + sessions.URL(), "SESSION_SECRET=" + testSessionSecret,
+		"STATS_REDIS_URL=" + totals.URL(), "STATS_REDIS_PASSWORD=" + password,
+	}, "--poll-timeout", "1s")
+	bot.awaitReady()
+	user := tgtest.User{ID: 987652004, FirstName: "Ed", LanguageCode: "nl"}
+	srv.SendText(tgtest.PrivateChat(user), user, "/start")
+	bot.await("an answer", func() bool { return len(srv.BotMessages(user.ID)) > 0 })
+	bot.stop() // the totals are saved on the way out
+
+	ctx := t.Context()
+	sc := goredis.NewClient(&goredis.Options{Addr: sessions.Addr()})
+	defer sc.Close()
+	tc := goredis.NewClient(&goredis.Options{Addr: totals.Addr(), Password: password})
+	defer tc.Close()
+	days, err := tc.Keys(ctx, "sg:stats:*").Result()
+	if err != nil || len(days) != 1 {
+		t.Fatalf("the totals' Redis holds days %q (%v), want one", days, err)
+	}
+	if got := tc.HGet(ctx, days[0], "sessions").Val(); got != "1" {
+		t.Errorf("HGET %s sessions in the totals' Redis = %q, want 1", days[0], got)
+	}
+	if keys := sc.Keys(ctx, "*stats*").Val(); len(keys) != 0 {
+		t.Errorf("the sessions' Redis holds %q, want no totals", keys)
+	}
+}
+
+func redisDo(t *testing.T, c *goredis.Client, args ...any) {
+	t.Helper()
+	if err := c.Do(t.Context(), args...).Err(); err != nil {
+		t.Fatalf("redis %v: %v", args, err)
+	}
 }
 
 // TestHealthcheckCommand checks the exit codes against a server that

@@ -94,9 +94,11 @@ type wiring struct {
 	d     *bot.Dispatcher
 	index *search.Index
 	log   *slog.Logger
-	// redis is the session store's client; nil with sessions in memory.
-	redis redis.UniversalClient
-	Close func()
+	// redis is the session store's client, and sessions the store; both
+	// nil with sessions in memory.
+	redis    redis.UniversalClient
+	sessions *redisstore.Store
+	Close    func()
 }
 
 // wire loads the content (from dir, or the embedded content) and wires
@@ -122,25 +124,27 @@ func (a *app) wire(ctx context.Context, dir, redisURL string, terminal bool) (*w
 	if err != nil {
 		return nil, err
 	}
-	return &wiring{d: d, index: idx, log: log, redis: client, Close: closeStore}, nil
+	rs, _ := d.Sessions.(*redisstore.Store)
+	return &wiring{d: d, index: idx, log: log, redis: client, sessions: rs, Close: closeStore}, nil
 }
 
 // dispatcher wires engine, session store and keys: sessions go to Redis
 // when cfg.Redis is set and stay in memory otherwise. The returned close
 // function releases the store.
 func dispatcher(ctx context.Context, eng *flows.Engine, log *slog.Logger, cfg storeConfig) (*bot.Dispatcher, func(), error) {
+	// With a shared store the key secret must be shared and strong too: a
+	// random one per process would split every conversation between
+	// instances, a weak one would let keys be traced back to chat ids. A
+	// secret set for the memory store must be strong as well.
+	if err := checkSessionSecret(cfg.Secret, cfg.Redis != nil); err != nil {
+		return nil, nil, err
+	}
 	d := &bot.Dispatcher{Engine: eng, Keys: store.NewKeyer([]byte(cfg.Secret)), Log: log}
 	if cfg.Redis == nil {
 		log.Info("sessions are kept in memory: they are not shared between instances and not kept across restarts", "idle", cfg.Idle.String())
 		mem := store.NewMemory(cfg.Idle)
 		d.Sessions = mem
 		return d, func() { mem.Close() }, nil
-	}
-	// With a shared store the key secret must be shared and strong too: a
-	// random one per process would split every conversation between
-	// instances, a weak one would let keys be traced back to chat ids.
-	if err := redisstore.RequireSecret(cfg.Secret); err != nil {
-		return nil, nil, err
 	}
 	redisstore.SetLogger(log) // the client's own lines, in the same format as the rest
 	client, err := redisstore.NewClient(*cfg.Redis)
@@ -151,10 +155,10 @@ func dispatcher(ctx context.Context, eng *flows.Engine, log *slog.Logger, cfg st
 		cfg.onClient(client)
 	}
 	rs := redisstore.New(client, cfg.Idle, cfg.Redis.Options()...)
-	if err := rs.Ping(ctx); err != nil {
-		// Start anyway: users get the safety card until Redis answers, and
-		// the store recovers by itself.
-		log.Warn("redis does not answer yet; the safety card is shown until it does", "err", err)
+	if err := rs.Writable(ctx); err != nil {
+		// Start anyway: users get the safety card until Redis takes
+		// sessions, and the store recovers by itself.
+		log.Warn("redis does not take sessions yet; the safety card is shown until it does", "err", err)
 	} else {
 		log.Info("sessions are kept in redis", "idle", cfg.Idle.String())
 	}

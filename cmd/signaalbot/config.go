@@ -74,6 +74,7 @@ var redisEnv = map[string]string{
 //
 // Exactly one way to reach Redis may be set; none keeps sessions in memory.
 // Errors name the variable (or flag) at fault and never repeat a password.
+// SESSION_SECRET is read, not checked: checkSessionSecret does that.
 func readStoreConfig(getenv func(string) string, redisURL string) (storeConfig, error) {
 	env := func(name string) string { return strings.TrimSpace(getenv(name)) }
 	cfg := storeConfig{Idle: store.DefaultIdle, Secret: getenv("SESSION_SECRET")}

@@ -31,6 +31,7 @@ type composeService struct {
 	Environment map[string]string `yaml:"environment"`
 	Ports       []string          `yaml:"ports"`
 	Volumes     []string          `yaml:"volumes"`
+	Tmpfs       []string          `yaml:"tmpfs"`
 	DependsOn   map[string]struct {
 		Condition string `yaml:"condition"`
 	} `yaml:"depends_on"`
@@ -65,11 +66,39 @@ func readCompose(t *testing.T) composeFile {
 // ${NAME:?message} and ${NAME:-default} stand for NAME's value.
 var interpolation = regexp.MustCompile(`\$\{([A-Z_]+)(:[?-][^}]*)?\}`)
 
+// redisArgs returns the options of the redis-server a compose service
+// runs, by name without the dashes, from its command (sh -c "exec
+// redis-server ...", so that the password stays out of the command). A
+// value quoted empty for the shell, as save's, is "".
+func redisArgs(t *testing.T, name string, s composeService) map[string]string {
+	t.Helper()
+	cmd := strings.Join(s.Command, " ")
+	_, line, ok := strings.Cut(cmd, "redis-server ")
+	if !ok {
+		t.Fatalf("compose.yaml %s command %q does not run redis-server", name, cmd)
+	}
+	args := map[string]string{}
+	words := strings.Fields(line)
+	for i := 0; i < len(words); i++ {
+		opt, ok := strings.CutPrefix(words[i], "--")
+		if !ok {
+			t.Fatalf("compose.yaml %s: redis-server argument %q is not an --option", name, words[i])
+		}
+		if i+1 < len(words) && !strings.HasPrefix(words[i+1], "--") {
+			i++
+			args[opt] = strings.Trim(words[i], `'"`)
+		} else {
+			args[opt] = ""
+		}
+	}
+	return args
+}
+
 func TestCompose(t *testing.T) {
 	c := readCompose(t)
-	bot, redis := c.Services["bot"], c.Services["redis"]
-	if bot.Build != "." || redis.Image == "" {
-		t.Fatalf("compose.yaml services: bot builds %q, redis image %q; want the bot built from this directory and a Redis image", bot.Build, redis.Image)
+	bot, redis, statsRedis := c.Services["bot"], c.Services["redis"], c.Services["stats-redis"]
+	if bot.Build != "." || redis.Image == "" || statsRedis.Image == "" {
+		t.Fatalf("compose.yaml services: bot builds %q, redis image %q, stats-redis image %q; want the bot built from this directory and two Redis images", bot.Build, redis.Image, statsRedis.Image)
 	}
 
 	// Every variable the bot is given is one serve knows, and the ones a
@@ -83,23 +112,25 @@ func TestCompose(t *testing.T) {
 			t.Errorf("compose.yaml gives the bot %s, which is no setting of signaalbot serve", name)
 		}
 	}
-	for _, name := range []string{"TELEGRAM_BOT_TOKEN", "SESSION_SECRET", "REDIS_URL", "REDIS_PASSWORD", "ADMIN_ADDR"} {
+	for _, name := range []string{"TELEGRAM_BOT_TOKEN", "SESSION_SECRET", "REDIS_URL", "REDIS_PASSWORD", "STATS_REDIS_URL", "STATS_REDIS_PASSWORD", "ADMIN_ADDR"} {
 		if bot.Environment[name] == "" {
 			t.Errorf("compose.yaml does not set %s for the bot", name)
 		}
 	}
 	// Secrets come from .env, and compose refuses to start without them.
-	for _, name := range []string{"TELEGRAM_BOT_TOKEN", "SESSION_SECRET", "REDIS_PASSWORD"} {
+	for _, name := range []string{"TELEGRAM_BOT_TOKEN", "SESSION_SECRET", "REDIS_PASSWORD", "STATS_REDIS_PASSWORD"} {
 		if !strings.HasPrefix(bot.Environment[name], "${"+name+":?") {
 			t.Errorf("compose.yaml bot %s = %q, want ${%s:?...} so that a missing secret stops compose", name, bot.Environment[name], name)
 		}
 	}
-	u, err := url.Parse(bot.Environment["REDIS_URL"])
-	if err != nil || u.Hostname() != "redis" || u.User != nil {
-		t.Errorf("compose.yaml REDIS_URL = %q, want the redis service, with the password in REDIS_PASSWORD rather than the URL", bot.Environment["REDIS_URL"])
-	}
-	if dep, ok := bot.DependsOn["redis"]; !ok || dep.Condition != "service_healthy" {
-		t.Errorf("compose.yaml bot depends_on = %+v, want redis with condition service_healthy", bot.DependsOn)
+	for variable, service := range map[string]string{"REDIS_URL": "redis", "STATS_REDIS_URL": "stats-redis"} {
+		u, err := url.Parse(bot.Environment[variable])
+		if err != nil || u.Hostname() != service || u.User != nil {
+			t.Errorf("compose.yaml %s = %q, want the %s service, with the password in a variable of its own rather than the URL", variable, bot.Environment[variable], service)
+		}
+		if dep, ok := bot.DependsOn[service]; !ok || dep.Condition != "service_healthy" {
+			t.Errorf("compose.yaml bot depends_on = %+v, want %s with condition service_healthy", bot.DependsOn, service)
+		}
 	}
 
 	// The admin server listens on every interface of the container and is
@@ -120,28 +151,52 @@ func TestCompose(t *testing.T) {
 		t.Errorf("compose.yaml bot read_only = %v, cap_drop = %v; the bot writes nothing and needs no capability", bot.ReadOnly, bot.CapDrop)
 	}
 
-	// Redis: a password, persistence on a named volume, a health check.
-	cmd := strings.Join(redis.Command, " ")
-	for _, want := range []string{"--requirepass", "--appendonly yes"} {
-		if !strings.Contains(cmd, want) {
-			t.Errorf("compose.yaml redis command %q lacks %s", cmd, want)
+	// Both Redis: a password from .env and a health check.
+	for name, want := range map[string]string{"redis": "REDIS_PASSWORD", "stats-redis": "STATS_REDIS_PASSWORD"} {
+		r := c.Services[name]
+		if _, ok := redisArgs(t, name, r)["requirepass"]; !ok {
+			t.Errorf("compose.yaml %s command %q lacks --requirepass", name, r.Command)
+		}
+		if !strings.HasPrefix(r.Environment["REDIS_PASSWORD"], "${"+want+":?") {
+			t.Errorf("compose.yaml %s REDIS_PASSWORD = %q, want it from %s in .env", name, r.Environment["REDIS_PASSWORD"], want)
+		}
+		if r.Healthcheck == nil || !strings.Contains(strings.Join(r.Healthcheck.Test, " "), "ping") {
+			t.Errorf("compose.yaml %s healthcheck = %+v, want a redis-cli ping", name, r.Healthcheck)
 		}
 	}
-	if !strings.HasPrefix(redis.Environment["REDIS_PASSWORD"], "${REDIS_PASSWORD:?") {
-		t.Errorf("compose.yaml redis REDIS_PASSWORD = %q, want it from .env", redis.Environment["REDIS_PASSWORD"])
+
+	// The sessions' Redis keeps nothing on disk: no snapshot (save with
+	// no rules), no append-only file, no volume, and /data in memory. A
+	// session the quick exit deleted must not stay readable in a file.
+	args := redisArgs(t, "redis", redis)
+	if save, ok := args["save"]; !ok || save != "" {
+		t.Errorf("compose.yaml redis runs without --save '' (save = %q, set %v): Redis would write snapshots of the sessions to disk", save, ok)
 	}
-	if len(redis.Volumes) != 1 {
-		t.Fatalf("compose.yaml redis volumes = %q, want one for /data", redis.Volumes)
+	if args["appendonly"] != "no" {
+		t.Errorf("compose.yaml redis --appendonly = %q, want no: the sessions must not be written to an append-only file", args["appendonly"])
 	}
-	vol, dir, _ := strings.Cut(redis.Volumes[0], ":")
+	for _, opt := range []string{"appendfsync", "dir", "dbfilename", "appendfilename"} {
+		if _, ok := args[opt]; ok {
+			t.Errorf("compose.yaml redis sets --%s, a setting of persistence, which the sessions' Redis has none of", opt)
+		}
+	}
+	if len(redis.Volumes) != 0 || !slices.Equal(redis.Tmpfs, []string{"/data"}) {
+		t.Errorf("compose.yaml redis volumes = %q, tmpfs = %q; want no volume and /data on a tmpfs", redis.Volumes, redis.Tmpfs)
+	}
+
+	// The totals' Redis keeps them across restarts, on a named volume.
+	if args := redisArgs(t, "stats-redis", statsRedis); args["appendonly"] != "yes" {
+		t.Errorf("compose.yaml stats-redis --appendonly = %q, want yes: the daily totals are kept for a year", args["appendonly"])
+	}
+	if len(statsRedis.Volumes) != 1 {
+		t.Fatalf("compose.yaml stats-redis volumes = %q, want one for /data", statsRedis.Volumes)
+	}
+	vol, dir, _ := strings.Cut(statsRedis.Volumes[0], ":")
 	if dir != "/data" {
-		t.Errorf("compose.yaml redis volume %q, want it on /data, where Redis writes its files", redis.Volumes[0])
+		t.Errorf("compose.yaml stats-redis volume %q, want it on /data, where Redis writes its files", statsRedis.Volumes[0])
 	}
 	if _, ok := c.Volumes[vol]; !ok {
-		t.Errorf("compose.yaml redis uses volume %q, which the file does not declare", vol)
-	}
-	if redis.Healthcheck == nil || !strings.Contains(strings.Join(redis.Healthcheck.Test, " "), "ping") {
-		t.Errorf("compose.yaml redis healthcheck = %+v, want a redis-cli ping", redis.Healthcheck)
+		t.Errorf("compose.yaml stats-redis uses volume %q, which the file does not declare", vol)
 	}
 	for name, s := range c.Services {
 		if s.Restart == "" {

@@ -32,6 +32,7 @@ func TestNoPersonalDataLogged(t *testing.T) {
 		searched   = "kanarie-8845 hulp"
 		saidLast   = "Kanarie-8849 vlak voor het einde"
 		hookSecret = "kanarie-webhook-secret-8846"
+		keySecret  = "kanarie-session-secret-8850-a1b2c3d4"
 	)
 	for _, tc := range []struct{ mode, format string }{{"polling", "text"}, {"webhook", "json"}} {
 		t.Run(tc.mode, func(t *testing.T) {
@@ -40,7 +41,7 @@ func TestNoPersonalDataLogged(t *testing.T) {
 			srv := tgtest.New(t)
 			env := []string{
 				"TELEGRAM_BOT_TOKEN=" + tgtest.Token, "TELEGRAM_API_ENDPOINT=" + srv.Endpoint(),
-				"REDIS_URL=" + redis.URL(), "SESSION_SECRET=" + strings.Repeat("p", 40),
+				"REDIS_URL=" + redis.URL(), "SESSION_SECRET=" + keySecret,
 				"LOG_LEVEL=debug", "LOG_FORMAT=" + tc.format,
 			}
 			// Replies still waiting for their chat at the end are given up
@@ -125,7 +126,7 @@ func TestNoPersonalDataLogged(t *testing.T) {
 			}
 			_, tokenSecret, _ := strings.Cut(tgtest.Token, ":")
 			never := []string{
-				tgtest.Token, tokenSecret, "AAtest-token", hookSecret,
+				tgtest.Token, tokenSecret, "AAtest-token", hookSecret, keySecret,
 				strconv.FormatInt(canary.ID, 10), canary.FirstName, canary.Username,
 				strconv.FormatInt(other.ID, 10), other.FirstName, other.Username,
 				strconv.FormatInt(third.ID, 10), third.FirstName, third.Username,

@@ -66,12 +66,24 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 	c := w.d.Engine.Content()
 	m := metrics.New(c, version)
-	totals := &stats.Recorder{Log: w.log}
+	totals := &stats.Recorder{Log: w.log, Store: &stats.Memory{}}
+	prefix := redisstore.DefaultPrefix
 	if w.redis != nil {
 		w.redis.AddHook(m.RedisHook())
-		totals.Store = &stats.Redis{Client: w.redis, Prefix: cmp.Or(cfg.store.Redis.Prefix, redisstore.DefaultPrefix)}
-	} else {
-		totals.Store = &stats.Memory{}
+		prefix = cmp.Or(cfg.store.Redis.Prefix, prefix)
+		totals.Store = &stats.Redis{Client: w.redis, Prefix: prefix}
+	}
+	if cfg.statsRedis != nil {
+		// The totals are kept for a year, sessions for half an hour: a
+		// Redis of their own can keep them on disk while the sessions'
+		// keeps nothing there.
+		client, err := redisstore.NewClient(*cfg.statsRedis)
+		if err != nil {
+			return statsFields(set, err)
+		}
+		defer client.Close()
+		client.AddHook(m.RedisHook())
+		totals.Store = &stats.Redis{Client: client, Prefix: prefix}
 	}
 	m.Daily = totals
 	w.d.Metrics = m
@@ -90,10 +102,11 @@ func (a *app) serve(ctx context.Context, args []string) error {
 			return nil
 		}},
 	}
-	if w.redis != nil {
-		checks = append(checks, admin.Check{Name: "redis", Check: func(ctx context.Context) error {
-			return w.redis.Ping(ctx).Err()
-		}})
+	if w.sessions != nil {
+		// Ready means Redis takes a session, not merely that it answers:
+		// a full or read-only Redis answers PING while every person gets
+		// the safety card.
+		checks = append(checks, admin.Check{Name: "redis", Check: w.sessions.Writable})
 	}
 	adm := &admin.Server{Checks: checks, Metrics: m.Handler(), Stats: totals.Days, Log: w.log}
 	w.log.Info("admin server listening", "addr", adminLn.Addr().String())

@@ -213,14 +213,19 @@ func TestServeConfig(t *testing.T) {
 		{"wrong token", map[string]string{"TELEGRAM_BOT_TOKEN": "1:wrong-token-value", "TELEGRAM_API_ENDPOINT": srv.Endpoint(), "ADMIN_ADDR": "127.0.0.1:0"}, nil, "rejected the token"},
 		{"webhook without https or http", ok, []string{"--webhook-url", "ftp://example.org/x", "--listen", "127.0.0.1:0"}, "not an absolute http(s) URL"},
 		{"extra argument", ok, []string{"now"}, "unexpected arguments"},
+		{"session secret of spaces", map[string]string{"TELEGRAM_BOT_TOKEN": "1:x", "REDIS_URL": "redis://127.0.0.1:1/0", "SESSION_SECRET": strings.Repeat(" ", 40)}, nil, "SESSION_SECRET is only white space"},
+		{"session secret of one letter", map[string]string{"TELEGRAM_BOT_TOKEN": "1:x", "REDIS_URL": "redis://127.0.0.1:1/0", "SESSION_SECRET": strings.Repeat("a", 32)}, nil, "SESSION_SECRET is one character repeated 32 times"},
+		{"webhook secret of one letter", map[string]string{"TELEGRAM_BOT_TOKEN": "1:x", "TELEGRAM_WEBHOOK_SECRET": strings.Repeat("b", 32)}, []string{"--webhook-url", "https://bot.example.org/tg"}, "TELEGRAM_WEBHOOK_SECRET is one character repeated 32 times"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, stderr := serveApp(t, tc.env, append([]string{"serve"}, tc.args...)...)
 			if code != 1 || !strings.Contains(stderr, tc.wantErr) {
 				t.Errorf("serve %v = exit %d, %q; want exit 1 saying %q", tc.args, code, stderr, tc.wantErr)
 			}
-			if strings.Contains(stderr, "wrong-token-value") {
-				t.Errorf("serve %v printed the token: %q", tc.args, stderr)
+			for _, secret := range []string{"wrong-token-value", "aaaaaaaa", "bbbbbbbb"} {
+				if strings.Contains(stderr, secret) {
+					t.Errorf("serve %v printed a secret: %q", tc.args, stderr)
+				}
 			}
 		})
 	}

@@ -27,6 +27,9 @@ type serveConfig struct {
 	adminAddr     string
 	contentDir    string
 	store         storeConfig
+	// statsRedis is the Redis of the daily totals; nil keeps them with
+	// the sessions.
+	statsRedis *redisstore.Config
 }
 
 // readServeConfig reads and checks serve's settings. It reports every
@@ -80,7 +83,8 @@ func readServeConfig(set *settings) (serveConfig, error) {
 	default:
 		problem("%s=%q: want polling or webhook", set.where("TELEGRAM_MODE"), mode)
 	}
-	cfg.webhookSecret = strings.TrimSpace(set.lookup("TELEGRAM_WEBHOOK_SECRET"))
+	hookSecret := set.lookup("TELEGRAM_WEBHOOK_SECRET")
+	cfg.webhookSecret = strings.TrimSpace(hookSecret)
 	cfg.listen = set.get("LISTEN_ADDR")
 	if mode == "webhook" && hookURL != "" {
 		if u, err := url.Parse(hookURL); err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
@@ -88,8 +92,10 @@ func readServeConfig(set *settings) (serveConfig, error) {
 		} else {
 			cfg.webhookURL = hookURL
 		}
-		if cfg.webhookSecret != "" && !telegram.ValidSecret(cfg.webhookSecret) {
-			problem("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+		if hookSecret != "" {
+			if err := checkWebhookSecret(hookSecret); err != nil {
+				errs = append(errs, err)
+			}
 		}
 		if err := checkAddr(cfg.listen); err != nil {
 			problem("%s=%q: %v", set.where("LISTEN_ADDR"), cfg.listen, err)
@@ -133,15 +139,56 @@ func readServeConfig(set *settings) (serveConfig, error) {
 	var err error
 	if cfg.store, err = readStoreConfig(set.lookup, set.flagValue("REDIS_URL")); err != nil {
 		errs = append(errs, err)
-	} else if cfg.store.Redis != nil {
-		if err := redisstore.RequireSecret(cfg.store.Secret); err != nil {
-			errs = append(errs, err)
-		}
+		// The secret is checked all the same: every problem at once.
+		cfg.store.Secret = set.lookup("SESSION_SECRET")
+	}
+	if err := checkSessionSecret(cfg.store.Secret, cfg.store.Redis != nil); err != nil {
+		errs = append(errs, err)
+	}
+	if cfg.statsRedis, err = readStatsRedis(set); err != nil {
+		errs = append(errs, err)
 	}
 	if _, err := readLogConfig(set.lookup, false); err != nil {
 		errs = append(errs, err)
 	}
 	return cfg, errors.Join(errs...)
+}
+
+// readStatsRedis reads STATS_REDIS_URL and STATS_REDIS_PASSWORD, a Redis
+// for the daily totals alone; nil when unset, which keeps the totals with
+// the sessions.
+func readStatsRedis(set *settings) (*redisstore.Config, error) {
+	u, pw := set.get("STATS_REDIS_URL"), set.lookup("STATS_REDIS_PASSWORD")
+	if u == "" {
+		if pw != "" {
+			return nil, errors.New("STATS_REDIS_PASSWORD is set but STATS_REDIS_URL is not: set it, or unset the password")
+		}
+		return nil, nil
+	}
+	r := &redisstore.Config{URL: u, Password: pw}
+	if err := r.Validate(); err != nil {
+		return nil, statsFields(set, err)
+	}
+	return r, nil
+}
+
+// statsFields rewrites a redisstore configuration error about the
+// totals' Redis with the names of its settings, as nameFields does for
+// the sessions'.
+func statsFields(set *settings, err error) error {
+	var cerr *redisstore.ConfigError
+	if !errors.As(err, &cerr) {
+		return err
+	}
+	return errors.New(cerr.Name(func(field string) string {
+		switch field {
+		case "URL":
+			return set.where("STATS_REDIS_URL")
+		case "Password":
+			return "STATS_REDIS_PASSWORD"
+		}
+		return ""
+	}))
 }
 
 // checkAddr checks a listen address: host:port, the host may be empty.

@@ -36,7 +36,7 @@ func serveSettingsFor(t *testing.T, env map[string]string, args ...string) *sett
 // together, one line each.
 func TestServeConfigErrors(t *testing.T) {
 	const token = "123:abc"
-	secret := strings.Repeat("s", 40)
+	secret := testSessionSecret
 	tests := []struct {
 		name string
 		env  map[string]string
@@ -74,6 +74,14 @@ func TestServeConfigErrors(t *testing.T) {
 			[]string{"SESSION_SECRET is 14 bytes"}},
 		{"two ways to reach redis", map[string]string{"TELEGRAM_BOT_TOKEN": token, "SESSION_SECRET": secret, "REDIS_URL": "redis://h:1", "REDIS_CLUSTER_ADDRS": "c:1"}, nil,
 			[]string{"set only one of REDIS_URL"}},
+		{"two ways to reach redis and a weak secret", map[string]string{"TELEGRAM_BOT_TOKEN": token, "SESSION_SECRET": strings.Repeat("s", 40), "REDIS_URL": "redis://h:1", "REDIS_CLUSTER_ADDRS": "c:1"}, nil,
+			[]string{"set only one of REDIS_URL", "SESSION_SECRET is one character repeated"}},
+		{"stats password without a stats redis", map[string]string{"TELEGRAM_BOT_TOKEN": token, "STATS_REDIS_PASSWORD": "hunter2hunter2"}, nil,
+			[]string{"STATS_REDIS_PASSWORD is set but STATS_REDIS_URL is not"}},
+		{"stats redis not a redis URL", map[string]string{"TELEGRAM_BOT_TOKEN": token, "STATS_REDIS_URL": "http://:hunter2hunter2@stats:6379"}, nil,
+			[]string{`STATS_REDIS_URL has scheme "http"`}},
+		{"stats redis by flag with the password twice", map[string]string{"TELEGRAM_BOT_TOKEN": token, "STATS_REDIS_PASSWORD": "hunter2hunter2"}, []string{"--stats-redis-url", "redis://:hunter2hunter2@stats:6379/0"},
+			[]string{"the password is in both --stats-redis-url and STATS_REDIS_PASSWORD"}},
 		{"redis flag reaches the store settings", map[string]string{"TELEGRAM_BOT_TOKEN": token, "SESSION_SECRET": secret}, []string{"--redis-sentinel-addrs", "s:26379"},
 			[]string{"REDIS_SENTINEL_ADDRS is set but REDIS_SENTINEL_MASTER"}},
 		{"log level", map[string]string{"TELEGRAM_BOT_TOKEN": token}, []string{"--log-level", "loud"}, []string{`LOG_LEVEL="loud"`}},
@@ -114,8 +122,8 @@ func TestServeConfigGood(t *testing.T) {
 	}{
 		{"polling with defaults", map[string]string{"TELEGRAM_BOT_TOKEN": " t "}, nil,
 			serveConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090"}},
-		{"webhook from the URL alone", map[string]string{"TELEGRAM_BOT_TOKEN": "t", "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/tg", "TELEGRAM_WEBHOOK_SECRET": "s3cr3t"}, nil,
-			serveConfig{token: "t", webhookURL: "https://bot.example.org/tg", webhookSecret: "s3cr3t", listen: ":8080", pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090"}},
+		{"webhook from the URL alone", map[string]string{"TELEGRAM_BOT_TOKEN": "t", "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/tg", "TELEGRAM_WEBHOOK_SECRET": " " + testWebhookSecret + "\n"}, nil,
+			serveConfig{token: "t", webhookURL: "https://bot.example.org/tg", webhookSecret: testWebhookSecret, listen: ":8080", pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090"}},
 		{"a flag wins over the environment", map[string]string{"TELEGRAM_BOT_TOKEN": "t", "WORKERS": "4", "ADMIN_ADDR": ":9191"}, []string{"--workers", "8"},
 			serveConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 8, shutdown: 10e9, adminAddr: ":9191"}},
 		{"an empty variable is unset", map[string]string{"TELEGRAM_BOT_TOKEN": "t", "TELEGRAM_WEBHOOK_URL": "", "LISTEN_ADDR": " "}, nil,

@@ -2,7 +2,6 @@ package redisstore
 
 import (
 	"crypto/tls"
-	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -248,29 +247,6 @@ func checkAddrs(field string, addrs []string) error {
 		if p, err := strconv.Atoi(port); err != nil || p <= 0 || p > 65535 {
 			return configError([]string{field}, "%[1]s: %[2]q has no valid port", a)
 		}
-	}
-	return nil
-}
-
-// MinSecretLen is the shortest SESSION_SECRET accepted with Redis: 32
-// bytes, the size of the HMAC-SHA256 key that makes keys unguessable.
-const MinSecretLen = 32
-
-// RequireSecret checks SESSION_SECRET before the bot starts with Redis.
-// Without a secret, store.NewKeyer draws a random one per process: each bot
-// instance would then derive other keys, so instances would not share
-// sessions and a restart would lose them all. A short secret would let
-// someone with the Redis data try chat ids until the keys match. The error
-// says how to make a good one; it never repeats the secret.
-func RequireSecret(secret string) error {
-	const how = "make one with `openssl rand -hex 32`, give every bot instance the same value, and keep it secret " +
-		"(changing it starts every conversation over)"
-	switch {
-	case secret == "":
-		return errors.New("SESSION_SECRET is not set, and sessions in Redis need it: their keys are an HMAC of the chat id under it; " + how)
-	case len(secret) < MinSecretLen:
-		return fmt.Errorf("SESSION_SECRET is %d bytes, fewer than the %d needed to keep chat ids from being guessed from the keys in Redis; %s",
-			len(secret), MinSecretLen, how)
 	}
 	return nil
 }

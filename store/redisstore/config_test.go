@@ -245,38 +245,6 @@ func TestPassword(t *testing.T) {
 	}
 }
 
-func TestRequireSecret(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name    string
-		secret  string
-		wantErr bool
-	}{
-		{"empty", "", true},
-		{"short", "0123456789abcdef0123456789abcde", true},
-		{"32 bytes", "0123456789abcdef0123456789abcdef", false},
-		{"openssl rand -hex 32", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := RequireSecret(tt.secret)
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("RequireSecret(%d bytes) = %v, want error %v", len(tt.secret), err, tt.wantErr)
-			}
-			if err == nil {
-				return
-			}
-			msg := err.Error()
-			if !strings.Contains(msg, "SESSION_SECRET") || !strings.Contains(msg, "openssl rand -hex 32") {
-				t.Errorf("RequireSecret(%d bytes) = %q, want it to name SESSION_SECRET and say how to make one", len(tt.secret), msg)
-			}
-			if tt.secret != "" && strings.Contains(msg, tt.secret) {
-				t.Errorf("RequireSecret(%d bytes) = %q repeats the secret", len(tt.secret), msg)
-			}
-		})
-	}
-}
-
 func TestNewPanicsOnBadPrefix(t *testing.T) {
 	t.Parallel()
 	defer func() {

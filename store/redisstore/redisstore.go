@@ -15,6 +15,9 @@
 //
 //	P:{K}:s   string: the record (see codec.go), PX idle, refreshed on Save
 //
+// and, apart from every chat, P:probe, "1" for five seconds, which
+// Writable sets to see that Redis takes writes.
+//
 // Builds before format 2 also kept P:{K}:u, a sorted set of hashed update
 // ids that expired within a day; Delete still removes it, so that a quick
 // exit leaves nothing of a chat that an older build served. The braces are
@@ -153,6 +156,58 @@ func (s *Store) Ping(ctx context.Context) error {
 		return s.fail("ping", err)
 	}
 	return nil
+}
+
+// probeTTL is how long the key Writable sets lives: long enough for the
+// write to be seen by anyone who looks, short enough that it is gone
+// between two readiness checks of an instance that stops.
+const probeTTL = "5000" // milliseconds, for PX
+
+// Writable reports whether Redis takes a write, the way a Save needs it
+// to, through the same batching: it sets the key P:probe to "1" for a
+// few seconds (P is the prefix). The key lies outside the key layout of
+// sessions (P:{K}:s) and holds nothing about anyone; every instance
+// sets the same one.
+//
+// Ping is not enough for readiness: a Redis that is full (maxmemory
+// with the noeviction policy) or read-only (a replica) still answers
+// PING, while every Save fails and every person gets the safety card.
+// The error says which of these it is, when Redis says so; a wrong
+// password or a user without the right to write is named too.
+//
+// With Redis Cluster the key lives on one node, so a refusal from
+// another node shows only when a Save reaches it.
+func (s *Store) Writable(ctx context.Context) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	set := redis.NewStatusCmd(ctx, "set", s.prefix+":probe", "1", "px", probeTTL)
+	err := s.do(ctx, set)
+	if err == nil && set.Val() != "OK" {
+		err = fmt.Errorf("SET answered %q, want OK", set.Val())
+	}
+	if err != nil {
+		if why := refusal(err); why != "" {
+			err = fmt.Errorf("%s: %w", why, err)
+		}
+		return s.fail("write probe", err)
+	}
+	return nil
+}
+
+// refusal says in words why Redis refuses a write, for an operator
+// reading /readyz, or "" when err is none of the refusals it knows.
+func refusal(err error) string {
+	switch {
+	case redis.IsOOMError(err):
+		return "redis is full: used memory is over maxmemory and the policy evicts nothing"
+	case redis.IsReadOnlyError(err):
+		return "redis is read-only: a replica, not the master"
+	case redis.IsAuthError(err):
+		return "redis refuses the user or password"
+	case redis.IsPermissionError(err):
+		return "the redis user may not write the bot's keys"
+	}
+	return ""
 }
 
 // Load returns the record for key with one GET (see store.Record for the
