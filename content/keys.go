@@ -66,6 +66,12 @@ const (
 	KeyUnclear  = "sys.unclear"
 	KeyOptGo    = "sys.opt.go"
 	KeyOptBegin = "sys.opt.begin"
+	// Used when set: words that, typed alone, are the quick exit as the
+	// option is, in any language and whatever the question ("weg", "stop"),
+	// separated by commas. They are no message and never shown. A word
+	// here must be nobody's answer to a question: typing it wipes the
+	// conversation.
+	KeyExitWords = "sys.exit_words"
 )
 
 var systemKeys = []string{

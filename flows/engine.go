@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"signaal/content"
 )
@@ -129,6 +130,9 @@ type Engine struct {
 	listAll  map[string][]Reply
 	globals  map[string]string // normalised global label -> option data, all languages
 	sysReply map[string]*sysReplies
+	// exitWords are the words that, typed alone, are the quick exit, in
+	// every language, normalised (content.KeyExitWords).
+	exitWords map[string]bool
 }
 
 // sysReplies are the ready-made replies of the engine itself, per language.
@@ -217,7 +221,7 @@ func WithOpenNow() EngineOption { return func(e *Engine) { e.openNow = true } }
 
 // New compiles the content's flows. The content must have passed Load.
 func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
-	e := &Engine{c: c, flows: map[string]*compiled{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}}
+	e := &Engine{c: c, flows: map[string]*compiled{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}, exitWords: map[string]bool{}}
 	for _, o := range opts {
 		o(e)
 	}
@@ -244,6 +248,11 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 			content.KeyOptRestart: DataRestart, content.KeyOptResume: DataResume,
 		} {
 			e.globals[normalise(c.Text(lang, key))] = data
+		}
+		for _, w := range strings.Split(c.Texts[lang][content.KeyExitWords], ",") {
+			if w = normalise(trimMarks(w)); w != "" {
+				e.exitWords[w] = true
+			}
 		}
 		e.sysReply[lang] = &sysReplies{
 			emergency: Reply{
@@ -757,8 +766,12 @@ func (e *Engine) Reset(lang string, now time.Time) Result {
 }
 
 // Leaves reports whether in is the quick exit: the "Snel weg" option,
-// its label typed in any language, or /stop. The dispatcher asks before it
-// loads the session, so that leaving never depends on the store.
+// its label typed in any language, one of the content's exit words typed
+// alone (content.KeyExitWords: "weg", "stop", ...), or /stop. Punctuation
+// around the text is ignored ("Snel weg!", "weg."), but a sentence that
+// merely holds such a word ("ik kan niet weg") is no exit. The dispatcher
+// asks before it loads the session, so that leaving never depends on the
+// store.
 func (e *Engine) Leaves(in Input) bool {
 	switch in.Kind {
 	case Choice:
@@ -766,17 +779,37 @@ func (e *Engine) Leaves(in Input) bool {
 	case Text:
 		text := in.Data
 		if len(text) > 64 {
-			return false // longer than any label or command
+			return false // longer than any label, exit word or command
 		}
 		text = strings.TrimSpace(text)
 		if strings.HasPrefix(text, "/") {
 			name, _, _ := strings.Cut(text, " ")
 			name, _, _ = strings.Cut(strings.ToLower(name), "@")
+			name = "/" + trimMarks(name[1:])
 			return name == "/stop" || name == "/weg"
 		}
-		return e.globals[normalise(text)] == DataExit
+		norm := normalise(trimMarks(text))
+		return e.globals[norm] == DataExit || e.exitWords[norm]
 	}
 	return false
+}
+
+// trimMarks drops punctuation and spaces around s: "Snel weg!" and
+// "'weg.'" read as the words. Emoji and other symbols stay, so that
+// "weg 😊" is not taken for a word alone.
+func trimMarks(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+}
+
+// Current is what a conversation shows at this moment: its current
+// question (or ending) once more, for an update handled before whose
+// replies may never have reached the person. A conversation that is new,
+// has ended or cannot go on under the current content shows nothing.
+func (e *Engine) Current(s Session, now time.Time) []Reply {
+	if s.IsNew() || !e.c.HasLang(s.Lang) || !e.Valid(s) {
+		return nil
+	}
+	return []Reply{e.questionAt(s, now)}
 }
 
 // Forget is the quick exit: nothing of the conversation is kept, and the

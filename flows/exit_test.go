@@ -1,0 +1,120 @@
+package flows
+
+import (
+	"testing"
+
+	"signaal/content"
+)
+
+// TestLeavesTyped: the quick exit reads however it is typed, with
+// punctuation around it, and the content's exit words count alone; a
+// sentence that holds such a word is read as a sentence.
+func TestLeavesTyped(t *testing.T) {
+	c, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		in   Input
+		want bool
+	}{
+		{"button", ChoiceInput(DataExit), true},
+		{"label", TextInput("Snel weg"), true},
+		{"label with an exclamation mark", TextInput("Snel weg!"), true},
+		{"label with a full stop", TextInput("snel weg."), true},
+		{"label shouted", TextInput("  SNEL WEG!!! "), true},
+		{"label in quotes", TextInput("'Snel weg'"), true},
+		{"english label", TextInput("Quick exit!"), true},
+		{"weg", TextInput("weg"), true},
+		{"weg with marks", TextInput("Weg!!"), true},
+		{"weg in an ellipsis", TextInput("...weg..."), true},
+		{"stop", TextInput("STOP"), true},
+		{"stop with a full stop", TextInput("stop."), true},
+		{"exit", TextInput("Exit"), true},
+		{"doei", TextInput("doei!"), true},
+		{"bye", TextInput("Bye."), true},
+		{"command", TextInput("/stop"), true},
+		{"command with a mark", TextInput("/stop!"), true},
+		{"command to the bot", TextInput("/STOP@SignaalBot"), true},
+		{"other command", TextInput("/weg"), true},
+
+		{"sentence with stop", TextInput("ik wil stoppen met dit werk"), false},
+		{"sentence with weg", TextInput("ik kan niet weg"), false},
+		{"sentence with stop alone", TextInput("stop maar"), false},
+		{"longer word", TextInput("wegwezen"), false},
+		{"half the label", TextInput("snel"), false},
+		{"word with an emoji", TextInput("weg 😊"), false},
+		{"the neutral line", TextInput(e.Forget("nl").Replies[0].Text), false},
+		{"only marks", TextInput("!?"), false},
+		{"empty", TextInput(""), false},
+		{"start", TextInput("/start"), false},
+		{"stop inside a command", TextInput("/stoppen"), false},
+		{"emergency label", TextInput("112 Noodhulp!"), false},
+		{"emergency button", ChoiceInput(DataSOS), false},
+		{"weg as a button's data", ChoiceInput("weg"), false},
+		{"media", Input{Kind: Media}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := e.Leaves(tt.in); got != tt.want {
+				t.Errorf("Leaves(%+v) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLeavesWithoutExitWords: content without exit words leaves only by
+// the option, its label and /stop.
+func TestLeavesWithoutExitWords(t *testing.T) {
+	e := testEngine(t)
+	if _, ok := e.Content().Texts["nl"][content.KeyExitWords]; ok {
+		t.Fatalf("the test content has %s; this test needs content without it", content.KeyExitWords)
+	}
+	for _, in := range []Input{TextInput("weg"), TextInput("stop"), TextInput("bye")} {
+		if e.Leaves(in) {
+			t.Errorf("Leaves(%q) = true, want false without exit words", in.Data)
+		}
+	}
+	if label := e.Content().Text("nl", content.KeyOptExit) + "!"; !e.Leaves(TextInput(label)) {
+		t.Errorf("Leaves(%q) = false, want true", label)
+	}
+}
+
+// TestCurrent: what a conversation shows again is its current question,
+// with the back option when it has one, and nothing when there is no
+// conversation.
+func TestCurrent(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		name   string
+		inputs []Input
+		want   string // texts and option data, "" for no replies
+	}{
+		{"new", nil, ""},
+		{"first question", []Input{start}, "nl hello: start/hello/go !sos !exit"},
+		{"after a step", []Input{start, goOn}, "nl ask: " + datas(play(e, start, goOn).Replies[0].Options)},
+		{"after the exit", []Input{start, goOn, ChoiceInput(DataExit)}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := play(e, tt.inputs...).Session
+			var got string
+			if rs := e.Current(s, t0); len(rs) > 0 {
+				got = texts(rs) + ": " + datas(rs[len(rs)-1].Options)
+			}
+			if got != tt.want {
+				t.Errorf("Current(after %d inputs) = %q, want %q", len(tt.inputs), got, tt.want)
+			}
+		})
+	}
+	damaged := play(e, start, goOn).Session
+	damaged.State = "gone"
+	if rs := e.Current(damaged, t0); rs != nil {
+		t.Errorf("Current(session at a state that is gone) = %+v, want nothing", rs)
+	}
+}
