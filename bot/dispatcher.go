@@ -49,8 +49,12 @@ type Update struct {
 	// other gives ID, of which only a hash is kept. The session remembers
 	// the last few updates it handled (store.Handled), so that recognising
 	// one costs no store call of its own.
-	Seq   uint64
-	ID    string
+	Seq uint64
+	ID  string
+	// MsgID is the channel's id of the message that carried this update
+	// (for a button press, the message the button was on); 0 when none.
+	// The first one of a conversation is kept as store.Record.Origin.
+	MsgID int64
 	Input flows.Input
 }
 
@@ -58,9 +62,15 @@ type Update struct {
 type Outcome struct {
 	Replies []flows.Reply
 	// Forget: the user left with the quick exit or /stop. The session is
-	// deleted (or, when the store is down, left to expire), and the channel
-	// removes what it can of the conversation from the user's screen.
+	// deleted (or, when the store is down, deleted as soon as it answers
+	// again), and the channel removes what it can of the conversation from
+	// the user's screen.
 	Forget bool
+	// Origin is, with Forget, the channel's id of the conversation's first
+	// message (store.Record.Origin), so that a channel can remove the
+	// whole conversation; 0 when it is not known: the store did not
+	// answer, or there was no conversation.
+	Origin int64
 	// Started: this update began a new conversation, so a channel can add
 	// what it says once per conversation (Telegram's privacy note).
 	Started bool
@@ -70,7 +80,10 @@ type Outcome struct {
 	// Lang is the language of the conversation after the update, for what
 	// a channel says around the replies.
 	Lang string
-	// Duplicate: the update was handled before; send nothing.
+	// Duplicate: the update was handled before. Its replies may never
+	// have reached the person (a channel redelivers what it could not
+	// answer), so Replies show the conversation's current question again;
+	// none when there is no conversation.
 	Duplicate bool
 	// Degraded: the session store could not be used; Replies hold the
 	// safety card.
@@ -91,18 +104,31 @@ type Dispatcher struct {
 	Keys     *store.Keyer
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
-	// Log receives operational events, never a chat id or message text.
-	// slog.Default() when nil.
+	// Log receives operational events, never a chat id, a session key or
+	// message text. slog.Default() when nil.
 	Log *slog.Logger
+	// Idle is how long the store keeps a quiet session (SESSION_IDLE), and
+	// so how long a quick exit the store could not carry out is retried
+	// and remembered: after that the store has removed the session itself.
+	// store.DefaultIdle when zero.
+	Idle time.Duration
+	// Exits, when set, keeps the quick exits the store could not carry out
+	// across restarts (see ExitJournal and ReplayExits); without it they
+	// are known to this process only.
+	Exits *ExitJournal
 	// RetryEvery is how often a session that a quick exit could not delete
 	// is tried again (2s when zero).
 	RetryEvery time.Duration
+	// After waits between those tries; time.After when nil.
+	After func(time.Duration) <-chan time.Time
 	// Metrics is told of every step saved, for anonymous statistics (see
 	// Metrics); nothing is told when nil.
 	Metrics Metrics
 
-	locks   keyLocks
-	pending pendingDeletes
+	locks     keyLocks
+	exits     exits
+	replay    sync.Once
+	replayErr error
 }
 
 // Handle handles one update. Updates of one chat never run at the same
@@ -113,6 +139,9 @@ type Dispatcher struct {
 // or anything else goes wrong, the Outcome carries the safety card, and the
 // error tells the operator. The quick exit works even then.
 func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err error) {
+	// Exits of an earlier run are known before any chat is answered; an
+	// error was the channel's to report when it called ReplayExits.
+	_ = d.ReplayExits()
 	key := d.Keys.Key(u.Platform, u.ChatID)
 	unlock := d.locks.lock(key)
 	defer unlock()
@@ -129,13 +158,13 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 	if d.Engine.Leaves(u.Input) {
 		return d.leave(ctx, key, u), nil
 	}
-	if d.pending.has(key) {
+	if d.exits.pending(key) {
 		// An earlier quick exit could not delete this session. It must
 		// not come back: delete it now, or answer with the safety card.
 		if err := d.Sessions.Delete(ctx, key); err != nil {
 			return d.degraded(u, err)
 		}
-		d.pending.remove(key)
+		d.exitDone(key)
 	}
 
 	now := d.now()
@@ -149,17 +178,29 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 		if err != nil && !unreadable {
 			return d.degraded(u, err)
 		}
+		if !rec.Session.IsNew() && d.exits.stale(key, rec.Session.Started, now, d.idle()) {
+			// The chat left after this conversation began, and the exit
+			// was carried out, yet the conversation is back: restored by
+			// a store that missed the delete (a replica that took over, a
+			// backup). It was left, so it is gone: delete it and start
+			// afresh.
+			if err := d.Sessions.Delete(ctx, key); err != nil {
+				return d.degraded(u, err)
+			}
+			d.log().Warn("quick exit: a session older than the exit came back; deleted", "session", logKey(key))
+			continue
+		}
 		// Asked at every attempt: after a conflict, the session that won
 		// may be another instance's handling of this very update.
 		if rec.Handled.Has(u.Seq, idHash) {
-			return Outcome{Duplicate: true}, nil
+			return Outcome{Duplicate: true, Replies: d.Engine.Current(rec.Session, now), Lang: rec.Session.Lang}, nil
 		}
 		var r flows.Result
 		if unreadable {
 			// Another version of the bot wrote this session: start again
 			// kindly, with a line saying so. The stored version lets the
 			// save replace the old value under the usual compare-and-set.
-			d.log().Warn("unreadable session reset", "key", string(key), "err", err)
+			d.log().Warn("unreadable session reset", "err", err)
 			r = d.Engine.Reset(u.Input.Lang, now)
 		} else {
 			r = d.Engine.Step(rec.Session, u.Input, now)
@@ -171,7 +212,9 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 		}
 		// The update is recorded by the same write that saves its step,
 		// so that it counts as handled exactly when its step is kept.
-		next := store.Record{Session: r.Session, Handled: rec.Handled.With(u.Seq, idHash), Version: rec.Version}
+		// The first message of a conversation is where a quick exit
+		// removes it from; an unreadable one begins again here.
+		next := store.Record{Session: r.Session, Handled: rec.Handled.With(u.Seq, idHash), Version: rec.Version, Origin: cmp.Or(rec.Origin, u.MsgID)}
 		if _, err := d.Sessions.Save(ctx, key, next); err != nil {
 			if errors.Is(err, store.ErrConflict) {
 				backoff(ctx, attempt)
@@ -187,36 +230,28 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 	return d.degraded(u, store.ErrConflict)
 }
 
-// leave is the quick exit: delete the session and answer the neutral line.
-// When the store cannot delete now, the key is remembered and deleted
-// before anything else of this chat is handled, and retried in the
-// background; the user is told nothing more than the neutral line either
-// way.
+// leave is the quick exit: load the session to learn where the
+// conversation began (Origin), delete it and answer the neutral line.
+// When the store does not answer, the exit is remembered (in the journal
+// too, when there is one): the session is deleted before anything else of
+// this chat is handled, and retried in the background for the idle time.
+// The user is told nothing more than the neutral line either way.
 func (d *Dispatcher) leave(ctx context.Context, key store.Key, u Update) Outcome {
-	if err := d.Sessions.Delete(ctx, key); err != nil {
-		d.log().Error("quick exit: session not deleted yet; retrying in the background", "key", string(key), "err", err)
-		d.pending.add(key, cmp.Or(d.RetryEvery, retryEvery), d.retryDelete)
-	} else {
-		d.pending.remove(key)
+	out := Outcome{Replies: d.Engine.Forget(u.Input.Lang).Replies, Forget: true}
+	rec, err := d.Sessions.Load(ctx, key)
+	if err == nil || errors.Is(err, store.ErrUnreadable) {
+		// A store that cannot load will not delete either; asking it
+		// again would only make the person wait twice as long.
+		out.Origin = rec.Origin
+		err = d.Sessions.Delete(ctx, key)
 	}
-	r := d.Engine.Forget(u.Input.Lang)
-	return Outcome{Replies: r.Replies, Forget: true}
-}
-
-// retryDelete tries once to delete a session a quick exit left behind.
-func (d *Dispatcher) retryDelete(key store.Key) bool {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	unlock := d.locks.lock(key)
-	defer unlock()
-	if !d.pending.has(key) {
-		return true // a later update of the chat deleted it
+	if err != nil {
+		d.log().Error("quick exit: session not deleted yet; retrying in the background", "session", logKey(key), "err", err)
+		d.remember(key)
+		return out
 	}
-	if err := d.Sessions.Delete(ctx, key); err != nil {
-		return false
-	}
-	d.log().Info("quick exit: session deleted after all", "key", string(key))
-	return true
+	d.exitDone(key)
+	return out
 }
 
 // backoff sleeps up to (attempt+1) milliseconds, or until ctx is done.
@@ -239,6 +274,15 @@ func (d *Dispatcher) now() time.Time {
 		return d.Now()
 	}
 	return time.Now()
+}
+
+func (d *Dispatcher) idle() time.Duration { return cmp.Or(d.Idle, store.DefaultIdle) }
+
+func (d *Dispatcher) after(wait time.Duration) <-chan time.Time {
+	if d.After != nil {
+		return d.After(wait)
+	}
+	return time.After(wait)
 }
 
 func (d *Dispatcher) log() *slog.Logger {

@@ -127,11 +127,20 @@ func checkRedelivery(t *testing.T, d *Dispatcher, deliveries []Update, wantDup [
 	t.Helper()
 	toCounter(t, d, 5)
 	ctx := context.Background()
+	var question []flows.Reply
 	for i, u := range deliveries {
 		u.Platform, u.ChatID, u.Input = "test", 5, choice("start/counter/inc")
 		out, err := d.Handle(ctx, u)
 		if err != nil || out.Duplicate != wantDup[i] {
 			t.Errorf("delivery %d (%+v): Duplicate = %v (%v), want %v", i+1, u, out.Duplicate, err, wantDup[i])
+		}
+		// A duplicate shows the question again, in case the first answer
+		// never reached the person: the counter, as the last step left it.
+		if question == nil {
+			question = out.Replies
+		}
+		if len(out.Replies) != 1 || out.Replies[0].Text != question[0].Text || len(out.Replies[0].Options) != len(question[0].Options) {
+			t.Errorf("delivery %d (%+v): Replies = %+v, want the counter question %+v", i+1, u, out.Replies, question)
 		}
 	}
 	s, _ := d.Sessions.Load(ctx, d.Keys.Key("test", 5))

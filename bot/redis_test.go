@@ -3,7 +3,9 @@ package bot
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"maps"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +17,7 @@ import (
 	"signaal/content"
 	"signaal/flows"
 	"signaal/internal/redistest"
+	"signaal/internal/syncbuf"
 	"signaal/store"
 	"signaal/store/redisstore"
 )
@@ -247,7 +250,8 @@ func TestRedisUnreadableSession(t *testing.T) {
 
 // TestRedisCommandsPerUpdate counts, by Redis's own statistics, what an
 // update costs: two commands, GET and EVALSHA (whose script runs GETRANGE
-// and SET inside Redis), and a quick exit one DEL.
+// and SET inside Redis), and a quick exit two: GET, for where the
+// conversation began, and DEL.
 func TestRedisCommandsPerUpdate(t *testing.T) {
 	t.Parallel() // each test has a redis-server of its own
 	_, client, rs := redisSessions(t)
@@ -276,7 +280,7 @@ func TestRedisCommandsPerUpdate(t *testing.T) {
 		{"update", Update{Seq: 1, Input: choice("start/counter/inc")}, map[string]int64{"get": 1, "evalsha": 1, "getrange": 1, "set": 1}},
 		{"another", Update{Seq: 2, Input: choice("start/counter/inc")}, map[string]int64{"get": 1, "evalsha": 1, "getrange": 1, "set": 1}},
 		{"redelivered", Update{Seq: 2, Input: choice("start/counter/inc")}, map[string]int64{"get": 1}},
-		{"quick exit", Update{Input: choice(flows.DataExit)}, map[string]int64{"del": 1}},
+		{"quick exit", Update{Input: choice(flows.DataExit)}, map[string]int64{"get": 1, "del": 1}},
 	}
 	for _, tt := range tests {
 		before := stats()
@@ -398,5 +402,269 @@ func TestRedisQuickExitWhileDown(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestRedisExitSurvivesRestart: "Snel weg" while Redis refuses
+// connections, then the bot restarts before Redis is back, with the
+// conversation still in Redis. The new process knows of the exit from the
+// journal: the conversation never comes back, whether the chat writes
+// again first ("ja", which the old conversation would have taken as its
+// answer) or the retry gets there first.
+func TestRedisExitSurvivesRestart(t *testing.T) {
+	t.Parallel()
+	c, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := flows.New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	welcome := c.Text("nl", "start.welcome")
+	for _, first := range []string{"answered", "retried"} {
+		t.Run(first, func(t *testing.T) {
+			t.Parallel() // each subtest has a redis-server of its own
+			srv, client, rs := redisSessions(t)
+			keys := store.NewKeyer([]byte(testSecret))
+			path := filepath.Join(t.TempDir(), "exits")
+			ctx := context.Background()
+			// The first process never retries: it stands for one that
+			// stops before Redis is back.
+			before := &Dispatcher{Engine: e, Sessions: rs, Keys: keys, Exits: &ExitJournal{Path: path}, After: never}
+			handle := func(d *Dispatcher, in flows.Input) Outcome {
+				t.Helper()
+				out, err := d.Handle(ctx, Update{Platform: "telegram", ChatID: 4242, Input: in})
+				if err != nil {
+					t.Fatalf("Handle(%q) error = %v", in.Data, err)
+				}
+				return out
+			}
+			handle(before, flows.TextInput("/start"))
+			handle(before, choice("start/welcome/ok"))
+			if out := handle(before, choice("start/safe/yes")); out.Replies[0].Text != c.Text("nl", "start.danger") {
+				t.Fatalf("conversation at %q, want the danger question, whose answer is ja", out.Replies[0].Text)
+			}
+			// Redis keeps the conversation on disk, stops, and comes
+			// back with it.
+			if err := client.Save(ctx).Err(); err != nil {
+				t.Fatal(err)
+			}
+			srv.Stop()
+			if out := handle(before, flows.TextInput("Snel weg")); !out.Forget || out.Degraded || out.Origin != 0 {
+				t.Fatalf("quick exit while Redis is down = %+v; want the neutral line, origin unknown", out)
+			}
+
+			// The new process retries only when the test lets it.
+			w := make(retryWaits)
+			after := &Dispatcher{Engine: e, Sessions: rs, Keys: keys, Exits: &ExitJournal{Path: path}, After: never}
+			if first == "retried" {
+				after.After = w.After
+			}
+			if err := after.ReplayExits(); err != nil {
+				t.Fatal(err)
+			}
+			srv.Restart()
+			if n := len(scanAll(t, client)); n != 1 {
+				t.Fatalf("%d keys in Redis after it came back, want the conversation: the test would prove nothing", n)
+			}
+
+			if first == "retried" {
+				w.fire(t, w.next(t))
+				if left := scanAll(t, client); len(left) != 0 {
+					t.Errorf("after a retry, Redis holds %v; want the conversation gone", left)
+				}
+			}
+			out := handle(after, flows.TextInput("ja"))
+			if out.Degraded || len(out.Replies) == 0 || !strings.HasPrefix(out.Replies[0].Text, welcome) {
+				t.Errorf("\"ja\" after the exit = %+v; want the welcome: the conversation starts over", out)
+			}
+			for _, r := range out.Replies {
+				if r.Text == c.Text("nl", "start.acute") {
+					t.Errorf("\"ja\" after the exit answered the old danger question")
+				}
+			}
+			rec, err := rs.Load(ctx, keys.Key("telegram", 4242))
+			if err != nil || rec.Version != 1 || rec.Session.State != "welcome" || len(rec.Session.Back) != 0 {
+				t.Errorf("stored after \"ja\" = %s v%d back %v, %v; want a new conversation at the welcome", rec.Session.State, rec.Version, rec.Session.Back, err)
+			}
+			if j, err := (&ExitJournal{Path: path}).Load(); err != nil || len(j) != 0 {
+				t.Errorf("journal after the exit was carried out = %v, %v; want empty", j, err)
+			}
+		})
+	}
+}
+
+// TestRedisExitRetriedForIdle: an exit the store could not carry out is
+// retried for as long as a session lives (SESSION_IDLE, two hours here),
+// not a fixed half hour, and then given up. Time is a fake clock, the
+// waiting between tries a channel the test fires.
+func TestRedisExitRetriedForIdle(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
+	srv, client, rs := redisSessions(t)
+	keys := store.NewKeyer([]byte(testSecret))
+	path := filepath.Join(t.TempDir(), "exits")
+	clock := &fakeClock{now: t0}
+	w := make(retryWaits)
+	d := &Dispatcher{Engine: testEngine(t), Sessions: rs, Keys: keys, Now: clock.Now, Idle: 2 * time.Hour, Exits: &ExitJournal{Path: path}, After: w.After}
+	ctx := context.Background()
+	toCounter(t, d, 1)
+	toCounter(t, d, 2)
+	stored := func(chat int64) bool {
+		rec, err := rs.Load(ctx, keys.Key("test", chat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return !rec.Session.IsNew()
+	}
+	journal := func() map[store.Key]time.Time {
+		j, err := (&ExitJournal{Path: path}).Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return j
+	}
+	exit := func(chat int64) {
+		out, err := d.Handle(ctx, Update{Platform: "test", ChatID: chat, Input: choice(flows.DataExit)})
+		if err != nil || !out.Forget {
+			t.Fatalf("quick exit of chat %d = %+v, %v", chat, out, err)
+		}
+	}
+
+	// 45 minutes after the exit, past the half hour of store.DefaultIdle,
+	// Redis is back: the retry deletes the session.
+	srv.Pause()
+	exit(1)
+	tick := w.next(t)
+	srv.Resume()
+	clock.Set(t0.Add(45 * time.Minute))
+	tick = w.fire(t, tick)
+	if stored(1) || len(journal()) != 0 {
+		t.Errorf("45m after the exit, with a 2h idle time: session kept %v, journal %v; want both gone", stored(1), journal())
+	}
+
+	// A second exit, with Redis stopped for good: tried until two hours
+	// have passed, then given up. (Stopped rather than paused: a paused
+	// Redis runs the deletes that timed out once it resumes.) It keeps
+	// the session on disk, to show afterwards that it was not deleted.
+	if err := client.Save(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	srv.Stop()
+	at := t0.Add(45 * time.Minute)
+	clock.Set(at)
+	exit(2)
+	clock.Set(at.Add(2*time.Hour - time.Minute))
+	tick = w.fire(t, tick)
+	if !d.exits.pending(keys.Key("test", 2)) || len(journal()) != 1 {
+		t.Errorf("a minute before the idle time: pending %v, journal %v; want the exit still tried", d.exits.pending(keys.Key("test", 2)), journal())
+	}
+	clock.Set(at.Add(2 * time.Hour))
+	loopEnds(t, d, w, tick)
+	srv.Restart()
+	if d.exits.pending(keys.Key("test", 2)) || len(journal()) != 0 {
+		t.Errorf("after the idle time: pending %v, journal %v; want the exit given up", d.exits.pending(keys.Key("test", 2)), journal())
+	}
+	// Given up, not deleted: Redis's own time-out is left to remove it.
+	if !stored(2) {
+		t.Errorf("the session of the given-up exit is gone; want it left to Redis's time-out")
+	}
+	if n := len(scanAll(t, client)); n != 1 {
+		t.Errorf("%d keys in Redis, want 1", n)
+	}
+}
+
+// TestRedisStaleSessionAfterExit: after an exit was carried out late, the
+// conversation comes back all the same, as when a replica that missed the
+// delete takes over. It started before the exit, so it is deleted and the
+// chat starts afresh; a conversation begun after the exit goes on.
+func TestRedisStaleSessionAfterExit(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
+	srv, client, rs := redisSessions(t)
+	keys := store.NewKeyer([]byte(testSecret))
+	clock := &fakeClock{now: t0}
+	w := make(retryWaits)
+	d := &Dispatcher{Engine: testEngine(t), Sessions: rs, Keys: keys, Now: clock.Now, After: w.After}
+	ctx := context.Background()
+	toCounter(t, d, 6)
+	all := scanAll(t, client)
+	if len(all) != 1 {
+		t.Fatalf("%d keys in Redis, want 1", len(all))
+	}
+	var name, old string
+	for name, old = range all {
+	}
+
+	clock.Set(t0.Add(time.Minute))
+	srv.Pause()
+	if out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 6, Input: choice(flows.DataExit)}); err != nil || !out.Forget {
+		t.Fatalf("quick exit = %+v, %v", out, err)
+	}
+	tick := w.next(t)
+	srv.Resume()
+	clock.Set(t0.Add(2 * time.Minute))
+	w.fire(t, tick)
+	if n := len(scanAll(t, client)); n != 0 {
+		t.Fatalf("%d keys in Redis after the retry, want 0", n)
+	}
+	if err := client.Set(ctx, name, old, time.Hour).Err(); err != nil {
+		t.Fatal(err)
+	}
+
+	clock.Set(t0.Add(3 * time.Minute))
+	out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 6, Input: choice("start/counter/inc")})
+	if err != nil || !out.Refused {
+		t.Errorf("the counter of the conversation left = %+v, %v; want it refused: that conversation is gone", out, err)
+	}
+	out, err = d.Handle(ctx, Update{Platform: "test", ChatID: 6, Input: choice("start/hello/go")})
+	if err != nil || out.Refused {
+		t.Errorf("the new conversation's first question = %+v, %v; want it answered", out, err)
+	}
+	rec, err := rs.Load(ctx, keys.Key("test", 6))
+	if err != nil || rec.Session.State != "ask" || !rec.Session.Started.Equal(t0.Add(3*time.Minute)) {
+		t.Errorf("stored = %s started %v, %v; want the new conversation at ask, started %v", rec.Session.State, rec.Session.Started, err, t0.Add(3*time.Minute))
+	}
+}
+
+// TestRedisQuickExitLogsNoKey: the log of a quick exit the store could not
+// carry out, from the exit to the late delete, never holds the session
+// key, which would tie a log line to a key in Redis, nor the chat id. The
+// lines of one exit still share a name.
+func TestRedisQuickExitLogsNoKey(t *testing.T) {
+	t.Parallel() // each test has a redis-server of its own
+	srv, _, rs := redisSessions(t)
+	keys := store.NewKeyer([]byte(testSecret))
+	var logs syncbuf.Buffer
+	w := make(retryWaits)
+	d := &Dispatcher{Engine: testEngine(t), Sessions: rs, Keys: keys, After: w.After,
+		Exits: &ExitJournal{Path: filepath.Join(t.TempDir(), "exits")},
+		Log:   slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	const chat = 123456789
+	ctx := context.Background()
+	toCounter(t, d, chat)
+	srv.Stop()
+	for _, in := range []flows.Input{choice(flows.DataExit), choice("start/counter/inc")} {
+		if _, err := d.Handle(ctx, Update{Platform: "test", ChatID: chat, Input: in}); in.Data != flows.DataExit && err == nil {
+			t.Fatalf("Handle(%q) with Redis down: no error", in.Data)
+		}
+	}
+	tick := w.fire(t, w.next(t)) // Redis still down
+	srv.Restart()
+	w.fire(t, tick)
+
+	got := logs.String()
+	key := keys.Key("test", chat)
+	for _, want := range []string{"session not deleted yet", "session deleted after all"} {
+		if !strings.Contains(got, want) {
+			t.Fatalf("log lacks %q; the test would prove nothing:\n%s", want, got)
+		}
+	}
+	for _, bad := range []string{string(key), strconv.Itoa(chat)} {
+		if strings.Contains(got, bad) {
+			t.Errorf("log holds %q:\n%s", bad, got)
+		}
+	}
+	if n := strings.Count(got, "session="+logKey(key)); n != 2 {
+		t.Errorf("log names the session %d times, want 2 (the exit and the late delete):\n%s", n, got)
 	}
 }

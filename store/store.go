@@ -61,6 +61,12 @@ type Record struct {
 	Handled Handled
 	// Version is zero for a conversation never saved; each Save adds one.
 	Version uint64
+	// Origin is the channel's id of the first message of the conversation
+	// (bot.Update.MsgID of its first saved update), so that a quick exit
+	// can remove the conversation from the screen from there on. It is
+	// zero when the channel has no message ids. A message id counts
+	// messages within one chat and identifies nobody.
+	Origin int64
 }
 
 // MaxHandled bounds the updates a record remembers, of either kind.

@@ -124,6 +124,13 @@ func (a *app) wire(ctx context.Context, dir, redisURL string, terminal bool) (*w
 	if err != nil {
 		return nil, err
 	}
+	// Quick exits an earlier run could not carry out are taken up before
+	// any chat is answered; a journal that cannot be read or written is a
+	// mistake in the settings.
+	if err := d.ReplayExits(); err != nil {
+		closeStore()
+		return nil, fmt.Errorf("EXIT_JOURNAL: %w", err)
+	}
 	rs, _ := d.Sessions.(*redisstore.Store)
 	return &wiring{d: d, index: idx, log: log, redis: client, sessions: rs, Close: closeStore}, nil
 }
@@ -139,7 +146,10 @@ func dispatcher(ctx context.Context, eng *flows.Engine, log *slog.Logger, cfg st
 	if err := checkSessionSecret(cfg.Secret, cfg.Redis != nil); err != nil {
 		return nil, nil, err
 	}
-	d := &bot.Dispatcher{Engine: eng, Keys: store.NewKeyer([]byte(cfg.Secret)), Log: log}
+	d := &bot.Dispatcher{Engine: eng, Keys: store.NewKeyer([]byte(cfg.Secret)), Log: log, Idle: cfg.Idle}
+	if cfg.ExitJournal != "" {
+		d.Exits = &bot.ExitJournal{Path: cfg.ExitJournal}
+	}
 	if cfg.Redis == nil {
 		log.Info("sessions are kept in memory: they are not shared between instances and not kept across restarts", "idle", cfg.Idle.String())
 		mem := store.NewMemory(cfg.Idle)

@@ -27,6 +27,10 @@ type storeConfig struct {
 	// (SESSION_SECRET). Empty means a random one per process, which only
 	// the memory store can live with.
 	Secret string
+	// ExitJournal is the file that keeps quick exits the store could not
+	// carry out yet across restarts (EXIT_JOURNAL); "" keeps them in
+	// memory only.
+	ExitJournal string
 	// Redis says how to reach Redis; nil keeps sessions in memory.
 	Redis *redisstore.Config
 	// urlFromFlag says that Redis.URL came from --redis-url, so that an
@@ -70,6 +74,7 @@ var redisEnv = map[string]string{
 //	REDIS_TLS              "1" or "true": TLS for Sentinel or Cluster
 //	REDIS_PREFIX           start of every key, default "sg"
 //	SESSION_IDLE           how long a quiet conversation is kept, e.g. "30m"
+//	EXIT_JOURNAL           file keeping quick exits not carried out yet
 //	SESSION_SECRET         HMAC secret for the keys; required with Redis
 //
 // Exactly one way to reach Redis may be set; none keeps sessions in memory.
@@ -77,7 +82,7 @@ var redisEnv = map[string]string{
 // SESSION_SECRET is read, not checked: checkSessionSecret does that.
 func readStoreConfig(getenv func(string) string, redisURL string) (storeConfig, error) {
 	env := func(name string) string { return strings.TrimSpace(getenv(name)) }
-	cfg := storeConfig{Idle: store.DefaultIdle, Secret: getenv("SESSION_SECRET")}
+	cfg := storeConfig{Idle: store.DefaultIdle, Secret: getenv("SESSION_SECRET"), ExitJournal: env("EXIT_JOURNAL")}
 	if v := env("SESSION_IDLE"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {

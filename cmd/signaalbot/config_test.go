@@ -24,6 +24,7 @@ func TestReadStoreConfig(t *testing.T) {
 		{name: "nothing", want: storeConfig{Idle: idle}},
 		{name: "idle only, memory store", env: map[string]string{"SESSION_IDLE": "45m"}, want: storeConfig{Idle: 45 * time.Minute}},
 		{name: "secret only, memory store", env: map[string]string{"SESSION_SECRET": " s "}, want: storeConfig{Idle: idle, Secret: " s "}},
+		{name: "exit journal", env: map[string]string{"EXIT_JOURNAL": " /data/exits "}, want: storeConfig{Idle: idle, ExitJournal: "/data/exits"}},
 		{
 			name: "url",
 			env:  map[string]string{"REDIS_URL": "redis://localhost:6379/0"},

@@ -233,6 +233,7 @@ func TestChatEnvErrors(t *testing.T) {
 		{map[string]string{"LOG_LEVEL": "loud"}, nil, "LOG_LEVEL"},
 		{map[string]string{"REDIS_PASSWORD": "pw"}, nil, "REDIS_PASSWORD is set but no Redis is"},
 		{nil, []string{"--redis-url", "http://h:1"}, "--redis-url has scheme"},
+		{map[string]string{"EXIT_JOURNAL": "/nonexistent-directory/exits"}, nil, "EXIT_JOURNAL"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runApp(t, "", tt.env, append([]string{"chat"}, tt.args...)...)

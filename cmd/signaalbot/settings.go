@@ -55,6 +55,7 @@ var serveSettings = []setting{
 	{env: "CONTENT_DIR", flag: "content", usage: "content `directory` to use instead of the embedded content"},
 	{env: "SESSION_SECRET", usage: "HMAC secret for session keys, at least 32 bytes and random (openssl rand -hex 32); required with Redis, the same on every instance"},
 	{env: "SESSION_IDLE", flag: "session-idle", def: "30m", usage: "how long a quiet conversation is kept, a `duration`"},
+	{env: "EXIT_JOURNAL", flag: "exit-journal", usage: "`file` that keeps the quick exits the session store could not carry out yet across a restart, each a session key (an HMAC) and a time; one per instance, on a writable path: in a read-only container, a volume (default: kept in memory only)"},
 	{env: "REDIS_URL", flag: "redis-url", usage: "one Redis server, a `URL`: redis://[user:password@]host:6379/0, or rediss:// for TLS (default: sessions in memory)"},
 	{env: "REDIS_SENTINEL_ADDRS", flag: "redis-sentinel-addrs", usage: "Redis Sentinel: comma-separated host:port of the sentinels (`addresses`)"},
 	{env: "REDIS_SENTINEL_MASTER", flag: "redis-sentinel-master", usage: "Redis Sentinel: the `name` of the master"},

@@ -12,7 +12,7 @@ import (
 
 // The stored value of a session is one Redis string:
 //
-//	byte 0      format, formatV2 today
+//	byte 0      format, formatV3 today
 //	bytes 1..8  Version of the session, big-endian
 //	bytes 9..   the body; its layout belongs to the format
 //
@@ -22,7 +22,7 @@ import (
 // by a fresh session (see ErrUnreadable).
 //
 // In the body each string is a uvarint length and its bytes, each count a
-// uvarint, each int a zig-zag varint. Body of formatV2:
+// uvarint, each int a zig-zag varint. Body of formatV3:
 //
 //	Flow, State, Lang
 //	Started, Updated   as varint seconds since 1970 and uvarint nanoseconds
@@ -30,19 +30,26 @@ import (
 //	Back               count, then Flow, State and Signals (int) of each
 //	Handled            Seqs: a count, then each as a uvarint; IDs: a count,
 //	                   then each as 8 bytes, big-endian
+//	Origin             a zig-zag varint: the id of the conversation's first
+//	                   message
 //
-// Body of formatV1, which builds before format 2 wrote and which is still
-// read (a value lives at most SESSION_IDLE): the same up to Back, then
+// Body of formatV2, which builds before format 3 wrote and which is still
+// read (a value lives at most SESSION_IDLE): the same without Origin, which
+// reads as 0.
+//
+// Body of formatV1, older still: the same as format 2 up to Back, then
 //
 //	Tracked            count, then each int: message ids that older builds
 //	                   kept for the quick exit; skipped when read
 //
 // A change to the body that an older reader cannot read needs a new format
-// byte; TestEncodeGolden pins both formats so that neither can change by
-// accident.
+// byte; TestEncodeGolden pins every format so that none can change by
+// accident. A build that only reads older formats takes a value in a newer
+// one for unreadable, and starts that conversation again.
 const (
 	formatV1  byte = 1
 	formatV2  byte = 2
+	formatV3  byte = 3
 	headerLen int  = 9
 )
 
@@ -62,7 +69,7 @@ var ErrUnreadable = store.ErrUnreadable
 func encode(r store.Record) []byte {
 	s := &r.Session
 	n := headerLen + 3*binary.MaxVarintLen64 + len(s.Flow) + len(s.State) + len(s.Lang) +
-		4*binary.MaxVarintLen64 + binary.MaxVarintLen64*(1+len(s.Signals)+1+3*len(s.Back)+2+len(r.Handled.Seqs)) + 8*len(r.Handled.IDs)
+		4*binary.MaxVarintLen64 + binary.MaxVarintLen64*(1+len(s.Signals)+1+3*len(s.Back)+2+len(r.Handled.Seqs)+1) + 8*len(r.Handled.IDs)
 	for _, sig := range s.Signals {
 		n += len(sig)
 	}
@@ -70,7 +77,7 @@ func encode(r store.Record) []byte {
 		n += len(st.Flow) + len(st.State)
 	}
 	b := make([]byte, headerLen, n)
-	b[0] = formatV2
+	b[0] = formatV3
 	binary.BigEndian.PutUint64(b[1:headerLen], r.Version)
 
 	b = appendString(b, s.Flow)
@@ -96,7 +103,7 @@ func encode(r store.Record) []byte {
 	for _, id := range r.Handled.IDs {
 		b = binary.BigEndian.AppendUint64(b, id)
 	}
-	return b
+	return binary.AppendVarint(b, r.Origin)
 }
 
 // versionHeader returns the bytes 1..8 of a value with version v, which the
@@ -132,8 +139,8 @@ func decode(b string) (store.Record, error) {
 		return store.Record{}, fmt.Errorf("%w: %d bytes, shorter than the header", ErrUnreadable, len(b))
 	}
 	format := b[0]
-	if format != formatV1 && format != formatV2 {
-		return store.Record{}, fmt.Errorf("%w: format %d, this build reads %d and %d", ErrUnreadable, format, formatV1, formatV2)
+	if format < formatV1 || format > formatV3 {
+		return store.Record{}, fmt.Errorf("%w: format %d, this build reads %d to %d", ErrUnreadable, format, formatV1, formatV3)
 	}
 	var r store.Record
 	s := &r.Session
@@ -171,6 +178,9 @@ func decode(b string) (store.Record, error) {
 			for i := range r.Handled.IDs {
 				r.Handled.IDs[i] = d.uint64()
 			}
+		}
+		if format == formatV3 {
+			r.Origin = d.varint()
 		}
 	}
 	if d.err == nil && len(d.b) > 0 {

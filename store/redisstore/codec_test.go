@@ -56,22 +56,39 @@ const goldenV2 = "02" + "0000000000000007" + // format, Version
 	"02" + "057374617274" + "0677656c6b6f6d" + "00" + "047765726b" + "057672616167" + "02" + // Back
 	"02" + "ac02" + "01" + "01" + "0102030405060708" // Handled: Seqs 300 and 1, one id
 
+// sampleV3 is sampleV2() with the id of the conversation's first message,
+// which format 3 adds.
+func sampleV3() store.Record {
+	r := sampleV2()
+	r.Origin = 4242
+	return r
+}
+
+// goldenV3 is sampleV3() in formatV3: goldenV2 with Origin after Handled.
+// The same rule holds as for goldenV1.
+var goldenV3 = "03" + goldenV2[2:] + "a442" // Origin 4242, zig-zag
+
 func TestEncodeGolden(t *testing.T) {
 	t.Parallel()
 	if n := reflect.TypeFor[flows.Session]().NumField(); n != 7 {
-		t.Fatalf("flows.Session has %d fields, formatV2 stores 7: a new field needs a new format", n)
+		t.Fatalf("flows.Session has %d fields, formatV3 stores 7: a new field needs a new format", n)
 	}
 	if n := reflect.TypeFor[store.Handled]().NumField(); n != 2 {
-		t.Fatalf("store.Handled has %d fields, formatV2 stores 2: a new field needs a new format", n)
+		t.Fatalf("store.Handled has %d fields, formatV3 stores 2: a new field needs a new format", n)
 	}
-	got := hex.EncodeToString(encode(sampleV2()))
-	if got != goldenV2 {
-		t.Errorf("encode(sampleV2()) =\n%s\nwant\n%s", got, goldenV2)
+	if n := reflect.TypeFor[store.Record]().NumField(); n != 4 {
+		t.Fatalf("store.Record has %d fields, formatV3 stores 4: a new field needs a new format", n)
+	}
+	got := hex.EncodeToString(encode(sampleV3()))
+	if got != goldenV3 {
+		t.Errorf("encode(sampleV3()) =\n%s\nwant\n%s", got, goldenV3)
 	}
 	tests := []struct {
 		name, golden string
 		want         store.Record
 	}{
+		{"format 3", goldenV3, sampleV3()},
+		// Values written before Origin was kept read with Origin 0.
 		{"format 2", goldenV2, sampleV2()},
 		{"format 1", goldenV1, sample()},
 		{"format 1 with tracked ids", goldenV1Tracked, sample()},
@@ -90,14 +107,18 @@ func TestEncodeGolden(t *testing.T) {
 
 func TestDecodeErrors(t *testing.T) {
 	t.Parallel()
-	good := encode(sampleV2())
+	good, _ := hex.DecodeString(goldenV2)
+	v3 := encode(sampleV3())
 	tests := []struct {
 		name string
 		raw  []byte
 	}{
 		{"empty", nil},
 		{"header only, short", good[:headerLen-1]},
-		{"unknown format", append([]byte{3}, good[1:]...)},
+		{"unknown format", append([]byte{formatV3 + 1}, v3[1:]...)},
+		{"format 3 without origin", append([]byte{formatV3}, good[1:]...)},
+		{"format 3, origin cut short", v3[:len(v3)-1]},
+		{"format 2 with an origin", append([]byte{formatV2}, v3[1:]...)},
 		{"ids cut short", good[:len(good)-3]},
 		{"more ids than bytes", append(append([]byte(nil), good[:len(good)-9]...), 2, 1, 2, 3, 4, 5, 6, 7, 8)},
 		{"more sequence numbers than bytes", append(append([]byte(nil), good[:len(good)-13]...), 9, 1)},
@@ -127,6 +148,12 @@ func TestEncodeRoundTrip(t *testing.T) {
 		{"zero", store.Record{}},
 		{"sample", sample()},
 		{"handled", sampleV2()},
+		{"origin", sampleV3()},
+		{"origin, extremes", func() store.Record {
+			r := sampleV3()
+			r.Origin = -1 << 63
+			return r
+		}()},
 		{"handled, most ids", func() store.Record {
 			r := sampleV2()
 			r.Handled = store.Handled{}
@@ -140,7 +167,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 			Back:    []flows.Step{{Signals: -1}, {Signals: 1<<62 + 1}},
 			Started: time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC),
 			Updated: time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
-		}, Version: 1<<64 - 1}},
+		}, Version: 1<<64 - 1, Origin: 1<<63 - 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,14 +192,16 @@ func TestEncodeRoundTrip(t *testing.T) {
 // FuzzDecode feeds decode garbage: it must never panic, and whatever it
 // accepts must encode to something that decodes to the same record.
 func FuzzDecode(f *testing.F) {
-	f.Add(encode(sampleV2()))
+	f.Add(encode(sampleV3()))
+	v2, _ := hex.DecodeString(goldenV2)
+	f.Add(v2)
 	f.Add(encode(store.Record{}))
 	raw, _ := hex.DecodeString(goldenV1Tracked)
 	f.Add(raw)
 	f.Add([]byte{})
 	f.Add([]byte{formatV1})
-	f.Add([]byte{formatV2 + 1, 0, 0, 0, 0, 0, 0, 0, 1})
-	f.Add(append([]byte{formatV2, 0, 0, 0, 0, 0, 0, 0, 1}, 0xff, 0xff, 0xff, 0xff, 0x0f))
+	f.Add([]byte{formatV3 + 1, 0, 0, 0, 0, 0, 0, 0, 1})
+	f.Add(append([]byte{formatV3, 0, 0, 0, 0, 0, 0, 0, 1}, 0xff, 0xff, 0xff, 0xff, 0x0f))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		s, err := decode(string(raw))
 		if err != nil {

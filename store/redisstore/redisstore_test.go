@@ -419,7 +419,7 @@ func TestUnreadable(t *testing.T) {
 	keyer := store.NewKeyer(nil)
 
 	v1 := encode(store.Record{Session: flows.Session{State: "x"}, Version: 4})
-	newer := append([]byte{formatV2 + 1}, v1[1:]...)
+	newer := append([]byte{formatV3 + 1}, v1[1:]...)
 	newer = append(newer, "a field from the future"...)
 	older := append([]byte{0}, v1[1:]...)
 	tests := []struct {
@@ -513,8 +513,8 @@ func TestFormatV1(t *testing.T) {
 	if _, err := s.Save(ctx, k, got); err != nil {
 		t.Fatalf("Save over format 1 error = %v", err)
 	}
-	if v, _ := client.Get(ctx, s.sessionKey(k)).Bytes(); len(v) == 0 || v[0] != formatV2 {
-		t.Errorf("value after Save has format %x, want %d", v[:min(1, len(v))], formatV2)
+	if v, _ := client.Get(ctx, s.sessionKey(k)).Bytes(); len(v) == 0 || v[0] != formatV3 {
+		t.Errorf("value after Save has format %x, want %d", v[:min(1, len(v))], formatV3)
 	}
 	if err := s.Delete(ctx, k); err != nil {
 		t.Fatal(err)

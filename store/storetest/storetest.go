@@ -42,7 +42,7 @@ const idleShort = 600 * time.Millisecond
 // of flows.Session, store.Record and store.Handled that Diff compares.
 const (
 	sessionFields = 7
-	recordFields  = 3
+	recordFields  = 4
 	handledFields = 2
 )
 
@@ -71,6 +71,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"VersionIncrements", 0, testVersionIncrements},
 		{"Conflict", 0, testConflict},
 		{"Handled", 0, testHandled},
+		{"Origin", 0, testOrigin},
 		{"Delete", 0, testDelete},
 		{"KeysIsolated", 0, testKeysIsolated},
 		{"ConcurrentSaves", 0, testConcurrentSaves},
@@ -310,6 +311,48 @@ func testHandled(t *testing.T, s Store, key func(int64) store.Key) {
 	}
 }
 
+// testOrigin checks that the id of a conversation's first message is kept
+// with it, at both ends of its range, and forgotten with it.
+func testOrigin(t *testing.T, s Store, key func(int64) store.Key) {
+	ctx := context.Background()
+	tests := []struct {
+		name   string
+		origin int64
+	}{
+		{"small", 1},
+		{"large", 1<<63 - 1},
+		{"negative", -1 << 63},
+		{"none", 0},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k := key(int64(i))
+			in := rec(full(), 0)
+			in.Origin = tt.origin
+			saved, err := s.Save(ctx, k, in)
+			if err != nil {
+				t.Fatalf("Save(Origin %d) error = %v, want nil", tt.origin, err)
+			}
+			if saved.Origin != tt.origin {
+				t.Errorf("Save(Origin %d).Origin = %d, want %d", tt.origin, saved.Origin, tt.origin)
+			}
+			got, err := s.Load(ctx, k)
+			if err != nil {
+				t.Fatalf("Load after Save(Origin %d) error = %v", tt.origin, err)
+			}
+			if d := Diff(got, saved); d != "" {
+				t.Errorf("Load after Save(Origin %d) differs:\n%s", tt.origin, d)
+			}
+			if err := s.Delete(ctx, k); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := s.Load(ctx, k); err != nil || got.Origin != 0 {
+				t.Errorf("Load after Delete = Origin %d, %v; want 0: Delete must forget the origin too", got.Origin, err)
+			}
+		})
+	}
+}
+
 // fullHandled remembers as many updates as a record keeps, with the bits
 // set that a careless encoding would lose.
 func fullHandled() store.Handled {
@@ -473,6 +516,9 @@ func Diff(got, want store.Record) string {
 	}
 	if got.Version != want.Version {
 		d += fmt.Sprintf("  Version = %d, want %d\n", got.Version, want.Version)
+	}
+	if got.Origin != want.Origin {
+		d += fmt.Sprintf("  Origin = %d, want %d\n", got.Origin, want.Origin)
 	}
 	return d
 }
