@@ -3,15 +3,18 @@ package telegram
 import (
 	"cmp"
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -175,8 +178,9 @@ func (r *redactor) outside(method string, err error) error {
 	switch {
 	case errors.As(err, &te):
 		// The library returns a fresh *Error per call, so it may be
-		// changed in place.
-		te.Message = r.clean(te.Message)
+		// changed in place. Only the class of the description is kept:
+		// a description is text from outside, and may quote a name.
+		te.Message = apiErrorClass(te.Code, te.Message)
 		e.cause = te
 		e.msg = te.Message
 		return e
@@ -185,13 +189,96 @@ func (r *redactor) outside(method string, err error) error {
 	case errors.Is(err, context.DeadlineExceeded):
 		e.cause = context.DeadlineExceeded
 	}
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		// The URL holds the token; the cause alone says what happened.
-		err = ue.Err
-	}
-	e.msg = r.clean(err.Error())
+	e.msg = networkErrorClass(err)
 	return e
+}
+
+// apiErrorClasses are the Bot API error descriptions the bot tells apart,
+// as their lower-case core, in the order they are looked for. An error's
+// description is replaced by the first class it contains, so that what
+// reaches a log or a decision is one of a known list and never text a
+// server made up (which could quote a name or a message). The code
+// decides on some of these (see gone, blocked, quickExit), so a class
+// keeps the words they look for.
+var apiErrorClasses = []string{
+	"message is not modified",
+	"message to edit not found",
+	"message to delete not found",
+	"message can't be deleted",
+	"message can't be edited",
+	"message_ids_invalid",
+	"query is too old",
+	"query id is invalid",
+	"bot was blocked by the user",
+	"bot was kicked",
+	"user is deactivated",
+	"chat not found",
+	"not enough rights",
+	"message is too long",
+	"message text is empty",
+	"can't parse entities",
+	"reply markup is too long",
+	"button_data_invalid",
+	"wrong file identifier",
+	"too many requests",
+	"terminated by other getupdates request",
+	"can't use getupdates method while webhook is active",
+	"unauthorized",
+	"not found",
+	"conflict",
+}
+
+// apiErrorClass reduces a Bot API error description to its class: one of
+// apiErrorClasses, or the HTTP status text of code when it is none of
+// them.
+func apiErrorClass(code int, desc string) string {
+	lower := strings.ToLower(desc)
+	for _, c := range apiErrorClasses {
+		if strings.Contains(lower, c) {
+			return c
+		}
+	}
+	if t := http.StatusText(code); t != "" {
+		return strings.ToLower(t) + " (other)"
+	}
+	return "other"
+}
+
+// networkErrorClass says what kind of failure a call met that got no
+// answer from the Bot API: the cause's kind, never its text, which holds
+// the request URL and with it the token.
+func networkErrorClass(err error) string {
+	var (
+		ne   net.Error
+		dns  *net.DNSError
+		op   *net.OpError
+		syn  *json.SyntaxError
+		typ  *json.UnmarshalTypeError
+		x509 *tls.CertificateVerificationError
+	)
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "canceled"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	case errors.As(err, &dns):
+		return "dns lookup failed"
+	case errors.As(err, &x509):
+		return "tls certificate not accepted"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused"
+	case errors.Is(err, syscall.ECONNRESET):
+		return "connection reset"
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "connection closed"
+	case errors.As(err, &ne) && ne.Timeout():
+		return "timeout"
+	case errors.As(err, &syn), errors.As(err, &typ):
+		return "answer not understood"
+	case errors.As(err, &op):
+		return "network error (" + op.Op + ")"
+	}
+	return "network error"
 }
 
 // decodeProblem describes why a webhook body could not be decoded, by the

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -261,7 +263,8 @@ func TestCanaries(t *testing.T) {
 	logs := h.logs.String()
 	for _, want := range []string{
 		"getUpdates failed", "not delivered", "callback query not answered", "quick exit batch failed",
-		"<token>", "chat_id=#", // the echoes were there, redacted
+		// The echoes were there, reduced to their class.
+		"internal server error (other)", "bad request (other)", "network error",
 	} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("logs lack %q: the canary did not reach the log path it tests:\n%s", want, logs)
@@ -270,5 +273,32 @@ func TestCanaries(t *testing.T) {
 	// The refused message's text, which the 400 echoed.
 	if refused := cut(h.txt(content.KeyFreeText), 40); strings.Contains(logs, refused) {
 		t.Errorf("logs contain the text of a message the bot sent, %q", refused)
+	}
+}
+
+// TestOutsideClasses: what an outside error says is one of a known list
+// of classes and the method, never the text a server made up, which may
+// quote a name or what was sent.
+func TestOutsideClasses(t *testing.T) {
+	t.Parallel()
+	r := newRedactor("4242:AAsecret-token-value-x")
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"blocked", &tgbotapi.Error{Code: 403, Message: "Forbidden: bot was blocked by the user Alice Geheim"}, "telegram sendMessage: bot was blocked by the user"},
+		{"not found", &tgbotapi.Error{Code: 400, Message: "Bad Request: message to delete not found (Alice's chat)"}, "telegram sendMessage: message to delete not found"},
+		{"unknown 400", &tgbotapi.Error{Code: 400, Message: "Bad Request: the name 'Alice Geheim' is odd"}, "telegram sendMessage: bad request (other)"},
+		{"unknown code", &tgbotapi.Error{Code: 0, Message: "Alice Geheim"}, "telegram sendMessage: other"},
+		{"refused", &url.Error{Op: "Post", URL: "http://x/bot1:t/sendMessage", Err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}}, "telegram sendMessage: connection refused"},
+		{"closed", &url.Error{Op: "Post", URL: "http://x", Err: io.ErrUnexpectedEOF}, "telegram sendMessage: connection closed"},
+		{"other network", &url.Error{Op: "Post", URL: "http://x", Err: errors.New("proxy said: Alice Geheim")}, "telegram sendMessage: network error"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := r.outside("sendMessage", tc.err).Error(); got != tc.want {
+				t.Errorf("outside(sendMessage, %v) = %q, want %q", tc.err, got, tc.want)
+			}
+		})
 	}
 }
