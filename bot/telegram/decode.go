@@ -302,6 +302,9 @@ func (r *reader) message(depth int) *tgbotapi.Message {
 			m.Chat = r.chat()
 		case "text":
 			m.Text = r.string()
+		case "caption":
+			// Read like text: a photo may say what is going on.
+			m.Caption = r.string()
 		case "reply_markup":
 			m.ReplyMarkup = r.keyboard()
 		case "reply_to_message":
@@ -501,7 +504,7 @@ func (r *reader) button() tgbotapi.InlineKeyboardButton {
 // The keys each reader takes, as encoding/json would match them.
 var (
 	updateKeys   = []string{"update_id", "message", "callback_query", "inline_query"}
-	messageKeys  = []string{"message_id", "from", "chat", "text", "reply_markup", "reply_to_message", "new_chat_members", "photo", "sticker", "voice", "audio", "video", "video_note", "animation", "document", "contact", "location", "venue", "poll", "dice", "game"}
+	messageKeys  = []string{"message_id", "from", "chat", "text", "caption", "reply_markup", "reply_to_message", "new_chat_members", "photo", "sticker", "voice", "audio", "video", "video_note", "animation", "document", "contact", "location", "venue", "poll", "dice", "game"}
 	userKeys     = []string{"id", "language_code", "username", "is_bot"}
 	chatKeys     = []string{"id", "type"}
 	callbackKeys = []string{"id", "from", "message", "data"}

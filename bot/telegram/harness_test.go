@@ -16,6 +16,7 @@ import (
 	"signaal/bot"
 	"signaal/bot/telegram/tgtest"
 	"signaal/content"
+	"signaal/content/search"
 	"signaal/flows"
 	"signaal/internal/syncbuf"
 	"signaal/internal/waittest"
@@ -113,6 +114,7 @@ func start(t *testing.T, m mode, c *content.Content, opts ...option) *harness {
 		Endpoint:       srv.Endpoint(),
 		Handler:        rec,
 		Content:        c,
+		Triage:         eng,
 		Log:            log,
 		LongPoll:       time.Second,
 		Rate:           1000,
@@ -214,6 +216,39 @@ func withSessions(wrap func(bot.Sessions) bot.Sessions) option {
 	}
 }
 
+// testEngine is an engine on the shipped content, as the harness uses.
+func testEngine(t *testing.T) *flows.Engine {
+	t.Helper()
+	eng, err := flows.New(testContent(t))
+	if err != nil {
+		t.Fatalf("flows.New() = %v", err)
+	}
+	return eng
+}
+
+// understanding is the shipped content's engine reading typed messages,
+// as signaalbot serve runs it; built once.
+var understanding = sync.OnceValues(func() (*flows.Engine, error) {
+	c, err := defaultContent()
+	if err != nil {
+		return nil, err
+	}
+	return flows.New(c, flows.WithUnderstander(search.New(c)))
+})
+
+// withUnderstanding gives the dispatcher, and the channel's triage, the
+// engine that reads typed messages for their meaning, danger included.
+func withUnderstanding(t *testing.T) option {
+	eng, err := understanding()
+	if err != nil {
+		t.Fatalf("understanding engine: %v", err)
+	}
+	return func(b *Bot) {
+		b.Handler.(*recorder).h.(*bot.Dispatcher).Engine = eng
+		b.Triage = eng
+	}
+}
+
 // logLines decodes the JSON log lines.
 func (h *harness) logLines() []map[string]any {
 	h.t.Helper()
@@ -248,7 +283,7 @@ func (h *harness) settle() {
 	h.t.Helper()
 	quiet := 0
 	h.srv.Await(h.t, 10*time.Second, "the bot to settle", func() bool {
-		if h.srv.Pending() == 0 && h.bot.handling.Len() == 0 && h.bot.sending.Len() == 0 {
+		if h.srv.Pending() == 0 && h.bot.handling.Len() == 0 && h.bot.sending.Len() == 0 && h.bot.inline.Len() == 0 {
 			quiet++
 		} else {
 			quiet = 0

@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -57,9 +58,23 @@ type laneShard struct {
 // lane is one key's jobs. Its fields belong to its shard's lock.
 type lane struct {
 	key  int64
-	jobs []func() // queued, not yet running
-	n    int      // queued or running
-	busy bool     // a job of the lane runs
+	jobs []laneJob // queued, not yet running; the first ones are urgent
+	// urgent is how many jobs at the head of jobs were queued with
+	// GoFirst: later urgent jobs queue behind them, ordinary ones behind
+	// all of them.
+	urgent int
+	n      int  // queued or running
+	busy   bool // a job of the lane runs
+}
+
+// laneJob is a queued job, and whether it holds one of the lanes' slots:
+// urgent jobs never wait for one (see GoFirst).
+type laneJob struct {
+	f func()
+	// dropped, when set, is called instead of f when Discard drops the
+	// job, so that whoever waits for it hears that it ended.
+	dropped func()
+	slot    bool
 }
 
 func newLanes(workers, max int, onPanic func(any)) *lanes {
@@ -110,6 +125,12 @@ func (l *lanes) Go(ctx context.Context, key int64, limit int, f func()) error {
 // wait is above zero. The timer for it is made only when the lanes are
 // full: a timer for every job showed in the load command's profile.
 func (l *lanes) GoWithin(ctx context.Context, key int64, limit int, wait time.Duration, f func()) error {
+	return l.GoJob(ctx, key, limit, wait, laneJob{f: f})
+}
+
+// GoJob is GoWithin for a job that may say what happens when it is
+// discarded.
+func (l *lanes) GoJob(ctx context.Context, key int64, limit int, wait time.Duration, j laneJob) error {
 	if limit > 0 && l.KeyLen(key) >= limit {
 		return errLaneFull // without waiting for a slot it will not use
 	}
@@ -127,28 +148,54 @@ func (l *lanes) GoWithin(ctx context.Context, key int64, limit int, wait time.Du
 			return ctx.Err()
 		}
 	}
+	j.slot = true
+	if !l.queue(key, limit, j, false) {
+		<-l.slots // filled up while this call waited for its slot
+		return errLaneFull
+	}
+	return nil
+}
+
+// GoFirst queues f ahead of the jobs of key that have not started, behind
+// those queued with GoFirst before it: the quick exit and answers with 112
+// must not wait behind a chat's ordinary messages, nor be refused because
+// the chat sent many of them. It never waits and is never refused: an
+// urgent job takes no slot, so a full queue cannot hold it up either. What
+// a flood can put through here is bounded by the caller, which gives it
+// only the few updates that are urgent.
+func (l *lanes) GoFirst(key int64, j laneJob) {
+	j.slot = false
+	l.queue(key, 0, j, true)
+}
+
+// queue adds j to key's lane, at the back or behind the urgent jobs,
+// unless limit is above zero and the lane already has limit jobs.
+func (l *lanes) queue(key int64, limit int, j laneJob, first bool) bool {
 	sh := l.shard(key)
 	sh.mu.Lock()
 	ln := sh.q[key]
 	if limit > 0 && ln != nil && ln.n >= limit {
-		// Filled up while this call waited for its slot.
 		sh.mu.Unlock()
-		<-l.slots
-		return errLaneFull
+		return false
 	}
 	l.n.Add(1)
 	if ln == nil {
 		ln = &lane{key: key}
 		sh.q[key] = ln
 	}
-	ln.jobs = append(ln.jobs, f)
+	if first {
+		ln.jobs = slices.Insert(ln.jobs, ln.urgent, j)
+		ln.urgent++
+	} else {
+		ln.jobs = append(ln.jobs, j)
+	}
 	ln.n++
 	start := !ln.busy && len(ln.jobs) == 1
 	sh.mu.Unlock()
 	if start {
 		l.start(ln)
 	}
-	return nil
+	return true
 }
 
 // start hands a lane with a job to start to the workers, and makes sure
@@ -208,13 +255,16 @@ func (l *lanes) run(ln *lane) {
 		sh.mu.Unlock()
 		return
 	}
-	f := ln.jobs[0]
-	ln.jobs[0] = nil
+	j := ln.jobs[0]
+	ln.jobs[0] = laneJob{}
 	ln.jobs = ln.jobs[1:]
+	if ln.urgent > 0 {
+		ln.urgent--
+	}
 	ln.busy = true
 	sh.mu.Unlock()
 
-	l.do(f)
+	l.do(j.f)
 
 	sh.mu.Lock()
 	ln.busy = false
@@ -224,7 +274,7 @@ func (l *lanes) run(ln *lane) {
 		delete(sh.q, ln.key)
 	}
 	sh.mu.Unlock()
-	l.done(1)
+	l.done(j.slot)
 	if again {
 		l.handOver(ln) // behind the other chats' turns
 	}
@@ -243,10 +293,11 @@ func (l *lanes) handOver(ln *lane) {
 	}
 }
 
-// done accounts for k jobs that left the lanes.
-func (l *lanes) done(k int) {
-	l.n.Add(int64(-k))
-	for range k {
+// done accounts for a job that left the lanes, and gives back its slot
+// if it held one.
+func (l *lanes) done(slot bool) {
+	l.n.Add(-1)
+	if slot {
 		<-l.slots
 	}
 }
@@ -272,9 +323,11 @@ func (l *lanes) Discard(key int64) int {
 		sh.mu.Unlock()
 		return 0
 	}
-	k := len(ln.jobs)
+	jobs := slices.Clone(ln.jobs)
+	k := len(jobs)
 	clear(ln.jobs)
 	ln.jobs = ln.jobs[:0]
+	ln.urgent = 0
 	ln.n -= k
 	if ln.n == 0 {
 		// Not running: it waits in ready with nothing left to start, and
@@ -282,7 +335,12 @@ func (l *lanes) Discard(key int64) int {
 		delete(sh.q, key)
 	}
 	sh.mu.Unlock()
-	l.done(k)
+	for _, j := range jobs {
+		l.done(j.slot)
+		if j.dropped != nil {
+			j.dropped()
+		}
+	}
 	return k
 }
 

@@ -21,24 +21,30 @@ import (
 // handled (so a crash loses it) and retries every error after a fixed
 // three seconds, flood limits included.
 //
-// The offset moves past a batch only once every update in it has been
-// handled, that is, passed to the dispatcher, which saves the session and
-// records the update id. Telegram learns the new offset with the next
-// call; when ctx ends, one last short call tells it, so that the next
-// instance does not get the same updates again.
+// Telegram hears that an update is done with only once its replies were
+// sent (see offsets): getUpdates takes an offset below which every update
+// is confirmed, so the offset stays at the oldest update whose replies are
+// still on their way, and the updates above it that are already under way
+// come back with each call and are passed over. Run tells Telegram the
+// final offset after the drain, so that the next instance gets exactly the
+// updates whose answers this one did not send.
+//
+// No error ends polling: a 401 or 404 (the token revoked, or the Bot API
+// moved) is logged as an error and tried again with back-off, and
+// readiness fails meanwhile, so that a passing fault at Telegram does not
+// take the bot down and an operator sees why it does not answer.
 func (b *Bot) poll(ctx context.Context) error {
 	// This client's requests end with ctx, so that a stop interrupts the
 	// long poll at once instead of after up to LongPoll.
 	api := b.newAPI(ctx, b.LongPoll+15*time.Second)
 	cfg := tgbotapi.UpdateConfig{
 		Limit:          100,
-		Timeout:        max(1, int(b.LongPoll/time.Second)),
 		AllowedUpdates: allowedUpdates,
 	}
-	offset, failures := 0, 0
-	defer func() { b.confirm(offset) }()
+	failures, full := 0, false
 	for {
-		cfg.Offset = offset
+		cfg.Offset = b.offsets.offset(full)
+		cfg.Timeout = max(1, int(b.LongPoll/time.Second))
 		ups, err := api.GetUpdates(cfg)
 		if ctx.Err() != nil {
 			// Updates of an interrupted call were not handled and are not
@@ -50,23 +56,24 @@ func (b *Bot) poll(ctx context.Context) error {
 			b.metrics().Called("getUpdates", callCode(err))
 			b.metrics().Receiving(false)
 			code := apiCode(err)
-			if code == http.StatusUnauthorized || code == http.StatusNotFound {
-				return fmt.Errorf("telegram rejected the token while polling: %w", err)
-			}
 			wait, transient := b.retryAfter(err, failures)
 			if !transient {
-				// A conflict or a bad request: wait as after a server error
-				// rather than hammer Telegram with the same call.
+				// A conflict, a rejected token or a bad request: wait as
+				// after a server error rather than hammer Telegram with
+				// the same call.
 				wait = b.backoff(failures)
 			}
 			failures++
-			level := slog.LevelWarn
-			if code == http.StatusConflict {
+			level, msg := slog.LevelWarn, "telegram: getUpdates failed; trying again"
+			switch code {
+			case http.StatusConflict:
 				// Another instance polls with the same token, or a webhook
 				// was set behind our back.
 				level = slog.LevelError
+			case http.StatusUnauthorized, http.StatusNotFound:
+				level, msg = slog.LevelError, "telegram: getUpdates refused the token (check TELEGRAM_BOT_TOKEN); trying again"
 			}
-			b.log().Log(ctx, level, "telegram: getUpdates failed; trying again", "code", code, "err", err, "wait", wait.String())
+			b.log().Log(ctx, level, msg, "code", code, "err", err, "wait", wait.String())
 			b.metrics().Retried("getUpdates", callCode(err))
 			if sleep(ctx, wait) != nil {
 				return nil
@@ -76,58 +83,144 @@ func (b *Bot) poll(ctx context.Context) error {
 		failures = 0
 		b.metrics().Called("getUpdates", 0)
 		b.metrics().Receiving(true)
-		offset = b.handleBatch(ups, offset)
+		fresh := b.queueBatch(ups)
+		// A full batch of nothing new: the updates under way fill all
+		// Telegram hands out at once, and newer ones cannot be reached
+		// (see offsets.offset).
+		full = fresh == 0 && len(ups) == cfg.Limit
+		if fresh == 0 && len(ups) > 0 && !full {
+			// Only updates already under way came back: wait until one of
+			// them is done rather than ask again at once.
+			if b.offsets.waitChange(ctx, changeWait) != nil {
+				return nil
+			}
+		}
 	}
 }
 
-// handleBatch queues a batch of updates for handling, waits until each is
-// handled, and returns the offset that acknowledges them. An update of a
-// chat that is over its limit is dropped, counted, and acknowledged with
-// the rest: asking for it again would only repeat the flood.
-func (b *Bot) handleBatch(ups []tgbotapi.Update, offset int) int {
-	var (
-		wg     sync.WaitGroup
-		mu     sync.Mutex
-		missed = -1 // the lowest update not handled, when there is one
-	)
-	miss := func(id int) {
-		mu.Lock()
-		if missed < 0 || id < missed {
-			missed = id
-		}
-		mu.Unlock()
-	}
-	next := offset
+// changeWait bounds how long polling waits for an update under way to be
+// done before it asks Telegram again.
+const changeWait = 500 * time.Millisecond
+
+// queueBatch queues the new updates of a batch for handling and returns
+// how many were new. An update of a chat that is over its limit is
+// dropped, counted, and done with: asking for it again would only repeat
+// the flood.
+func (b *Bot) queueBatch(ups []tgbotapi.Update) int {
+	fresh := 0
 	for i := range ups {
 		u := &ups[i]
-		if u.UpdateID < offset {
-			continue // acknowledged before; should not come again
+		if !b.offsets.receive(u.UpdateID) {
+			continue // under way, or done with and not yet confirmed
 		}
-		wg.Add(1)
-		// Once fetched, a batch is handled even when a stop comes in
+		fresh++
+		id := u.UpdateID
+		// Once fetched, an update is handled even when a stop comes in
 		// between: only abandoning at the drain deadline cuts it short.
-		err := b.queueHandling(b.life, 0, u, func(ack bool) {
-			if !ack {
-				miss(u.UpdateID)
-			}
-			wg.Done()
-		})
-		if err != nil {
-			wg.Done()
-			if !errors.Is(err, errLaneFull) {
-				miss(u.UpdateID)
-				break
-			}
+		err := b.queueHandling(b.life, 0, u, func(ack bool) { b.offsets.finish(id, ack) }, func() { b.offsets.handled(id) })
+		switch {
+		case errors.Is(err, errLaneFull):
+			b.offsets.finish(id, true)
+		case err != nil:
+			b.offsets.finish(id, false)
 		}
-		next = max(next, u.UpdateID+1)
 	}
-	wg.Wait()
-	if missed >= 0 {
-		// Telegram sends everything from the first update not handled
-		// again; those handled since are recognised by the dispatcher.
-		return max(offset, min(next, missed))
+	return fresh
+}
+
+// offsets keeps, for polling, which updates Telegram may be told are done
+// with: those whose replies were sent. The offset to confirm is the oldest
+// update still under way or abandoned, or one past the newest received.
+//
+// getUpdates hands out at most a hundred updates from the offset on, so
+// a chat whose replies wait out Telegram's limits could hold the offset,
+// and a flood behind it would keep everyone newer out of reach. When a
+// batch holds nothing new, the offset moves past the updates that were
+// handled (their sessions saved) and whose replies are still being sent:
+// those are then no longer delivered again should the process die before
+// they are sent, which only a saturated queue risks. A stop drains them.
+type offsets struct {
+	mu      sync.Mutex
+	next    int          // one past the newest update received
+	open    map[int]bool // received, not done with -> handled
+	lost    int          // the oldest update a stop abandoned; 0 when none
+	changed chan struct{}
+}
+
+// receive notes an update and reports whether it is new.
+func (o *offsets) receive(id int) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if id < o.next {
+		return false
 	}
-	return next
+	if o.open == nil {
+		o.open = map[int]bool{}
+	}
+	o.open[id] = false
+	o.next = id + 1
+	return true
+}
+
+// handled notes that the dispatcher has handled an update under way.
+func (o *offsets) handled(id int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if _, ok := o.open[id]; ok {
+		o.open[id] = true
+	}
+}
+
+// finish notes that an update is done with: its replies sent (ack), or
+// abandoned by a stop.
+func (o *offsets) finish(id int, ack bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	delete(o.open, id)
+	if !ack && (o.lost == 0 || id < o.lost) {
+		o.lost = id
+	}
+	if o.changed != nil {
+		close(o.changed)
+		o.changed = nil
+	}
+}
+
+// offset is the getUpdates offset that confirms exactly the updates done
+// with, or, when full, also those handled whose replies are still being
+// sent.
+func (o *offsets) offset(full bool) int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	off := o.next
+	if o.lost > 0 {
+		off = min(off, o.lost)
+	}
+	for id, handled := range o.open {
+		if !full || !handled {
+			off = min(off, id)
+		}
+	}
+	return off
+}
+
+// waitChange waits until an update is done with, d passes, or ctx ends.
+func (o *offsets) waitChange(ctx context.Context, d time.Duration) error {
+	o.mu.Lock()
+	if o.changed == nil {
+		o.changed = make(chan struct{})
+	}
+	ch := o.changed
+	o.mu.Unlock()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ch:
+	case <-t.C:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return nil
 }
 
 // confirm acknowledges every update below offset.
@@ -135,10 +228,13 @@ func (b *Bot) confirm(offset int) {
 	if offset == 0 {
 		return
 	}
-	ctx, cancel := context.WithTimeout(b.life, 5*time.Second)
+	// Called after the drain, when the bot's own client has ended with
+	// its context.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	api := b.newAPI(ctx, 5*time.Second)
 	cfg := tgbotapi.UpdateConfig{Offset: offset, Limit: 1}
-	if _, err := b.call(ctx, 0, classOther, "getUpdates", func() (*tgbotapi.APIResponse, error) { return b.api.Request(cfg) }); err != nil {
+	if _, err := b.call(ctx, 0, classOther, "getUpdates", func() (*tgbotapi.APIResponse, error) { return api.Request(cfg) }); err != nil {
 		b.log().Warn("telegram: last updates not acknowledged; they may be handled again", "err", err)
 	}
 }
@@ -338,7 +434,7 @@ func (b *Bot) webhookHandler() http.Handler {
 			return
 		}
 		done := make(chan bool, 1)
-		err = b.queueHandling(r.Context(), queueWait, u, func(ack bool) { done <- ack })
+		err = b.queueHandling(r.Context(), queueWait, u, func(ack bool) { done <- ack }, nil)
 		switch {
 		case errors.Is(err, errLaneFull):
 			w.WriteHeader(http.StatusOK) // dropped, and counted

@@ -61,9 +61,7 @@ var noButtons = &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.Inli
 func (b *Bot) prepareTexts() {
 	c := b.Content
 	b.texts = map[string]*langTexts{}
-	b.exits = map[string]bool{}
 	for _, lang := range c.Langs {
-		b.exits[strings.ToLower(strings.TrimSpace(c.Text(lang, content.KeyOptExit)))] = true
 		t := &langTexts{
 			privacy: c.Text(lang, content.KeyPrivacy),
 			group:   c.Text(lang, content.KeyGroup) + "\n" + DeepLink(b.me.UserName, ""),
@@ -292,7 +290,14 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 	if hi <= 0 {
 		return
 	}
+	// The window reaches down to the conversation's first message, as
+	// the dispatcher kept it, however long the conversation was; and at
+	// least MaxDelete ids, for a chat whose first message is not known
+	// (the store was down) or that held an expired conversation before.
 	lo := max(1, hi-int64(b.MaxDelete)+1)
+	if first := d.out.Origin; first > 0 {
+		lo = min(lo, first)
+	}
 	calls, batchesFailed, singlesFailed := 0, 0, 0
 	defer func() {
 		b.log().Info("telegram: quick exit", "window", hi-lo+1, "calls", calls, "batches_failed", batchesFailed, "singles_failed", singlesFailed)

@@ -58,6 +58,7 @@ import (
 
 	"signaal/bot"
 	"signaal/content"
+	"signaal/flows"
 )
 
 // Platform names this channel in store keys.
@@ -75,6 +76,16 @@ var allowedUpdates = []string{"message", "callback_query", "inline_query"}
 // must be safe for concurrent use.
 type Finder interface {
 	Find(lang, query string, limit int) []*content.Contact
+}
+
+// Triage says how urgent an input is before it is handled: the quick exit
+// and anything whose answer carries 112 are never dropped in a flood and go
+// ahead of the chat's queued messages. The engine (flows.Engine) is the
+// Triage, so that the channel reads these exactly as the dispatcher will
+// and keeps no list of words of its own. It must be safe for concurrent
+// use.
+type Triage interface {
+	Urgency(in flows.Input) flows.Urgency
 }
 
 // FinderFunc adapts a function to Finder.
@@ -102,6 +113,8 @@ type Bot struct {
 	// Content gives the texts the channel itself shows: the privacy note,
 	// the group line, the keyboard labels and the command descriptions.
 	Content *content.Content
+	// Triage says which updates are urgent; the engine.
+	Triage Triage
 	// Finder answers inline queries. When nil, a simple match on contact
 	// names and keywords does.
 	Finder Finder
@@ -170,16 +183,19 @@ type Bot struct {
 	limits    *limiter
 	handling  *lanes
 	sending   *lanes
+	inline    *lanes          // inline queries, handled and answered apart from chats
 	life      context.Context // ends when in-flight work is abandoned
+	exitLife  context.Context // ends when quick exits still being carried out are abandoned
 	texts     map[string]*langTexts
-	exits     map[string]bool // the quick exit's labels, lower case
 	hookPath  string
 	defFinder Finder
 	redact    *redactor
 	// retryUnit is how long one second of a retry_after lasts: a second,
 	// shorter in tests.
 	retryUnit time.Duration
-	drainBy   time.Time // when the drain gives up; set when receiving stops
+	drainBy   time.Time     // when the drain gives up; set when receiving stops
+	offsets   offsets       // polling: which updates Telegram may be told are done
+	answered  recentUpdates // updates whose replies were sent
 
 	dropped   *rollup // updates dropped because their chat was over its limits
 	strangers *rollup // webhook requests without the secret
@@ -214,18 +230,21 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := b.init(); err != nil {
 		return err
 	}
-	life, abandon := context.WithCancel(context.WithoutCancel(ctx))
+	exitLife, abandonExits := context.WithCancel(context.WithoutCancel(ctx))
+	defer abandonExits()
+	life, abandon := context.WithCancel(exitLife)
 	defer abandon()
-	b.life = life
+	b.life, b.exitLife = life, exitLife
 	b.drainBy = time.Time{}
 	b.lost.reset()
+	b.offsets = offsets{}
 	b.api = b.newAPI(life, b.RequestTimeout)
 	// Workers wait for the next job while the bot runs, and leave once
 	// everything is drained.
-	b.handling.keep(true)
-	b.sending.keep(true)
-	defer b.sending.keep(false)
-	defer b.handling.keep(false)
+	for _, l := range []*lanes{b.handling, b.sending, b.inline} {
+		l.keep(true)
+		defer l.keep(false)
+	}
 
 	if err := b.open(ctx); err != nil {
 		if ctx.Err() != nil {
@@ -241,7 +260,13 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	b.metrics().Receiving(false)
 	b.stopping()
-	b.drain(abandon)
+	b.drain(abandon, abandonExits)
+	if b.WebhookURL == "" {
+		// Only now is it known which updates had their replies sent:
+		// Telegram hears of those, and delivers the rest again to the
+		// next instance.
+		b.confirm(b.offsets.offset(false))
+	}
 	return err
 }
 
@@ -292,6 +317,9 @@ func (b *Bot) init() error {
 			return errors.New("telegram: webhook secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
 		}
 	}
+	if b.Triage == nil {
+		return errors.New("telegram: no triage (the engine)")
+	}
 	setDefault(&b.LongPoll, 50*time.Second)
 	setDefault(&b.Workers, 16)
 	setDefault(&b.SendWorkers, 64)
@@ -323,6 +351,7 @@ func (b *Bot) init() error {
 	onPanic := func(v any) { b.log().Error("telegram: panic in a job; it was dropped", "panic", fmt.Sprint(v)) }
 	b.handling = newLanes(b.Workers, b.MaxQueued, onPanic)
 	b.sending = newLanes(b.SendWorkers, b.MaxQueued, onPanic)
+	b.inline = newLanes(b.Workers, b.MaxQueued, onPanic)
 	b.defFinder = keywordFinder(b.Content)
 	return nil
 }
@@ -403,28 +432,48 @@ func (b *Bot) publishCommands(ctx context.Context) {
 	}
 }
 
+// exitGrace is how long a quick exit already received may still be
+// carried out once the drain has given up on everything else. A person who
+// pressed "Snel weg" must not find the conversation on the phone because
+// the bot was being redeployed; quick exits go first in every queue, so
+// this is seldom needed and never long.
+const exitGrace = 5 * time.Second
+
 // drain waits for queued work after receiving stopped: handling first, as
 // it queues sends, then sending. What is still queued when the deadline
-// comes is abandoned: the jobs left run as no-ops that count themselves,
-// and one line says what was given up. A line per lost reply would bury
-// the log under thousands exactly when an operator reads it.
-func (b *Bot) drain(abandon context.CancelFunc) {
+// comes is abandoned, quick exits last, after exitGrace: the jobs left run
+// as no-ops that count themselves, and one line says what was given up. A
+// line per lost reply would bury the log under thousands exactly when an
+// operator reads it.
+func (b *Bot) drain(abandon, abandonExits context.CancelFunc) {
 	ctx, cancel := context.WithDeadline(context.Background(), b.drainBy)
 	defer cancel()
-	err := b.handling.Wait(ctx)
+	err := b.inline.Wait(ctx)
+	if err == nil {
+		err = b.handling.Wait(ctx)
+	}
 	if err == nil {
 		err = b.sending.Wait(ctx)
 	}
 	if err == nil {
+		abandonExits()
 		b.flushLogs()
 		b.log().Info("telegram bot stopped; everything received was handled")
 		return
 	}
 	abandon()
+	// Ordinary work ends at once now; quick exits, at the head of their
+	// lanes, get a little longer.
+	exits, cancel1 := context.WithTimeout(context.Background(), exitGrace)
+	_ = b.handling.Wait(exits)
+	_ = b.sending.Wait(exits)
+	cancel1()
+	abandonExits()
 	// With the context gone every job ends at once; wait briefly so that
 	// none outlives Run and the counts are complete.
 	grace, cancel2 := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel2()
+	_ = b.inline.Wait(grace)
 	_ = b.handling.Wait(grace)
 	_ = b.sending.Wait(grace)
 	b.flushLogs()
@@ -432,7 +481,7 @@ func (b *Bot) drain(abandon context.CancelFunc) {
 		"updates_not_acknowledged", b.lost.updates.Load(),
 		"reply_batches_not_sent", b.lost.replies.Load()+b.lost.sendsQueued.Load(),
 		"calls_interrupted", b.lost.interrupted.Load(),
-		"still_running", b.handling.Len()+b.sending.Len(),
+		"still_running", b.handling.Len()+b.sending.Len()+b.inline.Len(),
 		"timeout", b.DrainTimeout.String())
 }
 

@@ -442,8 +442,15 @@ func TestRedelivery(t *testing.T) {
 			if len(msgs) != 3 || msgs[2].Text != h.txt("start.safe") {
 				t.Errorf("after a redelivered press, bot messages = %+v, want one new question", msgs)
 			}
-			if n := h.rec.count(); n != 4 {
-				t.Errorf("dispatcher got %d updates, want 4 (each redelivery reaches it and is recognised there)", n)
+			// A webhook redelivery reaches the dispatcher and is recognised
+			// there, as one to another instance would be; polling passes
+			// over an update it already took in before handing it on.
+			want := 4
+			if m == polling {
+				want = 2
+			}
+			if n := h.rec.count(); n != want {
+				t.Errorf("dispatcher got %d updates, want %d", n, want)
 			}
 		})
 	}
@@ -580,7 +587,7 @@ func TestTokenRejected(t *testing.T) {
 	t.Parallel()
 	srv := tgtest.New(t)
 	const wrong = "999:wrong-token-that-must-not-leak"
-	b := &Bot{Token: wrong, Endpoint: srv.Endpoint(), Handler: &recorder{}, Content: testContent(t), Backoff: time.Millisecond, Log: slog.New(slog.DiscardHandler)}
+	b := &Bot{Token: wrong, Endpoint: srv.Endpoint(), Handler: &recorder{}, Content: testContent(t), Triage: testEngine(t), Backoff: time.Millisecond, Log: slog.New(slog.DiscardHandler)}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	err := b.Run(ctx)

@@ -20,128 +20,183 @@ import (
 // to a button press and the replies.
 const jobsPerUpdate = 2
 
-// urgentExtra is how many updates beyond MaxChatQueued a chat may have
-// waiting when they are quick exits. The exit is the one input that must
-// never be lost to a flood; a few places are enough, as any one of them
-// wipes the conversation.
-const urgentExtra = 2
-
-// handle handles one update in its chat's lane, and reports whether
-// Telegram may be told it is done with. It runs under the bot's life
-// context rather than the receiving one: an update that was received is
-// handled, and its replies sent, even while the bot shuts down, until the
-// drain gives up; from then on handle only counts what it was given.
-func (b *Bot) handle(u *tgbotapi.Update) (acknowledge bool) {
-	ctx := b.life
+// handle handles one update in its chat's lane and calls done once,
+// when Telegram may be told whether it is done with the update: true once
+// its replies were sent (or there were none, or it was dropped as part of a
+// flood), false when a stop abandoned it first, so that Telegram delivers
+// it again. It runs under the bot's life context rather than the receiving
+// one: an update that was received is handled, and its replies sent, even
+// while the bot shuts down, until the drain gives up; a quick exit even a
+// little longer (see exitGrace).
+func (b *Bot) handle(u *tgbotapi.Update, urg flows.Urgency, done func(ack bool)) {
+	ctx := b.lifeFor(urg)
 	if ctx.Err() != nil {
 		b.lost.updates.Add(1)
-		return false
+		done(false)
+		return
 	}
 	switch key := routeKey(u); {
-	case b.urgent(u):
-		// Replies still waiting for this chat would only show what is
-		// about to be deleted, and hold up the exit by a second each.
-		if n := b.sending.Discard(key); n > 0 {
-			b.log().Debug("telegram: replies superseded by a quick exit", "batches", n)
+	case urg == flows.Exit:
+		// What the chat sent before the exit and is still waiting would
+		// start the conversation again on a phone that was just wiped;
+		// replies still waiting would only show what is about to be
+		// deleted, and hold up the exit by a second each. The exit
+		// supersedes both.
+		updates, replies := b.handling.Discard(key), b.sending.Discard(key)
+		if updates+replies > 0 {
+			b.log().Debug("telegram: superseded by a quick exit", "updates", updates, "batches", replies)
 		}
-	case b.sending.KeyLen(key)+jobsPerUpdate > b.MaxChatQueued:
+	case urg == flows.Ordinary && b.sending.KeyLen(key)+jobsPerUpdate > b.MaxChatQueued:
 		// The chat has more replies waiting than it can be sent soon:
 		// it is flooding. Handling more would only pile up replies it is
 		// not sent for minutes, so the update is dropped, and
-		// acknowledged, or Telegram would deliver it again and again.
+		// acknowledged, or Telegram would deliver it again and again. A
+		// danger message or the 112 button is never ordinary, so never
+		// dropped here.
 		b.dropped.add("replies_waiting")
-		return true
+		b.answerDropped(u)
+		done(true)
+		return
 	}
 	switch {
 	case u.Message != nil:
-		b.onMessage(ctx, u.UpdateID, u.Message)
+		b.onMessage(ctx, u.UpdateID, u.Message, urg, done)
 	case u.CallbackQuery != nil:
-		b.onCallback(ctx, u.UpdateID, u.CallbackQuery)
-	case u.InlineQuery != nil:
-		b.onInline(u.InlineQuery)
+		b.onCallback(ctx, u.UpdateID, u.CallbackQuery, urg, done)
 	default:
 		// Edited messages, channel posts and the like are not asked for
 		// (allowedUpdates); should one come anyway, it is ignored.
 		b.log().Debug("telegram: update ignored", "update", u.UpdateID)
+		done(true)
 	}
-	return true
+}
+
+// lifeFor is the context an update's work runs under: the bot's life,
+// which ends when the drain gives up, or for a quick exit the exit's,
+// which ends a little later (see drain).
+func (b *Bot) lifeFor(urg flows.Urgency) context.Context {
+	if urg == flows.Exit {
+		return b.exitLife
+	}
+	return b.life
 }
 
 // queueHandling queues an update in its chat's handling lane, waiting at
-// most wait for room (without limit when 0), with done called once it is
-// handled (acknowledge as handle says), or not at all when it is not
-// queued. It returns errLaneFull when the chat is over
-// MaxChatQueued, having counted the drop.
-func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi.Update, done func(acknowledge bool)) error {
+// most wait for room (without limit when 0), with done called as handle
+// says, or not at all when it is not queued; handled, when set, is called
+// once the dispatcher has handled it, before its replies are sent. It returns errLaneFull when
+// the chat is over MaxChatQueued, having counted the drop and answered a
+// dropped button press, so that the button stops spinning.
+//
+// The quick exit and answers with 112 are never dropped: they go ahead of
+// the chat's queued updates, and their replies ahead of its queued replies.
+// Inline queries have lanes of their own, so that someone searching for
+// contacts in another chat never holds up their own private chat.
+func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi.Update, done func(acknowledge bool), handled func()) error {
 	b.metrics().Received(updateKind(u))
-	limit := b.MaxChatQueued
-	if b.urgent(u) {
-		limit += urgentExtra
+	if handled == nil {
+		handled = func() {}
 	}
-	err := b.handling.GoWithin(ctx, routeKey(u), limit, wait, func() {
+	if u.InlineQuery != nil {
+		return b.inline.GoWithin(ctx, routeKey(u), b.MaxChatQueued, wait, func() { b.onInline(u.InlineQuery, done) })
+	}
+	urg := b.urgency(u)
+	job := laneJob{f: func() {
 		// An update whose handling panics is acknowledged all the same:
 		// the lanes report the panic, and delivering the update again
 		// would only repeat it.
-		ack := true
-		defer func() { done(ack) }()
-		ack = b.handle(u)
-	})
+		var once sync.Once
+		ack := func(ok bool) { once.Do(func() { done(ok) }) }
+		defer func() {
+			if v := recover(); v != nil {
+				ack(true)
+				panic(v) // for the lanes to report
+			}
+		}()
+		b.handle(u, urg, ack)
+		handled()
+	}, dropped: func() { done(true) }}
+	if urg != flows.Ordinary {
+		b.handling.GoFirst(routeKey(u), job)
+		return nil
+	}
+	err := b.handling.GoJob(ctx, routeKey(u), b.MaxChatQueued, wait, job)
 	if errors.Is(err, errLaneFull) {
 		b.dropped.add("updates_waiting")
+		b.answerDropped(u)
 	}
 	return err
 }
 
-// urgent reports whether an update looks like the quick exit: the button,
-// /stop or /weg, or the label of the reply keyboard's button. The
-// dispatcher decides; this only keeps such an update from being dropped in
-// a flood, so a near miss costs nothing.
-func (b *Bot) urgent(u *tgbotapi.Update) bool {
+// urgency asks the engine how urgent an update is. Only private chats have
+// a conversation; everything else is ordinary.
+func (b *Bot) urgency(u *tgbotapi.Update) flows.Urgency {
 	switch {
 	case u.CallbackQuery != nil:
-		return u.CallbackQuery.Data == flows.DataExit
-	case u.Message != nil:
-		text := strings.TrimSpace(u.Message.Text)
-		if len(text) > 64 {
-			return false
+		m := u.CallbackQuery.Message
+		if m == nil || m.Chat == nil || m.Chat.Type != "private" {
+			return flows.Ordinary
 		}
-		text = strings.ToLower(text)
-		if strings.HasPrefix(text, "/") {
-			name, _, _ := strings.Cut(text, " ")
-			name, _, _ = strings.Cut(name, "@")
-			return name == "/stop" || name == "/weg"
+		return b.Triage.Urgency(flows.Input{Kind: flows.Choice, Data: u.CallbackQuery.Data, Lang: langCode(u.CallbackQuery.From)})
+	case u.Message != nil && u.Message.Chat != nil && u.Message.Chat.Type == "private":
+		in, ok := messageInput(u.Message)
+		if !ok || in.Kind != flows.Text {
+			return flows.Ordinary
 		}
-		return b.exits[text]
+		in.Lang = langCode(u.Message.From)
+		return b.Triage.Urgency(in)
 	}
-	return false
+	return flows.Ordinary
 }
 
-func (b *Bot) onMessage(ctx context.Context, updateID int, m *tgbotapi.Message) {
+// answerDropped answers the button press of an update that is dropped,
+// so that the person's app stops showing it as pending.
+func (b *Bot) answerDropped(u *tgbotapi.Update) {
+	q := u.CallbackQuery
+	if q == nil {
+		return
+	}
+	b.queueSend(routeKey(u), flows.Safety, func(ctx context.Context) {
+		if err := b.answerCallback(ctx, q.ID); err != nil {
+			b.log().Info("telegram: callback query not answered", "code", apiCode(err), "err", err)
+		}
+	}, nil)
+}
+
+func (b *Bot) onMessage(ctx context.Context, updateID int, m *tgbotapi.Message, urg flows.Urgency, done func(bool)) {
 	if m.Chat == nil {
+		done(true)
 		return
 	}
 	switch m.Chat.Type {
 	case "private":
 	case "group", "supergroup":
-		b.onGroup(m)
+		b.onGroup(m, done)
 		return
 	default:
-		return // channels
+		done(true) // channels
+		return
 	}
 	in, ok := messageInput(m)
 	if !ok {
-		return // a service message, such as a changed auto-delete timer
+		done(true) // a service message, such as a changed auto-delete timer
+		return
 	}
 	in.Lang = langCode(m.From)
-	b.converse(ctx, m.Chat.ID, updateID, in, int64(m.MessageID), nil)
+	b.converse(ctx, m.Chat.ID, updateID, in, int64(m.MessageID), nil, urg, done)
 }
 
 // messageInput turns a message into the engine's input: its text, cut to
-// what the engine reads, or Media for anything else a person sends. Service
-// messages give no input.
+// what the engine reads, the caption of a photo or a file as if it were
+// text (someone may send a screenshot with "hij staat voor de deur"
+// under it), or Media for anything else a person sends. Service messages
+// give no input.
 func messageInput(m *tgbotapi.Message) (flows.Input, bool) {
 	if m.Text != "" {
 		return flows.Input{Kind: flows.Text, Data: cut(m.Text, flows.MaxInputText)}, true
+	}
+	if m.Caption != "" {
+		return flows.Input{Kind: flows.Text, Data: cut(m.Caption, flows.MaxInputText)}, true
 	}
 	if m.Photo != nil || m.Sticker != nil || m.Voice != nil || m.Audio != nil || m.Video != nil ||
 		m.VideoNote != nil || m.Animation != nil || m.Document != nil || m.Contact != nil ||
@@ -198,23 +253,31 @@ type press struct {
 	data string
 }
 
-func (b *Bot) onCallback(ctx context.Context, updateID int, q *tgbotapi.CallbackQuery) {
+func (b *Bot) onCallback(ctx context.Context, updateID int, q *tgbotapi.CallbackQuery, urg flows.Urgency, done func(bool)) {
 	// Every press is answered, first and whatever follows, so that the
 	// user's app stops showing it as pending; an old or forged press too.
 	key := routeKey(&tgbotapi.Update{CallbackQuery: q})
-	b.queueSend(key, func(ctx context.Context) {
+	m := q.Message
+	if m == nil || m.Chat == nil || m.Chat.Type != "private" || q.Data == "" {
+		// A button in a group, on an inline message, or a game: only the
+		// answer to the press.
+		b.queueSend(key, urg, b.answerPress(q), done)
+		return
+	}
+	b.queueSend(key, urg, b.answerPress(q), nil)
+	in := flows.Input{Kind: flows.Choice, Data: q.Data, Lang: langCode(q.From)}
+	b.converse(ctx, m.Chat.ID, updateID, in, int64(m.MessageID), &press{msg: m, data: q.Data}, urg, done)
+}
+
+// answerPress is the job that answers a button press.
+func (b *Bot) answerPress(q *tgbotapi.CallbackQuery) func(ctx context.Context) {
+	return func(ctx context.Context) {
 		if err := b.answerCallback(ctx, q.ID); err != nil {
 			// Mostly a query answered before (a redelivered update) or one
 			// older than Telegram keeps.
 			b.log().Info("telegram: callback query not answered", "code", apiCode(err), "err", err)
 		}
-	})
-	m := q.Message
-	if m == nil || m.Chat == nil || m.Chat.Type != "private" || q.Data == "" {
-		return // a button in a group, on an inline message, or a game
 	}
-	in := flows.Input{Kind: flows.Choice, Data: q.Data, Lang: langCode(q.From)}
-	b.converse(ctx, m.Chat.ID, updateID, in, int64(m.MessageID), &press{msg: m, data: q.Data})
 }
 
 // delivery is what one handled update sends.
@@ -231,18 +294,23 @@ type delivery struct {
 
 // converse hands a private chat's input to the dispatcher and queues what
 // comes out.
-func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.Input, msgID int64, p *press) {
+func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.Input, msgID int64, p *press, urg flows.Urgency, done func(bool)) {
 	out, err := b.Handler.Handle(ctx, bot.Update{
 		Platform: Platform,
 		ChatID:   chat,
 		Seq:      updateSeq(updateID),
+		MsgID:    msgID,
 		Input:    in,
 	})
 	if err != nil {
 		b.log().Warn("telegram: update handled without its session", "degraded", out.Degraded, "err", err)
 	}
-	if out.Duplicate {
+	if out.Duplicate && (len(out.Replies) == 0 || b.answered.has(updateID)) {
+		// Handled before. When this process sent its replies, Telegram
+		// only missed the acknowledgement; otherwise the dispatcher
+		// shows where the conversation is, below.
 		b.log().Debug("telegram: redelivered update ignored", "update", updateID)
+		done(true)
 		return
 	}
 	d := &delivery{
@@ -253,12 +321,53 @@ func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.I
 		press: p,
 		fresh: out.Started && !out.Forget && !out.Degraded,
 	}
-	b.queueSend(chat, func(ctx context.Context) {
+	b.queueSend(chat, urg, func(ctx context.Context) {
 		b.deliver(ctx, d)
 		if b.Delivered != nil {
 			b.Delivered(chat)
 		}
+	}, func(ack bool) {
+		if ack {
+			b.answered.add(updateID)
+		}
+		done(ack)
 	})
+}
+
+// recentUpdates remembers the ids of the last updates whose replies this
+// process sent, so that one Telegram delivers again only because it missed
+// the acknowledgement is not answered twice.
+type recentUpdates struct {
+	mu   sync.Mutex
+	ids  map[int]bool
+	ring []int
+	next int
+}
+
+// maxRecent bounds the updates remembered: Telegram delivers again within
+// a minute, and far fewer updates come in that time.
+const maxRecent = 4096
+
+func (r *recentUpdates) add(id int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.ids == nil {
+		r.ids = make(map[int]bool, maxRecent)
+		r.ring = make([]int, maxRecent)
+	}
+	if r.ids[id] {
+		return
+	}
+	delete(r.ids, r.ring[r.next])
+	r.ring[r.next] = id
+	r.ids[id] = true
+	r.next = (r.next + 1) % maxRecent
+}
+
+func (r *recentUpdates) has(id int) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.ids[id]
 }
 
 // updateSeq is an update_id as the dispatcher's sequence number. Telegram's
@@ -275,36 +384,55 @@ func updateSeq(id int) uint64 {
 	return uint64(id)
 }
 
-// queueSend queues work in the chat's sending lane. It blocks while the
+// queueSend queues work in the chat's sending lane, ahead of the chat's
+// ordinary replies when urg is not Ordinary, and calls done, when set,
+// once the work has run: true when it ran to its end, false when a stop
+// cut it short or it never ran. Work that a quick exit discards counts as
+// done: the exit supersedes it. Queueing ordinary work blocks while the
 // lanes are full. Once the drain has given up, the work is only counted:
 // see drain.
-func (b *Bot) queueSend(key int64, f func(ctx context.Context)) {
-	err := b.sending.Go(b.life, key, 0, func() {
-		if b.life.Err() != nil {
-			b.lost.replies.Add(1)
-			return
-		}
-		f(b.life)
-	})
-	if err != nil {
+func (b *Bot) queueSend(key int64, urg flows.Urgency, f func(ctx context.Context), done func(bool)) {
+	if done == nil {
+		done = func(bool) {}
+	}
+	life := b.lifeFor(urg)
+	j := laneJob{
+		f: func() {
+			if life.Err() != nil {
+				b.lost.replies.Add(1)
+				done(false)
+				return
+			}
+			f(life)
+			done(life.Err() == nil)
+		},
+		dropped: func() { done(true) },
+	}
+	if urg != flows.Ordinary {
+		b.sending.GoFirst(key, j)
+		return
+	}
+	if err := b.sending.GoJob(b.life, key, 0, 0, j); err != nil {
 		b.lost.sendsQueued.Add(1)
+		done(false)
 	}
 }
 
 // onGroup answers a group chat in one line, with a link to a private chat,
 // when the group addresses the bot: a command, a mention, a reply to the
 // bot, or the bot being added. No flow runs and nothing is stored.
-func (b *Bot) onGroup(m *tgbotapi.Message) {
+func (b *Bot) onGroup(m *tgbotapi.Message, done func(bool)) {
 	if !b.addressed(m) {
+		done(true)
 		return
 	}
 	text := b.texts[b.lang(langCode(m.From))].group
 	chat := m.Chat.ID
-	b.queueSend(chat, func(ctx context.Context) {
+	b.queueSend(chat, flows.Ordinary, func(ctx context.Context) {
 		if _, err := b.sendReply(ctx, chat, flows.Reply{Text: text}, "", classReply); err != nil {
 			b.logSendError("group line", err)
 		}
-	})
+	}, done)
 }
 
 func (b *Bot) addressed(m *tgbotapi.Message) bool {
@@ -332,9 +460,15 @@ func (b *Bot) addressed(m *tgbotapi.Message) bool {
 // maxInline bounds the contacts offered for one inline query.
 const maxInline = 20
 
-// onInline answers an inline query with contact cards to share. There is
-// no session and nothing is stored; the query is read and forgotten.
-func (b *Bot) onInline(q *tgbotapi.InlineQuery) {
+// onInline answers an inline query with contact cards to share, on the
+// inline lanes, and calls done once the answer went out. There is no
+// session and nothing is stored; the query is read and forgotten.
+func (b *Bot) onInline(q *tgbotapi.InlineQuery, done func(bool)) {
+	if b.life.Err() != nil {
+		b.lost.updates.Add(1)
+		done(false)
+		return
+	}
 	lang := b.lang(langCode(q.From))
 	query := strings.TrimSpace(cut(q.Query, 256))
 	var contacts []*content.Contact
@@ -363,15 +497,10 @@ func (b *Bot) onInline(q *tgbotapi.InlineQuery) {
 		})
 	}
 	cfg := tgbotapi.InlineConfig{InlineQueryID: q.ID, Results: results, CacheTime: 300, IsPersonal: true}
-	var key int64
-	if q.From != nil {
-		key = q.From.ID
+	if _, err := b.send(b.life, 0, classOther, cfg, "answerInlineQuery"); err != nil {
+		b.logSendError("inline answer", err)
 	}
-	b.queueSend(key, func(ctx context.Context) {
-		if _, err := b.send(ctx, 0, classOther, cfg, "answerInlineQuery"); err != nil {
-			b.logSendError("inline answer", err)
-		}
-	})
+	done(b.life.Err() == nil)
 }
 
 func aboutOf(ct *content.Contact, lang string) string {

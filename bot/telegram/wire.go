@@ -221,7 +221,7 @@ func (b *Bot) post(ctx context.Context, chat int64, class callClass, method stri
 	u := b.methodURL(method)
 	body := f.b
 	resp, err := b.call(ctx, chat, class, method, func() (*tgbotapi.APIResponse, error) {
-		return b.roundTrip(u, method, body)
+		return b.roundTrip(ctx, u, method, body)
 	})
 	if err != nil {
 		return 0, err
@@ -235,10 +235,12 @@ func (b *Bot) post(ctx context.Context, chat int64, class callClass, method stri
 
 // roundTrip posts body to u through the doer and reads the answer as
 // tgbotapi's MakeRequest does: an answer that is not ok is an error with
-// its code, description and retry_after.
-func (b *Bot) roundTrip(u *url.URL, method string, body []byte) (*tgbotapi.APIResponse, error) {
+// its code, description and retry_after. The request ends with ctx, the
+// call's own, so that a quick exit carried out after the rest of the
+// work was abandoned is not cut off with it.
+func (b *Bot) roundTrip(ctx context.Context, u *url.URL, method string, body []byte) (*tgbotapi.APIResponse, error) {
 	d := b.api.Client.(*doer)
-	ctx, cancel := context.WithTimeout(d.ctx, d.timeout)
+	ctx, cancel := context.WithTimeout(ctx, d.timeout)
 	req := &http.Request{
 		Method:        http.MethodPost,
 		URL:           u,

@@ -169,7 +169,7 @@ func TestRoundTripError(t *testing.T) {
 	})
 	b := &Bot{Token: "1:t", Endpoint: "http://api.invalid/bot%s/%s", Client: &http.Client{Transport: rt}, redact: newRedactor("1:t")}
 	b.api = b.newAPI(context.Background(), 5e9)
-	_, err := b.roundTrip(b.methodURL("sendMessage"), "sendMessage", []byte("chat_id=1&text=x"))
+	_, err := b.roundTrip(context.Background(), b.methodURL("sendMessage"), "sendMessage", []byte("chat_id=1&text=x"))
 	var te *tgbotapi.Error
 	if !errors.As(err, &te) || te.Code != 429 || te.RetryAfter != 3 {
 		t.Errorf("roundTrip on a 429 answer = %v, want a tgbotapi.Error with code 429 and retry_after 3", err)

@@ -361,6 +361,7 @@ func startLoad(ctx context.Context, cfg loadConfig) (*loadRun, error) {
 		Endpoint:      "http://bot-api.invalid/bot%s/%s",
 		Handler:       l.count,
 		Content:       cfg.Engine.Content(),
+		Triage:        cfg.Engine,
 		Finder:        finder(cfg.Index),
 		Log:           log,
 		Client:        &http.Client{Transport: l.api},

@@ -142,6 +142,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Endpoint:      cfg.endpoint,
 		Handler:       m.Wrap(w.d),
 		Content:       c,
+		Triage:        w.d.Engine,
 		Finder:        inline,
 		Log:           w.log,
 		Metrics:       m,

@@ -240,6 +240,19 @@ func (s *Server) SendMedia(c Chat, from User, kind string) int {
 	return s.userMessage(c, from, &Message{Media: kind}, map[string]any{kind: field})
 }
 
+// SendCaptioned queues a photo with a caption, as a person sends a
+// screenshot with a line under it, and returns its message id.
+func (s *Server) SendCaptioned(c Chat, from User, caption string) int {
+	photo := []map[string]any{{"file_id": "f1", "file_unique_id": "u1", "width": 90, "height": 90}}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := &Message{Media: "photo"}
+	u := s.userMessageLocked(c, from, m, map[string]any{"photo": photo, "caption": caption})
+	m.Text = caption // as the phone shows it; the update has no text
+	s.queueLocked(u)
+	return m.ID
+}
+
 // AddBotToGroup queues the service message of the bot being added to a
 // group chat.
 func (s *Server) AddBotToGroup(c Chat, from User) int {
@@ -326,6 +339,28 @@ func (s *Server) userMessageLocked(c Chat, from User, m *Message, extra map[stri
 func (s *Server) Press(c Chat, from User, id int, data string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	qid, u := s.pressLocked(c, from, id, data)
+	s.queueLocked(u)
+	return qid
+}
+
+// PressUpdate makes a callback query as Press does, but returns its
+// update instead of queueing it, for a test to Post: the query id and the
+// update's body.
+func (s *Server) PressUpdate(c Chat, from User, id int, data string) (qid string, body []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	qid, u := s.pressLocked(c, from, id, data)
+	s.nextUpdate++
+	u["update_id"] = s.nextUpdate
+	body, err := json.Marshal(u)
+	if err != nil {
+		panic(err)
+	}
+	return qid, body
+}
+
+func (s *Server) pressLocked(c Chat, from User, id int, data string) (string, map[string]any) {
 	s.nextQuery++
 	qid := fmt.Sprintf("cb%d", s.nextQuery)
 	s.callbacks[qid] = false
@@ -334,8 +369,7 @@ func (s *Server) Press(c Chat, from User, id int, data string) string {
 	if m := cs.find(id); m != nil {
 		q["message"] = s.wireBotMessage(cs, m)
 	}
-	s.queueLocked(map[string]any{"callback_query": q})
-	return qid
+	return qid, map[string]any{"callback_query": q}
 }
 
 // InlineQuery queues an inline query ("@bot query" typed in any chat) and

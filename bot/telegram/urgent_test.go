@@ -1,0 +1,233 @@
+package telegram
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"signaal/bot/telegram/tgtest"
+	"signaal/content"
+	"signaal/flows"
+)
+
+// isSafetyAnswer reports whether a bot message is an answer that puts 112
+// first: the emergency option's answer or the answer to danger.
+func isSafetyAnswer(text string) bool {
+	return strings.HasPrefix(text, "Bel 112") || strings.Contains(text, "Bel meteen 112")
+}
+
+// TestSafetyAheadOfFlood: a person whose chat is backed up with replies
+// (sends are slow and they typed a burst) presses 112, types its label or
+// writes that someone is at the door. The update is never dropped, its
+// button stops spinning, and the answer with 112 goes out ahead of the
+// replies the chat still had waiting.
+func TestSafetyAheadOfFlood(t *testing.T) {
+	t.Parallel()
+	c := testContent(t)
+	sos := c.Text(content.DefaultLang, content.KeyOptSOS)
+	for _, m := range modes {
+		for _, how := range []string{"button", "keyboard", "danger", "after inline burst"} {
+			t.Run(string(m)+"/"+how, func(t *testing.T) {
+				t.Parallel()
+				h := start(t, m, c, withUnderstanding(t), func(b *Bot) { b.MaxChatQueued = 4 })
+				h.text(alice, "/start")
+				q := h.question(alice)
+				before := len(h.srv.BotMessages(alice.ID))
+				// Every message to alice takes a while from now on, so that
+				// her replies back up as under Telegram's limits.
+				h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: alice.ID, Delay: 60 * time.Millisecond, Times: 1000})
+				s := &sender{h: h, m: m}
+				var wg sync.WaitGroup
+				post := func(f func()) {
+					wg.Add(1)
+					go func() { defer wg.Done(); f() }()
+				}
+				if how == "after inline burst" {
+					// Inline queries from the same person, answered slowly,
+					// must not fill the queue of her private chat.
+					h.srv.Inject(tgtest.Fault{Method: "answerInlineQuery", Delay: 100 * time.Millisecond, Times: 1000})
+					for range 12 {
+						h.srv.InlineQuery(alice, "keerpunt")
+					}
+				}
+				for range 12 {
+					post(func() { s.text(alice, "hallo") })
+				}
+				h.srv.Await(t, 5*time.Second, "alice's replies to back up", func() bool {
+					return h.bot.sending.KeyLen(alice.ID) >= 2
+				})
+				var qid string
+				switch how {
+				case "button", "after inline burst":
+					if m == polling {
+						qid = h.srv.Press(tgtest.PrivateChat(alice), alice, q.ID, flows.DataSOS)
+					} else {
+						var body []byte
+						qid, body = h.srv.PressUpdate(tgtest.PrivateChat(alice), alice, q.ID, flows.DataSOS)
+						post(func() { _, _ = h.srv.Post(context.Background(), body) })
+					}
+				case "keyboard":
+					post(func() { s.text(alice, sos) })
+				case "danger":
+					h.said = append(h.said, "hij staat voor de deur, help")
+					post(func() { s.text(alice, "hij staat voor de deur, help") })
+				}
+				h.srv.Await(t, 10*time.Second, "the answer with 112", func() bool {
+					for _, msg := range h.srv.BotMessages(alice.ID)[before:] {
+						if isSafetyAnswer(msg.Text) {
+							return true
+						}
+					}
+					return false
+				})
+				wg.Wait()
+				h.settle()
+				if qid != "" && !h.srv.Answered(qid) {
+					t.Errorf("the 112 press %s was not answered: the button would spin", qid)
+				}
+				msgs := h.srv.BotMessages(alice.ID)[before:]
+				at := -1
+				for i, msg := range msgs {
+					if isSafetyAnswer(msg.Text) {
+						at = i
+						break
+					}
+				}
+				if at == len(msgs)-1 {
+					t.Errorf("the answer with 112 came after all %d replies the chat had waiting, want ahead of them", at)
+				}
+			})
+		}
+	}
+}
+
+// TestQuickExitWholeConversation: a conversation longer than MaxDelete ids
+// is deleted from its first message, the welcome included.
+func TestQuickExitWholeConversation(t *testing.T) {
+	t.Parallel()
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) {
+			t.Parallel()
+			h := start(t, m, testContent(t), func(b *Bot) { b.MaxDelete = 10 })
+			h.text(alice, "/start")
+			for range 8 {
+				h.srv.SendMedia(tgtest.PrivateChat(alice), alice, "sticker")
+			}
+			h.settle()
+			if n := len(h.srv.Visible(alice.ID)); n <= 2*h.bot.MaxDelete {
+				t.Fatalf("the conversation has %d messages, want more than %d for this test", n, 2*h.bot.MaxDelete)
+			}
+			h.press(alice, h.question(alice).ID, flows.DataExit)
+			if visible := h.srv.Visible(alice.ID); len(visible) != 0 {
+				t.Errorf("after the quick exit, %d messages are still on the phone, the first %q", len(visible), visible[0].Text)
+			}
+		})
+	}
+}
+
+// TestCaptionRead: a photo with a caption is read like text; danger in the
+// caption gets 112.
+func TestCaptionRead(t *testing.T) {
+	t.Parallel()
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) {
+			t.Parallel()
+			h := start(t, m, testContent(t), withUnderstanding(t))
+			h.said = append(h.said, "hij staat voor de deur, help")
+			h.srv.SendCaptioned(tgtest.PrivateChat(alice), alice, "hij staat voor de deur, help")
+			h.settle()
+			var texts []string
+			for _, msg := range h.srv.BotMessages(alice.ID) {
+				texts = append(texts, msg.Text)
+				if isSafetyAnswer(msg.Text) {
+					return
+				}
+			}
+			t.Errorf("a photo captioned with danger was answered %q, want an answer with 112", texts)
+		})
+	}
+}
+
+// TestPollingSurvivesRefusal: getUpdates answering 401 or 404 for a while
+// does not end the bot: it logs an error, tries again, and answers once
+// Telegram does.
+func TestPollingSurvivesRefusal(t *testing.T) {
+	t.Parallel()
+	for _, code := range []int{http.StatusUnauthorized, http.StatusNotFound, http.StatusBadGateway} {
+		t.Run(http.StatusText(code), func(t *testing.T) {
+			t.Parallel()
+			h := start(t, polling, testContent(t))
+			h.srv.Inject(tgtest.Fault{Method: "getUpdates", Code: code, Description: http.StatusText(code), Times: 3})
+			h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
+			h.srv.Await(t, 10*time.Second, "the bot to answer after the refusals", func() bool {
+				return len(h.srv.BotMessages(alice.ID)) > 0
+			})
+			select {
+			case err := <-h.done:
+				h.done <- err
+				t.Fatalf("Run() = %v while Telegram refused getUpdates, want it to go on", err)
+			default:
+			}
+			if code != http.StatusBadGateway && len(h.linesAt(slog.LevelError)) == 0 {
+				t.Errorf("no error logged for getUpdates answering %d", code)
+			}
+		})
+	}
+}
+
+// TestShutdownKeepsUnsent: an update whose replies a stop could not send
+// is not acknowledged: polling leaves it for the next instance, the
+// webhook answers 503 so that Telegram delivers it again.
+func TestShutdownKeepsUnsent(t *testing.T) {
+	t.Parallel()
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) {
+			t.Parallel()
+			h := start(t, m, testContent(t), func(b *Bot) { b.DrainTimeout = 300 * time.Millisecond })
+			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 10 * time.Second})
+			h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
+			h.srv.Await(t, 5*time.Second, "the update to be handled", func() bool { return h.rec.count() == 1 })
+			h.stop()
+			switch m {
+			case polling:
+				if n := h.srv.Pending(); n != 1 {
+					t.Errorf("after a stop that could not send the replies, %d updates unacknowledged, want 1", n)
+				}
+			case hooking:
+				for _, d := range h.srv.Deliveries() {
+					if d.Status == http.StatusOK {
+						t.Errorf("webhook delivery of update %d answered 200, though its replies were never sent", d.UpdateID)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestShutdownCarriesOutQuickExit: a quick exit received before the stop
+// is carried out, its line sent and the conversation deleted, even when
+// the drain's deadline passes while it waits behind slow sends.
+func TestShutdownCarriesOutQuickExit(t *testing.T) {
+	t.Parallel()
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) {
+			t.Parallel()
+			h := start(t, m, testContent(t), func(b *Bot) { b.DrainTimeout = 100 * time.Millisecond })
+			h.text(alice, "/start")
+			h.press(alice, h.question(alice).ID, "start/welcome/ok")
+			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: alice.ID, Delay: 400 * time.Millisecond, Times: 3})
+			h.srv.SendText(tgtest.PrivateChat(alice), alice, "hallo")
+			h.srv.Await(t, 5*time.Second, "the message to be handled", func() bool { return h.rec.count() == 3 })
+			h.srv.Press(tgtest.PrivateChat(alice), alice, h.question(alice).ID, flows.DataExit)
+			h.srv.Await(t, 5*time.Second, "the quick exit to be handled", func() bool { return h.rec.count() == 4 })
+			h.stop()
+			if visible := h.srv.Visible(alice.ID); len(visible) != 0 {
+				t.Errorf("after a quick exit and a stop, %d messages still on the phone, want none", len(visible))
+			}
+		})
+	}
+}
