@@ -10,10 +10,14 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 ARG VERSION=dev
-RUN SIGNAAL_VERSION="$VERSION" scripts/build /out/signaalbot
+RUN SIGNAAL_VERSION="$VERSION" scripts/build /out/signaalbot && mkdir -p /out/state
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/signaalbot /signaalbot
+# The one place the bot writes to, for EXIT_JOURNAL: owned by the user the
+# bot runs as, so that a volume mounted here (which takes the directory's
+# owner when it is new) is writable in a read-only container.
+COPY --from=build --chown=65532:65532 /out/state /var/lib/signaal
 # 65532 is distroless's nonroot user, given by number so that a runtime
 # that insists on a non-root user (runAsNonRoot) can tell without a
 # passwd lookup.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"net/url"
 	"os"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -130,6 +131,27 @@ func TestCompose(t *testing.T) {
 		}
 		if dep, ok := bot.DependsOn[service]; !ok || dep.Condition != "service_healthy" {
 			t.Errorf("compose.yaml bot depends_on = %+v, want %s with condition service_healthy", bot.DependsOn, service)
+		}
+	}
+
+	// The bot's container is read-only: the exit journal lives on a
+	// volume, in the directory the image gives the bot's user, so that a
+	// restart during a Redis outage does not undo a quick exit.
+	if journal := bot.Environment["EXIT_JOURNAL"]; journal == "" {
+		t.Errorf("compose.yaml does not set EXIT_JOURNAL for the bot: a restart would forget quick exits Redis could not carry out")
+	} else {
+		dir := path.Dir(journal)
+		mounted := false
+		for _, v := range bot.Volumes {
+			if parts := strings.Split(v, ":"); len(parts) >= 2 && parts[1] == dir {
+				mounted = true
+			}
+		}
+		if !mounted {
+			t.Errorf("compose.yaml EXIT_JOURNAL = %q, but no volume of the bot is mounted at %s (volumes %q)", journal, dir, bot.Volumes)
+		}
+		if df, err := os.ReadFile("../../Dockerfile"); err != nil || !strings.Contains(string(df), "--chown=65532:65532 /out/state "+dir) {
+			t.Errorf("Dockerfile does not give %s to the bot's user, so the volume there would not be writable", dir)
 		}
 	}
 
