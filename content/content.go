@@ -35,6 +35,9 @@ type Content struct {
 	// Search holds the words that contact search folds together or skips;
 	// nil when the content has no search.yaml.
 	Search *SearchWords
+	// Briefs are the short answers in languages the content has no
+	// conversation in, by language code; nil when there are none.
+	Briefs map[string]*Brief
 	// Understanding is how typed messages are read for their meaning; nil
 	// when the content has no understand.yaml.
 	Understanding *Understanding

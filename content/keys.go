@@ -66,6 +66,13 @@ const (
 	KeyUnclear  = "sys.unclear"
 	KeyOptGo    = "sys.opt.go"
 	KeyOptBegin = "sys.opt.begin"
+	// The answer to someone who says another person reads along, without
+	// and with danger: no word on screen that tells what the chat is
+	// about.
+	KeyWatched       = "sys.watched"
+	KeyWatchedDanger = "sys.watched_danger"
+	// The honest answer to a fear of the police or of being punished.
+	KeyFear = "sys.fear"
 	// Used when set: words that, typed alone, are the quick exit as the
 	// option is, in any language and whatever the question ("weg", "stop"),
 	// separated by commas. They are no message and never shown. A word

@@ -72,6 +72,7 @@ func LoadWith(fsys fs.FS, o Options) (*Content, error) {
 	l.readSearch(fsys)
 	l.readFlows(fsys)
 	l.readUnderstanding(fsys)
+	l.readBriefs(fsys)
 	if len(l.problems) == 0 {
 		// Validation needs well-formed files; a decoding problem already
 		// says where to look first.

@@ -68,10 +68,26 @@ type Understanding struct {
 	Ages []*AgeAnswer `yaml:"ages"`
 	// Young is what a young person under 18, or one who does not say
 	// their age, is offered besides, as the jong flow offers Veilig Thuis.
-	Young   *Addition `yaml:"young"`
-	Intents []*Intent `yaml:"intents"`
+	Young *Addition `yaml:"young"`
+	// Switch are the ways to ask for a language, by the language asked
+	// for ("english", "kan het in het engels"): the conversation goes on
+	// in it.
+	Switch map[string]Phrases `yaml:"switch"`
+	// Fear is the help for a fear of the police or of being punished.
+	Fear    *FearAnswer `yaml:"fear"`
+	Intents []*Intent   `yaml:"intents"`
 
 	byID map[string]*Intent
+}
+
+// FearAnswer is the help shown to someone afraid of the police or of being
+// punished: Contacts (after those that fit the topic), and never the
+// contacts of Never first or at all, however well they fit.
+type FearAnswer struct {
+	Contacts []string `yaml:"contacts"`
+	Never    []string `yaml:"never"`
+
+	Line int `yaml:"-"`
 }
 
 // Phrases are words or phrases per language. In a phrase, a word may start
@@ -108,6 +124,20 @@ type Markers struct {
 	// after it ("15 jaar").
 	AgeBefore Phrases `yaml:"age_before"`
 	AgeAfter  Phrases `yaml:"age_after"`
+	// Partner are the people whose age a number after "van"/"of" gives
+	// rather than the age of the person the message is about: in "mijn
+	// dochter heeft een vriend van 22" the 22 is the boyfriend's.
+	Partner Phrases `yaml:"partner"`
+	// Watched says someone reads along or is right there, so that the
+	// person cannot talk now ("hij kijkt mee", "cant talk"): the answer
+	// then says nothing telling and offers the quick exit first.
+	Watched Phrases `yaml:"watched"`
+	// Police and Worry together are a fear of the police or of being
+	// punished ("bang dat de politie me oppakt"): not danger now, but a
+	// question that deserves an honest answer and help that thinks along
+	// anonymously, never the police first.
+	Police Phrases `yaml:"police"`
+	Worry  Phrases `yaml:"worry"`
 
 	Line int `yaml:"-"`
 }
@@ -312,8 +342,15 @@ type Meaning struct {
 	Named []*Contact
 	Found []*Contact
 	// Lang is the language the message is written in, when its words say
-	// so clearly; empty otherwise.
+	// so clearly; empty otherwise. It may be a language the content only
+	// has a brief answer in (Content.Briefs).
 	Lang string
+	// Watched: someone reads along or is right there.
+	Watched bool
+	// Fear: a fear of the police or of being punished, not danger now.
+	Fear bool
+	// SwitchTo is the language the message asks to go on in, or "".
+	SwitchTo string
 }
 
 // readUnderstanding reads understand.yaml when the content has one.
@@ -340,7 +377,7 @@ func (l *loader) validateUnderstanding() {
 		return
 	}
 	f := understandFile
-	for _, key := range []string{KeyUnclear, KeyOptGo, KeyOptBegin, KeySearchFound, KeySearchNone, KeySearchAll} {
+	for _, key := range []string{KeyUnclear, KeyOptGo, KeyOptBegin, KeySearchFound, KeySearchNone, KeySearchAll, KeyWatched, KeyWatchedDanger, KeyFear} {
 		l.useText(f, 0, key)
 	}
 	if u.Threshold <= 0 || u.Threshold >= 1 {
@@ -363,8 +400,25 @@ func (l *loader) validateUnderstanding() {
 	}
 	m := u.Markers
 	for name, p := range map[string]Phrases{"me": m.Me, "first_person": m.FirstPerson, "other": m.Other, "prof": m.Prof, "home": m.Home,
-		"minor": m.Minor, "adult": m.Adult, "age_before": m.AgeBefore, "age_after": m.AgeAfter} {
+		"minor": m.Minor, "adult": m.Adult, "age_before": m.AgeBefore, "age_after": m.AgeAfter, "partner": m.Partner,
+		"watched": m.Watched, "police": m.Police, "worry": m.Worry} {
 		l.checkPhrases(f, m.Line, "markers "+name, p, false)
+	}
+	if fa := u.Fear; fa != nil {
+		for _, id := range append(append([]string(nil), fa.Contacts...), fa.Never...) {
+			l.useContact(f, fa.Line, id)
+		}
+		for _, id := range fa.Contacts {
+			if ct := l.c.Contacts[id]; ct != nil && !ct.For("jongeren") {
+				l.addf(f, fa.Line, "fear offers contact %q, which is not for jongeren", id)
+			}
+		}
+	}
+	for to, p := range u.Switch {
+		if !l.c.HasLang(to) {
+			l.addf(f, 0, "switch names language %q, which the content does not have", to)
+		}
+		l.checkPhrases(f, 0, "switch "+to, p, false)
 	}
 	for _, a := range u.Ages {
 		l.checkAgeAnswer(a)

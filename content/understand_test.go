@@ -17,7 +17,7 @@ func understandFS(t *testing.T, understand string) fstest.MapFS {
 		file := "texts/" + lang + ".yaml"
 		var b strings.Builder
 		b.Write(fsys[file].Data)
-		for _, key := range []string{KeyUnclear, KeyOptGo, KeyOptBegin, KeySearchFound, KeySearchNone, KeySearchAll, "u.danger", "u.worry", "u.hi"} {
+		for _, key := range []string{KeyUnclear, KeyOptGo, KeyOptBegin, KeySearchFound, KeySearchNone, KeySearchAll, KeyWatched, KeyWatchedDanger, KeyFear, "u.danger", "u.worry", "u.hi"} {
 			b.WriteString(key + ": \"" + lang + " " + key + "\"\n")
 		}
 		fsys[file] = &fstest.MapFile{Data: []byte(b.String())}

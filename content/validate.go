@@ -69,6 +69,7 @@ func (l *loader) validate() {
 	l.checkTranslations()
 	l.checkAudiences()
 	l.validateUnderstanding()
+	l.validateBriefs()
 	l.checkEmergencyPhone()
 	l.checkGlobalLabels()
 	l.checkCarries112()

@@ -39,6 +39,9 @@ const (
 	// after a typed message was understood: "!go:" and what was
 	// understood (see goData). Only data the engine made is accepted.
 	DataGoPrefix = "!go:"
+	// DataLangPrefix starts the data of a button that goes on in a
+	// language: "!lang:en", offered under a brief in another language.
+	DataLangPrefix = "!lang:"
 )
 
 // InputKind tells typed text from a pressed option.
@@ -252,6 +255,13 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 		for _, w := range strings.Split(c.Texts[lang][content.KeyExitWords], ",") {
 			if w = normalise(trimMarks(w)); w != "" {
 				e.exitWords[w] = true
+			}
+		}
+		for _, b := range c.Briefs {
+			for _, w := range b.Exit {
+				if w = normalise(trimMarks(w)); w != "" {
+					e.exitWords[w] = true
+				}
 			}
 		}
 		e.sysReply[lang] = &sysReplies{
@@ -588,6 +598,9 @@ func (e *Engine) step(s Session, in Input, now time.Time) Result {
 	if strings.HasPrefix(data, DataGoPrefix) {
 		return e.goOn(s, data, now)
 	}
+	if lang, ok := strings.CutPrefix(data, DataLangPrefix); ok {
+		return e.switchLang(s, lang, now)
+	}
 	if s.IsNew() {
 		// A button from a conversation that has since ended or expired.
 		return refused(e.Reset(s.Lang, now))
@@ -789,7 +802,10 @@ func (e *Engine) Leaves(in Input) bool {
 			return name == "/stop" || name == "/weg"
 		}
 		norm := normalise(trimMarks(text))
-		return e.globals[norm] == DataExit || e.exitWords[norm]
+		// Exit words of more than one word also match with marks between
+		// them: "gata, ies".
+		words := normalise(strings.Join(strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }), " "))
+		return e.globals[norm] == DataExit || e.exitWords[norm] || e.exitWords[words]
 	}
 	return false
 }

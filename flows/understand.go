@@ -2,6 +2,7 @@ package flows
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -154,10 +155,17 @@ func (e *Engine) goOn(s Session, data string, now time.Time) Result {
 // what is not understood otherwise.
 func (e *Engine) understand(s Session, text string, asked bool, now time.Time) Result {
 	m := e.understander.Understand(s.Lang, text)
-	if s.IsNew() && m.Lang != "" && e.c.HasLang(m.Lang) {
-		// A first message in one of the content's languages sets the
-		// language of the conversation, whatever the device says.
+	if e.c.Briefs[m.Lang] != nil && !asked {
+		return e.answerBrief(s, m, now)
+	}
+	if m.Lang != "" && e.c.HasLang(m.Lang) {
+		// Dutch and English are answered in kind, whatever the device
+		// says or the conversation was in; the conversation goes on in
+		// the language the person now writes.
 		s.Lang = m.Lang
+	}
+	if m.SwitchTo != "" && !m.Danger {
+		return e.switchLang(s, m.SwitchTo, now)
 	}
 	h := e.hearer(s, m)
 	kind := ""
@@ -170,8 +178,12 @@ func (e *Engine) understand(s Session, text string, asked bool, now time.Time) R
 		// Content that does not say how to read messages: only what
 		// was asked for by /contact is answered.
 		return e.answerQuestion(s, m, h, nil, now)
+	case m.Watched:
+		return e.answerWatched(s, m, now)
 	case m.Danger:
 		return e.answerDanger(s, m, h, now)
+	case m.Fear:
+		return e.answerFear(s, m, h, now)
 	case kind != content.KindDisclosure && kind != content.KindQuestion && e.answersAge(s, m):
 		q := u.AgeQuestion(s.Flow, s.State)
 		return e.choose(s, content.OptionData(s.Flow, s.State, q.Option(h.age)), now)
@@ -483,4 +495,70 @@ func (e *Engine) renderAll(lang string) []Reply {
 		replies = append(replies, Reply{Text: c.Text(lang, content.KeySearchAll)})
 	}
 	return replies
+}
+
+// answerBrief answers a message in a language the content has no
+// conversation in with that language's brief (112, what the bot is, help
+// for labour exploitation), and offers to go on in English. The
+// conversation stays where it was; its language becomes English, so that
+// what the person types next in English is answered in English.
+func (e *Engine) answerBrief(s Session, m content.Meaning, now time.Time) Result {
+	b := e.c.Briefs[m.Lang]
+	const en = "en"
+	lang := en
+	if !e.c.HasLang(en) {
+		lang = e.pickLang(s.Lang)
+	}
+	if s.IsNew() {
+		s.Lang = lang
+	}
+	opts := []Option{
+		{Data: DataLangPrefix + lang, Label: e.c.Text(lang, content.KeyLangName)},
+		e.opt(lang, DataSOS, content.KeyOptSOS), e.opt(lang, DataExit, content.KeyOptExit),
+	}
+	return Result{Session: s, Replies: []Reply{{Text: b.Text, Options: opts}}, Contacts: []string{}}
+}
+
+// answerWatched answers someone who says another person reads along or is
+// right there: one short line with no word about exploitation and no
+// helpline on screen, the quick exit offered first, and 112 first when the
+// message also tells of danger. The conversation stays where it was.
+func (e *Engine) answerWatched(s Session, m content.Meaning, now time.Time) Result {
+	text := e.c.Text(s.Lang, content.KeyWatched)
+	var cts []*content.Contact
+	if m.Danger {
+		// 112 is no helpline that tells what the chat is about.
+		cts = e.contacts(m.Intent.Contacts[:1])
+		text = e.c.Text(s.Lang, content.KeyWatchedDanger) + "\n\n" + e.briefs(s.Lang, cts, now)
+	}
+	opts := []Option{e.opt(s.Lang, DataExit, content.KeyOptExit), e.opt(s.Lang, DataSOS, content.KeyOptSOS)}
+	return Result{Session: s, Replies: []Reply{{Text: text, Options: opts}}, Contacts: ids(cts)}
+}
+
+// answerFear answers a fear of the police or of being punished honestly:
+// the bot cannot promise what happens, and help that thinks along
+// anonymously comes first (Keerpunt, or what fits the topic), never the
+// police first.
+func (e *Engine) answerFear(s Session, m content.Meaning, h hearer, now time.Time) Result {
+	var fit []*content.Contact
+	if m.Topic != nil {
+		if a := m.Topic.Answer(h.who); a != nil {
+			fit = e.contacts(a.Contacts)
+		}
+	}
+	var never []string
+	if fa := e.c.Understanding.Fear; fa != nil {
+		fit = append(fit, e.contacts(fa.Contacts)...)
+		never = fa.Never
+	}
+	var cts []*content.Contact
+	for _, ct := range e.pick(h, len(fit), fit) {
+		if !slices.Contains(never, ct.ID) && len(cts) < maxHelplines {
+			cts = append(cts, ct)
+		}
+	}
+	answer := Reply{Text: e.c.Text(s.Lang, content.KeyFear) + "\n\n" + e.briefs(s.Lang, cts, now)}
+	r := e.found(s, []Reply{answer}, nil, now)
+	r.Contacts = ids(cts)
+	return r
 }

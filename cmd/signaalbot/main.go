@@ -4,6 +4,7 @@
 //	signaalbot serve [flags]                                                   run the Telegram bot
 //	signaalbot lint [--content DIR]                                            check content files
 //	signaalbot graph [--content DIR] [--lang LANG] FLOW                        print a flow as a Mermaid diagram
+//	signaalbot explain [--content DIR] [--lang LANG] TEXT                      what the bot understands of a message, and why
 //	signaalbot qr [--out FILE] [--size PX] [--username NAME] FLOW              a QR code for a deep link
 //	signaalbot healthcheck [--admin-addr ADDR]                                 exit 0 when a running serve is alive
 //	signaalbot stats [--admin-addr ADDR] [--days N] [--json]                   anonymous totals per day of a running serve
@@ -57,6 +58,7 @@ func (a *app) commands() []command {
 		{"serve", "[flags]", "run the Telegram bot (token in TELEGRAM_BOT_TOKEN)", a.serve},
 		{"lint", "[--content DIR]", "check content files and report problems with file and line", a.lint},
 		{"graph", "[--content DIR] [--lang LANG] FLOW", "print a flow as a Mermaid diagram", a.graph},
+		{"explain", "[--content DIR] [--lang LANG] TEXT", "show what the bot understands of a message, why, and its answer", a.explain},
 		{"qr", "[--out FILE] [--size PX] [--username NAME] [--content DIR] FLOW", "write a QR code (PNG) for a deep link into the bot", a.qr},
 		{"healthcheck", "[--admin-addr ADDR]", "exit 0 when the admin server of a running serve says it is alive (for HEALTHCHECK)", a.healthcheck},
 		{"stats", "[--admin-addr ADDR] [--days N] [--json]", "print the anonymous totals per day (flows, referrals) of a running serve", a.statsCmd},

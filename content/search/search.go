@@ -88,6 +88,8 @@ type Index struct {
 	// u reads messages for their meaning; nil when the content has no
 	// understand.yaml.
 	u *understander
+	// langs tells the language of a message.
+	langs *languages
 }
 
 type posting struct {
@@ -106,6 +108,7 @@ func New(c *content.Content) *Index {
 		stop:  map[string]bool{},
 	}
 	x.lex = buildLexicon(c)
+	x.langs = newLanguages(c)
 	if c.Search != nil {
 		for i, group := range c.Search.Synonyms {
 			term := synTerm(i)

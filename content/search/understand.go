@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"math"
 	"math/bits"
 	"slices"
@@ -75,9 +76,6 @@ const (
 	// majority is a minor.
 	minAge, maxAge = 10, 99
 	majority       = 18
-	// langGuessMinWords is how many words only one language has that a
-	// message needs for its language to count as known.
-	langGuessMinWords = 2
 	// The kinds of feature, kept apart in their hashes.
 	featureKindWord    = 'w'
 	featureKindPair    = 'p'
@@ -93,6 +91,9 @@ const (
 	markHome
 	markMinor
 	markAdult
+	markWatched
+	markPolice
+	markWorry
 	markCount
 )
 
@@ -111,11 +112,17 @@ type understander struct {
 	// coreSigns has a bit for each kind that is not context.
 	rules, except, signs, everyday, alone, opening *phrases
 	keywords, markers                              *phrases
-	ageBefore, ageAfter                            map[string]bool
-	signKinds                                      []*content.Sign
-	coreSigns, firmSigns                           uint64
-	plain                                          map[string]bool
-	emoji                                          map[rune][]string
+	ageBefore, ageAfter, partner                   map[string]bool
+	// exText are the examples, for explain.
+	exText []string
+	// switchTo finds a request for a language; the tag is the place of
+	// the language in switchLangs.
+	switchTo             *phrases
+	switchLangs          []string
+	signKinds            []*content.Sign
+	coreSigns, firmSigns uint64
+	plain                map[string]bool
+	emoji                map[rune][]string
 	// fallback is the disclosure that answers, for who a message is
 	// about, when nothing else in it is understood.
 	fallback map[string]*content.Intent
@@ -150,6 +157,8 @@ type work struct {
 	// exceptions found.
 	covered []bool
 	spans   [][2]int
+	// nearest is, for each intent, its example most like the message.
+	nearest []int32
 }
 
 func newUnderstander(c *content.Content, lex *lexicon) *understander {
@@ -157,7 +166,7 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 		c: c, lex: lex, u: c.Understanding,
 		rules: newPhrases(), except: newPhrases(), signs: newPhrases(), everyday: newPhrases(), alone: newPhrases(), opening: newPhrases(),
 		keywords: newPhrases(), markers: newPhrases(),
-		ageBefore: map[string]bool{}, ageAfter: map[string]bool{},
+		ageBefore: map[string]bool{}, ageAfter: map[string]bool{}, partner: map[string]bool{}, switchTo: newPhrases(),
 		plain: map[string]bool{}, emoji: map[rune][]string{}, fallback: map[string]*content.Intent{},
 		feature: map[uint64]int32{},
 	}
@@ -169,10 +178,22 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 	all := func(p content.Phrases) []string { return p.All(c.Langs) }
 	m := u.u.Markers
 	for tag, p := range map[int]content.Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
-		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult} {
+		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
+		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry} {
 		for _, s := range all(p) {
 			u.markers.add(s, tag)
 		}
+	}
+	for _, s := range all(m.Partner) {
+		for _, w := range lex.words(s) {
+			u.partner[w] = true
+		}
+	}
+	for _, to := range slices.Sorted(maps.Keys(u.u.Switch)) {
+		for _, s := range all(u.u.Switch[to]) {
+			u.switchTo.add(s, len(u.switchLangs))
+		}
+		u.switchLangs = append(u.switchLangs, to)
 	}
 	for _, s := range all(m.AgeBefore) {
 		if w := Tokens(s); len(w) > 0 {
@@ -265,6 +286,7 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 				tf[id]++
 			})
 			examples = append(examples, example{int32(i), tf})
+			u.exText = append(u.exText, s)
 		}
 	}
 	n := float64(len(examples))
@@ -287,7 +309,7 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 		}
 	}
 	u.scratch.New = func() any {
-		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents))}
+		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents)), nearest: make([]int32, len(u.intents))}
 	}
 	return u
 }
@@ -427,18 +449,39 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	masked := wk.masked
 
 	u.read(masked, wk, &m)
-	m.Lang = x.guessLang(words)
+	exclusive, n := x.exclusiveLang(words)
+	m.Lang = x.langs.of(text, Tokens(text), exclusive, n)
+	u.switchTo.match(words, func(p *phrase, _, _ int) { m.SwitchTo = u.switchLangs[p.tag] })
 
-	// Danger first.
-	rule := u.ruleHit(words, u.rules)
+	// Danger first. A fear of the police or of being punished is not
+	// danger now: its words are left out when danger is read, so that
+	// "bang dat de politie me oppakt" is a fear, and "ze slaan me, ik
+	// durf niet naar de politie" still danger.
+	danger := words
+	police, worry := false, false
+	// On every word: "politie" is also a contact's name, which the
+	// masked words leave out.
+	u.markers.match(words, func(p *phrase, _, _ int) {
+		police = police || p.tag == markPolice
+		worry = worry || p.tag == markWorry
+	})
+	if police && worry {
+		m.Fear = true
+		danger = u.without(words, markPolice, markWorry)
+		masked = u.without(masked, markPolice, markWorry)
+	}
+	rule := u.ruleHit(danger, u.rules)
 	alone := len(masked) > 0 && u.isAlone(masked)
 	var topic *content.Intent
 	if d := u.best(content.KindDisclosure, wk); d >= 0 {
 		topic = u.atHome(u.intents[d], m.Home)
 	}
-	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, wk) || wk.best[u.dangerAt] >= dangerSimilarity) {
-		m.Intent, m.Danger, m.Topic = u.danger, true, topic
+	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity) {
+		m.Intent, m.Danger, m.Topic, m.Fear = u.danger, true, topic, false
 		return m
+	}
+	if m.Fear {
+		m.Topic = topic
 	}
 	// Then the intent that scores best, with what its kind is worth on
 	// top: what someone tells comes before what they ask, and that before
@@ -513,6 +556,7 @@ func (u *understander) read(words []string, wk *work, m *content.Meaning) {
 		}
 	}
 	mk := wk.marks
+	m.Watched = mk[markWatched] > 0
 	switch {
 	case mk[markProf] > 0:
 		m.Who = content.WhoProf
@@ -540,6 +584,9 @@ func (u *understander) age(words []string) content.Age {
 		}
 		if !(i > 0 && u.ageBefore[words[i-1]]) && !(i+1 < len(words) && u.ageAfter[words[i+1]]) {
 			continue
+		}
+		if i >= 2 && u.partner[words[i-2]] && !(i+1 < len(words) && u.ageAfter[words[i+1]]) {
+			continue // "een vriend van 22": his age, not hers
 		}
 		n, _ := strconv.Atoi(w)
 		switch {
@@ -591,6 +638,7 @@ func (u *understander) similarity(words []string, wk *work) {
 	for ex, d := range wk.dot {
 		if s := float64(d) / norm; s > wk.best[u.exIntent[ex]] {
 			wk.best[u.exIntent[ex]] = s
+			wk.nearest[u.exIntent[ex]] = int32(ex)
 		}
 	}
 }
@@ -733,9 +781,31 @@ func (u *understander) isAlone(words []string) bool {
 	return hit
 }
 
-// guessLang returns the language the words are clearly written in: some
-// words that are words of that language only, and none of another's.
-func (x *Index) guessLang(words []string) string {
+// without returns words less those that markers of the given tags cover.
+func (u *understander) without(words []string, tags ...int) []string {
+	drop := make([]bool, len(words))
+	u.markers.match(words, func(p *phrase, i, j int) {
+		if slices.Contains(tags, p.tag) {
+			for k := i; k < j; k++ {
+				drop[k] = true
+			}
+		}
+	})
+	out := make([]string, 0, len(words))
+	for k, w := range words {
+		if !drop[k] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// exclusiveLang returns the content language whose own words the message
+// has, and how many more than of any other language's: "they took me from
+// outside school" has English words only, and "flat" being a Dutch word
+// too does not make it Dutch; a message with as many words of each says
+// nothing.
+func (x *Index) exclusiveLang(words []string) (string, int) {
 	var count [8]int
 	for _, w := range words {
 		bits := x.lex.langs[w]
@@ -747,20 +817,23 @@ func (x *Index) guessLang(words []string) string {
 			}
 		}
 	}
-	found := -1
+	found, second := -1, 0
 	for i, n := range count {
 		switch {
 		case n == 0:
-		case found >= 0:
-			return "" // words of two languages
-		default:
+		case found < 0 || n > count[found]:
+			if found >= 0 {
+				second = count[found]
+			}
 			found = i
+		default:
+			second = max(second, n)
 		}
 	}
-	if found < 0 || found >= len(x.c.Langs) || count[found] < langGuessMinWords {
-		return ""
+	if found < 0 || found >= len(x.c.Langs) || count[found] <= second {
+		return "", 0
 	}
-	return x.c.Langs[found]
+	return x.c.Langs[found], count[found] - second
 }
 
 func contactsOf(hits []Hit) []*content.Contact {
