@@ -237,7 +237,7 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 // this chat is handled, and retried in the background for the idle time.
 // The user is told nothing more than the neutral line either way.
 func (d *Dispatcher) leave(ctx context.Context, key store.Key, u Update) Outcome {
-	out := Outcome{Replies: d.Engine.Forget(u.Input.Lang).Replies, Forget: true}
+	out := Outcome{Forget: true}
 	rec, err := d.Sessions.Load(ctx, key)
 	if err == nil || errors.Is(err, store.ErrUnreadable) {
 		// A store that cannot load will not delete either; asking it
@@ -245,6 +245,9 @@ func (d *Dispatcher) leave(ctx context.Context, key store.Key, u Update) Outcome
 		out.Origin = rec.Origin
 		err = d.Sessions.Delete(ctx, key)
 	}
+	// The neutral line in the words the person typed, or else in the
+	// language of the conversation, or of the device.
+	out.Replies = d.Engine.Forget(cmp.Or(d.Engine.ExitLang(u.Input), rec.Session.Lang, u.Input.Lang)).Replies
 	if err != nil {
 		d.log().Error("quick exit: session not deleted yet; retrying in the background", "session", logKey(key), "err", err)
 		d.remember(key)

@@ -136,6 +136,9 @@ type Engine struct {
 	// exitWords are the words that, typed alone, are the quick exit, in
 	// every language, normalised (content.KeyExitWords).
 	exitWords map[string]bool
+	// exitLang is the language an exit word or label belongs to, "" when
+	// several languages share it ("stop"); see ExitLang.
+	exitLang map[string]string
 }
 
 // sysReplies are the ready-made replies of the engine itself, per language.
@@ -224,7 +227,7 @@ func WithOpenNow() EngineOption { return func(e *Engine) { e.openNow = true } }
 
 // New compiles the content's flows. The content must have passed Load.
 func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
-	e := &Engine{c: c, flows: map[string]*compiled{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}, exitWords: map[string]bool{}}
+	e := &Engine{c: c, flows: map[string]*compiled{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}, exitWords: map[string]bool{}, exitLang: map[string]string{}}
 	for _, o := range opts {
 		o(e)
 	}
@@ -255,8 +258,10 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 		for _, w := range strings.Split(c.Texts[lang][content.KeyExitWords], ",") {
 			if w = normalise(trimMarks(w)); w != "" {
 				e.exitWords[w] = true
+				e.noteExitLang(w, lang)
 			}
 		}
+		e.noteExitLang(normalise(c.Text(lang, content.KeyOptExit)), lang)
 		for _, b := range c.Briefs {
 			for _, w := range b.Exit {
 				if w = normalise(trimMarks(w)); w != "" {
@@ -808,6 +813,25 @@ func (e *Engine) Leaves(in Input) bool {
 		return e.globals[norm] == DataExit || e.exitWords[norm] || e.exitWords[words]
 	}
 	return false
+}
+
+// noteExitLang notes that w leaves in lang, or in several languages.
+func (e *Engine) noteExitLang(w, lang string) {
+	if prev, ok := e.exitLang[w]; ok && prev != lang {
+		e.exitLang[w] = ""
+		return
+	}
+	e.exitLang[w] = lang
+}
+
+// ExitLang returns the language of a typed quick exit when its words
+// belong to one language only ("gotta go", "Snel weg"), so that the
+// neutral line is in the words the person used; "" otherwise.
+func (e *Engine) ExitLang(in Input) string {
+	if in.Kind != Text || len(in.Data) > 64 {
+		return ""
+	}
+	return e.exitLang[normalise(trimMarks(in.Data))]
 }
 
 // trimMarks drops punctuation and spaces around s: "Snel weg!" and

@@ -548,6 +548,11 @@ func (u *understander) read(words []string, wk *work, m *content.Meaning) {
 	clear(wk.kw)
 	wk.marks = [markCount]int{}
 	u.keywords.match(words, func(p *phrase, _, _ int) { wk.kw[p.tag] = true })
+	if u.olderPartner(words) {
+		// "een vriend van 22" with someone young in view is what the
+		// content calls an older boyfriend, however it is said.
+		u.keywords.match(olderPartnerWords, func(p *phrase, _, _ int) { wk.kw[p.tag] = true })
+	}
 	u.markers.match(words, func(p *phrase, _, _ int) { wk.marks[p.tag]++ })
 	u.similarity(words, wk)
 	for i := range wk.best {
@@ -574,6 +579,24 @@ func (u *understander) read(words []string, wk *work, m *content.Meaning) {
 	case mk[markAdult] > 0:
 		m.Age = content.AgeAdult
 	}
+}
+
+// olderPartnerWords are the words an adult partner of a message stands for
+// among the keywords of understand.yaml.
+var olderPartnerWords = []string{"oudere", "vriend"}
+
+// olderPartner reports whether the words give a partner ("vriend",
+// "boyfriend") an age of 18 or more: "een vriend van 22", "a guy of 30".
+func (u *understander) olderPartner(words []string) bool {
+	for i := 2; i < len(words); i++ {
+		if !u.partner[words[i-2]] || !u.ageBefore[words[i-1]] && words[i-1] != "of" || !isNumber(words[i]) || len(words[i]) > 2 {
+			continue
+		}
+		if n, _ := strconv.Atoi(words[i]); n >= majority && n <= maxAge {
+			return true
+		}
+	}
+	return false
 }
 
 // age finds an age given as a number: "ik ben 15", "van 14", "15 jaar".
