@@ -139,6 +139,11 @@ type Engine struct {
 	// exitLang is the language an exit word or label belongs to, "" when
 	// several languages share it ("stop"); see ExitLang.
 	exitLang map[string]string
+	// exitVocab are the words of every exit phrase, and exitCore those
+	// that are an exit word alone: a short message of such words only,
+	// one of them a core word, leaves too ("stoppen nu", "wissen en weg",
+	// "gtg now"), however the words are put together.
+	exitVocab, exitCore map[string]bool
 }
 
 // sysReplies are the ready-made replies of the engine itself, per language.
@@ -227,7 +232,8 @@ func WithOpenNow() EngineOption { return func(e *Engine) { e.openNow = true } }
 
 // New compiles the content's flows. The content must have passed Load.
 func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
-	e := &Engine{c: c, flows: map[string]*compiled{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}, exitWords: map[string]bool{}, exitLang: map[string]string{}}
+	e := &Engine{c: c, flows: map[string]*compiled{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}, exitWords: map[string]bool{}, exitLang: map[string]string{},
+		exitVocab: map[string]bool{}, exitCore: map[string]bool{}}
 	for _, o := range opts {
 		o(e)
 	}
@@ -259,6 +265,7 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 			if w = normalise(trimMarks(w)); w != "" {
 				e.exitWords[w] = true
 				e.noteExitLang(w, lang)
+				e.noteExitVocab(w)
 			}
 		}
 		e.noteExitLang(normalise(c.Text(lang, content.KeyOptExit)), lang)
@@ -266,6 +273,7 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 			for _, w := range b.Exit {
 				if w = normalise(trimMarks(w)); w != "" {
 					e.exitWords[w] = true
+					e.noteExitVocab(w)
 				}
 			}
 		}
@@ -810,9 +818,41 @@ func (e *Engine) Leaves(in Input) bool {
 		// Exit words of more than one word also match with marks between
 		// them: "gata, ies".
 		words := normalise(strings.Join(strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }), " "))
-		return e.globals[norm] == DataExit || e.exitWords[norm] || e.exitWords[words]
+		return e.globals[norm] == DataExit || e.exitWords[norm] || e.exitWords[words] || e.exitBag(words)
 	}
 	return false
+}
+
+// maxExitBag is the most words of a message read as a bag of exit words.
+const maxExitBag = 4
+
+// noteExitVocab adds the words of an exit phrase to the exit vocabulary,
+// and a phrase of one word to the core words.
+func (e *Engine) noteExitVocab(phrase string) {
+	words := strings.Fields(phrase)
+	for _, w := range words {
+		e.exitVocab[w] = true
+	}
+	if len(words) == 1 {
+		e.exitCore[words[0]] = true
+	}
+}
+
+// exitBag reports whether words (normalised, spaces between) are a few
+// exit words in any order, one at least a core word.
+func (e *Engine) exitBag(words string) bool {
+	ws := strings.Fields(words)
+	if len(ws) == 0 || len(ws) > maxExitBag {
+		return false
+	}
+	core := false
+	for _, w := range ws {
+		if !e.exitVocab[w] {
+			return false
+		}
+		core = core || e.exitCore[w]
+	}
+	return core
 }
 
 // noteExitLang notes that w leaves in lang, or in several languages.

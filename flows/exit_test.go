@@ -45,7 +45,10 @@ func TestLeavesTyped(t *testing.T) {
 
 		{"sentence with stop", TextInput("ik wil stoppen met dit werk"), false},
 		{"sentence with weg", TextInput("ik kan niet weg"), false},
-		{"sentence with stop alone", TextInput("stop maar"), false},
+		{"sentence with stop alone", TextInput("stop met dat"), false},
+		{"a few exit words", TextInput("stop maar"), true},
+		{"exit words in any order", TextInput("wissen en weg"), true},
+		{"exit word and another word", TextInput("weg met die baas"), false},
 		{"longer word", TextInput("wegwijzer"), false},
 		{"exit word", TextInput("wegwezen"), true},
 		{"half the label", TextInput("snel"), false},

@@ -540,9 +540,11 @@ func (e *Engine) answerWatched(s Session, m content.Meaning, now time.Time) Resu
 // anonymously comes first (Keerpunt, or what fits the topic), never the
 // police first.
 func (e *Engine) answerFear(s Session, m content.Meaning, h hearer, now time.Time) Result {
+	// The fear is the person's own: the help is what fits the topic for
+	// them, and only what is meant for young people, as they may be one.
 	var fit []*content.Contact
 	if m.Topic != nil {
-		if a := m.Topic.Answer(h.who); a != nil {
+		if a := m.Topic.Answer(content.WhoMe); a != nil {
 			fit = e.contacts(a.Contacts)
 		}
 	}
@@ -553,7 +555,7 @@ func (e *Engine) answerFear(s Session, m content.Meaning, h hearer, now time.Tim
 	}
 	var cts []*content.Contact
 	for _, ct := range e.pick(h, len(fit), fit) {
-		if !slices.Contains(never, ct.ID) && len(cts) < maxHelplines {
+		if !slices.Contains(never, ct.ID) && ct.For(content.WhoAudience[content.WhoMe]) && len(cts) < maxHelplines {
 			cts = append(cts, ct)
 		}
 	}
