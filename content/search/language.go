@@ -34,6 +34,10 @@ type languages struct {
 	byLang  map[whatlanggo.Lang]string
 }
 
+// maxLangText is how much of a message, in bytes, its language is read
+// from: the letter statistics take time in proportion to the text.
+const maxLangText = 256
+
 // minLangConfidence is how sure the letter statistics must be. Measured on
 // the rounds of messages: below it, short Dutch was read as Romanian.
 const minLangConfidence = 0.5
@@ -104,6 +108,11 @@ func (l *languages) of(text string, words []string, exclusive string, count int)
 	// brief's words win a tie.
 	if best >= 0 && (second < 0 || hits[best] > hits[second]) && (hits[best] >= 2 && hits[best] >= count || short && count == 0) {
 		return l.codes[best]
+	}
+	if best < 0 && exclusive != "" && (count >= 2 || short && count >= 1) {
+		// Words of one content language and none of a brief's: the
+		// letters cannot say more, and cost more than all else here.
+		return exclusive
 	}
 	info := whatlanggo.DetectWithOptions(text, l.options)
 	letters := slices.Index(l.codes, l.byLang[info.Lang])

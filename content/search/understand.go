@@ -450,7 +450,9 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 
 	u.read(masked, wk, &m)
 	exclusive, n := x.exclusiveLang(words)
-	m.Lang = x.langs.of(text, Tokens(text), exclusive, n)
+	// The first words say the language as well as all of them.
+	head := cutAt(text, maxLangText)
+	m.Lang = x.langs.of(head, Tokens(head), exclusive, n)
 	u.switchTo.match(words, func(p *phrase, _, _ int) { m.SwitchTo = u.switchLangs[p.tag] })
 
 	// Danger first. A fear of the police or of being punished is not
@@ -874,11 +876,13 @@ func contactsOf(hits []Hit) []*content.Contact {
 const maxText = 1024
 
 // cutText cuts text to maxText bytes without splitting a character.
-func cutText(s string) string {
-	if len(s) <= maxText {
+func cutText(s string) string { return cutAt(s, maxText) }
+
+// cutAt shortens s to at most n bytes without splitting a character.
+func cutAt(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	n := maxText
 	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
