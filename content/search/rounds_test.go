@@ -123,10 +123,14 @@ func judgeRound(c *content.Content, r roundRow, res flows.Result) string {
 	}
 	switch r.kind {
 	case "danger":
-		// 112 first: as the first card, or named first in an answer
-		// without cards (to someone who says another reads along).
+		// 112 first: as the first card, or named in the first line of an
+		// answer without cards (to someone who says another reads
+		// along). A welcome that mentions the 112 button is not that.
 		if !danger && len(ids) > 0 {
 			return "first contact " + first + ", want 112"
+		}
+		if firstLine, _, _ := strings.Cut(res.Replies[0].Text, "\n"); !strings.Contains(firstLine, "112") {
+			return fmt.Sprintf("first line %q does not name 112", firstLine)
 		}
 		return emergencyFirst(c, res.Replies[0].Text)
 	case "tell":

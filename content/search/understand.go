@@ -115,6 +115,8 @@ type understander struct {
 	ageBefore, ageAfter, partner                   map[string]bool
 	// exText are the examples, for explain.
 	exText []string
+	// model guesses an intent no example came close to; see classifier.
+	model *classifier
 	// switchTo finds a request for a language; the tag is the place of
 	// the language in switchLangs.
 	switchTo             *phrases
@@ -308,6 +310,7 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 			u.postings[id] = append(u.postings[id], exampleWeight{int32(ex), float32(weight(tf) * u.idf[id] / norm)})
 		}
 	}
+	u.model = u.trainClassifier(c)
 	u.scratch.New = func() any {
 		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents)), nearest: make([]int32, len(u.intents))}
 	}
@@ -478,6 +481,16 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	if d := u.best(content.KindDisclosure, wk); d >= 0 {
 		topic = u.atHome(u.intents[d], m.Home)
 	}
+	// The model's guess never decides whether something is danger: only
+	// examples and rules do. It may name what else a message is about.
+	guess, _ := u.model.guess(wk.ids)
+	if topic == nil && guess >= 0 && u.intents[guess].Kind == content.KindDisclosure {
+		defer func() {
+			if m.Topic == nil && (m.Danger || m.Fear) {
+				m.Topic = u.atHome(u.intents[guess], m.Home)
+			}
+		}()
+	}
 	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity) {
 		m.Intent, m.Danger, m.Topic, m.Fear = u.danger, true, topic, false
 		return m
@@ -504,6 +517,10 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 		// Named, but not asked in words the examples know: the general
 		// question, whose contacts are the search's.
 		m.Intent = u.question()
+	case guess >= 0:
+		// No example came close, but the model trained on all of them
+		// is sure what kind of thing this is.
+		m.Intent = u.atHome(u.intents[guess], m.Home)
 	case u.fallback[m.Who] != nil:
 		// Nothing else understood, but the message says who it is
 		// about, and for them that is a worry of its own ("mijn
