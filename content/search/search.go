@@ -194,7 +194,11 @@ func buildLexicon(c *content.Content) *lexicon {
 			}
 		}
 		m := u.Markers
-		for _, p := range []content.Phrases{m.Me, m.FirstPerson, m.Other, m.Prof, m.Home, m.Minor, m.Adult, m.AgeBefore, m.AgeAfter} {
+		for _, p := range []content.Phrases{m.Me, m.FirstPerson, m.Other, m.Prof, m.Home, m.Minor, m.Adult, m.AgeBefore, m.AgeAfter,
+			m.Partner, m.Watched, m.Police, m.Worry} {
+			each(p)
+		}
+		for _, p := range u.Switch {
 			each(p)
 		}
 		for _, in := range u.Intents {
