@@ -145,6 +145,12 @@ const (
 	// classOther counts towards the overall limit only: deleting, answering
 	// callback and inline queries, configuring the bot.
 	classOther
+	// classUrgent is the first message of an answer that must not wait:
+	// the quick exit's line and an answer with 112. It goes ahead of
+	// first answers for the overall limit, and takes its chat's token
+	// without waiting for it (the chat's later messages wait the longer),
+	// so that the chat's own replies sent just before do not hold it up.
+	classUrgent
 )
 
 // call makes one Bot API call through the rate limits, again after

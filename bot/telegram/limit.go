@@ -123,6 +123,12 @@ func (l *limiter) reserveYielding(now time.Time) (*rate.Reservation, time.Durati
 // wait waits until a call of class may go: for the chat's limiter first
 // when the class counts per chat, then for the overall one.
 func (l *limiter) wait(ctx context.Context, chat int64, class callClass) error {
+	if class == classUrgent {
+		if chat != 0 {
+			l.reserveChat(chat, l.now()) // borrowed: not waited for
+		}
+		return l.await(ctx, l.reserveGlobal(l.now()))
+	}
 	if class != classOther && chat != 0 {
 		if err := l.await(ctx, l.reserveChat(chat, l.now())); err != nil {
 			return err

@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -95,8 +96,12 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 		return
 	}
 	// The first message is the answer the person waits for; the rest
-	// yield to other people's first answers (see limiter).
+	// yield to other people's first answers (see limiter). An answer with
+	// 112 does not even wait for its chat's own earlier replies.
 	class := classReply
+	if d.urgent {
+		class = classUrgent
+	}
 	if d.press != nil && !d.out.Degraded {
 		if b.editPressed(ctx, d) {
 			class = classMessage
@@ -275,7 +280,7 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 		if i == len(d.out.Replies)-1 {
 			markup = removeKeyboardForm
 		}
-		id, err := b.sendReply(ctx, d.chat, r, markup, classReply)
+		id, err := b.sendReply(ctx, d.chat, r, markup, classUrgent)
 		if err != nil {
 			b.logSendError("quick exit line", err)
 			if blocked(err) {
@@ -367,6 +372,11 @@ func gone(err error) bool {
 func blocked(err error) bool { return apiCode(err) == http.StatusForbidden }
 
 func (b *Bot) logSendError(what string, err error) {
+	if errors.Is(err, context.Canceled) && b.life.Err() == nil {
+		// Superseded by a quick exit (see supersede).
+		b.log().Debug("telegram: send superseded by a quick exit", "what", what)
+		return
+	}
 	if b.life.Err() != nil {
 		// Cut off by the end of the drain, which says so in one line.
 		b.lost.interrupted.Add(1)

@@ -196,6 +196,8 @@ type Bot struct {
 	drainBy   time.Time     // when the drain gives up; set when receiving stops
 	offsets   offsets       // polling: which updates Telegram may be told are done
 	answered  recentUpdates // updates whose replies were sent
+	// runningSends are the send jobs running, by chat (*runningSend).
+	runningSends sync.Map
 
 	dropped   *rollup // updates dropped because their chat was over its limits
 	strangers *rollup // webhook requests without the secret

@@ -43,6 +43,7 @@ func (b *Bot) handle(u *tgbotapi.Update, urg flows.Urgency, done func(ack bool))
 		// deleted, and hold up the exit by a second each. The exit
 		// supersedes both.
 		updates, replies := b.handling.Discard(key), b.sending.Discard(key)
+		b.supersede(key)
 		if updates+replies > 0 {
 			b.log().Debug("telegram: superseded by a quick exit", "updates", updates, "batches", replies)
 		}
@@ -147,6 +148,19 @@ func (b *Bot) urgency(u *tgbotapi.Update) flows.Urgency {
 		return b.Triage.Urgency(in)
 	}
 	return flows.Ordinary
+}
+
+// runningSend is a send job that is running, so that a quick exit can
+// end it.
+type runningSend struct{ cancel context.CancelFunc }
+
+// supersede ends the send job running for key, if any: a quick exit makes
+// what it sends pointless, and it would hold up the exit's own line while
+// it waits out its chat's limit.
+func (b *Bot) supersede(key int64) {
+	if v, ok := b.runningSends.Load(key); ok {
+		v.(*runningSend).cancel()
+	}
 }
 
 // answerDropped answers the button press of an update that is dropped,
@@ -290,6 +304,8 @@ type delivery struct {
 	// fresh: this update began a conversation, so the privacy note and the
 	// reply keyboard follow the welcome.
 	fresh bool
+	// urgent: the answer carries 112 or is the quick exit's.
+	urgent bool
 }
 
 // converse hands a private chat's input to the dispatcher and queues what
@@ -314,12 +330,13 @@ func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.I
 		return
 	}
 	d := &delivery{
-		chat:  chat,
-		out:   out,
-		lang:  b.convLang(out.Lang, in.Lang),
-		msgID: msgID,
-		press: p,
-		fresh: out.Started && !out.Forget && !out.Degraded,
+		chat:   chat,
+		out:    out,
+		lang:   b.convLang(out.Lang, in.Lang),
+		msgID:  msgID,
+		press:  p,
+		fresh:  out.Started && !out.Forget && !out.Degraded,
+		urgent: urg != flows.Ordinary || out.Degraded,
 	}
 	b.queueSend(chat, urg, func(ctx context.Context) {
 		b.deliver(ctx, d)
@@ -403,7 +420,14 @@ func (b *Bot) queueSend(key int64, urg flows.Urgency, f func(ctx context.Context
 				done(false)
 				return
 			}
-			f(life)
+			// A quick exit cuts the chat's running sends short (see
+			// supersede): what they send is about to be deleted.
+			ctx, cancel := context.WithCancel(life)
+			run := &runningSend{cancel: cancel}
+			b.runningSends.Store(key, run)
+			f(ctx)
+			b.runningSends.CompareAndDelete(key, run)
+			cancel()
 			done(life.Err() == nil)
 		},
 		dropped: func() { done(true) },
