@@ -84,10 +84,10 @@ func (b *Bot) poll(ctx context.Context) error {
 		b.metrics().Called("getUpdates", 0)
 		b.metrics().Receiving(true)
 		fresh := b.queueBatch(ups)
-		// A full batch of nothing new: the updates under way fill all
-		// Telegram hands out at once, and newer ones cannot be reached
-		// (see offsets.offset).
-		full = fresh == 0 && len(ups) == cfg.Limit
+		// A full batch: Telegram hands out no more at once, and updates
+		// under way would take the place of newer ones (see
+		// offsets.offset).
+		full = len(ups) == cfg.Limit
 		if fresh == 0 && len(ups) > 0 && !full {
 			// Only updates already under way came back: wait until one of
 			// them is done rather than ask again at once.
@@ -99,8 +99,10 @@ func (b *Bot) poll(ctx context.Context) error {
 }
 
 // changeWait bounds how long polling waits for an update under way to be
-// done before it asks Telegram again.
-const changeWait = 500 * time.Millisecond
+// done before it asks Telegram again: getUpdates cannot be asked for new
+// updates only without confirming those under way, so this is also how
+// long a new person may wait meanwhile.
+const changeWait = 100 * time.Millisecond
 
 // queueBatch queues the new updates of a batch for handling and returns
 // how many were new. An update of a chat that is over its limit is
@@ -134,9 +136,9 @@ func (b *Bot) queueBatch(ups []tgbotapi.Update) int {
 //
 // getUpdates hands out at most a hundred updates from the offset on, so
 // a chat whose replies wait out Telegram's limits could hold the offset,
-// and a flood behind it would keep everyone newer out of reach. When a
-// batch holds nothing new, the offset moves past the updates that were
-// handled (their sessions saved) and whose replies are still being sent:
+// and a flood behind it would keep everyone newer out of reach. After a
+// full batch, the offset moves past the updates that were handled (their
+// sessions saved) and whose replies are still being sent:
 // those are then no longer delivered again should the process die before
 // they are sent, which only a saturated queue risks. A stop drains them.
 type offsets struct {

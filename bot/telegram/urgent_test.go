@@ -162,6 +162,15 @@ func TestPollingSurvivesRefusal(t *testing.T) {
 			t.Parallel()
 			h := start(t, polling, testContent(t))
 			h.srv.Inject(tgtest.Fault{Method: "getUpdates", Code: code, Description: http.StatusText(code), Times: 3})
+			h.srv.Await(t, 10*time.Second, "getUpdates to be refused three times", func() bool {
+				n := 0
+				for _, c := range h.srv.Calls("getUpdates") {
+					if c.Code == code {
+						n++
+					}
+				}
+				return n == 3
+			})
 			h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
 			h.srv.Await(t, 10*time.Second, "the bot to answer after the refusals", func() bool {
 				return len(h.srv.BotMessages(alice.ID)) > 0
