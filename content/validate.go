@@ -896,7 +896,14 @@ var globalLabels = []string{KeyOptSOS, KeyOptExit, KeyOptBack, KeyOptRestart, Ke
 // case, spaces collapsed, accents dropped, and without the punctuation
 // around it ("Ja!").
 func foldLabel(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return NormaliseLabel(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+}
+
+// NormaliseLabel folds case, spacing and common accents, so that a label
+// typed as a message matches however it was typed. The engine compares
+// typed text with labels through it, and lint checks labels with it, so
+// that both see the same thing.
+func NormaliseLabel(s string) string {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	return labelAccents.Replace(s)
 }

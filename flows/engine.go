@@ -1060,17 +1060,5 @@ func (e *Engine) pickLang(lang string) string {
 }
 
 // normalise folds case, spacing and common accents so that a typed label
-// matches however it was typed.
-func normalise(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	return accents.Replace(s)
-}
-
-var accents = strings.NewReplacer(
-	"á", "a", "à", "a", "ä", "a", "â", "a",
-	"é", "e", "è", "e", "ë", "e", "ê", "e",
-	"í", "i", "ì", "i", "ï", "i", "î", "i",
-	"ó", "o", "ò", "o", "ö", "o", "ô", "o",
-	"ú", "u", "ù", "u", "ü", "u", "û", "u",
-	"’", "'", "‘", "'",
-)
+// matches however it was typed; lint compares labels the same way.
+func normalise(s string) string { return content.NormaliseLabel(s) }
