@@ -360,6 +360,18 @@ func (l *lanes) Wait(ctx context.Context) error {
 	return nil
 }
 
+// UrgentLen is the number of jobs of key queued with GoFirst that have
+// not started.
+func (l *lanes) UrgentLen(key int64) int {
+	sh := l.shard(key)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if ln := sh.q[key]; ln != nil {
+		return ln.urgent
+	}
+	return 0
+}
+
 // Len is the number of jobs queued or running.
 func (l *lanes) Len() int { return int(l.n.Load()) }
 

@@ -43,6 +43,10 @@ type limiter struct {
 	pruneAt   int
 }
 
+// urgentBorrow is how far ahead of its chat's limit an urgent message may
+// go: a couple of messages' worth.
+const urgentBorrow = 2 * time.Second
+
 // errUnlimitable is a reservation the limiter can never grant.
 var errUnlimitable = errors.New("telegram: rate limit cannot be met")
 
@@ -81,6 +85,21 @@ func (l *limiter) reserveChat(chat int64, now time.Time) *rate.Reservation {
 	}
 	l.mu.Unlock()
 	return lim.ReserveN(now, 1)
+}
+
+// urgentChatWait takes a token of chat's limiter for an urgent message and
+// returns how long the message must wait for it: nothing while the chat
+// owes at most urgentBorrow, the token being borrowed from its next
+// messages; the whole delay when it owes more, so that a chat that sends
+// one urgent message after another waits like any other and cannot take
+// the share of Telegram's limit that everyone else's first answers need.
+func (l *limiter) urgentChatWait(chat int64) time.Duration {
+	now := l.now()
+	d := l.reserveChat(chat, now).DelayFrom(now)
+	if d <= urgentBorrow {
+		return 0
+	}
+	return d
 }
 
 // reserveGlobal reserves a call at now against the overall limit.
@@ -125,7 +144,9 @@ func (l *limiter) reserveYielding(now time.Time) (*rate.Reservation, time.Durati
 func (l *limiter) wait(ctx context.Context, chat int64, class callClass) error {
 	if class == classUrgent {
 		if chat != 0 {
-			l.reserveChat(chat, l.now()) // borrowed: not waited for
+			if err := sleep(ctx, l.urgentChatWait(chat)); err != nil {
+				return err
+			}
 		}
 		return l.await(ctx, l.reserveGlobal(l.now()))
 	}

@@ -513,3 +513,25 @@ func TestContentFitsTelegram(t *testing.T) {
 		t.Errorf("Load without limits = %v, want the same content accepted", err)
 	}
 }
+
+// TestLimiterUrgentBorrows: an urgent message does not wait for its chat's
+// limit while the chat owes a couple of seconds at most, and waits in full
+// beyond that, so that a chat sending urgent messages in a flood is held
+// to its limit like any other.
+func TestLimiterUrgentBorrows(t *testing.T) {
+	t0 := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	l := newLimiter(30, 30, 1, 3, func() time.Time { return t0 })
+	var waits []time.Duration
+	for range 7 {
+		waits = append(waits, l.urgentChatWait(42))
+	}
+	// Three from the burst, two borrowed (owing one, then two seconds),
+	// then the chat owes more than urgentBorrow and waits.
+	want := []time.Duration{0, 0, 0, 0, 0, 3 * time.Second, 4 * time.Second}
+	if !slices.Equal(waits, want) {
+		t.Errorf("urgentChatWait seven times at once = %v, want %v", waits, want)
+	}
+	if got := l.urgentChatWait(43); got != 0 {
+		t.Errorf("urgentChatWait for another chat = %v, want 0", got)
+	}
+}

@@ -20,6 +20,10 @@ import (
 // to a button press and the replies.
 const jobsPerUpdate = 2
 
+// maxUrgentQueued bounds the answers with 112 that one chat may have
+// waiting to be handled: each gives 112, so more add nothing but load.
+const maxUrgentQueued = 4
+
 // handle handles one update in its chat's lane and calls done once,
 // when Telegram may be told whether it is done with the update: true once
 // its replies were sent (or there were none, or it was dropped as part of a
@@ -118,6 +122,15 @@ func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi
 		handled()
 	}, dropped: func() { done(true) }}
 	if urg != flows.Ordinary {
+		if urg == flows.Safety && b.handling.UrgentLen(routeKey(u)) >= maxUrgentQueued {
+			// Answers with 112 for this chat are already waiting to go
+			// out; another would say the same again, and a flood of them
+			// must not take everyone else's share of Telegram's limits.
+			// A quick exit is always queued: it cancels the rest.
+			b.dropped.add("urgent_repeated")
+			b.answerDropped(u)
+			return errLaneFull
+		}
 		b.handling.GoFirst(routeKey(u), job)
 		return nil
 	}

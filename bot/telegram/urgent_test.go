@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -247,5 +248,54 @@ func TestShutdownCarriesOutQuickExit(t *testing.T) {
 				t.Errorf("after a quick exit and a stop, %d messages still on the phone, want none", len(visible))
 			}
 		})
+	}
+}
+
+// TestSafetyFloodBounded: a chat that sends the 112 label over and over
+// gets 112 answers, but no more than a few wait at once, and a person who
+// starts meanwhile is answered as usual.
+func TestSafetyFloodBounded(t *testing.T) {
+	t.Parallel()
+	c := testContent(t)
+	sos := c.Text(content.DefaultLang, content.KeyOptSOS)
+	h := start(t, polling, c, realLimits, func(b *Bot) { b.DrainTimeout = 200 * time.Millisecond })
+	h.text(floodUser, "/start")
+	var most atomic.Int64
+	stop := make(chan struct{})
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			most.Store(max(most.Load(), int64(h.bot.handling.UrgentLen(floodUser.ID))))
+			time.Sleep(100 * time.Microsecond)
+		}
+	}()
+	for range 40 {
+		h.srv.SendText(tgtest.PrivateChat(floodUser), floodUser, sos)
+	}
+	h.srv.SendText(tgtest.PrivateChat(bob), bob, "/start")
+	h.srv.Await(t, 10*time.Second, "the newcomer's welcome", func() bool { return !firstReply(h.srv, bob.ID).IsZero() })
+	h.srv.Await(t, 10*time.Second, "the flood to be handled", func() bool { return h.bot.handling.Len() == 0 })
+	close(stop)
+	<-watched
+	if got := most.Load(); got > maxUrgentQueued {
+		t.Errorf("the flooding chat had %d urgent updates waiting at once, want at most %d", got, maxUrgentQueued)
+	}
+	answers := 0
+	for _, msg := range h.srv.BotMessages(floodUser.ID) {
+		if isSafetyAnswer(msg.Text) {
+			answers++
+		}
+	}
+	if answers == 0 || answers >= 40 {
+		t.Errorf("the flooding chat got %d answers with 112 for 40 presses, want some, and fewer than one each", answers)
+	}
+	if !strings.Contains(h.logs.String(), "urgent_repeated") {
+		t.Errorf("the repeated urgent updates were not counted in the log")
 	}
 }
