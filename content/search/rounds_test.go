@@ -56,6 +56,9 @@ func readRound(t testing.TB, path string) []roundRow {
 		if rest != "" {
 			r.args = strings.Split(rest, ":")
 		}
+		if need := map[string]int{"tell": 3, "ask": 1}[kind]; len(r.args) < need {
+			t.Fatalf("%s:%d: %q needs %d parts after %s:", path, i+1, r.want, need, kind)
+		}
 		rows = append(rows, r)
 	}
 	return rows
@@ -151,8 +154,13 @@ func judgeRound(c *content.Content, r roundRow, res flows.Result) string {
 		if first == "politie" {
 			return "the police first to someone afraid of the police"
 		}
-		if !slices.Contains(topicContacts[r.args[0]], first) {
-			return fmt.Sprintf("first contact %q (all %v), want one of %v", first, ids, topicContacts[r.args[0]])
+		// Without a topic, any help that thinks along is right.
+		want := slices.Concat(topicContacts["sexual"], topicContacts["criminal"], topicContacts["labour"])
+		if len(r.args) > 0 {
+			want = topicContacts[r.args[0]]
+		}
+		if !slices.Contains(want, first) {
+			return fmt.Sprintf("first contact %q (all %v), want one of %v", first, ids, want)
 		}
 	case "ask":
 		if first != r.args[0] {
