@@ -109,6 +109,12 @@ const changeWait = 100 * time.Millisecond
 // dropped, counted, and done with: asking for it again would only repeat
 // the flood.
 func (b *Bot) queueBatch(ups []tgbotapi.Update) int {
+	// The next batch is asked for once this one is handled, not sent: a
+	// flood then costs the workers, not a pile of getUpdates calls that
+	// compete with them, and a new person's update is read as soon as the
+	// updates before it are handled.
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	fresh := 0
 	for i := range ups {
 		u := &ups[i]
@@ -117,14 +123,21 @@ func (b *Bot) queueBatch(ups []tgbotapi.Update) int {
 		}
 		fresh++
 		id := u.UpdateID
+		wg.Add(1)
+		var once sync.Once
+		settled := func() { once.Do(wg.Done) }
 		// Once fetched, an update is handled even when a stop comes in
 		// between: only abandoning at the drain deadline cuts it short.
-		err := b.queueHandling(b.life, 0, u, func(ack bool) { b.offsets.finish(id, ack) }, func() { b.offsets.handled(id) })
+		err := b.queueHandling(b.life, 0, u,
+			func(ack bool) { b.offsets.finish(id, ack); settled() },
+			func() { b.offsets.handled(id); settled() })
 		switch {
 		case errors.Is(err, errLaneFull):
 			b.offsets.finish(id, true)
+			settled()
 		case err != nil:
 			b.offsets.finish(id, false)
+			settled()
 		}
 	}
 	return fresh
