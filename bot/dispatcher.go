@@ -66,6 +66,9 @@ type Outcome struct {
 	// again), and the channel removes what it can of the conversation from
 	// the user's screen.
 	Forget bool
+	// KeepLine, with Forget: the neutral line says how to come back and
+	// stays on the screen; everything before it goes.
+	KeepLine bool
 	// Origin is, with Forget, the channel's id of the conversation's first
 	// message (store.Record.Origin), so that a channel can remove the
 	// whole conversation; 0 when it is not known: the store did not
@@ -247,7 +250,8 @@ func (d *Dispatcher) leave(ctx context.Context, key store.Key, u Update) Outcome
 	}
 	// The neutral line in the words the person typed, or else in the
 	// language of the conversation, or of the device.
-	out.Replies = d.Engine.Forget(cmp.Or(d.Engine.ExitLang(u.Input), rec.Session.Lang, u.Input.Lang)).Replies
+	r := d.Engine.Leave(u.Input, cmp.Or(d.Engine.ExitLang(u.Input), rec.Session.Lang, u.Input.Lang))
+	out.Replies, out.KeepLine = r.Replies, r.KeepLine
 	if err != nil {
 		d.log().Error("quick exit: session not deleted yet; retrying in the background", "session", logKey(key), "err", err)
 		d.remember(key)

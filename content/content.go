@@ -158,6 +158,11 @@ type Option struct {
 	// Also are further signals recorded with Signal, for instance a flag
 	// that several answers set and a branch tests once.
 	Also []string `yaml:"also"`
+	// Leave makes the option a quick exit ("Nee, iemand kan meekijken"):
+	// the conversation is wiped as with 'Snel weg', and the one line left
+	// is the text of this key, which says how to come back and nothing
+	// more. An option that leaves has no next and no flow.
+	Leave string `yaml:"leave"`
 
 	Line int `yaml:"-"`
 }

@@ -426,8 +426,13 @@ func (l *loader) validateState(f *Flow, s *State) {
 			}
 		}
 		switch {
+		case o.Leave != "":
+			if o.Next != "" || o.Flow != "" || o.Signal != "" || len(o.Also) > 0 {
+				l.addf(file, o.Line, "option %q leaves: it has no 'next', 'flow' or signals, as nothing of the conversation is kept", o.ID)
+			}
+			l.useText(file, o.Line, o.Leave)
 		case (o.Next == "") == (o.Flow == ""):
-			l.addf(file, o.Line, "option %q needs exactly one of 'next' or 'flow'", o.ID)
+			l.addf(file, o.Line, "option %q needs exactly one of 'next', 'flow' or 'leave'", o.ID)
 		case o.Flow != "":
 			if to := l.c.Flows[o.Flow]; to == nil {
 				l.addf(file, o.Line, "option %q: unknown flow %q", o.ID, o.Flow)

@@ -99,6 +99,9 @@ type Result struct {
 	// Forget is set by a quick exit or /stop: the caller deletes everything
 	// it keeps of this conversation. Session is then zero.
 	Forget bool
+	// KeepLine, with Forget: the line replied says how to come back, and
+	// stays when the channel removes the conversation from the screen.
+	KeepLine bool
 	// Contacts are the ids of the contacts this step referred to: those of
 	// an ending it moved to, and those an answer to a typed message shows.
 	// They are for anonymous counts of where people are pointed; a
@@ -144,6 +147,10 @@ type Engine struct {
 	// one of them a core word, leaves too ("stoppen nu", "wissen en weg",
 	// "gtg now"), however the words are put together.
 	exitVocab, exitCore map[string]bool
+	// leaveOpts are the content's options that leave (content.Option
+	// Leave), by their data, and leaveLabels by their labels as typed:
+	// the text key of the line each leaves.
+	leaveOpts, leaveLabels map[string]string
 }
 
 // sysReplies are the ready-made replies of the engine itself, per language.
@@ -233,7 +240,7 @@ func WithOpenNow() EngineOption { return func(e *Engine) { e.openNow = true } }
 // New compiles the content's flows. The content must have passed Load.
 func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 	e := &Engine{c: c, flows: map[string]*compiled{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}, exitWords: map[string]bool{}, exitLang: map[string]string{},
-		exitVocab: map[string]bool{}, exitCore: map[string]bool{}}
+		exitVocab: map[string]bool{}, exitCore: map[string]bool{}, leaveOpts: map[string]string{}, leaveLabels: map[string]string{}}
 	for _, o := range opts {
 		o(e)
 	}
@@ -309,7 +316,14 @@ func (e *Engine) compile(f *content.Flow) *compiled {
 	for _, s := range f.States {
 		m.options[s.ID] = map[string]*content.Option{}
 		for _, o := range s.Options {
-			m.options[s.ID][content.OptionData(f.ID, s.ID, o.ID)] = o
+			data := content.OptionData(f.ID, s.ID, o.ID)
+			m.options[s.ID][data] = o
+			if o.Leave != "" {
+				e.leaveOpts[data] = o.Leave
+				for _, lang := range e.c.Langs {
+					e.leaveLabels[normalise(e.c.Text(lang, o.Label))] = o.Leave
+				}
+			}
 		}
 		if len(s.Branch) > 0 {
 			continue
@@ -592,6 +606,9 @@ func (e *Engine) step(s Session, in Input, now time.Time) Result {
 			return e.freeText(s, text, now)
 		}
 	}
+	if key := e.leaveOpts[data]; key != "" {
+		return e.Leave(ChoiceInput(data), s.Lang)
+	}
 	switch data {
 	case DataSOS:
 		return Result{Session: s, Replies: []Reply{e.sysReply[s.Lang].emergency}}
@@ -801,7 +818,7 @@ func (e *Engine) Reset(lang string, now time.Time) Result {
 func (e *Engine) Leaves(in Input) bool {
 	switch in.Kind {
 	case Choice:
-		return in.Data == DataExit
+		return in.Data == DataExit || e.leaveOpts[in.Data] != ""
 	case Text:
 		text := in.Data
 		if len(text) > 64 {
@@ -818,7 +835,7 @@ func (e *Engine) Leaves(in Input) bool {
 		// Exit words of more than one word also match with marks between
 		// them: "gata, ies".
 		words := normalise(strings.Join(strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }), " "))
-		return e.globals[norm] == DataExit || e.exitWords[norm] || e.exitWords[words] || e.exitBag(words)
+		return e.globals[norm] == DataExit || e.leaveLabels[norm] != "" || e.exitWords[norm] || e.exitWords[words] || e.exitBag(words)
 	}
 	return false
 }
@@ -890,6 +907,20 @@ func (e *Engine) Current(s Session, now time.Time) []Reply {
 		return nil
 	}
 	return []Reply{e.questionAt(s, now)}
+}
+
+// Leave is Forget for an input that Leaves: its line is the quick exit's,
+// or, for an option that leaves ("Nee, iemand kan meekijken"), that
+// option's own neutral line, which says how to come back.
+func (e *Engine) Leave(in Input, lang string) Result {
+	key := e.leaveOpts[in.Data]
+	if in.Kind == Text && len(in.Data) <= 64 {
+		key = e.leaveLabels[normalise(trimMarks(in.Data))]
+	}
+	if key == "" || in.Kind == Media {
+		return e.Forget(lang)
+	}
+	return Result{Forget: true, KeepLine: true, Replies: []Reply{{Text: e.c.Text(e.pickLang(lang), key)}}}
 }
 
 // Forget is the quick exit: nothing of the conversation is kept, and the

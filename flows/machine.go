@@ -112,6 +112,9 @@ func buildMachine(c *content.Content) (*machine, error) {
 		for _, s := range f.States {
 			src := m.node[id][s.ID]
 			for _, o := range s.Options {
+				if o.Leave != "" {
+					continue // the engine leaves before the machine moves (Engine.Leaves)
+				}
 				dst, to := m.node[id][o.Next], o.Next
 				if o.Flow != "" {
 					dst, to = m.node[o.Flow][c.Flows[o.Flow].Start], "flow:"+o.Flow

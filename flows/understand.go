@@ -327,8 +327,11 @@ func (e *Engine) answerDanger(s Session, m content.Meaning, h hearer, now time.T
 	cts := append(append([]*content.Contact(nil), first...), helplines...)
 	answer := Reply{Text: e.c.Text(s.Lang, in.Text) + "\n\n" + e.briefs(s.Lang, cts, now)}
 	if s.IsNew() {
+		// Nothing after 112 but the buttons of the first question: the
+		// welcome's whole text would bury the one line that matters.
 		r := e.restart(s.Lang, "", now)
-		r.Replies = append([]Reply{answer}, r.Replies...)
+		answer.Options = r.Replies[len(r.Replies)-1].Options
+		r.Replies = []Reply{answer}
 		r.Contacts = ids(cts)
 		return r
 	}

@@ -275,6 +275,7 @@ const maxDeleteBatch = 100
 // bot delete messages of both sides of a private chat for 48 hours).
 func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 	hi := d.msgID // the newest id known when the line cannot be sent
+	keep := int64(0)
 	for i, r := range d.out.Replies {
 		var markup escapedJSON
 		if i == len(d.out.Replies)-1 {
@@ -290,7 +291,14 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 		}
 		if id > 0 {
 			hi = max(hi, int64(id))
+			if d.out.KeepLine {
+				keep = int64(id)
+			}
 		}
+	}
+	if keep > 0 {
+		// The line says how to come back: everything before it goes.
+		hi = keep - 1
 	}
 	if hi <= 0 {
 		return

@@ -299,3 +299,38 @@ func TestSafetyFloodBounded(t *testing.T) {
 		t.Errorf("the repeated urgent updates were not counted in the log")
 	}
 }
+
+// TestSomeoneCanSeeLeaves: "Nee, iemand kan meekijken" wipes the chat as
+// the quick exit does, the welcome with it, and leaves only the neutral
+// line that says how to come back.
+func TestSomeoneCanSeeLeaves(t *testing.T) {
+	t.Parallel()
+	c := testContent(t)
+	for _, m := range modes {
+		t.Run(string(m), func(t *testing.T) {
+			t.Parallel()
+			h := start(t, m, c)
+			h.text(alice, "/start")
+			h.press(alice, h.question(alice).ID, "start/welcome/ok")
+			h.press(alice, h.question(alice).ID, "start/safe/no")
+			visible := h.srv.Visible(alice.ID)
+			want := c.Text(content.DefaultLang, "start.safe.left")
+			if len(visible) != 1 || visible[0].Text != want {
+				var texts []string
+				for _, v := range visible {
+					texts = append(texts, v.Text)
+				}
+				t.Fatalf("after 'iemand kan meekijken', the phone shows %q, want only %q", texts, want)
+			}
+			if !visible[0].RemoveKeyboard {
+				t.Errorf("the line left does not remove the reply keyboard")
+			}
+			// Nothing of the conversation is kept: a message starts anew.
+			h.text(alice, "hallo")
+			msgs := h.srv.BotMessages(alice.ID)
+			if got := msgs[len(msgs)-1].Text; got != h.txt(content.KeyPrivacy) {
+				t.Errorf("after leaving, a new message got %q last, want the privacy note of a new conversation", got)
+			}
+		})
+	}
+}

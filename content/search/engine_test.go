@@ -283,7 +283,7 @@ func TestSearchInConversation(t *testing.T) {
 		t.Errorf("/contact keerpun = %q, want Keerpunt", r.Replies[0].Text)
 	}
 	// Typed text while a question waits is read as well.
-	for _, end := range []flows.Result{q, run(t, e, tuesday, "start/welcome/ok", "start/safe/no")} {
+	for _, end := range []flows.Result{q, run(t, e, tuesday, "start/welcome/ok", "start/safe/yes")} {
 		r := e.Step(end.Session, flows.TextInput("loverboy"), tuesday)
 		if !strings.Contains(r.Replies[0].Text, c.Contacts["fier"].Chat) || r.Session.State != end.Session.State {
 			t.Errorf("loverboy at %s = %q at %s, want Chat met Fier and to stay", end.Session.State, r.Replies[0].Text, r.Session.State)
