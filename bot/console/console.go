@@ -117,11 +117,36 @@ func readLine(r *bufio.Reader) (string, error) {
 	}
 }
 
-// input turns a line into an input: the number of an option on screen, an
-// option's data, or else text (which the engine matches against labels).
+// exitKey is the number of the quick exit on every screen: the same key
+// whatever the question, so that a frightened person can press it without
+// reading. The other options are numbered from 1.
+const exitKey = 0
+
+// numbered returns the options as the screen numbers them from 1: all but
+// the quick exit, which is exitKey.
+func numbered(opts []flows.Option) []flows.Option {
+	out := make([]flows.Option, 0, len(opts))
+	for _, o := range opts {
+		if o.Data != flows.DataExit {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// input turns a line into an input: exitKey, the number of an option on
+// screen, an option's data, or else text (which the engine matches against
+// labels).
 func (c *Console) input(line string, last []flows.Option) flows.Input {
-	if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(last) {
-		return flows.ChoiceInput(last[n-1].Data)
+	if n, err := strconv.Atoi(line); err == nil {
+		opts := numbered(last)
+		switch {
+		case n == exitKey:
+			// Always there, whether the screen shows it or not.
+			return flows.ChoiceInput(flows.DataExit)
+		case n >= 1 && n <= len(opts):
+			return flows.ChoiceInput(opts[n-1].Data)
+		}
 	}
 	if optionData.MatchString(line) {
 		return flows.ChoiceInput(line)
@@ -144,8 +169,13 @@ func (c *Console) print(r flows.Reply) error {
 	b.WriteString("\n")
 	b.WriteString(r.Text)
 	b.WriteString("\n")
-	for i, o := range r.Options {
+	for i, o := range numbered(r.Options) {
 		fmt.Fprintf(&b, "  %d) %s\n", i+1, o.Label)
+	}
+	for _, o := range r.Options {
+		if o.Data == flows.DataExit {
+			fmt.Fprintf(&b, "  %d) %s\n", exitKey, o.Label)
+		}
 	}
 	_, err := io.WriteString(c.Out, b.String())
 	return err

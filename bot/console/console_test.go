@@ -201,10 +201,9 @@ func TestTextMode(t *testing.T) {
 	ct := d.Engine.Content()
 	start := ct.Flows["start"]
 	welcome := start.State(start.Start)
-	second := start.State(welcome.Options[0].Next)
-	// 1: the welcome's first option; then the quick exit, the last option
-	// of the second question; then 1 again, which starts over.
-	exit := strconv.Itoa(len(second.Options) + 3) // content options, back, 112, exit
+	// 1: the welcome's first option; then the quick exit, 0 on every
+	// screen; then 1 again, which starts over.
+	exit := "0"
 	var out bytes.Buffer
 	c := &Console{Handler: d, In: strings.NewReader("1\n" + exit + "\n1\n"), Out: &out}
 	if err := c.Run(context.Background()); err != nil {
@@ -223,6 +222,13 @@ func TestTextMode(t *testing.T) {
 	first := strings.SplitN(ct.Text("nl", welcome.Text), "\n", 2)[0]
 	if n := strings.Count(got, first); n != 2 {
 		t.Errorf("welcome shown %d times, want 2:\n%s", n, got)
+	}
+	// Every screen with the quick exit shows it as 0, and as 0 only.
+	exitLabel := ct.Text("nl", content.KeyOptExit)
+	for _, line := range strings.Split(got, "\n") {
+		if strings.HasSuffix(line, ") "+exitLabel) && line != "  0) "+exitLabel {
+			t.Errorf("the quick exit is shown as %q, want %q", line, "  0) "+exitLabel)
+		}
 	}
 }
 
@@ -246,8 +252,7 @@ func TestQuickExitLeavesNoTrace(t *testing.T) {
 			t.Run(lang+" "+exit, func(t *testing.T) {
 				in := append([]string{"/taal " + lang}, deep...)
 				if exit == "exit-number" {
-					// The ending's buttons: report, restart, back, 112, exit.
-					exit = "5"
+					exit = "0" // the quick exit's key on every screen
 				}
 				var out bytes.Buffer
 				// The quick exit is answered before the session is read,
