@@ -170,6 +170,30 @@ func TestWording(t *testing.T) {
 	}
 }
 
+// TestNoPromiseToTheYoung: no text that a young person or a bystander
+// reads promises, or quotes a guide as if it promised, that someone will
+// not be treated as a criminal: that line of seed 004 is about people
+// without residence papers facing detention, and no seed says a Dutch
+// teenager will not be prosecuted. Professionals read it with that
+// context.
+func TestNoPromiseToTheYoung(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	promise := regexp.MustCompile(`(?i)niet als een crimineel|not as a criminal`)
+	for _, lang := range c.Langs {
+		for key, text := range c.Texts[lang] {
+			if strings.HasPrefix(key, "prof.") {
+				continue
+			}
+			if promise.MatchString(text) {
+				t.Errorf("%s %s: %q is read by young people or bystanders", lang, key, promise.FindString(text))
+			}
+		}
+	}
+}
+
 func TestOpenAt(t *testing.T) {
 	s := &Schedule{Days: []string{"mon", "tue", "wed", "thu", "fri"}, From: "09:00", Until: "17:00"}
 	l := &loader{c: &Content{}}
