@@ -175,13 +175,14 @@ func TestWording(t *testing.T) {
 // not be treated as a criminal: that line of seed 004 is about people
 // without residence papers facing detention, and no seed says a Dutch
 // teenager will not be prosecuted. Professionals read it with that
-// context.
+// context. Nor does one say it is good to hear that nothing happens: a
+// groomed fifteen-year-old who 'agreed' may answer no.
 func TestNoPromiseToTheYoung(t *testing.T) {
 	c, err := Default()
 	if err != nil {
 		t.Fatalf("Default: %v", err)
 	}
-	promise := regexp.MustCompile(`(?i)niet als een crimineel|not as a criminal`)
+	promise := regexp.MustCompile(`(?i)niet als een crimineel|not as a criminal|fijn om te horen|good to hear`)
 	for _, lang := range c.Langs {
 		for key, text := range c.Texts[lang] {
 			if strings.HasPrefix(key, "prof.") {
@@ -190,6 +191,29 @@ func TestNoPromiseToTheYoung(t *testing.T) {
 			if promise.MatchString(text) {
 				t.Errorf("%s %s: %q is read by young people or bystanders", lang, key, promise.FindString(text))
 			}
+		}
+	}
+}
+
+// TestConsentInChecklist: the young people's checklist of sexual
+// exploitation says what seed 004 says, that a 'yes' does not make it
+// consent, and that someone else gets something for it; not "while you do
+// not want to", which a groomed fifteen-year-old who agreed answers no to.
+func TestConsentInChecklist(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	for lang, want := range map[string]*regexp.Regexp{
+		"nl": regexp.MustCompile(`iemand anders krijgt daar geld of iets anders voor\. Ook als je zelf 'ja' zei`),
+		"en": regexp.MustCompile(`someone else gets money or something else for it\. Even if you said 'yes' yourself`),
+	} {
+		text := c.Text(lang, "jong.sexual")
+		if !want.MatchString(text) {
+			t.Errorf("%s jong.sexual does not say that a yes is no consent:\n%s", lang, text)
+		}
+		if regexp.MustCompile(`(?i)terwijl jij dat niet wilt|when you don't want to`).MatchString(text) {
+			t.Errorf("%s jong.sexual still asks whether it happens against your will", lang)
 		}
 	}
 }
