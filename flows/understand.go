@@ -158,7 +158,7 @@ func (e *Engine) understand(s Session, text string, asked bool, now time.Time) R
 	if e.c.Briefs[m.Lang] != nil && !asked {
 		return e.answerBrief(s, m, now)
 	}
-	if m.Lang != "" && e.c.HasLang(m.Lang) {
+	if m.Lang != "" && e.c.HasLang(m.Lang) && !asked {
 		// Dutch and English are answered in kind, whatever the device
 		// says or the conversation was in; the conversation goes on in
 		// the language the person now writes.
@@ -187,8 +187,18 @@ func (e *Engine) understand(s Session, text string, asked bool, now time.Time) R
 	case kind != content.KindDisclosure && kind != content.KindQuestion && e.answersAge(s, m):
 		q := u.AgeQuestion(s.Flow, s.State)
 		return e.choose(s, content.OptionData(s.Flow, s.State, q.Option(h.age)), now)
-	case kind == content.KindDisclosure:
+	case kind == content.KindDisclosure && (!asked || m.Who != ""):
+		// A search with /contact is a question for contacts unless it
+		// tells about someone: "/contact loverboy" is no one's own
+		// story, "/contact ik ben 15 en ..." is.
 		return e.answerDisclosure(s, m, h, now)
+	case kind == content.KindDisclosure:
+		if len(m.Found) == 0 {
+			if a := m.Intent.Answer(content.WhoMe); a != nil {
+				m.Found = e.contacts(a.Contacts)
+			}
+		}
+		return e.answerQuestion(s, m, h, nil, now)
 	case kind == content.KindQuestion:
 		return e.answerQuestion(s, m, h, m.Intent, now)
 	case asked:

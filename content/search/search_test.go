@@ -136,7 +136,9 @@ func TestFind(t *testing.T) {
 		{"bedreigd", "alarm112"},
 		{"docent", "ckm"},
 		{"asiel", "ind"},
-		{"cijfers", "nationaal-rapporteur"},
+		{"cijfers", "comensha"}, // seed 002: "zie voor recente cijfers de website van CoMensha"
+		{"bnrm", "nationaal-rapporteur"},
+		{"national rapporteur", "nationaal-rapporteur"},
 		// Places: every province has a zorgcoördinator.
 		{"friesland", "zorgcoordinator"},
 		{"Fryslân", "zorgcoordinator"},
