@@ -789,7 +789,30 @@ func (e *Engine) restart(lang, payload string, now time.Time) Result {
 		r.Replies = append([]Reply{{Text: welcome}}, r.Replies...)
 		return r
 	}
-	return e.show(s, now)
+	return e.withLangChoice(e.show(s, now), lang)
+}
+
+// withLangChoice offers, on the welcome, the content's other languages
+// by their own names ("English" under Dutch), before the emergency option
+// and the quick exit: not everyone finds /taal.
+func (e *Engine) withLangChoice(r Result, lang string) Result {
+	if len(r.Replies) == 0 {
+		return r
+	}
+	last := &r.Replies[len(r.Replies)-1]
+	opts := slices.Clone(last.Options)
+	at := len(opts)
+	for at > 0 && (opts[at-1].Data == DataSOS || opts[at-1].Data == DataExit) {
+		at--
+	}
+	for _, other := range e.c.Langs {
+		if other != lang {
+			opts = slices.Insert(opts, at, Option{Data: DataLangPrefix + other, Label: e.c.Text(other, content.KeyLangName)})
+			at++
+		}
+	}
+	last.Options = opts
+	return r
 }
 
 func refused(r Result) Result {

@@ -69,9 +69,11 @@ func TestStep(t *testing.T) {
 		forget                bool
 	}{
 		{name: "welcome", inputs: []Input{start},
-			state: "start/hello", texts: "nl hello", options: "start/hello/go !sos !exit"},
+			state: "start/hello", texts: "nl hello", options: "start/hello/go !lang:en !sos !exit"},
 		{name: "any text starts a conversation", inputs: []Input{TextInput("hoi")},
-			state: "start/hello", texts: "nl hello", options: "start/hello/go !sos !exit"},
+			state: "start/hello", texts: "nl hello", options: "start/hello/go !lang:en !sos !exit"},
+		{name: "the welcome's language choice", inputs: []Input{start, ChoiceInput(DataLangPrefix + "en")},
+			state: "start/hello", texts: "en sys.lang | en hello", options: "start/hello/go !sos !exit"},
 		{name: "option moves on and offers back", inputs: []Input{start, goOn},
 			state: "start/ask", texts: "nl ask", options: "start/ask/yes start/ask/no start/ask/count start/ask/other !back !sos !exit"},
 		{name: "branch to an ending with contacts", inputs: []Input{start, goOn, ChoiceInput("start/ask/yes")},
