@@ -218,6 +218,32 @@ func TestConsentInChecklist(t *testing.T) {
 	}
 }
 
+// TestSaysWhatTheSeedsSay: sentences that said more than their seed, or
+// something else, do not come back.
+func TestSaysWhatTheSeedsSay(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	for _, tc := range []struct{ said, why string }{
+		{"Ook dan heb je rechten, zoals een tijdelijke verblijfsvergunning", "seed 002 gives the permit to victims of trafficking, not to everyone from abroad"},
+		{"you have rights too, such as a temporary residence permit", "seed 002 gives the permit to victims of trafficking, not to everyone from abroad"},
+		{"factsheet Mensenhandel van CoMensha: print", "seed 001 says to print the campaign page's factsheet"},
+		{"CoMensha's factsheet on human trafficking: print", "seed 001 says to print the campaign page's factsheet"},
+		{"contact op met de kinderbescherming: overleg met Veilig Thuis", "Veilig Thuis and the care coordinator are not child protection"},
+		{"De kinderbescherming beslist", "seed 004 gives that decision to the specialised agency"},
+		{"Child protection decides", "seed 004 gives that decision to the specialised agency"},
+	} {
+		for _, lang := range c.Langs {
+			for key, text := range c.Texts[lang] {
+				if strings.Contains(text, tc.said) {
+					t.Errorf("%s %s says %q: %s", lang, key, tc.said, tc.why)
+				}
+			}
+		}
+	}
+}
+
 func TestOpenAt(t *testing.T) {
 	s := &Schedule{Days: []string{"mon", "tue", "wed", "thu", "fri"}, From: "09:00", Until: "17:00"}
 	l := &loader{c: &Content{}}
