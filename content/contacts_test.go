@@ -244,6 +244,35 @@ func TestSaysWhatTheSeedsSay(t *testing.T) {
 	}
 }
 
+// TestShortSentences: on the paths of young people and bystanders (and in
+// what the engine says to anyone), no sentence is longer than 20 words:
+// B1 language, read on a phone, maybe in a hurry. Professionals' texts
+// (prof.*, and the answers to a professional) are exempt.
+func TestShortSentences(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	const maxWords = 20
+	sentence := regexp.MustCompile(`[^.?!]+[.?!]*`)
+	for _, lang := range c.Langs {
+		for key, text := range c.Texts[lang] {
+			young := strings.HasPrefix(key, "jong.") || strings.HasPrefix(key, "omstander.") || strings.HasPrefix(key, "start.") ||
+				strings.HasPrefix(key, "understand.") || strings.HasPrefix(key, "sys.")
+			if !young || strings.HasSuffix(key, ".prof") || key == KeyExitWords {
+				continue
+			}
+			for _, line := range strings.Split(text, "\n") {
+				for _, s := range sentence.FindAllString(line, -1) {
+					if n := len(strings.Fields(s)); n > maxWords {
+						t.Errorf("%s %s: a sentence of %d words, want at most %d: %q", lang, key, n, maxWords, strings.TrimSpace(s))
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestOpenAt(t *testing.T) {
 	s := &Schedule{Days: []string{"mon", "tue", "wed", "thu", "fri"}, From: "09:00", Until: "17:00"}
 	l := &loader{c: &Content{}}
