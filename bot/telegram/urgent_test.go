@@ -281,6 +281,14 @@ func TestSafetyFloodBounded(t *testing.T) {
 	h.srv.SendText(tgtest.PrivateChat(bob), bob, "/start")
 	h.srv.Await(t, 10*time.Second, "the newcomer's welcome", func() bool { return !firstReply(h.srv, bob.ID).IsZero() })
 	h.srv.Await(t, 10*time.Second, "the flood to be handled", func() bool { return h.bot.handling.Len() == 0 })
+	h.srv.Await(t, 10*time.Second, "an answer with 112 to the flooding chat", func() bool {
+		for _, msg := range h.srv.BotMessages(floodUser.ID) {
+			if isSafetyAnswer(msg.Text) {
+				return true
+			}
+		}
+		return false
+	})
 	close(stop)
 	<-watched
 	if got := most.Load(); got > maxUrgentQueued {
