@@ -331,3 +331,35 @@ func TestAnswerContacts(t *testing.T) {
 		t.Errorf("danger answer Contacts = %q, want %q first", r.Contacts, c.Emergency()[0])
 	}
 }
+
+// TestNoRepeatedReassurance: on a young person's path through a topic, the
+// bot does not say "Het is niet jouw schuld" more than once, which reads
+// as not listening, nor thank someone for telling who answered "not sure".
+func TestNoRepeatedReassurance(t *testing.T) {
+	e, _ := engine(t)
+	for _, topic := range []string{"sexual", "criminal", "labour"} {
+		for _, answer := range []string{"yes", "unsure"} {
+			t.Run(topic+"/"+answer, func(t *testing.T) {
+				path := []string{"start/welcome/ok", "start/safe/yes", "start/danger/no", "start/who/me", "jong/intro/go", "jong/age/under18",
+					"jong/topic/" + topic, "jong/" + topic + "/" + answer, "jong/" + topic + "-info/go", "jong/danger/no", "jong/home/no"}
+				r := e.Step(flows.Session{}, flows.TextInput("/start"), tuesday)
+				var said strings.Builder
+				for _, data := range path {
+					r = e.Step(r.Session, flows.ChoiceInput(data), tuesday)
+					if r.Refused {
+						t.Fatalf("%s was refused at %s/%s", data, r.Session.Flow, r.Session.State)
+					}
+					for _, rep := range r.Replies {
+						said.WriteString(rep.Text + "\n")
+					}
+				}
+				if n := strings.Count(said.String(), "Het is niet jouw schuld"); n > 1 {
+					t.Errorf("'Het is niet jouw schuld' said %d times on one path, want at most once", n)
+				}
+				if answer == "unsure" && strings.Contains(said.String(), "Goed dat je dit vertelt") {
+					t.Errorf("'Goed dat je dit vertelt' after 'Weet ik niet'")
+				}
+			})
+		}
+	}
+}
