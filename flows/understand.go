@@ -345,7 +345,14 @@ func (e *Engine) answerDanger(s Session, m content.Meaning, h hearer, now time.T
 		r.Contacts = ids(cts)
 		return r
 	}
-	return Result{Session: s, Replies: []Reply{answer, e.questionAt(s, now)}, Contacts: ids(cts)}
+	q := e.questionAt(s, now)
+	if s.Flow == StartFlow && s.State == e.flows[StartFlow].flow.Start {
+		// At the welcome, its buttons are the question: its text again
+		// would bury the line with 112.
+		answer.Options = q.Options
+		return Result{Session: s, Replies: []Reply{answer}, Contacts: ids(cts)}
+	}
+	return Result{Session: s, Replies: []Reply{answer, q}, Contacts: ids(cts)}
 }
 
 // ids are the ids of contacts, for Result.Contacts.
