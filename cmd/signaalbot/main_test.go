@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -66,28 +65,7 @@ func TestLintCommand(t *testing.T) {
 		t.Errorf("lint (embedded) = %d, %q; want 0, content is valid", code, out)
 	}
 	// A copy of the test content with an option leading nowhere.
-	dir := t.TempDir()
-	src := "../../content/testdata/good"
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if rel == filepath.Join("flows", "other.yaml") {
-			b = bytes.Replace(b, []byte("next: last"), []byte("next: nowhere"), 1)
-		}
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := contentWith(t, "flows/other.yaml", "next: last", "next: nowhere")
 	code, out, _ = runApp(t, "", nil, "lint", "--content", dir)
 	for _, want := range []string{
 		`error: flows/other.yaml:7: state "first": unknown target state "nowhere"`,
