@@ -233,6 +233,8 @@ func TestSaysWhatTheSeedsSay(t *testing.T) {
 		{"contact op met de kinderbescherming: overleg met Veilig Thuis", "Veilig Thuis and the care coordinator are not child protection"},
 		{"De kinderbescherming beslist", "seed 004 gives that decision to the specialised agency"},
 		{"Child protection decides", "seed 004 gives that decision to the specialised agency"},
+		{"follow the reporting code for domestic violence and child abuse (meldcode):", "seeds 001 and 002 give steps based on the meldcode, not the meldcode itself"},
+		{"Volg bij een vermoeden de meldcode huiselijk geweld en kindermishandeling:", "seeds 001 and 002 give steps based on the meldcode, not the meldcode itself"},
 	} {
 		for _, lang := range c.Langs {
 			for key, text := range c.Texts[lang] {

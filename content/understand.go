@@ -210,11 +210,15 @@ type Intent struct {
 	// Determiners stand for each other in rules, signs and exceptions:
 	// "voor de deur" also matches "voor mijn deur" and "voor zijn deur".
 	Determiners Phrases `yaml:"determiners"`
-	Signs       []*Sign `yaml:"signs"`
-	Plain       Phrases `yaml:"plain"`
-	Everyday    Phrases `yaml:"everyday"`
-	Alone       Phrases `yaml:"alone"`
-	Opening     Phrases `yaml:"opening"`
+	// Objects stand for each other in the same way: "laten me niet gaan"
+	// also matches "laten haar niet gaan", "wont let me leave" also "wont
+	// let her leave", for a message about someone else in danger.
+	Objects  Phrases `yaml:"objects"`
+	Signs    []*Sign `yaml:"signs"`
+	Plain    Phrases `yaml:"plain"`
+	Everyday Phrases `yaml:"everyday"`
+	Alone    Phrases `yaml:"alone"`
+	Opening  Phrases `yaml:"opening"`
 
 	// Danger, question and chat: the answer's text and contacts, and for
 	// a question a flow to go on in.
@@ -351,6 +355,9 @@ type Meaning struct {
 	Fear bool
 	// SwitchTo is the language the message asks to go on in, or "".
 	SwitchTo string
+	// SwitchOnly: asking for the language is about all the message
+	// says ("kan het in het nederlands"), so nothing else is answered.
+	SwitchOnly bool
 }
 
 // readUnderstanding reads understand.yaml when the content has one.
@@ -451,7 +458,7 @@ func (l *loader) validateUnderstanding() {
 		kinds[in.Kind] = true
 		l.checkPhrases(f, in.Line, fmt.Sprintf("intent %q examples", in.ID), in.Examples, in.Kind != KindDanger)
 		l.checkPhrases(f, in.Line, fmt.Sprintf("intent %q keywords", in.ID), in.Keywords, false)
-		danger := map[string]Phrases{"rules": in.Rules, "except": in.Except, "verb_last": in.VerbLast, "determiners": in.Determiners, "plain": in.Plain, "everyday": in.Everyday,
+		danger := map[string]Phrases{"rules": in.Rules, "except": in.Except, "verb_last": in.VerbLast, "determiners": in.Determiners, "objects": in.Objects, "plain": in.Plain, "everyday": in.Everyday,
 			"alone": in.Alone, "opening": in.Opening}
 		for name, p := range danger {
 			if in.Kind != KindDanger && len(p) > 0 {
@@ -463,7 +470,7 @@ func (l *loader) validateUnderstanding() {
 		}
 		if in.Kind == KindDanger {
 			l.checkPhrases(f, in.Line, fmt.Sprintf("intent %q rules", in.ID), in.Rules, true)
-			for _, name := range []string{"except", "verb_last", "determiners", "plain", "everyday", "alone", "opening"} {
+			for _, name := range []string{"except", "verb_last", "determiners", "objects", "plain", "everyday", "alone", "opening"} {
 				l.checkPhrases(f, in.Line, fmt.Sprintf("intent %q %s", in.ID, name), danger[name], false)
 			}
 			l.checkSigns(in)

@@ -165,7 +165,15 @@ func (e *Engine) understand(s Session, text string, asked bool, now time.Time) R
 		s.Lang = m.Lang
 	}
 	if m.SwitchTo != "" && !m.Danger {
-		return e.switchLang(s, m.SwitchTo, now)
+		// "in english" alone switches; with a question or a story
+		// beside it ("how do i report this to the police, in
+		// english"), that is answered in the language asked for.
+		if m.SwitchOnly || m.Intent == nil || m.Intent.Kind == content.KindChat || !e.c.HasLang(m.SwitchTo) {
+			if !m.Fear && !m.Watched {
+				return e.switchLang(s, m.SwitchTo, now)
+			}
+		}
+		s.Lang = m.SwitchTo
 	}
 	h := e.hearer(s, m)
 	kind := ""
@@ -285,6 +293,16 @@ func (e *Engine) pick(h hearer, n int, lists ...[]*content.Contact) []*content.C
 		}
 	}
 	return out
+}
+
+// subset reports whether every contact of a is in b.
+func subset(a, b []*content.Contact) bool {
+	for _, ct := range a {
+		if !contains(b, ct) {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(list []*content.Contact, ct *content.Contact) bool {
@@ -445,7 +463,14 @@ func (e *Engine) answerQuestion(s Session, m content.Meaning, h hearer, in *cont
 			first = append(first, Option{Data: goData(in.ID, "", content.AgeUnknown), Label: e.label(s.Lang, in.Continue)})
 		}
 	}
-	cts := e.pick(h, maxFound, m.Named, found)
+	lists := [][]*content.Contact{m.Named, found}
+	if in != nil && len(in.Contacts) > 0 && subset(m.Named, found) {
+		// The intent's own order when what was named is among its
+		// contacts: a question about the meldcode shows Veilig Thuis
+		// first, however the meldcode was named.
+		lists = [][]*content.Contact{found}
+	}
+	cts := e.pick(h, maxFound, lists...)
 	if len(cts) == 0 {
 		none := Reply{Text: e.c.Text(s.Lang, content.KeySearchNone) + "\n\n" + e.c.Cards(s.Lang, e.c.Emergency())}
 		return e.found(s, []Reply{none}, nil, now)

@@ -67,7 +67,7 @@ func (x *Index) Explain(lang, text string) (content.Meaning, Trace) {
 	defer u.scratch.Put(wk)
 	wk.used = slices.Grow(wk.used[:0], len(words))[:len(words)]
 	clear(wk.used)
-	x.names.find(words, wk.used)
+	_, _ = x.names.find(words, wk.used)
 	for i, w := range words {
 		if !wk.used[i] {
 			tr.Masked = append(tr.Masked, w)

@@ -47,8 +47,9 @@ func newNames(c *content.Content) *names {
 }
 
 // find returns the contacts named in words, in the order they are named,
-// and marks the words that name them in used.
-func (n *names) find(words []string, used []bool) []*content.Contact {
+// and marks the words that name them in used. Names that are negated
+// ("niet de politie") are marked too, and returned as refused.
+func (n *names) find(words []string, used []bool) (named, refused []*content.Contact) {
 	var out []*content.Contact
 	add := func(ct *content.Contact, i, j int) {
 		for k := i; k < j; k++ {
@@ -80,10 +81,19 @@ func (n *names) find(words []string, used []bool) []*content.Contact {
 			i++
 			continue
 		}
-		add(best, i, end)
+		if negated(words, i) {
+			// "en dan niet de politie", "no police": the words are a
+			// name, but not one asked for.
+			for k := i; k < end; k++ {
+				used[k] = true
+			}
+			refused = append(refused, best)
+		} else {
+			add(best, i, end)
+		}
 		i = end
 	}
-	return out
+	return out, refused
 }
 
 func equalWords(a, b []string) bool {
@@ -97,3 +107,24 @@ func equalWords(a, b []string) bool {
 	}
 	return true
 }
+
+// negation are the words that, right before a name or before a
+// determiner before it, say the name is not what is asked for.
+var negation = map[string]bool{"niet": true, "geen": true, "zonder": true, "not": true, "no": true, "without": true}
+
+// negated reports whether the name that starts at words[i] is negated:
+// "niet de politie", "geen politie", "not the police".
+func negated(words []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if negation[words[k]] {
+			return true
+		}
+		if !determiner[words[k]] {
+			return false
+		}
+	}
+	return false
+}
+
+// determiner are the words that may stand between a negation and a name.
+var determiner = map[string]bool{"de": true, "het": true, "een": true, "the": true, "a": true, "any": true}

@@ -195,12 +195,14 @@ func judgeLang(r roundRow, res flows.Result) string {
 	if r.kind == "lang" {
 		// Asked for a language the conversation has: that one; for
 		// another, an answer in the writer's language is kind.
+		// The language named first is the one asked for: "do you speak
+		// english? my dutch is bad" asks for English.
 		m := strings.ToLower(r.message)
-		switch {
-		case strings.Contains(m, "dutch") || strings.Contains(m, "nederlands"):
-			want = "nl"
-		case strings.Contains(m, "english") || strings.Contains(m, "engels"):
-			want = "en"
+		at := len(m)
+		for name, lang := range map[string]string{"dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"} {
+			if i := strings.Index(m, name); i >= 0 && i < at {
+				at, want = i, lang
+			}
 		}
 	}
 	if got := res.Session.Lang; got != want {

@@ -202,7 +202,7 @@ func buildLexicon(c *content.Content) *lexicon {
 			each(p)
 		}
 		for _, in := range u.Intents {
-			for _, p := range []content.Phrases{in.Examples, in.Keywords, in.Rules, in.Except, in.VerbLast, in.Determiners, in.Plain, in.Everyday, in.Alone, in.Opening} {
+			for _, p := range []content.Phrases{in.Examples, in.Keywords, in.Rules, in.Except, in.VerbLast, in.Determiners, in.Objects, in.Plain, in.Everyday, in.Alone, in.Opening} {
 				each(p)
 			}
 			for _, sg := range in.Signs {

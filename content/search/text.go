@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -159,7 +160,8 @@ func (l *lexicon) known(w string) bool { _, ok := l.freq[w]; return ok }
 // same word bent, whose letter groups match anyway) unless it doubles the
 // last letter ("helpp"), and a changed letter that is not next to the
 // right one on the keyboard, or a vowel for a vowel in a long word
-// ("boos" is not "boss", "betaal" not "bepaal").
+// ("boos" is not "boss", "betaal" not "bepaal"), or any changed letter in
+// a word of four letters.
 func (l *lexicon) correct(w string) string {
 	n := utf8.RuneCountInString(w)
 	if l.known(w) || n < minTypoLen || isNumber(w) {
@@ -176,6 +178,11 @@ func (l *lexicon) correct(w string) string {
 		case m == n+1 && strings.HasPrefix(t, w), m == n-1 && strings.HasPrefix(w, t) && !doubled(w):
 			return
 		case m == n && !swapped(w, t) && !neighbours(w, t):
+			return
+		case m == n && n == minTypoLen && !swapped(w, t):
+			// In a word this short one changed letter is as likely
+			// another word the content does not know ("came" is not
+			// "cake"); two letters swapped ("hlep") is still a typo.
 			return
 		}
 		if f := l.freq[t]; f > bestFreq || (f == bestFreq && t < best) {
@@ -370,9 +377,11 @@ func equalFrom(a, b []rune, i int) bool {
 type wordPat struct {
 	s              string
 	prefix, suffix bool
-	// anyOf: the word stands for any word of its phrases' class ("de"
-	// for any determiner: "voor de deur" is also "voor mijn deur").
-	anyOf bool
+	// class, when not 0, is the set of word classes the word belongs to
+	// in its phrases: it stands for any word of those classes ("de" for
+	// any determiner: "voor de deur" is also "voor mijn deur"; "me" for
+	// any object: "laten me niet gaan" is also "laten haar niet gaan").
+	class uint8
 }
 
 func (p wordPat) match(w string) bool {
@@ -415,19 +424,24 @@ func compilePhrase(s string) []wordPat {
 type phrases struct {
 	exact map[string][]*phrase // first word as it is
 	start map[string][]*phrase // first word "abc*": by its first three bytes
-	other []*phrase            // first word "*abc", "*abc*", or of the class
-	// class are words that stand for each other in these phrases, such
-	// as the determiners: a phrase's word in class matches any of them.
-	class map[string]bool
+	other []*phrase            // first word "*abc", "*abc*", or a short "ab*"
+	// classed holds the phrases whose first word stands for a class, by
+	// the class's bit.
+	classed [8][]*phrase
+	// class gives the words that stand for each other in these phrases,
+	// such as the determiners, a bit for each class (a word may be in
+	// two: "her" is a determiner and an object): a phrase's word in a
+	// class matches any word that shares one of its classes.
+	class map[string]uint8
 }
 
 func newPhrases() *phrases {
 	return &phrases{exact: map[string][]*phrase{}, start: map[string][]*phrase{}}
 }
 
-// newPhrasesOf returns phrases whose words of class stand for any word of
-// class.
-func newPhrasesOf(class map[string]bool) *phrases {
+// newPhrasesOf returns phrases whose words of a class stand for any word
+// of that class.
+func newPhrasesOf(class map[string]uint8) *phrases {
 	ps := newPhrases()
 	ps.class = class
 	return ps
@@ -435,8 +449,8 @@ func newPhrasesOf(class map[string]bool) *phrases {
 
 // matches reports whether wp matches w.
 func (ps *phrases) matches(wp wordPat, w string) bool {
-	if wp.anyOf {
-		return ps.class[w]
+	if wp.class != 0 {
+		return ps.class[w]&wp.class != 0
 	}
 	return wp.match(w)
 }
@@ -448,7 +462,13 @@ func (ps *phrases) add(s string, tag int) {
 		return
 	}
 	for i, wp := range words {
-		words[i].anyOf = !wp.prefix && !wp.suffix && ps.class[wp.s]
+		if !wp.prefix && !wp.suffix {
+			// A phrase's word of two classes stands for the last:
+			// "houden haar" is "houden hem", not "houden mijn".
+			if c := ps.class[wp.s]; c != 0 {
+				words[i].class = 1 << (bits.Len8(c) - 1)
+			}
+		}
 	}
 	p := &phrase{words: words, tag: tag}
 	// The same phrase in two languages ("me", "ok") counts once.
@@ -458,7 +478,10 @@ func (ps *phrases) add(s string, tag int) {
 		}
 	}
 	switch first := words[0]; {
-	case first.suffix, first.anyOf:
+	case first.class != 0:
+		b := bits.TrailingZeros8(first.class)
+		ps.classed[b] = append(ps.classed[b], p)
+	case first.suffix:
 		ps.other = append(ps.other, p)
 	case first.prefix && len(first.s) >= 3:
 		ps.start[first.s[:3]] = append(ps.start[first.s[:3]], p)
@@ -472,7 +495,9 @@ func (ps *phrases) add(s string, tag int) {
 // candidates returns the phrases filed under the same first word as w.
 func (ps *phrases) candidates(w wordPat) []*phrase {
 	switch {
-	case w.suffix, w.anyOf, w.prefix && len(w.s) < 3:
+	case w.class != 0:
+		return ps.classed[bits.TrailingZeros8(w.class)]
+	case w.suffix, w.prefix && len(w.s) < 3:
 		return ps.other
 	case w.prefix:
 		return ps.start[w.s[:3]]
@@ -522,6 +547,11 @@ func (ps *phrases) matchGap(words []string, gap int, fn func(p *phrase, i, j int
 		}
 		for _, p := range ps.other {
 			if ps.matches(p.words[0], w) {
+				try(p, i)
+			}
+		}
+		for c := ps.class[w]; c != 0; c &= c - 1 {
+			for _, p := range ps.classed[bits.TrailingZeros8(c)] {
 				try(p, i)
 			}
 		}

@@ -219,15 +219,19 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 		u.intents = append(u.intents, in)
 		if in.Kind == content.KindDanger && u.danger == nil {
 			u.danger, u.dangerAt = in, i
-			// Determiners stand for each other in the phrases of danger:
-			// "voor de deur" is also "voor mijn deur", "voor zijn deur".
-			det := map[string]bool{}
-			for _, s := range all(in.Determiners) {
-				for _, w := range lex.words(s) {
-					det[w] = true
+			// Determiners stand for each other in the phrases of danger
+			// ("voor de deur" is also "voor mijn deur", "voor zijn deur"),
+			// and so do objects ("laten me niet gaan" is also "laten haar
+			// niet gaan"): what happens to someone else is danger too.
+			class := map[string]uint8{}
+			for bit, p := range []content.Phrases{in.Determiners, in.Objects} {
+				for _, s := range all(p) {
+					for _, w := range lex.words(s) {
+						class[w] |= 1 << bit
+					}
 				}
 			}
-			u.rules, u.except, u.signs = newPhrasesOf(det), newPhrasesOf(det), newPhrasesOf(det)
+			u.rules, u.except, u.signs = newPhrasesOf(class), newPhrasesOf(class), newPhrasesOf(class)
 			moved := movedOrders(in.VerbLast)
 			for _, s := range moved(in.Rules) {
 				u.rules.add(s, i)
@@ -433,8 +437,9 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	u := x.u
 	if u == nil {
 		used := make([]bool, len(words))
-		m.Named = x.names.find(words, used)
-		m.Found = contactsOf(x.find(words, DefaultLimit))
+		var refused []*content.Contact
+		m.Named, refused = x.names.find(words, used)
+		m.Found = without(contactsOf(x.find(words, DefaultLimit)), refused)
 		return m
 	}
 	words = u.withEmoji(text, words)
@@ -442,7 +447,8 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	defer u.scratch.Put(wk)
 	wk.used = slices.Grow(wk.used[:0], len(words))[:len(words)]
 	clear(wk.used)
-	m.Named = x.names.find(words, wk.used)
+	var refused []*content.Contact
+	m.Named, refused = x.names.find(words, wk.used)
 	wk.masked = wk.masked[:0]
 	for i, w := range words {
 		if !wk.used[i] {
@@ -456,7 +462,15 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	// The first words say the language as well as all of them.
 	head := cutAt(text, maxLangText)
 	m.Lang = x.langs.of(head, Tokens(head), exclusive, n)
-	u.switchTo.match(words, func(p *phrase, _, _ int) { m.SwitchTo = u.switchLangs[p.tag] })
+	u.switchTo.match(words, func(p *phrase, i, j int) {
+		// A language's name alone asks for it in a short message
+		// ("english?", "english pls"), not in "which dutch organisation
+		// does research"; "in english" asks for it anywhere.
+		if len(p.words) > 1 || len(words) <= maxSwitchWords {
+			m.SwitchTo = u.switchLangs[p.tag]
+			m.SwitchOnly = len(words)-(j-i) <= maxSwitchWords
+		}
+	})
 
 	// Danger first. A fear of the police or of being punished is not
 	// danger now: its words are left out when danger is read, so that
@@ -471,9 +485,13 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 		worry = worry || p.tag == markWorry
 	})
 	if police && worry {
+		// The words of the fear are left out of both readings, found
+		// on every word: "politie bij ons aan de deur" is a fear even
+		// where "politie", a contact's name, is not in masked.
 		m.Fear = true
-		danger = u.without(words, markPolice, markWorry)
-		masked = u.without(masked, markPolice, markWorry)
+		drop := u.marked(words, markPolice, markWorry)
+		danger = keep(words, drop, nil)
+		masked = keep(words, drop, wk.used)
 	}
 	rule := u.ruleHit(danger, u.rules)
 	alone := len(masked) > 0 && u.isAlone(masked)
@@ -530,10 +548,23 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	if m.Intent == nil || m.Intent.Kind != content.KindDisclosure {
 		// A question shows what a search finds; so does anything else
 		// when the person asked for contacts (/contact).
-		m.Found = contactsOf(x.find(words, DefaultLimit))
+		m.Found = without(contactsOf(x.find(words, DefaultLimit)), refused)
 	}
 	return m
 }
+
+// without returns cts less those in refused: a contact the message says
+// it does not want ("en dan niet de politie") is not offered.
+func without(cts, refused []*content.Contact) []*content.Contact {
+	if len(refused) == 0 {
+		return cts
+	}
+	return slices.DeleteFunc(cts, func(ct *content.Contact) bool { return slices.Contains(refused, ct) })
+}
+
+// maxSwitchWords is the longest message in which a language's name alone
+// asks to go on in that language.
+const maxSwitchWords = 3
 
 // kindWeight is what each kind of intent adds to its score when intents of
 // different kinds compete for a message.
@@ -823,8 +854,8 @@ func (u *understander) isAlone(words []string) bool {
 	return hit
 }
 
-// without returns words less those that markers of the given tags cover.
-func (u *understander) without(words []string, tags ...int) []string {
+// marked says which of words the markers of the given tags cover.
+func (u *understander) marked(words []string, tags ...int) []bool {
 	drop := make([]bool, len(words))
 	u.markers.match(words, func(p *phrase, i, j int) {
 		if slices.Contains(tags, p.tag) {
@@ -833,9 +864,14 @@ func (u *understander) without(words []string, tags ...int) []string {
 			}
 		}
 	})
+	return drop
+}
+
+// keep returns the words that neither drop nor also (when not nil) marks.
+func keep(words []string, drop, also []bool) []string {
 	out := make([]string, 0, len(words))
 	for k, w := range words {
-		if !drop[k] {
+		if !drop[k] && (also == nil || !also[k]) {
 			out = append(out, w)
 		}
 	}

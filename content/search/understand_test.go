@@ -2,6 +2,7 @@ package search
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -282,6 +283,7 @@ func TestUnderstand(t *testing.T) {
 		age    content.Age
 		home   bool
 		named  string
+		fear   bool
 	}{
 		{text: "ik ben bang", intent: "danger", danger: true, who: content.WhoMe},
 		{text: "ik ben bang dat mijn vriendin een loverboy heeft", intent: "sexual", who: content.WhoOther},
@@ -318,6 +320,20 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik denk dat hij onderweg is", intent: "danger", danger: true, who: content.WhoMe},
 		{text: "😰", intent: "danger", danger: true},
 		{text: "mn ma slaat me", intent: "danger", danger: true, who: content.WhoMe, home: true},
+		// Objects stand for each other: danger to someone else is danger;
+		// a word of two classes in a rule stands for an object only.
+		{text: "ze laten haar niet gaan", intent: "danger", danger: true},
+		{text: "the men at the party wont let her leave", intent: "danger", danger: true},
+		{text: "au pair hier, ik werk 60 uur per week en ze houden mn zakgeld in", intent: "labour", who: content.WhoMe},
+		// A threat to family with a time, and what happens every day.
+		{text: "als ik vandaag niet betaal haalt hij mn zusje op van school, over een uur", intent: "danger", danger: true},
+		{text: "ze wordt elke dag na school opgehaald door een oudere man", intent: "unsure", who: content.WhoOther},
+		// A fear of the police at the door is no one at the door now.
+		{text: "ik wil niet dat er politie bij ons aan de deur komt", intent: "question", fear: true, who: content.WhoMe},
+		// A name said not to be wanted is not asked for.
+		{text: "is er een organisatie voor jongens in de criminaliteit, en dan niet de politie", intent: "question"},
+		// Someone who says a thing was sent to them writes about another.
+		{text: "mijn dochter appt me vanuit een hotelkamer dat er zo een man komt", intent: "danger", danger: true, who: content.WhoOther},
 		// A professional's worry in words no example has.
 		{text: "mijn leerling van 15 heeft opeens veel geld en dure kleding", intent: "unsure", who: content.WhoProf, age: content.AgeMinor},
 		{text: "ik ben huisarts en maak me zorgen", intent: "unsure", who: content.WhoProf},
@@ -334,11 +350,19 @@ func TestUnderstand(t *testing.T) {
 			if tc.who != "" && m.Who != tc.who {
 				t.Errorf("Understand(%q).Who = %q, want %q", tc.text, m.Who, tc.who)
 			}
+			if tc.fear && !m.Fear {
+				t.Errorf("Understand(%q) is no fear, want one", tc.text)
+			}
 			if m.Age != tc.age || m.Home != tc.home {
 				t.Errorf("Understand(%q) age, home = %v, %v; want %v, %v", tc.text, m.Age, m.Home, tc.age, tc.home)
 			}
 			if tc.named != "" && (len(m.Named) == 0 || m.Named[0].ID != tc.named) {
 				t.Errorf("Understand(%q).Named = %v, want %s first", tc.text, m.Named, tc.named)
+			}
+			for _, ct := range slices.Concat(m.Named, m.Found) {
+				if strings.Contains(tc.text, "niet de "+ct.ID) {
+					t.Errorf("Understand(%q) offers %s, which the message says it does not want", tc.text, ct.ID)
+				}
 			}
 		})
 	}
@@ -354,6 +378,9 @@ func TestKnownWordsStay(t *testing.T) {
 		{"keerpnut", "keerpunt"}, {"tuis", "thuis"}, {"kleren", "kleren"}, {"mn", "mijn"},
 		{"naaktfoto's", "naaktfotos"}, {"loverbooy", "loverboy"}, {"boos", "boos"}, {"betaal", "betaal"}, {"helpp", "help"},
 		{"ma", "moeder"}, {"pa", "vader"}, {"kk", "heel"}, {"vnacht", "vannacht"},
+		// Four letters, one changed: as likely a word the bot does not
+		// know ("came" is no "cake"); two swapped is still a typo.
+		{"came", "came"}, {"bnag", "bang"},
 	} {
 		if got := strings.Join(x.lex.words(tc.in), " "); got != tc.want {
 			t.Errorf("words(%q) = %q, want %q", tc.in, got, tc.want)
@@ -377,7 +404,9 @@ func TestGoOn(t *testing.T) {
 		{"start", "im 20 and my boss keeps my passport", "jong", "labour", "minor=no topic=labour", "jong/topic", ""},
 		{"first", "mijn zus wordt gechanteerd met naaktfotos", "omstander", "behaviour", "form=online", "omstander/intro", ""},
 		{"prof-end", "mijn leerling moet drugs verkopen", "prof", "menu", "", "start/welcome", ""},
-		{"first", "wat zijn de stappen van de meldcode", "prof", "meldcode", "", "prof/menu", ""},
+		// The steps are in the answer already: the button goes on to what to
+		// look out for, and back to the steps.
+		{"first", "wat zijn de stappen van de meldcode", "prof", "attention", "", "prof/meldcode", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			r := e.Step(sessionAt(t, e, tc.where), flows.TextInput(tc.text), tuesday)
