@@ -275,6 +275,46 @@ func TestShortSentences(t *testing.T) {
 	}
 }
 
+// TestPlainWordsForTheYoung: the texts young people and bystanders read
+// (and the general information anyone may open) do not use the law's
+// terms for the parts of human trafficking, nor a police team's name
+// without saying in plain words what it is. Professionals' texts keep
+// them: the screening table is built on them.
+func TestPlainWordsForTheYoung(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	// "seksuele handelingen" (sexual acts) is plain Dutch; "een
+	// handeling" as a part of trafficking is not.
+	terms := map[string]*regexp.Regexp{
+		"nl": regexp.MustCompile(`\b(handeling|werven|opnemen|huisvesten)\b|een middel|een doel:`),
+		"en": regexp.MustCompile(`an act:|a means:|a purpose:|\brecruiting\b|receiving them`),
+	}
+	for _, lang := range c.Langs {
+		for key, text := range c.Texts[lang] {
+			young := strings.HasPrefix(key, "jong.") || strings.HasPrefix(key, "omstander.") || strings.HasPrefix(key, "start.") ||
+				strings.HasPrefix(key, "understand.") || strings.HasPrefix(key, "info.")
+			if !young || strings.HasSuffix(key, ".prof") {
+				continue
+			}
+			if term := terms[lang].FindString(strings.ToLower(text)); term != "" {
+				t.Errorf("%s %s says %q, a term of the law, to someone who may be young", lang, key, term)
+			}
+			if strings.Contains(text, "Team Migratiecriminaliteit") {
+				t.Errorf("%s %s names the Team Migratiecriminaliteit en Mensenhandel: say 'the human trafficking team'", lang, key)
+			}
+		}
+	}
+	for _, ct := range c.Contacts {
+		for lang, about := range ct.About {
+			if strings.Contains(about, "Team Migratiecriminaliteit") && !strings.Contains(about, "team voor mensenhandel (Team") && !strings.Contains(about, "human trafficking team (Team") {
+				t.Errorf("contact %s (%s) names the Team Migratiecriminaliteit en Mensenhandel without saying what it is", ct.ID, lang)
+			}
+		}
+	}
+}
+
 func TestOpenAt(t *testing.T) {
 	s := &Schedule{Days: []string{"mon", "tue", "wed", "thu", "fri"}, From: "09:00", Until: "17:00"}
 	l := &loader{c: &Content{}}
@@ -374,7 +414,7 @@ func TestOldGuideFacts(t *testing.T) {
 	}
 	mark := map[string]*regexp.Regexp{
 		"nl": regexp.MustCompile(`oudere praktische handleiding \(zonder datum, van na 2011`),
-		"en": regexp.MustCompile(`older practical guide \(undated, from after 2011`),
+		"en": regexp.MustCompile(`older practical guide \(undated, written after 2011`),
 	}
 	oldOnly := func(ct *Contact) bool {
 		srcs := ct.AllSources()
