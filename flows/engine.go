@@ -864,7 +864,7 @@ func (e *Engine) Leaves(in Input) bool {
 }
 
 // maxExitBag is the most words of a message read as a bag of exit words.
-const maxExitBag = 4
+const maxExitBag = 5
 
 // noteExitVocab adds the words of an exit phrase to the exit vocabulary,
 // and a phrase of one word to the core words.
@@ -879,18 +879,22 @@ func (e *Engine) noteExitVocab(phrase string) {
 }
 
 // exitBag reports whether words (normalised, spaces between) are a few
-// exit words in any order, one at least a core word.
+// exit words in any order, with a core word or a whole exit phrase among
+// them: "laat maar ik ga weg", "nvm gotta go now".
 func (e *Engine) exitBag(words string) bool {
 	ws := strings.Fields(words)
 	if len(ws) == 0 || len(ws) > maxExitBag {
 		return false
 	}
 	core := false
-	for _, w := range ws {
+	for i, w := range ws {
 		if !e.exitVocab[w] {
 			return false
 		}
 		core = core || e.exitCore[w]
+		for j := i + 2; j <= len(ws) && !core; j++ {
+			core = e.exitWords[strings.Join(ws[i:j], " ")]
+		}
 	}
 	return core
 }

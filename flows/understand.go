@@ -393,6 +393,24 @@ func (e *Engine) young(h hearer, m content.Meaning) []*content.Contact {
 	return e.contacts(y.Contacts)
 }
 
+// youngLast returns cts with the contacts of the young people's answer
+// (Veilig Thuis) moved to the end.
+func (e *Engine) youngLast(cts []*content.Contact) []*content.Contact {
+	y := e.c.Understanding.Young
+	if y == nil {
+		return cts
+	}
+	var first, last []*content.Contact
+	for _, ct := range cts {
+		if slices.Contains(y.Contacts, ct.ID) {
+			last = append(last, ct)
+		} else {
+			first = append(first, ct)
+		}
+	}
+	return append(first, last...)
+}
+
 // answerDisclosure acknowledges what someone tells, shows the help for
 // that topic, for who it is about and their age, and offers a button to go
 // on in the matching flow at the matching question.
@@ -403,6 +421,12 @@ func (e *Engine) answerDisclosure(s Session, m content.Meaning, h hearer, now ti
 		a = in.Answer(content.WhoMe)
 	}
 	own := e.contacts(a.Contacts)
+	if h.age == content.AgeAdult && !m.Home {
+		// Help for children and for what happens at home comes after
+		// the help for the topic when the person is known to be an
+		// adult and it does not happen at home.
+		own = e.youngLast(own)
+	}
 	extra := e.young(h, m)
 	cts := e.pick(h, len(own)+len(extra)+len(h.named), h.named, own, extra)
 	var b strings.Builder

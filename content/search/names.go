@@ -81,7 +81,7 @@ func (n *names) find(words []string, used []bool) (named, refused []*content.Con
 			i++
 			continue
 		}
-		if negated(words, i) {
+		if negated(words, i) || role(words, i) {
 			// "en dan niet de politie", "no police": the words are a
 			// name, but not one asked for.
 			for k := i; k < end; k++ {
@@ -121,6 +121,19 @@ func negated(words []string, i int) bool {
 		}
 		if !determiner[words[k]] {
 			return false
+		}
+	}
+	return false
+}
+
+// role reports whether the name that starts at words[i] is what the
+// person typing is: "ik ben mentor/zorgcoördinator", "i am a
+// zorgcoordinator". Up to two words (a determiner, another role) may
+// stand between.
+func role(words []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if words[k] == "ben" || words[k] == "am" || words[k] == "im" {
+			return true
 		}
 	}
 	return false

@@ -511,6 +511,12 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	}
 	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity) {
 		m.Intent, m.Danger, m.Topic, m.Fear = u.danger, true, topic, false
+		if d := u.best(content.KindDisclosure, wk); d >= 0 && !wk.kw[d] && wk.best[d] < u.u.Threshold+dangerTopicMargin {
+			// The helpline after 112 must fit: a topic only just like
+			// an example ("hij wil niet stoppen" like "ik wil stoppen
+			// met wiet verkopen") is no topic.
+			m.Topic = nil
+		}
 		return m
 	}
 	if m.Fear {
@@ -526,6 +532,17 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 		}
 		if s := wk.best[i] + kindWeight[in.Kind] + in.Weight; choice < 0 || s > top {
 			choice, top = i, s
+		}
+	}
+	if choice >= 0 && u.intents[choice].Kind == content.KindQuestion && len(u.intents[choice].Contacts) == 0 {
+		// The general question gives way to a question with answers of
+		// its own whose keyword the message has: "wat is de volgende
+		// stap in de meldcode, wie bel ik" is about the meldcode.
+		for i, in := range u.intents {
+			if in.Kind == content.KindQuestion && len(in.Contacts) > 0 && wk.kw[i] && wk.best[i] >= u.u.Threshold {
+				choice = i
+				break
+			}
 		}
 	}
 	switch {
@@ -561,6 +578,10 @@ func without(cts, refused []*content.Contact) []*content.Contact {
 	}
 	return slices.DeleteFunc(cts, func(ct *content.Contact) bool { return slices.Contains(refused, ct) })
 }
+
+// dangerTopicMargin is how far above the threshold a disclosure without
+// a keyword must be to name the topic of a danger message.
+const dangerTopicMargin = 0.1
 
 // maxSwitchWords is the longest message in which a language's name alone
 // asks to go on in that language.

@@ -334,6 +334,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "is er een organisatie voor jongens in de criminaliteit, en dan niet de politie", intent: "question"},
 		// Someone who says a thing was sent to them writes about another.
 		{text: "mijn dochter appt me vanuit een hotelkamer dat er zo een man komt", intent: "danger", danger: true, who: content.WhoOther},
+		// A contact that is the writer's own role is not asked for.
+		{text: "ik ben mentor/zorgcoördinator, een leerling van 14 heeft een vriend van 22", intent: "sexual", who: content.WhoProf, age: content.AgeMinor},
+		// The general question gives way to the meldcode's own.
+		{text: "vraagje over de meldcode: eerst zelf de ouders bellen of eerst advies vragen?", intent: "meldcode", home: true, named: "meldcode"},
+		// Sexual violence that happened, told by a friend.
+		{text: "mijn vriendin is gisteravond verkracht op een feest, waar kan ze heen", intent: "assault", who: content.WhoOther},
 		// A professional's worry in words no example has.
 		{text: "mijn leerling van 15 heeft opeens veel geld en dure kleding", intent: "unsure", who: content.WhoProf, age: content.AgeMinor},
 		{text: "ik ben huisarts en maak me zorgen", intent: "unsure", who: content.WhoProf},
@@ -358,6 +364,9 @@ func TestUnderstand(t *testing.T) {
 			}
 			if tc.named != "" && (len(m.Named) == 0 || m.Named[0].ID != tc.named) {
 				t.Errorf("Understand(%q).Named = %v, want %s first", tc.text, m.Named, tc.named)
+			}
+			if strings.Contains(tc.text, "ik ben mentor/zorgcoördinator") && slices.ContainsFunc(m.Named, func(ct *content.Contact) bool { return ct.ID == "zorgcoordinator" }) {
+				t.Errorf("Understand(%q) names the writer's own role as a contact asked for", tc.text)
 			}
 			for _, ct := range slices.Concat(m.Named, m.Found) {
 				if strings.Contains(tc.text, "niet de "+ct.ID) {
