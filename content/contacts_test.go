@@ -315,6 +315,24 @@ func TestPlainWordsForTheYoung(t *testing.T) {
 	}
 }
 
+// TestAgeAskedOnce: the young people's flow asks the age once, and a
+// typed age ("ik ben 15") answers it; no text after that asks again
+// whether the person is under 18, which reads as not listening.
+func TestAgeAskedOnce(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	asks := map[string]string{"nl": "Ben je jonger dan 18", "en": "If you're under 18"}
+	for _, lang := range c.Langs {
+		for key, text := range c.Texts[lang] {
+			if (strings.HasPrefix(key, "jong.") || strings.HasPrefix(key, "understand.")) && strings.Contains(text, asks[lang]) {
+				t.Errorf("%s %s asks %q again", lang, key, asks[lang])
+			}
+		}
+	}
+}
+
 func TestOpenAt(t *testing.T) {
 	s := &Schedule{Days: []string{"mon", "tue", "wed", "thu", "fri"}, From: "09:00", Until: "17:00"}
 	l := &loader{c: &Content{}}
