@@ -408,9 +408,9 @@ func TestGoOn(t *testing.T) {
 		signals         string
 		backOnce, steps string
 	}{
-		{"first", "ik ben 15 en moet sekswerk doen", "jong", "sexual", "minor=yes vt=yes topic=sexual", "jong/topic", ""},
-		{"first", "ik moet pakketjes rondbrengen", "jong", "criminal", "minor=unknown vt=yes topic=criminal", "jong/topic", ""},
-		{"start", "im 20 and my boss keeps my passport", "jong", "labour", "minor=no topic=labour", "jong/topic", ""},
+		{"first", "ik ben 15 en moet sekswerk doen", "jong", "sexual", "told=yes minor=yes vt=yes topic=sexual", "jong/topic", ""},
+		{"first", "ik moet pakketjes rondbrengen", "jong", "criminal", "told=yes minor=unknown vt=yes topic=criminal", "jong/topic", ""},
+		{"start", "im 20 and my boss keeps my passport", "jong", "labour", "told=yes minor=no topic=labour", "jong/topic", ""},
 		{"first", "mijn zus wordt gechanteerd met naaktfotos", "omstander", "behaviour", "form=online", "omstander/intro", ""},
 		{"prof-end", "mijn leerling moet drugs verkopen", "prof", "menu", "", "start/welcome", ""},
 		// The steps are in the answer already: the button goes on to what to
