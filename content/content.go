@@ -204,6 +204,10 @@ type Contact struct {
 	Region   string   `yaml:"region"`
 	Category string   `yaml:"category"`
 	Keywords []string `yaml:"keywords"`
+	// Aliases are other names people know the contact by ("bnrm",
+	// "national rapporteur"): said in full, they ask for it as its name
+	// does, also where it is not meant for whoever asks.
+	Aliases []string `yaml:"aliases"`
 	// Source names the seed document the facts come from; Sources names
 	// several when one document does not hold them all.
 	Source  string   `yaml:"source"`

@@ -88,9 +88,23 @@ func (l *loader) validate() {
 }
 
 func (l *loader) validateContacts() {
+	aliasOf := map[string]string{}
 	for _, id := range l.c.ContactOrder {
 		ct := l.c.Contacts[id]
 		at := func(format string, args ...any) { l.addf(contactsFile, ct.Line, format, args...) }
+		for _, a := range ct.Aliases {
+			// An alias asks for its contact by name, so it must say one
+			// contact only.
+			key := NormaliseLabel(a)
+			switch {
+			case key == "":
+				at("contact %q: an empty alias", ct.ID)
+			case aliasOf[key] != "":
+				at("contact %q: alias %q is also %q's", ct.ID, a, aliasOf[key])
+			default:
+				aliasOf[key] = ct.ID
+			}
+		}
 		if !idPattern.MatchString(ct.ID) {
 			at("contact id %q must be lower-case letters, digits, '-' or '_'", ct.ID)
 		}

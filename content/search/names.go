@@ -32,7 +32,7 @@ func newNames(c *content.Content) *names {
 	for _, id := range c.ContactOrder {
 		ct := c.Contacts[id]
 		name, _, _ := strings.Cut(ct.Name, "(")
-		for _, s := range []string{name, strings.ReplaceAll(ct.ID, "-", " ")} {
+		for _, s := range append([]string{name, strings.ReplaceAll(ct.ID, "-", " ")}, ct.Aliases...) {
 			words := Tokens(s)
 			if len(words) == 0 {
 				continue

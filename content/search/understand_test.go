@@ -340,6 +340,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "vraagje over de meldcode: eerst zelf de ouders bellen of eerst advies vragen?", intent: "meldcode", home: true, named: "meldcode"},
 		// Sexual violence that happened, told by a friend.
 		{text: "mijn vriendin is gisteravond verkracht op een feest, waar kan ze heen", intent: "assault", who: content.WhoOther},
+		// Another name a contact is known by asks for it.
+		{text: "bnrm", intent: "question", named: "nationaal-rapporteur"},
+		{text: "national rapporteur", intent: "question", named: "nationaal-rapporteur"},
 		// A professional's worry in words no example has.
 		{text: "mijn leerling van 15 heeft opeens veel geld en dure kleding", intent: "unsure", who: content.WhoProf, age: content.AgeMinor},
 		{text: "ik ben huisarts en maak me zorgen", intent: "unsure", who: content.WhoProf},
