@@ -223,7 +223,7 @@ type reportItem struct {
 	answers map[string]map[string]string // lang -> value -> answer text
 }
 
-// Option configures an Engine.
+// EngineOption configures an Engine.
 type EngineOption func(*Engine)
 
 // WithUnderstander sets what reads typed text for its meaning. Without
