@@ -536,10 +536,13 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	}
 	if choice >= 0 && u.intents[choice].Kind == content.KindQuestion && len(u.intents[choice].Contacts) == 0 {
 		// The general question gives way to a question with answers of
-		// its own whose keyword the message has: "wat is de volgende
-		// stap in de meldcode, wie bel ik" is about the meldcode.
+		// its own whose keyword the message has: "wat zijn de stappen
+		// van het stappenplan, wie bel ik" is about the meldcode.
 		for i, in := range u.intents {
-			if in.Kind == content.KindQuestion && len(in.Contacts) > 0 && wk.kw[i] && wk.best[i] >= u.u.Threshold {
+			if in.Kind != content.KindQuestion || len(in.Contacts) == 0 {
+				continue
+			}
+			if wk.kw[i] && wk.best[i] >= u.u.Threshold {
 				choice = i
 				break
 			}
