@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"signaal/content"
-	"signaal/content/search"
+	"signaal/understand"
 )
 
 var (
@@ -26,7 +26,7 @@ func shippedEngine(t testing.TB) *Engine {
 			shippedErr = err
 			return
 		}
-		shipped, shippedErr = New(c, WithOpenNow(), WithUnderstander(search.New(c)))
+		shipped, shippedErr = New(c, WithOpenNow(), WithUnderstander(understand.New(c)))
 	})
 	if shippedErr != nil {
 		t.Fatal(shippedErr)

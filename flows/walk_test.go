@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"signaal/content"
-	"signaal/content/search"
+	"signaal/understand"
 )
 
 // TestRandomWalk walks the shipped content at random for thousands of steps,
@@ -44,7 +44,7 @@ func TestRandomWalkUnderstanding(t *testing.T) {
 	if err != nil {
 		t.Fatalf("content.Default: %v", err)
 	}
-	e, err := New(c, WithUnderstander(search.New(c)))
+	e, err := New(c, WithUnderstander(understand.New(c)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,9 +17,9 @@ import (
 
 	"signaal/bot"
 	"signaal/content"
-	"signaal/content/search"
 	"signaal/flows"
 	"signaal/store"
+	"signaal/understand"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/transcripts/*.txt from their input lines")
@@ -32,7 +32,7 @@ var shippedEngine = sync.OnceValues(func() (*flows.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return flows.New(c, flows.WithUnderstander(search.New(c)))
+	return flows.New(c, flows.WithUnderstander(understand.New(c)))
 })
 
 func newDispatcher(t testing.TB) *bot.Dispatcher {

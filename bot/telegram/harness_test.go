@@ -16,11 +16,11 @@ import (
 	"signaal/bot"
 	"signaal/bot/telegram/tgtest"
 	"signaal/content"
-	"signaal/content/search"
 	"signaal/flows"
 	"signaal/internal/syncbuf"
 	"signaal/internal/waittest"
 	"signaal/store"
+	"signaal/understand"
 )
 
 // Most tests here wait on Telegram's limits and on time-outs, not on the
@@ -233,7 +233,7 @@ var understanding = sync.OnceValues(func() (*flows.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return flows.New(c, flows.WithUnderstander(search.New(c)))
+	return flows.New(c, flows.WithUnderstander(understand.New(c)))
 })
 
 // withUnderstanding gives the dispatcher, and the channel's triage, the

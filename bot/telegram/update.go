@@ -12,8 +12,8 @@ import (
 
 	"signaal/bot"
 	"signaal/content"
-	"signaal/content/search"
 	"signaal/flows"
+	"signaal/understand"
 )
 
 // jobsPerUpdate is the most batches of sends one update queues: the answer
@@ -548,11 +548,11 @@ func aboutOf(ct *content.Contact, lang string) string {
 }
 
 // keywordFinder is the inline search when no Finder is set: the matching
-// core that reads every typed message (content/search), so that "@bot
+// core that reads every typed message (package understand), so that "@bot
 // keerpun" finds what "/contact keerpun" finds. The index is built on the
 // first inline query, not for every bot that never gets one.
 func keywordFinder(c *content.Content) Finder {
-	index := sync.OnceValue(func() *search.Index { return search.New(c) })
+	index := sync.OnceValue(func() *understand.Index { return understand.New(c) })
 	return FinderFunc(func(lang, query string, limit int) []*content.Contact {
 		var out []*content.Contact
 		for _, h := range index().Find(lang, query, limit) {

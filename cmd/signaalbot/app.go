@@ -14,10 +14,10 @@ import (
 	"signaal/bot"
 	"signaal/bot/telegram"
 	"signaal/content"
-	"signaal/content/search"
 	"signaal/flows"
 	"signaal/store"
 	"signaal/store/redisstore"
+	"signaal/understand"
 )
 
 // errUsage reports a mistake in the command line; the flag package, or
@@ -78,12 +78,12 @@ func loadContent(dir string) (*content.Content, error) {
 // the bot with every problem listed.
 // The index is returned too, for channels that search outside a
 // conversation (Telegram's inline mode), so it is built once.
-func (a *app) engine(dir string) (*flows.Engine, *search.Index, error) {
+func (a *app) engine(dir string) (*flows.Engine, *understand.Index, error) {
 	c, err := loadContent(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("content is invalid:\n%w", err)
 	}
-	idx := search.New(c)
+	idx := understand.New(c)
 	eng, err := flows.New(c, flows.WithUnderstander(idx), flows.WithOpenNow())
 	return eng, idx, err
 }
@@ -92,7 +92,7 @@ func (a *app) engine(dir string) (*flows.Engine, *search.Index, error) {
 // logger, and Close to release the session store.
 type wiring struct {
 	d     *bot.Dispatcher
-	index *search.Index
+	index *understand.Index
 	log   *slog.Logger
 	// redis is the session store's client, and sessions the store; both
 	// nil with sessions in memory.

@@ -32,10 +32,10 @@ import (
 	"signaal/bot"
 	"signaal/bot/telegram"
 	"signaal/content"
-	"signaal/content/search"
 	"signaal/flows"
 	"signaal/store"
 	"signaal/store/redisstore"
+	"signaal/understand"
 )
 
 // loadtest runs simulated people through the real Telegram channel: each
@@ -164,7 +164,7 @@ type loadConfig struct {
 	RedisURL string
 	Seed     uint64
 	Engine   *flows.Engine
-	Index    *search.Index
+	Index    *understand.Index
 	// Progress receives a line a second while the run goes on; nil for
 	// none.
 	Progress io.Writer
@@ -774,7 +774,7 @@ func procStatus(field string) float64 {
 	return 0
 }
 
-func finder(idx *search.Index) telegram.Finder {
+func finder(idx *understand.Index) telegram.Finder {
 	return telegram.FinderFunc(func(lang, query string, limit int) []*content.Contact {
 		hits := idx.Find(lang, query, limit)
 		out := make([]*content.Contact, len(hits))

@@ -1,4 +1,4 @@
-package search
+package understand
 
 import (
 	"os"
@@ -13,7 +13,7 @@ import (
 
 // transcripts are the golden conversations of bot/console. Each is replayed
 // there with its recorded answers; here only its inputs count.
-const transcripts = "../../bot/console/testdata/transcripts"
+const transcripts = "../bot/console/testdata/transcripts"
 
 var optionData = regexp.MustCompile(`^[a-z0-9_-]+/[a-z0-9_-]+/[a-z0-9_-]+$`)
 

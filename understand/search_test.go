@@ -1,4 +1,4 @@
-package search
+package understand
 
 import (
 	"io/fs"
@@ -233,7 +233,7 @@ func TestTypo(t *testing.T) {
 // TestFindSmallContent: the index works without search.yaml, without
 // categories and without understand.yaml, as on the test content.
 func TestFindSmallContent(t *testing.T) {
-	c, err := content.Load(osDirFS("../testdata/good"))
+	c, err := content.Load(osDirFS("../content/testdata/good"))
 	if err != nil {
 		t.Fatal(err)
 	}

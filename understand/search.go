@@ -1,4 +1,4 @@
-// Package search reads what people type. It is the one text-matching core
+// Package understand reads what people type. It is the one text-matching core
 // of Signaal: it finds contact cards for a query ("/contact keerpun",
 // "baas houdt paspoort vast", "friesland") and recognises what a message
 // means (Understand: danger, a disclosure, a question, small talk). It
@@ -19,7 +19,7 @@
 // the word is among contacts. Contacts only for professionals count a
 // little less, so that everyday words find the organisations for everyone
 // first.
-package search
+package understand
 
 import (
 	"math"
