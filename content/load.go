@@ -55,6 +55,9 @@ type Options struct {
 	Now time.Time
 	// Limits are what the channel can carry; zero checks no lengths.
 	Limits Limits
+	// Parts are the files of the content that other packages own (see
+	// Part), read and checked with the rest.
+	Parts []Part
 }
 
 // LoadWith is Load with options.
@@ -72,6 +75,7 @@ func LoadWith(fsys fs.FS, o Options) (*Content, error) {
 	l.readSearch(fsys)
 	l.readFlows(fsys)
 	l.readUnderstanding(fsys)
+	l.readParts(fsys, o.Parts)
 	l.readBriefs(fsys)
 	if len(l.problems) == 0 {
 		// Validation needs well-formed files; a decoding problem already
@@ -95,6 +99,8 @@ type loader struct {
 	// longest[lang][key] is the longest answer a report can show for a
 	// signal key; see longestAnswer.
 	longest map[string]map[string]string
+	// parts are the Parts whose files the content has.
+	parts []Part
 }
 
 func (l *loader) addf(file string, line int, format string, args ...any) {

@@ -50,6 +50,14 @@ var (
 	clockPattern  = regexp.MustCompile(`^([01][0-9]|2[0-3]):([0-5][0-9])$`)
 )
 
+// IsID reports whether s has the form of an id in the content: lower-case
+// letters, digits, '-' and '_', starting with a letter or digit.
+func IsID(s string) bool { return idPattern.MatchString(s) }
+
+// IsSignal reports whether s has the form of a signal an option records:
+// key=value, each of lower-case letters, digits and '_'.
+func IsSignal(s string) bool { return signalPattern.MatchString(s) }
+
 // Audiences are the groups a contact or a flow can be for.
 var Audiences = []string{"jongeren", "omstanders", "professionals"}
 
@@ -69,6 +77,7 @@ func (l *loader) validate() {
 	l.checkTranslations()
 	l.checkAudiences()
 	l.validateUnderstanding()
+	l.validateParts()
 	l.validateBriefs()
 	l.checkEmergencyPhone()
 	l.checkGlobalLabels()
@@ -771,16 +780,16 @@ func Lint(c *Content, err error) (lines []string, ok bool) {
 // on an ordinary answer. Each is an error, so that lint fails and the bot
 // refuses to start.
 
-// emergencyPhone is the number of the emergency contact, the first contact
+// EmergencyPhone is the number of the emergency contact, the first contact
 // of 'emergency' in contacts.yaml, and of the first contact of every danger
 // answer.
-const emergencyPhone = "112"
+const EmergencyPhone = "112"
 
 // names112 reports whether a text names 112 as a number of its own, not as
 // part of a longer one ("0800 1120").
 func names112(text string) bool { return number112.MatchString(text) }
 
-var number112 = regexp.MustCompile(`(^|[^0-9])` + emergencyPhone + `([^0-9]|$)`)
+var number112 = regexp.MustCompile(`(^|[^0-9])` + EmergencyPhone + `([^0-9]|$)`)
 
 // phoneShape is digits with at most one space or hyphen between them: no
 // letters (a letter O for a zero cannot be dialled), no plus or brackets.
@@ -801,7 +810,7 @@ func phoneProblem(phone string) string {
 	}
 	d := strings.NewReplacer(" ", "", "-", "").Replace(phone)
 	switch {
-	case d == emergencyPhone:
+	case d == EmergencyPhone:
 		return ""
 	case strings.HasPrefix(d, "0800") || strings.HasPrefix(d, "0900"):
 		if len(d) == 8 || len(d) == 11 {
@@ -869,8 +878,8 @@ func (l *loader) isEmergencyContact(id string) bool {
 // emergency answer) and the first contact of every danger answer.
 func (l *loader) checkEmergencyPhone() {
 	if len(l.c.emergency) > 0 {
-		if ct, ok := l.c.Contacts[l.c.emergency[0]]; ok && ct.Phone != emergencyPhone {
-			l.addf(contactsFile, ct.Line, "contact %q is the emergency contact (first in emergency), so its phone must be %s, not %q", ct.ID, emergencyPhone, ct.Phone)
+		if ct, ok := l.c.Contacts[l.c.emergency[0]]; ok && ct.Phone != EmergencyPhone {
+			l.addf(contactsFile, ct.Line, "contact %q is the emergency contact (first in emergency), so its phone must be %s, not %q", ct.ID, EmergencyPhone, ct.Phone)
 		}
 	}
 	if u := l.c.Understanding; u != nil {
@@ -879,8 +888,8 @@ func (l *loader) checkEmergencyPhone() {
 				continue
 			}
 			// A wrong phone of the emergency contact itself is reported above.
-			if ct, ok := l.c.Contacts[in.Contacts[0]]; ok && ct.Phone != emergencyPhone && !l.isEmergencyContact(ct.ID) {
-				l.addf(understandFile, in.Line, "intent %q: the first contact of a danger answer is the one for %s, but contact %q has phone %q", in.ID, emergencyPhone, ct.ID, ct.Phone)
+			if ct, ok := l.c.Contacts[in.Contacts[0]]; ok && ct.Phone != EmergencyPhone && !l.isEmergencyContact(ct.ID) {
+				l.addf(understandFile, in.Line, "intent %q: the first contact of a danger answer is the one for %s, but contact %q has phone %q", in.ID, EmergencyPhone, ct.ID, ct.Phone)
 			}
 		}
 	}
@@ -980,7 +989,7 @@ func (l *loader) checkGlobalLabels() {
 				at("text %q is empty: the button would be missing from every question", key)
 				continue
 			case key == KeyOptSOS && !names112(t):
-				at("text %q is %q: the emergency option must name %s", key, t, emergencyPhone)
+				at("text %q is %q: the emergency option must name %s", key, t, EmergencyPhone)
 			}
 			switch {
 			case ordinary[f]:
@@ -1022,7 +1031,7 @@ func (l *loader) checkCarries112() {
 					nor = ", nor show the emergency contact"
 				}
 				l.addf(fmt.Sprintf("%s/%s.yaml", textsDir, lang), l.textLines[lang][m.key],
-					"text %q: %s does not name %s%s; every answer outside a conversation must", m.key, m.what, emergencyPhone, nor)
+					"text %q: %s does not name %s%s; every answer outside a conversation must", m.key, m.what, EmergencyPhone, nor)
 			}
 		}
 	}
