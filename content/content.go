@@ -38,9 +38,6 @@ type Content struct {
 	// Briefs are the short answers in languages the content has no
 	// conversation in, by language code; nil when there are none.
 	Briefs map[string]*Brief
-	// Understanding is how typed messages are read for their meaning; nil
-	// when the content has no understand.yaml.
-	Understanding *Understanding
 	// Warnings are problems that do not stop the bot, such as a contact
 	// whose details have not been checked for a long time.
 	Warnings Problems

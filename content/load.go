@@ -42,10 +42,11 @@ func (c *Content) Emergency() []string { return c.emergency }
 func (c *Content) Safety() []string { return c.safety }
 
 // Load reads a content directory (flows/*.yaml, texts/<lang>.yaml,
-// contacts.yaml and, when present, search.yaml and understand.yaml), decodes every file
-// strictly and validates the whole. When anything is wrong it returns
-// Problems listing all of it with file and line. A file larger than 1 MiB,
-// or one that uses YAML anchors or aliases, is refused before decoding.
+// contacts.yaml and, when present, search.yaml, briefs.yaml and the files
+// of Options.Parts), decodes every file strictly and validates the whole.
+// When anything is wrong it returns Problems listing all of it with file
+// and line. A file larger than 1 MiB, or one that uses YAML anchors or
+// aliases, is refused before decoding.
 func Load(fsys fs.FS) (*Content, error) { return LoadWith(fsys, Options{}) }
 
 // Options change how content is loaded.
@@ -74,7 +75,6 @@ func LoadWith(fsys fs.FS, o Options) (*Content, error) {
 	l.readContacts(fsys)
 	l.readSearch(fsys)
 	l.readFlows(fsys)
-	l.readUnderstanding(fsys)
 	l.readParts(fsys, o.Parts)
 	l.readBriefs(fsys)
 	if len(l.problems) == 0 {

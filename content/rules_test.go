@@ -133,14 +133,3 @@ func TestGlobalLabels(t *testing.T) {
 		})
 	}
 }
-
-// TestDangerAnswer112: the first contact of a danger answer is the one
-// shown as 112, so its phone must be 112.
-func TestDangerAnswer112(t *testing.T) {
-	bad := strings.Replace(understandGood, "    contacts: [alarm]\n", "    contacts: [help, alarm]\n", 1)
-	_, err := LoadWith(understandFS(t, bad), Options{})
-	want := `understand.yaml:3: intent "danger": the first contact of a danger answer is the one for 112, but contact "help" has phone "0800-0000"`
-	if err == nil || err.Error() != want {
-		t.Errorf("Load = %v, want %q", err, want)
-	}
-}

@@ -76,7 +76,6 @@ func (l *loader) validate() {
 	}
 	l.checkTranslations()
 	l.checkAudiences()
-	l.validateUnderstanding()
 	l.validateParts()
 	l.validateBriefs()
 	l.checkEmergencyPhone()
@@ -875,22 +874,12 @@ func (l *loader) isEmergencyContact(id string) bool {
 
 // checkEmergencyPhone makes sure that what the bot shows as 112 is 112: the
 // emergency contact (the first of 'emergency', shown first with the
-// emergency answer) and the first contact of every danger answer.
+// emergency answer). Package understand holds the first contact of every
+// danger answer to the same.
 func (l *loader) checkEmergencyPhone() {
 	if len(l.c.emergency) > 0 {
 		if ct, ok := l.c.Contacts[l.c.emergency[0]]; ok && ct.Phone != EmergencyPhone {
 			l.addf(contactsFile, ct.Line, "contact %q is the emergency contact (first in emergency), so its phone must be %s, not %q", ct.ID, EmergencyPhone, ct.Phone)
-		}
-	}
-	if u := l.c.Understanding; u != nil {
-		for _, in := range u.Intents {
-			if in.Kind != KindDanger || len(in.Contacts) == 0 {
-				continue
-			}
-			// A wrong phone of the emergency contact itself is reported above.
-			if ct, ok := l.c.Contacts[in.Contacts[0]]; ok && ct.Phone != EmergencyPhone && !l.isEmergencyContact(ct.ID) {
-				l.addf(understandFile, in.Line, "intent %q: the first contact of a danger answer is the one for %s, but contact %q has phone %q", in.ID, EmergencyPhone, ct.ID, ct.Phone)
-			}
 		}
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"unicode"
 
 	"signaal/content"
+	"signaal/understand"
 )
 
 // StartFlow is the flow every new conversation begins with.
@@ -115,7 +116,11 @@ type Result struct {
 // Understander must not keep the text, and must be safe for concurrent
 // use.
 type Understander interface {
-	Understand(lang, text string) content.Meaning
+	Understand(lang, text string) understand.Meaning
+	// Understanding is the understand.yaml the meanings come from, whose
+	// texts, contacts and buttons the engine answers with; nil when the
+	// content has none, and then only /contact is read.
+	Understanding() *understand.Understanding
 }
 
 // Engine runs the flows of one Content. It is safe for concurrent use.
@@ -127,6 +132,9 @@ type Engine struct {
 	// understander reads typed text; nil for an engine that only follows
 	// buttons and commands.
 	understander Understander
+	// u is the understander's understand.yaml; nil without an
+	// understander or when the content has none.
+	u *understand.Understanding
 	// jumps are the buttons that go on in a flow after a message was
 	// understood, by their data.
 	jumps map[string]*jump
@@ -243,6 +251,9 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 		exitVocab: map[string]bool{}, exitCore: map[string]bool{}, leaveOpts: map[string]string{}, leaveLabels: map[string]string{}}
 	for _, o := range opts {
 		o(e)
+	}
+	if e.understander != nil {
+		e.u = e.understander.Understanding()
 	}
 	m, err := buildMachine(c)
 	if err != nil {
@@ -682,7 +693,7 @@ func (e *Engine) found(s Session, rs []Reply, first []Option, now time.Time) Res
 	opts := append([]Option(nil), first...)
 	if s.IsNew() {
 		begin := content.KeyOptRestart
-		if e.c.Understanding != nil {
+		if e.u != nil {
 			begin = content.KeyOptBegin
 		}
 		opts = append(opts, e.opt(s.Lang, DataRestart, begin),
@@ -985,7 +996,7 @@ func (e *Engine) switchLang(s Session, arg string, now time.Time) Result {
 // content says how (understand.yaml), and otherwise answered by pointing
 // to the buttons.
 func (e *Engine) freeText(s Session, text string, now time.Time) Result {
-	if e.understander != nil && e.c.Understanding != nil {
+	if e.u != nil {
 		return e.understand(s, text, false, now)
 	}
 	if s.IsNew() {

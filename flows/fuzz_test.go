@@ -21,12 +21,12 @@ var (
 // fuzz inputs, wired as the bot is: typed text is read for its meaning.
 func shippedEngine(t testing.TB) *Engine {
 	shippedOnce.Do(func() {
-		c, err := content.Default()
+		c, u, err := understand.Default()
 		if err != nil {
 			shippedErr = err
 			return
 		}
-		shipped, shippedErr = New(c, WithOpenNow(), WithUnderstander(understand.New(c)))
+		shipped, shippedErr = New(c, WithOpenNow(), WithUnderstander(understand.New(c, u)))
 	})
 	if shippedErr != nil {
 		t.Fatal(shippedErr)

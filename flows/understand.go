@@ -7,10 +7,11 @@ import (
 	"time"
 
 	"signaal/content"
+	"signaal/understand"
 )
 
 // This file answers typed text that was read for its meaning (see
-// Understander), in the order of content.Kinds: danger, then what someone
+// Understander), in the order of understand.Kinds: danger, then what someone
 // tells, then what someone asks, then small talk. Every answer shows the
 // help that fits who is asking, and keeps 112 and the quick exit one tap
 // away.
@@ -22,7 +23,7 @@ const maxFound = 3
 const maxHelplines = 2
 
 // ageNames name the age groups in a go button's data.
-var ageNames = map[content.Age]string{content.AgeUnknown: "unknown", content.AgeMinor: "minor", content.AgeAdult: "adult"}
+var ageNames = map[understand.Age]string{understand.AgeUnknown: "unknown", understand.AgeMinor: "minor", understand.AgeAdult: "adult"}
 
 // jump is where a go button leads: the conversation begins flow afresh,
 // records signals and presses the option data in presses, as the person
@@ -36,7 +37,7 @@ type jump struct {
 // goData is the data of a go button: the intent and, for a disclosure,
 // who it answers and the age group. It holds only what was understood,
 // never words of the message.
-func goData(intent, who string, age content.Age) string {
+func goData(intent, who string, age understand.Age) string {
 	if who == "" {
 		return DataGoPrefix + intent
 	}
@@ -54,7 +55,7 @@ func (e *Engine) compileUnderstanding() error {
 			e.listAll[lang] = e.renderAll(lang)
 		}
 	}
-	u := e.c.Understanding
+	u := e.u
 	if u == nil {
 		return nil
 	}
@@ -62,7 +63,7 @@ func (e *Engine) compileUnderstanding() error {
 		e.globals[normalise(e.c.Text(lang, content.KeyOptBegin))] = DataRestart
 	}
 	e.jumps = map[string]*jump{}
-	add := func(data string, c *content.Continue, age content.Age) error {
+	add := func(data string, c *understand.Continue, age understand.Age) error {
 		j := &jump{flow: c.Flow, signals: c.Signals}
 		for _, a := range c.Answers {
 			if rest, ok := strings.CutSuffix(a, "/*"); ok {
@@ -83,11 +84,11 @@ func (e *Engine) compileUnderstanding() error {
 	}
 	for _, in := range u.Intents {
 		if in.Continue != nil {
-			if err := add(goData(in.ID, "", content.AgeUnknown), in.Continue, content.AgeUnknown); err != nil {
+			if err := add(goData(in.ID, "", understand.AgeUnknown), in.Continue, understand.AgeUnknown); err != nil {
 				return err
 			}
 		}
-		for _, who := range []string{content.WhoMe, content.WhoOther, content.WhoProf} {
+		for _, who := range []string{understand.WhoMe, understand.WhoOther, understand.WhoProf} {
 			a := in.Answer(who)
 			if a == nil || a.Continue == nil {
 				continue
@@ -168,7 +169,7 @@ func (e *Engine) understand(s Session, text string, asked bool, now time.Time) R
 		// "in english" alone switches; with a question or a story
 		// beside it ("how do i report this to the police, in
 		// english"), that is answered in the language asked for.
-		if m.SwitchOnly || m.Intent == nil || m.Intent.Kind == content.KindChat || !e.c.HasLang(m.SwitchTo) {
+		if m.SwitchOnly || m.Intent == nil || m.Intent.Kind == understand.KindChat || !e.c.HasLang(m.SwitchTo) {
 			if !m.Fear && !m.Watched {
 				return e.switchLang(s, m.SwitchTo, now)
 			}
@@ -180,7 +181,7 @@ func (e *Engine) understand(s Session, text string, asked bool, now time.Time) R
 	if m.Intent != nil {
 		kind = m.Intent.Kind
 	}
-	u := e.c.Understanding
+	u := e.u
 	switch {
 	case u == nil:
 		// Content that does not say how to read messages: only what
@@ -192,26 +193,26 @@ func (e *Engine) understand(s Session, text string, asked bool, now time.Time) R
 		return e.answerDanger(s, m, h, now)
 	case m.Fear:
 		return e.answerFear(s, m, h, now)
-	case kind != content.KindDisclosure && kind != content.KindQuestion && e.answersAge(s, m):
+	case kind != understand.KindDisclosure && kind != understand.KindQuestion && e.answersAge(s, m):
 		q := u.AgeQuestion(s.Flow, s.State)
 		return e.choose(s, content.OptionData(s.Flow, s.State, q.Option(h.age)), now)
-	case kind == content.KindDisclosure && (!asked || m.Who != ""):
+	case kind == understand.KindDisclosure && (!asked || m.Who != ""):
 		// A search with /contact is a question for contacts unless it
 		// tells about someone: "/contact loverboy" is no one's own
 		// story, "/contact ik ben 15 en ..." is.
 		return e.answerDisclosure(s, m, h, now)
-	case kind == content.KindDisclosure:
+	case kind == understand.KindDisclosure:
 		if len(m.Found) == 0 {
-			if a := m.Intent.Answer(content.WhoMe); a != nil {
+			if a := m.Intent.Answer(understand.WhoMe); a != nil {
 				m.Found = e.contacts(a.Contacts)
 			}
 		}
 		return e.answerQuestion(s, m, h, nil, now)
-	case kind == content.KindQuestion:
+	case kind == understand.KindQuestion:
 		return e.answerQuestion(s, m, h, m.Intent, now)
 	case asked:
 		return e.answerQuestion(s, m, h, nil, now)
-	case kind == content.KindChat:
+	case kind == understand.KindChat:
 		return e.answerChat(s, m.Intent.Text, now)
 	}
 	return e.answerChat(s, content.KeyUnclear, now)
@@ -221,7 +222,7 @@ func (e *Engine) understand(s Session, text string, asked bool, now time.Time) R
 // whose contacts may be shown, and an age group.
 type hearer struct {
 	who, audience string
-	age           content.Age
+	age           understand.Age
 	named         []*content.Contact
 }
 
@@ -232,7 +233,7 @@ type hearer struct {
 // people are not shown then, unless asked for by name. A message that does
 // not say who, outside a flow that does, counts as a young person's too:
 // the bot is there for them first.
-func (e *Engine) hearer(s Session, m content.Meaning) hearer {
+func (e *Engine) hearer(s Session, m understand.Meaning) hearer {
 	flowAud := ""
 	if f, ok := e.c.Flows[s.Flow]; ok && len(f.Audience) == 1 {
 		flowAud = f.Audience[0]
@@ -241,23 +242,23 @@ func (e *Engine) hearer(s Session, m content.Meaning) hearer {
 	if h.who == "" {
 		switch flowAud {
 		case "omstanders":
-			h.who = content.WhoOther
+			h.who = understand.WhoOther
 		case "professionals":
-			h.who = content.WhoProf
+			h.who = understand.WhoProf
 		default:
-			h.who = content.WhoMe
+			h.who = understand.WhoMe
 		}
 	}
-	h.audience = content.WhoAudience[h.who]
+	h.audience = understand.WhoAudience[h.who]
 	if flowAud == "jongeren" {
 		h.audience = "jongeren"
 	}
-	if h.age == content.AgeUnknown && flowAud == "jongeren" {
+	if h.age == understand.AgeUnknown && flowAud == "jongeren" {
 		switch s.Signal("minor") {
 		case "yes":
-			h.age = content.AgeMinor
+			h.age = understand.AgeMinor
 		case "no":
-			h.age = content.AgeAdult
+			h.age = understand.AgeAdult
 		}
 	}
 	return h
@@ -341,7 +342,7 @@ func (e *Engine) briefs(lang string, cts []*content.Contact, now time.Time) stri
 // one or two helplines that fit what else the message tells, then the
 // current question again (or the welcome), so that the conversation can go
 // on and the emergency option and the quick exit stay on the last reply.
-func (e *Engine) answerDanger(s Session, m content.Meaning, h hearer, now time.Time) Result {
+func (e *Engine) answerDanger(s Session, m understand.Meaning, h hearer, now time.Time) Result {
 	in := m.Intent
 	all := e.contacts(in.Contacts)
 	first, rest := all[:1], all[1:]
@@ -385,9 +386,9 @@ func ids(cts []*content.Contact) []string {
 // young returns the contacts a young person under 18, or of unknown age,
 // is offered besides, as the jong flow does; and as well when it happens
 // at home.
-func (e *Engine) young(h hearer, m content.Meaning) []*content.Contact {
-	y := e.c.Understanding.Young
-	if y == nil || h.who != content.WhoMe || (h.age == content.AgeAdult && !m.Home) {
+func (e *Engine) young(h hearer, m understand.Meaning) []*content.Contact {
+	y := e.u.Young
+	if y == nil || h.who != understand.WhoMe || (h.age == understand.AgeAdult && !m.Home) {
 		return nil
 	}
 	return e.contacts(y.Contacts)
@@ -396,7 +397,7 @@ func (e *Engine) young(h hearer, m content.Meaning) []*content.Contact {
 // youngLast returns cts with the contacts of the young people's answer
 // (Veilig Thuis) moved to the end.
 func (e *Engine) youngLast(cts []*content.Contact) []*content.Contact {
-	y := e.c.Understanding.Young
+	y := e.u.Young
 	if y == nil {
 		return cts
 	}
@@ -414,14 +415,14 @@ func (e *Engine) youngLast(cts []*content.Contact) []*content.Contact {
 // answerDisclosure acknowledges what someone tells, shows the help for
 // that topic, for who it is about and their age, and offers a button to go
 // on in the matching flow at the matching question.
-func (e *Engine) answerDisclosure(s Session, m content.Meaning, h hearer, now time.Time) Result {
+func (e *Engine) answerDisclosure(s Session, m understand.Meaning, h hearer, now time.Time) Result {
 	in := m.Intent
 	a := in.Answer(h.who)
 	if a == nil {
-		a = in.Answer(content.WhoMe)
+		a = in.Answer(understand.WhoMe)
 	}
 	own := e.contacts(a.Contacts)
-	if h.age == content.AgeAdult && !m.Home {
+	if h.age == understand.AgeAdult && !m.Home {
 		// Help for children and for what happens at home comes after
 		// the help for the topic when the person is known to be an
 		// adult and it does not happen at home.
@@ -435,7 +436,7 @@ func (e *Engine) answerDisclosure(s Session, m content.Meaning, h hearer, now ti
 		if !contains(own, ct) && contains(cts, ct) {
 			// Veilig Thuis comes along: say why.
 			b.WriteString("\n")
-			b.WriteString(e.c.Text(s.Lang, e.c.Understanding.Young.Text))
+			b.WriteString(e.c.Text(s.Lang, e.u.Young.Text))
 			break
 		}
 	}
@@ -462,7 +463,7 @@ func (e *Engine) underWay(s Session, flow string) bool {
 	return !s.IsNew() && s.Flow == flow && !e.flows[s.Flow].flow.State(s.State).End
 }
 
-func (e *Engine) label(lang string, c *content.Continue) string {
+func (e *Engine) label(lang string, c *understand.Continue) string {
 	if c.Label != "" {
 		return e.c.Text(lang, c.Label)
 	}
@@ -472,7 +473,7 @@ func (e *Engine) label(lang string, c *content.Continue) string {
 // answerQuestion shows the contacts a question asks for, best first: the
 // ones it names, then the intent's own or what a search of the message
 // finds; when none fits, it says so and shows the emergency contacts.
-func (e *Engine) answerQuestion(s Session, m content.Meaning, h hearer, in *content.Intent, now time.Time) Result {
+func (e *Engine) answerQuestion(s Session, m understand.Meaning, h hearer, in *understand.Intent, now time.Time) Result {
 	found := m.Found
 	text := content.KeySearchFound
 	var first []Option
@@ -484,7 +485,7 @@ func (e *Engine) answerQuestion(s Session, m content.Meaning, h hearer, in *cont
 			text = in.Text
 		}
 		if in.Continue != nil && !e.underWay(s, in.Continue.Flow) {
-			first = append(first, Option{Data: goData(in.ID, "", content.AgeUnknown), Label: e.label(s.Lang, in.Continue)})
+			first = append(first, Option{Data: goData(in.ID, "", understand.AgeUnknown), Label: e.label(s.Lang, in.Continue)})
 		}
 	}
 	lists := [][]*content.Contact{m.Named, found}
@@ -517,8 +518,8 @@ func (e *Engine) answerChat(s Session, key string, now time.Time) Result {
 
 // answersAge reports whether the message gives an age and the current
 // question asks for one: then the age answers it.
-func (e *Engine) answersAge(s Session, m content.Meaning) bool {
-	return !s.IsNew() && m.Age != content.AgeUnknown && e.c.Understanding.AgeQuestion(s.Flow, s.State) != nil
+func (e *Engine) answersAge(s Session, m understand.Meaning) bool {
+	return !s.IsNew() && m.Age != understand.AgeUnknown && e.u.AgeQuestion(s.Flow, s.State) != nil
 }
 
 // renderAll lists every contact in a line, grouped by category, a message
@@ -571,7 +572,7 @@ func (e *Engine) renderAll(lang string) []Reply {
 // for labour exploitation), and offers to go on in English. The
 // conversation stays where it was; its language becomes English, so that
 // what the person types next in English is answered in English.
-func (e *Engine) answerBrief(s Session, m content.Meaning, now time.Time) Result {
+func (e *Engine) answerBrief(s Session, m understand.Meaning, now time.Time) Result {
 	b := e.c.Briefs[m.Lang]
 	const en = "en"
 	lang := en
@@ -592,7 +593,7 @@ func (e *Engine) answerBrief(s Session, m content.Meaning, now time.Time) Result
 // right there: one short line with no word about exploitation and no
 // helpline on screen, the quick exit offered first, and 112 first when the
 // message also tells of danger. The conversation stays where it was.
-func (e *Engine) answerWatched(s Session, m content.Meaning, now time.Time) Result {
+func (e *Engine) answerWatched(s Session, m understand.Meaning, now time.Time) Result {
 	text := e.c.Text(s.Lang, content.KeyWatched)
 	var cts []*content.Contact
 	if m.Danger {
@@ -608,23 +609,23 @@ func (e *Engine) answerWatched(s Session, m content.Meaning, now time.Time) Resu
 // the bot cannot promise what happens, and help that thinks along
 // anonymously comes first (Keerpunt, or what fits the topic), never the
 // police first.
-func (e *Engine) answerFear(s Session, m content.Meaning, h hearer, now time.Time) Result {
+func (e *Engine) answerFear(s Session, m understand.Meaning, h hearer, now time.Time) Result {
 	// The fear is the person's own: the help is what fits the topic for
 	// them, and only what is meant for young people, as they may be one.
 	var fit []*content.Contact
 	if m.Topic != nil {
-		if a := m.Topic.Answer(content.WhoMe); a != nil {
+		if a := m.Topic.Answer(understand.WhoMe); a != nil {
 			fit = e.contacts(a.Contacts)
 		}
 	}
 	var never []string
-	if fa := e.c.Understanding.Fear; fa != nil {
+	if fa := e.u.Fear; fa != nil {
 		fit = append(fit, e.contacts(fa.Contacts)...)
 		never = fa.Never
 	}
 	var cts []*content.Contact
 	for _, ct := range e.pick(h, len(fit), fit) {
-		if !slices.Contains(never, ct.ID) && ct.For(content.WhoAudience[content.WhoMe]) && len(cts) < maxHelplines {
+		if !slices.Contains(never, ct.ID) && ct.For(understand.WhoAudience[understand.WhoMe]) && len(cts) < maxHelplines {
 			cts = append(cts, ct)
 		}
 	}

@@ -41,7 +41,7 @@ func (e *Engine) Urgency(in Input) Urgency {
 		if len(text) > MaxInputText {
 			text = strings.ToValidUTF8(text[:MaxInputText], "")
 		}
-		if e.understander != nil && e.c.Understanding != nil {
+		if e.u != nil {
 			// Danger, and a language with only a brief, whose answer
 			// begins with 112.
 			if m := e.understander.Understand(e.pickLang(in.Lang), text); m.Danger || e.c.Briefs[m.Lang] != nil {

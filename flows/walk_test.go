@@ -40,11 +40,11 @@ func TestRandomWalk(t *testing.T) {
 // after a disclosure are pressed as well.
 func TestRandomWalkUnderstanding(t *testing.T) {
 	t.Parallel()
-	c, err := content.Default()
+	c, u, err := understand.Default()
 	if err != nil {
-		t.Fatalf("content.Default: %v", err)
+		t.Fatalf("understand.Default: %v", err)
 	}
-	e, err := New(c, WithUnderstander(understand.New(c)))
+	e, err := New(c, WithUnderstander(understand.New(c, u)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,7 @@ func (u *understander) trainClassifier(c *content.Content) *classifier {
 	m := &classifier{}
 	classOf := map[int]int{}
 	for i, in := range u.intents {
-		if in.Kind == content.KindDanger {
+		if in.Kind == KindDanger {
 			continue
 		}
 		classOf[i] = len(m.classes)

@@ -1,4 +1,4 @@
-package understand
+package understand_test
 
 import (
 	"os"

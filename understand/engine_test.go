@@ -1,4 +1,4 @@
-package understand
+package understand_test
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 
 	"signaal/content"
 	"signaal/flows"
+	"signaal/understand"
 )
 
 // These tests run the shipped content through the engine with contact
@@ -21,11 +22,8 @@ var (
 
 func engine(t testing.TB) (*flows.Engine, *content.Content) {
 	t.Helper()
-	c, err := content.Default()
-	if err != nil {
-		t.Fatalf("content.Default: %v", err)
-	}
-	e, err := flows.New(c, flows.WithUnderstander(New(c)), flows.WithOpenNow())
+	c, u := loaded(t)
+	e, err := flows.New(c, flows.WithUnderstander(understand.New(c, u)), flows.WithOpenNow())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/abadojack/whatlanggo"
-
-	"signaal/content"
 )
 
 // Trace says why a message was understood as it was, for an editor who
@@ -51,7 +49,7 @@ var markerNames = map[int]string{markMe: "me", markFirst: "first_person", markOt
 	markMinor: "minor", markAdult: "adult", markWatched: "watched", markPolice: "police", markWorry: "worry"}
 
 // Explain understands a message as Understand does and says why.
-func (x *Index) Explain(lang, text string) (content.Meaning, Trace) {
+func (x *Index) Explain(lang, text string) (Meaning, Trace) {
 	m := x.Understand(lang, text)
 	var tr Trace
 	text = cutText(text)
@@ -99,7 +97,7 @@ func (x *Index) Explain(lang, text string) (content.Meaning, Trace) {
 		tr.Markers[name] = append(tr.Markers[name], span(i, j))
 	})
 
-	var meaning content.Meaning
+	var meaning Meaning
 	u.read(tr.Masked, wk, &meaning)
 	for i, in := range u.intents {
 		score := wk.best[i]

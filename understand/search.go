@@ -1,9 +1,15 @@
-// Package understand reads what people type. It is the one text-matching core
-// of Signaal: it finds contact cards for a query ("/contact keerpun",
-// "baas houdt paspoort vast", "friesland") and recognises what a message
-// means (Understand: danger, a disclosure, a question, small talk). It
-// returns hits and meanings, never replies: the engine (flows) turns them
-// into what the user sees, and Telegram's inline mode shows the same hits.
+// Package understand reads what people type. It owns understand.yaml: its
+// schema (Understanding, Intent, Meaning and the rest), reading and
+// checking it with the content, with every problem at file and line (Load),
+// and the one text-matching core of Signaal built from it and the content
+// (New): it finds contact cards for a query ("/contact keerpun", "baas
+// houdt paspoort vast", "friesland") and recognises what a message means
+// (Understand: danger, a disclosure, a question, small talk; Explain says
+// why). It returns hits and meanings, never replies: the engine (flows)
+// turns them into what the user sees, and Telegram's inline mode shows the
+// same hits. Package content knows nothing of it: understand.yaml is a
+// content.Part, read and checked with the content's own files, so that
+// lint lists the problems of every file at once.
 //
 // Everything is built once in New: the words the content knows (for typo
 // tolerance that never changes a known word into another), the index over
@@ -97,9 +103,10 @@ type posting struct {
 	weight float64
 }
 
-// New builds the index over c's contacts and intents. c must have passed
-// content.Load.
-func New(c *content.Content) *Index {
+// New builds the index over c's contacts and u's intents; u is nil for
+// content without understand.yaml, and then only contacts are found. Both
+// must come from one Load.
+func New(c *content.Content, u *Understanding) *Index {
 	x := &Index{
 		c:     c,
 		terms: map[string][]posting{},
@@ -107,7 +114,7 @@ func New(c *content.Content) *Index {
 		syn:   map[string]string{},
 		stop:  map[string]bool{},
 	}
-	x.lex = buildLexicon(c)
+	x.lex = buildLexicon(c, u)
 	x.langs = newLanguages(c)
 	if c.Search != nil {
 		for i, group := range c.Search.Synonyms {
@@ -138,10 +145,20 @@ func New(c *content.Content) *Index {
 		x.idf[t] = math.Log(1 + n/float64(len(ps)))
 	}
 	x.names = newNames(c)
-	if c.Understanding != nil {
-		x.u = newUnderstander(c, x.lex)
+	if u != nil {
+		x.u = newUnderstander(c, u, x.lex)
 	}
 	return x
+}
+
+// Understanding is the understand.yaml the index reads messages by, nil
+// when it has none: the engine answers a meaning with its texts, contacts
+// and buttons.
+func (x *Index) Understanding() *Understanding {
+	if x.u == nil {
+		return nil
+	}
+	return x.u.u
 }
 
 // langBit is the bit of a language in lexicon.langs; the content has a
@@ -158,7 +175,7 @@ func langBit(c *content.Content, lang string) uint8 {
 // buildLexicon gathers every word of the content: texts, contacts, search
 // words and the phrases of understand.yaml, with the languages they are
 // words of.
-func buildLexicon(c *content.Content) *lexicon {
+func buildLexicon(c *content.Content, u *Understanding) *lexicon {
 	l := newLexicon()
 	for _, lang := range c.Langs {
 		bit := langBit(c, lang)
@@ -185,8 +202,8 @@ func buildLexicon(c *content.Content) *lexicon {
 			l.add(w, 0)
 		}
 	}
-	if u := c.Understanding; u != nil {
-		each := func(p content.Phrases) {
+	if u != nil {
+		each := func(p Phrases) {
 			for lang, list := range p {
 				for _, s := range list {
 					l.addPhrase(s, langBit(c, lang))
@@ -194,7 +211,7 @@ func buildLexicon(c *content.Content) *lexicon {
 			}
 		}
 		m := u.Markers
-		for _, p := range []content.Phrases{m.Me, m.FirstPerson, m.Other, m.Prof, m.Home, m.Minor, m.Adult, m.AgeBefore, m.AgeAfter,
+		for _, p := range []Phrases{m.Me, m.FirstPerson, m.Other, m.Prof, m.Home, m.Minor, m.Adult, m.AgeBefore, m.AgeAfter,
 			m.Partner, m.Watched, m.Police, m.Worry} {
 			each(p)
 		}
@@ -202,7 +219,7 @@ func buildLexicon(c *content.Content) *lexicon {
 			each(p)
 		}
 		for _, in := range u.Intents {
-			for _, p := range []content.Phrases{in.Examples, in.Keywords, in.Rules, in.Except, in.VerbLast, in.Determiners, in.Objects, in.Plain, in.Everyday, in.Alone, in.Opening} {
+			for _, p := range []Phrases{in.Examples, in.Keywords, in.Rules, in.Except, in.VerbLast, in.Determiners, in.Objects, in.Plain, in.Everyday, in.Alone, in.Opening} {
 				each(p)
 			}
 			for _, sg := range in.Signs {

@@ -1,4 +1,4 @@
-package understand
+package understand_test
 
 import (
 	"io/fs"
@@ -7,15 +7,22 @@ import (
 	"testing"
 
 	"signaal/content"
+	"signaal/understand"
 )
 
-func shipped(t testing.TB) *Index {
+func shipped(t testing.TB) *understand.Index {
 	t.Helper()
-	c, err := content.Default()
+	return understand.New(loaded(t))
+}
+
+// loaded is the shipped content and its understand.yaml.
+func loaded(t testing.TB) (*content.Content, *understand.Understanding) {
+	t.Helper()
+	c, u, err := understand.Default()
 	if err != nil {
-		t.Fatalf("content.Default: %v", err)
+		t.Fatalf("understand.Default: %v", err)
 	}
-	return New(c)
+	return c, u
 }
 
 // TestFind is the contact-search table: what people type, and the contact
@@ -152,21 +159,21 @@ func TestFind(t *testing.T) {
 		{"rotterdam", "humanitas"},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
-			hits := x.Find("nl", tc.query, DefaultLimit)
+			hits := x.Find("nl", tc.query, understand.DefaultLimit)
 			if len(hits) == 0 {
 				t.Fatalf("Find(%q) = nothing, want %s first", tc.query, tc.want)
 			}
 			if got := hits[0].Contact.ID; got != tc.want {
 				t.Errorf("Find(%q) first = %s, want %s (all: %s)", tc.query, got, tc.want, ids(hits))
 			}
-			if len(hits) > DefaultLimit {
-				t.Errorf("Find(%q) = %d hits, want at most %d", tc.query, len(hits), DefaultLimit)
+			if len(hits) > understand.DefaultLimit {
+				t.Errorf("Find(%q) = %d hits, want at most %d", tc.query, len(hits), understand.DefaultLimit)
 			}
 		})
 	}
 }
 
-func ids(hits []Hit) string {
+func ids(hits []understand.Hit) string {
 	var s []string
 	for _, h := range hits {
 		s = append(s, h.Contact.ID)
@@ -179,7 +186,7 @@ func TestNoMatch(t *testing.T) {
 	x := shipped(t)
 	for _, q := range []string{"hallo", "ik weet het niet", "asdfghjkl", "😊", "?!", strings.Repeat("x", 5000), "the and of", "ik ben bang", "dank je"} {
 		t.Run(q[:min(len(q), 20)], func(t *testing.T) {
-			if hits := x.Find("nl", q, DefaultLimit); len(hits) > 0 {
+			if hits := x.Find("nl", q, understand.DefaultLimit); len(hits) > 0 {
 				t.Errorf("Find(%q) = %s, want nothing", q, ids(hits))
 			}
 		})
@@ -204,8 +211,8 @@ func TestTokens(t *testing.T) {
 		// stopwords are read the same way, so it is still left out.
 		{"www.veiligthuis.nl", "ww veiligthuis nl"},
 	} {
-		if got := strings.Join(Tokens(tc.in), " "); got != tc.want {
-			t.Errorf("Tokens(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := strings.Join(understand.Tokens(tc.in), " "); got != tc.want {
+			t.Errorf("understand.Tokens(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
@@ -224,7 +231,7 @@ func TestTypo(t *testing.T) {
 		{"thuis", "tuin", false},
 		{"zorg", "zorgen", false},
 	} {
-		if got := typo(tc.a, tc.b); got != tc.want {
+		if got := understand.Typo(tc.a, tc.b); got != tc.want {
 			t.Errorf("typo(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
@@ -237,7 +244,7 @@ func TestFindSmallContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := New(c)
+	x := understand.New(c, nil)
 	if hits := x.Find("nl", "helpline", 3); len(hits) == 0 || hits[0].Contact.ID != "help" {
 		t.Errorf("Find(helpline) = %s, want help", ids(hits))
 	}
@@ -252,7 +259,7 @@ func BenchmarkFind(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		x.Find("nl", queries[i%len(queries)], DefaultLimit)
+		x.Find("nl", queries[i%len(queries)], understand.DefaultLimit)
 	}
 }
 

@@ -101,9 +101,9 @@ const (
 type understander struct {
 	c       *content.Content
 	lex     *lexicon
-	u       *content.Understanding
-	intents []*content.Intent
-	danger  *content.Intent
+	u       *Understanding
+	intents []*Intent
+	danger  *Intent
 	// dangerAt is the danger intent's place in intents.
 	dangerAt int
 
@@ -121,13 +121,13 @@ type understander struct {
 	// the language in switchLangs.
 	switchTo             *phrases
 	switchLangs          []string
-	signKinds            []*content.Sign
+	signKinds            []*Sign
 	coreSigns, firmSigns uint64
 	plain                map[string]bool
 	emoji                map[rune][]string
 	// fallback is the disclosure that answers, for who a message is
 	// about, when nothing else in it is understood.
-	fallback map[string]*content.Intent
+	fallback map[string]*Intent
 
 	// The examples as TF-IDF vectors, held as an inverted index: for
 	// each feature, the examples that have it and its weight there.
@@ -163,13 +163,13 @@ type work struct {
 	nearest []int32
 }
 
-func newUnderstander(c *content.Content, lex *lexicon) *understander {
+func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon) *understander {
 	u := &understander{
-		c: c, lex: lex, u: c.Understanding,
+		c: c, lex: lex, u: spec,
 		rules: newPhrases(), except: newPhrases(), signs: newPhrases(), everyday: newPhrases(), alone: newPhrases(), opening: newPhrases(),
 		keywords: newPhrases(), markers: newPhrases(),
 		ageBefore: map[string]bool{}, ageAfter: map[string]bool{}, partner: map[string]bool{}, switchTo: newPhrases(),
-		plain: map[string]bool{}, emoji: map[rune][]string{}, fallback: map[string]*content.Intent{},
+		plain: map[string]bool{}, emoji: map[rune][]string{}, fallback: map[string]*Intent{},
 		feature: map[uint64]int32{},
 	}
 	for from, to := range u.u.Emoji {
@@ -177,9 +177,9 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 			u.emoji[r] = lex.words(to)
 		}
 	}
-	all := func(p content.Phrases) []string { return p.All(c.Langs) }
+	all := func(p Phrases) []string { return p.All(c.Langs) }
 	m := u.u.Markers
-	for tag, p := range map[int]content.Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
+	for tag, p := range map[int]Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
 		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
 		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry} {
 		for _, s := range all(p) {
@@ -217,14 +217,14 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 	df := []int{}
 	for i, in := range u.u.Intents {
 		u.intents = append(u.intents, in)
-		if in.Kind == content.KindDanger && u.danger == nil {
+		if in.Kind == KindDanger && u.danger == nil {
 			u.danger, u.dangerAt = in, i
 			// Determiners stand for each other in the phrases of danger
 			// ("voor de deur" is also "voor mijn deur", "voor zijn deur"),
 			// and so do objects ("laten me niet gaan" is also "laten haar
 			// niet gaan"): what happens to someone else is danger too.
 			class := map[string]uint8{}
-			for bit, p := range []content.Phrases{in.Determiners, in.Objects} {
+			for bit, p := range []Phrases{in.Determiners, in.Objects} {
 				for _, s := range all(p) {
 					for _, w := range lex.words(s) {
 						class[w] |= 1 << bit
@@ -241,7 +241,7 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 			}
 			for k, sg := range in.Signs {
 				if k >= 64 {
-					break // content refuses more kinds than fit in a word
+					break // Load refuses more kinds than fit in a word
 				}
 				u.signKinds = append(u.signKinds, sg)
 				if !sg.Context {
@@ -327,7 +327,7 @@ func newUnderstander(c *content.Content, lex *lexicon) *understander {
 // "is onderweg" also as "onderweg is", "volgt me" as "me volgt", "komt me
 // pakken" as "me komt pakken" and "me pakken komt". Words that stay put
 // (fixed: "voor", "de") are not moved: "voor de deur" stays as it is.
-func movedOrders(fixed content.Phrases) func(content.Phrases) []string {
+func movedOrders(fixed Phrases) func(Phrases) []string {
 	stay := map[string]map[string]bool{}
 	for lang, list := range fixed {
 		stay[lang] = map[string]bool{}
@@ -335,7 +335,7 @@ func movedOrders(fixed content.Phrases) func(content.Phrases) []string {
 			stay[lang][w] = true
 		}
 	}
-	return func(p content.Phrases) []string {
+	return func(p Phrases) []string {
 		var out []string
 		for lang, list := range p {
 			out = append(out, list...)
@@ -430,8 +430,8 @@ func gramHash(w string, from, to int) uint64 {
 
 // Understand reads one message for its meaning. The text is read and
 // forgotten: what comes back holds no words of it.
-func (x *Index) Understand(lang, text string) content.Meaning {
-	var m content.Meaning
+func (x *Index) Understand(lang, text string) Meaning {
+	var m Meaning
 	text = cutText(text)
 	words := x.lex.words(text)
 	u := x.u
@@ -495,14 +495,14 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	}
 	rule := u.ruleHit(danger, u.rules)
 	alone := len(masked) > 0 && u.isAlone(masked)
-	var topic *content.Intent
-	if d := u.best(content.KindDisclosure, wk); d >= 0 {
+	var topic *Intent
+	if d := u.best(KindDisclosure, wk); d >= 0 {
 		topic = u.atHome(u.intents[d], m.Home)
 	}
 	// The model's guess never decides whether something is danger: only
 	// examples and rules do. It may name what else a message is about.
 	guess, _ := u.model.guess(wk.ids)
-	if topic == nil && guess >= 0 && u.intents[guess].Kind == content.KindDisclosure {
+	if topic == nil && guess >= 0 && u.intents[guess].Kind == KindDisclosure {
 		defer func() {
 			if m.Topic == nil && (m.Danger || m.Fear) {
 				m.Topic = u.atHome(u.intents[guess], m.Home)
@@ -511,7 +511,7 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	}
 	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity) {
 		m.Intent, m.Danger, m.Topic, m.Fear = u.danger, true, topic, false
-		if d := u.best(content.KindDisclosure, wk); d >= 0 && !wk.kw[d] && wk.best[d] < u.u.Threshold+dangerTopicMargin {
+		if d := u.best(KindDisclosure, wk); d >= 0 && !wk.kw[d] && wk.best[d] < u.u.Threshold+dangerTopicMargin {
 			// The helpline after 112 must fit: a topic only just like
 			// an example ("hij wil niet stoppen" like "ik wil stoppen
 			// met wiet verkopen") is no topic.
@@ -527,19 +527,19 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 	// small talk.
 	choice, top := -1, 0.0
 	for i, in := range u.intents {
-		if in.Kind == content.KindDanger || wk.best[i] < u.u.Threshold {
+		if in.Kind == KindDanger || wk.best[i] < u.u.Threshold {
 			continue
 		}
 		if s := wk.best[i] + kindWeight[in.Kind] + in.Weight; choice < 0 || s > top {
 			choice, top = i, s
 		}
 	}
-	if choice >= 0 && u.intents[choice].Kind == content.KindQuestion && len(u.intents[choice].Contacts) == 0 {
+	if choice >= 0 && u.intents[choice].Kind == KindQuestion && len(u.intents[choice].Contacts) == 0 {
 		// The general question gives way to a question with answers of
 		// its own whose keyword the message has: "wat zijn de stappen
 		// van het stappenplan, wie bel ik" is about the meldcode.
 		for i, in := range u.intents {
-			if in.Kind != content.KindQuestion || len(in.Contacts) == 0 {
+			if in.Kind != KindQuestion || len(in.Contacts) == 0 {
 				continue
 			}
 			if wk.kw[i] && wk.best[i] >= u.u.Threshold {
@@ -549,7 +549,7 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 		}
 	}
 	switch {
-	case choice >= 0 && (len(m.Named) == 0 || u.intents[choice].Kind != content.KindChat):
+	case choice >= 0 && (len(m.Named) == 0 || u.intents[choice].Kind != KindChat):
 		m.Intent = u.atHome(u.intents[choice], m.Home)
 	case len(m.Named) > 0:
 		// Named, but not asked in words the examples know: the general
@@ -565,7 +565,7 @@ func (x *Index) Understand(lang, text string) content.Meaning {
 		// leerling heeft opeens veel geld").
 		m.Intent = u.atHome(u.fallback[m.Who], m.Home)
 	}
-	if m.Intent == nil || m.Intent.Kind != content.KindDisclosure {
+	if m.Intent == nil || m.Intent.Kind != KindDisclosure {
 		// A question shows what a search finds; so does anything else
 		// when the person asked for contacts (/contact).
 		m.Found = without(contactsOf(x.find(words, DefaultLimit)), refused)
@@ -592,11 +592,11 @@ const maxSwitchWords = 3
 
 // kindWeight is what each kind of intent adds to its score when intents of
 // different kinds compete for a message.
-var kindWeight = map[string]float64{content.KindDisclosure: 0.15, content.KindQuestion: 0, content.KindChat: -0.1}
+var kindWeight = map[string]float64{KindDisclosure: 0.15, KindQuestion: 0, KindChat: -0.1}
 
 // atHome returns the intent that answers in, for a message that says it
 // happens at home.
-func (u *understander) atHome(in *content.Intent, home bool) *content.Intent {
+func (u *understander) atHome(in *Intent, home bool) *Intent {
 	if home && in.AtHome != "" {
 		if to := u.u.Intent(in.AtHome); to != nil {
 			return to
@@ -607,9 +607,9 @@ func (u *understander) atHome(in *content.Intent, home bool) *content.Intent {
 
 // question is the first question intent without contacts of its own: the
 // one whose answer is the search's.
-func (u *understander) question() *content.Intent {
+func (u *understander) question() *Intent {
 	for _, in := range u.intents {
-		if in.Kind == content.KindQuestion && len(in.Contacts) == 0 {
+		if in.Kind == KindQuestion && len(in.Contacts) == 0 {
 			return in
 		}
 	}
@@ -617,7 +617,7 @@ func (u *understander) question() *content.Intent {
 }
 
 // read scores every intent for the words, and reads who, age and home.
-func (u *understander) read(words []string, wk *work, m *content.Meaning) {
+func (u *understander) read(words []string, wk *work, m *Meaning) {
 	clear(wk.best)
 	clear(wk.kw)
 	wk.marks = [markCount]int{}
@@ -638,20 +638,20 @@ func (u *understander) read(words []string, wk *work, m *content.Meaning) {
 	m.Watched = mk[markWatched] > 0
 	switch {
 	case mk[markProf] > 0:
-		m.Who = content.WhoProf
+		m.Who = WhoProf
 	case mk[markOther] > mk[markMe]:
-		m.Who = content.WhoOther
+		m.Who = WhoOther
 	case mk[markMe] > 0 || mk[markFirst] > 0:
-		m.Who = content.WhoMe
+		m.Who = WhoMe
 	}
 	m.Home = mk[markHome] > 0
 	m.Age = u.age(words)
 	switch {
-	case m.Age != content.AgeUnknown:
+	case m.Age != AgeUnknown:
 	case mk[markMinor] > 0:
-		m.Age = content.AgeMinor
+		m.Age = AgeMinor
 	case mk[markAdult] > 0:
-		m.Age = content.AgeAdult
+		m.Age = AgeAdult
 	}
 }
 
@@ -674,7 +674,7 @@ func (u *understander) olderPartner(words []string) bool {
 }
 
 // age finds an age given as a number: "ik ben 15", "van 14", "15 jaar".
-func (u *understander) age(words []string) content.Age {
+func (u *understander) age(words []string) Age {
 	for i, w := range words {
 		if !isNumber(w) || len(w) > 2 {
 			continue
@@ -689,12 +689,12 @@ func (u *understander) age(words []string) content.Age {
 		switch {
 		case n < minAge || n > maxAge:
 		case n < majority:
-			return content.AgeMinor
+			return AgeMinor
 		default:
-			return content.AgeAdult
+			return AgeAdult
 		}
 	}
-	return content.AgeUnknown
+	return AgeUnknown
 }
 
 // similarity sets wk.best[i] to the cosine similarity between words and

@@ -1,4 +1,4 @@
-package understand
+package understand_test
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 
 	"signaal/content"
 	"signaal/flows"
+	"signaal/understand"
 )
 
 // row is one line of testdata/messages.txt.
@@ -250,11 +251,11 @@ func TestUnderstandTable(t *testing.T) {
 // bot reads messages it has not seen, so none of their messages is an
 // example of understand.yaml.
 func TestTableIsNotExamples(t *testing.T) {
-	x := shipped(t)
+	c, u := loaded(t)
 	examples := map[string]string{}
-	for _, in := range x.c.Understanding.Intents {
-		for _, e := range in.Examples.All(x.c.Langs) {
-			examples[strings.Join(Tokens(e), " ")] = in.ID
+	for _, in := range u.Intents {
+		for _, e := range in.Examples.All(c.Langs) {
+			examples[strings.Join(understand.Tokens(e), " ")] = in.ID
 		}
 	}
 	files := []string{"messages.txt", "unseen.txt"}
@@ -263,7 +264,7 @@ func TestTableIsNotExamples(t *testing.T) {
 	}
 	for _, file := range files {
 		for _, r := range readRows(t, file) {
-			if id, ok := examples[strings.Join(Tokens(r.message), " ")]; ok && len(Tokens(r.message)) > 2 {
+			if id, ok := examples[strings.Join(understand.Tokens(r.message), " ")]; ok && len(understand.Tokens(r.message)) > 2 {
 				t.Errorf("%s:%d: %q is an example of intent %s", file, r.line, r.message, id)
 			}
 		}
@@ -280,72 +281,72 @@ func TestUnderstand(t *testing.T) {
 		intent string // "" for none
 		danger bool
 		who    string
-		age    content.Age
+		age    understand.Age
 		home   bool
 		named  string
 		fear   bool
 	}{
-		{text: "ik ben bang", intent: "danger", danger: true, who: content.WhoMe},
-		{text: "ik ben bang dat mijn vriendin een loverboy heeft", intent: "sexual", who: content.WhoOther},
+		{text: "ik ben bang", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik ben bang dat mijn vriendin een loverboy heeft", intent: "sexual", who: understand.WhoOther},
 		{text: "ik ben niet bang", intent: ""},
 		{text: "dank je", intent: "thanks"},
-		{text: "ik word bedreigd", intent: "danger", danger: true, who: content.WhoMe},
-		{text: "ik word bedreigd met naaktfotos", intent: "online", who: content.WhoMe},
+		{text: "ik word bedreigd", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik word bedreigd met naaktfotos", intent: "online", who: understand.WhoMe},
 		{text: "help", intent: "danger", danger: true},
 		{text: "help wanted", intent: "question", named: "helpwanted"},
-		{text: "ik wil hulp voor een leerling", intent: "question", who: content.WhoProf},
-		{text: "mn pooier komt eraan en hij is boos", intent: "danger", danger: true, who: content.WhoMe},
-		{text: "ik ben 15 en moet sekswerk doen", intent: "sexual", who: content.WhoMe, age: content.AgeMinor},
-		{text: "im 19 and my boss keeps my passport", intent: "labour", who: content.WhoMe, age: content.AgeAdult},
-		{text: "mijn zusje van 13 moet drugs verkopen", intent: "criminal", who: content.WhoOther, age: content.AgeMinor},
-		{text: "mijn vriendin is minderjarig en wordt gechanteerd", intent: "online", who: content.WhoOther, age: content.AgeMinor},
-		{text: "mijn vader laat me dingen doen die ik niet wil", intent: "home", who: content.WhoMe, home: true},
+		{text: "ik wil hulp voor een leerling", intent: "question", who: understand.WhoProf},
+		{text: "mn pooier komt eraan en hij is boos", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik ben 15 en moet sekswerk doen", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "im 19 and my boss keeps my passport", intent: "labour", who: understand.WhoMe, age: understand.AgeAdult},
+		{text: "mijn zusje van 13 moet drugs verkopen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mijn vriendin is minderjarig en wordt gechanteerd", intent: "online", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mijn vader laat me dingen doen die ik niet wil", intent: "home", who: understand.WhoMe, home: true},
 		{text: "wat is het nummer van veilig thuis", intent: "question", named: "veilig-thuis"},
-		{text: "ik werk 14 uur per dag zonder loon", intent: "labour", who: content.WhoMe},
+		{text: "ik werk 14 uur per dag zonder loon", intent: "labour", who: understand.WhoMe},
 		// Signs of danger: a firm kind is enough, an everyday word or an
 		// exception takes it away, a weak kind needs a second or a
 		// message that tells nothing else.
-		{text: "mijn pooier staat voor de deur", intent: "danger", danger: true, who: content.WhoMe},
-		{text: "ik ben bang voor mijn pooier", intent: "danger", danger: true, who: content.WhoMe},
+		{text: "mijn pooier staat voor de deur", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik ben bang voor mijn pooier", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ik ben bang voor spinnen", intent: ""},
 		{text: "ik was bang dat ik te laat was", intent: ""},
-		{text: "mn moeder komt me halen van training", intent: "", who: content.WhoMe, home: true},
+		{text: "mn moeder komt me halen van training", intent: "", who: understand.WhoMe, home: true},
 		{text: "hij heeft een mes", intent: "danger", danger: true},
 		{text: "kan niet weg", intent: "danger", danger: true},
-		{text: "they wont let me leave the flat", intent: "danger", danger: true, who: content.WhoMe},
-		{text: "my loverboy wont let me go", intent: "sexual", who: content.WhoMe},
-		{text: "mijn dochter is niet thuisgekomen en neemt niet op", intent: "danger", danger: true, who: content.WhoOther},
+		{text: "they wont let me leave the flat", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "my loverboy wont let me go", intent: "sexual", who: understand.WhoMe},
+		{text: "mijn dochter is niet thuisgekomen en neemt niet op", intent: "danger", danger: true, who: understand.WhoOther},
 		// Any determiner for another, the verb at the end, an emoji.
-		{text: "die gast staat voor mn raam", intent: "danger", danger: true, who: content.WhoMe},
-		{text: "ik denk dat hij onderweg is", intent: "danger", danger: true, who: content.WhoMe},
+		{text: "die gast staat voor mn raam", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik denk dat hij onderweg is", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "😰", intent: "danger", danger: true},
-		{text: "mn ma slaat me", intent: "danger", danger: true, who: content.WhoMe, home: true},
+		{text: "mn ma slaat me", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		// Objects stand for each other: danger to someone else is danger;
 		// a word of two classes in a rule stands for an object only.
 		{text: "ze laten haar niet gaan", intent: "danger", danger: true},
 		{text: "the men at the party wont let her leave", intent: "danger", danger: true},
-		{text: "au pair hier, ik werk 60 uur per week en ze houden mn zakgeld in", intent: "labour", who: content.WhoMe},
+		{text: "au pair hier, ik werk 60 uur per week en ze houden mn zakgeld in", intent: "labour", who: understand.WhoMe},
 		// A threat to family with a time, and what happens every day.
 		{text: "als ik vandaag niet betaal haalt hij mn zusje op van school, over een uur", intent: "danger", danger: true},
-		{text: "ze wordt elke dag na school opgehaald door een oudere man", intent: "unsure", who: content.WhoOther},
+		{text: "ze wordt elke dag na school opgehaald door een oudere man", intent: "unsure", who: understand.WhoOther},
 		// A fear of the police at the door is no one at the door now.
-		{text: "ik wil niet dat er politie bij ons aan de deur komt", intent: "question", fear: true, who: content.WhoMe},
+		{text: "ik wil niet dat er politie bij ons aan de deur komt", intent: "question", fear: true, who: understand.WhoMe},
 		// A name said not to be wanted is not asked for.
 		{text: "is er een organisatie voor jongens in de criminaliteit, en dan niet de politie", intent: "question"},
 		// Someone who says a thing was sent to them writes about another.
-		{text: "mijn dochter appt me vanuit een hotelkamer dat er zo een man komt", intent: "danger", danger: true, who: content.WhoOther},
+		{text: "mijn dochter appt me vanuit een hotelkamer dat er zo een man komt", intent: "danger", danger: true, who: understand.WhoOther},
 		// A contact that is the writer's own role is not asked for.
-		{text: "ik ben mentor/zorgcoördinator, een leerling van 14 heeft een vriend van 22", intent: "sexual", who: content.WhoProf, age: content.AgeMinor},
+		{text: "ik ben mentor/zorgcoördinator, een leerling van 14 heeft een vriend van 22", intent: "sexual", who: understand.WhoProf, age: understand.AgeMinor},
 		// The general question gives way to the meldcode's own.
 		{text: "vraagje over de meldcode: eerst zelf de ouders bellen of eerst advies vragen?", intent: "meldcode", home: true, named: "meldcode"},
 		// Sexual violence that happened, told by a friend.
-		{text: "mijn vriendin is gisteravond verkracht op een feest, waar kan ze heen", intent: "assault", who: content.WhoOther},
+		{text: "mijn vriendin is gisteravond verkracht op een feest, waar kan ze heen", intent: "assault", who: understand.WhoOther},
 		// Another name a contact is known by asks for it.
 		{text: "bnrm", intent: "question", named: "nationaal-rapporteur"},
 		{text: "national rapporteur", intent: "question", named: "nationaal-rapporteur"},
 		// A professional's worry in words no example has.
-		{text: "mijn leerling van 15 heeft opeens veel geld en dure kleding", intent: "unsure", who: content.WhoProf, age: content.AgeMinor},
-		{text: "ik ben huisarts en maak me zorgen", intent: "unsure", who: content.WhoProf},
+		{text: "mijn leerling van 15 heeft opeens veel geld en dure kleding", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
+		{text: "ik ben huisarts en maak me zorgen", intent: "unsure", who: understand.WhoProf},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			m := x.Understand("nl", tc.text)
@@ -394,7 +395,7 @@ func TestKnownWordsStay(t *testing.T) {
 		// know ("came" is no "cake"); two swapped is still a typo.
 		{"came", "came"}, {"bnag", "bang"},
 	} {
-		if got := strings.Join(x.lex.words(tc.in), " "); got != tc.want {
+		if got := strings.Join(x.Words(tc.in), " "); got != tc.want {
 			t.Errorf("words(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -464,6 +465,7 @@ func TestGoOn(t *testing.T) {
 // content's. Only the meaning becomes a code in the session.
 func TestNoWordsKept(t *testing.T) {
 	e, c := engine(t)
+	_, u := loaded(t)
 	codes := map[string]bool{}
 	for _, id := range c.FlowOrder {
 		for _, st := range c.Flows[id].States {
@@ -475,8 +477,8 @@ func TestNoWordsKept(t *testing.T) {
 			}
 		}
 	}
-	for _, in := range c.Understanding.Intents {
-		for _, a := range []*content.Answer{in.Me, in.Other, in.Prof} {
+	for _, in := range u.Intents {
+		for _, a := range []*understand.Answer{in.Me, in.Other, in.Prof} {
 			if a != nil && a.Continue != nil {
 				for _, sig := range a.Continue.Signals {
 					codes[sig] = true

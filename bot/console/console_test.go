@@ -28,11 +28,11 @@ var update = flag.Bool("update", false, "rewrite testdata/transcripts/*.txt from
 // messages with the matching core. It is built once: an engine holds no
 // conversation, so every transcript can share it.
 var shippedEngine = sync.OnceValues(func() (*flows.Engine, error) {
-	c, err := content.Default()
+	c, u, err := understand.Default()
 	if err != nil {
 		return nil, err
 	}
-	return flows.New(c, flows.WithUnderstander(understand.New(c)))
+	return flows.New(c, flows.WithUnderstander(understand.New(c, u)))
 })
 
 func newDispatcher(t testing.TB) *bot.Dispatcher {

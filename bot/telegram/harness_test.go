@@ -82,16 +82,25 @@ type harness struct {
 
 type option func(*Bot)
 
+// shipped is the embedded content and its understand.yaml.
+type shipped struct {
+	c *content.Content
+	u *understand.Understanding
+}
+
 // defaultContent loads the embedded content once for all tests.
-var defaultContent = sync.OnceValues(content.Default)
+var defaultContent = sync.OnceValues(func() (shipped, error) {
+	c, u, err := understand.Default()
+	return shipped{c, u}, err
+})
 
 func testContent(t *testing.T) *content.Content {
 	t.Helper()
-	c, err := defaultContent()
+	l, err := defaultContent()
 	if err != nil {
-		t.Fatalf("content.Default() = %v", err)
+		t.Fatalf("understand.Default() = %v", err)
 	}
-	return c
+	return l.c
 }
 
 // start runs a bot in mode m against a new fake server. Limits are raised
@@ -229,11 +238,11 @@ func testEngine(t *testing.T) *flows.Engine {
 // understanding is the shipped content's engine reading typed messages,
 // as signaalbot serve runs it; built once.
 var understanding = sync.OnceValues(func() (*flows.Engine, error) {
-	c, err := defaultContent()
+	l, err := defaultContent()
 	if err != nil {
 		return nil, err
 	}
-	return flows.New(c, flows.WithUnderstander(understand.New(c)))
+	return flows.New(l.c, flows.WithUnderstander(understand.New(l.c, l.u)))
 })
 
 // withUnderstanding gives the dispatcher, and the channel's triage, the

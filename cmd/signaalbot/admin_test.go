@@ -36,7 +36,7 @@ func findButton(srv *tgtest.Server, chat int64, match func(data string) bool) (t
 // contacts it lists: the referrals a walk to it must count.
 func infoEnding(t *testing.T, dir string) (option string, contacts []string) {
 	t.Helper()
-	c, err := loadContent(dir)
+	c, _, err := loadContent(dir)
 	if err != nil {
 		t.Fatalf("content: %v", err)
 	}

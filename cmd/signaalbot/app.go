@@ -60,16 +60,19 @@ func (a *app) parse(fs *flag.FlagSet, args []string) error {
 }
 
 // loadContent loads the embedded content, or a directory on disk when dir
-// is set (for content editors trying a change without rebuilding). It is
-// checked against Telegram's limits in every command, the terminal chat
-// included: Telegram is the strictest channel the bot serves, and content
-// that lint passes must be content that every channel can show.
-func loadContent(dir string) (*content.Content, error) {
+// is set (for content editors trying a change without rebuilding), with
+// its understand.yaml: every command checks that file as it checks the
+// rest, so that lint and the bot itself list the problems of all files at
+// once. It is checked against Telegram's limits in every command, the
+// terminal chat included: Telegram is the strictest channel the bot
+// serves, and content that lint passes must be content that every channel
+// can show.
+func loadContent(dir string) (*content.Content, *understand.Understanding, error) {
 	o := content.Options{Limits: telegram.Limits}
 	if dir == "" {
-		return content.DefaultWith(o)
+		return understand.DefaultWith(o)
 	}
-	return content.LoadWith(os.DirFS(dir), o)
+	return understand.LoadWith(os.DirFS(dir), o)
 }
 
 // engine loads content and compiles it, with the matching core reading
@@ -79,11 +82,11 @@ func loadContent(dir string) (*content.Content, error) {
 // The index is returned too, for channels that search outside a
 // conversation (Telegram's inline mode), so it is built once.
 func (a *app) engine(dir string) (*flows.Engine, *understand.Index, error) {
-	c, err := loadContent(dir)
+	c, u, err := loadContent(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("content is invalid:\n%w", err)
 	}
-	idx := understand.New(c)
+	idx := understand.New(c, u)
 	eng, err := flows.New(c, flows.WithUnderstander(idx), flows.WithOpenNow())
 	return eng, idx, err
 }

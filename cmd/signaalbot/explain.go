@@ -9,6 +9,7 @@ import (
 
 	"signaal/content"
 	"signaal/flows"
+	"signaal/understand"
 )
 
 // explain prints what the bot understands of a message and why, and the
@@ -121,11 +122,11 @@ func orNone(s string) string {
 	return s
 }
 
-func ageName(a content.Age) string {
+func ageName(a understand.Age) string {
 	switch a {
-	case content.AgeMinor:
+	case understand.AgeMinor:
 		return "under 18"
-	case content.AgeAdult:
+	case understand.AgeAdult:
 		return "18 or older"
 	}
 	return "not given"

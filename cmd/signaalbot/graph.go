@@ -18,7 +18,7 @@ func (a *app) graph(_ context.Context, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	c, err := loadContent(*dir)
+	c, _, err := loadContent(*dir)
 	if err != nil {
 		return fmt.Errorf("content is invalid:\n%w", err)
 	}

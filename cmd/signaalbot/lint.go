@@ -20,7 +20,7 @@ func (a *app) lint(_ context.Context, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	c, err := loadContent(*dir)
+	c, _, err := loadContent(*dir)
 	lines, ok := content.Lint(c, err)
 	for _, l := range lines {
 		fmt.Fprintln(a.stdout, l)
