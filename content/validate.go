@@ -916,24 +916,6 @@ func foldLabel(s string) string {
 	return NormaliseLabel(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 }
 
-// NormaliseLabel folds case, spacing and common accents, so that a label
-// typed as a message matches however it was typed. The engine compares
-// typed text with labels through it, and lint checks labels with it, so
-// that both see the same thing.
-func NormaliseLabel(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	return labelAccents.Replace(s)
-}
-
-var labelAccents = strings.NewReplacer(
-	"á", "a", "à", "a", "ä", "a", "â", "a",
-	"é", "e", "è", "e", "ë", "e", "ê", "e",
-	"í", "i", "ì", "i", "ï", "i", "î", "i",
-	"ó", "o", "ò", "o", "ö", "o", "ô", "o",
-	"ú", "u", "ù", "u", "ü", "u", "û", "u",
-	"’", "'", "‘", "'",
-)
-
 // checkGlobalLabels holds the labels of the emergency option and the quick
 // exit to the rules of ordinaryAnswers: present in every language, the
 // emergency option naming 112, and neither an ordinary answer, a number or

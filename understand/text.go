@@ -2,6 +2,7 @@ package understand
 
 import (
 	"math/bits"
+	"signaal/content"
 	"slices"
 	"strings"
 	"unicode"
@@ -50,7 +51,7 @@ func tokens(s string, limit int) []string {
 			return words
 		}
 		r = unicode.ToLower(r)
-		if f, ok := fold[r]; ok {
+		if f, ok := content.FoldRune(r); ok && unicode.IsLetter(r) {
 			put(r, f)
 			continue
 		}
@@ -74,22 +75,6 @@ func tokens(s string, limit int) []string {
 	flush()
 	return words
 }
-
-// fold maps letters with accents to plain ones, the way people type them
-// when they leave the accents out.
-var fold = func() map[rune]string {
-	m := map[rune]string{}
-	for plain, accented := range map[string]string{
-		"a": "àáâãäåā", "c": "çćč", "e": "èéêëēėę", "i": "ìíîïī", "n": "ñń",
-		"o": "òóôõöøō", "u": "ùúûüū", "y": "ýÿ", "s": "śš", "z": "źżž",
-	} {
-		for _, r := range accented {
-			m[r] = plain
-		}
-	}
-	m['ß'], m['æ'], m['œ'], m['ĳ'] = "ss", "ae", "oe", "ij"
-	return m
-}()
 
 // Typo tolerance: words of minTypoLen letters or more may be one letter
 // off (a letter missing, added, changed, or two swapped); a known word of

@@ -394,6 +394,8 @@ func TestKnownWordsStay(t *testing.T) {
 		// Four letters, one changed: as likely a word the bot does not
 		// know ("came" is no "cake"); two swapped is still a typo.
 		{"came", "came"}, {"bnag", "bang"},
+		// A phone's curly apostrophe is an apostrophe: left out of a word.
+		{"m’n", "mijn"}, {"naaktfoto’s", "naaktfotos"}, {"çava", "cava"},
 	} {
 		if got := strings.Join(x.Words(tc.in), " "); got != tc.want {
 			t.Errorf("words(%q) = %q, want %q", tc.in, got, tc.want)
