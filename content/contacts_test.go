@@ -581,6 +581,7 @@ func TestLintContentFeatures(t *testing.T) {
 				"+flows/other.yaml": "audience: [jongeren]\n",
 				"contacts.yaml": `emergency: [alarm]
 safety: [alarm]
+audiences: [{id: jongeren, who: me}, {id: professionals, who: prof}]
 contacts:
   - {id: alarm, name: A, about: {nl: a, en: a}, phone: "112", audience: [jongeren, professionals], source: s, checked: 2026-01-01}
   - {id: help, name: H, about: {nl: h, en: h}, phone: "1", audience: [professionals], source: s, checked: 2026-01-01}

@@ -43,6 +43,7 @@ type Content struct {
 	Warnings Problems
 
 	emergency, safety []string
+	audiences         []*Audience
 }
 
 // Category is a group of contacts, for listing them all.

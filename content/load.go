@@ -30,9 +30,51 @@ type contactsDoc struct {
 	// Safety lists the contacts of the safety card, shown whenever the
 	// conversation cannot go on (for instance when storage is down).
 	Safety []string `yaml:"safety"`
+	// Audiences are who a contact or a flow is for; see Audience.
+	Audiences []*Audience `yaml:"audiences"`
 	// Categories order the contacts when all of them are listed.
 	Categories []*Category `yaml:"categories"`
 	Contacts   []*Contact  `yaml:"contacts"`
+}
+
+// Audience is a group a contact or a flow is for, with who a typed message
+// is about when it is about them ("me", "other" or "prof" in
+// understand.yaml): the audience of "me" is who the bot is for first, and
+// a message that does not say who writes is answered as theirs.
+type Audience struct {
+	ID  string `yaml:"id"`
+	Who string `yaml:"who"`
+
+	Line int `yaml:"-"`
+}
+
+// AudienceOf returns the audience of a message about who, or "".
+func (c *Content) AudienceOf(who string) string {
+	for _, a := range c.audiences {
+		if a.Who == who {
+			return a.ID
+		}
+	}
+	return ""
+}
+
+// WhoOf returns who a message is about in a flow for audience id, or "".
+func (c *Content) WhoOf(id string) string {
+	for _, a := range c.audiences {
+		if a.ID == id {
+			return a.Who
+		}
+	}
+	return ""
+}
+
+// AudienceIDs lists the audiences in their order.
+func (c *Content) AudienceIDs() []string {
+	ids := make([]string, len(c.audiences))
+	for i, a := range c.audiences {
+		ids[i] = a.ID
+	}
+	return ids
 }
 
 // Emergency and Safety are the contact lists of contacts.yaml; see contactsDoc.
@@ -167,7 +209,7 @@ func (l *loader) readContacts(fsys fs.FS) {
 		l.c.Contacts[ct.ID] = ct
 		l.c.ContactOrder = append(l.c.ContactOrder, ct.ID)
 	}
-	l.c.emergency, l.c.safety = doc.Emergency, doc.Safety
+	l.c.emergency, l.c.safety, l.c.audiences = doc.Emergency, doc.Safety, doc.Audiences
 	l.c.Categories = doc.Categories
 }
 

@@ -102,8 +102,8 @@ func TestCheckedDateWarning(t *testing.T) {
 	}
 	lines, ok := Lint(c, nil)
 	want := []string{
-		`warning: contacts.yaml:4: contact "alarm" was last checked on 2026-01-01, more than a year ago`,
-		`warning: contacts.yaml:10: contact "help" was last checked on 2026-01-01, more than a year ago`,
+		`warning: contacts.yaml:8: contact "alarm" was last checked on 2026-01-01, more than a year ago`,
+		`warning: contacts.yaml:14: contact "help" was last checked on 2026-01-01, more than a year ago`,
 	}
 	if !ok || strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Lint = %v, %q; want true, %q", ok, lines, want)

@@ -58,9 +58,6 @@ func IsID(s string) bool { return idPattern.MatchString(s) }
 // key=value, each of lower-case letters, digits and '_'.
 func IsSignal(s string) bool { return signalPattern.MatchString(s) }
 
-// Audiences are the groups a contact or a flow can be for.
-var Audiences = []string{"jongeren", "omstanders", "professionals"}
-
 var weekdays = map[string]time.Weekday{
 	"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
 	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
@@ -96,6 +93,18 @@ func (l *loader) validate() {
 }
 
 func (l *loader) validateContacts() {
+	ids, whos := map[string]bool{}, map[string]bool{}
+	for _, a := range l.c.audiences {
+		switch {
+		case !idPattern.MatchString(a.ID):
+			l.addf(contactsFile, a.Line, "audience id %q must be lower-case letters, digits, '-' or '_'", a.ID)
+		case a.Who == "":
+			l.addf(contactsFile, a.Line, "audience %q: say who a message is about when it is for them (who)", a.ID)
+		case ids[a.ID] || whos[a.Who]:
+			l.addf(contactsFile, a.Line, "audience %q (who %s) is given twice", a.ID, a.Who)
+		}
+		ids[a.ID], whos[a.Who] = true, true
+	}
 	aliasOf := map[string]string{}
 	for _, id := range l.c.ContactOrder {
 		ct := l.c.Contacts[id]
@@ -131,8 +140,8 @@ func (l *loader) validateContacts() {
 			}
 		}
 		for _, a := range ct.Audience {
-			if !slices.Contains(Audiences, a) {
-				at("contact %q: unknown audience %q (use %s)", ct.ID, a, strings.Join(Audiences, ", "))
+			if ids := l.c.AudienceIDs(); !slices.Contains(ids, a) {
+				at("contact %q: unknown audience %q (use %s)", ct.ID, a, strings.Join(ids, ", "))
 			}
 		}
 		for field, m := range map[string]map[string]string{"about": ct.About, "hours": ct.Hours} {
@@ -259,8 +268,8 @@ func (l *loader) validateFlow(f *Flow) {
 		l.addf(file, 1, "flow id %q must be lower-case letters, digits, '-' or '_'", f.ID)
 	}
 	for _, a := range f.Audience {
-		if !slices.Contains(Audiences, a) {
-			l.addf(file, 1, "flow %q: unknown audience %q (use %s)", f.ID, a, strings.Join(Audiences, ", "))
+		if ids := l.c.AudienceIDs(); !slices.Contains(ids, a) {
+			l.addf(file, 1, "flow %q: unknown audience %q (use %s)", f.ID, a, strings.Join(ids, ", "))
 		}
 	}
 	f.byID = make(map[string]*State, len(f.States))
@@ -690,7 +699,7 @@ func (l *loader) checkAudiences() {
 				if !ok {
 					continue
 				}
-				for _, a := range Audiences {
+				for _, a := range l.c.AudienceIDs() {
 					if aud[id][a] && !ct.For(a) {
 						l.addf(f.File, s.Line, "state %q: flow %q is for %s, but contact %q is not (audience %s)",
 							s.ID, id, a, cid, strings.Join(ct.Audience, ", "))
@@ -708,7 +717,7 @@ func (l *loader) checkAudiences() {
 			if !ok {
 				continue
 			}
-			for _, a := range Audiences {
+			for _, a := range l.c.AudienceIDs() {
 				if all[a] && !ct.For(a) {
 					l.addf(contactsFile, ct.Line, "%s shows contact %q to everyone, but it is not for %s", list.what, cid, a)
 				}

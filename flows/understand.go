@@ -240,20 +240,18 @@ func (e *Engine) hearer(s Session, m understand.Meaning) hearer {
 	}
 	h := hearer{who: m.Who, age: m.Age, named: m.Named}
 	if h.who == "" {
-		switch flowAud {
-		case "omstanders":
-			h.who = understand.WhoOther
-		case "professionals":
-			h.who = understand.WhoProf
-		default:
-			h.who = understand.WhoMe
-		}
+		h.who = e.c.WhoOf(flowAud)
 	}
-	h.audience = understand.WhoAudience[h.who]
-	if flowAud == "jongeren" {
-		h.audience = "jongeren"
+	if h.who == "" {
+		// The bot is for young people first (the first audience).
+		h.who = understand.WhoMe
 	}
-	if h.age == understand.AgeUnknown && flowAud == "jongeren" {
+	h.audience = e.c.AudienceOf(h.who)
+	young := e.c.AudienceOf(understand.WhoMe)
+	if flowAud == young {
+		h.audience = young
+	}
+	if h.age == understand.AgeUnknown && flowAud == young {
 		switch s.Signal("minor") {
 		case "yes":
 			h.age = understand.AgeMinor
@@ -625,7 +623,7 @@ func (e *Engine) answerFear(s Session, m understand.Meaning, h hearer, now time.
 	}
 	var cts []*content.Contact
 	for _, ct := range e.pick(h, len(fit), fit) {
-		if !slices.Contains(never, ct.ID) && ct.For(understand.WhoAudience[understand.WhoMe]) && len(cts) < maxHelplines {
+		if !slices.Contains(never, ct.ID) && ct.For(e.c.AudienceOf(understand.WhoMe)) && len(cts) < maxHelplines {
 			cts = append(cts, ct)
 		}
 	}

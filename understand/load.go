@@ -129,8 +129,8 @@ func (ck *checker) validate() {
 			ck.k.Contact(fa.Line, id)
 		}
 		for _, id := range fa.Contacts {
-			if ct := ck.c.Contacts[id]; ct != nil && !ct.For("jongeren") {
-				ck.k.Errorf(fa.Line, "fear offers contact %q, which is not for jongeren", id)
+			if aud := ck.c.AudienceOf(WhoMe); ck.c.Contacts[id] != nil && !ck.c.Contacts[id].For(aud) {
+				ck.k.Errorf(fa.Line, "fear offers contact %q, which is not for %s", id, aud)
 			}
 		}
 	}
@@ -147,9 +147,14 @@ func (ck *checker) validate() {
 		ck.k.Text(y.Line, y.Text)
 		for _, id := range y.Contacts {
 			ck.k.Contact(y.Line, id)
-			if ct := ck.c.Contacts[id]; ct != nil && !ct.For("jongeren") {
-				ck.k.Errorf(y.Line, "young offers contact %q, which is not for jongeren", id)
+			if aud := ck.c.AudienceOf(WhoMe); ck.c.Contacts[id] != nil && !ck.c.Contacts[id].For(aud) {
+				ck.k.Errorf(y.Line, "young offers contact %q, which is not for %s", id, aud)
 			}
+		}
+	}
+	for _, w := range Whos {
+		if ck.c.AudienceOf(w) == "" && len(u.Intents) > 0 {
+			ck.k.Errorf(0, "contacts.yaml has no audience for %q, whom the answers of understand.yaml are for", w)
 		}
 	}
 	u.byID = map[string]*Intent{}
@@ -189,7 +194,7 @@ func (ck *checker) validate() {
 			ck.checkSigns(in)
 		}
 		for _, who := range in.Fallback {
-			if in.Kind != KindDisclosure || WhoAudience[who] == "" {
+			if in.Kind != KindDisclosure || !slices.Contains(Whos, who) {
 				at("intent %q: fallback %q must name me, other or prof, in a disclosure", in.ID, who)
 			}
 		}
@@ -301,7 +306,7 @@ func (ck *checker) checkAnswer(in *Intent, who string, line int, text string, co
 		if ct == nil || who == "" {
 			continue
 		}
-		if aud := WhoAudience[who]; !ct.For(aud) {
+		if aud := ck.c.AudienceOf(who); !ct.For(aud) {
 			ck.k.Errorf(line, "%s offers contact %q, which is not for %s", what, id, aud)
 		}
 	}

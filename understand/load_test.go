@@ -124,6 +124,19 @@ func TestUnderstandingAudience(t *testing.T) {
 	}
 }
 
+// TestUnderstandingNeedsAudiences: the answers of understand.yaml are for
+// me, other and prof, so contacts.yaml must say which audience each is.
+func TestUnderstandingNeedsAudiences(t *testing.T) {
+	fsys := understandFS(t, understandGood)
+	contacts := strings.Replace(string(fsys["contacts.yaml"].Data), "  - {id: professionals, who: prof}\n", "", 1)
+	contacts = strings.ReplaceAll(contacts, "audience: [professionals]", "audience: [omstanders]")
+	fsys["contacts.yaml"] = &fstest.MapFile{Data: []byte(contacts)}
+	_, _, err := LoadWith(fsys, content.Options{})
+	if err == nil || !strings.Contains(err.Error(), `contacts.yaml has no audience for "prof"`) {
+		t.Errorf("Load = %v, want a problem naming the missing audience for prof", err)
+	}
+}
+
 // TestUnderstandingSigns: lint checks the signs of danger, the emoji and
 // a disclosure's fallback: a sign cannot be both firm and context, each
 // has an id of its own, at least one kind is not context, an emoji is one

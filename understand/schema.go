@@ -23,9 +23,9 @@ const (
 	WhoProf  = "prof"
 )
 
-// WhoAudience is the audience of contacts.yaml and the flows that each
-// answer of a disclosure is for.
-var WhoAudience = map[string]string{WhoMe: "jongeren", WhoOther: "omstanders", WhoProf: "professionals"}
+// Whos are who a message can be about; contacts.yaml's audiences say
+// which audience each is (content.Content.AudienceOf).
+var Whos = []string{WhoMe, WhoOther, WhoProf}
 
 // Age is what a message says about the age of the person it is about.
 type Age uint8

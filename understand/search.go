@@ -253,7 +253,7 @@ func (x *Index) add(ct *content.Contact) {
 	doc := len(x.docs)
 	x.docs = append(x.docs, ct)
 	scale := 1.0
-	if !ct.For("jongeren") && !ct.For("omstanders") {
+	if !ct.For(x.c.AudienceOf(WhoMe)) && !ct.For(x.c.AudienceOf(WhoOther)) {
 		scale = proOnly
 	}
 	x.pro = append(x.pro, scale)

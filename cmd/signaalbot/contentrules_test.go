@@ -53,9 +53,9 @@ var unsafeContent = []struct {
 	want                 string // the problem lint prints
 }{
 	{"112 with another number", "contacts.yaml", `phone: "112"`, `phone: "211"`,
-		`error: contacts.yaml:4: contact "alarm" is the emergency contact (first in emergency), so its phone must be 112, not "211"`},
+		`error: contacts.yaml:8: contact "alarm" is the emergency contact (first in emergency), so its phone must be 112, not "211"`},
 	{"web address that runs code", "contacts.yaml", "web: www.example.org", "web: javascript:alert(1)",
-		`error: contacts.yaml:10: contact "help": web "javascript:alert(1)" is not a web address`},
+		`error: contacts.yaml:14: contact "help": web "javascript:alert(1)" is not a web address`},
 	{"quick exit labelled yes", "texts/nl.yaml", `sys.opt.exit: "nl sys.opt.exit"`, `sys.opt.exit: "ja"`,
 		`error: texts/nl.yaml:2: text "sys.opt.exit" is "ja", an ordinary answer`},
 	{"group line without 112", "texts/en.yaml", `sys.group: "en sys.group 112"`, `sys.group: "en sys.group"`,
