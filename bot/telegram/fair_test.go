@@ -73,15 +73,10 @@ func firstReply(srv *tgtest.Server, chat int64) time.Time {
 
 // TestFlood has one chat send 2,000 updates as fast as it can while 30
 // new chats each send /start. The flood is capped in the flooding chat's
-// own queues, every new chat gets its first reply within a second and
-// none is refused, and the stop right after writes a few lines, not
-// thousands, accounting for every handled update whose replies it could
-// not send.
-//
-// It does not run beside the package's other tests: its bound is a
-// latency, which should not depend on what else the CPU is doing (under
-// -race, next to them, the worst first reply went from about 0.5 s to
-// 0.8 s).
+// own queues, every new chat gets its first reply ahead of the flooding
+// chat's waiting replies and none is refused, and the stop right after
+// writes a few lines, not thousands, accounting for every handled update
+// whose replies it could not send.
 func TestFlood(t *testing.T) {
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) {
@@ -151,18 +146,34 @@ func testFlood(t *testing.T, m mode) {
 	flood.Wait()
 	floodDone := time.Now()
 
+	// A new chat does not wait behind the flooding chat's queue: while
+	// that chat has up to MaxChatQueued replies waiting, sent at most one
+	// a second, at most maxAhead of them go out between a newcomer's
+	// /start and its first reply. This is an order, not a time: a slow
+	// or busy machine slows both alike. The times are logged.
+	const maxAhead = 2
 	var latencies []time.Duration
+	floodSent := func(from, to time.Time) int {
+		n := 0
+		for _, c := range h.srv.Calls("sendMessage") {
+			if c.Chat() == floodUser.ID && c.Code == 200 && c.At.After(from) && c.At.Before(to) {
+				n++
+			}
+		}
+		return n
+	}
 	for i := range newcomers {
 		chat := newcomer(i).ID
 		h.srv.Await(t, 10*time.Second, "a newcomer's welcome", func() bool { return !firstReply(h.srv, chat).IsZero() })
-		latencies = append(latencies, firstReply(h.srv, chat).Sub(posted[i]))
+		first := firstReply(h.srv, chat)
+		latencies = append(latencies, first.Sub(posted[i]))
+		if n := floodSent(posted[i], first); n > maxAhead {
+			t.Errorf("new chat %d got its first reply after %d of the flooding chat's replies, want at most %d", i, n, maxAhead)
+		}
 	}
 	slices.Sort(latencies)
 	t.Logf("%s: %d flood updates in %v; first reply of %d new chats: median %v, worst %v", m, floods, floodDone.Sub(posted[0]).Round(time.Millisecond),
 		newcomers, latencies[len(latencies)/2].Round(time.Millisecond), latencies[len(latencies)-1].Round(time.Millisecond))
-	if worst := latencies[len(latencies)-1]; worst >= time.Second {
-		t.Errorf("slowest new chat got its first reply after %v, want under 1s", worst)
-	}
 	if m == hooking {
 		if n := s.count(http.StatusServiceUnavailable); n != 0 {
 			t.Errorf("%d webhook requests answered 503, want none", n)
