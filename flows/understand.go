@@ -44,6 +44,12 @@ func goData(intent, who string, age understand.Age) string {
 	return DataGoPrefix + intent + "/" + who + "/" + ageNames[age]
 }
 
+// ageData names the jump an age typed at an age answer's state leads to;
+// it is never an option's data.
+func ageData(state string, age understand.Age) string {
+	return "age:" + state + "/" + ageNames[age]
+}
+
 // compileUnderstanding prepares what answering typed text needs: the list
 // of every contact and the jumps of every go button, each tried once so
 // that a content the machine cannot carry fails here and not in a
@@ -81,6 +87,19 @@ func (e *Engine) compileUnderstanding() error {
 		}
 		e.jumps[data] = j
 		return nil
+	}
+	for _, q := range u.Ages {
+		if q.Continue == nil {
+			continue
+		}
+		for age := range ageNames {
+			if age == understand.AgeUnknown {
+				continue
+			}
+			if err := add(ageData(q.State, age), q.Continue, age); err != nil {
+				return err
+			}
+		}
 	}
 	for _, in := range u.Intents {
 		if in.Continue != nil {
@@ -195,6 +214,14 @@ func (e *Engine) understand(s Session, text string, asked bool, now time.Time) R
 		return e.answerFear(s, m, h, now)
 	case kind != understand.KindDisclosure && kind != understand.KindQuestion && e.answersAge(s, m):
 		q := u.AgeQuestion(s.Flow, s.State)
+		if q.Continue != nil {
+			if m.Who != "" && m.Who != understand.WhoMe {
+				// "ze is 15": about someone else, so not the
+				// person's own age; the question stays.
+				return e.withInfo(s, e.c.Text(s.Lang, content.KeyUnclear), now)
+			}
+			return e.goOn(s, ageData(q.State, m.Age), now)
+		}
 		return e.choose(s, content.OptionData(s.Flow, s.State, q.Option(h.age)), now)
 	case kind == understand.KindDisclosure && (!asked || m.Who != ""):
 		// A search with /contact is a question for contacts unless it

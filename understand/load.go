@@ -409,6 +409,13 @@ func (ck *checker) checkAgeAnswer(a *AgeAnswer) {
 		at("ages: unknown state %q (write flow/state)", a.State)
 		return
 	}
+	if a.Continue != nil {
+		if a.Minor != "" || a.Adult != "" || a.Unknown != "" {
+			at("ages: %s goes on with continue or answers with options, not both", a.State)
+		}
+		ck.checkContinue("ages "+a.State, a.Continue)
+		return
+	}
 	for _, id := range []string{a.Minor, a.Adult, a.Unknown} {
 		if optionOf(st, id) == nil {
 			at("ages: %s has no option %q", a.State, id)

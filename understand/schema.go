@@ -136,6 +136,11 @@ type AgeAnswer struct {
 	Minor   string `yaml:"minor"`
 	Adult   string `yaml:"adult"`
 	Unknown string `yaml:"unknown"`
+	// Continue, instead of options, goes on where an age leads from a
+	// question that does not ask it: "ik ben 15" where the bot asks who
+	// it is about is the person's own story, at their age ("flow/state/*"
+	// in its answers is answered by the age).
+	Continue *Continue `yaml:"continue"`
 
 	Line int `yaml:"-"`
 }
