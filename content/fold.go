@@ -49,3 +49,15 @@ func NormaliseLabel(s string) string {
 	}
 	return b.String()
 }
+
+// Cut shortens s to at most n bytes without splitting a character: the
+// one way an input, a label or a line is cut to a limit.
+func Cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

@@ -20,3 +20,20 @@ func TestNormaliseLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestCut(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"hallo", 10, "hallo"},
+		{"hallo", 3, "hal"},
+		{"héé", 2, "h"}, // é is two bytes: not split
+		{"héé", 3, "hé"},
+	} {
+		if got := Cut(tc.in, tc.n); got != tc.want {
+			t.Errorf("Cut(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}

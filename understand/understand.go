@@ -460,7 +460,7 @@ func (x *Index) Understand(lang, text string) Meaning {
 	u.read(masked, wk, &m)
 	exclusive, n := x.exclusiveLang(words)
 	// The first words say the language as well as all of them.
-	head := cutAt(text, maxLangText)
+	head := content.Cut(text, maxLangText)
 	m.Lang = x.langs.of(head, Tokens(head), exclusive, n)
 	u.switchTo.match(words, func(p *phrase, i, j int) {
 		// A language's name alone asks for it in a short message
@@ -953,15 +953,4 @@ func contactsOf(hits []Hit) []*content.Contact {
 const maxText = 1024
 
 // cutText cuts text to maxText bytes without splitting a character.
-func cutText(s string) string { return cutAt(s, maxText) }
-
-// cutAt shortens s to at most n bytes without splitting a character.
-func cutAt(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
+func cutText(s string) string { return content.Cut(s, maxText) }

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"signaal/content"
 	"slices"
 	"strings"
 	"sync"
@@ -113,7 +114,7 @@ func (r *redactor) clean(s string) string {
 		}
 		i++
 	}
-	return cut(strings.ToValidUTF8(out.String(), "?"), maxErrText)
+	return content.Cut(strings.ToValidUTF8(out.String(), "?"), maxErrText)
 }
 
 // replaceFold replaces every occurrence of old in s, compared without

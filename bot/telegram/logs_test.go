@@ -271,7 +271,7 @@ func TestCanaries(t *testing.T) {
 		}
 	}
 	// The refused message's text, which the 400 echoed.
-	if refused := cut(h.txt(content.KeyFreeText), 40); strings.Contains(logs, refused) {
+	if refused := content.Cut(h.txt(content.KeyFreeText), 40); strings.Contains(logs, refused) {
 		t.Errorf("logs contain the text of a message the bot sent, %q", refused)
 	}
 }

@@ -80,7 +80,7 @@ func (b *Bot) prepareTexts() {
 			{"taal", content.KeyCmdLang},
 			{"contact", content.KeyCmdContact},
 		} {
-			t.commands = append(t.commands, tgbotapi.BotCommand{Command: cmd.name, Description: cut(c.Text(lang, cmd.key), 256)})
+			t.commands = append(t.commands, tgbotapi.BotCommand{Command: cmd.name, Description: content.Cut(c.Text(lang, cmd.key), 256)})
 		}
 		b.texts[lang] = t
 	}

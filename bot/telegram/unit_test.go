@@ -186,24 +186,6 @@ func TestRetryAfter(t *testing.T) {
 	}
 }
 
-func TestCut(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		in   string
-		n    int
-		want string
-	}{
-		{"hallo", 10, "hallo"},
-		{"hallo", 3, "hal"},
-		{"héé", 2, "h"}, // é is two bytes: not split
-		{"héé", 3, "hé"},
-	} {
-		if got := cut(tc.in, tc.n); got != tc.want {
-			t.Errorf("cut(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
-		}
-	}
-}
-
 func TestDeepLinkURL(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct{ user, payload, want string }{

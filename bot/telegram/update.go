@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
@@ -220,10 +219,10 @@ func (b *Bot) onMessage(ctx context.Context, updateID int, m *tgbotapi.Message, 
 // give no input.
 func messageInput(m *tgbotapi.Message) (flows.Input, bool) {
 	if m.Text != "" {
-		return flows.Input{Kind: flows.Text, Data: cut(m.Text, flows.MaxInputText)}, true
+		return flows.Input{Kind: flows.Text, Data: content.Cut(m.Text, flows.MaxInputText)}, true
 	}
 	if m.Caption != "" {
-		return flows.Input{Kind: flows.Text, Data: cut(m.Caption, flows.MaxInputText)}, true
+		return flows.Input{Kind: flows.Text, Data: content.Cut(m.Caption, flows.MaxInputText)}, true
 	}
 	if m.Photo != nil || m.Sticker != nil || m.Voice != nil || m.Audio != nil || m.Video != nil ||
 		m.VideoNote != nil || m.Animation != nil || m.Document != nil || m.Contact != nil ||
@@ -231,17 +230,6 @@ func messageInput(m *tgbotapi.Message) (flows.Input, bool) {
 		return flows.Input{Kind: flows.Media}, true
 	}
 	return flows.Input{}, false
-}
-
-// cut shortens s to at most n bytes without splitting a character.
-func cut(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }
 
 func langCode(u *tgbotapi.User) string {
@@ -507,7 +495,7 @@ func (b *Bot) onInline(q *tgbotapi.InlineQuery, done func(bool)) {
 		return
 	}
 	lang := b.lang(langCode(q.From))
-	query := strings.TrimSpace(cut(q.Query, 256))
+	query := strings.TrimSpace(content.Cut(q.Query, 256))
 	var contacts []*content.Contact
 	if query == "" {
 		// "@bot" alone offers the main helplines.
@@ -527,7 +515,7 @@ func (b *Bot) onInline(q *tgbotapi.InlineQuery, done func(bool)) {
 	for _, ct := range contacts[:min(len(contacts), maxInline)] {
 		results = append(results, tgbotapi.InlineQueryResultArticle{
 			Type:                "article",
-			ID:                  cut(ct.ID, 64), // Telegram's limit
+			ID:                  content.Cut(ct.ID, 64), // Telegram's limit
 			Title:               ct.Name,
 			Description:         aboutOf(ct, lang),
 			InputMessageContent: tgbotapi.InputTextMessageContent{Text: b.Content.Card(lang, ct), DisableWebPagePreview: true},
