@@ -947,6 +947,17 @@ func (e *Engine) Current(s Session, now time.Time) []Reply {
 	return []Reply{e.questionAt(s, now)}
 }
 
+// Welcome is what a conversation in lang opens with (a language the
+// content lacks picks as Step does): the welcome question with its
+// options, exactly as Step answers /start to a new session, but without a
+// session. A channel that shows the welcome before anyone has said
+// anything (the web page) asks this, so that merely opening it stores
+// nothing and counts as no conversation; the conversation begins with the
+// person's first answer.
+func (e *Engine) Welcome(lang string) []Reply {
+	return e.restart(e.pickLang(lang), "", time.Time{}).Replies
+}
+
 // Leave is Forget for an input that Leaves: its line is the quick exit's,
 // or, for an option that leaves ("Nee, iemand kan meekijken"), that
 // option's own neutral line, which says how to come back.

@@ -126,3 +126,21 @@ func TestCurrent(t *testing.T) {
 		t.Errorf("Current(session at a state that is gone) = %+v, want nothing", rs)
 	}
 }
+
+// TestWelcome: the welcome without a session is what /start answers a new
+// session, in the language asked for or, for one the content lacks, the
+// default.
+func TestWelcome(t *testing.T) {
+	e := testEngine(t)
+	for _, tt := range []struct{ lang, want string }{
+		{"nl", "nl"}, {"en", "en"}, {"en-GB", "en"}, {"de", "nl"}, {"", "nl"},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			got := e.Welcome(tt.lang)
+			want := e.Step(Session{}, Input{Kind: Text, Data: "/start", Lang: tt.want}, t0).Replies
+			if texts(got) != texts(want) || datas(got[len(got)-1].Options) != datas(want[len(want)-1].Options) {
+				t.Errorf("Welcome(%q) = %q %q, want %q %q", tt.lang, texts(got), datas(got[len(got)-1].Options), texts(want), datas(want[len(want)-1].Options))
+			}
+		})
+	}
+}
