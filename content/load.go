@@ -101,6 +101,11 @@ type Options struct {
 	// Parts are the files of the content that other packages own (see
 	// Part), read and checked with the rest.
 	Parts []Part
+	// Keys are the text keys the channels show themselves, around what
+	// the engine says (the web page's labels, say): each must be in every
+	// language, like the engine's own keys, so that lint reports a missing
+	// one with the rest instead of a channel failing at start.
+	Keys []string
 }
 
 // LoadWith is Load with options.
@@ -112,7 +117,7 @@ func LoadWith(fsys fs.FS, o Options) (*Content, error) {
 		Flows:    map[string]*Flow{},
 		Texts:    map[string]map[string]string{},
 		Contacts: map[string]*Contact{},
-	}, textLines: map[string]map[string]int{}, now: o.Now, limits: o.Limits}
+	}, textLines: map[string]map[string]int{}, now: o.Now, limits: o.Limits, keys: o.Keys}
 	l.readTexts(fsys)
 	l.readContacts(fsys)
 	l.readSearch(fsys)
@@ -138,6 +143,7 @@ type loader struct {
 	warnings  Problems
 	now       time.Time // for the check-date warning
 	limits    Limits    // what the channel can carry
+	keys      []string  // text keys the channels show themselves
 	// longest[lang][key] is the longest answer a report can show for a
 	// signal key; see longestAnswer.
 	longest map[string]map[string]string

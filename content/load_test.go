@@ -1,7 +1,9 @@
 package content
 
 import (
+	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -204,5 +206,46 @@ func (fx fixture) rewrite(t *testing.T, name string, got []string) {
 	s = s[:strings.Index(s, "-- want --\n")+len("-- want --\n")] + strings.Join(got, "\n") + "\n"
 	if err := os.WriteFile(name, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestChannelKeys: the keys a channel shows itself are required like the
+// engine's, in the default language and, through it, in every other.
+func TestChannelKeys(t *testing.T) {
+	tests := []struct {
+		name string
+		nl   string // appended to texts/nl.yaml
+		want []string
+	}{
+		{"present", "", nil},
+		{"missing", "", []string{`texts: missing text key "page.title" in texts/nl.yaml`}},
+		{"untranslated", "page.title: \"Titel\"\n", []string{`texts/nl.yaml:%d: text "page.title" has no translation in texts/en.yaml`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := goodFS(t)
+			keys := []string{"sys.opt.sos"}
+			if tt.name != "present" {
+				keys = append(keys, "page.title")
+			}
+			nl := fsys["texts/nl.yaml"].Data
+			line := bytes.Count(nl, []byte("\n")) + 1
+			fsys["texts/nl.yaml"] = &fstest.MapFile{Data: append(append([]byte(nil), nl...), tt.nl...)}
+			_, err := LoadWith(fsys, Options{Keys: keys})
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			var want []string
+			for _, w := range tt.want {
+				if strings.Contains(w, "%d") {
+					w = fmt.Sprintf(w, line)
+				}
+				want = append(want, w)
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("LoadWith(Keys: %q) problems = %q, want %q", keys, got, want)
+			}
+		})
 	}
 }

@@ -67,6 +67,9 @@ func (l *loader) validate() {
 	for _, key := range systemKeys {
 		l.useText("texts", 0, key)
 	}
+	for _, key := range l.keys {
+		l.useText("texts", 0, key)
+	}
 	l.validateContacts()
 	for _, id := range l.c.FlowOrder {
 		l.validateFlow(l.c.Flows[id])
