@@ -91,15 +91,15 @@ func TestServeMetrics(t *testing.T) {
 		labels []string
 		want   float64
 	}{
-		{"signaal_updates_received_total", []string{"kind", "command"}, 1},
-		{"signaal_updates_received_total", []string{"kind", "button"}, 2},
-		{"signaal_updates_received_total", []string{"kind", "text"}, 0},
-		{"signaal_update_handling_seconds", nil, 3},
-		{"signaal_sessions_started_total", nil, 1},
-		{"signaal_quick_exits_total", nil, 1},
-		{"signaal_safety_cards_total", nil, 0},
+		{"signaal_updates_received_total", []string{"channel", "telegram", "kind", "command"}, 1},
+		{"signaal_updates_received_total", []string{"channel", "telegram", "kind", "button"}, 2},
+		{"signaal_updates_received_total", []string{"channel", "telegram", "kind", "text"}, 0},
+		{"signaal_update_handling_seconds", []string{"channel", "telegram"}, 3},
+		{"signaal_sessions_started_total", []string{"channel", "telegram"}, 1},
+		{"signaal_quick_exits_total", []string{"channel", "telegram"}, 1},
+		{"signaal_safety_cards_total", []string{"channel", "telegram"}, 0},
 		{"signaal_flows_entered_total", []string{"flow", "info"}, 1},
-		{"signaal_telegram_receiving", nil, 1},
+		{"signaal_receiving", []string{"channel", "telegram"}, 1},
 	}
 	for _, c := range contacts {
 		checks = append(checks, struct {
@@ -117,7 +117,7 @@ func TestServeMetrics(t *testing.T) {
 		t.Errorf("referrals in all = %v, want %d (%v)\n%s", got, len(contacts), contacts, describe(fams, "signaal_referrals_total"))
 	}
 	// The menu, the privacy note, the ending and the neutral line at least.
-	if got := sample(fams, "signaal_replies_sent_total"); got < 4 {
+	if got := sample(fams, "signaal_replies_sent_total", "channel", "telegram"); got < 4 {
 		t.Errorf("signaal_replies_sent_total = %v, want at least 4", got)
 	}
 
@@ -179,7 +179,7 @@ func TestReadinessFollowsRedis(t *testing.T) {
 	srv.SendText(tgtest.PrivateChat(user), user, "/start")
 	bot.await("the safety card", func() bool { return len(srv.BotMessages(user.ID)) > 0 })
 	fams := bot.scrape()
-	if got := sample(fams, "signaal_safety_cards_total"); got != 1 {
+	if got := sample(fams, "signaal_safety_cards_total", "channel", "telegram"); got != 1 {
 		t.Errorf("signaal_safety_cards_total with Redis stopped = %v, want 1", got)
 	}
 	if got := sum(fams, "signaal_store_errors_total"); got < 1 {
@@ -276,7 +276,7 @@ func TestReadinessNeedsWrites(t *testing.T) {
 			if healthy {
 				wantCards = 0
 			}
-			if got := sample(bot.scrape(), "signaal_safety_cards_total"); got != wantCards {
+			if got := sample(bot.scrape(), "signaal_safety_cards_total", "channel", "telegram"); got != wantCards {
 				t.Errorf("signaal_safety_cards_total with /readyz %d = %v, want %v", code, got, wantCards)
 			}
 			bot.stop()

@@ -117,7 +117,7 @@ func TestShippedBinary(t *testing.T) {
 			t.Errorf("signaalbot %s as user 65532 = %v, %q; want exit 0 saying %q", strings.Join(c.args, " "), err, out, c.want)
 		}
 	}
-	if got := sample(bot.scrape(), "signaal_sessions_started_total"); got != 1 {
+	if got := sample(bot.scrape(), "signaal_sessions_started_total", "channel", "telegram"); got != 1 {
 		t.Errorf("signaal_sessions_started_total = %v, want 1", got)
 	}
 	bot.stop()

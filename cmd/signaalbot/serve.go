@@ -87,6 +87,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	m.Daily = totals
 	w.d.Metrics = m
+	tm := m.Channel(telegram.Platform)
 
 	checks := []admin.Check{
 		{Name: "content", Check: func(context.Context) error {
@@ -96,7 +97,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 			return nil
 		}},
 		{Name: "telegram", Check: func(context.Context) error {
-			if !m.IsReceiving() {
+			if !tm.IsReceiving() {
 				return errors.New("not receiving updates")
 			}
 			return nil
@@ -145,7 +146,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Triage:        w.d.Engine,
 		Finder:        inline,
 		Log:           w.log,
-		Metrics:       m,
+		Metrics:       tm,
 		WebhookURL:    cfg.webhookURL,
 		WebhookSecret: cfg.webhookSecret,
 		LongPoll:      cfg.pollTimeout,

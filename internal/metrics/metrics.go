@@ -1,14 +1,14 @@
 // Package metrics counts what the bot does, for Prometheus: updates by
-// kind, how long handling takes, Telegram calls and their failures, Redis
-// round trips, and the anonymous totals the organisations report on
-// (conversations started, quick exits, safety cards, flows entered,
-// referrals per contact).
+// channel and kind, how long handling takes, Telegram calls and their
+// failures, web requests refused, Redis round trips, and the anonymous
+// totals the organisations report on (conversations started, quick exits,
+// safety cards, flows entered, referrals per contact).
 //
 // No label ever says anything about a person. Label values come from
-// short fixed lists in the code (update kinds, Bot API methods, Redis
-// commands, error codes) or from the content (flow and contact ids), and
-// anything else is counted as "other", so that not even a bug elsewhere
-// can put a chat id or a text into a series name.
+// short fixed lists in the code (channels, update kinds, Bot API methods,
+// refusals, Redis commands, error codes) or from the content (flow and
+// contact ids), and anything else is counted as "other", so that not
+// even a bug elsewhere can put a chat id or a text into a series name.
 package metrics
 
 import (
@@ -31,8 +31,17 @@ import (
 // Namespace starts every metric name.
 const Namespace = "signaal"
 
-// Kinds are the update kinds the Telegram channel reports.
+// Channels are the channels the bot speaks on, by the Platform their
+// updates carry (bot.Update): the label every channel's series have.
+var Channels = []string{"telegram", "web", "console"}
+
+// Kinds are the update kinds the channels report: what a person did, not
+// what they said.
 var Kinds = []string{"text", "command", "button", "media", "inline", "group", "other"}
+
+// Refusals are the reasons the web channel refuses a request: a flood
+// from one address or conversation, or a request no page of ours sends.
+var Refusals = []string{"flood", "bad_request", "too_large", "media_type", "no_token", "unknown_token", "method", "not_found"}
 
 // Methods are the Bot API methods the Telegram channel calls; a call of
 // any other is counted under "other" until it is added here.
@@ -57,10 +66,9 @@ type Daily interface {
 	Add(name string)
 }
 
-// Metrics holds the collectors. Create it with New. It is the
-// telegram.Metrics of the channel and the bot.Metrics of the dispatcher,
-// wraps the dispatcher as a bot.Handler (Wrap), and gives a Redis hook
-// (RedisHook).
+// Metrics holds the collectors. Create it with New. It is the bot.Metrics
+// of the dispatcher, wraps the dispatcher as a bot.Handler (Wrap), gives
+// each channel its own view (Channel) and a Redis hook (RedisHook).
 type Metrics struct {
 	// Registry holds every collector, the Go runtime's and the process's
 	// included; Handler serves it.
@@ -72,21 +80,21 @@ type Metrics struct {
 	content *content.Content
 
 	updates     *prometheus.CounterVec
-	handling    prometheus.Histogram
-	replies     prometheus.Counter
+	handling    *prometheus.HistogramVec
+	replies     *prometheus.CounterVec
 	apiErrors   *prometheus.CounterVec
 	retries     *prometheus.CounterVec
 	floodWaits  *prometheus.CounterVec
-	receiving   prometheus.Gauge
+	receiving   *prometheus.GaugeVec
 	storeErrors *prometheus.CounterVec
 	storeTime   *prometheus.HistogramVec
-	sessions    prometheus.Counter
-	quickExits  prometheus.Counter
-	safetyCards prometheus.Counter
+	sessions    *prometheus.CounterVec
+	quickExits  *prometheus.CounterVec
+	safetyCards *prometheus.CounterVec
 	referrals   *prometheus.CounterVec
 	flows       *prometheus.CounterVec
 
-	isReceiving atomic.Bool
+	refused *prometheus.CounterVec
 }
 
 var (
@@ -96,41 +104,45 @@ var (
 		Called(string, int)
 		Retried(string, int)
 		Receiving(bool)
-	} = (*Metrics)(nil) // telegram.Metrics, without importing the channel
+	} = (*Channel)(nil) // telegram.Metrics, without importing the channel
+	_ interface {
+		Received(string)
+		Replied(int)
+		Refused(string)
+		Receiving(bool)
+	} = (*Channel)(nil) // web.Metrics, likewise
 )
 
 // New returns the metrics of a bot serving c, built from version.
 func New(c *content.Content, version string) *Metrics {
 	m := &Metrics{Registry: prometheus.NewRegistry(), content: c}
-	counter := func(name, help string) prometheus.Counter {
-		return prometheus.NewCounter(prometheus.CounterOpts{Namespace: Namespace, Name: name, Help: help})
-	}
 	counterVec := func(name, help string, labels ...string) *prometheus.CounterVec {
 		return prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: Namespace, Name: name, Help: help}, labels)
 	}
-	m.updates = counterVec("updates_received_total", "Updates received from Telegram, by kind.", "kind")
-	m.handling = prometheus.NewHistogram(prometheus.HistogramOpts{
+	m.updates = counterVec("updates_received_total", "Updates received, by channel and kind.", "channel", "kind")
+	m.handling = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Namespace: Namespace, Name: "update_handling_seconds",
-		Help: "Time to handle one conversation update: load the session, step the engine, save; sending excluded.",
+		Help: "Time to handle one conversation update, by channel: load the session, step the engine, save; sending excluded.",
 		// From half a millisecond (memory store) to four seconds, well
 		// past the time-outs that make the safety card appear.
 		Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14),
-	})
-	m.replies = counter("replies_sent_total", "Messages sent to people (sendMessage calls that succeeded).")
+	}, []string{"channel"})
+	m.replies = counterVec("replies_sent_total", "Messages sent to people, by channel (on Telegram sendMessage calls that succeeded, on the web replies in an answer).", "channel")
 	m.apiErrors = counterVec("telegram_api_errors_total", "Bot API calls that failed, by method and error code (\"network\" when no answer came).", "method", "code")
 	m.retries = counterVec("telegram_retries_total", "Bot API calls tried again after a failure, by method.", "method")
 	m.floodWaits = counterVec("telegram_flood_waits_total", "Bot API calls Telegram answered with 429 Too Many Requests, by method.", "method")
-	m.receiving = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: Namespace, Name: "telegram_receiving",
-		Help: "1 while updates can come in (the last getUpdates succeeded, or the webhook is registered), else 0."})
+	m.receiving = prometheus.NewGaugeVec(prometheus.GaugeOpts{Namespace: Namespace, Name: "receiving",
+		Help: "1 while updates can come in on a channel (Telegram: the last getUpdates succeeded, or the webhook is registered; web: its address is served), else 0."}, []string{"channel"})
+	m.refused = counterVec("web_requests_refused_total", "Requests the web channel refused, by reason: flood, or a request its page never sends.", "reason")
 	m.storeErrors = counterVec("store_errors_total", "Redis commands that failed, by command (\"dial\" for connections that could not be made).", "command")
 	m.storeTime = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Namespace: Namespace, Name: "store_request_duration_seconds",
 		Help:    "Round-trip time of Redis commands and pipelines, by command.",
 		Buckets: prometheus.ExponentialBuckets(0.0001, 2, 14), // 0.1 ms to 0.8 s
 	}, []string{"command"})
-	m.sessions = counter("sessions_started_total", "Conversations started.")
-	m.quickExits = counter("quick_exits_total", "Quick exits and /stop: conversations wiped at the person's request.")
-	m.safetyCards = counter("safety_cards_total", "Updates answered with the safety card because the session store could not be used.")
+	m.sessions = counterVec("sessions_started_total", "Conversations started, by channel.", "channel")
+	m.quickExits = counterVec("quick_exits_total", "Quick exits and /stop: conversations wiped at the person's request, by channel.", "channel")
+	m.safetyCards = counterVec("safety_cards_total", "Updates answered with the safety card because the session store could not be used, by channel.", "channel")
 	m.referrals = counterVec("referrals_total", "Contacts shown at the end of a flow, by contact id.", "contact")
 	m.flows = counterVec("flows_entered_total", "Conversations that entered a flow, by flow id.", "flow")
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{Namespace: Namespace, Name: "build_info",
@@ -139,8 +151,8 @@ func New(c *content.Content, version string) *Metrics {
 
 	// Series that exist from the start show as 0 instead of missing, so
 	// that rates and alerts work before the first event.
-	for _, k := range Kinds {
-		m.updates.WithLabelValues(k)
+	for _, r := range Refusals {
+		m.refused.WithLabelValues(r)
 	}
 	if c != nil {
 		for _, id := range c.ContactOrder {
@@ -152,7 +164,7 @@ func New(c *content.Content, version string) *Metrics {
 	}
 
 	m.Registry.MustRegister(
-		m.updates, m.handling, m.replies, m.apiErrors, m.retries, m.floodWaits, m.receiving,
+		m.updates, m.handling, m.replies, m.apiErrors, m.retries, m.floodWaits, m.receiving, m.refused,
 		m.storeErrors, m.storeTime, m.sessions, m.quickExits, m.safetyCards, m.referrals, m.flows, build,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
@@ -172,22 +184,24 @@ func (m *Metrics) daily(name string) {
 }
 
 // Wrap wraps h: it times each update and counts the outcomes every
-// channel shares (sessions started, quick exits, safety cards).
+// channel shares (sessions started, quick exits, safety cards), by the
+// channel the update came from.
 func (m *Metrics) Wrap(h bot.Handler) bot.Handler {
 	return handlerFunc(func(ctx context.Context, u bot.Update) (bot.Outcome, error) {
 		start := time.Now()
 		out, err := h.Handle(ctx, u)
-		m.handling.Observe(time.Since(start).Seconds())
+		channel := oneOf(u.Platform, Channels)
+		m.handling.WithLabelValues(channel).Observe(time.Since(start).Seconds())
 		if out.Started {
-			m.sessions.Inc()
+			m.sessions.WithLabelValues(channel).Inc()
 			m.daily(DailySessions)
 		}
 		if out.Forget {
-			m.quickExits.Inc()
+			m.quickExits.WithLabelValues(channel).Inc()
 			m.daily(DailyQuickExits)
 		}
 		if out.Degraded {
-			m.safetyCards.Inc()
+			m.safetyCards.WithLabelValues(channel).Inc()
 			m.daily(DailySafetyCards)
 		}
 		return out, err
@@ -223,42 +237,87 @@ func (m *Metrics) Stepped(before flows.Session, r flows.Result) {
 	}
 }
 
-// Received counts an update of a kind.
-func (m *Metrics) Received(kind string) {
-	m.updates.WithLabelValues(oneOf(kind, Kinds)).Inc()
+// Channel is what one channel reports: the telegram.Metrics of the
+// Telegram channel and the web.Metrics of the web channel. Its series
+// carry the channel's name.
+type Channel struct {
+	m           *Metrics
+	name        string
+	updates     map[string]prometheus.Counter // by kind
+	replies     prometheus.Counter
+	receiving   prometheus.Gauge
+	isReceiving atomic.Bool
 }
 
-// Called counts a reply sent, or a failed call by method and code.
-func (m *Metrics) Called(method string, code int) {
+// Channel returns the metrics of the channel name (one of Channels, else
+// "other"). Its series show from then on, at 0 until something happens,
+// so that rates and alerts work before the first event; those of a
+// channel that does not run do not show at all, so that no alert says a
+// channel this instance does not serve is down.
+func (m *Metrics) Channel(name string) *Channel {
+	name = oneOf(name, Channels)
+	c := &Channel{m: m, name: name, updates: map[string]prometheus.Counter{},
+		replies: m.replies.WithLabelValues(name), receiving: m.receiving.WithLabelValues(name)}
+	for _, k := range Kinds {
+		c.updates[k] = m.updates.WithLabelValues(name, k)
+	}
+	m.handling.WithLabelValues(name)
+	m.sessions.WithLabelValues(name)
+	m.quickExits.WithLabelValues(name)
+	m.safetyCards.WithLabelValues(name)
+	return c
+}
+
+// Received counts an update of a kind.
+func (c *Channel) Received(kind string) {
+	c.updates[oneOf(kind, Kinds)].Inc()
+}
+
+// Called counts, on Telegram, a reply sent, or a failed call by method
+// and code.
+func (c *Channel) Called(method string, code int) {
 	method = oneOf(method, Methods)
 	switch {
 	case code == 0 && method == "sendMessage":
-		m.replies.Inc()
+		c.replies.Inc()
 	case code != 0:
-		m.apiErrors.WithLabelValues(method, codeLabel(code)).Inc()
+		c.m.apiErrors.WithLabelValues(method, codeLabel(code)).Inc()
 		if code == http.StatusTooManyRequests {
-			m.floodWaits.WithLabelValues(method).Inc()
+			c.m.floodWaits.WithLabelValues(method).Inc()
 		}
 	}
 }
 
-// Retried counts a call tried again.
-func (m *Metrics) Retried(method string, _ int) {
-	m.retries.WithLabelValues(oneOf(method, Methods)).Inc()
+// Retried counts, on Telegram, a call tried again.
+func (c *Channel) Retried(method string, _ int) {
+	c.m.retries.WithLabelValues(oneOf(method, Methods)).Inc()
+}
+
+// Replied counts n messages handed to people in one answer, on a channel
+// that answers in the response to a request (the web).
+func (c *Channel) Replied(n int) {
+	if n > 0 {
+		c.replies.Add(float64(n))
+	}
+}
+
+// Refused counts a web request refused, by reason (one of Refusals).
+func (c *Channel) Refused(reason string) {
+	c.m.refused.WithLabelValues(oneOf(reason, Refusals)).Inc()
 }
 
 // Receiving sets whether updates can come in.
-func (m *Metrics) Receiving(ok bool) {
-	m.isReceiving.Store(ok)
+func (c *Channel) Receiving(ok bool) {
+	c.isReceiving.Store(ok)
 	if ok {
-		m.receiving.Set(1)
+		c.receiving.Set(1)
 	} else {
-		m.receiving.Set(0)
+		c.receiving.Set(0)
 	}
 }
 
 // IsReceiving reports what Receiving was last told, for readiness.
-func (m *Metrics) IsReceiving() bool { return m.isReceiving.Load() }
+func (c *Channel) IsReceiving() bool { return c.isReceiving.Load() }
 
 // oneOf returns s when it is one of allowed, else "other".
 func oneOf(s string, allowed []string) string {

@@ -150,18 +150,24 @@ func TestWrap(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := metrics.New(nil, "test")
+			m.Channel("web")
+			m.Channel("telegram")
 			h := m.Wrap(outcomeHandler{tt.out, tt.err})
-			out, err := h.Handle(context.Background(), bot.Update{})
+			out, err := h.Handle(context.Background(), bot.Update{Platform: "web"})
 			if !errors.Is(err, tt.err) || out.Started != tt.out.Started || out.Forget != tt.out.Forget {
 				t.Fatalf("Wrap(h).Handle() = %+v, %v; want %+v, %v unchanged", out, err, tt.out, tt.err)
 			}
+			web, tg := map[string]string{"channel": "web"}, map[string]string{"channel": "telegram"}
 			for name, want := range tt.want {
-				if got, _ := value(t, m.Registry, name, nil); got != want {
-					t.Errorf("after %s, %s = %v, want %v", tt.name, name, got, want)
+				if got, _ := value(t, m.Registry, name, web); got != want {
+					t.Errorf("after %s, %s{channel=web} = %v, want %v", tt.name, name, got, want)
+				}
+				if got, _ := value(t, m.Registry, name, tg); got != 0 {
+					t.Errorf("after %s on the web, %s{channel=telegram} = %v, want 0", tt.name, name, got)
 				}
 			}
-			if got, _ := value(t, m.Registry, "signaal_update_handling_seconds", nil); got != 1 {
-				t.Errorf("after one update, update_handling_seconds has %v samples, want 1", got)
+			if got, _ := value(t, m.Registry, "signaal_update_handling_seconds", web); got != 1 {
+				t.Errorf("after one update, update_handling_seconds{channel=web} has %v samples, want 1", got)
 			}
 		})
 	}
@@ -169,44 +175,79 @@ func TestWrap(t *testing.T) {
 
 func TestTelegramHooks(t *testing.T) {
 	m := metrics.New(nil, "test")
-	m.Received("command")
-	m.Received("987651001") // never a label: counted as other
-	m.Called("sendMessage", 0)
-	m.Called("sendMessage", 0)
-	m.Called("getMe", 0)
-	m.Called("sendMessage", 429)
-	m.Retried("sendMessage", 429)
-	m.Called("editMessageText", -1)
-	m.Called("hello world", 400) // not a method name
-	m.Receiving(true)
+	tg := m.Channel("telegram")
+	tg.Received("command")
+	tg.Received("987651001") // never a label: counted as other
+	tg.Called("sendMessage", 0)
+	tg.Called("sendMessage", 0)
+	tg.Called("getMe", 0)
+	tg.Called("sendMessage", 429)
+	tg.Retried("sendMessage", 429)
+	tg.Called("editMessageText", -1)
+	tg.Called("hello world", 400) // not a method name
+	tg.Receiving(true)
 
 	tests := []struct {
 		name   string
 		labels map[string]string
 		want   float64
 	}{
-		{"signaal_updates_received_total", map[string]string{"kind": "command"}, 1},
-		{"signaal_updates_received_total", map[string]string{"kind": "other"}, 1},
-		{"signaal_updates_received_total", map[string]string{"kind": "text"}, 0},
-		{"signaal_replies_sent_total", nil, 2},
+		{"signaal_updates_received_total", map[string]string{"channel": "telegram", "kind": "command"}, 1},
+		{"signaal_updates_received_total", map[string]string{"channel": "telegram", "kind": "other"}, 1},
+		{"signaal_updates_received_total", map[string]string{"channel": "telegram", "kind": "text"}, 0},
+		{"signaal_replies_sent_total", map[string]string{"channel": "telegram"}, 2},
 		{"signaal_telegram_api_errors_total", map[string]string{"method": "sendMessage", "code": "429"}, 1},
 		{"signaal_telegram_api_errors_total", map[string]string{"method": "editMessageText", "code": "network"}, 1},
 		{"signaal_telegram_api_errors_total", map[string]string{"method": "other", "code": "400"}, 1},
 		{"signaal_telegram_flood_waits_total", map[string]string{"method": "sendMessage"}, 1},
 		{"signaal_telegram_retries_total", map[string]string{"method": "sendMessage"}, 1},
-		{"signaal_telegram_receiving", nil, 1},
+		{"signaal_receiving", map[string]string{"channel": "telegram"}, 1},
 	}
 	for _, tt := range tests {
 		if got, ok := value(t, m.Registry, tt.name, tt.labels); !ok || got != tt.want {
 			t.Errorf("%s%v = %v (present %v), want %v", tt.name, tt.labels, got, ok, tt.want)
 		}
 	}
-	if !m.IsReceiving() {
+	if !tg.IsReceiving() {
 		t.Error("IsReceiving() after Receiving(true) = false, want true")
 	}
-	m.Receiving(false)
-	if got, _ := value(t, m.Registry, "signaal_telegram_receiving", nil); got != 0 || m.IsReceiving() {
-		t.Errorf("after Receiving(false): telegram_receiving = %v, IsReceiving() = %v; want 0, false", got, m.IsReceiving())
+	tg.Receiving(false)
+	if got, _ := value(t, m.Registry, "signaal_receiving", map[string]string{"channel": "telegram"}); got != 0 || tg.IsReceiving() {
+		t.Errorf("after Receiving(false): receiving{channel=telegram} = %v, IsReceiving() = %v; want 0, false", got, tg.IsReceiving())
+	}
+	// A channel that does not run has no series that could say it is
+	// down.
+	if _, ok := value(t, m.Registry, "signaal_receiving", map[string]string{"channel": "web"}); ok {
+		t.Error("receiving{channel=web} exists without a web channel")
+	}
+}
+
+func TestWebHooks(t *testing.T) {
+	m := metrics.New(nil, "test")
+	web := m.Channel("web")
+	web.Received("button")
+	web.Replied(3)
+	web.Replied(0)
+	web.Refused("flood")
+	web.Refused("flood")
+	web.Refused("203.0.113.9") // never a label
+	web.Receiving(true)
+	tests := []struct {
+		name   string
+		labels map[string]string
+		want   float64
+	}{
+		{"signaal_updates_received_total", map[string]string{"channel": "web", "kind": "button"}, 1},
+		{"signaal_replies_sent_total", map[string]string{"channel": "web"}, 3},
+		{"signaal_web_requests_refused_total", map[string]string{"reason": "flood"}, 2},
+		{"signaal_web_requests_refused_total", map[string]string{"reason": "other"}, 1},
+		{"signaal_web_requests_refused_total", map[string]string{"reason": "too_large"}, 0},
+		{"signaal_receiving", map[string]string{"channel": "web"}, 1},
+	}
+	for _, tt := range tests {
+		if got, ok := value(t, m.Registry, tt.name, tt.labels); !ok || got != tt.want {
+			t.Errorf("%s%v = %v (present %v), want %v", tt.name, tt.labels, got, ok, tt.want)
+		}
 	}
 }
 
@@ -214,12 +255,15 @@ func TestTelegramHooks(t *testing.T) {
 // name and a text, and checks that no label of any series holds them.
 func TestNoPersonInLabels(t *testing.T) {
 	m := metrics.New(defaultContent(t), "test")
-	canaries := []string{"987651001", "dana_secret_name", "ik word gedwongen te werken"}
+	canaries := []string{"987651001", "dana_secret_name", "ik word gedwongen te werken", "203.0.113.9"}
 	for _, c := range canaries {
-		m.Received(c)
-		m.Called(c, 400)
-		m.Retried(c, 500)
+		ch := m.Channel(c)
+		ch.Received(c)
+		ch.Called(c, 400)
+		ch.Retried(c, 500)
+		ch.Refused(c)
 		m.Stepped(flows.Session{}, flows.Result{Session: flows.Session{Flow: c, State: c}})
+		_, _ = m.Wrap(outcomeHandler{out: bot.Outcome{Started: true}}).Handle(context.Background(), bot.Update{Platform: c})
 	}
 	fams, err := m.Registry.Gather()
 	if err != nil {

@@ -27,9 +27,10 @@ func metricNames(t *testing.T) map[string]bool {
 	t.Helper()
 	m := New(nil, "test")
 	// A vector shows up in Gather only once it has a series: touch each.
-	m.Called("sendMessage", 500)
-	m.Called("sendMessage", 429)
-	m.Retried("sendMessage", 500)
+	tg := m.Channel("telegram")
+	tg.Called("sendMessage", 500)
+	tg.Called("sendMessage", 429)
+	tg.Retried("sendMessage", 500)
 	m.observe("get", time.Millisecond, context.DeadlineExceeded)
 	m.referrals.WithLabelValues("x")
 	m.flows.WithLabelValues("x")
