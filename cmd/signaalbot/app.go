@@ -13,6 +13,7 @@ import (
 
 	"signaal/bot"
 	"signaal/bot/telegram"
+	"signaal/bot/web"
 	"signaal/content"
 	"signaal/flows"
 	"signaal/store"
@@ -66,9 +67,10 @@ func (a *app) parse(fs *flag.FlagSet, args []string) error {
 // once. It is checked against Telegram's limits in every command, the
 // terminal chat included: Telegram is the strictest channel the bot
 // serves, and content that lint passes must be content that every channel
-// can show.
+// can show. For the same reason the web page's words are required in
+// every command.
 func loadContent(dir string) (*content.Content, *understand.Understanding, error) {
-	o := content.Options{Limits: telegram.Limits}
+	o := content.Options{Limits: telegram.Limits, Keys: web.Keys}
 	if dir == "" {
 		return understand.DefaultWith(o)
 	}
