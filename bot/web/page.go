@@ -175,8 +175,11 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", s.csp)
 	if !strings.Contains(s.csp, "frame-ancestors 'none'") {
 		// Partner sites may frame the page; X-Frame-Options cannot say
-		// which, and frame-ancestors wins wherever both are known.
+		// which, and frame-ancestors wins wherever both are known. A
+		// partner whose pages require it (Cross-Origin-Embedder-Policy)
+		// can only frame a page that allows it.
 		h.Del("X-Frame-Options")
+		h.Set("Cross-Origin-Resource-Policy", "cross-origin")
 	}
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Vary", "Accept-Language")

@@ -173,7 +173,9 @@
       if (r.options && r.options.length) opts = r.options;
     }
     showOptions(opts || (keep ? shown : []));
-    if (first) first.scrollIntoView({ block: 'nearest' });
+    // The answer is read from its top: scroll to it, or as far as the
+    // conversation goes when it fits.
+    if (first) log.scrollTop = Math.min(first.offsetTop - 8, log.scrollHeight - log.clientHeight);
     if (quiet) return;
     // Keyboard users go on from the first answer when the button they
     // pressed is gone.
@@ -229,29 +231,29 @@
     if (busy || gone) return;
     setBusy(true);
     if (echo) addMessage('me', echo);
+    let res = null;
     try {
-      let res;
       if (!token && input.text !== undefined) {
         res = await call('POST', 'conversations', { lang, text: input.text });
       } else {
         if (!token) {
-          const st = await call('POST', 'conversations', { lang });
-          if (st.status !== 201 || !st.data || !st.data.token) {
-            answered(st);
-            return;
+          res = await call('POST', 'conversations', { lang });
+          if (res.status === 201 && res.data && res.data.token) {
+            token = res.data.token;
+            seq = 0;
+            setLang(res.data.lang);
+            res = null;
           }
-          token = st.data.token;
-          seq = 0;
-          setLang(st.data.lang);
         }
-        res = await post(input);
+        if (token) res = await post(input);
       }
-      answered(res);
     } catch (e) {
-      render([cfg.safety[lang]], true);
-    } finally {
-      setBusy(false);
+      res = null;
     }
+    // The answers can take the focus only once they can be pressed.
+    setBusy(false);
+    if (res) answered(res);
+    else render([cfg.safety[lang]], true);
   }
 
   function answered(res) {
