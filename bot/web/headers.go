@@ -27,6 +27,13 @@ func pageCSP(ancestors string) string {
 		"require-trusted-types-for 'script'; trusted-types 'none'"
 }
 
+// CheckFrameAncestors reports whether every one of origins can be a
+// partner site allowed to show the page in a frame (Server.FrameAncestors).
+func CheckFrameAncestors(origins []string) error {
+	_, err := frameAncestors(origins)
+	return err
+}
+
 // frameAncestors checks the partner sites allowed to frame the page and
 // returns them as the value of frame-ancestors: 'none' when there are
 // none. Each is an origin: https, a host (its leftmost label may be *)

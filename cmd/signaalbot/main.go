@@ -1,7 +1,7 @@
 // Command signaalbot runs Signaal.
 //
 //	signaalbot chat [--json] [--lang LANG] [--content DIR] [--redis-url URL]   talk to the bot in this terminal
-//	signaalbot serve [flags]                                                   run the Telegram bot
+//	signaalbot serve [flags]                                                   run the bot: Telegram, the web chat, or both
 //	signaalbot lint [--content DIR]                                            check content files
 //	signaalbot graph [--content DIR] [--lang LANG] FLOW                        print a flow as a Mermaid diagram
 //	signaalbot explain [--content DIR] [--lang LANG] TEXT                      what the bot understands of a message, and why
@@ -55,7 +55,7 @@ type command struct {
 func (a *app) commands() []command {
 	return []command{
 		{"chat", "[--json] [--lang LANG] [--content DIR] [--redis-url URL]", "talk to the bot in this terminal (no token, no Redis needed)", a.chat},
-		{"serve", "[flags]", "run the Telegram bot (token in TELEGRAM_BOT_TOKEN)", a.serve},
+		{"serve", "[flags]", "run the bot on Telegram (TELEGRAM_BOT_TOKEN), as a web chat (WEB_ADDR), or both", a.serve},
 		{"lint", "[--content DIR]", "check content files and report problems with file and line", a.lint},
 		{"graph", "[--content DIR] [--lang LANG] FLOW", "print a flow as a Mermaid diagram", a.graph},
 		{"explain", "[--content DIR] [--lang LANG] TEXT", "show what the bot understands of a message, why, and its answer", a.explain},

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	goredis "github.com/redis/go-redis/v9"
 
 	"signaal/bot/telegram/tgtest"
 	"signaal/flows"
@@ -161,4 +165,162 @@ func TestNoPersonalDataLogged(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWebNoPersonalDataLogged is TestNoPersonalDataLogged for the web
+// chat: conversations with canary texts from canary addresses (as a
+// reverse proxy names them in X-Forwarded-For), through everything that
+// makes the channel log or count the most: debug level, requests it
+// refuses (a flood, a malformed body that quotes a canary, a forged
+// token), Redis going away under a conversation, and the quick exit.
+// Then neither the log, nor /metrics, nor /stats, nor any value in Redis
+// may hold a text, an address or a token.
+func TestWebNoPersonalDataLogged(t *testing.T) {
+	t.Parallel()
+	const (
+		said      = "Kanarie-8862: mijn baas houdt mijn paspoort vast"
+		saidFirst = "Kanarie-8863 typt eerst iets"
+		saidDown  = "Kanarie-8864 terwijl de opslag weg is"
+		saidBad   = "Kanarie-8865 in kapotte JSON"
+		saidFlood = "Kanarie-8866 keer op keer"
+		addr4     = "198.51.100.73"
+		addr6     = "2001:db8:8842::73"
+		keySecret = "kanarie-session-secret-8870-a1b2c3d4"
+	)
+	for _, format := range []string{"json", "text"} {
+		t.Run(format, func(t *testing.T) {
+			t.Parallel()
+			redis := redistest.Start(t)
+			webAddr := freeAddr(t)
+			bot := startServe(t, []string{
+				"WEB_ADDR=" + webAddr, "WEB_TRUSTED_PROXIES=127.0.0.1",
+				"REDIS_URL=" + redis.URL(), "SESSION_SECRET=" + keySecret,
+				"LOG_LEVEL=debug", "LOG_FORMAT=" + format,
+			})
+			bot.awaitReady()
+			one := &webClient{t: t, base: "http://" + webAddr, forwardedFor: addr4}
+			two := &webClient{t: t, base: "http://" + webAddr, forwardedFor: "203.0.113.9, " + addr6}
+
+			// The first person walks a little, then writes.
+			token, _ := one.start(map[string]string{"lang": "nl"})
+			one.send(token, map[string]string{"option": "start/welcome/ok"})
+			if code, _ := one.send(token, map[string]string{"text": said}); code != 200 {
+				t.Fatalf("a message = %d", code)
+			}
+			// The second writes first, then floods, and sends what no page
+			// sends: a body that is no JSON, a field unknown, a token made up.
+			token2, _ := two.start(map[string]string{"text": saidFirst})
+			floods := 0
+			for range 15 {
+				if code, _ := two.send(token2, map[string]string{"text": saidFlood}); code == http.StatusTooManyRequests {
+					floods++
+				}
+			}
+			if floods == 0 {
+				t.Fatal("no message of the flood was refused, so this test saw less than it should")
+			}
+			if code, _ := two.do("POST", "/api/v1/messages", token2, `{"text": "`+saidBad+`"`); code != 400 {
+				t.Errorf("a broken body = %d, want 400", code)
+			}
+			if code, _ := two.do("POST", "/api/v1/messages", token2, map[string]string{saidBad: "x"}); code != 400 {
+				t.Errorf("an unknown field = %d, want 400", code)
+			}
+			if code, _ := two.do("POST", "/api/v1/messages", strings.Repeat("K", 43), map[string]string{"text": saidBad}); code != 401 {
+				t.Errorf("a made-up token = %d, want 401", code)
+			}
+
+			// What Redis holds now, while both conversations go on: a
+			// Redis restarted empty below would hold less.
+			stored := redisValues(t, redis.Addr())
+			if !strings.Contains(stored, ":s = ") {
+				t.Fatalf("Redis holds no session, so this test saw less than it should:\n%s", stored)
+			}
+
+			// Redis goes away as the first person writes; the quick exit
+			// while it is away is carried out once it is back.
+			redis.Stop()
+			if code, a := one.send(token, map[string]string{"text": saidDown}); code != 200 || !a.Degraded {
+				t.Errorf("a message with Redis stopped = %d %+v, want the safety card", code, a)
+			}
+			one.do("DELETE", "/api/v1/conversation", token, nil)
+			redis.Restart()
+			bot.awaitReady()
+			one.do("DELETE", "/api/v1/conversation", token, nil)
+
+			_, metrics := bot.get("/metrics")
+			code, totals := bot.get("/stats")
+			if code != http.StatusOK {
+				t.Errorf("GET /stats = %d, %q", code, totals)
+			}
+			stored += redisValues(t, redis.Addr())
+			bot.stop()
+
+			logs := bot.out.String()
+			for _, seen := range []string{"safety card", "web chat listening"} {
+				if !strings.Contains(logs, seen) {
+					t.Fatalf("the log does not say %q, so this test saw less than it should:\n%s", seen, logs)
+				}
+			}
+			if !strings.Contains(metrics, `signaal_web_requests_refused_total{reason="flood"}`) {
+				t.Fatalf("/metrics counts no flood, so this test saw less than it should")
+			}
+			never := []string{
+				said, "Kanarie-8862", "paspoort", saidFirst, "Kanarie-8863", saidDown, "Kanarie-8864",
+				saidBad, "Kanarie-8865", saidFlood, "Kanarie-8866",
+				addr4, addr6, "2001:db8:8842", "203.0.113.9", token, token2, keySecret,
+			}
+			for _, place := range []struct{ name, text string }{{"the log", logs}, {"/metrics", metrics}, {"/stats", totals}, {"Redis", stored}} {
+				lower := strings.ToLower(place.text)
+				for _, s := range never {
+					if strings.Contains(lower, strings.ToLower(s)) {
+						t.Errorf("%s contains %q, which must never be written:\n%s", place.name, s, place.text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// redisValues reads every key of the Redis at addr and its value, by
+// type, as text.
+func redisValues(t *testing.T, addr string) string {
+	t.Helper()
+	c := goredis.NewClient(&goredis.Options{Addr: addr})
+	defer c.Close()
+	ctx := context.Background()
+	var b strings.Builder
+	iter := c.Scan(ctx, 0, "*", 100).Iterator()
+	n := 0
+	for iter.Next(ctx) {
+		k := iter.Val()
+		n++
+		b.WriteString(k + " = ")
+		switch typ, _ := c.Type(ctx, k).Result(); typ {
+		case "string":
+			v, _ := c.Get(ctx, k).Result()
+			b.WriteString(v)
+		case "hash":
+			v, _ := c.HGetAll(ctx, k).Result()
+			fmt.Fprint(&b, v)
+		case "set":
+			v, _ := c.SMembers(ctx, k).Result()
+			fmt.Fprint(&b, v)
+		case "zset":
+			v, _ := c.ZRangeWithScores(ctx, k, 0, -1).Result()
+			fmt.Fprint(&b, v)
+		case "list":
+			v, _ := c.LRange(ctx, k, 0, -1).Result()
+			fmt.Fprint(&b, v)
+		default:
+			b.WriteString("(" + typ + ")")
+		}
+		b.WriteString("\n")
+	}
+	if err := iter.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("Redis holds nothing, so this test saw less than it should")
+	}
+	return b.String()
 }

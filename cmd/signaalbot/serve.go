@@ -9,7 +9,9 @@ import (
 	"sync"
 	"time"
 
+	"signaal/bot"
 	"signaal/bot/telegram"
+	"signaal/bot/web"
 	"signaal/content"
 	"signaal/internal/admin"
 	"signaal/internal/metrics"
@@ -20,9 +22,11 @@ import (
 // statsEvery is how often the daily totals are moved to their store.
 const statsEvery = 10 * time.Second
 
-// serve runs the Telegram bot until SIGTERM or SIGINT, then finishes what
-// it received within the shutdown timeout and exits 0. Beside it runs the
-// admin server (health, readiness, metrics, daily totals), in every mode.
+// serve runs the bot until SIGTERM or SIGINT, then finishes what it
+// received within the shutdown timeout and exits 0: on Telegram when a
+// token is set, and the web chat when WEB_ADDR is, each or both, on one
+// dispatcher, store and set of metrics. Beside them runs the admin server
+// (health, readiness, metrics, daily totals), in every mode.
 //
 // Every setting comes from the environment or a flag (see serveSettings);
 // secrets, the token first, from the environment only, so that they do not
@@ -53,6 +57,13 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return errors.New(set.where("ADMIN_ADDR") + ": " + err.Error())
 	}
 	defer adminLn.Close()
+	var webLn net.Listener
+	if cfg.web.addr != "" {
+		if webLn, err = net.Listen("tcp", cfg.web.addr); err != nil {
+			return errors.New(set.where("WEB_ADDR") + ": " + err.Error())
+		}
+		defer webLn.Close()
+	}
 
 	// Flags reach the store and log settings the same way as the rest: the
 	// wiring reads them through the settings' lookup.
@@ -87,8 +98,10 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	m.Daily = totals
 	w.d.Metrics = m
-	tm := m.Channel(telegram.Platform)
+	handler := m.Wrap(w.d)
 
+	// Each channel that runs, as a function that serves until its
+	// context ends, and its readiness check.
 	checks := []admin.Check{
 		{Name: "content", Check: func(context.Context) error {
 			if len(c.Flows) == 0 {
@@ -96,12 +109,41 @@ func (a *app) serve(ctx context.Context, args []string) error {
 			}
 			return nil
 		}},
-		{Name: "telegram", Check: func(context.Context) error {
-			if !tm.IsReceiving() {
-				return errors.New("not receiving updates")
+	}
+	var channels []func(context.Context) error
+	if cfg.token != "" {
+		run, check, closeTelegram, err := telegramChannel(cfg, set, w, handler, m.Channel(telegram.Platform))
+		if err != nil {
+			return err
+		}
+		defer closeTelegram()
+		channels = append(channels, run)
+		checks = append(checks, check)
+	}
+	if webLn != nil {
+		wm := m.Channel(web.Platform)
+		srv := &web.Server{
+			Handler:        handler,
+			Engine:         w.d.Engine,
+			Content:        c,
+			Log:            w.log,
+			Metrics:        wm,
+			Secret:         []byte(cfg.store.Secret),
+			FrameAncestors: cfg.web.ancestors,
+			ExitURL:        cfg.web.exitURL,
+			TrustedProxies: cfg.web.proxies,
+			DrainTimeout:   cfg.shutdown,
+		}
+		if err := srv.Provision(); err != nil {
+			return err
+		}
+		channels = append(channels, func(ctx context.Context) error { return srv.Serve(ctx, webLn) })
+		checks = append(checks, admin.Check{Name: "web", Check: func(context.Context) error {
+			if !wm.IsReceiving() {
+				return errors.New("the web chat is not served")
 			}
 			return nil
-		}},
+		}})
 	}
 	if w.sessions != nil {
 		// Ready means Redis takes a session, not merely that it answers:
@@ -127,6 +169,33 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		wg.Wait()
 	}()
 
+	return runChannels(ctx, channels)
+}
+
+// runChannels runs the channels until ctx ends, and returns when all have
+// finished. When one fails, the others are stopped, and the first error is
+// returned: a bot that cannot serve one of its channels is a mistake to
+// fix, not to run half of.
+func runChannels(ctx context.Context, channels []func(context.Context) error) error {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	errs := make(chan error, len(channels))
+	for _, run := range channels {
+		go func() { errs <- run(ctx) }()
+	}
+	var first error
+	for range channels {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+			stop()
+		}
+	}
+	return first
+}
+
+// telegramChannel sets up the Telegram channel: the bot, its readiness
+// check, and in webhook mode its listener, which close releases.
+func telegramChannel(cfg serveConfig, set *settings, w *wiring, handler bot.Handler, tm *metrics.Channel) (run func(context.Context) error, check admin.Check, close func(), err error) {
 	// Inline mode ("@bot keerpunt" in any chat) finds contacts with the
 	// same search as typed messages.
 	inline := telegram.FinderFunc(func(lang, query string, limit int) []*content.Contact {
@@ -141,8 +210,8 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	b := &telegram.Bot{
 		Token:         cfg.token,
 		Endpoint:      cfg.endpoint,
-		Handler:       m.Wrap(w.d),
-		Content:       c,
+		Handler:       handler,
+		Content:       w.d.Engine.Content(),
 		Triage:        w.d.Engine,
 		Finder:        inline,
 		Log:           w.log,
@@ -153,13 +222,20 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Workers:       cfg.workers,
 		DrainTimeout:  cfg.shutdown,
 	}
+	check = admin.Check{Name: "telegram", Check: func(context.Context) error {
+		if !tm.IsReceiving() {
+			return errors.New("not receiving updates")
+		}
+		return nil
+	}}
+	close = func() {}
 	if cfg.webhookURL != "" {
 		ln, err := net.Listen("tcp", cfg.listen)
 		if err != nil {
-			return errors.New(set.where("LISTEN_ADDR") + ": " + err.Error())
+			return nil, check, close, errors.New(set.where("LISTEN_ADDR") + ": " + err.Error())
 		}
-		defer ln.Close()
+		close = func() { ln.Close() }
 		b.Listener = ln
 	}
-	return b.Run(ctx)
+	return b.Run, check, close, nil
 }

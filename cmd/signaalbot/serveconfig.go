@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -11,12 +12,13 @@ import (
 	"time"
 
 	"signaal/bot/telegram"
+	"signaal/bot/web"
 	"signaal/store/redisstore"
 )
 
 // serveConfig is everything serve needs, checked.
 type serveConfig struct {
-	token         string
+	token         string // "" when only the web chat runs
 	endpoint      string
 	webhookURL    string // "" in polling mode
 	webhookSecret string
@@ -30,6 +32,16 @@ type serveConfig struct {
 	// statsRedis is the Redis of the daily totals; nil keeps them with
 	// the sessions.
 	statsRedis *redisstore.Config
+	// web is the web chat's; its addr is "" when there is none.
+	web webConfig
+}
+
+// webConfig is the web chat's part of serveConfig.
+type webConfig struct {
+	addr      string
+	ancestors []string
+	exitURL   string
+	proxies   []netip.Prefix
 }
 
 // readServeConfig reads and checks serve's settings. It reports every
@@ -55,9 +67,79 @@ func readServeConfig(set *settings) (serveConfig, error) {
 	}
 
 	cfg.token = strings.TrimSpace(set.lookup("TELEGRAM_BOT_TOKEN"))
-	if cfg.token == "" {
-		problem("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather")
+	webAlone := cfg.token == "" && set.given("WEB_ADDR")
+	switch {
+	case cfg.token == "" && !webAlone:
+		problem("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather, or set WEB_ADDR to run the web chat alone")
+	case webAlone:
+		// The web chat alone: settings of Telegram are a sign of a
+		// half-finished change.
+		for _, name := range []string{"TELEGRAM_MODE", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET", "LISTEN_ADDR", "TELEGRAM_API_ENDPOINT", "TELEGRAM_POLL_TIMEOUT"} {
+			if set.given(name) {
+				problem("%s is set but TELEGRAM_BOT_TOKEN is not: set the token to run on Telegram too, or unset it", set.where(name))
+			}
+		}
 	}
+	// Telegram's own settings are checked unless the web chat runs
+	// alone, when any of them is a mistake (reported above).
+	mode := "polling"
+	if !webAlone {
+		mode = readTelegramConfig(set, &cfg, func(err error) { errs = append(errs, err) })
+	}
+
+	cfg.pollTimeout = duration("TELEGRAM_POLL_TIMEOUT", time.Second)
+	cfg.shutdown = duration("SHUTDOWN_TIMEOUT", time.Millisecond)
+	if v := set.get("WORKERS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 4096 {
+			problem("%s=%q: want a number from 1 to 4096", set.where("WORKERS"), v)
+		}
+		cfg.workers = n
+	}
+	cfg.web, errs = readWebConfig(set, errs)
+
+	cfg.adminAddr = set.get("ADMIN_ADDR")
+	if err := checkAddr(cfg.adminAddr); err != nil {
+		problem("%s=%q: %v", set.where("ADMIN_ADDR"), cfg.adminAddr, err)
+	} else if mode == "webhook" && sameListen(cfg.adminAddr, cfg.listen) {
+		problem("%s and %s are both %q: give the admin server an address of its own", set.where("ADMIN_ADDR"), set.where("LISTEN_ADDR"), cfg.listen)
+	} else if cfg.web.addr != "" && sameListen(cfg.adminAddr, cfg.web.addr) {
+		problem("%s and %s are both %q: give the admin server an address of its own", set.where("ADMIN_ADDR"), set.where("WEB_ADDR"), cfg.web.addr)
+	}
+	if cfg.web.addr != "" && mode == "webhook" && cfg.token != "" && sameListen(cfg.web.addr, cfg.listen) {
+		problem("%s and %s are both %q: give the web chat an address of its own", set.where("WEB_ADDR"), set.where("LISTEN_ADDR"), cfg.listen)
+	}
+
+	cfg.contentDir = set.get("CONTENT_DIR")
+	if cfg.contentDir != "" {
+		if fi, err := os.Stat(cfg.contentDir); err != nil || !fi.IsDir() {
+			problem("%s=%q is not a directory", set.where("CONTENT_DIR"), cfg.contentDir)
+		}
+	}
+
+	var err error
+	if cfg.store, err = readStoreConfig(set.lookup, set.flagValue("REDIS_URL")); err != nil {
+		errs = append(errs, err)
+		// The secret is checked all the same: every problem at once.
+		cfg.store.Secret = set.lookup("SESSION_SECRET")
+	}
+	if err := checkSessionSecret(cfg.store.Secret, cfg.store.Redis != nil); err != nil {
+		errs = append(errs, err)
+	}
+	if cfg.statsRedis, err = readStatsRedis(set); err != nil {
+		errs = append(errs, err)
+	}
+	if _, err := readLogConfig(set.lookup, false); err != nil {
+		errs = append(errs, err)
+	}
+	return cfg, errors.Join(errs...)
+}
+
+// readTelegramConfig reads and checks the settings of the Telegram
+// channel into cfg, reporting each problem to add, and returns how updates
+// come in: polling or webhook.
+func readTelegramConfig(set *settings, cfg *serveConfig, add func(error)) (mode string) {
+	problem := func(format string, args ...any) { add(fmt.Errorf(format, args...)) }
 	cfg.endpoint = set.get("TELEGRAM_API_ENDPOINT")
 	if cfg.endpoint != "" && strings.Count(cfg.endpoint, "%s") != 2 {
 		problem("%s=%q must hold two %%s, for the token and the method, like %q", set.where("TELEGRAM_API_ENDPOINT"), cfg.endpoint, telegram.DefaultEndpoint)
@@ -65,7 +147,7 @@ func readServeConfig(set *settings) (serveConfig, error) {
 
 	// Receiving: polling, or a webhook with its URL, address and secret.
 	hookURL := set.get("TELEGRAM_WEBHOOK_URL")
-	mode := strings.ToLower(set.get("TELEGRAM_MODE"))
+	mode = strings.ToLower(set.get("TELEGRAM_MODE"))
 	switch mode {
 	case "":
 		mode = "polling"
@@ -94,7 +176,7 @@ func readServeConfig(set *settings) (serveConfig, error) {
 		}
 		if hookSecret != "" {
 			if err := checkWebhookSecret(hookSecret); err != nil {
-				errs = append(errs, err)
+				add(err)
 			}
 		}
 		if err := checkAddr(cfg.listen); err != nil {
@@ -111,47 +193,47 @@ func readServeConfig(set *settings) (serveConfig, error) {
 			problem("TELEGRAM_WEBHOOK_SECRET is set but the bot polls: set TELEGRAM_WEBHOOK_URL for webhook mode, or unset it")
 		}
 	}
+	return mode
+}
 
-	cfg.pollTimeout = duration("TELEGRAM_POLL_TIMEOUT", time.Second)
-	cfg.shutdown = duration("SHUTDOWN_TIMEOUT", time.Millisecond)
-	if v := set.get("WORKERS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 4096 {
-			problem("%s=%q: want a number from 1 to 4096", set.where("WORKERS"), v)
+// readWebConfig reads the web chat's settings, adding a problem to errs
+// for each mistake. Without WEB_ADDR there is no web chat, and its other
+// settings are a mistake.
+func readWebConfig(set *settings, errs []error) (webConfig, []error) {
+	problem := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	w := webConfig{addr: set.get("WEB_ADDR")}
+	if w.addr == "" {
+		for _, name := range []string{"WEB_FRAME_ANCESTORS", "WEB_EXIT_URL", "WEB_TRUSTED_PROXIES"} {
+			if set.given(name) {
+				problem("%s is set but WEB_ADDR is not: set WEB_ADDR to serve the web chat, or unset it", set.where(name))
+			}
 		}
-		cfg.workers = n
+		return w, errs
 	}
-
-	cfg.adminAddr = set.get("ADMIN_ADDR")
-	if err := checkAddr(cfg.adminAddr); err != nil {
-		problem("%s=%q: %v", set.where("ADMIN_ADDR"), cfg.adminAddr, err)
-	} else if mode == "webhook" && sameListen(cfg.adminAddr, cfg.listen) {
-		problem("%s and %s are both %q: give the admin server an address of its own", set.where("ADMIN_ADDR"), set.where("LISTEN_ADDR"), cfg.listen)
+	if err := checkAddr(w.addr); err != nil {
+		problem("%s=%q: %v", set.where("WEB_ADDR"), w.addr, err)
 	}
-
-	cfg.contentDir = set.get("CONTENT_DIR")
-	if cfg.contentDir != "" {
-		if fi, err := os.Stat(cfg.contentDir); err != nil || !fi.IsDir() {
-			problem("%s=%q is not a directory", set.where("CONTENT_DIR"), cfg.contentDir)
+	w.exitURL = set.get("WEB_EXIT_URL")
+	w.ancestors = splitAddrs(set.get("WEB_FRAME_ANCESTORS"))
+	if err := web.CheckFrameAncestors(w.ancestors); err != nil {
+		problem("%s: %v", set.where("WEB_FRAME_ANCESTORS"), strings.TrimPrefix(err.Error(), "web: "))
+	}
+	if err := web.CheckExitURL(w.exitURL); err != nil {
+		problem("%s: %v", set.where("WEB_EXIT_URL"), strings.TrimPrefix(err.Error(), "web: "))
+	}
+	for _, v := range splitAddrs(set.get("WEB_TRUSTED_PROXIES")) {
+		p, err := netip.ParsePrefix(v)
+		if err != nil {
+			a, aerr := netip.ParseAddr(v)
+			if aerr != nil {
+				problem("%s: %q is no address or CIDR range, such as 10.0.0.1 or 10.0.0.0/8", set.where("WEB_TRUSTED_PROXIES"), v)
+				continue
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
 		}
+		w.proxies = append(w.proxies, p.Masked())
 	}
-
-	var err error
-	if cfg.store, err = readStoreConfig(set.lookup, set.flagValue("REDIS_URL")); err != nil {
-		errs = append(errs, err)
-		// The secret is checked all the same: every problem at once.
-		cfg.store.Secret = set.lookup("SESSION_SECRET")
-	}
-	if err := checkSessionSecret(cfg.store.Secret, cfg.store.Redis != nil); err != nil {
-		errs = append(errs, err)
-	}
-	if cfg.statsRedis, err = readStatsRedis(set); err != nil {
-		errs = append(errs, err)
-	}
-	if _, err := readLogConfig(set.lookup, false); err != nil {
-		errs = append(errs, err)
-	}
-	return cfg, errors.Join(errs...)
+	return w, errs
 }
 
 // readStatsRedis reads STATS_REDIS_URL and STATS_REDIS_PASSWORD, a Redis

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"signaal/bot/web"
 )
 
 // setting is one value an operator configures: an environment variable
@@ -42,7 +44,7 @@ var adminAddrSetting = setting{
 // serveSettings are the settings of signaalbot serve, in the order --help
 // and the README list them.
 var serveSettings = []setting{
-	{env: "TELEGRAM_BOT_TOKEN", usage: "the bot's token from @BotFather; required"},
+	{env: "TELEGRAM_BOT_TOKEN", usage: "the bot's token from @BotFather; required unless WEB_ADDR is set, for the web chat alone"},
 	{env: "TELEGRAM_MODE", flag: "mode", usage: "how updates come in, a `mode`: polling or webhook; without it, webhook when TELEGRAM_WEBHOOK_URL is set, else polling"},
 	{env: "TELEGRAM_WEBHOOK_URL", flag: "webhook-url", usage: "public HTTPS `URL` Telegram posts updates to (webhook mode)"},
 	{env: "TELEGRAM_WEBHOOK_SECRET", usage: "secret Telegram sends with each webhook request, random (openssl rand -hex 32); the same on every instance (webhook mode; default: random per process)"},
@@ -51,6 +53,10 @@ var serveSettings = []setting{
 	{env: "TELEGRAM_POLL_TIMEOUT", flag: "poll-timeout", def: "50s", usage: "how long one getUpdates call waits for updates (polling mode), a `duration`"},
 	{env: "WORKERS", flag: "workers", def: "16", usage: "`number` of updates handled at once (different chats; one chat is always handled in order)"},
 	{env: "SHUTDOWN_TIMEOUT", flag: "shutdown-timeout", def: "10s", usage: "how long to go on handling and sending after SIGTERM, a `duration`"},
+	{env: "WEB_ADDR", flag: "web-addr", usage: "`address` the web chat (a page and its API) is served on, such as :8081, behind an HTTPS reverse proxy (default: no web chat)"},
+	{env: "WEB_FRAME_ANCESTORS", flag: "web-frame-ancestors", usage: "partner sites that may show the web chat in a frame, comma-separated `origins` such as https://www.fier.nl (default: none; the chat opens only as a page of its own)"},
+	{env: "WEB_EXIT_URL", flag: "web-exit-url", def: web.DefaultExitURL, usage: "neutral page the web chat's quick exit replaces it with, an https `URL`"},
+	{env: "WEB_TRUSTED_PROXIES", flag: "web-trusted-proxies", usage: "reverse proxies whose X-Forwarded-For names the client, for the web chat's flood limits: comma-separated `addresses` or CIDR ranges, such as 127.0.0.1,10.0.0.0/8 (default: none; each request counts for the address it comes from)"},
 	adminAddrSetting,
 	{env: "CONTENT_DIR", flag: "content", usage: "content `directory` to use instead of the embedded content"},
 	{env: "SESSION_SECRET", usage: "HMAC secret for session keys, at least 32 bytes and random (openssl rand -hex 32); required with Redis, the same on every instance"},

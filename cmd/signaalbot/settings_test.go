@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io"
 	"log/slog"
+	"net/netip"
 	"os"
 	"reflect"
 	"regexp"
@@ -87,7 +88,22 @@ func TestServeConfigErrors(t *testing.T) {
 		{"log level", map[string]string{"TELEGRAM_BOT_TOKEN": token}, []string{"--log-level", "loud"}, []string{`LOG_LEVEL="loud"`}},
 		{"log format", map[string]string{"TELEGRAM_BOT_TOKEN": token, "LOG_FORMAT": "xml"}, nil, []string{`LOG_FORMAT="xml": want json or text`}},
 		{"several at once", map[string]string{"TELEGRAM_MODE": "push", "WORKERS": "many", "LOG_LEVEL": "loud"}, nil,
-			[]string{"TELEGRAM_BOT_TOKEN is not set", `TELEGRAM_MODE="push"`, `WORKERS="many"`, `LOG_LEVEL="loud"`}},
+			[]string{"TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather, or set WEB_ADDR to run the web chat alone", `TELEGRAM_MODE="push"`, `WORKERS="many"`, `LOG_LEVEL="loud"`}},
+		{"web chat alone with Telegram's settings", map[string]string{"WEB_ADDR": ":8081", "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/tg"}, []string{"--mode", "webhook"},
+			[]string{"--mode is set but TELEGRAM_BOT_TOKEN is not", "TELEGRAM_WEBHOOK_URL is set but TELEGRAM_BOT_TOKEN is not"}},
+		{"web settings without the web chat", map[string]string{"TELEGRAM_BOT_TOKEN": token, "WEB_FRAME_ANCESTORS": "https://www.fier.nl"}, []string{"--web-exit-url", "https://weer.example.nl/"},
+			[]string{"WEB_FRAME_ANCESTORS is set but WEB_ADDR is not", "--web-exit-url is set but WEB_ADDR is not"}},
+		{"web address without a port", map[string]string{"WEB_ADDR": "8081"}, nil, []string{`WEB_ADDR="8081": want host:port`}},
+		{"web chat and admin on one port", map[string]string{"WEB_ADDR": ":9090", "ADMIN_ADDR": "127.0.0.1:9090"}, nil,
+			[]string{`ADMIN_ADDR and WEB_ADDR are both ":9090": give the admin server an address of its own`}},
+		{"web chat and webhook on one port", map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_WEBHOOK_URL": "https://x.example/h", "LISTEN_ADDR": ":8080", "WEB_ADDR": "0.0.0.0:8080"}, nil,
+			[]string{`WEB_ADDR and LISTEN_ADDR are both ":8080": give the web chat an address of its own`}},
+		{"a partner that is no origin", map[string]string{"WEB_ADDR": ":8081"}, []string{"--web-frame-ancestors", "https://www.fier.nl/chat,fier.nl"},
+			[]string{`--web-frame-ancestors: frame ancestor "https://www.fier.nl/chat" is not an origin such as https://www.example.nl`}},
+		{"a plain http exit", map[string]string{"WEB_ADDR": ":8081", "WEB_EXIT_URL": "http://weer.example.nl/"}, nil,
+			[]string{`WEB_EXIT_URL: exit URL "http://weer.example.nl/" must be https`}},
+		{"a proxy that is no address", map[string]string{"WEB_ADDR": ":8081", "WEB_TRUSTED_PROXIES": "10.0.0.1,proxy.local"}, nil,
+			[]string{`WEB_TRUSTED_PROXIES: "proxy.local" is no address or CIDR range`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,6 +144,14 @@ func TestServeConfigGood(t *testing.T) {
 			serveConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 8, shutdown: 10e9, adminAddr: ":9191"}},
 		{"an empty variable is unset", map[string]string{"TELEGRAM_BOT_TOKEN": "t", "TELEGRAM_WEBHOOK_URL": "", "LISTEN_ADDR": " "}, nil,
 			serveConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090"}},
+		{"the web chat alone", map[string]string{"WEB_ADDR": ":8081"}, nil,
+			serveConfig{pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090", web: webConfig{addr: ":8081", exitURL: "https://www.buienradar.nl/"}}},
+		{"the web chat beside Telegram, for partners behind a proxy", map[string]string{"TELEGRAM_BOT_TOKEN": "t", "WEB_FRAME_ANCESTORS": "https://www.fier.nl, https://*.comensha.nl", "WEB_TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/8,::1"},
+			[]string{"--web-addr", "127.0.0.1:8081", "--web-exit-url", "https://weer.example.nl/"},
+			serveConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090", web: webConfig{
+				addr: "127.0.0.1:8081", exitURL: "https://weer.example.nl/", ancestors: []string{"https://www.fier.nl", "https://*.comensha.nl"},
+				proxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("::1/128")},
+			}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
