@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	crand "crypto/rand"
 	"encoding/hex"
@@ -31,6 +32,7 @@ import (
 
 	"signaal/bot"
 	"signaal/bot/telegram"
+	"signaal/bot/web"
 	"signaal/content"
 	"signaal/flows"
 	"signaal/store"
@@ -38,10 +40,11 @@ import (
 	"signaal/understand"
 )
 
-// loadtest runs simulated people through the real Telegram channel: each
-// one posts an update to the webhook handler in process, waits until the
-// bot has sent its whole answer to a Bot API answered in process, and
-// picks the next input from what it was shown. Everything a real update
+// loadtest runs simulated people through the real Telegram channel, or
+// with --channel web through the web chat's API: on Telegram each one
+// posts an update to the webhook handler in process, waits until the bot
+// has sent its whole answer to a Bot API answered in process, and picks
+// the next input from what it was shown (the web chat: see loadweb.go). Everything a real update
 // goes through runs: decoding the update, the lanes, the dispatcher, the
 // engine, the session store, the rate limiter, building the requests with
 // their keyboards, and decoding Telegram's answers. Only the network is
@@ -54,6 +57,7 @@ func (a *app) loadtest(ctx context.Context, args []string) error {
 	duration := fs.Duration("duration", 10*time.Second, "how long the people keep talking (at most "+maxLoadDuration.String()+")")
 	redisURL := fs.String("redis-url", "", "keep sessions in this Redis on this machine (loopback only; its keys start with "+loadPrefix+":); memory when empty")
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
+	channel := fs.String("channel", telegram.Platform, "the `channel` the people talk through: telegram (its webhook, with a Bot API in process) or web (the web chat's API)")
 	seed := fs.Uint64("seed", 1, "seed of the people's choices")
 	chats := fs.Int("chats", 0, fmt.Sprintf("conversations the users hold, each user writing in its chats in turn (default: one a user; at most %d)", maxLoadChats))
 	plain := fs.Bool("no-autopipeline", false, "send each Redis command on its own pooled connection, to show what batching concurrent ones is worth")
@@ -78,6 +82,9 @@ func (a *app) loadtest(ctx context.Context, args []string) error {
 	if *duration < 100*time.Millisecond || *duration > maxLoadDuration {
 		return fmt.Errorf("--duration must be 100ms to %v", maxLoadDuration)
 	}
+	if *channel != telegram.Platform && *channel != web.Platform {
+		return fmt.Errorf("--channel must be %s or %s", telegram.Platform, web.Platform)
+	}
 	if *redisURL != "" {
 		if err := checkLoopback(*redisURL); err != nil {
 			return err
@@ -88,7 +95,8 @@ func (a *app) loadtest(ctx context.Context, args []string) error {
 		return err
 	}
 	cfg := loadConfig{
-		Users: *users, Chats: *chats, Duration: *duration, RedisURL: *redisURL, Seed: *seed, Workers: *workers,
+		Channel: *channel,
+		Users:   *users, Chats: *chats, Duration: *duration, RedisURL: *redisURL, Seed: *seed, Workers: *workers,
 		NoAutoPipeline: *plain,
 		Engine:         eng, Index: idx, Progress: a.stderr,
 	}
@@ -150,7 +158,10 @@ const (
 
 // loadConfig is one load run.
 type loadConfig struct {
-	Users int
+	// Channel is the channel the people talk through: telegram (the
+	// default, when empty) or web.
+	Channel string
+	Users   int
 	// Chats is the number of conversations the users hold, in turn; as
 	// many as users when smaller.
 	Chats    int
@@ -181,6 +192,7 @@ type loadConfig struct {
 // loadResult holds the figures of a run. The field names are what
 // bench/compare reads.
 type loadResult struct {
+	Channel    string  `json:"channel"`
 	Store      string  `json:"store"`
 	Users      int     `json:"users"`
 	Chats      int     `json:"chats"`
@@ -225,11 +237,13 @@ type loadResult struct {
 }
 
 func (r *loadResult) print(w io.Writer) {
-	fmt.Fprintf(w, "signaal loadtest: %d users in %d chats, %s sessions, %.1fs, GOMAXPROCS %d, %d workers; %s\n",
-		r.Users, r.Chats, r.Store, r.Seconds, r.GOMAXPROCS, r.Workers, r.RateLimits)
+	fmt.Fprintf(w, "signaal loadtest: %s, %d users in %d chats, %s sessions, %.1fs, GOMAXPROCS %d, %d workers; %s\n",
+		r.Channel, r.Users, r.Chats, r.Store, r.Seconds, r.GOMAXPROCS, r.Workers, r.RateLimits)
 	fmt.Fprintf(w, "  updates          %d (%.0f/s), answered %d, errors %d\n", r.Updates, r.PerSecond, r.Answered, r.Errors)
 	fmt.Fprintf(w, "  latency          p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", r.P50, r.P99, r.Max)
-	fmt.Fprintf(w, "  Bot API calls    %d (%.2f an update), %d faults injected\n", r.APICalls, float64(r.APICalls)/max(1, float64(r.Updates)), r.Faults)
+	if r.Channel == telegram.Platform {
+		fmt.Fprintf(w, "  Bot API calls    %d (%.2f an update), %d faults injected\n", r.APICalls, float64(r.APICalls)/max(1, float64(r.Updates)), r.Faults)
+	}
 	if strings.HasPrefix(r.Store, "redis") {
 		fmt.Fprintf(w, "  Redis            %.2f commands sent an update (%.2f run, with the script's own), %.0f bytes a session\n", r.RedisCommandsPerUpdate, r.RedisCallsPerUpdate, r.BytesPerSession)
 	}
@@ -268,6 +282,9 @@ type loadRun struct {
 	hook  http.Handler
 	count *countingHandler
 	logs  *countingLog
+	// web is the web chat, and webUsers its people, in a run through it.
+	web      *web.Server
+	webUsers []*webUser
 
 	mem    *store.Memory
 	client redis.UniversalClient
@@ -330,6 +347,57 @@ func startLoad(ctx context.Context, cfg loadConfig) (*loadRun, error) {
 	}
 	l.count = &countingHandler{h: d}
 
+	if cfg.Channel == web.Platform {
+		if err := l.startWeb(log); err != nil {
+			l.close()
+			return nil, err
+		}
+	} else if err := l.startTelegram(ctx, log); err != nil {
+		return nil, err
+	}
+
+	if l.client != nil {
+		stats, err := commandStats(ctx, l.client)
+		if err != nil {
+			l.close()
+			return nil, err
+		}
+		l.redisStats = stats
+		l.redisPID = redisProcess(ctx, l.client)
+	}
+	if cfg.startProfile != nil {
+		if err := cfg.startProfile(); err != nil {
+			l.close()
+			return nil, err
+		}
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&l.before)
+	l.cpuStart = readCPU()
+	l.redisCPU = processCPU(l.redisPID)
+	l.start = time.Now()
+	for _, u := range l.users {
+		l.usersDone.Add(1)
+		go func() {
+			defer l.usersDone.Done()
+			u.run(l)
+		}()
+	}
+	for _, u := range l.webUsers {
+		l.usersDone.Add(1)
+		go func() {
+			defer l.usersDone.Done()
+			u.run(l)
+		}()
+	}
+	go l.report(ctx)
+	return l, nil
+}
+
+// startTelegram sets up the Telegram channel of a run: the bot with its
+// webhook handler, the Bot API in process, and the people who post to it.
+func (l *loadRun) startTelegram(ctx context.Context, log *slog.Logger) error {
+	cfg := l.cfg
 	chats := max(cfg.Chats, cfg.Users)
 	l.users = make([]*simUser, cfg.Users)
 	exit := cfg.Engine.Content().Text(content.DefaultLang, content.KeyOptExit)
@@ -388,46 +456,17 @@ func startLoad(ctx context.Context, cfg loadConfig) (*loadRun, error) {
 	case <-l.api.ready:
 	case err := <-l.botDone:
 		l.close()
-		return nil, fmt.Errorf("bot did not start: %w", err)
+		return fmt.Errorf("bot did not start: %w", err)
 	case <-time.After(10 * time.Second):
 		l.close()
-		return nil, errors.New("bot did not register its webhook within 10s")
+		return errors.New("bot did not register its webhook within 10s")
 	}
 	l.hook = l.bot.WebhookHandler()
 	hookURL, _ := url.Parse(loadHookURL)
 	for _, u := range l.users {
 		u.prepare(ctx, hookURL, l.bot.WebhookSecret)
 	}
-
-	if l.client != nil {
-		stats, err := commandStats(ctx, l.client)
-		if err != nil {
-			l.close()
-			return nil, err
-		}
-		l.redisStats = stats
-		l.redisPID = redisProcess(ctx, l.client)
-	}
-	if cfg.startProfile != nil {
-		if err := cfg.startProfile(); err != nil {
-			l.close()
-			return nil, err
-		}
-	}
-	runtime.GC()
-	runtime.ReadMemStats(&l.before)
-	l.cpuStart = readCPU()
-	l.redisCPU = processCPU(l.redisPID)
-	l.start = time.Now()
-	for _, u := range l.users {
-		l.usersDone.Add(1)
-		go func() {
-			defer l.usersDone.Done()
-			u.run(l)
-		}()
-	}
-	go l.report(ctx)
-	return l, nil
+	return nil
 }
 
 // report writes a progress line every second and stops the people when
@@ -479,6 +518,9 @@ func (l *loadRun) wait() (*loadResult, error) {
 	for _, u := range l.users {
 		lat = append(lat, u.lat...)
 	}
+	for _, u := range l.webUsers {
+		lat = append(lat, u.lat...)
+	}
 	slices.Sort(lat)
 	ms := func(q float64) float64 {
 		if len(lat) == 0 {
@@ -489,9 +531,10 @@ func (l *loadRun) wait() (*loadResult, error) {
 	n := l.updates.Load()
 	perUpdate := func(v uint64) float64 { return float64(v) / max(1, float64(n)) }
 	res := &loadResult{
+		Channel:    cmp.Or(l.cfg.Channel, telegram.Platform),
 		Store:      "memory",
-		Users:      len(l.users),
-		Chats:      len(l.chats),
+		Users:      l.cfg.Users,
+		Chats:      max(l.cfg.Chats, l.cfg.Users),
 		Seconds:    elapsed.Seconds(),
 		Updates:    n,
 		PerSecond:  float64(n) / elapsed.Seconds(),
@@ -505,9 +548,6 @@ func (l *loadRun) wait() (*loadResult, error) {
 		Exits:      l.count.exits.Load(),
 		Stale:      l.count.refused.Load(),
 		Duplicates: l.count.duplicates.Load(),
-		APICalls:   l.api.calls.Load(),
-		Faults:     l.api.faults.Load(),
-		BadCalls:   l.api.bad.Load(),
 
 		AllocsPerUpdate:     perUpdate(after.Mallocs - l.before.Mallocs),
 		AllocBytesPerUpdate: perUpdate(after.TotalAlloc - l.before.TotalAlloc),
@@ -516,6 +556,12 @@ func (l *loadRun) wait() (*loadResult, error) {
 		Workers:             l.workers,
 		RateLimits:          "Telegram's limits raised out of the way, as the peer keeps none",
 		Logged:              l.logs.snapshot(),
+	}
+	if l.api != nil {
+		res.APICalls, res.Faults, res.BadCalls = l.api.calls.Load(), l.api.faults.Load(), l.api.bad.Load()
+	}
+	if l.web != nil {
+		res.RateLimits = "the web chat's flood limits raised out of the way, as the peer keeps none"
 	}
 	res.Errors = res.Unanswered + res.Refused + res.BadCalls
 	if cpu.own > 0 {
@@ -536,6 +582,9 @@ func (l *loadRun) wait() (*loadResult, error) {
 	for _, u := range l.users {
 		u.body, u.scratch, u.lat, u.req, u.w.h, u.rng = nil, nil, nil, nil, nil, nil
 		u.rd.Reset(nil)
+	}
+	for _, u := range l.webUsers {
+		u.release()
 	}
 	debug.FreeOSMemory() // collects, and gives back to the system what is free
 	var heap runtime.MemStats

@@ -106,19 +106,29 @@ func labelled(key, value string) (int, string) {
 	return n, stacks.String()
 }
 
-// TestLoadtestCommand runs the command briefly and reads its JSON.
+// TestLoadtestCommand runs the command briefly, through each channel,
+// and reads its JSON.
 func TestLoadtestCommand(t *testing.T) {
-	code, out, errOut := runApp(t, "", nil, "loadtest", "--users", "5", "--duration", "300ms", "--json")
-	if code != 0 {
-		t.Fatalf("loadtest exit %d: %s", code, errOut)
-	}
-	var res loadResult
-	if err := json.Unmarshal([]byte(out), &res); err != nil {
-		t.Fatalf("loadtest --json printed %q: %v", out, err)
-	}
-	checkAnswered(t, &res)
-	if res.Store != "memory" || res.Users != 5 || res.AllocsPerUpdate <= 0 {
-		t.Errorf("loadtest --json = %+v; want memory sessions, 5 users and a count of allocations", res)
+	for _, channel := range []string{"telegram", "web"} {
+		t.Run(channel, func(t *testing.T) {
+			code, out, errOut := runApp(t, "", nil, "loadtest", "--channel", channel, "--users", "5", "--chats", "8", "--duration", "300ms", "--json")
+			if code != 0 {
+				t.Fatalf("loadtest exit %d: %s", code, errOut)
+			}
+			var res loadResult
+			if err := json.Unmarshal([]byte(out), &res); err != nil {
+				t.Fatalf("loadtest --json printed %q: %v", out, err)
+			}
+			checkAnswered(t, &res)
+			if res.Channel != channel || res.Store != "memory" || res.Users != 5 || res.Chats != 8 || res.AllocsPerUpdate <= 0 {
+				t.Errorf("loadtest --json = %+v; want %s, memory sessions, 5 users in 8 chats and a count of allocations", res, channel)
+			}
+			// The people press options, go back, type, leave and begin
+			// again: each kind of answer shows in the counts.
+			if res.Exits == 0 || res.Stale == 0 || res.Sessions == 0 {
+				t.Errorf("loadtest --json = %+v; want quick exits, old options refused and sessions", res)
+			}
+		})
 	}
 }
 
@@ -133,6 +143,7 @@ func TestLoadtestFlags(t *testing.T) {
 		{[]string{"--redis-url", "redis://10.1.2.3:6379/0"}, "this machine"},
 		{[]string{"--redis-url", "redis://redis.example.org:6379/0"}, "this machine"},
 		{[]string{"extra"}, "unexpected"},
+		{[]string{"--channel", "whatsapp"}, "--channel must be telegram or web"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runApp(t, "", nil, append([]string{"loadtest"}, tt.args...)...)
@@ -189,6 +200,27 @@ func TestLoadtestFaults(t *testing.T) {
 			checkNoLeak(t)
 		})
 	}
+	t.Run("web, redis stopped", func(t *testing.T) {
+		t.Parallel()
+		srv := redistest.Start(t)
+		cfg := loadEngine(t)
+		cfg.Channel, cfg.Users, cfg.Duration, cfg.RedisURL = "web", 20, 2500*time.Millisecond, srv.URL()
+		run := startLabelled(t, cfg)
+		time.Sleep(500 * time.Millisecond)
+		srv.Stop()
+		time.Sleep(500 * time.Millisecond)
+		srv.Restart()
+		res, err := run.wait()
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAnswered(t, res)
+		if res.Degraded == 0 {
+			t.Error("no safety card while Redis was stopped")
+		}
+		t.Logf("%d requests, %d safety cards, max latency %.0f ms", res.Updates, res.Degraded, res.Max)
+		checkNoLeak(t)
+	})
 	t.Run("bot api", func(t *testing.T) {
 		t.Parallel()
 		cfg := loadEngine(t)
