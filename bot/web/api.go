@@ -190,7 +190,7 @@ func (s *Server) message(w http.ResponseWriter, r *http.Request) {
 	var limits []bucket
 	switch s.Engine.Urgency(in) {
 	case flows.Ordinary:
-		limits = []bucket{addr, {perChat, binaryID(chat)}}
+		limits = []bucket{addr, {perChat, chatKey(chat)}}
 	case flows.Safety:
 		limits = []bucket{addr}
 	}
@@ -400,15 +400,16 @@ func (s *Server) limit(bs ...bucket) *apiError {
 
 // refuse answers a request refused for a flood with the safety card, so
 // that even then the person sees 112 and where to find help.
-func (s *Server) refuse(w http.ResponseWriter, r *http.Request, e *apiError, lang string) {
+func (s *Server) refuse(w http.ResponseWriter, _ *http.Request, e *apiError, device string) {
 	s.metrics().Refused(e.code)
 	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(e.retry.Seconds())))))
+	lang := s.lang("", device)
 	writeJSON(w, e.status, struct {
 		Error   string  `json:"error"`
 		Message string  `json:"message"`
 		Lang    string  `json:"lang"`
 		Replies []reply `json:"replies"`
-	}{e.code, e.msg, s.lang("", lang), []reply{toReply(s.Engine.SafetyCard(s.lang("", lang)))}})
+	}{e.code, e.msg, lang, []reply{toReply(s.Engine.SafetyCard(lang))}})
 }
 
 // fail answers a request refused with its JSON error.
@@ -443,7 +444,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(append(b, '\n'))
 }
 
-// binaryID is a chat id as the bytes its flood bucket is kept under.
-func binaryID(chat int64) []byte {
+// chatKey is a chat id as the bytes its flood bucket is kept under.
+func chatKey(chat int64) []byte {
 	return strconv.AppendInt(nil, chat, 36)
 }
