@@ -124,7 +124,8 @@ func (s *seen) snapshot() (requests, storage []string) {
 // neutral site so that the back button does not return, the conversation
 // must be gone on the server, and no cookie or storage entry may ever be
 // written, nor any request leave the chat's own server. The same page in
-// a partner's frame leaves with the whole window. Screenshots at 360 and
+// a partner's frame wipes the conversation when someone reads along,
+// keeping one line, and leaves with the whole window on Escape. Screenshots at 360 and
 // 1280 pixels wide are kept (in $SIGNAAL_SCREENSHOTS; -update writes the
 // README's in docs/).
 func TestBrowser(t *testing.T) {
@@ -243,22 +244,30 @@ func TestBrowser(t *testing.T) {
 		}
 		inFrame := chromedp.FromNode(frames[0])
 		h.clock.Add(3 * time.Second)
+		// "Nee, iemand kan meekijken": the conversation is wiped on the
+		// server, and only the line that says how to come back stays,
+		// with a button to begin again.
 		if err := chromedp.Do(tab,
 			chromedp.WaitVisible(chromedp.CSS(`button[data-option="start/welcome/ok"]`), inFrame),
 			chromedp.Click(chromedp.CSS(`button[data-option="start/welcome/ok"]`), inFrame),
-			chromedp.WaitVisible(chromedp.CSS(`button[data-option="start/safe/yes"]`), inFrame),
+			chromedp.WaitVisible(chromedp.CSS(`button[data-option="start/safe/no"]`), inFrame),
+			chromedp.Click(chromedp.CSS(`button[data-option="start/safe/no"]`), inFrame),
+			chromedp.WaitVisible(chromedp.CSS(`#options button[data-option=""]`), inFrame),
 		); err != nil {
 			t.Fatal(err)
 		}
-		// The whole window leaves, not only the frame.
-		leaves(t, tab, exitURL, chromedp.KeyEvent(kb.Escape))
 		select {
 		case <-watched.deleted:
 		case <-tab.Done():
-			t.Fatal("the quick exit in the frame did not reach the server")
+			t.Fatal("'someone reads along' did not wipe the conversation on the server")
 		}
+		if lines, err := chromedp.Run(tab, chromedp.Nodes(chromedp.CSS("#log li"), inFrame)); err != nil || len(lines) != 1 {
+			t.Errorf("after 'someone reads along' the frame shows %d messages (%v), want the one line", len(lines), err)
+		}
+		// Escape: the whole window leaves, not only the frame.
+		leaves(t, tab, exitURL, chromedp.KeyEvent(kb.Escape))
 		if n := h.mem.Len(); n != before {
-			t.Errorf("%d sessions on the server after the quick exit in the frame, want %d as before it began", n, before)
+			t.Errorf("%d sessions on the server after leaving the frame, want %d as before it began", n, before)
 		}
 		for _, e := range history(t, tab) {
 			if strings.HasPrefix(e, partner.URL) || strings.HasPrefix(e, chat.URL) {
