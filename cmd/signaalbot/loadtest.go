@@ -184,6 +184,10 @@ type loadConfig struct {
 	FailEvery int
 	// Backoff is the bot's first pause after a 5xx (its default when zero).
 	Backoff time.Duration
+	// RetryEvery is how often the dispatcher tries again to delete the
+	// sessions of quick exits the store could not carry out (its default
+	// when zero), so that a test can have them done before the run ends.
+	RetryEvery time.Duration
 
 	startProfile func() error
 	stopProfile  func()
@@ -324,7 +328,7 @@ func startLoad(ctx context.Context, cfg loadConfig) (*loadRun, error) {
 	log := slog.New(l.logs)
 	secret := make([]byte, 32)
 	_, _ = crand.Read(secret)
-	d := &bot.Dispatcher{Engine: cfg.Engine, Keys: store.NewKeyer(secret), Log: log}
+	d := &bot.Dispatcher{Engine: cfg.Engine, Keys: store.NewKeyer(secret), Log: log, RetryEvery: cfg.RetryEvery}
 	if cfg.RedisURL == "" {
 		l.mem = store.NewMemory(store.DefaultIdle)
 		d.Sessions = l.mem

@@ -175,6 +175,7 @@ func TestLoadtestFaults(t *testing.T) {
 			}
 			cfg := loadEngine(t)
 			cfg.Users, cfg.Duration, cfg.RedisURL = 20, 2500*time.Millisecond, srv.URL()
+			cfg.RetryEvery = 50 * time.Millisecond // see the web's run below
 			run := startLabelled(t, cfg)
 			time.Sleep(500 * time.Millisecond)
 			down()
@@ -205,6 +206,10 @@ func TestLoadtestFaults(t *testing.T) {
 		srv := redistest.Start(t)
 		cfg := loadEngine(t)
 		cfg.Channel, cfg.Users, cfg.Duration, cfg.RedisURL = "web", 20, 2500*time.Millisecond, srv.URL()
+		// The quick exits made while Redis is away are carried out soon
+		// after it is back, long before the run ends and closes the
+		// client: otherwise their retries would outlive it.
+		cfg.RetryEvery = 50 * time.Millisecond
 		run := startLabelled(t, cfg)
 		time.Sleep(500 * time.Millisecond)
 		srv.Stop()
