@@ -27,7 +27,10 @@ func TestRandomWalk(t *testing.T) {
 		t.Fatal(err)
 	}
 	steps := 20000
-	if testing.Short() {
+	if testing.Short() || raceOn {
+		// The engine is pure and a walk runs on one goroutine: the race
+		// detector finds nothing here and makes the long walks take
+		// minutes. .ci/run runs them in full without it.
 		steps = 2000
 	}
 	for _, seed := range []uint64{1, 2, 3} {
@@ -49,7 +52,10 @@ func TestRandomWalkUnderstanding(t *testing.T) {
 		t.Fatal(err)
 	}
 	steps := 20000
-	if testing.Short() {
+	if testing.Short() || raceOn {
+		// The engine is pure and a walk runs on one goroutine: the race
+		// detector finds nothing here and makes the long walks take
+		// minutes. .ci/run runs them in full without it.
 		steps = 2000
 	}
 	for _, seed := range []uint64{4, 5, 6} {

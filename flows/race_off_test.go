@@ -1,0 +1,6 @@
+//go:build !race
+
+package flows
+
+// raceOn: the tests run under the race detector.
+const raceOn = false
