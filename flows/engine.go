@@ -662,7 +662,7 @@ func (e *Engine) command(s Session, text string, now time.Time) Result {
 			return e.restart(s.Lang, "", now)
 		}
 		return e.back(s, now)
-	case "/stop", "/weg":
+	case exitCommands[0], exitCommands[1]:
 		return e.Forget(s.Lang)
 	case "/help", "/hulp":
 		return e.withInfo(s, e.c.Text(s.Lang, content.KeyHelp), now)
@@ -863,7 +863,7 @@ func (e *Engine) Leaves(in Input) bool {
 			name, _, _ := strings.Cut(text, " ")
 			name, _, _ = strings.Cut(strings.ToLower(name), "@")
 			name = "/" + trimMarks(name[1:])
-			return name == "/stop" || name == "/weg"
+			return slices.Contains(exitCommands[:], name)
 		}
 		norm := normalise(trimMarks(text))
 		// Exit words of more than one word also match with marks between
@@ -873,6 +873,11 @@ func (e *Engine) Leaves(in Input) bool {
 	}
 	return false
 }
+
+// exitCommands are the commands that leave like the quick exit, in every
+// language: Leaves (which the channels ask before anything is loaded) and
+// the engine's own commands both read them here.
+var exitCommands = [...]string{"/stop", "/weg"}
 
 // maxExitBag is the most words of a message read as a bag of exit words.
 const maxExitBag = 5

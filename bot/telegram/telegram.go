@@ -354,7 +354,7 @@ func (b *Bot) init() error {
 	b.handling = newLanes(b.Workers, b.MaxQueued, onPanic)
 	b.sending = newLanes(b.SendWorkers, b.MaxQueued, onPanic)
 	b.inline = newLanes(b.Workers, b.MaxQueued, onPanic)
-	b.defFinder = keywordFinder(b.Content)
+	b.defFinder = indexFinder(b.Content)
 	return nil
 }
 

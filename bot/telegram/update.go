@@ -535,13 +535,13 @@ func aboutOf(ct *content.Contact, lang string) string {
 	return ct.About[content.DefaultLang]
 }
 
-// keywordFinder is the inline search when no Finder is set: the contact
+// indexFinder is the inline search when no Finder is set: the contact
 // search of the matching core (package understand) over the words of the
 // content, which is all the channel is given. signaalbot serve sets a
 // Finder that knows the words of understand.yaml too, so that "@bot
 // keerpun" finds what "/contact keerpun" finds. The index is built on the
 // first inline query, not for every bot that never gets one.
-func keywordFinder(c *content.Content) Finder {
+func indexFinder(c *content.Content) Finder {
 	index := sync.OnceValue(func() *understand.Index { return understand.New(c, nil) })
 	return FinderFunc(func(lang, query string, limit int) []*content.Contact {
 		var out []*content.Contact
