@@ -466,6 +466,9 @@ func (x *Index) Understand(lang, text string) Meaning {
 		// A language's name alone asks for it in a short message
 		// ("english?", "english pls"), not in "which dutch organisation
 		// does research"; "in english" asks for it anywhere.
+		if i > 0 && negation[words[i-1]] || i > 1 && (words[i-2] == "dont" || words[i-2] == "don't") {
+			return // "i dont speak dutch", "spreek geen nederlands"
+		}
 		if len(p.words) > 1 || len(words) <= maxSwitchWords {
 			m.SwitchTo = u.switchLangs[p.tag]
 			m.SwitchOnly = len(words)-(j-i) <= maxSwitchWords
