@@ -270,7 +270,8 @@ func (e *Engine) hearer(s Session, m understand.Meaning) hearer {
 		h.who = e.c.WhoOf(flowAud)
 	}
 	if h.who == "" {
-		// The bot is for young people first (the first audience).
+		// A message that says nothing of who writes, in a flow for no
+		// one audience, is the person's own: the bot is for them first.
 		h.who = understand.WhoMe
 	}
 	h.audience = e.c.AudienceOf(h.who)
