@@ -152,7 +152,7 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 		// A panic anywhere below must not leave a person without an
 		// answer: they get the safety card like any other failure.
 		if v := recover(); v != nil {
-			out, err = d.degraded(u, &PanicError{Value: v, Where: panicSite()})
+			out, err = d.degraded(u, &PanicError{Value: v, Where: PanicSite()})
 		}
 	}()
 

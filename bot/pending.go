@@ -328,9 +328,10 @@ func (e *PanicError) Error() string {
 	return fmt.Sprintf("panic at %s: %v", e.Where, v)
 }
 
-// panicSite names the first frame outside the runtime of a panic being
-// recovered, called from the deferred function.
-func panicSite() string {
+// PanicSite names the first frame outside the runtime of a panic being
+// recovered: the function, its file and line. Call it from the deferred
+// function that recovered. Every channel logs a panic's site this way.
+func PanicSite() string {
 	pcs := make([]uintptr, 32)
 	n := runtime.Callers(3, pcs)
 	frames := runtime.CallersFrames(pcs[:n])

@@ -8,7 +8,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
-	"runtime"
+	"signaal/bot"
 	"strings"
 )
 
@@ -101,28 +101,11 @@ func recoverJSON(s *Server, next http.Handler) http.Handler {
 			if v == http.ErrAbortHandler {
 				panic(v) // net/http's own way to cut a response short
 			}
-			s.log().Error("web: panic while handling a request", "where", panicSite(), "type", fmt.Sprintf("%T", v))
+			s.log().Error("web: panic while handling a request", "where", bot.PanicSite(), "type", fmt.Sprintf("%T", v))
 			s.fail(w, r, errInternal)
 		}()
 		next.ServeHTTP(w, r)
 	})
-}
-
-// panicSite names the function and line that panicked, from inside the
-// deferred function that recovered.
-func panicSite() string {
-	pcs := make([]uintptr, 32)
-	n := runtime.Callers(3, pcs)
-	frames := runtime.CallersFrames(pcs[:n])
-	for {
-		f, more := frames.Next()
-		if !strings.HasPrefix(f.Function, "runtime.") {
-			return fmt.Sprintf("%s (%s:%d)", f.Function, f.File[strings.LastIndexByte(f.File, '/')+1:], f.Line)
-		}
-		if !more {
-			return "unknown"
-		}
-	}
 }
 
 // addrPattern finds IPv4 and IPv6 addresses, with their ports.
