@@ -255,13 +255,8 @@ func (l *loader) readFlows(fsys fs.FS) {
 // time before anything in it has been checked.
 const maxFileSize = 1 << 20 // 1 MiB
 
-// readYAML reads one file and parses it, once, into a node tree. It refuses
-// a file over maxFileSize and a document with anchors or aliases: content
-// has no use for them, and an alias expands into a copy of what it names,
-// so that a few kilobytes of nested aliases can stand for gigabytes of
-// data. It returns the document's root node, nil for an empty document,
-// and whether the file can be used.
-func (l *loader) readYAML(fsys fs.FS, name string) (*yaml.Node, bool) {
+// readFile reads one file whole, and refuses it over maxFileSize.
+func (l *loader) readFile(fsys fs.FS, name string) ([]byte, bool) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		l.addf(name, 0, "%v", err)
@@ -275,6 +270,20 @@ func (l *loader) readYAML(fsys fs.FS, name string) (*yaml.Node, bool) {
 	}
 	if len(b) > maxFileSize {
 		l.addf(name, 0, "the file is larger than %d bytes, the most a content file may be", maxFileSize)
+		return nil, false
+	}
+	return b, true
+}
+
+// readYAML reads one file and parses it, once, into a node tree. It refuses
+// a file over maxFileSize and a document with anchors or aliases: content
+// has no use for them, and an alias expands into a copy of what it names,
+// so that a few kilobytes of nested aliases can stand for gigabytes of
+// data. It returns the document's root node, nil for an empty document,
+// and whether the file can be used.
+func (l *loader) readYAML(fsys fs.FS, name string) (*yaml.Node, bool) {
+	b, ok := l.readFile(fsys, name)
+	if !ok {
 		return nil, false
 	}
 	// Unmarshal into a Node builds the tree without expanding aliases.

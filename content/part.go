@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 )
 
 // Part is a file of the content whose shape another package owns, such as
@@ -13,9 +14,9 @@ import (
 // at once, in file and line order, and the problems of decoding any file
 // before any other check, whichever package owns the file.
 type Part interface {
-	// File is the part's file in the content directory. A part is
-	// optional: when the directory has no such file, neither Decode nor
-	// Validate is called.
+	// File is the part's file in the content directory, or its
+	// directory (see Checker.Files). A part is optional: when the
+	// content has no such file, neither Decode nor Validate is called.
 	File() string
 	// Decode reads the file, with k.Decode, and keeps what it decoded.
 	Decode(k *Checker)
@@ -56,6 +57,49 @@ func (l *loader) validateParts() {
 
 // File is the part's file.
 func (k *Checker) File() string { return k.file }
+
+// PartFile is one file of a part that is a directory.
+type PartFile struct {
+	Name string // its path in the content directory
+	Data []byte
+}
+
+// maxPartFiles bounds the files of a part that is a directory.
+const maxPartFiles = 256
+
+// Files reads the files of a part that is a directory (its data is not
+// YAML, such as lines of text), in name order, each as Load reads its own
+// files: one over 1 MiB is a problem. It reports whether they can all be
+// used.
+func (k *Checker) Files() ([]PartFile, bool) {
+	ents, err := fs.ReadDir(k.fsys, k.file)
+	if err != nil {
+		k.l.addf(k.file, 0, "%v", err)
+		return nil, false
+	}
+	if len(ents) > maxPartFiles {
+		k.l.addf(k.file, 0, "%d files, at most %d may be in it", len(ents), maxPartFiles)
+		return nil, false
+	}
+	var out []PartFile
+	ok := true
+	for _, e := range ents {
+		if e.IsDir() {
+			continue
+		}
+		name := path.Join(k.file, e.Name())
+		b, good := k.l.readFile(k.fsys, name)
+		ok = ok && good
+		out = append(out, PartFile{Name: name, Data: b})
+	}
+	return out, ok
+}
+
+// ErrorfAt reports a problem at a line of one of the files of a part
+// that is a directory.
+func (k *Checker) ErrorfAt(file string, line int, format string, args ...any) {
+	k.l.addf(file, line, format, args...)
+}
 
 // Decode decodes the part's file into the struct v points to, as strictly
 // as Load decodes its own files: a file over 1 MiB, an alias, an unknown

@@ -28,6 +28,13 @@ type Trace struct {
 	Rules []string
 	Signs map[string][]string
 	Alone bool
+	// DangerModel is the danger model's probability for the message (-1
+	// without a model or for a message too short for it), with Sure when
+	// it reaches what the model must be; DangerWords are the words that
+	// weigh most for danger in it.
+	DangerModel float64
+	DangerSure  bool
+	DangerWords []WordWeight
 	// Markers found, by name, with their words.
 	Markers map[string][]string
 	// Scores of every intent that has any, best first.
@@ -91,6 +98,15 @@ func (x *Index) Explain(lang, text string) (Meaning, Trace) {
 		tr.Signs[id] = append(tr.Signs[id], span(i, j))
 	})
 	tr.Alone = len(tr.Masked) > 0 && u.isAlone(tr.Masked)
+	tr.DangerModel = -1
+	if d := u.dangerModel; d != nil && len(words) >= dangerModelWords {
+		tr.DangerModel = d.prob(dangerFeatures(words, nil))
+		tr.DangerSure = tr.DangerModel >= dangerModelProb
+		tr.DangerWords = d.weighed(words)
+		if len(tr.DangerWords) > 5 {
+			tr.DangerWords = tr.DangerWords[:5]
+		}
+	}
 	tr.Markers = map[string][]string{}
 	u.markers.match(words, func(p *phrase, i, j int) {
 		name := markerNames[p.tag]

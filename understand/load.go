@@ -42,11 +42,14 @@ func DefaultWith(o content.Options) (*content.Content, *Understanding, error) {
 
 // load runs a content loader with understand.yaml as one of its parts.
 func load(o content.Options, with func(content.Options) (*content.Content, error)) (*content.Content, *Understanding, error) {
-	p := &part{}
-	o.Parts = append(slices.Clip(o.Parts), p)
+	p, ms := &part{}, &messagesPart{}
+	o.Parts = append(slices.Clip(o.Parts), p, ms)
 	c, err := with(o)
 	if err != nil {
 		return nil, nil, err
+	}
+	if p.u != nil {
+		p.u.Messages = ms.ms
 	}
 	return c, p.u, nil
 }

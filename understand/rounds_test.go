@@ -11,6 +11,7 @@ import (
 
 	"signaal/content"
 	"signaal/flows"
+	"signaal/understand"
 )
 
 // A round is a set of messages written by someone who had not seen the
@@ -42,24 +43,10 @@ func readRound(t testing.TB, path string) []roundRow {
 		t.Fatal(err)
 	}
 	var rows []roundRow
-	for i, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
-		parts := strings.SplitN(line, "|", 3)
-		if len(parts) != 3 {
-			t.Fatalf("%s:%d: want lang | want | message", path, i+1)
-		}
-		r := roundRow{file: filepath.Base(path), line: i + 1, lang: strings.TrimSpace(parts[0]), want: strings.TrimSpace(parts[1]), message: strings.TrimSpace(parts[2])}
-		kind, rest, _ := strings.Cut(r.want, ":")
-		r.kind = kind
-		if rest != "" {
-			r.args = strings.Split(rest, ":")
-		}
-		if need := map[string]int{"tell": 3, "ask": 1}[kind]; len(r.args) < need {
-			t.Fatalf("%s:%d: %q needs %d parts after %s:", path, i+1, r.want, need, kind)
-		}
-		rows = append(rows, r)
+	for _, m := range understand.ParseMessages(filepath.Base(path), b, func(line int, msg string) {
+		t.Fatalf("%s:%d: %s", path, line, msg)
+	}) {
+		rows = append(rows, roundRow{file: m.File, line: m.Line, lang: m.Lang, want: m.Want, kind: m.Kind, args: m.Args, message: m.Text})
 	}
 	return rows
 }
@@ -288,10 +275,12 @@ func (s roundScore) String() string {
 // may be young. The first-sight score of each round is in its header.
 func TestRounds(t *testing.T) {
 	e, c := engine(t)
-	files, _ := filepath.Glob("testdata/rounds/round-*.txt")
-	if len(files) == 0 {
-		t.Fatal("no rounds in testdata/rounds")
+	learnt, _ := filepath.Glob("../content/data/messages/round-*.txt")
+	fresh, _ := filepath.Glob("testdata/rounds/round-*.txt")
+	if len(learnt) == 0 {
+		t.Fatal("no rounds in content/data/messages")
 	}
+	files := append(learnt, fresh...)
 	for _, f := range files {
 		rows := readRound(t, f)
 		s := scoreRound(t, e, c, rows)

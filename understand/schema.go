@@ -64,6 +64,10 @@ type Understanding struct {
 	Fear    *FearAnswer `yaml:"fear"`
 	Intents []*Intent   `yaml:"intents"`
 
+	// Messages are the messages of messages/, which the danger model
+	// learns from; none when the content has no such directory.
+	Messages []Message `yaml:"-"`
+
 	byID map[string]*Intent
 }
 

@@ -117,6 +117,8 @@ type understander struct {
 	exText []string
 	// model guesses an intent no example came close to; see classifier.
 	model *classifier
+	// dangerModel reads danger from situations told in words no rule has.
+	dangerModel *dangerModel
 	// switchTo finds a request for a language; the tag is the place of
 	// the language in switchLangs.
 	switchTo             *phrases
@@ -161,6 +163,8 @@ type work struct {
 	spans   [][2]int
 	// nearest is, for each intent, its example most like the message.
 	nearest []int32
+	// feats are the danger model's features of the message.
+	feats []uint32
 }
 
 func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon) *understander {
@@ -315,6 +319,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon) *und
 		}
 	}
 	u.model = u.trainClassifier(c)
+	u.dangerModel = u.trainDanger(spec.Messages)
 	u.scratch.New = func() any {
 		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents)), nearest: make([]int32, len(u.intents))}
 	}
@@ -512,7 +517,23 @@ func (x *Index) Understand(lang, text string) Meaning {
 			}
 		}()
 	}
-	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity) {
+	modelSays := func() bool {
+		// Asked last, and not for a fear: the model adds what rules and
+		// examples missed. Someone who reads along does not stop it;
+		// danger then gets its discreet answer.
+		if m.Fear {
+			return false
+		}
+		everyday := false
+		u.everyday.match(danger, func(*phrase, int, int) { everyday = true })
+		if everyday {
+			return false // "hij staat voor de deur, hij brengt me naar voetbal"
+		}
+		var sure bool
+		sure, wk.feats = u.dangerModel.says(danger, wk.feats)
+		return sure
+	}
+	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity || modelSays()) {
 		m.Intent, m.Danger, m.Topic, m.Fear = u.danger, true, topic, false
 		if d := u.best(KindDisclosure, wk); d >= 0 && !wk.kw[d] && wk.best[d] < u.u.Threshold+dangerTopicMargin {
 			// The helpline after 112 must fit: a topic only just like

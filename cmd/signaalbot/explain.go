@@ -54,6 +54,19 @@ func (a *app) explain(_ context.Context, args []string) error {
 		fmt.Fprint(w, " (a cry for help)")
 	}
 	fmt.Fprintln(w)
+	if tr.DangerModel >= 0 {
+		// Asked only when nothing else said danger, and not for a fear or
+		// when someone reads along: its figure is shown whatever it said.
+		sure := "not sure"
+		if tr.DangerSure {
+			sure = "sure"
+		}
+		fmt.Fprintf(w, "model:      danger %.2f, %s; weighing most:", tr.DangerModel, sure)
+		for _, ww := range tr.DangerWords {
+			fmt.Fprintf(w, " %s %+.2f", ww.Word, ww.Weight)
+		}
+		fmt.Fprintln(w)
+	}
 	if len(tr.Signs) > 0 {
 		fmt.Fprint(w, "signs:     ")
 		for kind, ws := range tr.Signs {
