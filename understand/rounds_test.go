@@ -267,12 +267,16 @@ func (s roundScore) String() string {
 	return b.String()
 }
 
-// TestRounds scores every round in testdata/rounds, logs the figures and
+// TestRounds scores every round, logs the figures and
 // what was wrong (run with -v to see them), and keeps every round, once it
 // has been learnt from, where the understanding must be: at least 90%
 // right, 112 first for every danger message, no fear of the police read as
 // danger, and no contact that is not for young people shown to someone who
 // may be young. The first-sight score of each round is in its header.
+//
+// A new round goes in testdata/rounds and is scored there, at first
+// sight, before anything is learnt from it; once learnt from, it moves to
+// content/data/messages, where the danger model learns from it too.
 func TestRounds(t *testing.T) {
 	e, c := engine(t)
 	learnt, _ := filepath.Glob("../content/data/messages/round-*.txt")
