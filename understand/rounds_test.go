@@ -275,8 +275,9 @@ func (s roundScore) String() string {
 // may be young. The first-sight score of each round is in its header.
 //
 // A new round goes in testdata/rounds and is scored there, at first
-// sight, before anything is learnt from it; once learnt from, it moves to
-// content/data/messages, where the danger model learns from it too.
+// sight, before anything is learnt from it; its figures are logged, not
+// held. Once learnt from, it moves to content/data/messages, where the
+// danger model learns from it too and the floors above hold for it.
 func TestRounds(t *testing.T) {
 	e, c := engine(t)
 	learnt, _ := filepath.Glob("../content/data/messages/round-*.txt")
@@ -285,9 +286,18 @@ func TestRounds(t *testing.T) {
 		t.Fatal("no rounds in content/data/messages")
 	}
 	files := append(learnt, fresh...)
-	for _, f := range files {
+	for k, f := range files {
 		rows := readRound(t, f)
 		s := scoreRound(t, e, c, rows)
+		if k >= len(learnt) {
+			// Not learnt from yet: its figures are for reading, and
+			// held only once it moves to content/data/messages.
+			t.Logf("%s (not learnt from yet): %s", filepath.Base(f), s)
+			for _, w := range s.wrong {
+				t.Log(w)
+			}
+			continue
+		}
 		t.Logf("%s: %s", filepath.Base(f), s)
 		for _, w := range s.wrong {
 			t.Log(w)
