@@ -102,7 +102,15 @@ func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi
 		handled = func() {}
 	}
 	if u.InlineQuery != nil {
-		return b.inline.GoWithin(ctx, routeKey(u), b.MaxChatQueued, wait, func() { b.onInline(u.InlineQuery, done) })
+		err := b.inline.GoWithin(ctx, routeKey(u), b.MaxChatQueued, wait, func() { b.onInline(u.InlineQuery, done) })
+		if err == nil {
+			// Nothing is stored for an inline query, so it is handled once
+			// queued: polling asks for the next updates without waiting
+			// for its answer, which Telegram may be slow to take, while a
+			// 112 press waits behind it.
+			handled()
+		}
+		return err
 	}
 	urg := b.urgency(u)
 	job := laneJob{f: func() {
