@@ -1,0 +1,38 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"signaal/bot/telegram/tgtest"
+)
+
+// TestReadinessWhilePollingRefused: getUpdates answering 401 (a revoked
+// token) or 404 does not end serve; /readyz answers 503 on the telegram
+// line while Telegram refuses, an error line says why, and readiness
+// comes back once getUpdates answers again.
+func TestReadinessWhilePollingRefused(t *testing.T) {
+	t.Parallel()
+	for _, code := range []int{http.StatusUnauthorized, http.StatusNotFound} {
+		t.Run(http.StatusText(code), func(t *testing.T) {
+			t.Parallel()
+			srv := tgtest.New(t)
+			bot := startServe(t, []string{"TELEGRAM_BOT_TOKEN=" + tgtest.Token, "TELEGRAM_API_ENDPOINT=" + srv.Endpoint()}, "--poll-timeout", "1s")
+			bot.awaitReady()
+			srv.Inject(tgtest.Fault{Method: "getUpdates", Code: code, Times: 3})
+			bot.await("/readyz to answer 503", func() bool { c, _ := bot.get("/readyz"); return c == http.StatusServiceUnavailable })
+			if _, body := bot.get("/readyz"); !strings.Contains(body, "telegram: not ready") {
+				t.Errorf("GET /readyz while getUpdates answers %d = %q, want the telegram line not ready", code, body)
+			}
+			bot.awaitReady()
+			if !strings.Contains(bot.out.String(), "getUpdates refused the token") {
+				t.Errorf("no line says getUpdates was refused:\n%s", bot.out.String())
+			}
+			user := tgtest.User{ID: 987652101, FirstName: "Lo", LanguageCode: "nl"}
+			srv.SendText(tgtest.PrivateChat(user), user, "/start")
+			bot.await("an answer after the refusals", func() bool { return len(srv.BotMessages(user.ID)) > 0 })
+			bot.stop()
+		})
+	}
+}
