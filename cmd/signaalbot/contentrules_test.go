@@ -60,6 +60,16 @@ var unsafeContent = []struct {
 		`error: texts/nl.yaml:2: text "sys.opt.exit" is "ja", an ordinary answer`},
 	{"group line without 112", "texts/en.yaml", `sys.group: "en sys.group 112"`, `sys.group: "en sys.group"`,
 		`error: texts/en.yaml:18: text "sys.group": the group-chat line does not name 112`},
+	{"helpline with the letter O", "contacts.yaml", "phone: 0800-0000", "phone: O8OO-OOOO",
+		`error: contacts.yaml:14: contact "help": phone "O8OO-OOOO" is not a Dutch phone number`},
+	{"helpline in words", "contacts.yaml", "phone: 0800-0000", "phone: call me maybe",
+		`error: contacts.yaml:14: contact "help": phone "call me maybe" is not a Dutch phone number`},
+	{"112 button without a label", "texts/en.yaml", `sys.opt.sos: "en 112"`, `sys.opt.sos: ""`,
+		`error: texts/en.yaml:1: text "sys.opt.sos" is empty`},
+	{"112 button without 112", "texts/nl.yaml", `sys.opt.sos: "nl 112"`, `sys.opt.sos: "Noodhulp"`,
+		`error: texts/nl.yaml:1: text "sys.opt.sos" is "Noodhulp": the emergency option must name 112`},
+	{"quick exit labelled as 112", "texts/nl.yaml", `sys.opt.exit: "nl sys.opt.exit"`, `sys.opt.exit: "NL 112"`,
+		`error: texts/nl.yaml:2: text "sys.opt.exit" is "NL 112", the same label as text "sys.opt.sos" in nl`},
 }
 
 // TestLintUnsafeContent: lint names the problem with file and line and
