@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -46,6 +47,9 @@ type composeService struct {
 	ReadOnly    bool     `yaml:"read_only"`
 	CapDrop     []string `yaml:"cap_drop"`
 	SecurityOpt []string `yaml:"security_opt"`
+	// StopGracePeriod is how long Docker waits after SIGTERM before it
+	// kills the process.
+	StopGracePeriod string `yaml:"stop_grace_period"`
 }
 
 func readCompose(t *testing.T) composeFile {
@@ -100,6 +104,20 @@ func TestCompose(t *testing.T) {
 	bot, redis, statsRedis := c.Services["bot"], c.Services["redis"], c.Services["stats-redis"]
 	if bot.Build != "." || redis.Image == "" || statsRedis.Image == "" {
 		t.Fatalf("compose.yaml services: bot builds %q, redis image %q, stats-redis image %q; want the bot built from this directory and two Redis images", bot.Build, redis.Image, statsRedis.Image)
+	}
+
+	// After SIGTERM the bot drains for SHUTDOWN_TIMEOUT, carries out a
+	// quick exit already received for up to five seconds more, waits up
+	// to two for the last jobs, and confirms the updates it answered with
+	// a call of up to five: Docker must not kill it before.
+	var shutdown time.Duration
+	for _, s := range serveSettings {
+		if s.env == "SHUTDOWN_TIMEOUT" {
+			shutdown, _ = time.ParseDuration(s.def)
+		}
+	}
+	if d, err := time.ParseDuration(bot.StopGracePeriod); err != nil || shutdown == 0 || d < shutdown+12*time.Second {
+		t.Errorf("compose.yaml bot stop_grace_period = %q, want at least SHUTDOWN_TIMEOUT (%v) and 12s: Docker's default of 10s kills the bot before a quick exit and the final acknowledgement are done", bot.StopGracePeriod, shutdown)
 	}
 
 	// Every variable the bot is given is one serve knows, and the ones a
