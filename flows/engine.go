@@ -746,7 +746,7 @@ func (e *Engine) advance(s Session, data string) (Session, bool) {
 		}
 		next.Signals = append(sigs, o.Also...)
 	}
-	at, err := e.m.move(e.m.node[s.Flow][s.State], data, &next)
+	at, err := e.m.move(nodeName(s.Flow, s.State), data, &next)
 	if err != nil || !e.shows(at.flow, at.state) {
 		return s, false
 	}
@@ -766,7 +766,7 @@ func (e *Engine) back(s Session, now time.Time) Result {
 		return e.withInfo(s, e.c.Text(s.Lang, content.KeyAtStart), now)
 	}
 	top := s.Back[len(s.Back)-1]
-	at, err := e.m.move(e.m.node[s.Flow][s.State], e.m.back[e.m.node[top.Flow][top.State]], &s)
+	at, err := e.m.move(nodeName(s.Flow, s.State), backEvent(nodeName(top.Flow, top.State)), &s)
 	if err != nil {
 		// Valid let the session through, so the machine has this move;
 		// should it not, start over rather than fail.
@@ -788,7 +788,8 @@ func (e *Engine) restart(lang, payload string, now time.Time) Result {
 	// New checked that this move exists and ends in a question.
 	at, _ := e.m.move(none, evRestart, &s)
 	s.Flow, s.State = at.flow, at.state
-	if ev, ok := e.m.open[strings.ToLower(payload)]; ok && ev != evRestart {
+	if flow := strings.ToLower(payload); e.flows[flow] != nil && flow != StartFlow {
+		ev := openEvent(flow)
 		welcome := e.c.Text(lang, e.flows[StartFlow].flow.State(s.State).Text)
 		deep := Session{Lang: lang, Back: []Step{{Flow: s.Flow, State: s.State}}}
 		at, err := e.m.move(none, ev, &deep)
@@ -1108,16 +1109,16 @@ func (e *Engine) Valid(s Session) bool {
 	}
 	// Going back must be a move the machine has, all the way down the
 	// stack: otherwise /terug would lead where the content no longer goes.
-	at := e.m.node[s.Flow][s.State]
+	at := nodeName(s.Flow, s.State)
 	for i := len(s.Back) - 1; i >= 0; i-- {
 		st := s.Back[i]
 		if !e.shows(st.Flow, st.State) {
 			return false
 		}
-		if !e.m.can(at, e.m.back[e.m.node[st.Flow][st.State]]) {
+		if !e.m.can(at, backEvent(nodeName(st.Flow, st.State))) {
 			return false
 		}
-		at = e.m.node[st.Flow][st.State]
+		at = nodeName(st.Flow, st.State)
 	}
 	return true
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -29,39 +30,20 @@ import (
 //     state of a conversation that has not begun, to where it begins.
 //
 // A machine holds a current state, so each step takes one from a pool.
+// What a move does is the machine's to answer; beside it the engine keeps
+// only what looplab/fsm cannot say: the order in which a branch's rules
+// are tried, their conditions, and how many branch states a move may pass.
 type machine struct {
 	pool sync.Pool // of *fsm.FSM
-	// node[flow][state] is the machine's name of a state, "flow/state".
-	node map[string]map[string]string
-	// at is the reverse of node.
-	at map[string]stateRef
 	// rules[node] are the guarded events of a branch state, in order.
 	rules map[string][]string
-	// guards[event] are the conditions of a rule event, and ruleDst[event]
-	// where it leads (for deriving the back events at build time).
-	guards  map[string][]string
-	ruleDst map[string]string
-	// back[node] is the event that goes back to node.
-	back map[string]string
-	// open[flow] is the event that begins a conversation in flow; the
-	// start flow's is evRestart.
-	open map[string]string
+	// guards[event] are the conditions of a rule event.
+	guards map[string][]string
 	// hops bounds the branch states one move passes through.
 	hops int
-	// edges are the option and rule transitions per flow, with what a
-	// diagram shows on them.
-	edges map[string][]edge
 }
 
 type stateRef struct{ flow, state string }
-
-// edge is one transition drawn in a flow's diagram.
-type edge struct {
-	from, to string // state ids; to is "flow:<id>" for a jump to another flow
-	option   *content.Option
-	cond     []string // for a branch rule
-	rule     bool
-}
 
 const (
 	// none is the state of a conversation that has not begun.
@@ -73,72 +55,82 @@ const (
 
 // errStuck is returned when a move ends in a branch state none of whose
 // rules holds, or in branch states that lead to each other: content that
-// validation refuses.
+// flows.New refuses.
 var errStuck = errors.New("flows: a branch leads nowhere")
 
+// nodeName is the machine's name of a state, "flow/state"; ids cannot hold
+// a '/', so refOf reads it back.
 func nodeName(flow, state string) string { return flow + "/" + state }
+
+func refOf(node string) stateRef {
+	flow, state, _ := strings.Cut(node, "/")
+	return stateRef{flow, state}
+}
+
+// backEvent is the event that goes back to node; openEvent the one that
+// begins a conversation in flow (the start flow's is evRestart).
+func backEvent(node string) string { return evBackPrefix + node }
+
+func openEvent(flow string) string {
+	if flow == StartFlow {
+		return evRestart
+	}
+	return evOpenPrefix + flow
+}
 
 // buildMachine compiles the transitions of c.
 func buildMachine(c *content.Content) (*machine, error) {
-	m := &machine{
-		node:    map[string]map[string]string{},
-		at:      map[string]stateRef{none: {}},
-		rules:   map[string][]string{},
-		guards:  map[string][]string{},
-		ruleDst: map[string]string{},
-		back:    map[string]string{},
-		open:    map[string]string{},
-		edges:   map[string][]edge{},
-	}
-	for _, id := range c.FlowOrder {
-		f := c.Flows[id]
-		m.node[id] = map[string]string{}
-		for _, s := range f.States {
-			n := nodeName(id, s.ID)
-			m.node[id][s.ID] = n
-			m.at[n] = stateRef{id, s.ID}
-			m.hops++
-		}
-	}
+	m := &machine{rules: map[string][]string{}, guards: map[string][]string{}}
 	var events []fsm.EventDesc
 	add := func(name, src, dst string) {
 		events = append(events, fsm.EventDesc{Name: name, Src: []string{src}, Dst: dst})
 	}
+	// target names the state an option or rule leads to, or "" when the
+	// content has no such state.
+	target := func(flow, state string) string {
+		if f := c.Flows[flow]; f != nil && f.State(state) != nil {
+			return nodeName(flow, state)
+		}
+		return ""
+	}
 	// succ[n] are the states a move out of n can end in before settling:
-	// the targets of its options. Back events are derived from them below.
-	succ := map[string][]string{}
+	// the targets of its options; ruleDst[ev] is where a rule leads. The
+	// back events are derived from them below, and neither is kept.
+	succ, ruleDst := map[string][]string{}, map[string]string{}
 	for _, id := range c.FlowOrder {
 		f := c.Flows[id]
+		m.hops += len(f.States)
 		for _, s := range f.States {
-			src := m.node[id][s.ID]
+			src := nodeName(id, s.ID)
 			for _, o := range s.Options {
 				if o.Leave != "" {
 					continue // the engine leaves before the machine moves (Engine.Leaves)
 				}
-				dst, to := m.node[id][o.Next], o.Next
+				dst := target(id, o.Next)
 				if o.Flow != "" {
-					dst, to = m.node[o.Flow][c.Flows[o.Flow].Start], "flow:"+o.Flow
+					dst = ""
+					if to := c.Flows[o.Flow]; to != nil {
+						dst = target(o.Flow, to.Start)
+					}
 				}
 				if dst == "" {
 					return nil, fmt.Errorf("flows: %s/%s option %s leads to no state", id, s.ID, o.ID)
 				}
 				add(content.OptionData(id, s.ID, o.ID), src, dst)
 				succ[src] = append(succ[src], dst)
-				m.edges[id] = append(m.edges[id], edge{from: s.ID, to: to, option: o})
 			}
 			for i, b := range s.Branch {
 				ev := fmt.Sprintf("%s#%d", src, i)
-				dst := m.node[id][b.Next]
+				dst := target(id, b.Next)
 				if dst == "" {
 					return nil, fmt.Errorf("flows: %s/%s rule %d leads to no state", id, s.ID, i+1)
 				}
 				add(ev, src, dst)
 				m.rules[src] = append(m.rules[src], ev)
-				m.ruleDst[ev] = dst
+				ruleDst[ev] = dst
 				if len(b.If) > 0 {
 					m.guards[ev] = b.If
 				}
-				m.edges[id] = append(m.edges[id], edge{from: s.ID, to: b.Next, cond: b.If, rule: true})
 			}
 		}
 	}
@@ -146,19 +138,20 @@ func buildMachine(c *content.Content) (*machine, error) {
 	if !ok {
 		return nil, fmt.Errorf("flows: content has no %q flow", StartFlow)
 	}
-	welcome := m.node[StartFlow][startFlow.Start]
-	add(evRestart, none, welcome)
-	m.open[StartFlow] = evRestart
+	welcome := target(StartFlow, startFlow.Start)
+	if welcome == "" {
+		return nil, fmt.Errorf("flows: the %q flow has no start state %q", StartFlow, startFlow.Start)
+	}
 	for _, id := range c.FlowOrder {
-		if id == StartFlow {
-			continue
+		dst := target(id, c.Flows[id].Start)
+		if dst == "" {
+			return nil, fmt.Errorf("flows: flow %q has no start state %q", id, c.Flows[id].Start)
 		}
-		ev := evOpenPrefix + id
-		dst := m.node[id][c.Flows[id].Start]
-		add(ev, none, dst)
-		m.open[id] = ev
-		// A deep link shows the welcome first, so back leads there.
-		succ[welcome] = append(succ[welcome], dst)
+		add(openEvent(id), none, dst)
+		if id != StartFlow {
+			// A deep link shows the welcome first, so back leads there.
+			succ[welcome] = append(succ[welcome], dst)
+		}
 	}
 	// Back: from every state a move can settle in, to the state the move
 	// started from.
@@ -167,13 +160,11 @@ func buildMachine(c *content.Content) (*machine, error) {
 		if len(m.rules[from]) > 0 {
 			continue // branch states are passed through, never left by a person
 		}
-		ev := evBackPrefix + from
-		m.back[from] = ev
 		for _, t := range targets {
-			for _, s := range m.settled(t) {
+			for _, s := range m.settled(t, ruleDst) {
 				if k := [2]string{s, from}; !seen[k] {
 					seen[k] = true
-					add(ev, s, from)
+					add(backEvent(from), s, from)
 				}
 			}
 		}
@@ -186,7 +177,7 @@ func buildMachine(c *content.Content) (*machine, error) {
 // settled lists the states a move into n can end in: n itself, or, for a
 // branch state, every state its rules can lead to, through further
 // branches.
-func (m *machine) settled(n string) []string {
+func (m *machine) settled(n string, ruleDst map[string]string) []string {
 	var out []string
 	seen := map[string]bool{}
 	var walk func(string)
@@ -201,7 +192,7 @@ func (m *machine) settled(n string) []string {
 			return
 		}
 		for _, ev := range rules {
-			walk(m.ruleDst[ev])
+			walk(ruleDst[ev])
 		}
 	}
 	walk(n)
@@ -246,7 +237,7 @@ func (m *machine) move(from, event string, s *Session) (stateRef, error) {
 	for hops := 0; ; hops++ {
 		rules := m.rules[f.Current()]
 		if len(rules) == 0 {
-			return m.at[f.Current()], nil
+			return refOf(f.Current()), nil
 		}
 		if hops > m.hops {
 			return stateRef{}, errStuck
@@ -289,10 +280,41 @@ func (m *machine) can(n, event string) bool {
 	return f.Can(event)
 }
 
-// Mermaid draws one flow's transitions with the library's Mermaid
-// visualiser: options labelled in lang, branch rules with their conditions,
-// jumps to other flows as nodes named "flow:<id>". It reports false for a
-// flow the content does not have.
+// transitions lists the moves out of node n that the machine has, each
+// with the state it leads to, as the running machine answers: every event
+// it can fire from n, fired once without a session (so no guard holds it
+// back), in order of name. Back events are left out: they only return to
+// where a conversation has been.
+func (m *machine) transitions(n string) []transition {
+	f := m.pool.Get().(*fsm.FSM)
+	defer m.pool.Put(f)
+	f.SetState(n)
+	events := f.AvailableTransitions()
+	slices.Sort(events)
+	var out []transition
+	for _, ev := range events {
+		if strings.HasPrefix(ev, evBackPrefix) {
+			continue
+		}
+		f.SetState(n)
+		// Without a session no guard holds the event back.
+		err := f.Event(context.Background(), ev)
+		var same fsm.NoTransitionError
+		if err != nil && !errors.As(err, &same) {
+			continue
+		}
+		out = append(out, transition{event: ev, to: f.Current()})
+	}
+	return out
+}
+
+// transition is one move of the machine: an event and where it leads.
+type transition struct{ event, to string }
+
+// Mermaid draws one flow's transitions, as the running machine has them,
+// with the library's Mermaid visualiser: options labelled in lang, branch
+// rules with their conditions, jumps to other flows as nodes named
+// "flow:<id>". It reports false for a flow the content does not have.
 func (e *Engine) Mermaid(flow, lang string) (string, bool) {
 	f, ok := e.c.Flows[flow]
 	if !ok {
@@ -300,22 +322,29 @@ func (e *Engine) Mermaid(flow, lang string) (string, bool) {
 	}
 	var events []fsm.EventDesc
 	used := map[[2]string]bool{}
-	for _, ed := range e.m.edges[flow] {
-		label := "otherwise"
-		switch {
-		case ed.option != nil:
-			label = e.c.Text(lang, ed.option.Label)
-		case len(ed.cond) > 0:
-			label = "if " + strings.Join(ed.cond, " and ")
+	for _, s := range f.States {
+		for _, t := range e.m.transitions(nodeName(flow, s.ID)) {
+			label := "otherwise"
+			if o := e.flows[flow].options[s.ID][t.event]; o != nil {
+				label = e.c.Text(lang, o.Label)
+			} else if conds := e.m.guards[t.event]; len(conds) > 0 {
+				label = "if " + strings.Join(conds, " and ")
+			}
+			label = mermaidSafe.Replace(label)
+			// Events are keyed by name and source: two arrows with the
+			// same label out of one state would be one, so number the
+			// second.
+			for n := 2; used[[2]string{label, s.ID}]; n++ {
+				label = fmt.Sprintf("%s (%d)", strings.TrimSuffix(label, fmt.Sprintf(" (%d)", n-1)), n)
+			}
+			used[[2]string{label, s.ID}] = true
+			to := refOf(t.to)
+			dst := to.state
+			if to.flow != flow {
+				dst = "flow:" + to.flow
+			}
+			events = append(events, fsm.EventDesc{Name: label, Src: []string{s.ID}, Dst: dst})
 		}
-		label = mermaidSafe.Replace(label)
-		// Events are keyed by name and source: two arrows with the same
-		// label out of one state would be one, so number the second.
-		for n := 2; used[[2]string{label, ed.from}]; n++ {
-			label = fmt.Sprintf("%s (%d)", strings.TrimSuffix(label, fmt.Sprintf(" (%d)", n-1)), n)
-		}
-		used[[2]string{label, ed.from}] = true
-		events = append(events, fsm.EventDesc{Name: label, Src: []string{ed.from}, Dst: ed.to})
 	}
 	out, err := fsm.VisualizeForMermaidWithGraphType(fsm.NewFSM(f.Start, events, nil), fsm.FlowChart)
 	if err != nil {

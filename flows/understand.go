@@ -127,10 +127,10 @@ func (e *Engine) compileUnderstanding() error {
 // reports false when the content does not carry the presses.
 func (e *Engine) runJump(lang string, j *jump) (Session, bool) {
 	s := Session{Lang: lang}
-	ev := e.m.open[j.flow]
-	if ev == "" {
+	if e.flows[j.flow] == nil {
 		return s, false
 	}
+	ev := openEvent(j.flow)
 	if ev != evRestart {
 		s.Back = []Step{{Flow: e.welcome.flow, State: e.welcome.state}}
 	}
