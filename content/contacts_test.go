@@ -599,15 +599,6 @@ contacts:
 			want:  []string{`flow "other": unknown audience "kinderen"`},
 		},
 		{
-			name: "label too long",
-			files: map[string]string{
-				"+texts/nl.yaml":    "long: \"" + strings.Repeat("x", MaxLabelLen+1) + "\"\n",
-				"+texts/en.yaml":    "long: \"short\"\n",
-				"+flows/other.yaml": "  - id: extra\n    text: other.first\n    options:\n      - {id: on, label: long, next: last}\n",
-			},
-			want: []string{`label in nl is 41 characters; keep buttons to 40`},
-		},
-		{
 			name:  "contact about without a translation",
 			files: map[string]string{"contacts.yaml": strings.Replace(goodContacts(t), "about: {nl: Hulp., en: Help.}", "about: {nl: Hulp.}", 1)},
 			want:  []string{`contact "help": about has no en text`},

@@ -44,6 +44,21 @@ type Content struct {
 
 	emergency, safety []string
 	audiences         []*Audience
+	// limits are the channel's, as Options gave them; textLines[lang][key]
+	// is the line of a text in its file.
+	limits    Limits
+	textLines map[string]map[string]int
+}
+
+// Limits are what the channel the content was loaded for can carry
+// (Options.Limits). The engine checks every reply it renders against them
+// when it is built (flows.New), as content does not render replies.
+func (c *Content) Limits() Limits { return c.limits }
+
+// TextAt is where the text for key in lang is defined: its file and line,
+// for problems about what the text becomes (line 0 when it has none).
+func (c *Content) TextAt(lang, key string) (file string, line int) {
+	return fmt.Sprintf("%s/%s.yaml", textsDir, lang), c.textLines[lang][key]
 }
 
 // Category is a group of contacts, for listing them all.
@@ -298,7 +313,9 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-func (ps Problems) sorted() Problems {
+// Sorted orders the problems by file and line, keeping the order of
+// those at the same place, and returns them.
+func (ps Problems) Sorted() Problems {
 	sort.SliceStable(ps, func(i, j int) bool {
 		if ps[i].File != ps[j].File {
 			return ps[i].File < ps[j].File

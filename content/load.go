@@ -96,7 +96,8 @@ type Options struct {
 	// Now decides whether a contact's check date is old enough for a
 	// warning; time.Now() when zero.
 	Now time.Time
-	// Limits are what the channel can carry; zero checks no lengths.
+	// Limits are what the channel can carry, for the engine to check its
+	// replies against (Content.Limits); zero checks no lengths.
 	Limits Limits
 	// Parts are the files of the content that other packages own (see
 	// Part), read and checked with the rest.
@@ -117,7 +118,8 @@ func LoadWith(fsys fs.FS, o Options) (*Content, error) {
 		Flows:    map[string]*Flow{},
 		Texts:    map[string]map[string]string{},
 		Contacts: map[string]*Contact{},
-	}, textLines: map[string]map[string]int{}, now: o.Now, limits: o.Limits, keys: o.Keys}
+	}, textLines: map[string]map[string]int{}, now: o.Now, keys: o.Keys}
+	l.c.limits, l.c.textLines = o.Limits, l.textLines
 	l.readTexts(fsys)
 	l.readContacts(fsys)
 	l.readSearch(fsys)
@@ -130,9 +132,9 @@ func LoadWith(fsys fs.FS, o Options) (*Content, error) {
 		l.validate()
 	}
 	if len(l.problems) > 0 {
-		return nil, l.problems.sorted()
+		return nil, l.problems.Sorted()
 	}
-	l.c.Warnings = l.warnings.sorted()
+	l.c.Warnings = l.warnings.Sorted()
 	return l.c, nil
 }
 
@@ -142,11 +144,7 @@ type loader struct {
 	problems  Problems
 	warnings  Problems
 	now       time.Time // for the check-date warning
-	limits    Limits    // what the channel can carry
 	keys      []string  // text keys the channels show themselves
-	// longest[lang][key] is the longest answer a report can show for a
-	// signal key; see longestAnswer.
-	longest map[string]map[string]string
 	// parts are the Parts whose files the content has.
 	parts []Part
 }

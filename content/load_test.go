@@ -48,8 +48,9 @@ func TestLoadEmbedded(t *testing.T) {
 }
 
 // strict stands for a channel as strict as Telegram, whose own Limits live
-// in bot/telegram (which content must not import); the fixtures check the
-// length problems against it.
+// in bot/telegram (which content must not import). Content keeps the
+// limits for the engine, which checks the replies it renders against them
+// (flows' TestNewProblems); loading with them must change nothing else.
 var strict = Options{Limits: Limits{
 	Channel:       "Telegram",
 	MaxText:       4096,

@@ -6,18 +6,17 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
-// Limits are what a channel can carry: the content is checked against them
-// when it is loaded, so that a question that does not fit is a problem at
-// file:line rather than a message that fails to send. The channel sets
-// them (the Telegram channel's are telegram.Limits); content itself knows
-// no messenger. The zero Limits checks nothing.
+// Limits are what a channel can carry. The channel sets them (the Telegram
+// channel's are telegram.Limits); content itself knows no messenger and
+// keeps them with what it loaded (Content.Limits), and the engine checks
+// every reply it renders against them when it is built, so that a question
+// that does not fit is a problem at file:line rather than a message that
+// fails to send. The zero Limits checks nothing.
 type Limits struct {
 	// Channel names the channel in problems ("Telegram allows 64").
 	Channel string
@@ -81,8 +80,6 @@ func (l *loader) validate() {
 	l.checkEmergencyPhone()
 	l.checkGlobalLabels()
 	l.checkCarries112()
-	l.checkLen(contactsFile, 0, "the emergency answer", KeyEmergency, l.c.emergency)
-	l.checkLen(contactsFile, 0, "the safety card", KeyUnavailable, l.c.safety)
 	if l.c.Search != nil {
 		for _, key := range []string{KeySearchFound, KeySearchNone, KeySearchAll} {
 			l.useText(searchFile, 0, key)
@@ -297,75 +294,6 @@ func (l *loader) validateFlow(f *Flow) {
 	for _, s := range f.States {
 		l.validateState(f, s)
 	}
-	l.checkBranchLoops(f)
-	// Every state must be reachable from the start, or it is dead content
-	// that nobody will ever read.
-	seen := map[string]bool{}
-	queue := []string{f.Start}
-	for len(queue) > 0 {
-		s := f.byID[queue[0]]
-		queue = queue[1:]
-		if s == nil || seen[s.ID] {
-			continue
-		}
-		seen[s.ID] = true
-		for _, o := range s.Options {
-			if o.Next != "" {
-				queue = append(queue, o.Next)
-			}
-		}
-		for _, b := range s.Branch {
-			queue = append(queue, b.Next)
-		}
-	}
-	for _, s := range f.States {
-		if !seen[s.ID] && f.byID[f.Start] != nil {
-			l.addf(file, s.Line, "state %q is unreachable from start %q", s.ID, f.Start)
-		}
-	}
-}
-
-// checkBranchLoops reports branch states that can lead to each other in a
-// loop. The engine follows branch rules until it reaches a state that
-// shows something, and in a loop it never would. Any rule may hold, as
-// far as validation can tell, so every rule counts.
-func (l *loader) checkBranchLoops(f *Flow) {
-	const (
-		unseen = iota
-		onPath
-		done
-	)
-	mark := map[string]int{}
-	var path []*State
-	var visit func(s *State)
-	visit = func(s *State) {
-		mark[s.ID] = onPath
-		path = append(path, s)
-		for _, b := range s.Branch {
-			next := f.byID[b.Next]
-			if next == nil || len(next.Branch) == 0 {
-				continue
-			}
-			switch mark[next.ID] {
-			case unseen:
-				visit(next)
-			case onPath:
-				var loop []string
-				for _, p := range path[slices.Index(path, next):] {
-					loop = append(loop, strconv.Quote(p.ID))
-				}
-				loop = append(loop, strconv.Quote(next.ID))
-				l.addf(f.File, next.Line, "branch states lead round in a loop without reaching a question or an ending: %s", strings.Join(loop, " -> "))
-			}
-		}
-		path = path[:len(path)-1]
-		mark[s.ID] = done
-	}
-	for _, s := range f.States {
-		if len(s.Branch) > 0 && mark[s.ID] == unseen && f.byID[s.ID] == s {
-			visit(s)
-		}
-	}
 }
 
 func (l *loader) validateState(f *Flow, s *State) {
@@ -391,9 +319,6 @@ func (l *loader) validateState(f *Flow, s *State) {
 		l.addf(file, s.Line, "state %q has no text", s.ID)
 	default:
 		l.useText(file, s.Line, s.Text)
-	}
-	if len(s.Options) == 0 && !s.End {
-		l.addf(file, s.Line, "state %q is a dead end: no options and not marked 'end: true'", s.ID)
 	}
 	if s.End && len(s.Contacts) == 0 {
 		l.addf(file, s.Line, "ending %q names no contact", s.ID)
@@ -432,7 +357,6 @@ func (l *loader) validateState(f *Flow, s *State) {
 			l.useText(file, r.Line, r.Label)
 		}
 	}
-	l.checkLen(file, s.Line, fmt.Sprintf("state %q", s.ID), s.Text, s.AllContacts(), append(l.reportLines(s), l.whenTexts(s)...)...)
 	optIDs := map[string]int{}
 	for _, o := range s.Options {
 		if prev, dup := optIDs[o.ID]; dup {
@@ -442,14 +366,10 @@ func (l *loader) validateState(f *Flow, s *State) {
 		if !idPattern.MatchString(o.ID) {
 			l.addf(file, o.Line, "option id %q must be lower-case letters, digits, '-' or '_'", o.ID)
 		}
-		if data, lim := OptionData(f.ID, s.ID, o.ID), l.limits.MaxOptionData; lim > 0 && len(data) > lim {
-			l.addf(file, o.Line, "option data %q is %d bytes; %s allows %d", data, len(data), l.limits.Channel, lim)
-		}
 		if o.Label == "" {
 			l.addf(file, o.Line, "option %q has no label", o.ID)
 		} else {
 			l.useText(file, o.Line, o.Label)
-			l.checkLabel(file, o)
 		}
 		if o.Signal != "" && !signalPattern.MatchString(o.Signal) {
 			l.addf(file, o.Line, "option %q: signal %q is not key=value", o.ID, o.Signal)
@@ -505,25 +425,6 @@ func (l *loader) validateWhen(f *Flow, s *State) {
 	}
 }
 
-// whenTexts returns, per language, the texts of an ending's When rules
-// all together: the longest the ending can be, with checkLen adding
-// every contact.
-func (l *loader) whenTexts(s *State) []func(lang string) string {
-	if len(s.When) == 0 {
-		return nil
-	}
-	return []func(string) string{func(lang string) string {
-		var b strings.Builder
-		for _, w := range s.When {
-			if w.Text != "" {
-				b.WriteString("\n\n")
-				b.WriteString(l.c.Texts[lang][w.Text])
-			}
-		}
-		return b.String()
-	}}
-}
-
 func (l *loader) checkTarget(f *Flow, line int, from, to string) {
 	if f.byID[to] == nil {
 		l.addf(f.File, line, "state %q: unknown target state %q", from, to)
@@ -561,91 +462,6 @@ func (l *loader) checkTranslations() {
 			}
 		}
 	}
-}
-
-// checkLabel reports an option label too long for a phone's button.
-func (l *loader) checkLabel(file string, o *Option) {
-	for _, lang := range l.c.Langs {
-		if t, ok := l.c.Texts[lang][o.Label]; ok {
-			if n := utf8.RuneCountInString(t); n > MaxLabelLen {
-				l.addf(file, o.Line, "option %q: label in %s is %d characters; keep buttons to %d", o.ID, lang, n, MaxLabelLen)
-			}
-		}
-	}
-}
-
-// reportLines returns, per language, the longest report a state can show:
-// every item with the longest answer any option records for it.
-func (l *loader) reportLines(s *State) []func(lang string) string {
-	if len(s.Report) == 0 {
-		return nil
-	}
-	return []func(string) string{func(lang string) string {
-		var b strings.Builder
-		if s.ReportDate != "" {
-			b.WriteString("\n")
-			b.WriteString(l.c.Texts[lang][s.ReportDate] + ": 27-11-2026")
-		}
-		for _, r := range s.Report {
-			b.WriteString("\n")
-			b.WriteString(ReportLine(l.c.Texts[lang][r.Label], l.longestAnswer(lang, r.Signal)))
-		}
-		if s.ReportEnd != "" {
-			b.WriteString("\n")
-			b.WriteString(l.c.Texts[lang][s.ReportEnd])
-		}
-		return b.String()
-	}}
-}
-
-// longestAnswer is the longest text in lang that a report can show for the
-// signal key: the longest label of an option, in any flow, that records a
-// value for it, or the text for no answer. It is worked out for every key
-// at once, on first use, so that many reports over many options cost no
-// more than reading them.
-func (l *loader) longestAnswer(lang, key string) string {
-	if l.longest == nil {
-		l.longest = map[string]map[string]string{}
-		for _, lang := range l.c.Langs {
-			l.longest[lang] = map[string]string{}
-		}
-		for _, id := range l.c.FlowOrder {
-			for _, s := range l.c.Flows[id].States {
-				for _, o := range s.Options {
-					if o.Signal == "" {
-						continue
-					}
-					k, _, _ := strings.Cut(o.Signal, "=")
-					for lang, longest := range l.longest {
-						if t := l.c.Texts[lang][o.Label]; len(t) > len(longest[k]) {
-							longest[k] = t
-						}
-					}
-				}
-			}
-		}
-	}
-	none := l.c.Texts[lang][KeyReportNone]
-	if t := l.longest[lang][key]; len(t) > len(none) {
-		return t
-	}
-	return none
-}
-
-// ReportAnswers returns the label keys of every option, in any flow, that
-// records a value for the signal key.
-func ReportAnswers(c *Content, key string) []string {
-	var labels []string
-	for _, id := range c.FlowOrder {
-		for _, s := range c.Flows[id].States {
-			for _, o := range s.Options {
-				if k, _, _ := strings.Cut(o.Signal, "="); k == key && o.Signal != "" {
-					labels = append(labels, o.Label)
-				}
-			}
-		}
-	}
-	return labels
 }
 
 // ReportLine is one line of a report.
@@ -725,42 +541,6 @@ func (l *loader) checkAudiences() {
 					l.addf(contactsFile, ct.Line, "%s shows contact %q to everyone, but it is not for %s", list.what, cid, a)
 				}
 			}
-		}
-	}
-}
-
-// checkLen reports a message, text plus contact cards (plus, for a
-// report, the longest report), that is too long for one message of the
-// channel in some language.
-func (l *loader) checkLen(file string, line int, what, key string, contacts []string, extra ...func(lang string) string) {
-	lim := l.limits
-	if lim.MaxText <= 0 || lim.TextLen == nil {
-		return
-	}
-	for _, lang := range l.c.Langs {
-		text, ok := l.c.Texts[lang][key]
-		if !ok {
-			continue
-		}
-		for _, x := range extra {
-			text += x(lang)
-		}
-		if len(contacts) > 0 {
-			// The longest form: every contact with opening hours closed.
-			closed := map[string]bool{}
-			for _, id := range contacts {
-				if ct, ok := l.c.Contacts[id]; ok && ct.Open != nil {
-					closed[id] = false
-				}
-			}
-			text += "\n\n" + l.c.CardsOpen(lang, contacts, closed)
-		}
-		if n := lim.TextLen(text); n > lim.MaxText {
-			where := line
-			if tl := l.textLines[lang][key]; where == 0 && tl > 0 {
-				where = tl
-			}
-			l.addf(file, where, "%s in %s is %d characters; %s allows %d", what, lang, n, lim.Channel, lim.MaxText)
 		}
 	}
 }

@@ -245,7 +245,12 @@ func WithUnderstander(u Understander) EngineOption { return func(e *Engine) { e.
 // any hour, which golden transcripts rely on.
 func WithOpenNow() EngineOption { return func(e *Engine) { e.openNow = true } }
 
-// New compiles the content's flows. The content must have passed Load.
+// New compiles the content's flows and validates what it compiled: a
+// state that cannot be reached, branch states that lead round, a question
+// that leads nowhere, and a reply or button, in any language, that does
+// not fit the channel the content was loaded for (content.Limits) are
+// content.Problems at file and line, as Load reports its own. The content
+// must have passed Load.
 func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 	e := &Engine{c: c, flows: map[string]*compiled{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}, exitWords: map[string]bool{}, exitLang: map[string]string{},
 		exitVocab: map[string]bool{}, exitCore: map[string]bool{}, leaveOpts: map[string]string{}, leaveLabels: map[string]string{}}
@@ -269,8 +274,15 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 		return nil, fmt.Errorf("flows: the %q flow does not begin with a question", StartFlow)
 	}
 	e.welcome = at
-	if err := e.compileUnderstanding(); err != nil {
-		return nil, err
+	// The engine validates what it compiles (see validate.go): the
+	// machine first, on which understand.yaml's buttons run, then every
+	// reply.
+	v := e.validation()
+	v.graph()
+	if len(v.ps) == 0 {
+		if err := e.compileUnderstanding(); err != nil {
+			return nil, err
+		}
 	}
 	for _, lang := range c.Langs {
 		for key, data := range map[string]string{
@@ -303,6 +315,10 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 			exit:   Reply{Text: c.Text(lang, content.KeyExit)},
 			safety: Reply{Text: c.Text(lang, content.KeyUnavailable) + "\n\n" + c.Cards(lang, c.Safety())},
 		}
+	}
+	v.replies()
+	if len(v.ps) > 0 {
+		return nil, v.ps.Sorted()
 	}
 	return e, nil
 }
@@ -394,8 +410,8 @@ func (e *Engine) compileWhen(s *content.State, lang string) *whenEnding {
 // render appends to an ending's text what the rules that hold for the
 // session add: each rule's text, then the cards of its contacts that are
 // not on screen yet. openNow adds, under a contact with opening hours,
-// whether it is open at now.
-func (w *whenEnding) render(text string, s *Session, c *content.Content, openNow bool, now time.Time) string {
+// whether it is open, as open says.
+func (w *whenEnding) render(text string, s *Session, c *content.Content, openNow bool, open func(*content.Contact) bool) string {
 	var b strings.Builder
 	b.WriteString(text)
 	var shown []string
@@ -418,9 +434,9 @@ func (w *whenEnding) render(text string, s *Session, c *content.Content, openNow
 			shown = append(shown, wc.ct.ID)
 			b.WriteString("\n\n")
 			b.WriteString(wc.card)
-			if openNow && wc.ct.Open != nil && !now.IsZero() {
+			if openNow && wc.ct.Open != nil {
 				b.WriteString("\n")
-				b.WriteString(c.OpenLine(s.Lang, wc.ct, wc.ct.Open.OpenAt(now)))
+				b.WriteString(c.OpenLine(s.Lang, wc.ct, open(wc.ct)))
 			}
 		}
 	}
@@ -461,12 +477,13 @@ func (e *Engine) compileTimed(f *content.Flow, s *content.State, lang string, re
 	return t
 }
 
-// render puts the ending together for the time now.
-func (t *timedEnding) render(now time.Time) string {
+// render puts the ending together, each contact open or closed as open
+// says.
+func (t *timedEnding) render(open func(*content.Contact) bool) string {
 	var b strings.Builder
 	for i, ct := range t.scheduled {
 		b.WriteString(t.text[i])
-		if ct.Open.OpenAt(now) {
+		if open(ct) {
 			b.WriteString(t.open[i])
 		} else {
 			b.WriteString(t.closed[i])
@@ -1070,6 +1087,12 @@ func (e *Engine) endingContacts(s Session) []string {
 // except a report, which lists the session's answers, and, when now is
 // known, the variant of an ending that fits its contacts' opening hours.
 func (e *Engine) questionAt(s Session, now time.Time) Reply {
+	return e.question(s, now, func(ct *content.Contact) bool { return ct.Open.OpenAt(now) })
+}
+
+// question is questionAt with open saying whether a contact with opening
+// hours is open, so that New can render the longest form of a reply.
+func (e *Engine) question(s Session, now time.Time, open func(*content.Contact) bool) Reply {
 	m := e.flows[s.Flow]
 	i := 0
 	if len(s.Back) > 0 {
@@ -1078,7 +1101,7 @@ func (e *Engine) questionAt(s Session, now time.Time) Reply {
 	var r Reply
 	if t := m.timed[s.State][s.Lang]; t != nil && !now.IsZero() {
 		r = t.replies[i]
-		r.Text = t.render(now)
+		r.Text = t.render(open)
 	} else {
 		r = m.replies[s.State][s.Lang][i]
 	}
@@ -1086,7 +1109,7 @@ func (e *Engine) questionAt(s Session, now time.Time) Reply {
 		r.Text = rep.render(r.Text, &s, now)
 	}
 	if w := m.when[s.State][s.Lang]; w != nil {
-		r.Text = w.render(r.Text, &s, e.c, e.openNow, now)
+		r.Text = w.render(r.Text, &s, e.c, e.openNow && !now.IsZero(), open)
 	}
 	return r
 }

@@ -468,7 +468,18 @@ func TestLimiterYields(t *testing.T) {
 // and content that does not is refused with Telegram named.
 func TestContentFitsTelegram(t *testing.T) {
 	t.Parallel()
-	if _, err := content.DefaultWith(content.Options{Limits: Limits}); err != nil {
+	// The engine checks what it renders against the limits the content
+	// was loaded with.
+	load := func(fsys fs.FS, o content.Options) error {
+		c, err := content.LoadWith(fsys, o)
+		if err == nil {
+			_, err = flows.New(c)
+		}
+		return err
+	}
+	if c, err := content.DefaultWith(content.Options{Limits: Limits}); err != nil {
+		t.Fatalf("shipped content under Telegram's limits: %v", err)
+	} else if _, err := flows.New(c); err != nil {
 		t.Fatalf("shipped content under Telegram's limits: %v", err)
 	}
 	fsys := fstest.MapFS{}
@@ -487,11 +498,11 @@ func TestContentFitsTelegram(t *testing.T) {
 	fsys["texts/nl.yaml"].Data = append(fsys["texts/nl.yaml"].Data, ("ask2: " + strings.Repeat("🙂", maxText/2+1) + "\n")...)
 	fsys["flows/start.yaml"].Data = []byte(strings.Replace(string(fsys["flows/start.yaml"].Data), "text: ask\n", "text: ask2\n", 1))
 	fsys["texts/en.yaml"].Data = append(fsys["texts/en.yaml"].Data, "ask2: short\n"...)
-	_, err := content.LoadWith(fsys, content.Options{Limits: Limits})
+	err := load(fsys, content.Options{Limits: Limits})
 	if err == nil || !strings.Contains(err.Error(), "characters; Telegram allows 4096") {
 		t.Errorf("LoadWith(a question of %d UTF-16 units) = %v, want it refused with Telegram named", maxText+2, err)
 	}
-	if _, err := content.Load(fsys); err != nil {
+	if err := load(fsys, content.Options{}); err != nil {
 		t.Errorf("Load without limits = %v, want the same content accepted", err)
 	}
 }

@@ -90,6 +90,11 @@ func (a *app) engine(dir string) (*flows.Engine, *understand.Index, error) {
 	}
 	idx := understand.New(c, u)
 	eng, err := flows.New(c, flows.WithUnderstander(idx), flows.WithOpenNow())
+	var ps content.Problems
+	if errors.As(err, &ps) {
+		// The engine's checks of what it compiled, refused as Load's.
+		return nil, nil, fmt.Errorf("content is invalid:\n%w", err)
+	}
 	return eng, idx, err
 }
 

@@ -12,15 +12,23 @@ import (
 // themselves have been printed.
 var errInvalid = errors.New("content has errors")
 
-// lint checks a content directory, or the embedded content, and prints
-// every error and warning with file and line.
+// lint checks a content directory, or the embedded content, as the bot
+// does when it starts, and prints every error and warning with file and
+// line.
 func (a *app) lint(_ context.Context, args []string) error {
 	fs := a.flagSet("lint")
 	dir := fs.String("content", "", "content directory to check (default: the embedded content)")
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	c, _, err := loadContent(*dir)
+	// The engine is built as serve builds it, so that the problems it
+	// finds in what it compiled (a state nobody reaches, a reply too long
+	// for Telegram) are listed with the rest.
+	var c *content.Content
+	eng, _, err := a.engine(*dir)
+	if eng != nil {
+		c = eng.Content()
+	}
 	lines, ok := content.Lint(c, err)
 	for _, l := range lines {
 		fmt.Fprintln(a.stdout, l)

@@ -64,24 +64,30 @@ func TestLintCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "content is valid") {
 		t.Errorf("lint (embedded) = %d, %q; want 0, content is valid", code, out)
 	}
-	// A copy of the test content with an option leading nowhere.
-	dir := contentWith(t, "flows/other.yaml", "next: last", "next: nowhere")
-	code, out, _ = runApp(t, "", nil, "lint", "--content", dir)
-	for _, want := range []string{
-		`error: flows/other.yaml:7: state "first": unknown target state "nowhere"`,
-		`error: flows/other.yaml:8: state "last" is unreachable from start "first"`,
+	// Copies of the test content: one that Load refuses, with an option
+	// leading nowhere, and one that only the engine refuses, as it finds
+	// a state that no move reaches in the machine it compiled.
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		{"unknown target", "next: last", "next: nowhere", `error: flows/other.yaml:7: state "first": unknown target state "nowhere"`},
+		{"unreachable", "next: last", "next: first", `error: flows/other.yaml:8: state "last" is unreachable from start "first"`},
 	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("lint output lacks %q:\n%s", want, out)
-		}
-	}
-	if code != 1 {
-		t.Errorf("lint exit = %d, want 1", code)
-	}
-	// The bot itself refuses to start on the same content.
-	code, _, errOut := runApp(t, "", nil, "chat", "--content", dir)
-	if code != 1 || !strings.Contains(errOut, "content is invalid") {
-		t.Errorf("chat on invalid content = %d, %q; want 1 and 'content is invalid'", code, errOut)
+		t.Run(tc.name, func(t *testing.T) {
+			dir := contentWith(t, "flows/other.yaml", tc.old, tc.new)
+			code, out, _ := runApp(t, "", nil, "lint", "--content", dir)
+			if !strings.Contains(out, tc.want) {
+				t.Errorf("lint output lacks %q:\n%s", tc.want, out)
+			}
+			if code != 1 {
+				t.Errorf("lint exit = %d, want 1", code)
+			}
+			// The bot itself refuses to start on the same content.
+			code, _, errOut := runApp(t, "", nil, "chat", "--content", dir)
+			if code != 1 || !strings.Contains(errOut, "content is invalid") || !strings.Contains(errOut, strings.TrimPrefix(tc.want, "error: ")) {
+				t.Errorf("chat on invalid content = %d, %q; want 1, 'content is invalid' and %q", code, errOut, tc.want)
+			}
+		})
 	}
 }
 
