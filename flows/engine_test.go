@@ -405,7 +405,9 @@ func TestOpenNowEveryContact(t *testing.T) {
 }
 
 // TestMermaid reads the diagram back: every option and branch rule of the
-// flow is an arrow from its state, labelled in the language asked for.
+// flow is an arrow from its state, labelled in the language asked for,
+// and nothing else the machine holds (going back, beginning a
+// conversation) is.
 func TestMermaid(t *testing.T) {
 	e := testEngine(t)
 	out, ok := e.Mermaid("start", "en")
@@ -429,17 +431,24 @@ func TestMermaid(t *testing.T) {
 			arrows[names[from]+" -"+label+"-> "+names[to]] = true
 		}
 	}
-	for _, want := range []string{
+	want := []string{
 		"hello -en go-> ask",
 		"ask -en yes-> route",
+		"ask -en no-> route",
+		"ask -en count-> counter",
 		"ask -en other-> flow:other",
 		"route -if worry=yes-> end-help",
 		"route -otherwise-> end-fine",
 		"counter -en inc-> counter",
-	} {
-		if !arrows[want] {
-			t.Errorf("diagram lacks %q; it has %v:\n%s", want, arrows, out)
+		"counter -en done-> end-fine",
+	}
+	for _, w := range want {
+		if !arrows[w] {
+			t.Errorf("diagram lacks %q; it has %v:\n%s", w, arrows, out)
 		}
+	}
+	if len(arrows) != len(want) {
+		t.Errorf("diagram has %d arrows, want %d: %v", len(arrows), len(want), arrows)
 	}
 	if _, ok := e.Mermaid("nope", "nl"); ok {
 		t.Error(`Mermaid("nope") = ok, want false`)
