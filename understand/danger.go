@@ -1,10 +1,5 @@
 package understand
 
-import (
-	"math"
-	"slices"
-)
-
 // dangerModel says how likely a message tells danger now, from the way
 // people who had never seen the examples wrote about danger and about
 // everything else: the messages of messages/, each marked danger or not.
@@ -20,7 +15,7 @@ import (
 // it is asked only when rules, signs and examples did not say danger, not
 // for a fear of the police and not when someone reads along.
 //
-// Measured on the rounds with each round left out of the training in
+// Measured with each quarter of the rounds left out of the training in
 // turn (TestDangerModelHeldOut), it finds about seven in ten danger
 // messages on its own and calls well under one in a hundred other
 // messages danger; what it finds is mostly what the rules missed.
@@ -29,9 +24,8 @@ import (
 // hash, a fixed number of passes), so the same content gives the same
 // model on every instance.
 type dangerModel struct {
-	w    []float32 // hashed feature -> weight
-	bias float32
-	n    int // messages trained on
+	m *linear
+	n int // messages trained on
 }
 
 const (
@@ -39,8 +33,8 @@ const (
 	// few thousand messages have far fewer distinct features, so
 	// collisions are rare, and the weights take 1 MiB.
 	dangerModelBits = 18
-	// dangerModelProb is how sure the model must be. Chosen on the rounds
-	// left out in turn: at 0.7 it finds two thirds of the danger messages
+	// dangerModelProb is how sure the model must be. Chosen when the
+	// model was made, on rounds 1 to 15 left out in turn: at 0.7 it finds two thirds of the danger messages
 	// and calls about 0.6% of the others danger; at 0.6 it finds three
 	// quarters but calls three times as many others danger.
 	dangerModelProb = 0.7
@@ -49,68 +43,39 @@ const (
 	// much that "ik help mijn opa in de tuin" sounds like a cry for
 	// help. Short messages are for the rules and the cry alone.
 	dangerModelWords = 8
-	// dangerPasses, dangerRate, dangerL2 and dangerWeight shape the
-	// training: danger messages are about a fifth of the messages, and
-	// missing one costs more than a false alarm, so each counts twice.
-	dangerPasses = 20
-	dangerRate   = 0.5
-	dangerL2     = 1e-5
+	// dangerWeight is what a danger message counts for in the training:
+	// danger messages are about a fifth of the messages, and missing one
+	// costs more than a false alarm, so each counts twice.
 	dangerWeight = 2
 )
 
 // trainDanger trains the model on ms, or returns nil when they hold no
 // danger message or nothing else.
 func (u *understander) trainDanger(ms []Message) *dangerModel {
-	type sample struct {
-		ids    []uint32
-		danger bool
-	}
-	var samples []sample
+	var samples []linearSample
 	pos := 0
-	add := func(text string, danger bool) {
-		s := sample{ids: dangerFeatures(u.lex.words(text), nil), danger: danger}
+	for _, m := range ms {
+		s := linearSample{ids: features(u.lex.words(m.Text), nil, dangerModelBits), weight: 1}
 		if len(s.ids) == 0 {
-			return
+			continue
 		}
-		if s.danger {
+		if m.Kind == "danger" {
+			s.class, s.weight = 1, dangerWeight
 			pos++
 		}
 		samples = append(samples, s)
 	}
-	for _, m := range ms {
-		add(m.Text, m.Kind == "danger")
-	}
 	if pos == 0 || pos == len(samples) {
 		return nil
 	}
-	d := &dangerModel{w: make([]float32, 1<<dangerModelBits), n: len(samples)}
-	for pass := 0; pass < dangerPasses; pass++ {
-		rate := dangerRate / (1 + float64(pass)/5)
-		for _, s := range samples {
-			y, weight := 0.0, 1.0
-			if s.danger {
-				y, weight = 1, dangerWeight
-			}
-			g := (d.prob(s.ids) - y) * weight
-			scale := 1 / math.Sqrt(float64(len(s.ids)))
-			d.bias -= float32(rate * g * 0.1)
-			for _, id := range s.ids {
-				w := float64(d.w[id])
-				d.w[id] = float32(w - rate*(g*scale+dangerL2*w))
-			}
-		}
-	}
-	return d
+	return &dangerModel{m: trainLinear(dangerModelBits, 1, samples), n: len(samples)}
 }
 
 // prob is the model's probability that the features tell danger.
 func (d *dangerModel) prob(ids []uint32) float64 {
-	s := float64(d.bias)
-	scale := 1 / math.Sqrt(float64(max(len(ids), 1)))
-	for _, id := range ids {
-		s += float64(d.w[id]) * scale
-	}
-	return 1 / (1 + math.Exp(-s))
+	var p [1]float64
+	d.m.probs(ids, p[:])
+	return p[0]
 }
 
 // says reports whether the model is sure that words tell danger; buf is
@@ -119,35 +84,8 @@ func (d *dangerModel) says(words []string, buf []uint32) (bool, []uint32) {
 	if d == nil {
 		return false, buf
 	}
-	buf = dangerFeatures(words, buf[:0])
+	buf = features(words, buf[:0], dangerModelBits)
 	return len(words) >= dangerModelWords && d.prob(buf) >= dangerModelProb, buf
-}
-
-// weighed returns each word's share in the model's sum, the words that
-// weigh most for danger first, for Explain.
-func (d *dangerModel) weighed(words []string) []WordWeight {
-	all := dangerFeatures(words, nil)
-	scale := 1 / math.Sqrt(float64(max(len(all), 1)))
-	var out []WordWeight
-	for i, w := range words {
-		var one []uint32
-		one = wordFeatures(words, i, one)
-		sum := 0.0
-		for _, id := range one {
-			sum += float64(d.w[id]) * scale
-		}
-		out = append(out, WordWeight{Word: w, Weight: sum})
-	}
-	slices.SortStableFunc(out, func(a, b WordWeight) int {
-		switch {
-		case a.Weight > b.Weight:
-			return -1
-		case a.Weight < b.Weight:
-			return 1
-		}
-		return 0
-	})
-	return out
 }
 
 // WordWeight is a word's share in the danger model's sum for a message.
@@ -156,24 +94,25 @@ type WordWeight struct {
 	Weight float64
 }
 
-// dangerFeatures appends to ids the hashed features of words: each word,
-// each pair of neighbouring words and the groups of three to five letters
-// of each word with its ends marked, so that "opgehaald" and "ophalen"
-// share "<op" and "haal".
-func dangerFeatures(words []string, ids []uint32) []uint32 {
+// features appends to ids the features of words, hashed to bits: each
+// word, each pair of neighbouring words and the groups of three to five
+// letters of each word with its ends marked, so that "opgehaald" and
+// "ophalen" share "<op" and "haal".
+func features(words []string, ids []uint32, bits uint) []uint32 {
 	for i := range words {
-		ids = wordFeatures(words, i, ids)
+		ids = wordFeatures(words, i, ids, bits)
 	}
 	return ids
 }
 
 // wordFeatures appends the features that words[i] brings: itself, the pair
 // it ends, and its letter groups.
-func wordFeatures(words []string, i int, ids []uint32) []uint32 {
+func wordFeatures(words []string, i int, ids []uint32, bits uint) []uint32 {
+	mask := uint32(1)<<bits - 1
 	w := words[i]
-	ids = append(ids, featureHash('w', w, ""))
+	ids = append(ids, featureHash('w', w, "")&mask)
 	if i > 0 {
-		ids = append(ids, featureHash('b', words[i-1], w))
+		ids = append(ids, featureHash('b', words[i-1], w)&mask)
 	}
 	// Letter groups over "<" + w + ">", by byte offsets of whole runes.
 	var at [66]int // rune starts of the marked word, and where it ends
@@ -193,14 +132,14 @@ func wordFeatures(words []string, i int, ids []uint32) []uint32 {
 	}
 	for size := 3; size <= 5; size++ {
 		for k := 0; k+size <= n; k++ {
-			ids = append(ids, featureHash('g', marked[at[k]:at[k+size]], ""))
+			ids = append(ids, featureHash('g', marked[at[k]:at[k+size]], "")&mask)
 		}
 	}
 	return ids
 }
 
-// featureHash is FNV-1a of a kind and one or two strings, folded to
-// dangerModelBits: fixed, so every instance hashes alike.
+// featureHash is FNV-1a of a kind and one or two strings: fixed, so every
+// instance hashes alike.
 func featureHash(kind byte, a, b string) uint32 {
 	const offset, prime = 2166136261, 16777619
 	h := uint32(offset)
@@ -214,5 +153,5 @@ func featureHash(kind byte, a, b string) uint32 {
 			h = (h ^ uint32(b[i])) * prime
 		}
 	}
-	return h & (1<<dangerModelBits - 1)
+	return h
 }

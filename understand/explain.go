@@ -100,9 +100,9 @@ func (x *Index) Explain(lang, text string) (Meaning, Trace) {
 	tr.Alone = len(tr.Masked) > 0 && u.isAlone(tr.Masked)
 	tr.DangerModel = -1
 	if d := u.dangerModel; d != nil && len(words) >= dangerModelWords {
-		tr.DangerModel = d.prob(dangerFeatures(words, nil))
+		tr.DangerModel = d.prob(features(words, nil, dangerModelBits))
 		tr.DangerSure = tr.DangerModel >= dangerModelProb
-		tr.DangerWords = d.weighed(words)
+		tr.DangerWords = d.m.contribution(words, 0)
 		if len(tr.DangerWords) > 5 {
 			tr.DangerWords = tr.DangerWords[:5]
 		}

@@ -119,6 +119,10 @@ type understander struct {
 	model *classifier
 	// dangerModel reads danger from situations told in words no rule has.
 	dangerModel *dangerModel
+	// askModel says which contact a question asks for, topicModel what
+	// someone tells about.
+	askModel   *chooser[*content.Contact]
+	topicModel *chooser[*Intent]
 	// switchTo finds a request for a language; the tag is the place of
 	// the language in switchLangs.
 	switchTo             *phrases
@@ -163,8 +167,10 @@ type work struct {
 	spans   [][2]int
 	// nearest is, for each intent, its example most like the message.
 	nearest []int32
-	// feats are the danger model's features of the message.
+	// feats are the features of the message for the danger and contact
+	// models; probs the contact model's probabilities.
 	feats []uint32
+	probs []float64
 }
 
 func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon) *understander {
@@ -320,6 +326,8 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon) *und
 	}
 	u.model = u.trainClassifier(c)
 	u.dangerModel = u.trainDanger(spec.Messages)
+	u.askModel = u.trainAsk(c, spec.Messages)
+	u.topicModel = u.trainTopic(spec.Messages)
 	u.scratch.New = func() any {
 		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents)), nearest: make([]int32, len(u.intents))}
 	}
@@ -463,6 +471,18 @@ func (x *Index) Understand(lang, text string) Meaning {
 	masked := wk.masked
 
 	u.read(masked, wk, &m)
+	if len(m.Named) > 0 && len(masked) > 0 {
+		// A question's keyword counts even where it is also a contact's
+		// name: "welke stappen van de meldcode volg ik" asks about the
+		// meldcode, whose answer has the steps, Veilig Thuis and the
+		// meldcode's page. The name alone asks for its card.
+		u.keywords.match(words, func(p *phrase, _, _ int) {
+			if in := u.intents[p.tag]; in.Kind == KindQuestion && !wk.kw[p.tag] {
+				wk.kw[p.tag] = true
+				wk.best[p.tag] += keywordBonus
+			}
+		})
+	}
 	exclusive, n := x.exclusiveLang(words)
 	// The first words say the language as well as all of them.
 	head := content.Cut(text, maxLangText)
@@ -545,6 +565,14 @@ func (x *Index) Understand(lang, text string) Meaning {
 	}
 	if m.Fear {
 		m.Topic = topic
+		if m.Topic == nil || topicIntent(m.Topic) {
+			// The help that thinks along fits what the fear is about.
+			var t *Intent
+			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
+			if t != nil {
+				m.Topic = u.atHome(t, m.Home)
+			}
+		}
 	}
 	// Then the intent that scores best, with what its kind is worth on
 	// top: what someone tells comes before what they ask, and that before
@@ -589,12 +617,46 @@ func (x *Index) Understand(lang, text string) Meaning {
 		// leerling heeft opeens veel geld").
 		m.Intent = u.atHome(u.fallback[m.Who], m.Home)
 	}
+	if m.Intent != nil && m.Intent.Kind == KindDisclosure && topicIntent(m.Intent) && (choice < 0 || !wk.kw[choice]) {
+		// What someone tells is about the topic that messages like it
+		// were about, whatever single word would say otherwise: a debt
+		// paid back "met mannen" is sexual exploitation. A keyword of
+		// the intent chosen ("loverboy") still decides.
+		var t *Intent
+		t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
+		if t != nil {
+			m.Intent = u.atHome(t, m.Home)
+		}
+	}
 	if m.Intent == nil || m.Intent.Kind != KindDisclosure {
 		// A question shows what a search finds; so does anything else
 		// when the person asked for contacts (/contact).
 		m.Found = without(contactsOf(x.find(words, DefaultLimit)), refused)
+		if m.Intent != nil && m.Intent.Kind == KindQuestion {
+			// The contact that questions like this one asked for first.
+			var ct *content.Contact
+			ct, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
+			if ct != nil && !slices.Contains(refused, ct) {
+				m.Found = append([]*content.Contact{ct}, without(m.Found, []*content.Contact{ct})...)
+			}
+		}
 	}
 	return m
+}
+
+// topicIntent reports whether in is one of the intents a topic of
+// messages/ stands for, or the one for someone unsure what it is: the
+// topic model may put another of them in its place.
+func topicIntent(in *Intent) bool {
+	if in.ID == "unsure" {
+		return true
+	}
+	for _, id := range topicIntents {
+		if in.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // without returns cts less those in refused: a contact the message says

@@ -1,0 +1,119 @@
+package understand
+
+import (
+	"math"
+	"slices"
+)
+
+// linear is a logistic regression over hashed features (see
+// dangerFeatures), trained at start-up on the messages of messages/:
+// with one class it says how likely a message is of that class (the
+// danger model); with more it says which class a message is most likely
+// of (the contact model). The training is deterministic: samples in
+// content order, a fixed hash and a fixed number of passes.
+type linear struct {
+	bits    uint      // log2 of the number of hashed features
+	classes int       // 1: yes or no; more: one of them
+	w       []float32 // feature*classes + class -> weight
+	bias    []float32
+}
+
+// linearSample is one training text: its features, its class, and how
+// much it counts.
+type linearSample struct {
+	ids    []uint32
+	class  int // for one class: 1 yes, 0 no
+	weight float64
+}
+
+const (
+	// linearPasses, linearRate and linearL2 shape the training: a few
+	// passes of stochastic gradient descent over a few thousand short
+	// messages take tens of milliseconds.
+	linearPasses = 20
+	linearRate   = 0.5
+	linearL2     = 1e-5
+)
+
+// trainLinear trains a model with the given number of classes on
+// samples, whose features were hashed to bits.
+func trainLinear(bits uint, classes int, samples []linearSample) *linear {
+	m := &linear{bits: bits, classes: classes, w: make([]float32, classes<<bits), bias: make([]float32, classes)}
+	p := make([]float64, classes)
+	for pass := 0; pass < linearPasses; pass++ {
+		rate := linearRate / (1 + float64(pass)/5)
+		for _, s := range samples {
+			m.probs(s.ids, p)
+			scale := 1 / math.Sqrt(float64(len(s.ids)))
+			for c := range p {
+				y := 0.0
+				if classes == 1 && s.class == 1 || classes > 1 && s.class == c {
+					y = 1
+				}
+				g := (p[c] - y) * s.weight
+				m.bias[c] -= float32(rate * g * 0.1)
+				for _, id := range s.ids {
+					i := int(id)*classes + c
+					w := float64(m.w[i])
+					m.w[i] = float32(w - rate*(g*scale+linearL2*w))
+				}
+			}
+		}
+	}
+	return m
+}
+
+// probs sets p to the probability of each class for the features: a
+// logistic for one class, a softmax for more.
+func (m *linear) probs(ids []uint32, p []float64) {
+	scale := 1 / math.Sqrt(float64(max(len(ids), 1)))
+	for c := range p {
+		p[c] = float64(m.bias[c])
+	}
+	for _, id := range ids {
+		row := m.w[int(id)*m.classes : int(id+1)*m.classes]
+		for c, w := range row {
+			p[c] += float64(w) * scale
+		}
+	}
+	if m.classes == 1 {
+		p[0] = 1 / (1 + math.Exp(-p[0]))
+		return
+	}
+	top := slices.Max(p)
+	sum := 0.0
+	for c := range p {
+		p[c] = math.Exp(p[c] - top)
+		sum += p[c]
+	}
+	for c := range p {
+		p[c] /= sum
+	}
+}
+
+// contribution is each word's share in class c's sum for words, for
+// Explain: the words that weigh most first.
+func (m *linear) contribution(words []string, c int) []WordWeight {
+	all := features(words, nil, m.bits)
+	scale := 1 / math.Sqrt(float64(max(len(all), 1)))
+	var out []WordWeight
+	var one []uint32
+	for i, w := range words {
+		one = wordFeatures(words, i, one[:0], m.bits)
+		sum := 0.0
+		for _, id := range one {
+			sum += float64(m.w[int(id)*m.classes+c]) * scale
+		}
+		out = append(out, WordWeight{Word: w, Weight: sum})
+	}
+	slices.SortStableFunc(out, func(a, b WordWeight) int {
+		switch {
+		case a.Weight > b.Weight:
+			return -1
+		case a.Weight < b.Weight:
+			return 1
+		}
+		return 0
+	})
+	return out
+}

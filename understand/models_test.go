@@ -1,0 +1,234 @@
+package understand
+
+import (
+	"fmt"
+	"testing"
+)
+
+// folds splits the messages of content/data/messages into four groups of
+// whole rounds, each to be left out of the training in turn: four
+// trainings instead of one a round keep the tests quick.
+func folds(t *testing.T, ms []Message) [][]Message {
+	t.Helper()
+	var files []string
+	byFile := map[string][]Message{}
+	for _, m := range ms {
+		if byFile[m.File] == nil {
+			files = append(files, m.File)
+		}
+		byFile[m.File] = append(byFile[m.File], m)
+	}
+	if len(files) < 4 {
+		t.Fatalf("%d files of messages, want at least 4 to leave some out", len(files))
+	}
+	out := make([][]Message, 4)
+	for i, f := range files {
+		out[i%4] = append(out[i%4], byFile[f]...)
+	}
+	return out
+}
+
+// without returns every fold but the k-th, as one list.
+func others(fs [][]Message, k int) []Message {
+	var out []Message
+	for i, f := range fs {
+		if i != k {
+			out = append(out, f...)
+		}
+	}
+	return out
+}
+
+// TestDangerModelHeldOut measures the danger model as a new round of
+// messages will meet it: each quarter of the rounds of
+// content/data/messages is left out of the training in turn and read by a
+// model trained on the others. It logs, for each quarter, the danger
+// messages the model finds on its own and the other messages it calls
+// danger, and keeps the totals above floors a
+// little under what they were when the model was made (about 70% found,
+// 0.5% false alarms; run with -v to see the figures). A model that stops
+// learning, or learns to call everything danger, fails.
+func TestDangerModelHeldOut(t *testing.T) {
+	c, spec, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(c, spec)
+	u := x.u
+	fs := folds(t, spec.Messages)
+	var found, dangers, alarms, calm, fearAlarms int
+	for q := range fs {
+		d := u.trainDanger(others(fs, q))
+		var f, n, a, k int
+		for _, m := range fs[q] {
+			sure, _ := d.says(u.lex.words(m.Text), nil)
+			switch {
+			case m.Kind == "danger":
+				n++
+				if sure {
+					f++
+				}
+			default:
+				k++
+				if sure {
+					a++
+					if m.Kind == "fear" {
+						fearAlarms++
+					}
+				}
+			}
+		}
+		t.Logf("quarter %d: found %d of %d danger messages; called %d of %d others danger", q+1, f, n, a, k)
+		found, dangers, alarms, calm = found+f, dangers+n, alarms+a, calm+k
+	}
+	share := func(a, b int) string {
+		return fmt.Sprintf("%d of %d (%.1f%%)", a, b, 100*float64(a)/float64(max(b, 1)))
+	}
+	t.Logf("left out in turn: found %s danger messages; called %s others danger, %d of them a fear", share(found, dangers), share(alarms, calm), fearAlarms)
+	if 100*found < 65*dangers {
+		t.Errorf("found %s danger messages, want at least 65%%", share(found, dangers))
+	}
+	if 100*alarms > 1*calm {
+		t.Errorf("called %s others danger, want at most 1%%", share(alarms, calm))
+	}
+}
+
+// TestDangerModelAddsDanger checks where the model is asked: it finds
+// danger in situations that no rule, sign or example says (each such
+// message is not danger without the model), also when someone reads
+// along; a fear of the police stays a fear; and it is not asked for
+// everyday words or a short message, where it would be wrong (each is
+// sure for the model).
+func TestDangerModelAddsDanger(t *testing.T) {
+	c, spec, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(c, spec)
+	model := x.u.dangerModel
+	if model == nil {
+		t.Fatal("no danger model: content/data/messages has no danger messages")
+	}
+	tests := []struct {
+		name, text string
+		want       bool // danger with the model
+	}{
+		{"locked in a shed", "baas heeft de loods op slot gedaan en wij zitten er nog in. 6 man. sinds gister", true},
+		{"phone taken, hiding", "zit op de wc in een huis in arnhem, ze hebben mn tel afgepakt dit is de tel van een ander meisje hier", true},
+		{"fear of the police", "ik ben zo bang dat de politie me oppakt als ik vertel dat ik voor die jongens pakketjes moet wegbrengen", false},
+		{"someone reads along", "hij leest mee, ze hebben mijn paspoort en de deur van de kamer is op slot sinds gister", true},
+		{"everyday", "mn pa staat voor de deur hij brengt me naar voetbal", false},
+		{"short", "ik help mijn opa in de tuin", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x.u.dangerModel = nil
+			without := x.Understand("nl", tt.text).Danger
+			x.u.dangerModel = model
+			with := x.Understand("nl", tt.text).Danger
+			if with != tt.want {
+				t.Errorf("Understand(%q).Danger = %v, want %v", tt.text, with, tt.want)
+			}
+			if tt.want && without {
+				t.Errorf("Understand(%q).Danger without the model = true, want a message only the model finds", tt.text)
+			}
+			if p := model.prob(features(x.lex.words(tt.text), nil, dangerModelBits)); !tt.want && tt.name != "fear of the police" && p < dangerModelProb {
+				t.Errorf("model's probability for %q = %.2f, want a message the model alone would call danger", tt.text, p)
+			}
+		})
+	}
+}
+
+// TestChoosersHeldOut measures the contact and topic models as a new round
+// will meet them: each quarter of the rounds of content/data/messages left
+// out in turn, read by models trained on the others. Of the questions for a contact
+// the contact model is sure of, and of the messages with a topic the
+// topic model is sure of, most must be right; a model that stops learning
+// is sure of nothing and fails too.
+func TestChoosersHeldOut(t *testing.T) {
+	c, spec, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := New(c, spec).u
+	fs := folds(t, spec.Messages)
+	var asks, askSure, askRight, tells, topicSureN, topicRight int
+	for q := range fs {
+		train := others(fs, q)
+		ask, topic := u.trainAsk(c, train), u.trainTopic(train)
+		for _, m := range fs[q] {
+			words := u.lex.words(m.Text)
+			switch {
+			case m.Kind == "ask":
+				asks++
+				if ct, _, _ := ask.choose(words, nil, nil); ct != nil {
+					askSure++
+					if ct.ID == m.Args[0] {
+						askRight++
+					}
+				}
+			case m.Kind == "tell":
+				tells++
+				if in, _, _ := topic.choose(words, nil, nil); in != nil {
+					topicSureN++
+					if in.ID == topicIntents[m.Args[0]] {
+						topicRight++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("questions: sure of %d of %d, right %d of those; told: sure of %d of %d, right %d of those", askSure, asks, askRight, topicSureN, tells, topicRight)
+	if 2*askSure < asks || 100*askRight < 75*askSure {
+		t.Errorf("contact model sure of %d of %d questions, right in %d: want sure of half, right in 75%% of those", askSure, asks, askRight)
+	}
+	if 2*topicSureN < tells || 100*topicRight < 85*topicSureN {
+		t.Errorf("topic model sure of %d of %d messages, right in %d: want sure of half, right in 85%% of those", topicSureN, tells, topicRight)
+	}
+}
+
+// TestChoosersDecide checks where the contact and topic models are asked,
+// on messages of a round not learnt from: a question the search answers
+// with another contact gets the one asked for first, and what someone
+// tells gets the topic of the whole message; a keyword or a short message
+// still decides on its own.
+func TestChoosersDecide(t *testing.T) {
+	c, spec, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(c, spec)
+	ask, topic := x.u.askModel, x.u.topicModel
+	firstFound := func(m Meaning) string {
+		if len(m.Found) == 0 {
+			return ""
+		}
+		return m.Found[0].ID
+	}
+	intent := func(m Meaning) string {
+		if m.Intent == nil {
+			return ""
+		}
+		return m.Intent.ID
+	}
+	tests := []struct {
+		name, text    string
+		got           func(Meaning) string
+		with, without string
+	}{
+		{"toolkit for doctors", "im a GP, is there some checklist for spotting trafficking in my patients", firstFound, "fairwork", "acm"},
+		{"exploited by a boyfriend", "is er een chat voor meiden die misschien worden uitgebuit door hun vriend? mn nichtje wil niet bellen", intent, "sexual", "labour"},
+		{"short, with a keyword", "loverboy", intent, "sexual", "sexual"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x.u.askModel, x.u.topicModel = nil, nil
+			without := tt.got(x.Understand("nl", tt.text))
+			x.u.askModel, x.u.topicModel = ask, topic
+			with := tt.got(x.Understand("nl", tt.text))
+			if with != tt.with || without != tt.without {
+				t.Errorf("Understand(%q): %q with the models, %q without; want %q and %q", tt.text, with, without, tt.with, tt.without)
+			}
+		})
+	}
+}
