@@ -153,20 +153,33 @@ const (
 	classUrgent
 )
 
+// outbound is one Bot API call on its way to Telegram: the method, the
+// chat it counts towards (0 for none), how it counts, and how to send it
+// with a client.
+type outbound struct {
+	method string
+	chat   int64
+	class  callClass
+	send   func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error)
+}
+
 // call makes one Bot API call through the rate limits, again after
 // retry_after when Telegram answers 429 and with back-off on 5xx and network
 // errors. It gives up on other errors, which would fail again (a 400 for a
 // message that is gone, a 403 from a user who blocked the bot), after
 // MaxAttempts failures that are not 429, or when ctx ends. A 429 is waited
 // out however often it comes, until ctx ends: a reply is delayed rather
-// than lost.
-func (b *Bot) call(ctx context.Context, chat int64, class callClass, method string, do func() (*tgbotapi.APIResponse, error)) (*tgbotapi.APIResponse, error) {
+// than lost. The request ends with ctx, the call's own, so that a quick
+// exit carried out after the rest of the work was abandoned is not cut
+// off with it.
+func (b *Bot) call(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error) {
 	failures := 0
+	method, chat, class := o.method, o.chat, o.class
 	for {
 		if err := b.limits.wait(ctx, chat, class); err != nil {
 			return nil, fmt.Errorf("telegram %s: %w", method, err)
 		}
-		resp, err := do()
+		resp, err := o.send(b.newAPI(ctx, b.RequestTimeout))
 		if err == nil {
 			b.metrics().Called(method, 0)
 			return resp, nil
@@ -191,22 +204,6 @@ func (b *Bot) call(ctx context.Context, chat int64, class callClass, method stri
 			return nil, fmt.Errorf("telegram %s: %w", method, err)
 		}
 	}
-}
-
-// send makes a call with a tgbotapi config and decodes the message it
-// returns, when it returns one.
-func (b *Bot) send(ctx context.Context, chat int64, class callClass, c tgbotapi.Chattable, method string) (tgbotapi.Message, error) {
-	resp, err := b.call(ctx, chat, class, method, func() (*tgbotapi.APIResponse, error) { return b.api.Request(c) })
-	if err != nil {
-		return tgbotapi.Message{}, err
-	}
-	var m tgbotapi.Message
-	if len(resp.Result) > 0 && resp.Result[0] == '{' {
-		if err := json.Unmarshal(resp.Result, &m); err != nil {
-			return m, b.redact.outside(method, fmt.Errorf("decode result: %w", err))
-		}
-	}
-	return m, nil
 }
 
 // retryAfter decides whether a failed call is tried again, and after how

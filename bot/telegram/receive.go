@@ -247,9 +247,8 @@ func (b *Bot) confirm(offset int) {
 	// its context.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	api := b.newAPI(ctx, 5*time.Second)
 	cfg := tgbotapi.UpdateConfig{Offset: offset, Limit: 1}
-	if _, err := b.call(ctx, 0, classOther, "getUpdates", func() (*tgbotapi.APIResponse, error) { return api.Request(cfg) }); err != nil {
+	if _, err := b.request(ctx, 0, classOther, "getUpdates", cfg); err != nil {
 		b.log().Warn("telegram: last updates not acknowledged; they may be handled again", "err", err)
 	}
 }
@@ -278,7 +277,7 @@ func (b *Bot) setWebhook(ctx context.Context) error {
 	if err := params.AddInterface("allowed_updates", allowedUpdates); err != nil {
 		return err
 	}
-	if _, err := b.call(ctx, 0, classOther, "setWebhook", func() (*tgbotapi.APIResponse, error) { return b.api.MakeRequest("setWebhook", params) }); err != nil {
+	if _, err := b.requestParams(ctx, 0, classOther, "setWebhook", params); err != nil {
 		return fmt.Errorf("register webhook: %w", err)
 	}
 	b.metrics().Receiving(true)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -31,7 +30,7 @@ type langTexts struct {
 	commands []tgbotapi.BotCommand
 	privacy  string
 	group    string // the group line with the link to a private chat
-	keyboard escapedJSON
+	keyboard *replyKeyboard
 }
 
 // replyKeyboard is Telegram's ReplyKeyboardMarkup with is_persistent,
@@ -66,11 +65,11 @@ func (b *Bot) prepareTexts() {
 		t := &langTexts{
 			privacy: c.Text(lang, content.KeyPrivacy),
 			group:   c.Text(lang, content.KeyGroup) + "\n" + DeepLink(b.me.UserName, ""),
-			keyboard: escapeJSON(&replyKeyboard{
+			keyboard: &replyKeyboard{
 				Keyboard:       [][]keyboardButton{{{Text: c.Text(lang, content.KeyOptSOS)}, {Text: c.Text(lang, content.KeyOptExit)}}},
 				IsPersistent:   true,
 				ResizeKeyboard: true,
-			}),
+			},
 		}
 		for _, cmd := range []struct{ name, key string }{
 			{"start", content.KeyCmdStart},
@@ -108,7 +107,7 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 		}
 	}
 	for i, r := range d.out.Replies {
-		_, err := b.sendReply(ctx, d.chat, r, "", class)
+		_, err := b.sendReply(ctx, d.chat, r, nil, class)
 		class = classMessage
 		if err != nil {
 			b.logSendError("reply", err)
@@ -143,21 +142,21 @@ func (b *Bot) sendPrivacy(ctx context.Context, d *delivery) {
 // off: a big preview of a helpline's site draws the eye of anyone looking
 // at the phone. The first message counts as class, further parts as
 // classMessage.
-func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup escapedJSON, class callClass) (int, error) {
+func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup any, class callClass) (int, error) {
 	text := r.Text
 	if text == "" {
-		if len(r.Options) == 0 && markup == "" {
+		if len(r.Options) == 0 && markup == nil {
 			return 0, nil
 		}
 		text = "…" // Telegram refuses empty text; buttons need a message
 	}
-	if markup == "" {
+	if markup == nil {
 		markup = b.inlineMarkup(r.Options)
 	}
 	chunks := split(text, maxText)
 	last := 0
 	for i, chunk := range chunks {
-		var m escapedJSON
+		var m any
 		if i == len(chunks)-1 {
 			m = markup
 		}
@@ -213,14 +212,14 @@ func (b *Bot) editPressed(ctx context.Context, d *delivery) bool {
 	if label := buttonLabel(m.ReplyMarkup, d.press.data); accepted && label != "" && m.Text != "" {
 		text := m.Text + "\n\n→ " + label
 		if textLen(text) <= maxText {
-			b.edited("editMessageText", b.editText(ctx, d.chat, classReply, m.MessageID, text, noButtonsForm))
+			b.edited("editMessageText", b.editText(ctx, d.chat, classReply, m.MessageID, text, noButtons))
 			return true
 		}
 	}
 	if m.ReplyMarkup == nil || len(m.ReplyMarkup.InlineKeyboard) == 0 {
 		return false
 	}
-	b.edited("editMessageReplyMarkup", b.editMarkup(ctx, d.chat, classReply, m.MessageID, noButtonsForm))
+	b.edited("editMessageReplyMarkup", b.editMarkup(ctx, d.chat, classReply, m.MessageID, noButtons))
 	return true
 }
 
@@ -277,9 +276,9 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 	hi := d.msgID // the newest id known when the line cannot be sent
 	keep := int64(0)
 	for i, r := range d.out.Replies {
-		var markup escapedJSON
+		var markup any
 		if i == len(d.out.Replies)-1 {
-			markup = removeKeyboardForm
+			markup = removeKeyboard
 		}
 		id, err := b.sendReply(ctx, d.chat, r, markup, classUrgent)
 		if err != nil {
@@ -345,26 +344,6 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 			}
 		}
 	}
-}
-
-// deleteMessages deletes the ids from bottom to top in one call, newest
-// first. The library predates the method; the form is the one its
-// generic request would send.
-func (b *Bot) deleteMessages(ctx context.Context, chat, bottom, top int64) error {
-	ids := make([]byte, 0, 2+11*(top-bottom+1))
-	ids = append(ids, '[')
-	for id := top; id >= bottom; id-- {
-		if id != top {
-			ids = append(ids, ',')
-		}
-		ids = strconv.AppendInt(ids, id, 10)
-	}
-	ids = append(ids, ']')
-	f := newForm(32 + 3*len(ids))
-	f.int("chat_id", chat)
-	f.text("message_ids", string(ids))
-	_, err := b.post(ctx, chat, classOther, "deleteMessages", f)
-	return err
 }
 
 // gone reports a deletion that failed because there was nothing to

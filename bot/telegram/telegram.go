@@ -176,9 +176,6 @@ type Bot struct {
 	// goroutine, so it must return quickly, and it must not keep the chat.
 	Delivered func(chat int64)
 
-	api       *tgbotapi.BotAPI
-	urls      sync.Map // method -> *url.URL, for the calls of wire.go
-	keyboards keyboards
 	me        tgbotapi.User
 	limits    *limiter
 	handling  *lanes
@@ -240,7 +237,6 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.drainBy = time.Time{}
 	b.lost.reset()
 	b.offsets = offsets{}
-	b.api = b.newAPI(life, b.RequestTimeout)
 	// Workers wait for the next job while the bot runs, and leave once
 	// everything is drained.
 	for _, l := range []*lanes{b.handling, b.sending, b.inline} {
@@ -389,7 +385,9 @@ func (b *Bot) open(ctx context.Context) error {
 	defer cancel()
 	defer context.AfterFunc(ctx, cancel)()
 
-	resp, err := b.call(octx, 0, classOther, "getMe", func() (*tgbotapi.APIResponse, error) { return b.api.MakeRequest("getMe", nil) })
+	resp, err := b.call(octx, &outbound{method: "getMe", class: classOther, send: func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error) {
+		return api.MakeRequest("getMe", nil)
+	}})
 	if err != nil {
 		if c := apiCode(err); c == http.StatusUnauthorized || c == http.StatusNotFound {
 			return fmt.Errorf("telegram rejected the token (check TELEGRAM_BOT_TOKEN): %w", err)
@@ -399,7 +397,6 @@ func (b *Bot) open(ctx context.Context) error {
 	if err := json.Unmarshal(resp.Result, &b.me); err != nil {
 		return fmt.Errorf("connect to telegram: %w", b.redact.outside("getMe", err))
 	}
-	b.api.Self = b.me
 	b.prepareTexts() // the group line links to the bot by its username
 	b.publishCommands(octx)
 	if b.WebhookURL != "" {
@@ -407,9 +404,7 @@ func (b *Bot) open(ctx context.Context) error {
 	}
 	// getUpdates fails while a webhook is set, for instance by an earlier
 	// deployment in webhook mode. Pending updates are kept.
-	if _, err := b.call(octx, 0, classOther, "deleteWebhook", func() (*tgbotapi.APIResponse, error) {
-		return b.api.Request(tgbotapi.DeleteWebhookConfig{})
-	}); err != nil {
+	if _, err := b.request(octx, 0, classOther, "deleteWebhook", tgbotapi.DeleteWebhookConfig{}); err != nil {
 		return fmt.Errorf("remove webhook before polling: %w", err)
 	}
 	b.metrics().Receiving(true)
@@ -428,7 +423,7 @@ func (b *Bot) publishCommands(ctx context.Context) {
 		if lang != content.DefaultLang {
 			cfg.LanguageCode = lang
 		}
-		if _, err := b.call(ctx, 0, classOther, "setMyCommands", func() (*tgbotapi.APIResponse, error) { return b.api.Request(cfg) }); err != nil {
+		if _, err := b.request(ctx, 0, classOther, "setMyCommands", cfg); err != nil {
 			b.log().Warn("telegram: commands not published", "lang", lang, "err", err)
 		}
 	}

@@ -222,10 +222,8 @@ func TestCallRetriesHTMLErrors(t *testing.T) {
 	b := &Bot{Token: "1:t", Endpoint: srv.URL + "/bot%s/%s", Client: srv.Client(), Backoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 5}
 	b.limits = newLimiter(1000, 1000, 1000, 1000, time.Now)
 	b.redact = newRedactor(b.Token)
-	b.api = b.newAPI(context.Background(), time.Second)
-	_, err := b.call(context.Background(), 0, classOther, "deleteMessage", func() (*tgbotapi.APIResponse, error) {
-		return b.api.Request(tgbotapi.NewDeleteMessage(1, 2))
-	})
+	b.RequestTimeout = time.Second
+	err := b.deleteMessage(context.Background(), 1, 2)
 	mu.Lock()
 	got := n
 	n = 0
@@ -236,9 +234,7 @@ func TestCallRetriesHTMLErrors(t *testing.T) {
 
 	// With fewer attempts allowed, the call gives up and says why.
 	b.MaxAttempts = 2
-	_, err = b.call(context.Background(), 0, classOther, "deleteMessage", func() (*tgbotapi.APIResponse, error) {
-		return b.api.Request(tgbotapi.NewDeleteMessage(1, 2))
-	})
+	err = b.deleteMessage(context.Background(), 1, 2)
 	if apiCode(err) != http.StatusBadGateway || !strings.Contains(err.Error(), "deleteMessage") {
 		t.Errorf("call() with 2 attempts = %v, want the 502 of deleteMessage", err)
 	}

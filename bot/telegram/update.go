@@ -462,7 +462,7 @@ func (b *Bot) onGroup(m *tgbotapi.Message, done func(bool)) {
 	text := b.texts[b.lang(langCode(m.From))].group
 	chat := m.Chat.ID
 	b.queueSend(chat, flows.Ordinary, func(ctx context.Context) {
-		if _, err := b.sendReply(ctx, chat, flows.Reply{Text: text}, "", classReply); err != nil {
+		if _, err := b.sendReply(ctx, chat, flows.Reply{Text: text}, nil, classReply); err != nil {
 			b.logSendError("group line", err)
 		}
 	}, done)
@@ -530,7 +530,7 @@ func (b *Bot) onInline(q *tgbotapi.InlineQuery, done func(bool)) {
 		})
 	}
 	cfg := tgbotapi.InlineConfig{InlineQueryID: q.ID, Results: results, CacheTime: 300, IsPersonal: true}
-	if _, err := b.send(b.life, 0, classOther, cfg, "answerInlineQuery"); err != nil {
+	if _, err := b.request(b.life, 0, classOther, "answerInlineQuery", cfg); err != nil {
 		b.logSendError("inline answer", err)
 	}
 	done(b.life.Err() == nil)
