@@ -10,11 +10,11 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"math/rand/v2"
 	"sync"
 	"time"
 
 	"signaal/flows"
+	"signaal/internal/retry"
 	"signaal/store"
 )
 
@@ -220,7 +220,7 @@ func (d *Dispatcher) Handle(ctx context.Context, u Update) (out Outcome, err err
 		next := store.Record{Session: r.Session, Handled: rec.Handled.With(u.Seq, idHash), Version: rec.Version, Origin: cmp.Or(rec.Origin, u.MsgID)}
 		if _, err := d.Sessions.Save(ctx, key, next); err != nil {
 			if errors.Is(err, store.ErrConflict) {
-				backoff(ctx, attempt)
+				_ = retry.Clock{}.Sleep(ctx, conflictBackoff.Pause(attempt))
 				continue
 			}
 			return d.degraded(u, err)
@@ -261,15 +261,11 @@ func (d *Dispatcher) leave(ctx context.Context, key store.Key, u Update) Outcome
 	return out
 }
 
-// backoff sleeps up to (attempt+1) milliseconds, or until ctx is done.
-func backoff(ctx context.Context, attempt int) {
-	t := time.NewTimer(time.Duration(rand.Int64N(int64(attempt+1) * int64(time.Millisecond))))
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-	case <-t.C:
-	}
-}
+// conflictBackoff is the pause before handling an update again after a
+// conflict: a random moment that grows with each attempt, on the
+// machine's clock, as it waits for another instance rather than for time
+// to pass.
+var conflictBackoff = retry.Backoff{First: time.Millisecond, Max: 8 * time.Millisecond, Jitter: 1}
 
 func (d *Dispatcher) degraded(u Update, err error) (Outcome, error) {
 	d.log().Error("update not handled; safety card sent", "platform", u.Platform, "err", err)
@@ -285,12 +281,8 @@ func (d *Dispatcher) now() time.Time {
 
 func (d *Dispatcher) idle() time.Duration { return cmp.Or(d.Idle, store.DefaultIdle) }
 
-func (d *Dispatcher) after(wait time.Duration) <-chan time.Time {
-	if d.After != nil {
-		return d.After(wait)
-	}
-	return time.After(wait)
-}
+// clock is the dispatcher's Now and After, for the retries of quick exits.
+func (d *Dispatcher) clock() retry.Clock { return retry.Clock{Now: d.Now, After: d.After} }
 
 func (d *Dispatcher) log() *slog.Logger {
 	if d.Log != nil {

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -242,21 +243,29 @@ func (d *Dispatcher) exitDone(key store.Key) {
 func (d *Dispatcher) retryLoop() {
 	defer d.exits.loop.Done()
 	every := cmp.Or(d.RetryEvery, retryEvery)
-	for {
-		<-d.after(every)
+	ctx := context.Background()
+	clock := d.clock()
+	// The delete that failed was the first try: the loop waits before its
+	// first round.
+	_ = clock.Sleep(ctx, every)
+	_ = clock.Do(ctx, func() error {
 		now, idle := d.now(), d.idle()
 		try, expired, stop := d.exits.due(now, idle)
 		for _, k := range expired {
 			d.expire(k, now, idle)
 		}
 		if stop {
-			return
+			return nil
 		}
 		for _, k := range try {
 			d.retryDelete(k)
 		}
-	}
+		return errPending
+	}, func(error, int) (time.Duration, bool) { return every, true })
 }
+
+// errPending is a round of retryLoop that left exits to try again.
+var errPending = errors.New("quick exits still pending")
 
 // retryDelete tries once to delete a session a quick exit left behind.
 func (d *Dispatcher) retryDelete(key store.Key) {

@@ -4,9 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
-	"math/rand/v2"
 	"mime"
 	"net/http"
 	"net/url"
@@ -152,90 +150,6 @@ const (
 	// so that the chat's own replies sent just before do not hold it up.
 	classUrgent
 )
-
-// outbound is one Bot API call on its way to Telegram: the method, the
-// chat it counts towards (0 for none), how it counts, and how to send it
-// with a client.
-type outbound struct {
-	method string
-	chat   int64
-	class  callClass
-	send   func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error)
-}
-
-// call makes one Bot API call through the rate limits, again after
-// retry_after when Telegram answers 429 and with back-off on 5xx and network
-// errors. It gives up on other errors, which would fail again (a 400 for a
-// message that is gone, a 403 from a user who blocked the bot), after
-// MaxAttempts failures that are not 429, or when ctx ends. A 429 is waited
-// out however often it comes, until ctx ends: a reply is delayed rather
-// than lost. The request ends with ctx, the call's own, so that a quick
-// exit carried out after the rest of the work was abandoned is not cut
-// off with it.
-func (b *Bot) call(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error) {
-	failures := 0
-	method, chat, class := o.method, o.chat, o.class
-	for {
-		if err := b.limits.wait(ctx, chat, class); err != nil {
-			return nil, fmt.Errorf("telegram %s: %w", method, err)
-		}
-		resp, err := o.send(b.newAPI(ctx, b.RequestTimeout))
-		if err == nil {
-			b.metrics().Called(method, 0)
-			return resp, nil
-		}
-		if ctx.Err() != nil {
-			return nil, fmt.Errorf("telegram %s: %w", method, ctx.Err())
-		}
-		err = b.redact.outside(method, err)
-		b.metrics().Called(method, callCode(err))
-		wait, retry := b.retryAfter(err, failures)
-		if !retry {
-			return nil, err
-		}
-		if apiCode(err) != http.StatusTooManyRequests {
-			if failures++; failures >= b.MaxAttempts {
-				return nil, fmt.Errorf("after %d attempts: %w", failures, err)
-			}
-		}
-		b.log().Debug("telegram call retried", "method", method, "code", apiCode(err), "wait", wait.String())
-		b.metrics().Retried(method, callCode(err))
-		if err := sleep(ctx, wait); err != nil {
-			return nil, fmt.Errorf("telegram %s: %w", method, err)
-		}
-	}
-}
-
-// retryAfter decides whether a failed call is tried again, and after how
-// long.
-func (b *Bot) retryAfter(err error, failures int) (time.Duration, bool) {
-	var te *tgbotapi.Error
-	if errors.As(err, &te) {
-		switch {
-		case te.RetryAfter > 0:
-			return time.Duration(te.RetryAfter) * b.retryUnit, true
-		case te.Code == http.StatusTooManyRequests:
-			return b.retryUnit, true
-		case te.Code >= 500:
-			return b.backoff(failures), true
-		case te.Code != 0:
-			return 0, false
-		}
-	}
-	// Network errors, time-outs and undecodable answers are transient.
-	return b.backoff(failures), true
-}
-
-// backoff is the pause after the n-th consecutive failure (from 0):
-// Backoff doubled each time up to MaxBackoff, with up to a quarter of
-// jitter so that many chats failing at once do not retry in step.
-func (b *Bot) backoff(n int) time.Duration {
-	d := b.Backoff << min(n, 20)
-	if d <= 0 || d > b.MaxBackoff {
-		d = b.MaxBackoff
-	}
-	return d - time.Duration(rand.Int64N(int64(d)/4+1))
-}
 
 // apiCode is the error_code of a Bot API error, or 0.
 func apiCode(err error) int {

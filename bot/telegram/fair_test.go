@@ -12,13 +12,16 @@ import (
 
 	"signaal/bot/telegram/tgtest"
 	"signaal/content"
+	"signaal/internal/retry"
 )
 
-// Telegram's real limits, which the flood tests keep so that the
-// flooding chat's replies back up as they would in production.
+// Telegram's real limits, on the machine's clock, which the flood tests
+// keep so that the flooding chat's replies back up as they would in
+// production. What they check is an order, not a time.
 func realLimits(b *Bot) {
 	b.Rate, b.Burst = 30, 30
 	b.ChatRate, b.ChatBurst = 1, 3
+	b.Clock = retry.Clock{}
 }
 
 // floodUser is the user who floods; newcomer(i) are the people who start

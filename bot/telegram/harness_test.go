@@ -74,6 +74,10 @@ type harness struct {
 	c    *content.Content
 	rec  *recorder
 	logs *syncbuf.Buffer
+	// clock is the bot's: waits for limits, retry_after and back-off are
+	// over at once, and recorded. Tests of the real limits run on the
+	// machine's clock instead (realLimits).
+	clock *skipClock
 
 	cancel context.CancelFunc
 	done   chan error
@@ -103,9 +107,9 @@ func testContent(t *testing.T) *content.Content {
 	return l.c
 }
 
-// start runs a bot in mode m against a new fake server. Limits are raised
-// and pauses shortened so that the tests run fast; tests of the limits set
-// their own.
+// start runs a bot in mode m against a new fake server, on a clock on
+// which every wait is over at once. Limits are raised so that the tests
+// run fast; tests of the limits set their own.
 func start(t *testing.T, m mode, c *content.Content, opts ...option) *harness {
 	t.Helper()
 	srv := tgtest.New(t)
@@ -118,7 +122,9 @@ func start(t *testing.T, m mode, c *content.Content, opts ...option) *harness {
 	logs := &syncbuf.Buffer{}
 	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	rec := &recorder{h: &bot.Dispatcher{Engine: eng, Sessions: mem, Keys: store.NewKeyer(nil), Log: log}}
+	clock := newSkipClock()
 	b := &Bot{
+		Clock:          clock.clock(),
 		Token:          tgtest.Token,
 		Endpoint:       srv.Endpoint(),
 		Handler:        rec,
@@ -134,9 +140,6 @@ func start(t *testing.T, m mode, c *content.Content, opts ...option) *harness {
 		MaxBackoff:     100 * time.Millisecond,
 		RequestTimeout: 5 * time.Second,
 		DrainTimeout:   5 * time.Second,
-		// A retry_after of one second is waited out for a tenth of one,
-		// which keeps the tests of flood waits short.
-		retryUnit: 100 * time.Millisecond,
 	}
 	if m == hooking {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -154,7 +157,7 @@ func start(t *testing.T, m mode, c *content.Content, opts ...option) *harness {
 	if err := b.init(); err != nil {
 		t.Fatalf("init() = %v", err)
 	}
-	h := &harness{t: t, srv: srv, bot: b, c: c, rec: rec, logs: logs, done: make(chan error, 1)}
+	h := &harness{t: t, srv: srv, bot: b, c: c, rec: rec, logs: logs, clock: clock, done: make(chan error, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
 	go func() { h.done <- b.Run(ctx) }()

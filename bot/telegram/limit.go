@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"signaal/internal/retry"
 )
 
 // limiter keeps Telegram's limits: about 30 messages a second overall and
@@ -30,7 +32,7 @@ import (
 // The per-chat limiters are dropped once they are full again, so the map
 // holds only the chats that were sent to recently.
 type limiter struct {
-	now      func() time.Time
+	clock    retry.Clock
 	global   *rate.Limiter
 	headroom float64 // overall tokens that yielding calls leave alone
 	yieldMu  sync.Mutex
@@ -53,9 +55,9 @@ var errUnlimitable = errors.New("telegram: rate limit cannot be met")
 // minPrune is the size of the per-chat map below which it is never swept.
 const minPrune = 1024
 
-func newLimiter(perSecond float64, burst int, chatPerSecond float64, chatBurst int, now func() time.Time) *limiter {
+func newLimiter(perSecond float64, burst int, chatPerSecond float64, chatBurst int, clock retry.Clock) *limiter {
 	return &limiter{
-		now:       now,
+		clock:     clock,
 		global:    rate.NewLimiter(rate.Limit(perSecond), max(1, burst)),
 		headroom:  float64(max(1, burst) / 3),
 		chatRate:  rate.Limit(chatPerSecond),
@@ -94,7 +96,7 @@ func (l *limiter) reserveChat(chat int64, now time.Time) *rate.Reservation {
 // one urgent message after another waits like any other and cannot take
 // the share of Telegram's limit that everyone else's first answers need.
 func (l *limiter) urgentChatWait(chat int64) time.Duration {
-	now := l.now()
+	now := l.clock.Time()
 	d := l.reserveChat(chat, now).DelayFrom(now)
 	if d <= urgentBorrow {
 		return 0
@@ -144,26 +146,26 @@ func (l *limiter) reserveYielding(now time.Time) (*rate.Reservation, time.Durati
 func (l *limiter) wait(ctx context.Context, chat int64, class callClass) error {
 	if class == classUrgent {
 		if chat != 0 {
-			if err := sleep(ctx, l.urgentChatWait(chat)); err != nil {
+			if err := l.clock.Sleep(ctx, l.urgentChatWait(chat)); err != nil {
 				return err
 			}
 		}
-		return l.await(ctx, l.reserveGlobal(l.now()))
+		return l.await(ctx, l.reserveGlobal(l.clock.Time()))
 	}
 	if class != classOther && chat != 0 {
-		if err := l.await(ctx, l.reserveChat(chat, l.now())); err != nil {
+		if err := l.await(ctx, l.reserveChat(chat, l.clock.Time())); err != nil {
 			return err
 		}
 	}
 	if class != classMessage {
-		return l.await(ctx, l.reserveGlobal(l.now()))
+		return l.await(ctx, l.reserveGlobal(l.clock.Time()))
 	}
 	for {
-		r, wait := l.reserveYielding(l.now())
+		r, wait := l.reserveYielding(l.clock.Time())
 		if r != nil {
 			return l.await(ctx, r)
 		}
-		if err := sleep(ctx, wait); err != nil {
+		if err := l.clock.Sleep(ctx, wait); err != nil {
 			return err
 		}
 	}
@@ -175,24 +177,9 @@ func (l *limiter) await(ctx context.Context, r *rate.Reservation) error {
 	if !r.OK() {
 		return errUnlimitable // cannot happen with a burst of one or more
 	}
-	if err := sleep(ctx, r.DelayFrom(l.now())); err != nil {
-		r.CancelAt(l.now())
+	if err := l.clock.Sleep(ctx, r.DelayFrom(l.clock.Time())); err != nil {
+		r.CancelAt(l.clock.Time())
 		return err
 	}
 	return nil
-}
-
-// sleep waits d or until ctx ends, whichever is first.
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

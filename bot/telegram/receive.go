@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -41,19 +42,26 @@ func (b *Bot) poll(ctx context.Context) error {
 		Limit:          100,
 		AllowedUpdates: allowedUpdates,
 	}
-	failures, full := 0, false
+	// getUpdates passes the chain's metrics and redaction, but not its
+	// limits, which are for sending, nor its retries: polling never gives
+	// up, and says why it waits.
+	fetch := b.counted(b.redacted(func(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error) { return o.send(api) }))
+	get := &outbound{method: "getUpdates", send: func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error) { return api.Request(cfg) }}
+	full := false
 	for {
-		cfg.Offset = b.offsets.offset(full)
-		cfg.Timeout = max(1, int(b.LongPoll/time.Second))
-		ups, err := api.GetUpdates(cfg)
-		if ctx.Err() != nil {
-			// Updates of an interrupted call were not handled and are not
-			// acknowledged: Telegram sends them again.
-			return nil
-		}
-		if err != nil {
-			err = b.redact.outside("getUpdates", err)
-			b.metrics().Called("getUpdates", callCode(err))
+		var ups []tgbotapi.Update
+		_ = b.Clock.Do(ctx, func() error {
+			cfg.Offset = b.offsets.offset(full)
+			cfg.Timeout = max(1, int(b.LongPoll/time.Second))
+			resp, err := fetch(ctx, get)
+			if err == nil {
+				err = b.redact.outside("getUpdates", json.Unmarshal(resp.Result, &ups))
+			}
+			return err
+		}, func(err error, failures int) (time.Duration, bool) {
+			if ctx.Err() != nil {
+				return 0, false
+			}
 			b.metrics().Receiving(false)
 			code := apiCode(err)
 			wait, transient := b.retryAfter(err, failures)
@@ -61,9 +69,8 @@ func (b *Bot) poll(ctx context.Context) error {
 				// A conflict, a rejected token or a bad request: wait as
 				// after a server error rather than hammer Telegram with
 				// the same call.
-				wait = b.backoff(failures)
+				wait = b.backoff().Pause(failures)
 			}
-			failures++
 			level, msg := slog.LevelWarn, "telegram: getUpdates failed; trying again"
 			switch code {
 			case http.StatusConflict:
@@ -75,13 +82,13 @@ func (b *Bot) poll(ctx context.Context) error {
 			}
 			b.log().Log(ctx, level, msg, "code", code, "err", err, "wait", wait.String())
 			b.metrics().Retried("getUpdates", callCode(err))
-			if sleep(ctx, wait) != nil {
-				return nil
-			}
-			continue
+			return wait, true
+		})
+		if ctx.Err() != nil {
+			// Updates of an interrupted call were not handled and are not
+			// acknowledged: Telegram sends them again.
+			return nil
 		}
-		failures = 0
-		b.metrics().Called("getUpdates", 0)
 		b.metrics().Receiving(true)
 		fresh := b.queueBatch(ups)
 		// A full batch: Telegram hands out no more at once, and updates

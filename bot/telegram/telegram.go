@@ -59,6 +59,7 @@ import (
 	"signaal/bot"
 	"signaal/content"
 	"signaal/flows"
+	"signaal/internal/retry"
 )
 
 // Platform names this channel in store keys.
@@ -155,6 +156,9 @@ type Bot struct {
 	Burst     int
 	ChatRate  float64
 	ChatBurst int
+	// Clock is the time the channel waits on for Telegram's limits,
+	// retry_after and back-off; the machine's when its fields are nil.
+	Clock retry.Clock
 	// MaxAttempts bounds the tries of a call that fails with a 5xx or a
 	// network error (8); Backoff is the first pause between them (500ms),
 	// doubling up to MaxBackoff (30s). 429s are always waited out.
@@ -187,9 +191,7 @@ type Bot struct {
 	hookPath  string
 	defFinder Finder
 	redact    *redactor
-	// retryUnit is how long one second of a retry_after lasts: a second,
-	// shorter in tests.
-	retryUnit time.Duration
+	out       caller        // the outbound chain (chain.go)
 	drainBy   time.Time     // when the drain gives up; set when receiving stops
 	offsets   offsets       // polling: which updates Telegram may be told are done
 	answered  recentUpdates // updates whose replies were sent
@@ -333,7 +335,6 @@ func (b *Bot) init() error {
 	setDefault(&b.RequestTimeout, 30*time.Second)
 	setDefault(&b.MaxDelete, 200)
 	setDefault(&b.DrainTimeout, 10*time.Second)
-	setDefault(&b.retryUnit, time.Second)
 	b.redact = newRedactor(b.Token, b.WebhookSecret)
 	b.dropped = newRollup(b.log, slog.LevelWarn, "telegram: updates dropped: their chat was over its queue limit", logEvery)
 	b.strangers = newRollup(b.log, slog.LevelWarn, "telegram: webhook requests without the right secret refused", logEvery)
@@ -345,7 +346,8 @@ func (b *Bot) init() error {
 		tr.MaxIdleConnsPerHost = b.SendWorkers + 2
 		b.Client = &http.Client{Transport: tr}
 	}
-	b.limits = newLimiter(b.Rate, b.Burst, b.ChatRate, b.ChatBurst, time.Now)
+	b.limits = newLimiter(b.Rate, b.Burst, b.ChatRate, b.ChatBurst, b.Clock)
+	b.out = b.chain()
 	onPanic := func(v any) { b.log().Error("telegram: panic in a job; it was dropped", "panic", fmt.Sprint(v)) }
 	b.handling = newLanes(b.Workers, b.MaxQueued, onPanic)
 	b.sending = newLanes(b.SendWorkers, b.MaxQueued, onPanic)

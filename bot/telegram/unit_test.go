@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"signaal/content"
 	"signaal/flows"
+	"signaal/internal/retry"
 	"testing/fstest"
 )
 
@@ -160,7 +161,7 @@ func TestDoerKeepsTokenOut(t *testing.T) {
 
 func TestRetryAfter(t *testing.T) {
 	t.Parallel()
-	b := &Bot{Backoff: 100 * time.Millisecond, MaxBackoff: time.Second, retryUnit: time.Second}
+	b := &Bot{Backoff: 100 * time.Millisecond, MaxBackoff: time.Second}
 	for _, tc := range []struct {
 		name      string
 		err       error
@@ -219,10 +220,7 @@ func TestCallRetriesHTMLErrors(t *testing.T) {
 		_, _ = w.Write([]byte(`{"ok":true,"result":true}`))
 	}))
 	defer srv.Close()
-	b := &Bot{Token: "1:t", Endpoint: srv.URL + "/bot%s/%s", Client: srv.Client(), Backoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, MaxAttempts: 5}
-	b.limits = newLimiter(1000, 1000, 1000, 1000, time.Now)
-	b.redact = newRedactor(b.Token)
-	b.RequestTimeout = time.Second
+	b := bareBot(srv.URL+"/bot%s/%s", srv.Client(), newSkipClock().clock())
 	err := b.deleteMessage(context.Background(), 1, 2)
 	mu.Lock()
 	got := n
@@ -243,7 +241,7 @@ func TestCallRetriesHTMLErrors(t *testing.T) {
 func TestLimiterPerChat(t *testing.T) {
 	t.Parallel()
 	now := time.Unix(0, 0)
-	l := newLimiter(30, 30, 1, 1, func() time.Time { return now })
+	l := newLimiter(30, 30, 1, 1, retry.Clock{Now: func() time.Time { return now }})
 	for _, tc := range []struct {
 		name string
 		chat int64
@@ -352,14 +350,14 @@ func TestLimiterWorstSecond(t *testing.T) {
 		wants = append(wants, sendAt{chat: chat, at: 2 * time.Second})
 	}
 	bound := burst + rate
-	got := worstSecond(simulate(newLimiter(rate, burst, 1, 3, nil), wants, true))
+	got := worstSecond(simulate(newLimiter(rate, burst, 1, 3, retry.Clock{}), wants, true))
 	t.Logf("worst one-second window: %d sends (bound %d)", got, bound)
 	if got > bound {
 		t.Errorf("worst one-second window = %d sends, want at most %d (burst %d + %d a second)", got, bound, burst, rate)
 	}
 	// The same moment through the old order breaks the bound, so the
 	// scenario is one that catches it.
-	if old := worstSecond(simulate(newLimiter(rate, burst, 1, 3, nil), wants, false)); old <= bound {
+	if old := worstSecond(simulate(newLimiter(rate, burst, 1, 3, retry.Clock{}), wants, false)); old <= bound {
 		t.Errorf("with the overall token taken first, worst window = %d, want it above %d: the scenario no longer tells the orders apart", old, bound)
 	} else {
 		t.Logf("with the overall token taken first it would be %d", old)
@@ -369,7 +367,7 @@ func TestLimiterWorstSecond(t *testing.T) {
 func TestLimiterPrune(t *testing.T) {
 	t.Parallel()
 	now := time.Unix(0, 0)
-	l := newLimiter(1e6, 1e6, 1, 3, func() time.Time { return now })
+	l := newLimiter(1e6, 1e6, 1, 3, retry.Clock{Now: func() time.Time { return now }})
 	for chat := range int64(minPrune - 1) {
 		l.reserveChat(chat+1, now)
 	}
@@ -436,7 +434,7 @@ func TestLanesPerKeyLimit(t *testing.T) {
 func TestLimiterYields(t *testing.T) {
 	t.Parallel()
 	now := time.Unix(0, 0)
-	l := newLimiter(30, 30, 1, 3, nil)
+	l := newLimiter(30, 30, 1, 3, retry.Clock{})
 	if r, wait := l.reserveYielding(now); r == nil || r.DelayFrom(now) != 0 || wait != 0 {
 		t.Fatalf("reserveYielding() on a full bucket = %v, %v, want a token at once", r, wait)
 	}
@@ -509,7 +507,7 @@ func TestContentFitsTelegram(t *testing.T) {
 // to its limit like any other.
 func TestLimiterUrgentBorrows(t *testing.T) {
 	t0 := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
-	l := newLimiter(30, 30, 1, 3, func() time.Time { return t0 })
+	l := newLimiter(30, 30, 1, 3, retry.Clock{Now: func() time.Time { return t0 }})
 	var waits []time.Duration
 	for range 7 {
 		waits = append(waits, l.urgentChatWait(42))
