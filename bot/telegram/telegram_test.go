@@ -562,17 +562,15 @@ func TestShutdown(t *testing.T) {
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) {
 			t.Parallel()
-			h := start(t, m, testContent(t))
+			// A long poll and a drain of an hour: the stop interrupts the
+			// one and does not need the other, or the test hangs.
+			h := start(t, m, testContent(t), func(b *Bot) { b.LongPoll, b.DrainTimeout = time.Hour, time.Hour })
 			// Slow sends: the replies are still in flight when the stop
 			// comes, and must be delivered all the same.
 			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 200 * time.Millisecond, Times: 2})
 			h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
 			h.srv.Await(t, 5*time.Second, "the update to be handled", func() bool { return h.rec.count() == 1 })
-			began := time.Now()
 			h.stop()
-			if d := time.Since(began); d > 3*time.Second {
-				t.Errorf("stop took %v, want well under the long poll and drain time-outs", d)
-			}
 			if n := len(h.srv.BotMessages(alice.ID)); n != 2 {
 				t.Errorf("after stop, %d bot messages, want 2: what was received is finished", n)
 			}
@@ -644,17 +642,13 @@ func TestBlockedUser(t *testing.T) {
 
 func TestShutdownDeadline(t *testing.T) {
 	t.Parallel()
-	// A send that hangs is abandoned at the drain deadline: Run still
-	// returns, and says what it gave up.
+	// A send that hangs for an hour is abandoned at the drain deadline:
+	// Run still returns (or the test hangs), and says what it gave up.
 	h := start(t, polling, testContent(t), func(b *Bot) { b.DrainTimeout = 300 * time.Millisecond })
-	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 10 * time.Second})
+	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: time.Hour})
 	h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
 	h.srv.Await(t, 5*time.Second, "the update to be handled", func() bool { return h.rec.count() == 1 })
-	began := time.Now()
 	h.stop()
-	if d := time.Since(began); d > 3*time.Second {
-		t.Errorf("stop with a hanging send took %v, want about the drain time-out", d)
-	}
 	if !strings.Contains(h.logs.String(), "abandoned") {
 		t.Errorf("logs do not say work was abandoned:\n%s", h.logs.String())
 	}

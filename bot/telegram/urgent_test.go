@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"signaal/bot"
 	"signaal/bot/telegram/tgtest"
 	"signaal/content"
 	"signaal/flows"
@@ -261,20 +262,9 @@ func TestSafetyFloodBounded(t *testing.T) {
 	h := start(t, polling, c, realLimits, func(b *Bot) { b.DrainTimeout = 200 * time.Millisecond })
 	h.text(floodUser, "/start")
 	var most atomic.Int64
-	stop := make(chan struct{})
-	watched := make(chan struct{})
-	go func() {
-		defer close(watched)
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-			}
-			most.Store(max(most.Load(), int64(h.bot.handling.UrgentLen(floodUser.ID))))
-			time.Sleep(100 * time.Microsecond)
-		}
-	}()
+	h.rec.watch(func(bot.Update) {
+		most.Store(max(most.Load(), int64(h.bot.handling.UrgentLen(floodUser.ID))))
+	})
 	for range 40 {
 		h.srv.SendText(tgtest.PrivateChat(floodUser), floodUser, sos)
 	}
@@ -289,8 +279,6 @@ func TestSafetyFloodBounded(t *testing.T) {
 		}
 		return false
 	})
-	close(stop)
-	<-watched
 	if got := most.Load(); got > maxUrgentQueued {
 		t.Errorf("the flooding chat had %d urgent updates waiting at once, want at most %d", got, maxUrgentQueued)
 	}
