@@ -251,6 +251,7 @@ func TestCanaries(t *testing.T) {
 	h.text(alice, "/start")
 	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Code: 400, Echo: true})
 	h.text(alice, "een geheim bericht") // the free-text line is refused
+	h.text(alice, "nog een geheim")     // and the next one sent, with the question
 	h.srv.Inject(tgtest.Fault{Method: "answerCallbackQuery", Code: 400, Echo: true})
 	h.srv.Inject(tgtest.Fault{Method: "editMessageText", Code: 502, Echo: true, Times: 2})
 	h.srv.Press(tgtest.PrivateChat(alice), alice, h.question(alice).ID, "start/welcome/ok") // its answer is refused

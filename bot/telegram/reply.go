@@ -106,7 +106,8 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 			class = classMessage
 		}
 	}
-	for i, r := range d.out.Replies {
+	replies := joined(d.out.Replies)
+	for i, r := range replies {
 		_, err := b.sendReply(ctx, d.chat, r, nil, class)
 		class = classMessage
 		if err != nil {
@@ -119,9 +120,28 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 			b.sendPrivacy(ctx, d)
 		}
 	}
-	if len(d.out.Replies) == 0 && d.fresh {
+	if len(replies) == 0 && d.fresh {
 		b.sendPrivacy(ctx, d)
 	}
+}
+
+// joined puts each reply without options together with the reply after
+// it: one message with the text of both and the buttons of the second,
+// where Telegram takes that much text in one message. A line that leads
+// to a question ("Fijn dat je er bent." and the question again) then
+// comes with it, and costs no message of its own under Telegram's limits.
+func joined(replies []flows.Reply) []flows.Reply {
+	out := make([]flows.Reply, 0, len(replies))
+	for _, r := range replies {
+		if n := len(out); n > 0 && len(out[n-1].Options) == 0 && out[n-1].Text != "" && r.Text != "" {
+			if text := out[n-1].Text + "\n\n" + r.Text; textLen(text) <= maxText {
+				out[n-1] = flows.Reply{Text: text, Options: r.Options}
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // sendPrivacy says once per conversation, right after the welcome, that

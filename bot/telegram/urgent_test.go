@@ -125,7 +125,7 @@ func TestQuickExitWholeConversation(t *testing.T) {
 			t.Parallel()
 			h := start(t, m, testContent(t), func(b *Bot) { b.MaxDelete = 10 })
 			h.text(alice, "/start")
-			for range 8 {
+			for range 16 {
 				h.srv.SendMedia(tgtest.PrivateChat(alice), alice, "sticker")
 			}
 			h.settle()
