@@ -649,6 +649,9 @@ func (e *Engine) answerFear(s Session, m understand.Meaning, h hearer, now time.
 		fit = append(fit, e.contacts(fa.Contacts)...)
 		never = fa.Never
 	}
+	// The help that thinks along anonymously comes first; Veilig Thuis,
+	// which may act on what it hears, after it.
+	fit = e.youngLast(fit)
 	var cts []*content.Contact
 	for _, ct := range e.pick(h, len(fit), fit) {
 		if !slices.Contains(never, ct.ID) && ct.For(e.c.AudienceOf(understand.WhoMe)) && len(cts) < maxHelplines {
