@@ -35,6 +35,10 @@ type Trace struct {
 	DangerModel float64
 	DangerSure  bool
 	DangerWords []WordWeight
+	// Asked and TopicOf are what the contact and topic models are sure
+	// of ("" when not sure or not read); whether they were asked depends
+	// on what else the message was understood as.
+	Asked, TopicOf string
 	// Markers found, by name, with their words.
 	Markers map[string][]string
 	// Scores of every intent that has any, best first.
@@ -112,6 +116,13 @@ func (x *Index) Explain(lang, text string) (Meaning, Trace) {
 		name := markerNames[p.tag]
 		tr.Markers[name] = append(tr.Markers[name], span(i, j))
 	})
+
+	if ct, _, _ := u.askModel.choose(words, nil, nil); ct != nil {
+		tr.Asked = ct.ID
+	}
+	if in, _, _ := u.topicModel.choose(tr.Masked, nil, nil); in != nil {
+		tr.TopicOf = in.ID
+	}
 
 	var meaning Meaning
 	u.read(tr.Masked, wk, &meaning)

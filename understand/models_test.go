@@ -232,3 +232,25 @@ func TestChoosersDecide(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainModels checks that explain says what the models are sure of,
+// so that an editor can see why a contact or topic came first.
+func TestExplainModels(t *testing.T) {
+	c, spec, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(c, spec)
+	_, tr := x.Explain("en", "im a GP, is there some checklist for spotting trafficking in my patients")
+	if tr.Asked != "fairwork" {
+		t.Errorf("Explain(GP's question).Asked = %q, want fairwork", tr.Asked)
+	}
+	_, tr = x.Explain("nl", "baas heeft de loods op slot gedaan en wij zitten er nog in. 6 man. sinds gister")
+	if !tr.DangerSure || len(tr.DangerWords) == 0 {
+		t.Errorf("Explain(locked in a shed) = danger model %.2f, sure %v, %d words; want sure, with the words that weighed most", tr.DangerModel, tr.DangerSure, len(tr.DangerWords))
+	}
+	_, tr = x.Explain("nl", "mijn nicht moet van haar vriend elke avond met andere mannen mee om zijn schuld af te lossen")
+	if tr.TopicOf != "sexual" {
+		t.Errorf("Explain(debt paid with men).TopicOf = %q, want sexual", tr.TopicOf)
+	}
+}

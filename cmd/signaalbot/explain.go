@@ -74,6 +74,11 @@ func (a *app) explain(_ context.Context, args []string) error {
 		}
 		fmt.Fprintln(w)
 	}
+	if tr.Asked != "" || tr.TopicOf != "" {
+		// What the models learnt from content/data/messages are sure of;
+		// a question takes the contact, what someone tells the topic.
+		fmt.Fprintf(w, "models:     asks for %s; tells about %s\n", orNone(tr.Asked), orNone(tr.TopicOf))
+	}
 	fmt.Fprintf(w, "fear:       %v\nwatched:    %v\n", m.Fear, m.Watched)
 	intent, topic := "none", "none"
 	if m.Intent != nil {
