@@ -47,6 +47,9 @@ const (
 	// danger messages are about a fifth of the messages, and missing one
 	// costs more than a false alarm, so each counts twice.
 	dangerWeight = 2
+	// dangerPasses is how often the training goes over the messages: one
+	// class is quick, and fewer passes left danger messages unlearnt.
+	dangerPasses = 20
 )
 
 // trainDanger trains the model on ms, or returns nil when they hold no
@@ -68,7 +71,7 @@ func (u *understander) trainDanger(ms []Message) *dangerModel {
 	if pos == 0 || pos == len(samples) {
 		return nil
 	}
-	return &dangerModel{m: trainLinear(dangerModelBits, 1, samples), n: len(samples)}
+	return &dangerModel{m: trainLinear(dangerModelBits, 1, dangerPasses, samples), n: len(samples)}
 }
 
 // prob is the model's probability that the features tell danger.

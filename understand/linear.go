@@ -27,20 +27,22 @@ type linearSample struct {
 }
 
 const (
-	// linearPasses, linearRate and linearL2 shape the training: a few
-	// passes of stochastic gradient descent over a few thousand short
-	// messages take tens of milliseconds.
-	linearPasses = 20
-	linearRate   = 0.5
-	linearL2     = 1e-5
+	// linearRate and linearL2 shape the training: a few passes of
+	// stochastic gradient descent (see trainLinear) over a few thousand
+	// short messages take tens of milliseconds.
+	linearRate = 0.5
+	linearL2   = 1e-5
+	// minGradient is the least error a sample must still make in a class
+	// for the class's weights to move.
+	minGradient = 1e-3
 )
 
 // trainLinear trains a model with the given number of classes on
-// samples, whose features were hashed to bits.
-func trainLinear(bits uint, classes int, samples []linearSample) *linear {
+// samples, whose features were hashed to bits, in passes over them.
+func trainLinear(bits uint, classes, passes int, samples []linearSample) *linear {
 	m := &linear{bits: bits, classes: classes, w: make([]float32, classes<<bits), bias: make([]float32, classes)}
 	p := make([]float64, classes)
-	for pass := 0; pass < linearPasses; pass++ {
+	for pass := 0; pass < passes; pass++ {
 		rate := linearRate / (1 + float64(pass)/5)
 		for _, s := range samples {
 			m.probs(s.ids, p)
@@ -51,6 +53,12 @@ func trainLinear(bits uint, classes int, samples []linearSample) *linear {
 					y = 1
 				}
 				g := (p[c] - y) * s.weight
+				if g < minGradient && g > -minGradient {
+					// Learnt already: most classes of most samples,
+					// after the first passes. Skipping them keeps the
+					// training to tens of milliseconds.
+					continue
+				}
 				m.bias[c] -= float32(rate * g * 0.1)
 				for _, id := range s.ids {
 					i := int(id)*classes + c

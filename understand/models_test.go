@@ -49,6 +49,7 @@ func others(fs [][]Message, k int) []Message {
 // 0.5% false alarms; run with -v to see the figures). A model that stops
 // learning, or learns to call everything danger, fails.
 func TestDangerModelHeldOut(t *testing.T) {
+	SkipUnderRace(t)
 	c, spec, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -100,6 +101,7 @@ func TestDangerModelHeldOut(t *testing.T) {
 // everyday words or a short message, where it would be wrong (each is
 // sure for the model).
 func TestDangerModelAddsDanger(t *testing.T) {
+	SkipUnderRace(t)
 	c, spec, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -146,6 +148,7 @@ func TestDangerModelAddsDanger(t *testing.T) {
 // topic model is sure of, most must be right; a model that stops learning
 // is sure of nothing and fails too.
 func TestChoosersHeldOut(t *testing.T) {
+	SkipUnderRace(t)
 	c, spec, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -193,6 +196,7 @@ func TestChoosersHeldOut(t *testing.T) {
 // tells gets the topic of the whole message; a keyword or a short message
 // still decides on its own.
 func TestChoosersDecide(t *testing.T) {
+	SkipUnderRace(t)
 	c, spec, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -236,6 +240,7 @@ func TestChoosersDecide(t *testing.T) {
 // TestExplainModels checks that explain says what the models are sure of,
 // so that an editor can see why a contact or topic came first.
 func TestExplainModels(t *testing.T) {
+	SkipUnderRace(t)
 	c, spec, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -252,5 +257,17 @@ func TestExplainModels(t *testing.T) {
 	_, tr = x.Explain("nl", "mijn nicht moet van haar vriend elke avond met andere mannen mee om zijn schuld af te lossen")
 	if tr.TopicOf != "sexual" {
 		t.Errorf("Explain(debt paid with men).TopicOf = %q, want sexual", tr.TopicOf)
+	}
+}
+
+// BenchmarkNew measures building the understanding from the content, the
+// models' training included: what every start of the bot costs.
+func BenchmarkNew(b *testing.B) {
+	c, spec, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		New(c, spec)
 	}
 }

@@ -18,6 +18,7 @@ func shipped(t testing.TB) *understand.Index {
 // loaded is the shipped content and its understand.yaml.
 func loaded(t testing.TB) (*content.Content, *understand.Understanding) {
 	t.Helper()
+	understand.SkipUnderRace(t)
 	c, u, err := understand.Default()
 	if err != nil {
 		t.Fatalf("understand.Default: %v", err)

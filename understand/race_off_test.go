@@ -1,0 +1,6 @@
+//go:build !race
+
+package understand
+
+// RaceOn: the tests run under the race detector.
+const RaceOn = false
