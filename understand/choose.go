@@ -92,7 +92,7 @@ const (
 	// TestRoundsLeftOut (each round scored by models trained on the
 	// others).
 	askSure   = 0.6
-	topicSure = 0.6
+	topicSure = 0.7
 	// askWords and topicWords are the fewest words each model reads: in
 	// a short message one word weighs too much ("aangifte doen" is for
 	// the police, "loverboy" for Fier), and keywords say it better.

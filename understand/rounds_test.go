@@ -188,7 +188,7 @@ func judgeLang(r roundRow, res flows.Result) string {
 		at := len(m)
 		for name, lang := range map[string]string{"dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"} {
 			// "my dutch is not good" does not ask for Dutch.
-			if strings.Contains(m, name+" is not good") || strings.Contains(m, name+" is bad") {
+			if strings.Contains(m, name+" is not good") || strings.Contains(m, name+" is bad") || strings.Contains(m, name+" is really bad") {
 				continue
 			}
 			if i := strings.Index(m, name); i >= 0 && i < at {

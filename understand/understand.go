@@ -628,6 +628,16 @@ func (x *Index) Understand(lang, text string) Meaning {
 			m.Intent = u.atHome(t, m.Home)
 		}
 	}
+	if m.Intent == nil && strings.Contains(text, "?") {
+		// Nothing else understood, but a question the contact model
+		// knows ("wie doet het onafhankelijke onderzoek naar
+		// mensenhandel?"): the general question, with that contact.
+		var ct *content.Contact
+		ct, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
+		if ct != nil {
+			m.Intent = u.question()
+		}
+	}
 	if m.Intent == nil || m.Intent.Kind != KindDisclosure {
 		// A question shows what a search finds; so does anything else
 		// when the person asked for contacts (/contact).
