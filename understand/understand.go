@@ -561,6 +561,15 @@ func (x *Index) Understand(lang, text string) Meaning {
 			// met wiet verkopen") is no topic.
 			m.Topic = nil
 		}
+		if m.Topic == nil {
+			// The topic that danger messages like this one were about:
+			// the passports taken and a van coming is labour.
+			var t *Intent
+			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
+			if t != nil {
+				m.Topic = u.atHome(t, m.Home)
+			}
+		}
 		return m
 	}
 	if m.Fear {
