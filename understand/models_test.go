@@ -215,6 +215,12 @@ func TestChoosersDecide(t *testing.T) {
 		}
 		return m.Intent.ID
 	}
+	topicOf := func(m Meaning) string {
+		if !m.Danger || m.Topic == nil {
+			return ""
+		}
+		return m.Topic.ID
+	}
 	tests := []struct {
 		name, text    string
 		got           func(Meaning) string
@@ -223,6 +229,7 @@ func TestChoosersDecide(t *testing.T) {
 		{"toolkit for doctors", "im a GP, is there some checklist for spotting trafficking in my patients", firstFound, "fairwork", "acm"},
 		{"exploited by a boyfriend", "is er een chat voor meiden die misschien worden uitgebuit door hun vriend? mn nichtje wil niet bellen", intent, "sexual", "labour"},
 		{"short, with a keyword", "loverboy", intent, "sexual", "sexual"},
+		{"danger's helpline", "hij staat beneden met de auto en zegt dat ik vanavond mee moet naar een of ander hotel", topicOf, "sexual", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
