@@ -2,22 +2,15 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"log/slog"
 	"os"
 
-	"github.com/redis/go-redis/v9"
-
-	"signaal/bot"
 	"signaal/bot/telegram"
 	"signaal/bot/web"
 	"signaal/content"
 	"signaal/flows"
-	"signaal/store"
-	"signaal/store/redisstore"
 	"signaal/understand"
 )
 
@@ -77,13 +70,13 @@ func loadContent(dir string) (*content.Content, *understand.Understanding, error
 	return understand.LoadWith(os.DirFS(dir), o)
 }
 
-// engine loads content and compiles it, with the matching core reading
-// every typed message for its meaning (and answering /contact), and
-// endings that say whether a contact is open now. Invalid content stops
-// the bot with every problem listed.
+// buildEngine loads content and compiles it, with the matching core
+// reading every typed message for its meaning (and answering /contact),
+// and endings that say whether a contact is open now. Invalid content
+// stops the bot with every problem listed.
 // The index is returned too, for channels that search outside a
 // conversation (Telegram's inline mode), so it is built once.
-func (a *app) engine(dir string) (*flows.Engine, *understand.Index, error) {
+func buildEngine(dir string) (*flows.Engine, *understand.Index, error) {
 	c, u, err := loadContent(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("content is invalid:\n%w", err)
@@ -98,23 +91,11 @@ func (a *app) engine(dir string) (*flows.Engine, *understand.Index, error) {
 	return eng, idx, err
 }
 
-// wiring is what a channel needs: the dispatcher, the search index, the
-// logger, and Close to release the session store.
-type wiring struct {
-	d     *bot.Dispatcher
-	index *understand.Index
-	log   *slog.Logger
-	// redis is the session store's client, and sessions the store; both
-	// nil with sessions in memory.
-	redis    redis.UniversalClient
-	sessions *redisstore.Store
-	Close    func()
-}
-
-// wire loads the content (from dir, or the embedded content) and wires
-// engine, search and session store for a channel. The environment is read
-// first, so that a mistake in it is reported before anything else happens.
-func (a *app) wire(ctx context.Context, dir, redisURL string, terminal bool) (*wiring, error) {
+// wire reads the store and log settings through a.getenv, with the Redis
+// URL of a flag, and returns the bot to open on the content of dir (the
+// embedded content when ""). The environment is read first, so that a
+// mistake in it is reported before anything else happens.
+func (a *app) wire(dir, redisURL string, terminal bool) (*Main, error) {
 	sc, err := readStoreConfig(a.getenv, redisURL)
 	if err != nil {
 		return nil, err
@@ -123,65 +104,5 @@ func (a *app) wire(ctx context.Context, dir, redisURL string, terminal bool) (*w
 	if err != nil {
 		return nil, err
 	}
-	eng, idx, err := a.engine(dir)
-	if err != nil {
-		return nil, err
-	}
-	log := lc.logger(a.stderr)
-	var client redis.UniversalClient
-	sc.onClient = func(c redis.UniversalClient) { client = c }
-	d, closeStore, err := dispatcher(ctx, eng, log, sc)
-	if err != nil {
-		return nil, err
-	}
-	// Quick exits an earlier run could not carry out are taken up before
-	// any chat is answered; a journal that cannot be read or written is a
-	// mistake in the settings.
-	if err := d.ReplayExits(); err != nil {
-		closeStore()
-		return nil, fmt.Errorf("EXIT_JOURNAL: %w", err)
-	}
-	rs, _ := d.Sessions.(*redisstore.Store)
-	return &wiring{d: d, index: idx, log: log, redis: client, sessions: rs, Close: closeStore}, nil
-}
-
-// dispatcher wires engine, session store and keys: sessions go to Redis
-// when cfg.Redis is set and stay in memory otherwise. The returned close
-// function releases the store.
-func dispatcher(ctx context.Context, eng *flows.Engine, log *slog.Logger, cfg storeConfig) (*bot.Dispatcher, func(), error) {
-	// With a shared store the key secret must be shared and strong too: a
-	// random one per process would split every conversation between
-	// instances, a weak one would let keys be traced back to chat ids. A
-	// secret set for the memory store must be strong as well.
-	if err := checkSessionSecret(cfg.Secret, cfg.Redis != nil); err != nil {
-		return nil, nil, err
-	}
-	d := &bot.Dispatcher{Engine: eng, Keys: store.NewKeyer([]byte(cfg.Secret)), Log: log, Idle: cfg.Idle}
-	if cfg.ExitJournal != "" {
-		d.Exits = &bot.ExitJournal{Path: cfg.ExitJournal}
-	}
-	if cfg.Redis == nil {
-		log.Info("sessions are kept in memory: they are not shared between instances and not kept across restarts", "idle", cfg.Idle.String())
-		mem := store.NewMemory(cfg.Idle)
-		d.Sessions = mem
-		return d, func() { mem.Close() }, nil
-	}
-	redisstore.SetLogger(log) // the client's own lines, in the same format as the rest
-	client, err := redisstore.NewClient(*cfg.Redis)
-	if err != nil {
-		return nil, nil, cfg.nameFields(err)
-	}
-	if cfg.onClient != nil {
-		cfg.onClient(client)
-	}
-	rs := redisstore.New(client, cfg.Idle, cfg.Redis.Options()...)
-	if err := rs.Writable(ctx); err != nil {
-		// Start anyway: users get the safety card until Redis takes
-		// sessions, and the store recovers by itself.
-		log.Warn("redis does not take sessions yet; the safety card is shown until it does", "err", err)
-	} else {
-		log.Info("sessions are kept in redis", "idle", cfg.Idle.String())
-	}
-	d.Sessions = rs
-	return d, func() { client.Close() }, nil
+	return &Main{Config: mainConfig{ContentDir: dir, Store: sc, Log: lc}, Stderr: a.stderr}, nil
 }

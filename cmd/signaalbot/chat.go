@@ -16,11 +16,14 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
-	w, err := a.wire(ctx, *dir, *redisURL, true)
+	m, err := a.wire(*dir, *redisURL, true)
 	if err != nil {
 		return err
 	}
-	defer w.Close()
-	c := &console.Console{Handler: w.d, In: a.stdin, Out: a.stdout, JSON: *jsonOut, Lang: *lang}
+	if err := m.Open(ctx); err != nil {
+		return err
+	}
+	defer m.Close()
+	c := &console.Console{Handler: m.Handler, In: a.stdin, Out: a.stdout, JSON: *jsonOut, Lang: *lang}
 	return c.Run(ctx)
 }

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"signaal/store"
 	"signaal/store/redisstore"
 )
@@ -36,10 +34,9 @@ type storeConfig struct {
 	// urlFromFlag says that Redis.URL came from --redis-url, so that an
 	// error about it names the flag rather than REDIS_URL.
 	urlFromFlag bool
-	// onClient, when set, is given the Redis client once it is made, so
-	// that serve can add its metrics hook and keep its daily totals in the
-	// same Redis.
-	onClient func(redis.UniversalClient)
+	// noAutoPipeline sends every Redis command on its own, for a load run
+	// that shows what batching them is worth.
+	noAutoPipeline bool
 }
 
 // redisEnv names the environment variable behind each redisstore.Config

@@ -37,7 +37,6 @@ import (
 	"signaal/flows"
 	"signaal/store"
 	"signaal/store/redisstore"
-	"signaal/understand"
 )
 
 // loadtest runs simulated people through the real Telegram channel, or
@@ -90,15 +89,11 @@ func (a *app) loadtest(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	eng, idx, err := a.engine("")
-	if err != nil {
-		return err
-	}
 	cfg := loadConfig{
 		Channel: *channel,
 		Users:   *users, Chats: *chats, Duration: *duration, RedisURL: *redisURL, Seed: *seed, Workers: *workers,
 		NoAutoPipeline: *plain,
-		Engine:         eng, Index: idx, Progress: a.stderr,
+		Progress:       a.stderr,
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -174,8 +169,6 @@ type loadConfig struct {
 	// RedisURL is a Redis on loopback; sessions stay in memory when empty.
 	RedisURL string
 	Seed     uint64
-	Engine   *flows.Engine
-	Index    *understand.Index
 	// Progress receives a line a second while the run goes on; nil for
 	// none.
 	Progress io.Writer
@@ -290,6 +283,7 @@ type loadRun struct {
 	web      *web.Server
 	webUsers []*webUser
 
+	main   *Main
 	mem    *store.Memory
 	client redis.UniversalClient
 
@@ -326,37 +320,36 @@ func (l *loadRun) counts() loadCounts {
 func startLoad(ctx context.Context, cfg loadConfig) (*loadRun, error) {
 	l := &loadRun{cfg: cfg, logs: &countingLog{counts: map[string]int64{}}, progress: make(chan struct{})}
 	log := slog.New(l.logs)
+	// A key secret of the run's own, random and strong, as a shared
+	// store requires.
 	secret := make([]byte, 32)
 	_, _ = crand.Read(secret)
-	d := &bot.Dispatcher{Engine: cfg.Engine, Keys: store.NewKeyer(secret), Log: log, RetryEvery: cfg.RetryEvery}
-	if cfg.RedisURL == "" {
-		l.mem = store.NewMemory(store.DefaultIdle)
-		d.Sessions = l.mem
-	} else {
-		client, err := redisstore.NewClient(redisstore.Config{URL: cfg.RedisURL, Prefix: loadPrefix})
-		if err != nil {
-			return nil, err
-		}
-		opts := []redisstore.Option{redisstore.WithPrefix(loadPrefix)}
-		if cfg.NoAutoPipeline {
-			opts = append(opts, redisstore.WithoutAutoPipeline())
-		}
-		rs := redisstore.New(client, store.DefaultIdle, opts...)
-		if err := rs.Ping(ctx); err != nil {
-			client.Close()
+	sc := storeConfig{Idle: store.DefaultIdle, Secret: hex.EncodeToString(secret), noAutoPipeline: cfg.NoAutoPipeline}
+	if cfg.RedisURL != "" {
+		sc.Redis = &redisstore.Config{URL: cfg.RedisURL, Prefix: loadPrefix}
+	}
+	m := &Main{Config: mainConfig{Store: sc}, Log: log}
+	if err := m.Open(ctx); err != nil {
+		return nil, err
+	}
+	l.main = m
+	if m.Sessions != nil {
+		if err := m.Sessions.Ping(ctx); err != nil {
+			m.Close()
 			return nil, fmt.Errorf("redis: %w", err)
 		}
-		l.client = client
-		d.Sessions = rs
 	}
+	l.mem, l.client = m.Memory, m.Redis
+	m.Dispatcher.RetryEvery = cfg.RetryEvery
+	d := m.Handler
 	l.count = &countingHandler{h: d}
 
 	if cfg.Channel == web.Platform {
-		if err := l.startWeb(log); err != nil {
+		if err := l.startWeb(); err != nil {
 			l.close()
 			return nil, err
 		}
-	} else if err := l.startTelegram(ctx, log); err != nil {
+	} else if err := l.startTelegram(ctx); err != nil {
 		return nil, err
 	}
 
@@ -400,11 +393,11 @@ func startLoad(ctx context.Context, cfg loadConfig) (*loadRun, error) {
 
 // startTelegram sets up the Telegram channel of a run: the bot with its
 // webhook handler, the Bot API in process, and the people who post to it.
-func (l *loadRun) startTelegram(ctx context.Context, log *slog.Logger) error {
+func (l *loadRun) startTelegram(ctx context.Context) error {
 	cfg := l.cfg
 	chats := max(cfg.Chats, cfg.Users)
 	l.users = make([]*simUser, cfg.Users)
-	exit := cfg.Engine.Content().Text(content.DefaultLang, content.KeyOptExit)
+	exit := l.main.Engine.Content().Text(content.DefaultLang, content.KeyOptExit)
 	for i := range l.users {
 		l.users[i] = newSimUser(i, cfg.Seed, exit)
 	}
@@ -428,30 +421,20 @@ func (l *loadRun) startTelegram(ctx context.Context, log *slog.Logger) error {
 	hookSecret := make([]byte, 16)
 	_, _ = crand.Read(hookSecret)
 	ln := &idleListener{closed: make(chan struct{})}
-	l.bot = &telegram.Bot{
-		Token:         loadToken,
-		Endpoint:      "http://bot-api.invalid/bot%s/%s",
-		Handler:       l.count,
-		Content:       cfg.Engine.Content(),
-		Triage:        cfg.Engine,
-		Finder:        finder(cfg.Index),
-		Log:           log,
-		Client:        &http.Client{Transport: l.api},
-		WebhookURL:    loadHookURL,
-		Listener:      ln,
-		WebhookSecret: hex.EncodeToString(hookSecret),
-		Workers:       l.workers,
-		SendWorkers:   l.workers,
-		MaxQueued:     max(4*l.workers, 2*cfg.Users),
-		// Telegram's limits would hold the bot at 30 messages a second;
-		// the peer sends without limits, so the bot does too.
-		Rate:      1e9,
-		Burst:     1 << 20,
-		ChatRate:  1e9,
-		ChatBurst: 1 << 20,
-		Backoff:   cfg.Backoff,
-		Delivered: l.delivered,
-	}
+	// The bot as serve builds it, on a webhook nothing connects to: the
+	// people hand their updates to its handler, and the Bot API answers
+	// in process.
+	l.bot = l.main.Telegram(l.count)
+	l.bot.Token = loadToken
+	l.bot.Endpoint = "http://bot-api.invalid/bot%s/%s"
+	l.bot.Client = &http.Client{Transport: l.api}
+	l.bot.WebhookURL, l.bot.Listener, l.bot.WebhookSecret = loadHookURL, ln, hex.EncodeToString(hookSecret)
+	l.bot.Workers, l.bot.SendWorkers, l.bot.MaxQueued = l.workers, l.workers, max(4*l.workers, 2*cfg.Users)
+	// Telegram's limits would hold the bot at 30 messages a second; the
+	// peer sends without limits, so the bot does too.
+	l.bot.Rate, l.bot.Burst, l.bot.ChatRate, l.bot.ChatBurst = 1e9, 1<<20, 1e9, 1<<20
+	l.bot.Backoff = cfg.Backoff
+	l.bot.Delivered = l.delivered
 	botCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	l.botCancel = cancel
 	l.botDone = make(chan error, 1)
@@ -682,12 +665,7 @@ func (l *loadRun) close() {
 		case <-time.After(15 * time.Second):
 		}
 	}
-	if l.mem != nil {
-		l.mem.Close()
-	}
-	if l.client != nil {
-		l.client.Close()
-	}
+	l.main.Close()
 }
 
 // delivered is the bot's word that an update's answer has been sent.
@@ -825,17 +803,6 @@ func procStatus(field string) float64 {
 		}
 	}
 	return 0
-}
-
-func finder(idx *understand.Index) telegram.Finder {
-	return telegram.FinderFunc(func(lang, query string, limit int) []*content.Contact {
-		hits := idx.Find(lang, query, limit)
-		out := make([]*content.Contact, len(hits))
-		for i, h := range hits {
-			out[i] = h.Contact
-		}
-		return out
-	})
 }
 
 // countingHandler counts what the dispatcher answered, for the figures.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -25,17 +24,12 @@ import (
 // the dispatcher, the engine, the store, and writing the answer as JSON.
 
 // startWeb sets up the web chat of a run and its people.
-func (l *loadRun) startWeb(log *slog.Logger) error {
+func (l *loadRun) startWeb() error {
 	cfg := l.cfg
-	l.web = &web.Server{
-		Handler: l.count,
-		Engine:  cfg.Engine,
-		Content: cfg.Engine.Content(),
-		Log:     log,
-		// A person sends far less than a simulated one; the limits are
-		// raised so that they measure nothing but their own cost.
-		Limits: web.Limits{AddressRate: 1e9, AddressBurst: 1 << 20, StartRate: 1e9, StartBurst: 1 << 20, ChatRate: 1e9, ChatBurst: 1 << 20},
-	}
+	l.web = l.main.Web(l.count)
+	// A person sends far less than a simulated one; the limits are raised
+	// so that they measure nothing but their own cost.
+	l.web.Limits = web.Limits{AddressRate: 1e9, AddressBurst: 1 << 20, StartRate: 1e9, StartBurst: 1 << 20, ChatRate: 1e9, ChatBurst: 1 << 20}
 	if err := l.web.Provision(); err != nil {
 		return err
 	}

@@ -18,22 +18,30 @@ import (
 
 // serveConfig is everything serve needs, checked.
 type serveConfig struct {
-	token         string // "" when only the web chat runs
-	endpoint      string
-	webhookURL    string // "" in polling mode
-	webhookSecret string
-	listen        string
-	pollTimeout   time.Duration
-	workers       int
-	shutdown      time.Duration
-	adminAddr     string
-	contentDir    string
-	store         storeConfig
+	telegramConfig
+	shutdown   time.Duration
+	adminAddr  string
+	contentDir string
+	store      storeConfig
+	log        logConfig
 	// statsRedis is the Redis of the daily totals; nil keeps them with
 	// the sessions.
 	statsRedis *redisstore.Config
 	// web is the web chat's; its addr is "" when there is none.
 	web webConfig
+}
+
+// main is the configuration the bot is wired from.
+func (c serveConfig) main() mainConfig {
+	return mainConfig{
+		ContentDir: c.contentDir,
+		Store:      c.store,
+		Log:        c.log,
+		StatsRedis: c.statsRedis,
+		Telegram:   c.telegramConfig,
+		Web:        c.web,
+		Shutdown:   c.shutdown,
+	}
 }
 
 // webConfig is the web chat's part of serveConfig.
@@ -129,7 +137,7 @@ func readServeConfig(set *settings) (serveConfig, error) {
 	if cfg.statsRedis, err = readStatsRedis(set); err != nil {
 		errs = append(errs, err)
 	}
-	if _, err := readLogConfig(set.lookup, false); err != nil {
+	if cfg.log, err = readLogConfig(set.lookup, false); err != nil {
 		errs = append(errs, err)
 	}
 	return cfg, errors.Join(errs...)

@@ -137,18 +137,18 @@ func TestServeConfigGood(t *testing.T) {
 		want serveConfig
 	}{
 		{"polling with defaults", map[string]string{"TELEGRAM_BOT_TOKEN": " t "}, nil,
-			serveConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090"}},
+			serveConfig{telegramConfig: telegramConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 16}, shutdown: 10e9, adminAddr: "127.0.0.1:9090"}},
 		{"webhook from the URL alone", map[string]string{"TELEGRAM_BOT_TOKEN": "t", "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/tg", "TELEGRAM_WEBHOOK_SECRET": " " + testWebhookSecret + "\n"}, nil,
-			serveConfig{token: "t", webhookURL: "https://bot.example.org/tg", webhookSecret: testWebhookSecret, listen: ":8080", pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090"}},
+			serveConfig{telegramConfig: telegramConfig{token: "t", webhookURL: "https://bot.example.org/tg", webhookSecret: testWebhookSecret, listen: ":8080", pollTimeout: 50e9, workers: 16}, shutdown: 10e9, adminAddr: "127.0.0.1:9090"}},
 		{"a flag wins over the environment", map[string]string{"TELEGRAM_BOT_TOKEN": "t", "WORKERS": "4", "ADMIN_ADDR": ":9191"}, []string{"--workers", "8"},
-			serveConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 8, shutdown: 10e9, adminAddr: ":9191"}},
+			serveConfig{telegramConfig: telegramConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 8}, shutdown: 10e9, adminAddr: ":9191"}},
 		{"an empty variable is unset", map[string]string{"TELEGRAM_BOT_TOKEN": "t", "TELEGRAM_WEBHOOK_URL": "", "LISTEN_ADDR": " "}, nil,
-			serveConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090"}},
+			serveConfig{telegramConfig: telegramConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 16}, shutdown: 10e9, adminAddr: "127.0.0.1:9090"}},
 		{"the web chat alone", map[string]string{"WEB_ADDR": ":8081"}, nil,
-			serveConfig{pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090", web: webConfig{addr: ":8081", exitURL: "https://www.buienradar.nl/"}}},
+			serveConfig{telegramConfig: telegramConfig{pollTimeout: 50e9, workers: 16}, shutdown: 10e9, adminAddr: "127.0.0.1:9090", web: webConfig{addr: ":8081", exitURL: "https://www.buienradar.nl/"}}},
 		{"the web chat beside Telegram, for partners behind a proxy", map[string]string{"TELEGRAM_BOT_TOKEN": "t", "WEB_FRAME_ANCESTORS": "https://www.fier.nl, https://*.comensha.nl", "WEB_TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/8,::1"},
 			[]string{"--web-addr", "127.0.0.1:8081", "--web-exit-url", "https://weer.example.nl/"},
-			serveConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 16, shutdown: 10e9, adminAddr: "127.0.0.1:9090", web: webConfig{
+			serveConfig{telegramConfig: telegramConfig{token: "t", listen: ":8080", pollTimeout: 50e9, workers: 16}, shutdown: 10e9, adminAddr: "127.0.0.1:9090", web: webConfig{
 				addr: "127.0.0.1:8081", exitURL: "https://weer.example.nl/", ancestors: []string{"https://www.fier.nl", "https://*.comensha.nl"},
 				proxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("::1/128")},
 			}}},
