@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"signaal/internal/loadsim"
 	"signaal/internal/redistest"
 )
 
@@ -23,7 +24,7 @@ func loadEngine(t *testing.T) loadConfig {
 
 // checkAnswered checks what every load run must show: each update was
 // answered, by a message that reached the chat, and nothing went wrong.
-func checkAnswered(t *testing.T, res *loadResult) {
+func checkAnswered(t *testing.T, res *loadsim.Result) {
 	t.Helper()
 	if res.Updates == 0 {
 		t.Fatalf("no updates in %.1fs", res.Seconds)
@@ -41,9 +42,9 @@ func checkAnswered(t *testing.T, res *loadResult) {
 // loadtest=t.Name(): goroutines inherit their creator's labels, so every
 // goroutine the run starts, and every one those start, can be told apart
 // from those of the tests running beside it.
-func startLabelled(t *testing.T, cfg loadConfig) *loadRun {
+func startLabelled(t *testing.T, cfg loadConfig) *loadsim.Run {
 	t.Helper()
-	var run *loadRun
+	var run *loadsim.Run
 	var err error
 	pprof.Do(context.Background(), pprof.Labels("loadtest", t.Name()), func(ctx context.Context) {
 		run, err = startLoad(ctx, cfg)
@@ -112,7 +113,7 @@ func TestLoadtestCommand(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("loadtest exit %d: %s", code, errOut)
 			}
-			var res loadResult
+			var res loadsim.Result
 			if err := json.Unmarshal([]byte(out), &res); err != nil {
 				t.Fatalf("loadtest --json printed %q: %v", out, err)
 			}
@@ -177,11 +178,11 @@ func TestLoadtestFaults(t *testing.T) {
 			time.Sleep(500 * time.Millisecond)
 			down()
 			time.Sleep(500 * time.Millisecond)
-			during := run.counts()
+			during := run.Counts()
 			back()
 			time.Sleep(300 * time.Millisecond) // the pool probes a dead server once a second
-			after := run.counts()
-			res, err := run.wait()
+			after := run.Counts()
+			res, err := run.Wait()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -212,7 +213,7 @@ func TestLoadtestFaults(t *testing.T) {
 		srv.Stop()
 		time.Sleep(500 * time.Millisecond)
 		srv.Restart()
-		res, err := run.wait()
+		res, err := run.Wait()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -228,7 +229,7 @@ func TestLoadtestFaults(t *testing.T) {
 		cfg := loadEngine(t)
 		cfg.Users, cfg.Duration, cfg.FailEvery, cfg.Backoff = 10, 1500*time.Millisecond, 11, time.Millisecond
 		run := startLabelled(t, cfg)
-		res, err := run.wait()
+		res, err := run.Wait()
 		if err != nil {
 			t.Fatal(err)
 		}

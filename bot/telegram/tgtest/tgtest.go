@@ -13,6 +13,10 @@
 // a webhook, posted to the webhook one at a time, in order, again until the
 // webhook answers 200. Tests of load make updates with TextUpdate and post
 // them with Post, many at once, as Telegram does over several connections.
+//
+// Start makes a server without a test, for a load run: Options keep its
+// memory bounded over millions of calls, and Transport answers the bot in
+// process, without the network.
 package tgtest
 
 import (
@@ -123,6 +127,13 @@ type Fault struct {
 	// holds the token), its chat_id and its text, as some proxies and
 	// error pages do, so that tests can check none of it reaches a log.
 	Echo bool
+	// Every, when set, makes the fault apply to every Every-th call it
+	// matches, for as long as the server runs, rather than to the next
+	// Times calls. When two such faults fall on one call, the one added
+	// first applies.
+	Every int
+
+	seen int // calls matched, for Every
 }
 
 // InlineResult is one article of an answerInlineQuery call.
@@ -147,14 +158,43 @@ type chatState struct {
 	info   Chat
 	nextID int
 	msgs   []*Message
+	// writes counts the messages the bot sent or edited here.
+	writes int
+	// dropped is the highest id of a message let go (Options.Messages).
+	dropped int
+}
+
+// Options change what a server keeps, for runs of many calls and chats.
+// The zero value keeps everything, as a test wants to inspect it.
+type Options struct {
+	// Messages is how many messages of a chat are kept, the latest; 0
+	// keeps every one. Older ones are let go, though on Telegram they
+	// stay: a press on one carries it as an inaccessible message (its id
+	// and chat, date 0, as the Bot API sends for a message it no longer
+	// shows the bot), and editing or deleting one succeeds.
+	Messages int
+	// NoCalls keeps no record of the calls (Calls returns none) nor of
+	// the callback queries answered (Answered reports false); Counts
+	// still counts them.
+	NoCalls bool
+}
+
+// Counts are the server's running totals.
+type Counts struct {
+	// Calls is every call answered; Faults those answered by an injected
+	// fault; Refused those the server refused as Telegram would (bad
+	// request, unknown method or chat, a wrong token), not counting faults.
+	Calls, Faults, Refused int64
 }
 
 // Server is the fake Bot API.
 type Server struct {
 	srv    *httptest.Server
 	poster *http.Client // for Post
+	opts   Options
 
 	mu         sync.Mutex
+	counts     Counts
 	nextUpdate int
 	pending    []queued
 	notify     chan struct{} // closed and replaced when an update is queued
@@ -180,7 +220,16 @@ type webhook struct {
 
 // New starts a server on loopback; it is closed when the test ends.
 func New(t testing.TB) *Server {
+	s := Start(Options{})
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start starts a server on loopback that keeps what o says; Close stops
+// it.
+func Start(o Options) *Server {
 	s := &Server{
+		opts:       o,
 		nextUpdate: 1000,
 		notify:     make(chan struct{}),
 		chats:      map[int64]*chatState{},
@@ -195,8 +244,6 @@ func New(t testing.TB) *Server {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = 128
 	s.poster = &http.Client{Transport: tr, Timeout: 30 * time.Second}
-	t.Cleanup(s.Close)
-	t.Cleanup(tr.CloseIdleConnections)
 	return s
 }
 
@@ -214,7 +261,48 @@ func (s *Server) Close() {
 			<-h.done
 		}
 		s.srv.Close()
+		s.poster.CloseIdleConnections()
 	})
+}
+
+// Transport answers the Bot API in process, as the server does on
+// loopback, for a client that leaves the network out:
+// &http.Client{Transport: s.Transport()} with any endpoint.
+func (s *Server) Transport() http.RoundTripper { return transport{s} }
+
+type transport struct{ s *Server }
+
+func (t transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	// A round tripper does not change the request; reading the form
+	// does, so it reads a copy.
+	r := new(http.Request)
+	*r = *req
+	w := httptest.NewRecorder()
+	t.s.serveHTTP(w, r)
+	if req.Body != nil {
+		req.Body.Close()
+	}
+	resp := w.Result()
+	resp.Request = req
+	return resp, nil
+}
+
+// Counts returns the running totals of the calls.
+func (s *Server) Counts() Counts {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.counts
+}
+
+// BotWrites is the number of messages the bot has sent or edited in a
+// chat, counting those the server no longer keeps.
+func (s *Server) BotWrites(chat int64) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cs := s.chats[chat]; cs != nil {
+		return cs.writes
+	}
+	return 0
 }
 
 // Endpoint is the API endpoint in the format of TELEGRAM_API_ENDPOINT.
@@ -315,7 +403,7 @@ func (s *Server) userMessageLocked(c Chat, from User, m *Message, extra map[stri
 	cs := s.chat(c)
 	cs.nextID++
 	m.ID = cs.nextID
-	cs.msgs = append(cs.msgs, m)
+	cs.add(m, s.opts.Messages)
 	wire := map[string]any{"message_id": m.ID, "from": from, "chat": c, "date": time.Now().Unix()}
 	if m.Text != "" {
 		wire["text"] = m.Text
@@ -368,6 +456,8 @@ func (s *Server) pressLocked(c Chat, from User, id int, data string) (string, ma
 	cs := s.chat(c)
 	if m := cs.find(id); m != nil {
 		q["message"] = s.wireBotMessage(cs, m)
+	} else if cs.letGo(id) {
+		q["message"] = map[string]any{"message_id": id, "chat": cs.info, "date": 0}
 	}
 	return qid, map[string]any{"callback_query": q}
 }
@@ -435,6 +525,23 @@ func (s *Server) chat(c Chat) *chatState {
 		s.chats[c.ID] = cs
 	}
 	return cs
+}
+
+// add adds a message to the chat, letting the oldest go beyond keep
+// (0: none).
+func (cs *chatState) add(m *Message, keep int) {
+	if keep > 0 && len(cs.msgs) >= keep {
+		cs.dropped = cs.msgs[len(cs.msgs)-keep].ID
+		n := copy(cs.msgs, cs.msgs[len(cs.msgs)-keep+1:])
+		clear(cs.msgs[n:])
+		cs.msgs = cs.msgs[:n]
+	}
+	cs.msgs = append(cs.msgs, m)
+}
+
+// letGo reports whether message id was let go under Options.Messages.
+func (cs *chatState) letGo(id int) bool {
+	return id > 0 && id <= cs.dropped && cs.find(id) == nil
 }
 
 func (cs *chatState) find(id int) *Message {
@@ -599,7 +706,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		if f.Code != 0 {
 			call.Code = f.Code
-			s.record(call)
+			s.mu.Lock()
+			s.recordLocked(call, true)
+			s.mu.Unlock()
 			desc := f.Description
 			if desc == "" {
 				desc = http.StatusText(f.Code)
@@ -631,25 +740,53 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if aerr != nil {
 		call.Code = aerr.code
 	}
-	s.calls = append(s.calls, call)
+	s.recordLocked(call, false)
 	s.mu.Unlock()
 	writeJSON(w, result, aerr)
 }
 
 func (s *Server) record(c Call) {
 	s.mu.Lock()
-	s.calls = append(s.calls, c)
+	s.recordLocked(c, false)
 	s.mu.Unlock()
+}
+
+// recordLocked keeps a call, unless the options say not to, and counts
+// it; fault says that an injected fault answered it.
+func (s *Server) recordLocked(c Call, fault bool) {
+	s.counts.Calls++
+	switch {
+	case fault:
+		s.counts.Faults++
+	case c.Code != 200:
+		s.counts.Refused++
+	}
+	if !s.opts.NoCalls {
+		s.calls = append(s.calls, c)
+	}
 }
 
 func (s *Server) fault(method string, chat int64) *Fault {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i, f := range s.faults {
+	var hit *Fault
+	for i := 0; i < len(s.faults); i++ {
+		f := s.faults[i]
 		if f.Method == "" && method == "getUpdates" || f.Method != "" && f.Method != method {
 			continue
 		}
 		if f.Chat != 0 && f.Chat != chat {
+			continue
+		}
+		if f.Every > 0 {
+			// Every such fault counts the call, whichever applies.
+			f.seen++
+			if hit == nil && f.seen%f.Every == 0 {
+				hit = f
+			}
+			continue
+		}
+		if hit != nil {
 			continue
 		}
 		if f.Times--; f.Times <= 0 {
@@ -657,7 +794,7 @@ func (s *Server) fault(method string, chat int64) *Fault {
 		}
 		return f
 	}
-	return nil
+	return hit
 }
 
 func writeJSON(w http.ResponseWriter, result any, e *apiError) {
@@ -693,7 +830,11 @@ func (s *Server) dispatchLocked(method string, p url.Values) (any, *apiError) {
 		if answered, ok := s.callbacks[id]; !ok || answered {
 			return nil, badRequest("query is too old and response timeout expired or query ID is invalid")
 		}
-		s.callbacks[id] = true
+		if s.opts.NoCalls {
+			delete(s.callbacks, id)
+		} else {
+			s.callbacks[id] = true
+		}
 		return true, nil
 	case "answerInlineQuery":
 		return s.answerInline(p)
@@ -832,7 +973,8 @@ func (s *Server) sendMessage(p url.Values) (any, *apiError) {
 		m.Persistent = mk.IsPersistent
 		m.RemoveKeyboard = mk.RemoveKeyboard
 	}
-	cs.msgs = append(cs.msgs, m)
+	cs.add(m, s.opts.Messages)
+	cs.writes++
 	return s.wireBotMessage(cs, m), nil
 }
 
@@ -854,6 +996,10 @@ func (s *Server) edit(method string, p url.Values) (any, *apiError) {
 	}
 	id, _ := strconv.Atoi(p.Get("message_id"))
 	m := cs.find(id)
+	if m == nil && cs.letGo(id) {
+		cs.writes++
+		return map[string]any{"message_id": id, "chat": cs.info, "date": time.Now().Unix(), "text": p.Get("text")}, nil
+	}
 	if m == nil {
 		return nil, badRequest("message to edit not found")
 	}
@@ -885,6 +1031,7 @@ func (s *Server) edit(method string, p url.Values) (any, *apiError) {
 	}
 	m.Text, m.Buttons = text, buttons
 	m.Edits++
+	cs.writes++
 	return s.wireBotMessage(cs, m), nil
 }
 
@@ -895,6 +1042,9 @@ func (s *Server) deleteMessage(p url.Values) (any, *apiError) {
 	}
 	id, _ := strconv.Atoi(p.Get("message_id"))
 	m := cs.find(id)
+	if m == nil && cs.letGo(id) {
+		return true, nil
+	}
 	if m == nil {
 		return nil, badRequest("message to delete not found")
 	}

@@ -1,7 +1,9 @@
-package main
+package loadsim
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -11,6 +13,7 @@ import (
 	"time"
 
 	"signaal/bot/web"
+	"signaal/flows"
 )
 
 // A load run through the web chat: each simulated person sends requests
@@ -23,39 +26,78 @@ import (
 // body, the flood limits (raised out of the way, as the peer keeps none),
 // the dispatcher, the engine, the store, and writing the answer as JSON.
 
-// startWeb sets up the web chat of a run and its people.
-func (l *loadRun) startWeb() error {
-	cfg := l.cfg
-	l.web = l.main.Web(l.count)
+// webRun is the web chat's side of a run.
+type webRun struct {
+	srv   *web.Server
+	users []*webUser
+}
+
+// Web starts a run through the web chat s, built as serve builds it: the
+// run raises its flood limits out of the way and counts what its handler
+// answers. ctx ends the run early; Wait ends it.
+func Web(ctx context.Context, cfg Config, s *web.Server) (*Run, error) {
+	l := &Run{cfg: cfg, channel: web.Platform, count: &counter{h: s.Handler}, progress: make(chan struct{})}
+	s.Handler = l.count
 	// A person sends far less than a simulated one; the limits are raised
 	// so that they measure nothing but their own cost.
-	l.web.Limits = web.Limits{AddressRate: 1e9, AddressBurst: 1 << 20, StartRate: 1e9, StartBurst: 1 << 20, ChatRate: 1e9, ChatBurst: 1 << 20}
-	if err := l.web.Provision(); err != nil {
-		return err
+	s.Limits = web.Limits{AddressRate: 1e9, AddressBurst: 1 << 20, StartRate: 1e9, StartBurst: 1 << 20, ChatRate: 1e9, ChatBurst: 1 << 20}
+	if err := s.Provision(); err != nil {
+		return nil, err
 	}
+	w := &webRun{srv: s}
+	l.web = w
 	l.workers = cfg.Users // net/http handles every request on its own goroutine
 	chats := max(cfg.Chats, cfg.Users)
-	l.webUsers = make([]*webUser, cfg.Users)
-	for i := range l.webUsers {
-		l.webUsers[i] = newWebUser(i, cfg.Seed)
+	w.users = make([]*webUser, cfg.Users)
+	for i := range w.users {
+		w.users[i] = &webUser{
+			rng:  rand.New(rand.NewPCG(cfg.Seed, uint64(i))),
+			addr: fmt.Sprintf("127.%d.%d.%d:40000", 1+i>>16&0xff, i>>8&0xff, i&0xff),
+			lat:  make([]time.Duration, 0, 64),
+			w:    webRecorder{h: http.Header{}},
+		}
 	}
 	for i := range chats {
-		u := l.webUsers[i%len(l.webUsers)]
+		u := w.users[i%len(w.users)]
 		u.chats = append(u.chats, &webChat{})
 	}
-	return nil
+	people := make([]func(), len(w.users))
+	for i, u := range w.users {
+		people[i] = func() { u.run(l, s) }
+	}
+	if err := l.begin(ctx, people); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func (w *webRun) release() {
+	for _, u := range w.users {
+		u.body, u.lat, u.chats, u.rng, u.w = nil, nil, nil, nil, webRecorder{}
+		u.rd.Reset(nil)
+	}
+}
+
+// webOption is an option of a question as the API answers it.
+type webOption struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// webAnswer is what a person reads of an answer.
+type webAnswer struct {
+	Token   string `json:"token"`
+	Forget  bool   `json:"forget"`
+	Replies []struct {
+		Options []webOption `json:"options"`
+	} `json:"replies"`
 }
 
 // webChat is one conversation of a simulated person: its token, and the
-// options of the question on screen and of the one before it (their ids
-// and labels as the JSON strings the answers wrote them in). The two
-// answers they point into are kept, in turn, in bufs.
+// options of the question on screen and of the one before it.
 type webChat struct {
 	token      string
-	opts, prev [][2][]byte
-	bufs       [2][]byte
-	lists      [2][][2][]byte
-	cur        int
+	opts, prev []webOption
 }
 
 // webUser plays the people of its conversations, one request at a time.
@@ -69,21 +111,6 @@ type webUser struct {
 	body []byte
 	rd   bytes.Reader
 	w    webRecorder
-}
-
-func newWebUser(n int, seed uint64) *webUser {
-	return &webUser{
-		rng:  rand.New(rand.NewPCG(seed, uint64(n))),
-		addr: fmt.Sprintf("127.%d.%d.%d:40000", 1+n>>16&0xff, n>>8&0xff, n&0xff),
-		lat:  make([]time.Duration, 0, 64),
-		body: make([]byte, 0, 256),
-		w:    webRecorder{h: http.Header{}, body: make([]byte, 0, 4096)},
-	}
-}
-
-func (u *webUser) release() {
-	u.body, u.lat, u.chats, u.rng, u.w = nil, nil, nil, nil, webRecorder{}
-	u.rd.Reset(nil)
 }
 
 // Paths of the API, parsed once.
@@ -103,7 +130,8 @@ func mustURL(s string) *url.URL {
 
 // run talks until the run stops: a request, then its answer, in each
 // conversation in turn.
-func (u *webUser) run(l *loadRun) {
+func (u *webUser) run(l *Run, s *web.Server) {
+	defer func() { l.addLatencies(u.lat) }()
 	for !l.stop.Load() {
 		runtime.Gosched() // see simUser.run
 		c := u.chats[u.turn%len(u.chats)]
@@ -123,18 +151,43 @@ func (u *webUser) run(l *loadRun) {
 		}
 		u.w.reset()
 		t0 := time.Now()
-		l.web.ServeHTTP(&u.w, req)
+		s.ServeHTTP(&u.w, req)
 		u.lat = append(u.lat, time.Since(t0))
 		l.updates.Add(1)
+		var a webAnswer
+		err := json.Unmarshal(u.w.body, &a)
 		switch {
 		case u.w.code != http.StatusOK && u.w.code != http.StatusCreated:
 			l.refused.Add(1)
-		case !bytes.Contains(u.w.body, []byte(`"replies":[{`)):
+		case err != nil || len(a.Replies) == 0:
 			l.lost.Add(1)
 		default:
 			l.answered.Add(1)
 		}
-		c.read(u.w.body)
+		c.read(&a)
+	}
+}
+
+// read takes from an answer what a person goes on with: a new token, the
+// options of the last reply that has any, and whether the conversation
+// was wiped. An answer without options (the safety card, a refusal)
+// leaves the question on screen, as the page does.
+func (c *webChat) read(a *webAnswer) {
+	if a.Token != "" {
+		c.token = a.Token
+	}
+	if a.Forget {
+		c.token, c.opts, c.prev = "", nil, nil
+		return
+	}
+	var last []webOption
+	for _, r := range a.Replies {
+		if len(r.Options) > 0 {
+			last = r.Options
+		}
+	}
+	if last != nil {
+		c.prev, c.opts = c.opts, last
 	}
 }
 
@@ -145,18 +198,18 @@ func (u *webUser) next(c *webChat) (string, *url.URL) {
 	switch {
 	case c.token == "" || len(c.opts) == 0:
 		c.token = ""
-		u.body = append(u.body[:0], `{"lang":"nl"}`...)
+		u.write(map[string]string{"lang": "nl"})
 		return http.MethodPost, webStart
 	case r < 68:
 		u.option(c.opts, u.pick(c.opts))
 	case r < 76:
 		if i := u.pick(c.opts); i >= 0 && u.rng.IntN(2) == 0 {
-			u.raw("text", c.opts[i][1]) // an option's label typed
+			u.write(map[string]string{"text": c.opts[i].Label}) // an option's label typed
 		} else {
 			u.text(freeText[u.rng.IntN(len(freeText))])
 		}
 	case r < 81:
-		if i := index(c.opts, jsonBack); i >= 0 && u.rng.IntN(2) == 0 {
+		if i := webIndex(c.opts, flows.DataBack); i >= 0 && u.rng.IntN(2) == 0 {
 			u.option(c.opts, i)
 		} else {
 			u.text("/terug")
@@ -174,7 +227,7 @@ func (u *webUser) next(c *webChat) (string, *url.URL) {
 			u.text(freeText[3+u.rng.IntN(len(freeText)-3)])
 		}
 	case r < 94:
-		u.option(c.opts, index(c.opts, jsonSOS))
+		u.option(c.opts, webIndex(c.opts, flows.DataSOS))
 	case r < 96:
 		u.text("/help")
 	default:
@@ -182,7 +235,7 @@ func (u *webUser) next(c *webChat) (string, *url.URL) {
 		case 0:
 			u.text("stop")
 		case 1:
-			u.option(c.opts, index(c.opts, jsonExit))
+			u.option(c.opts, webIndex(c.opts, flows.DataExit))
 		default:
 			u.body = u.body[:0]
 			return http.MethodDelete, webExit
@@ -193,115 +246,46 @@ func (u *webUser) next(c *webChat) (string, *url.URL) {
 
 // option writes a message pressing option i of opts; /start typed when
 // there is none.
-func (u *webUser) option(opts [][2][]byte, i int) {
+func (u *webUser) option(opts []webOption, i int) {
 	if i < 0 {
 		u.text("/start")
 		return
 	}
-	u.raw("option", opts[i][0])
+	u.write(map[string]string{"option": opts[i].ID})
 }
 
-func (u *webUser) text(s string) {
-	u.body = append(u.body[:0], `{"text":`...)
-	u.body = appendJSONString(u.body, s)
-	u.body = append(u.body, '}')
-}
+func (u *webUser) text(s string) { u.write(map[string]string{"text": s}) }
 
-// raw writes a message whose field is the JSON string v.
-func (u *webUser) raw(field string, v []byte) {
-	u.body = append(append(append(u.body[:0], `{"`...), field...), `":`...)
-	u.body = append(append(u.body, v...), '}')
+// write makes v the body of the next request.
+func (u *webUser) write(v map[string]string) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // a map of strings always encodes
+	}
+	u.body = b
 }
 
 // pick chooses an option other than the quick exit and 112, or -1.
-func (u *webUser) pick(opts [][2][]byte) int {
-	var n int
-	for _, o := range opts {
-		if !bytes.Equal(o[0], jsonExit) && !bytes.Equal(o[0], jsonSOS) {
-			n++
+func (u *webUser) pick(opts []webOption) int {
+	var choices []int
+	for i, o := range opts {
+		if o.ID != flows.DataExit && o.ID != flows.DataSOS {
+			choices = append(choices, i)
 		}
 	}
-	if n == 0 {
+	if len(choices) == 0 {
 		return -1
 	}
-	k := u.rng.IntN(n)
-	for i, o := range opts {
-		if !bytes.Equal(o[0], jsonExit) && !bytes.Equal(o[0], jsonSOS) {
-			if k == 0 {
-				return i
-			}
-			k--
-		}
-	}
-	return -1
+	return choices[u.rng.IntN(len(choices))]
 }
 
-func index(opts [][2][]byte, id []byte) int {
+func webIndex(opts []webOption, id string) int {
 	for i, o := range opts {
-		if bytes.Equal(o[0], id) {
+		if o.ID == id {
 			return i
 		}
 	}
 	return -1
-}
-
-// read takes from an answer what a person goes on with: a new token, the
-// options of the last reply that has any, and whether the conversation
-// was wiped. The answer is JSON that json.Marshal wrote, so an option is
-// always {"id":...,"label":...}. An answer without options (the safety
-// card, a refusal) leaves the question on screen, as the page does.
-func (c *webChat) read(answer []byte) {
-	if t := jsonField(answer, `"token":`); len(t) > 2 {
-		c.token = string(t[1 : len(t)-1])
-	}
-	if bytes.Contains(answer, []byte(`"forget":true`)) {
-		c.token, c.opts, c.prev = "", nil, nil
-		return
-	}
-	if !bytes.Contains(answer, []byte(`"options":[{`)) {
-		return // the buffer about to be reused holds the question before
-	}
-	n := 1 - c.cur
-	buf := append(c.bufs[n][:0], answer...)
-	var last [][2][]byte // the options of the last reply that has any
-	opts := c.lists[n][:0]
-	for rest := buf; ; {
-		i := bytes.Index(rest, []byte(`"options":[`))
-		if i < 0 {
-			break
-		}
-		rest = rest[i+len(`"options":[`):]
-		start := len(opts)
-		for bytes.HasPrefix(rest, []byte(`{"id":`)) {
-			rest = rest[len(`{"id":`):]
-			id := rest[:jsonStringEnd(rest)]
-			rest = rest[len(id):]
-			const key = `,"label":`
-			if len(id) == 0 || !bytes.HasPrefix(rest, []byte(key)) {
-				break
-			}
-			rest = rest[len(key):]
-			label := rest[:jsonStringEnd(rest)]
-			rest = bytes.TrimPrefix(bytes.TrimPrefix(rest[len(label):], []byte("}")), []byte(","))
-			opts = append(opts, [2][]byte{id, label})
-		}
-		if len(opts) > start {
-			last = opts[start:]
-		}
-	}
-	c.bufs[n], c.lists[n] = buf, opts
-	c.prev, c.opts, c.cur = c.opts, last, n
-}
-
-// jsonField returns the JSON string after key in b, quotes included, or
-// nil.
-func jsonField(b []byte, key string) []byte {
-	i := bytes.Index(b, []byte(key))
-	if i < 0 {
-		return nil
-	}
-	rest := b[i+len(key):]
-	return rest[:jsonStringEnd(rest)]
 }
 
 // webRecorder is the response of one request: its status and body,
