@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"maps"
@@ -26,6 +27,27 @@ import (
 // bot instances would in production.
 
 const testSecret = "0123456789abcdef0123456789abcdef-test"
+
+// recoverTries bounds the calls a client makes before it is back after
+// Redis is: each failed call drops a connection to the server that went
+// away (the pool holds at most 10 a CPU), and none dials in vain, as the
+// few calls of these tests while Redis is away never trip go-redis's
+// pause on failing dials.
+const recoverTries = 64
+
+// recovered calls try until it succeeds, as a user writes again, failing
+// the test when it has not after recoverTries calls. The order, Redis back
+// and then calls, is what is checked; no clock is.
+func recovered(t *testing.T, try func() error) {
+	t.Helper()
+	var err error
+	for range recoverTries {
+		if err = try(); err == nil {
+			return
+		}
+	}
+	t.Fatalf("not recovered after %d calls since Redis came back: %v", recoverTries, err)
+}
 
 func redisSessions(t *testing.T) (*redistest.Server, redis.UniversalClient, *redisstore.Store) {
 	t.Helper()
@@ -150,8 +172,10 @@ func scanAll(t *testing.T, c redis.UniversalClient) map[string]string {
 }
 
 // TestRedisDown stops and pauses a real redis-server mid-conversation: the
-// user still gets an answer within a second, the safety card with 112 and
-// the main helplines, and the bot carries on by itself once Redis is back.
+// user still gets an answer, the safety card with 112 and the main
+// helplines, though the caller never gives up waiting (the store's own
+// time-outs end the call), and the bot carries on by itself once Redis is
+// back.
 func TestRedisDown(t *testing.T) {
 	t.Parallel() // each test has a redis-server of its own
 	srv, _, rs := redisSessions(t)
@@ -165,12 +189,10 @@ func TestRedisDown(t *testing.T) {
 	}
 	d := memDispatcher(t, e, rs, store.NewKeyer([]byte(testSecret)))
 	ctx := context.Background()
-	handle := func(in flows.Input) (Outcome, time.Duration, error) {
-		t0 := time.Now()
-		out, err := d.Handle(ctx, Update{Platform: "test", ChatID: 1, Input: in})
-		return out, time.Since(t0), err
+	handle := func(in flows.Input) (Outcome, error) {
+		return d.Handle(ctx, Update{Platform: "test", ChatID: 1, Input: in})
 	}
-	if out, _, err := handle(flows.TextInput("/start")); err != nil || out.Degraded {
+	if out, err := handle(flows.TextInput("/start")); err != nil || out.Degraded {
 		t.Fatalf("before: %+v, %v", out, err)
 	}
 	welcomeOK := c.Flows["start"].State(c.Flows["start"].Start).Options[0]
@@ -184,12 +206,9 @@ func TestRedisDown(t *testing.T) {
 	} {
 		t.Run(outage.name, func(t *testing.T) {
 			outage.down()
-			out, took, err := handle(choice(next))
-			if err == nil || !out.Degraded || len(out.Replies) != 1 {
-				t.Fatalf("while down: %+v, %v; want the safety card and an error", out, err)
-			}
-			if took > time.Second {
-				t.Errorf("answer while down took %v, want under 1s", took)
+			out, err := handle(choice(next))
+			if !errors.Is(err, store.ErrUnavailable) || !out.Degraded || len(out.Replies) != 1 {
+				t.Fatalf("while down: %+v, %v; want the safety card and %v", out, err, store.ErrUnavailable)
 			}
 			card := out.Replies[0].Text
 			for _, want := range []string{"112", "Veilig Thuis", "0800-2000", "Chat met Fier", "Keerpunt"} {
@@ -198,17 +217,13 @@ func TestRedisDown(t *testing.T) {
 				}
 			}
 			outage.back()
-			deadline := time.Now().Add(5 * time.Second)
-			for {
-				out, _, err = handle(flows.TextInput("/start"))
-				if err == nil && !out.Degraded {
-					break
+			recovered(t, func() error {
+				out, err := handle(flows.TextInput("/start"))
+				if err == nil && out.Degraded {
+					err = errors.New("the safety card")
 				}
-				if time.Now().After(deadline) {
-					t.Fatalf("not recovered 5s after Redis came back: %v", err)
-				}
-				time.Sleep(50 * time.Millisecond)
-			}
+				return err
+			})
 		})
 	}
 }
@@ -306,8 +321,9 @@ func TestRedisCommandsPerUpdate(t *testing.T) {
 }
 
 // TestRedisHangUnderLoad pauses Redis while many chats are being answered
-// at once: every one of them still gets the safety card within a second,
-// and all go on once Redis resumes.
+// at once: every one of them still gets the safety card, though no caller
+// gives up waiting (the store's own time-outs end the calls), and all go
+// on once Redis resumes.
 func TestRedisHangUnderLoad(t *testing.T) {
 	t.Parallel() // each test has a redis-server of its own
 	srv, _, rs := redisSessions(t)
@@ -316,44 +332,31 @@ func TestRedisHangUnderLoad(t *testing.T) {
 	for c := range int64(chats) {
 		toCounter(t, d, c)
 	}
-	handleAll := func(wantDegraded bool) time.Duration {
+	handleAll := func(wantDegraded bool) {
 		var wg sync.WaitGroup
-		var mu sync.Mutex
-		var slowest time.Duration
 		for c := range int64(chats) {
 			wg.Go(func() {
-				t0 := time.Now()
 				out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: c, Input: choice("start/counter/inc")})
-				took := time.Since(t0)
-				mu.Lock()
-				slowest = max(slowest, took)
-				mu.Unlock()
 				if out.Degraded != wantDegraded || len(out.Replies) == 0 || (err != nil) != wantDegraded {
 					t.Errorf("chat %d: Degraded = %v, %d replies, error %v; want degraded %v with a reply", c, out.Degraded, len(out.Replies), err, wantDegraded)
+				}
+				if wantDegraded && !errors.Is(err, store.ErrUnavailable) {
+					t.Errorf("chat %d with Redis hung: error %v, want %v", c, err, store.ErrUnavailable)
 				}
 			})
 		}
 		wg.Wait()
-		return slowest
 	}
 	srv.Pause()
-	slowest := handleAll(true)
+	handleAll(true)
 	srv.Resume()
-	t.Logf("slowest safety card of %d chats with Redis hung: %v", chats, slowest)
-	if slowest > time.Second {
-		t.Errorf("slowest safety card with Redis hung took %v, want under 1s", slowest)
-	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	recovered(t, func() error {
 		out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 0, Input: choice("start/counter/inc")})
-		if err == nil && !out.Degraded {
-			break
+		if err == nil && out.Degraded {
+			err = errors.New("the safety card")
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("not recovered 5s after Redis resumed: %v", err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return err
+	})
 	handleAll(false)
 }
 
@@ -377,25 +380,24 @@ func TestRedisQuickExitWhileDown(t *testing.T) {
 		for _, leave := range []flows.Input{choice(flows.DataExit), flows.TextInput(e.Content().Text("nl", content.KeyOptExit)), flows.TextInput("/stop")} {
 			t.Run(outage.name+"/"+leave.Data, func(t *testing.T) {
 				d := memDispatcher(t, e, rs, keys)
-				d.RetryEvery = 50 * time.Millisecond
+				w := make(retryWaits)
+				d.After = w.After
 				toCounter(t, d, 4)
 				outage.down()
-				t0 := time.Now()
 				out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 4, Input: leave})
-				took := time.Since(t0)
 				if err != nil || !out.Forget || out.Degraded || len(out.Replies) != 1 || out.Replies[0].Text != neutral {
 					t.Errorf("quick exit while Redis is down = %+v, %v; want only the neutral line %q", out, err, neutral)
 				}
-				if took > time.Second {
-					t.Errorf("quick exit while Redis is down took %v, want under 1s", took)
-				}
+				tick := w.next(t)
 				outage.back()
-				deadline := time.Now().Add(5 * time.Second)
-				for len(scanAll(t, client)) != 0 {
-					if time.Now().After(deadline) {
-						t.Fatalf("session still in Redis 5s after it came back: %v", scanAll(t, client))
+				// Each round of the retry loop tries the delete once; the
+				// client may need a round or two to drop connections to
+				// the server that went away.
+				for round := 0; len(scanAll(t, client)) != 0; round++ {
+					if round == recoverTries {
+						t.Fatalf("session still in Redis after %d retries since it came back: %v", round, scanAll(t, client))
 					}
-					time.Sleep(20 * time.Millisecond)
+					tick = w.fire(t, tick)
 				}
 				// An old button of the wiped conversation finds nothing.
 				out, err = d.Handle(context.Background(), Update{Platform: "test", ChatID: 4, Input: choice("start/counter/inc")})
