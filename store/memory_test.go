@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -10,10 +11,12 @@ import (
 )
 
 func TestMemoryConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T, idle time.Duration) storetest.Store {
+	storetest.Run(t, func(t *testing.T, idle time.Duration) (storetest.Store, storetest.Clock) {
 		m := store.NewMemory(idle)
 		t.Cleanup(func() { m.Close() })
-		return m
+		c := &memClock{now: time.Now()}
+		store.SetClock(m, c.Now)
+		return m, c
 	})
 }
 
@@ -58,4 +61,25 @@ func TestMemoryCloseTwice(t *testing.T) {
 
 func flowsSession(state string) store.Record {
 	return store.Record{Session: flows.Session{State: state}}
+}
+
+// memClock is the memory store's clock in the conformance suite: it
+// stands still until the suite makes time pass.
+type memClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *memClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// Pass moves the clock on for every session of the store; the keys do not
+// matter, as each subtest has a store of its own.
+func (c *memClock) Pass(d time.Duration, _ ...store.Key) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
 }

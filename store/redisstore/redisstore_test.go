@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,14 +19,9 @@ import (
 
 	"signaal/flows"
 	"signaal/internal/redistest"
-	"signaal/internal/waittest"
 	"signaal/store"
 	"signaal/store/storetest"
 )
-
-// Most tests here wait: for keys to expire, for time-outs while Redis is
-// away, for a cluster to form.
-func TestMain(m *testing.M) { os.Exit(waittest.Main(m)) }
 
 // newTestStore returns a store on srv through NewClient, as the bot makes
 // it, and the client for looking behind the store's back.
@@ -41,12 +35,44 @@ func newTestStore(t testing.TB, srv *redistest.Server, idle time.Duration, opts 
 	return New(client, idle, opts...), client
 }
 
+// ttlClock makes time pass for a store's keys in the conformance suite by
+// shortening their time to live, as the server's own clock would: a key
+// whose time is up is deleted, as Redis deletes it.
+type ttlClock struct {
+	t      *testing.T
+	s      *Store
+	client redis.UniversalClient
+}
+
+func (c ttlClock) Pass(d time.Duration, keys ...store.Key) {
+	ctx := context.Background()
+	for _, k := range keys {
+		for _, name := range []string{c.s.sessionKey(k), c.s.legacySeenKey(k)} {
+			ttl, err := c.client.PTTL(ctx, name).Result()
+			if err != nil {
+				c.t.Fatalf("PTTL %s: %v", name, err)
+			}
+			if ttl < 0 {
+				continue // no such key, or one that does not expire
+			}
+			if left := ttl - d; left > 0 {
+				err = c.client.PExpire(ctx, name, left).Err()
+			} else {
+				err = c.client.Del(ctx, name).Err()
+			}
+			if err != nil {
+				c.t.Fatalf("making %v pass for %s: %v", d, name, err)
+			}
+		}
+	}
+}
+
 func TestConformance(t *testing.T) {
 	t.Parallel()
 	srv := redistest.Start(t)
-	storetest.Run(t, func(t *testing.T, idle time.Duration) storetest.Store {
-		s, _ := newTestStore(t, srv, idle)
-		return s
+	storetest.Run(t, func(t *testing.T, idle time.Duration) (storetest.Store, storetest.Clock) {
+		s, client := newTestStore(t, srv, idle)
+		return s, ttlClock{t, s, client}
 	})
 }
 
@@ -323,13 +349,15 @@ func (h *pipelineHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis
 }
 
 // TestRedisDown stops Redis under a working store: every call must fail
-// fast with store.ErrUnavailable, and the same store must work again once
-// Redis is back, without being rebuilt.
+// with store.ErrUnavailable though its caller never gives up (the store's
+// own time-outs end it), and the same store must work again once Redis is
+// back, without being rebuilt.
 func TestRedisDown(t *testing.T) {
 	t.Parallel()
-	const budget = time.Second // the user must have an answer within it
 	srv := redistest.Start(t)
-	s, _ := newTestStore(t, srv, 0)
+	// A bound shorter than DefaultTimeout, so that the calls to a hung
+	// server end sooner; which bound ends them is what is checked.
+	s, _ := newTestStore(t, srv, 0, WithTimeout(50*time.Millisecond))
 	ctx := t.Context()
 	k := store.NewKeyer(nil).Key("telegram", 1)
 	if _, err := s.Save(ctx, k, store.Record{Session: flows.Session{State: "a"}}); err != nil {
@@ -360,41 +388,18 @@ func TestRedisDown(t *testing.T) {
 	for _, o := range outages {
 		t.Run(o.name, func(t *testing.T) {
 			o.down()
-			var slowest time.Duration
 			for _, c := range calls {
 				// Twice: the first call may find a pooled connection, the
 				// second dials anew.
 				for range 2 {
-					start := time.Now()
-					err := c.do()
-					took := time.Since(start)
-					if !errors.Is(err, store.ErrUnavailable) {
+					if err := c.do(); !errors.Is(err, store.ErrUnavailable) {
 						t.Errorf("%s with Redis %s: error = %v, want %v", c.name, o.name, err, store.ErrUnavailable)
 					}
-					if took > budget {
-						t.Errorf("%s with Redis %s took %v, want at most %v", c.name, o.name, took, budget)
-					}
-					slowest = max(slowest, took)
 				}
 			}
-			t.Logf("slowest failing call with Redis %s: %v", o.name, slowest)
 
 			o.back()
-			// The pool probes a dead server once a second before it
-			// dials for callers again.
-			back := time.Now()
-			deadline := back.Add(5 * time.Second)
-			for {
-				_, err := s.Load(ctx, k)
-				if err == nil {
-					t.Logf("store served again %v after Redis came back", time.Since(back).Round(time.Millisecond))
-					break
-				}
-				if time.Now().After(deadline) {
-					t.Fatalf("Load 5s after Redis came back: error = %v, want nil", err)
-				}
-				time.Sleep(50 * time.Millisecond)
-			}
+			recovered(t, func() error { _, err := s.Load(ctx, k); return err })
 			// The restarted server is empty; a paused one kept the session.
 			cur, err := s.Load(ctx, k)
 			if err != nil {
@@ -525,11 +530,11 @@ func TestFormatV1(t *testing.T) {
 }
 
 // TestHangUnderLoad pauses Redis while many calls wait on the
-// autopipeliner: each must give up within the store's time-out, not wait
-// behind the others, and all must work again once Redis resumes.
+// autopipeliner: each must give up with store.ErrUnavailable though its
+// caller never does (the store's own time-out ends it, not a turn behind
+// the others), and all must work again once Redis resumes.
 func TestHangUnderLoad(t *testing.T) {
 	t.Parallel()
-	const budget = time.Second
 	srv := redistest.Start(t)
 	s, _ := newTestStore(t, srv, 0)
 	ctx := t.Context()
@@ -546,23 +551,14 @@ func TestHangUnderLoad(t *testing.T) {
 	}()
 	const callers = 100
 	var wg sync.WaitGroup
-	var slowest atomic.Int64
 	for i := range callers {
 		wg.Go(func() {
 			k := keyer.Key("telegram", int64(i))
-			start := time.Now()
 			var err error
 			if i%2 == 0 {
 				_, err = s.Load(ctx, k)
 			} else {
 				_, err = s.Save(ctx, k, store.Record{})
-			}
-			took := time.Since(start)
-			for {
-				old := slowest.Load()
-				if int64(took) <= old || slowest.CompareAndSwap(old, int64(took)) {
-					break
-				}
 			}
 			if !errors.Is(err, store.ErrUnavailable) {
 				t.Errorf("call %d with Redis hung: error = %v, want %v", i, err, store.ErrUnavailable)
@@ -570,23 +566,30 @@ func TestHangUnderLoad(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	t.Logf("slowest of %d calls with Redis hung: %v", callers, time.Duration(slowest.Load()))
-	if took := time.Duration(slowest.Load()); took > budget {
-		t.Errorf("slowest call with Redis hung took %v, want at most %v", took, budget)
-	}
 	srv.Resume()
 	resumed = true
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		_, err := s.Load(ctx, keyer.Key("telegram", 1))
-		if err == nil {
-			break
+	recovered(t, func() error { _, err := s.Load(ctx, keyer.Key("telegram", 1)); return err })
+}
+
+// recoverTries bounds the calls a store makes before it serves again once
+// Redis is back: each failed call drops a connection to the server that
+// went away (the pool holds at most 10 a CPU), and none dials in vain, as
+// the few calls of these tests while Redis is away never trip go-redis's
+// pause on failing dials.
+const recoverTries = 64
+
+// recovered calls try until it succeeds, failing the test when it has
+// not after recoverTries calls. The order, Redis back and then calls, is
+// what is checked; no clock is.
+func recovered(t *testing.T, try func() error) {
+	t.Helper()
+	var err error
+	for range recoverTries {
+		if err = try(); err == nil {
+			return
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("Load 5s after Redis resumed: error = %v, want nil", err)
-		}
-		time.Sleep(20 * time.Millisecond)
 	}
+	t.Fatalf("store not serving after %d calls since Redis came back: %v", recoverTries, err)
 }
 
 // TestWithoutAutoPipeline runs the conformance suite with every command on
@@ -594,12 +597,12 @@ func TestHangUnderLoad(t *testing.T) {
 func TestWithoutAutoPipeline(t *testing.T) {
 	t.Parallel()
 	srv := redistest.Start(t)
-	storetest.Run(t, func(t *testing.T, idle time.Duration) storetest.Store {
-		s, _ := newTestStore(t, srv, idle, WithoutAutoPipeline())
+	storetest.Run(t, func(t *testing.T, idle time.Duration) (storetest.Store, storetest.Clock) {
+		s, client := newTestStore(t, srv, idle, WithoutAutoPipeline())
 		if s.Pipelined() {
 			t.Fatal("Pipelined() = true with WithoutAutoPipeline")
 		}
-		return s
+		return s, ttlClock{t, s, client}
 	})
 }
 
@@ -690,7 +693,7 @@ func TestCluster(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	storetest.Run(t, func(t *testing.T, idle time.Duration) storetest.Store {
+	storetest.Run(t, func(t *testing.T, idle time.Duration) (storetest.Store, storetest.Clock) {
 		client, err := NewClient(Config{ClusterAddrs: []string{srv.Addr()}})
 		if err != nil {
 			t.Fatal(err)
@@ -700,7 +703,7 @@ func TestCluster(t *testing.T) {
 		if !s.Pipelined() {
 			t.Fatal("Pipelined() = false on a cluster client, want true")
 		}
-		return s
+		return s, ttlClock{t, s, client}
 	})
 }
 
