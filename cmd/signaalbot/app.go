@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"sync"
 
 	"signaal/bot/telegram"
 	"signaal/bot/web"
@@ -77,6 +78,29 @@ func loadContent(dir string) (*content.Content, *understand.Understanding, error
 // The index is returned too, for channels that search outside a
 // conversation (Telegram's inline mode), so it is built once.
 func buildEngine(dir string) (*flows.Engine, *understand.Index, error) {
+	if dir == "" {
+		b, err := embeddedEngine()
+		return b.engine, b.index, err
+	}
+	return compileEngine(dir)
+}
+
+type engineAndIndex struct {
+	engine *flows.Engine
+	index  *understand.Index
+}
+
+// embeddedEngine is the engine of the embedded content, which cannot
+// change while the process runs: it is compiled (and its model trained)
+// once, however many times the bot is wired, as the end-to-end tests and
+// a load run wire it. An engine is not changed by what it answers, so the
+// bots of one process can share it.
+var embeddedEngine = sync.OnceValues(func() (*engineAndIndex, error) {
+	e, idx, err := compileEngine("")
+	return &engineAndIndex{e, idx}, err
+})
+
+func compileEngine(dir string) (*flows.Engine, *understand.Index, error) {
 	c, u, err := loadContent(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("content is invalid:\n%w", err)

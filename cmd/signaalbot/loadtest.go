@@ -146,8 +146,10 @@ type loadConfig struct {
 	Backoff time.Duration
 	// RetryEvery is how often the dispatcher tries again to delete the
 	// sessions of quick exits the store could not carry out (its default
-	// when zero), so that a test can have them done before the run ends.
-	RetryEvery time.Duration
+	// when zero), and ExitJournal the file that keeps them ("" for none),
+	// so that a test can see them done before the run ends.
+	RetryEvery  time.Duration
+	ExitJournal string
 
 	startProfile func() error
 	stopProfile  func()
@@ -180,7 +182,7 @@ func startLoad(ctx context.Context, cfg loadConfig) (*loadsim.Run, error) {
 	// store requires.
 	secret := make([]byte, 32)
 	_, _ = crand.Read(secret)
-	sc := storeConfig{Idle: store.DefaultIdle, Secret: hex.EncodeToString(secret), noAutoPipeline: cfg.NoAutoPipeline}
+	sc := storeConfig{Idle: store.DefaultIdle, Secret: hex.EncodeToString(secret), ExitJournal: cfg.ExitJournal, noAutoPipeline: cfg.NoAutoPipeline}
 	sim := loadsim.Config{
 		Users: cfg.Users, Chats: cfg.Chats, Duration: cfg.Duration, Workers: cfg.Workers, Seed: cfg.Seed,
 		Progress: cfg.Progress, FailEvery: cfg.FailEvery, Backoff: cfg.Backoff, Log: logs,

@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"signaal/bot"
 	"signaal/internal/loadsim"
 	"signaal/internal/redistest"
 )
@@ -42,11 +44,11 @@ func checkAnswered(t *testing.T, res *loadsim.Result) {
 // loadtest=t.Name(): goroutines inherit their creator's labels, so every
 // goroutine the run starts, and every one those start, can be told apart
 // from those of the tests running beside it.
-func startLabelled(t *testing.T, cfg loadConfig) *loadsim.Run {
+func startLabelled(t *testing.T, ctx context.Context, cfg loadConfig) *loadsim.Run {
 	t.Helper()
 	var run *loadsim.Run
 	var err error
-	pprof.Do(context.Background(), pprof.Labels("loadtest", t.Name()), func(ctx context.Context) {
+	pprof.Do(ctx, pprof.Labels("loadtest", t.Name()), func(ctx context.Context) {
 		run, err = startLoad(ctx, cfg)
 	})
 	if err != nil {
@@ -56,6 +58,68 @@ func startLabelled(t *testing.T, cfg loadConfig) *loadsim.Run {
 		t.Fatal("no goroutine of the run carries its label, so checkNoLeak would see nothing")
 	}
 	return run
+}
+
+// await waits until cond holds for the run's counts, which the run checks
+// after each update: the test follows what happens in the run, not the
+// clock. The guard bounds only how long a broken test hangs.
+func await(t *testing.T, run *loadsim.Run, what string, cond func(loadsim.Counts) bool) {
+	t.Helper()
+	select {
+	case <-run.Await(cond):
+	case <-time.After(2 * time.Minute):
+		t.Fatalf("the run never came to %s: %+v", what, run.Counts())
+	}
+}
+
+// noExitsLeft reports whether the exit journal names no quick exit still
+// to be carried out.
+func noExitsLeft(path string) bool {
+	m, err := (&bot.ExitJournal{Path: path}).Load()
+	return err == nil && len(m) == 0
+}
+
+// runOutage runs 20 people through channel on a Redis that goes down and
+// comes back, and returns the figures: the run goes on until there were
+// safety cards while Redis was away, conversations again once it is back,
+// and the quick exits made while it was away have been carried out.
+func runOutage(t *testing.T, channel string, down, back func(), url string) *loadsim.Result {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	journal := filepath.Join(t.TempDir(), "exits")
+	cfg := loadEngine(t)
+	cfg.Channel, cfg.Users, cfg.Duration, cfg.RedisURL, cfg.ExitJournal = channel, 20, maxLoadDuration, url, journal
+	// The quick exits made while Redis is away are retried soon after it
+	// is back, long before the run ends and closes the client: otherwise
+	// their retries would outlive it.
+	cfg.RetryEvery = 20 * time.Millisecond
+	users := int64(cfg.Users)
+	normal := func(c loadsim.Counts) int64 { return c.Answered - c.Degraded }
+	run := startLabelled(t, ctx, cfg)
+	await(t, run, "conversations", func(c loadsim.Counts) bool { return normal(c) >= 5*users })
+	down()
+	before := run.Counts()
+	await(t, run, "safety cards while Redis is away", func(c loadsim.Counts) bool { return c.Degraded >= before.Degraded+2*users })
+	during := run.Counts()
+	back()
+	await(t, run, "conversations after Redis came back", func(c loadsim.Counts) bool { return normal(c) >= normal(during)+2*users })
+	await(t, run, "the quick exits made while Redis was away carried out", func(loadsim.Counts) bool { return noExitsLeft(journal) })
+	cancel()
+	res, err := run.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAnswered(t, res)
+	if res.Degraded == 0 {
+		t.Error("no safety card while Redis was away")
+	}
+	// After Redis is back, answers are the conversation again.
+	if n := (res.Answered - res.Degraded) - normal(during); n <= 0 {
+		t.Errorf("no conversation went on after Redis came back: %d updates, %d safety cards in all; %+v at the outage", res.Updates, res.Degraded, during)
+	}
+	checkNoLeak(t)
+	return res
 }
 
 // checkNoLeak waits for the goroutines of the run that startLabelled
@@ -171,64 +235,27 @@ func TestLoadtestFaults(t *testing.T) {
 			if outage == "hanging" {
 				down, back = srv.Pause, srv.Resume
 			}
-			cfg := loadEngine(t)
-			cfg.Users, cfg.Duration, cfg.RedisURL = 20, 2500*time.Millisecond, srv.URL()
-			cfg.RetryEvery = 50 * time.Millisecond // see the web's run below
-			run := startLabelled(t, cfg)
-			time.Sleep(500 * time.Millisecond)
-			down()
-			time.Sleep(500 * time.Millisecond)
-			during := run.Counts()
-			back()
-			time.Sleep(300 * time.Millisecond) // the pool probes a dead server once a second
-			after := run.Counts()
-			res, err := run.Wait()
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkAnswered(t, res)
-			if res.Degraded == 0 {
-				t.Errorf("no safety card while Redis was %s", outage)
-			}
-			// After Redis is back, answers are the conversation again.
-			normal := (res.Answered - res.Degraded) - (after.Answered - after.Degraded)
-			if normal <= 0 {
-				t.Errorf("no conversation went on after Redis came back: %d updates, %d safety cards in all; %+v at the outage, %+v after", res.Updates, res.Degraded, during, after)
-			}
+			res := runOutage(t, "telegram", down, back, srv.URL())
 			t.Logf("%d updates, %d safety cards, max latency %.0f ms", res.Updates, res.Degraded, res.Max)
-			checkNoLeak(t)
 		})
 	}
 	t.Run("web, redis stopped", func(t *testing.T) {
 		t.Parallel()
 		srv := redistest.Start(t)
-		cfg := loadEngine(t)
-		cfg.Channel, cfg.Users, cfg.Duration, cfg.RedisURL = "web", 20, 2500*time.Millisecond, srv.URL()
-		// The quick exits made while Redis is away are carried out soon
-		// after it is back, long before the run ends and closes the
-		// client: otherwise their retries would outlive it.
-		cfg.RetryEvery = 50 * time.Millisecond
-		run := startLabelled(t, cfg)
-		time.Sleep(500 * time.Millisecond)
-		srv.Stop()
-		time.Sleep(500 * time.Millisecond)
-		srv.Restart()
-		res, err := run.Wait()
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkAnswered(t, res)
-		if res.Degraded == 0 {
-			t.Error("no safety card while Redis was stopped")
-		}
+		res := runOutage(t, "web", srv.Stop, srv.Restart, srv.URL())
 		t.Logf("%d requests, %d safety cards, max latency %.0f ms", res.Updates, res.Degraded, res.Max)
-		checkNoLeak(t)
 	})
 	t.Run("bot api", func(t *testing.T) {
 		t.Parallel()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
 		cfg := loadEngine(t)
-		cfg.Users, cfg.Duration, cfg.FailEvery, cfg.Backoff = 10, 1500*time.Millisecond, 11, time.Millisecond
-		run := startLabelled(t, cfg)
+		cfg.Users, cfg.Duration, cfg.FailEvery, cfg.Backoff = 10, maxLoadDuration, 11, time.Millisecond
+		run := startLabelled(t, ctx, cfg)
+		// Enough updates that every tenth call failed many times over,
+		// the 429s' waits included.
+		await(t, run, "100 answers", func(c loadsim.Counts) bool { return c.Answered >= 100 })
+		cancel()
 		res, err := run.Wait()
 		if err != nil {
 			t.Fatal(err)

@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"signaal/bot/telegram/tgtest"
-	"signaal/internal/waittest"
 )
 
 // The test user; the logs are searched for her id and names.
@@ -74,7 +73,7 @@ func TestMain(m *testing.M) {
 		building.Store(true)
 		go build()
 	}
-	code := waittest.Main(m)
+	code := m.Run()
 	if building.Load() {
 		_, _ = build() // finish a build still going before its directory goes
 		if builtDir != "" {

@@ -116,11 +116,59 @@ type Run struct {
 	// lat are the latencies of every person, gathered as each stops.
 	latMu sync.Mutex
 	lat   []time.Duration
+
+	// waiters are those of Await not yet woken; nwait counts them, so
+	// that the people look only when someone waits.
+	waitMu  sync.Mutex
+	waiters []waiter
+	nwait   atomic.Int32
+}
+
+type waiter struct {
+	cond func(Counts) bool
+	done chan struct{}
 }
 
 // Counts returns the counts so far.
 func (l *Run) Counts() Counts {
 	return Counts{Updates: l.updates.Load(), Answered: l.answered.Load(), Degraded: l.count.degraded.Load()}
+}
+
+// Await returns a channel that is closed once the counts satisfy cond,
+// which is checked after every update the people send: a test waits for
+// what happened in the run, not for time to pass.
+func (l *Run) Await(cond func(Counts) bool) <-chan struct{} {
+	done := make(chan struct{})
+	l.waitMu.Lock()
+	defer l.waitMu.Unlock()
+	if cond(l.Counts()) {
+		close(done)
+		return done
+	}
+	l.waiters = append(l.waiters, waiter{cond, done})
+	l.nwait.Add(1)
+	return done
+}
+
+// check wakes the waiters whose condition holds.
+func (l *Run) check() {
+	if l.nwait.Load() == 0 {
+		return
+	}
+	l.waitMu.Lock()
+	defer l.waitMu.Unlock()
+	c := l.Counts()
+	keep := l.waiters[:0]
+	for _, w := range l.waiters {
+		if w.cond(c) {
+			close(w.done)
+			l.nwait.Add(-1)
+		} else {
+			keep = append(keep, w)
+		}
+	}
+	clear(l.waiters[len(keep):])
+	l.waiters = keep
 }
 
 // begin takes the figures the run is measured from, and sets the people

@@ -247,6 +247,7 @@ func (u *simUser) run(l *Run, t *tgRun) {
 		t.hook.ServeHTTP(&u.w, u.req)
 		if u.w.code != 0 && u.w.code != http.StatusOK {
 			l.refused.Add(1)
+			l.check()
 			time.Sleep(10 * time.Millisecond)
 			continue
 		}
@@ -269,6 +270,7 @@ func (u *simUser) run(l *Run, t *tgRun) {
 		} else {
 			c.read(t.api)
 		}
+		l.check()
 	}
 }
 

@@ -165,6 +165,7 @@ func (u *webUser) run(l *Run, s *web.Server) {
 			l.answered.Add(1)
 		}
 		c.read(&a)
+		l.check()
 	}
 }
 
