@@ -67,11 +67,16 @@ func (c ttlClock) Pass(d time.Duration, keys ...store.Key) {
 	}
 }
 
+// suiteTimeout bounds a call of the conformance suite. The suite checks
+// the contract, not how soon a call gives up (TestRedisDown does): a
+// loaded machine, under the race detector, must not fail it.
+const suiteTimeout = time.Minute
+
 func TestConformance(t *testing.T) {
 	t.Parallel()
 	srv := redistest.Start(t)
 	storetest.Run(t, func(t *testing.T, idle time.Duration) (storetest.Store, storetest.Clock) {
-		s, client := newTestStore(t, srv, idle)
+		s, client := newTestStore(t, srv, idle, WithTimeout(suiteTimeout))
 		return s, ttlClock{t, s, client}
 	})
 }
@@ -598,7 +603,7 @@ func TestWithoutAutoPipeline(t *testing.T) {
 	t.Parallel()
 	srv := redistest.Start(t)
 	storetest.Run(t, func(t *testing.T, idle time.Duration) (storetest.Store, storetest.Clock) {
-		s, client := newTestStore(t, srv, idle, WithoutAutoPipeline())
+		s, client := newTestStore(t, srv, idle, WithoutAutoPipeline(), WithTimeout(suiteTimeout))
 		if s.Pipelined() {
 			t.Fatal("Pipelined() = true with WithoutAutoPipeline")
 		}
@@ -699,7 +704,7 @@ func TestCluster(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { client.Close() })
-		s := New(client, idle)
+		s := New(client, idle, WithTimeout(suiteTimeout))
 		if !s.Pipelined() {
 			t.Fatal("Pipelined() = false on a cluster client, want true")
 		}
