@@ -48,12 +48,12 @@ func trainChooser[T comparable](u *understander, ms []Message, bits uint, sure f
 		if skip {
 			continue
 		}
-		s := linearSample{ids: features(u.lex.words(m.Text), nil, bits), class: class[name], weight: 1}
+		s := linearSample{ids: hashed(u.lex.words(m.Text), nil, bits), class: class[name], weight: 1}
 		if len(s.ids) > 0 {
 			samples = append(samples, s)
 		}
 	}
-	ch.m = trainLinear(bits, len(ch.of), chooserPasses, samples)
+	ch.m = trainLinear(1<<bits, len(ch.of), chooserPasses, linearL2, samples)
 	return ch
 }
 
@@ -64,7 +64,7 @@ func (ch *chooser[T]) choose(words []string, buf []uint32, p []float64) (T, []ui
 	if ch == nil || len(words) < max(ch.words, 1) {
 		return zero, buf, p
 	}
-	buf = features(words, buf[:0], ch.bits)
+	buf = hashed(words, buf[:0], ch.bits)
 	p = slices.Grow(p[:0], ch.m.classes)[:ch.m.classes]
 	ch.m.probs(buf, p)
 	best := 0

@@ -50,6 +50,8 @@ const (
 	// dangerPasses is how often the training goes over the messages: one
 	// class is quick, and fewer passes left danger messages unlearnt.
 	dangerPasses = 20
+	// linearL2 is the weight decay of the models learnt from messages.
+	linearL2 = 1e-5
 )
 
 // trainDanger trains the model on ms, or returns nil when they hold no
@@ -58,7 +60,7 @@ func (u *understander) trainDanger(ms []Message) *dangerModel {
 	var samples []linearSample
 	pos := 0
 	for _, m := range ms {
-		s := linearSample{ids: features(u.lex.words(m.Text), nil, dangerModelBits), weight: 1}
+		s := linearSample{ids: hashed(u.lex.words(m.Text), nil, dangerModelBits), weight: 1}
 		if len(s.ids) == 0 {
 			continue
 		}
@@ -71,7 +73,7 @@ func (u *understander) trainDanger(ms []Message) *dangerModel {
 	if pos == 0 || pos == len(samples) {
 		return nil
 	}
-	return &dangerModel{m: trainLinear(dangerModelBits, 1, dangerPasses, samples), n: len(samples)}
+	return &dangerModel{m: trainLinear(1<<dangerModelBits, 1, dangerPasses, linearL2, samples), n: len(samples)}
 }
 
 // prob is the model's probability that the features tell danger.
@@ -87,7 +89,7 @@ func (d *dangerModel) says(words []string, buf []uint32) (bool, []uint32) {
 	if d == nil {
 		return false, buf
 	}
-	buf = features(words, buf[:0], dangerModelBits)
+	buf = hashed(words, buf[:0], dangerModelBits)
 	return len(words) >= dangerModelWords && d.prob(buf) >= dangerModelProb, buf
 }
 
@@ -97,64 +99,10 @@ type WordWeight struct {
 	Weight float64
 }
 
-// features appends to ids the features of words, hashed to bits: each
-// word, each pair of neighbouring words and the groups of three to five
-// letters of each word with its ends marked, so that "opgehaald" and
-// "ophalen" share "<op" and "haal".
-func features(words []string, ids []uint32, bits uint) []uint32 {
-	for i := range words {
-		ids = wordFeatures(words, i, ids, bits)
-	}
+// hashed appends to ids the features of words (see emitFeatures), each
+// folded to one of 1<<bits ids.
+func hashed(words []string, ids []uint32, bits uint) []uint32 {
+	mask := uint64(1)<<bits - 1
+	emitFeatures(words, nil, func(h uint64) { ids = append(ids, uint32(h&mask)) })
 	return ids
-}
-
-// wordFeatures appends the features that words[i] brings: itself, the pair
-// it ends, and its letter groups.
-func wordFeatures(words []string, i int, ids []uint32, bits uint) []uint32 {
-	mask := uint32(1)<<bits - 1
-	w := words[i]
-	ids = append(ids, featureHash('w', w, "")&mask)
-	if i > 0 {
-		ids = append(ids, featureHash('b', words[i-1], w)&mask)
-	}
-	// Letter groups over "<" + w + ">", by byte offsets of whole runes.
-	var at [66]int // rune starts of the marked word, and where it ends
-	n := 0
-	marked := "<" + w + ">"
-	for k := range marked {
-		if n == len(at)-1 {
-			break // a word of over 64 letters gives its first groups only
-		}
-		at[n] = k
-		n++
-	}
-	if n < len(at)-1 {
-		at[n] = len(marked)
-	} else {
-		n-- // the last start found ends the last group
-	}
-	for size := 3; size <= 5; size++ {
-		for k := 0; k+size <= n; k++ {
-			ids = append(ids, featureHash('g', marked[at[k]:at[k+size]], "")&mask)
-		}
-	}
-	return ids
-}
-
-// featureHash is FNV-1a of a kind and one or two strings: fixed, so every
-// instance hashes alike.
-func featureHash(kind byte, a, b string) uint32 {
-	const offset, prime = 2166136261, 16777619
-	h := uint32(offset)
-	h = (h ^ uint32(kind)) * prime
-	for i := 0; i < len(a); i++ {
-		h = (h ^ uint32(a[i])) * prime
-	}
-	if b != "" {
-		h = (h ^ ' ') * prime
-		for i := 0; i < len(b); i++ {
-			h = (h ^ uint32(b[i])) * prime
-		}
-	}
-	return h
 }

@@ -104,9 +104,17 @@ func (x *Index) Explain(lang, text string) (Meaning, Trace) {
 	tr.Alone = len(tr.Masked) > 0 && u.isAlone(tr.Masked)
 	tr.DangerModel = -1
 	if d := u.dangerModel; d != nil && len(words) >= dangerModelWords {
-		tr.DangerModel = d.prob(features(words, nil, dangerModelBits))
+		all := hashed(words, nil, dangerModelBits)
+		tr.DangerModel = d.prob(all)
 		tr.DangerSure = tr.DangerModel >= dangerModelProb
-		tr.DangerWords = d.m.contribution(words, 0)
+		tr.DangerWords = d.m.contribution(words, all, func(i int) []uint32 {
+			// The word, its letter groups, and the pair it starts.
+			ids := hashed(words[i:i+1], nil, dangerModelBits)
+			if i+1 < len(words) {
+				ids = append(ids, uint32(hashOf(featureKindPair, words[i], words[i+1])&(1<<dangerModelBits-1)))
+			}
+			return ids
+		}, 0)
 		if len(tr.DangerWords) > 5 {
 			tr.DangerWords = tr.DangerWords[:5]
 		}

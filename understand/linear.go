@@ -5,14 +5,14 @@ import (
 	"slices"
 )
 
-// linear is a logistic regression over hashed features (see
-// dangerFeatures), trained at start-up on the messages of messages/:
-// with one class it says how likely a message is of that class (the
-// danger model); with more it says which class a message is most likely
-// of (the contact model). The training is deterministic: samples in
-// content order, a fixed hash and a fixed number of passes.
+// linear is a logistic regression over the features of a message (see
+// understander.features), as fastText does for short texts, trained at
+// start-up: with one class it says how likely a message is of that class
+// (the danger model); with more, which class it is most likely of (the
+// intents no example came close to, the contact a question asks for, the
+// topic). The training is deterministic: samples in content order, a
+// fixed hash and a fixed number of passes.
 type linear struct {
-	bits    uint      // log2 of the number of hashed features
 	classes int       // 1: yes or no; more: one of them
 	w       []float32 // feature*classes + class -> weight
 	bias    []float32
@@ -27,20 +27,20 @@ type linearSample struct {
 }
 
 const (
-	// linearRate and linearL2 shape the training: a few passes of
-	// stochastic gradient descent (see trainLinear) over a few thousand
-	// short messages take tens of milliseconds.
+	// linearRate is the step of the training: a few passes of stochastic
+	// gradient descent (see trainLinear) over a few thousand short
+	// messages take tens of milliseconds.
 	linearRate = 0.5
-	linearL2   = 1e-5
 	// minGradient is the least error a sample must still make in a class
 	// for the class's weights to move.
 	minGradient = 1e-3
 )
 
-// trainLinear trains a model with the given number of classes on
-// samples, whose features were hashed to bits, in passes over them.
-func trainLinear(bits uint, classes, passes int, samples []linearSample) *linear {
-	m := &linear{bits: bits, classes: classes, w: make([]float32, classes<<bits), bias: make([]float32, classes)}
+// trainLinear trains a model with the given number of classes on samples
+// whose feature ids are below features, in passes over them, with l2 the
+// weight decay that keeps rare features from weighing too much.
+func trainLinear(features, classes, passes int, l2 float64, samples []linearSample) *linear {
+	m := &linear{classes: classes, w: make([]float32, classes*features), bias: make([]float32, classes)}
 	p := make([]float64, classes)
 	for pass := 0; pass < passes; pass++ {
 		rate := linearRate / (1 + float64(pass)/5)
@@ -63,7 +63,7 @@ func trainLinear(bits uint, classes, passes int, samples []linearSample) *linear
 				for _, id := range s.ids {
 					i := int(id)*classes + c
 					w := float64(m.w[i])
-					m.w[i] = float32(w - rate*(g*scale+linearL2*w))
+					m.w[i] = float32(w - rate*(g*scale+l2*w))
 				}
 			}
 		}
@@ -99,17 +99,15 @@ func (m *linear) probs(ids []uint32, p []float64) {
 	}
 }
 
-// contribution is each word's share in class c's sum for words, for
+// contribution is each word's share in class c's sum, given the
+// features of the whole message (all) and of each word (one), for
 // Explain: the words that weigh most first.
-func (m *linear) contribution(words []string, c int) []WordWeight {
-	all := features(words, nil, m.bits)
+func (m *linear) contribution(words []string, all []uint32, one func(i int) []uint32, c int) []WordWeight {
 	scale := 1 / math.Sqrt(float64(max(len(all), 1)))
 	var out []WordWeight
-	var one []uint32
 	for i, w := range words {
-		one = wordFeatures(words, i, one[:0], m.bits)
 		sum := 0.0
-		for _, id := range one {
+		for _, id := range one(i) {
 			sum += float64(m.w[int(id)*m.classes+c]) * scale
 		}
 		out = append(out, WordWeight{Word: w, Weight: sum})

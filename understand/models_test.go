@@ -134,7 +134,7 @@ func TestDangerModelAddsDanger(t *testing.T) {
 			if tt.want && without {
 				t.Errorf("Understand(%q).Danger without the model = true, want a message only the model finds", tt.text)
 			}
-			if p := model.prob(features(x.lex.words(tt.text), nil, dangerModelBits)); !tt.want && tt.name != "fear of the police" && p < dangerModelProb {
+			if p := model.prob(hashed(x.lex.words(tt.text), nil, dangerModelBits)); !tt.want && tt.name != "fear of the police" && p < dangerModelProb {
 				t.Errorf("model's probability for %q = %.2f, want a message the model alone would call danger", tt.text, p)
 			}
 		})

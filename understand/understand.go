@@ -153,7 +153,7 @@ type exampleWeight struct {
 
 // work is the memory one reading needs, kept between readings.
 type work struct {
-	ids    []int32
+	ids    []uint32
 	dot    []float32
 	best   []float64
 	kw     []bool
@@ -289,7 +289,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon) *und
 		}
 		for _, s := range all(in.Examples) {
 			tf := map[int32]int{}
-			u.features(lex.words(s), nil, func(h uint64) {
+			emitFeatures(lex.words(s), nil, func(h uint64) {
 				id, ok := u.feature[h]
 				if !ok {
 					id = int32(len(df))
@@ -375,11 +375,11 @@ func movedOrders(fixed Phrases) func(Phrases) []string {
 // little more than once, not twice as much.
 func weight(tf int) float64 { return 1 + math.Log(float64(tf)) }
 
-// features calls emit for every feature of words: each word, each pair of
+// emitFeatures calls emit for every feature of words: each word, each pair of
 // neighbouring words, and the groups of minGram to maxGram letters of each
 // word with its start and end marked. Features are hashed, so that
 // nothing is allocated for them; offs is scratch space.
-func (u *understander) features(words []string, offs []int, emit func(uint64)) []int {
+func emitFeatures(words []string, offs []int, emit func(uint64)) []int {
 	for i, w := range words {
 		emit(hashOf(featureKindWord, w, ""))
 		if i+1 < len(words) {
@@ -807,9 +807,9 @@ func (u *understander) age(words []string) Age {
 func (u *understander) similarity(words []string, wk *work) {
 	wk.ids = wk.ids[:0]
 	unknown := 0.0
-	wk.offs = u.features(words, wk.offs, func(h uint64) {
+	wk.offs = emitFeatures(words, wk.offs, func(h uint64) {
 		if id, ok := u.feature[h]; ok {
-			wk.ids = append(wk.ids, id)
+			wk.ids = append(wk.ids, uint32(id))
 			return
 		}
 		// A feature no example has still makes the message less like
