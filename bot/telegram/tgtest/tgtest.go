@@ -34,6 +34,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+
+	"golang.org/x/time/rate"
 )
 
 // Token is the only token the server accepts. It looks like a real one so
@@ -177,14 +179,106 @@ type Options struct {
 	// the callback queries answered (Answered reports false); Counts
 	// still counts them.
 	NoCalls bool
+	// Limits, when set, makes the server keep Telegram's limits on
+	// messages and answer a message over them with 429 and retry_after,
+	// as Telegram does.
+	Limits *Limits
+}
+
+// Limits are Telegram's limits on the messages a bot sends: about 30 a
+// second overall and about one a second in a chat, with short bursts
+// allowed. Telegram does not publish its exact buckets; these are token
+// buckets of that size, which is what bots (and Signaal's own limiter)
+// plan for. Only messages count: sendMessage and the edits of a message.
+// Deleting, answering a callback query and the bot's own set-up calls do
+// not.
+type Limits struct {
+	// Rate and Burst are the overall limit: messages a second and how
+	// many may go at once (30, 30 when zero).
+	Rate  float64
+	Burst int
+	// ChatRate and ChatBurst are the limit in one chat (1, 3 when zero).
+	ChatRate  float64
+	ChatBurst int
+	// Now is the time the limits are kept on; the machine's when nil, so
+	// that a test can move it on by hand.
+	Now func() time.Time
+}
+
+// TelegramLimits are Telegram's limits on the machine's clock.
+func TelegramLimits() *Limits { return &Limits{Rate: 30, Burst: 30, ChatRate: 1, ChatBurst: 3} }
+
+// limited are the methods Limits counts: those that put a message on a
+// screen.
+var limited = map[string]bool{"sendMessage": true, "editMessageText": true, "editMessageReplyMarkup": true}
+
+// limits are the buckets of Options.Limits.
+type limits struct {
+	now       func() time.Time
+	global    *rate.Limiter
+	chatRate  rate.Limit
+	chatBurst int
+	chats     map[int64]*rate.Limiter
+}
+
+func newLimits(o *Limits) *limits {
+	l := &limits{now: o.Now, chatRate: rate.Limit(o.ChatRate), chatBurst: o.ChatBurst, chats: map[int64]*rate.Limiter{}}
+	if l.now == nil {
+		l.now = time.Now
+	}
+	r, burst := o.Rate, o.Burst
+	if r <= 0 {
+		r = 30
+	}
+	if burst <= 0 {
+		burst = 30
+	}
+	if l.chatRate <= 0 {
+		l.chatRate = 1
+	}
+	if l.chatBurst <= 0 {
+		l.chatBurst = 3
+	}
+	l.global = rate.NewLimiter(rate.Limit(r), burst)
+	return l
+}
+
+// take spends a message in chat, or returns the whole seconds to wait
+// before it may be sent, as Telegram's retry_after counts them. A
+// message refused spends nothing.
+func (l *limits) take(chat int64) int {
+	now := l.now()
+	c := l.chats[chat]
+	if c == nil {
+		c = rate.NewLimiter(l.chatRate, l.chatBurst)
+		l.chats[chat] = c
+	}
+	rc := c.ReserveN(now, 1)
+	if d := rc.DelayFrom(now); d > 0 {
+		rc.CancelAt(now)
+		return retryAfter(d)
+	}
+	rg := l.global.ReserveN(now, 1)
+	if d := rg.DelayFrom(now); d > 0 {
+		rg.CancelAt(now)
+		rc.CancelAt(now)
+		return retryAfter(d)
+	}
+	return 0
+}
+
+// retryAfter is d in whole seconds, rounded up, at least one.
+func retryAfter(d time.Duration) int {
+	return max(1, int((d+time.Second-1)/time.Second))
 }
 
 // Counts are the server's running totals.
 type Counts struct {
 	// Calls is every call answered; Faults those answered by an injected
 	// fault; Refused those the server refused as Telegram would (bad
-	// request, unknown method or chat, a wrong token), not counting faults.
-	Calls, Faults, Refused int64
+	// request, unknown method or chat, a wrong token), not counting faults
+	// nor limits; Limited those answered with 429 for going over Limits.
+	Calls, Faults, Refused, Limited int64
 }
 
 // Server is the fake Bot API.
@@ -192,6 +286,7 @@ type Server struct {
 	srv    *httptest.Server
 	poster *http.Client // for Post
 	opts   Options
+	limits *limits // nil without Options.Limits; under mu
 
 	mu         sync.Mutex
 	counts     Counts
@@ -237,6 +332,9 @@ func Start(o Options) *Server {
 		inlineIDs:  map[string]bool{},
 		inline:     map[string][]InlineResult{},
 		closed:     make(chan struct{}),
+	}
+	if o.Limits != nil {
+		s.limits = newLimits(o.Limits)
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	// Post keeps connections open for reuse, as Telegram does, so that
@@ -736,6 +834,16 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
+	if s.limits != nil && limited[method] && s.chats[call.Chat()] != nil {
+		if after := s.limits.take(call.Chat()); after > 0 {
+			call.Code = http.StatusTooManyRequests
+			s.counts.Limited++
+			s.recordLocked(call, false)
+			s.mu.Unlock()
+			writeJSON(w, nil, &apiError{code: http.StatusTooManyRequests, desc: fmt.Sprintf("Too Many Requests: retry after %d", after), retryAfter: after})
+			return
+		}
+	}
 	result, aerr = s.dispatchLocked(method, r.PostForm)
 	if aerr != nil {
 		call.Code = aerr.code
@@ -758,6 +866,8 @@ func (s *Server) recordLocked(c Call, fault bool) {
 	switch {
 	case fault:
 		s.counts.Faults++
+	case c.Code == http.StatusTooManyRequests:
+		// counted in Limited by the caller
 	case c.Code != 200:
 		s.counts.Refused++
 	}

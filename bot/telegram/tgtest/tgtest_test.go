@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // call makes one Bot API call through the in-process transport and
@@ -145,4 +146,130 @@ func TestFaultEvery(t *testing.T) {
 	if n := s.Counts(); n.Faults != 4 || n.Refused != 0 {
 		t.Errorf("Counts() = %+v, want 4 faults, none refused", n)
 	}
+}
+
+// TestLimits checks that a server with Limits answers a message over
+// Telegram's limits with 429 and the whole seconds to wait, spends nothing
+// on a refused message, and lets other calls through, on a clock moved by
+// hand.
+func TestLimits(t *testing.T) {
+	type step struct {
+		advance time.Duration // the clock moves on first
+		method  string
+		chat    int64
+		want    int // status
+		after   int // retry_after of a 429
+	}
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"a chat's burst, then one a second", []step{
+			{0, "sendMessage", 1, 200, 0},
+			{0, "sendMessage", 1, 200, 0},
+			{0, "sendMessage", 1, 200, 0},
+			{0, "sendMessage", 1, 429, 1},
+			{999 * time.Millisecond, "sendMessage", 1, 429, 1},
+			{time.Millisecond, "sendMessage", 1, 200, 0},
+			{0, "sendMessage", 1, 429, 1},
+		}},
+		{"an edit counts as a message", []step{
+			{0, "sendMessage", 1, 200, 0},
+			{0, "sendMessage", 1, 200, 0},
+			{0, "editMessageText", 1, 200, 0},
+			{0, "editMessageText", 1, 429, 1},
+		}},
+		{"answering a callback query does not count", []step{
+			{0, "sendMessage", 1, 200, 0},
+			{0, "sendMessage", 1, 200, 0},
+			{0, "sendMessage", 1, 200, 0},
+			{0, "answerCallbackQuery", 1, 200, 0},
+			{0, "sendMessage", 2, 200, 0},
+		}},
+		{"a chat over its limit leaves the others alone", []step{
+			{0, "sendMessage", 1, 200, 0},
+			{0, "sendMessage", 1, 200, 0},
+			{0, "sendMessage", 1, 200, 0},
+			{0, "sendMessage", 1, 429, 1},
+			{0, "sendMessage", 2, 200, 0},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+			s := Start(Options{Limits: &Limits{Rate: 30, Burst: 30, ChatRate: 1, ChatBurst: 3, Now: func() time.Time { return now }}})
+			t.Cleanup(s.Close)
+			for _, id := range []int64{1, 2} {
+				u := User{ID: id, FirstName: "A"}
+				s.SendText(PrivateChat(u), u, "/start")
+			}
+			limited := int64(0)
+			for i, st := range tc.steps {
+				now = now.Add(st.advance)
+				p := url.Values{"chat_id": {strconv.FormatInt(st.chat, 10)}, "text": {"x" + strconv.Itoa(i)}}
+				switch st.method {
+				case "editMessageText":
+					p.Set("message_id", strconv.Itoa(msgOf(t, s, st.chat)))
+				case "answerCallbackQuery":
+					p = url.Values{"callback_query_id": {s.Press(PrivateChat(User{ID: st.chat}), User{ID: st.chat}, 1, "x")}}
+				}
+				code, body := call(t, s, st.method, p)
+				if code != st.want {
+					t.Fatalf("step %d: %s(chat %d) = %d %v, want %d", i, st.method, st.chat, code, body, st.want)
+				}
+				if code == http.StatusTooManyRequests {
+					limited++
+					params, _ := body["parameters"].(map[string]any)
+					if got, _ := params["retry_after"].(float64); int(got) != st.after {
+						t.Errorf("step %d: %s(chat %d) retry_after = %v, want %d", i, st.method, st.chat, params["retry_after"], st.after)
+					}
+				}
+			}
+			if got := s.Counts().Limited; got != limited {
+				t.Errorf("Counts().Limited = %d, want %d", got, limited)
+			}
+		})
+	}
+
+	t.Run("thirty a second overall", func(t *testing.T) {
+		now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+		s := Start(Options{Limits: &Limits{Now: func() time.Time { return now }}})
+		t.Cleanup(s.Close)
+		for id := int64(1); id <= 40; id++ {
+			u := User{ID: id, FirstName: "A"}
+			s.SendText(PrivateChat(u), u, "/start")
+		}
+		ok := 0
+		for id := int64(1); id <= 40; id++ {
+			if code, _ := call(t, s, "sendMessage", url.Values{"chat_id": {strconv.FormatInt(id, 10)}, "text": {"welkom"}}); code == http.StatusOK {
+				ok++
+			}
+		}
+		if ok != 30 {
+			t.Errorf("sendMessage to 40 chats at one instant: %d sent, want 30", ok)
+		}
+		now = now.Add(time.Second / 3) // ten more tokens
+		ok = 0
+		for id := int64(31); id <= 40; id++ {
+			if code, _ := call(t, s, "sendMessage", url.Values{"chat_id": {strconv.FormatInt(id, 10)}, "text": {"welkom"}}); code == http.StatusOK {
+				ok++
+			}
+		}
+		if ok != 10 {
+			t.Errorf("sendMessage to the 10 refused chats a third of a second later: %d sent, want 10", ok)
+		}
+		if got := s.Counts().Limited; got != 10 {
+			t.Errorf("Counts().Limited = %d, want 10", got)
+		}
+	})
+}
+
+// msgOf returns the id of the bot's last message in chat.
+func msgOf(t *testing.T, s *Server, chat int64) int {
+	t.Helper()
+	m := s.BotMessages(chat)
+	if len(m) == 0 {
+		t.Fatalf("no bot message in chat %d", chat)
+	}
+	return m[len(m)-1].ID
 }
