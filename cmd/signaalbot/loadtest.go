@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,6 +14,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strconv"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -40,11 +42,29 @@ func (a *app) loadtest(ctx context.Context, args []string) error {
 	workers := fs.Int("workers", 0, "updates the bot handles at once, and chats it sends to at once (default: as many as users, at most 256)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to this file")
+	spike := fs.Bool("spike", false, "play a campaign moment under Telegram's real limits, as the grammY peer's --spike: --users people arrive evenly over --arrive and send /start, read 1-3 s after every answer and press an option, every 20th pressing 112 as its second press; --duration is 20s unless given")
+	arrive := 2 * time.Second
+	fs.Var((*secondsFlag)(&arrive), "arrive", "with --spike, the time over which the people arrive, in seconds as the peer's --arrive, or a duration such as 500ms (default 2)")
 	if err := a.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if *spike {
+		if *channel != telegram.Platform {
+			return errors.New("--spike runs through the telegram channel only")
+		}
+		if !given["duration"] {
+			*duration = 20 * time.Second // the peer's --seconds 20
+		}
+		if arrive < 0 || arrive > maxLoadDuration {
+			return fmt.Errorf("--arrive must be 0 to %v", maxLoadDuration)
+		}
+	} else if given["arrive"] {
+		return errors.New("--arrive goes with --spike")
 	}
 	if *users < 1 || *users > maxLoadUsers {
 		return fmt.Errorf("--users must be 1 to %d", maxLoadUsers)
@@ -71,6 +91,9 @@ func (a *app) loadtest(ctx context.Context, args []string) error {
 		Users:   *users, Chats: *chats, Duration: *duration, RedisURL: *redisURL, Seed: *seed, Workers: *workers,
 		NoAutoPipeline: *plain,
 		Progress:       a.stderr,
+	}
+	if *spike {
+		cfg.Spike = &loadsim.Spike{Arrive: arrive}
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -106,6 +129,25 @@ func (a *app) loadtest(ctx context.Context, args []string) error {
 		return enc.Encode(res)
 	}
 	res.Print(a.stdout)
+	return nil
+}
+
+// secondsFlag is a duration given as the peer gives it, in seconds ("2",
+// "0.5"), or with a unit ("500ms").
+type secondsFlag time.Duration
+
+func (s *secondsFlag) String() string { return time.Duration(*s).String() }
+
+func (s *secondsFlag) Set(v string) error {
+	if f, err := strconv.ParseFloat(v, 64); err == nil {
+		*s = secondsFlag(f * float64(time.Second))
+		return nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		return errors.New("not a number of seconds nor a duration")
+	}
+	*s = secondsFlag(d)
 	return nil
 }
 
@@ -150,6 +192,8 @@ type loadConfig struct {
 	// so that a test can see them done before the run ends.
 	RetryEvery  time.Duration
 	ExitJournal string
+	// Spike, when set, plays a campaign moment under Telegram's limits.
+	Spike *loadsim.Spike
 
 	startProfile func() error
 	stopProfile  func()
@@ -187,6 +231,7 @@ func startLoad(ctx context.Context, cfg loadConfig) (*loadsim.Run, error) {
 		Users: cfg.Users, Chats: cfg.Chats, Duration: cfg.Duration, Workers: cfg.Workers, Seed: cfg.Seed,
 		Progress: cfg.Progress, FailEvery: cfg.FailEvery, Backoff: cfg.Backoff, Log: logs,
 		Store: "memory", StartProfile: cfg.startProfile, StopProfile: cfg.stopProfile,
+		Spike: cfg.Spike,
 	}
 	if cfg.RedisURL != "" {
 		sc.Redis = &redisstore.Config{URL: cfg.RedisURL, Prefix: loadPrefix}

@@ -83,6 +83,11 @@ type Config struct {
 	// around the people's talking.
 	StartProfile func() error
 	StopProfile  func()
+
+	// Spike, when set, plays a campaign moment under Telegram's limits
+	// instead of people talking as fast as they are answered (Telegram
+	// channel only).
+	Spike *Spike
 }
 
 // Counts is what a test watches while a run goes on.
@@ -97,6 +102,7 @@ type Run struct {
 	count   *counter
 	tg      *tgRun
 	web     *webRun
+	spike   *spikeRun
 
 	stop     atomic.Bool
 	updates  atomic.Int64
@@ -252,6 +258,9 @@ type Result struct {
 	Workers             int              `json:"workers"`
 	RateLimits          string           `json:"rate_limits"`
 	Logged              map[string]int64 `json:"logged,omitempty"`
+
+	// The figures of a spike, with the grammY peer's keys; nil otherwise.
+	*SpikeFigures
 }
 
 // Print writes the figures for a person to read.
@@ -270,6 +279,12 @@ func (r *Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "  process          %.1f µs of CPU, %.1f allocs and %.0f bytes an update; peak RSS %.1f MiB\n",
 		r.CPUPerUpdate, r.AllocsPerUpdate, r.AllocBytesPerUpdate, r.PeakRSSMiB)
 	fmt.Fprintf(w, "  after the run    %.1f MiB live on the heap, %.1f MiB of stacks, resident %.1f MiB, the people's own state let go\n", r.HeapMiB, r.StackMiB, r.RSSAfterMiB)
+	if f := r.SpikeFigures; f != nil {
+		fmt.Fprintf(w, "  first answers    p50 %.0f ms, p99 %.0f ms, max %.0f ms; all by %.2f s, Telegram's floor %.2f s (%d messages at %d a second)\n",
+			f.FirstP50, f.FirstP99, f.FirstMax, f.AllFirstByS, f.FloorS, f.FirstMsgs, telegramRate)
+		fmt.Fprintf(w, "  112 answers      %d, p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d with 112 first\n", f.NoodN, f.NoodP50, f.NoodP99, f.NoodMax, f.Nood112)
+		fmt.Fprintf(w, "  Telegram         %.2f calls and %.2f messages an update, %d answered 429 and retried\n", f.CallsPer, f.MessagesPer, f.Retries429)
+	}
 	fmt.Fprintf(w, "  machine          this process %.0f%% of the CPUs, redis-server %.0f%%, everything else %.0f%%\n", r.CPUOwn, r.CPURedis, r.CPUOther)
 }
 
@@ -363,6 +378,10 @@ func (l *Run) Wait() (*Result, error) {
 	}
 	if l.web != nil {
 		res.RateLimits = "the web chat's flood limits raised out of the way, as the peer keeps none"
+	}
+	if l.spike != nil {
+		res.RateLimits = "Telegram's limits kept: 30 messages a second, 1 a second in a chat, 429 retry_after beyond"
+		res.SpikeFigures = l.spike.figures(res, l.tg.api, l.tg.chats)
 	}
 	res.Errors = res.Unanswered + res.Refused + res.BadCalls
 	if cpu.own > 0 {

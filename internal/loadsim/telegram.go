@@ -53,7 +53,12 @@ type tgRun struct {
 // early; Wait ends it and stops the bot.
 func Telegram(ctx context.Context, cfg Config, b *telegram.Bot) (*Run, error) {
 	l := &Run{cfg: cfg, channel: telegram.Platform, count: &counter{h: b.Handler}, progress: make(chan struct{})}
-	t := &tgRun{bot: b, api: tgtest.Start(tgtest.Options{Messages: keep, NoCalls: true})}
+	opts := tgtest.Options{Messages: keep, NoCalls: true}
+	if cfg.Spike != nil {
+		opts.Limits = tgtest.TelegramLimits()
+		l.spike = &spikeRun{cfg: *cfg.Spike}
+	}
+	t := &tgRun{bot: b, api: tgtest.Start(opts)}
 	l.tg = t
 	chats := max(cfg.Chats, cfg.Users)
 	exit := b.Content.Text(content.DefaultLang, content.KeyOptExit)
@@ -61,6 +66,7 @@ func Telegram(ctx context.Context, cfg Config, b *telegram.Bot) (*Run, error) {
 	for i := range t.users {
 		t.users[i] = &simUser{
 			exit:   exit,
+			sos:    sosLabel(b.Content),
 			rng:    rand.New(rand.NewPCG(cfg.Seed, uint64(i))),
 			answer: make(chan struct{}, 1),
 			lat:    make([]time.Duration, 0, 64),
@@ -93,8 +99,11 @@ func Telegram(ctx context.Context, cfg Config, b *telegram.Bot) (*Run, error) {
 	b.WebhookURL, b.Listener, b.WebhookSecret = hookURL, &idleListener{closed: make(chan struct{})}, t.secret
 	b.Workers, b.SendWorkers, b.MaxQueued = l.workers, l.workers, max(4*l.workers, 2*cfg.Users)
 	// Telegram's limits would hold the bot at 30 messages a second; the
-	// peer sends without limits, so the bot does too.
-	b.Rate, b.Burst, b.ChatRate, b.ChatBurst = 1e9, 1<<20, 1e9, 1<<20
+	// peer sends without limits, so the bot does too, but in a spike,
+	// which is about what those limits do.
+	if cfg.Spike == nil {
+		b.Rate, b.Burst, b.ChatRate, b.ChatBurst = 1e9, 1<<20, 1e9, 1<<20
+	}
 	if cfg.Backoff > 0 {
 		b.Backoff = cfg.Backoff
 	}
@@ -124,6 +133,9 @@ func Telegram(ctx context.Context, cfg Config, b *telegram.Bot) (*Run, error) {
 	for i, u := range t.users {
 		u.prepare(ctx, hook, t.secret)
 		people[i] = func() { u.run(l, t) }
+		if l.spike != nil {
+			people[i] = func() { l.spike.person(l, t, u, i) }
+		}
 	}
 	if err := l.begin(ctx, people); err != nil {
 		t.close()
@@ -201,6 +213,7 @@ type simUser struct {
 	answer chan struct{} // the bot has sent its answer
 	lat    []time.Duration
 	exit   string // the quick exit's label in Dutch, as the reply keyboard's button sends it
+	sos    string // and the 112 button's
 
 	// The webhook request, made once and reused: one update at a time.
 	rd    bytes.Reader
