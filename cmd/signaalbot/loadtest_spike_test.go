@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"signaal/internal/loadsim"
+)
+
+// TestLoadtestSpike plays a short campaign moment under Telegram's limits
+// kept by the Bot API: every update is answered, no call goes wrong, and
+// each press of 112 is answered with 112 first in its chat. It asserts
+// outcomes and order, not how long anything took.
+func TestLoadtestSpike(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cfg := loadEngine(t)
+	// 41 people: the 1st, 21st and 41st press 112 as their second press.
+	// Each makes three presses, however short the run.
+	cfg.Users, cfg.Duration = 41, 100*time.Millisecond
+	cfg.Spike = &loadsim.Spike{Arrive: 200 * time.Millisecond, ReadMin: time.Millisecond, ReadMax: 3 * time.Millisecond, MinPresses: 3}
+	run := startLabelled(t, ctx, cfg)
+	res, err := run.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAnswered(t, res)
+	f := res.SpikeFigures
+	if f == nil {
+		t.Fatalf("loadtest --spike = %+v, want the spike's figures", res)
+	}
+	if want := int64(cfg.Users * 4); res.Updates != want {
+		t.Errorf("loadtest --spike updates = %d, want %d (a /start and three presses each)", res.Updates, want)
+	}
+	if f.NoodN != 3 || f.Nood112 != f.NoodN {
+		t.Errorf("loadtest --spike nood_n = %d, nood_112_first = %d; want 3, each with 112 first", f.NoodN, f.Nood112)
+	}
+	if f.FirstMsgs < cfg.Users || f.FloorS != float64(f.FirstMsgs)/30 || f.AllFirstByS <= 0 {
+		t.Errorf("loadtest --spike first_messages = %d, floor_s = %v, all_first_by_s = %v; want a message or more a person, their count / 30, and a time",
+			f.FirstMsgs, f.FloorS, f.AllFirstByS)
+	}
+	checkNoLeak(t)
+}
+
+func TestLoadtestSpikeFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--arrive", "2"}, "--arrive goes with --spike"},
+		{[]string{"--spike", "--channel", "web"}, "telegram channel only"},
+		{[]string{"--spike", "--arrive", "soon"}, "seconds"},
+		{[]string{"--spike", "--arrive", "-1"}, "--arrive"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runApp(t, "", nil, append([]string{"loadtest"}, tt.args...)...)
+		if code == 0 || !strings.Contains(errOut, tt.want) {
+			t.Errorf("loadtest %q = %d, %q; want a failure naming %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}
