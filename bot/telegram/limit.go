@@ -131,18 +131,44 @@ func (l *limiter) size() int {
 // overall bucket holds more than the headroom at now it returns a
 // reservation, and otherwise nil and how long until it would.
 func (l *limiter) reserveYielding(now time.Time) (*rate.Reservation, time.Duration) {
-	l.yieldMu.Lock() // so that yielding calls do not all take the last token above the headroom
+	return l.reserveAbove(now, l.headroom)
+}
+
+// reserveAbove reserves a call when the overall bucket holds more than
+// headroom tokens at now, and otherwise returns nil and how long until it
+// would. No call that waits here runs the bucket into debt, so that the
+// tokens go to the waiting calls by class, the one with the least headroom
+// first, and an urgent call, which does take a token in debt, waits
+// behind other urgent calls only.
+func (l *limiter) reserveAbove(now time.Time, headroom float64) (*rate.Reservation, time.Duration) {
+	l.yieldMu.Lock() // so that waiting calls do not all take the last token above the headroom
 	defer l.yieldMu.Unlock()
 	tokens := l.global.TokensAt(now)
-	if need := 1 + l.headroom - tokens; need > 0 {
+	if need := 1 + headroom - tokens; need > 0 {
 		wait := time.Duration(need / float64(l.global.Limit()) * float64(time.Second))
 		return nil, max(wait, time.Millisecond)
 	}
 	return l.global.ReserveN(now, 1), 0
 }
 
+// headroomFor is what a call of class leaves of the overall bucket to the
+// calls before it in Telegram's order: a person's first answer leaves
+// nothing; the first message answering anything else leaves half the
+// headroom, to first answers; further messages the whole headroom.
+func (l *limiter) headroomFor(class callClass) float64 {
+	switch class {
+	case classFirst:
+		return 0
+	case classReply:
+		return l.headroom / 2
+	}
+	return l.headroom
+}
+
 // wait waits until a call of class may go: for the chat's limiter first
-// when the class counts per chat, then for the overall one.
+// when the class counts per chat, then for the overall one. Urgent calls
+// and those that are no message take an overall token at once, in debt
+// if need be; messages wait for one by class (see reserveAbove).
 func (l *limiter) wait(ctx context.Context, chat int64, class callClass) error {
 	if class == classUrgent {
 		if chat != 0 {
@@ -152,16 +178,17 @@ func (l *limiter) wait(ctx context.Context, chat int64, class callClass) error {
 		}
 		return l.await(ctx, l.reserveGlobal(l.clock.Time()))
 	}
-	if class != classOther && chat != 0 {
+	if class == classOther {
+		return l.await(ctx, l.reserveGlobal(l.clock.Time()))
+	}
+	if chat != 0 {
 		if err := l.await(ctx, l.reserveChat(chat, l.clock.Time())); err != nil {
 			return err
 		}
 	}
-	if class != classMessage {
-		return l.await(ctx, l.reserveGlobal(l.clock.Time()))
-	}
+	headroom := l.headroomFor(class)
 	for {
-		r, wait := l.reserveYielding(l.clock.Time())
+		r, wait := l.reserveAbove(l.clock.Time(), headroom)
 		if r != nil {
 			return l.await(ctx, r)
 		}

@@ -97,19 +97,24 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 	// The first message is the answer the person waits for; the rest
 	// yield to other people's first answers (see limiter). An answer with
 	// 112 does not even wait for its chat's own earlier replies.
-	class := classReply
+	class, rest := classReply, classMessage
+	if d.fresh {
+		class, rest = classFirst, classFirst
+	}
 	if d.urgent {
 		class = classUrgent
 	}
 	if d.press != nil && !d.out.Degraded {
-		if b.editPressed(ctx, d) {
-			class = classMessage
+		// The edit of the pressed question goes first, in the answer's
+		// own class: an answer with 112 waits behind nothing else.
+		if b.editPressed(ctx, d, class) && !d.urgent {
+			class = rest
 		}
 	}
 	replies := joined(d.out.Replies)
 	for i, r := range replies {
 		_, err := b.sendReply(ctx, d.chat, r, nil, class)
-		class = classMessage
+		class = rest
 		if err != nil {
 			b.logSendError("reply", err)
 			if blocked(err) {
@@ -150,7 +155,7 @@ func joined(replies []flows.Reply) []flows.Reply {
 // exit.
 func (b *Bot) sendPrivacy(ctx context.Context, d *delivery) {
 	t := b.texts[d.lang]
-	if _, err := b.sendReply(ctx, d.chat, flows.Reply{Text: t.privacy}, t.keyboard, classMessage); err != nil {
+	if _, err := b.sendReply(ctx, d.chat, flows.Reply{Text: t.privacy}, t.keyboard, classFirst); err != nil {
 		b.logSendError("privacy note", err)
 	}
 }
@@ -226,20 +231,20 @@ func (b *Bot) inlineKeyboard(opts []flows.Option) *tgbotapi.InlineKeyboardMarkup
 // engine refused (an old or forged button) only loses the message's
 // buttons; the engine shows the current question again below. It reports
 // whether it made a call.
-func (b *Bot) editPressed(ctx context.Context, d *delivery) bool {
+func (b *Bot) editPressed(ctx context.Context, d *delivery, class callClass) bool {
 	m := d.press.msg
 	accepted := !d.out.Refused
 	if label := buttonLabel(m.ReplyMarkup, d.press.data); accepted && label != "" && m.Text != "" {
 		text := m.Text + "\n\n→ " + label
 		if textLen(text) <= maxText {
-			b.edited("editMessageText", b.editText(ctx, d.chat, classReply, m.MessageID, text, noButtons))
+			b.edited("editMessageText", b.editText(ctx, d.chat, class, m.MessageID, text, noButtons))
 			return true
 		}
 	}
 	if m.ReplyMarkup == nil || len(m.ReplyMarkup.InlineKeyboard) == 0 {
 		return false
 	}
-	b.edited("editMessageReplyMarkup", b.editMarkup(ctx, d.chat, classReply, m.MessageID, noButtons))
+	b.edited("editMessageReplyMarkup", b.editMarkup(ctx, d.chat, class, m.MessageID, noButtons))
 	return true
 }
 
