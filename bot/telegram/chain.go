@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -26,22 +27,36 @@ import (
 //   - counted tells Metrics of every attempt;
 //   - redacted turns every error from outside into one that carries no
 //     token, id or text (logs.go) before anything above sees it;
-//   - transport makes the request with a client whose requests end with
-//     the call's own context, so that a quick exit carried out after the
-//     rest of the work was abandoned is not cut off with it.
+//   - transport makes the request with the call's own context, so that a
+//     quick exit carried out after the rest of the work was abandoned is
+//     not cut off with it, and reads into result what the call needs of
+//     Telegram's answer (client.go).
 
 // outbound is one Bot API call on its way to Telegram: the method, the
-// chat it counts towards (0 for none), how it counts, and how to send it
-// with a client.
+// chat it counts towards (0 for none), how it counts, its parameters, and
+// where the result of Telegram's answer goes.
+//
+// The calls every update makes (sending, editing, answering a press,
+// deleting) carry their parameters as form values, built field for field
+// as the library's configs build them (TestWireForms), and are posted by
+// the channel itself: the library's Request copies its parameters into a
+// second map, makes a client and a request for every call, and decodes the
+// whole answer before the caller decodes the part it needs again. The
+// calls made once or seldom (getMe, setMyCommands, answerInlineQuery,
+// polling) carry the library's config and go through its Request.
 type outbound struct {
 	method string
 	chat   int64
 	class  callClass
-	send   func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error)
+	form   url.Values         // the parameters, when config is nil
+	config tgbotapi.Chattable // the library's config of the call, sent by its Request
+	// result receives the answer's result: a pointer to decode into, or
+	// nil when nothing of it is needed.
+	result any
 }
 
 // caller makes one Bot API call.
-type caller func(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error)
+type caller func(ctx context.Context, o *outbound) error
 
 // link is one job of the chain, wrapped around the rest of it.
 type link func(next caller) caller
@@ -57,15 +72,15 @@ func (b *Bot) chain() caller {
 }
 
 // call makes one Bot API call through the chain.
-func (b *Bot) call(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error) {
+func (b *Bot) call(ctx context.Context, o *outbound) error {
 	return b.out(ctx, o)
 }
 
 // limited waits until the call may go under Telegram's limits.
 func (b *Bot) limited(next caller) caller {
-	return func(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error) {
+	return func(ctx context.Context, o *outbound) error {
 		if err := b.limits.wait(ctx, o.chat, o.class); err != nil {
-			return nil, fmt.Errorf("telegram %s: %w", o.method, err)
+			return fmt.Errorf("telegram %s: %w", o.method, err)
 		}
 		return next(ctx, o)
 	}
@@ -78,13 +93,10 @@ func (b *Bot) limited(next caller) caller {
 // not 429, or when ctx ends. A 429 is waited out however often it comes,
 // until ctx ends: a reply is delayed rather than lost.
 func (b *Bot) retried(next caller) caller {
-	return func(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error) {
-		var resp *tgbotapi.APIResponse
+	return func(ctx context.Context, o *outbound) error {
 		failures := 0 // those that count towards MaxAttempts
 		err := b.Clock.Do(ctx, func() error {
-			var err error
-			resp, err = next(ctx, o)
-			return err
+			return next(ctx, o)
 		}, func(err error, _ int) (time.Duration, bool) {
 			if ctx.Err() != nil {
 				return 0, false
@@ -104,42 +116,42 @@ func (b *Bot) retried(next caller) caller {
 		})
 		switch {
 		case err == nil:
-			return resp, nil
+			return nil
 		case ctx.Err() != nil:
-			return nil, fmt.Errorf("telegram %s: %w", o.method, ctx.Err())
+			return fmt.Errorf("telegram %s: %w", o.method, ctx.Err())
 		case failures >= b.MaxAttempts:
-			return nil, fmt.Errorf("after %d attempts: %w", failures, err)
+			return fmt.Errorf("after %d attempts: %w", failures, err)
 		}
-		return nil, err
+		return err
 	}
 }
 
 // counted tells Metrics of each attempt that ends other than by its
 // context.
 func (b *Bot) counted(next caller) caller {
-	return func(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error) {
-		resp, err := next(ctx, o)
+	return func(ctx context.Context, o *outbound) error {
+		err := next(ctx, o)
 		switch {
 		case err == nil:
 			b.metrics().Called(o.method, 0)
 		case ctx.Err() == nil:
 			b.metrics().Called(o.method, callCode(err))
 		}
-		return resp, err
+		return err
 	}
 }
 
 // redacted passes every error of the call through the redactor.
 func (b *Bot) redacted(next caller) caller {
-	return func(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error) {
-		resp, err := next(ctx, o)
-		return resp, b.redact.outside(o.method, err)
+	return func(ctx context.Context, o *outbound) error {
+		return b.redact.outside(o.method, next(ctx, o))
 	}
 }
 
-// transport sends the call with a client whose requests end with ctx.
-func (b *Bot) transport(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error) {
-	return o.send(b.newAPI(ctx, b.RequestTimeout))
+// transport makes the call with requests that end with ctx, or after
+// RequestTimeout.
+func (b *Bot) transport(ctx context.Context, o *outbound) error {
+	return b.roundTrip(ctx, b.RequestTimeout, o)
 }
 
 // retryAfter decides whether a failed call is tried again, and after how

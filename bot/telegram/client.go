@@ -1,15 +1,19 @@
 package telegram
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"path"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -48,27 +52,32 @@ func (d *doer) finish(req *http.Request, cancel context.CancelFunc) (*http.Respo
 		resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
 		return resp, nil
 	}
-	// The Bot API answers an error with its code as the HTTP status. The
-	// error is read here rather than by tgbotapi, because here the request
-	// is known: a description that quotes what was sent (a text, a chat id)
-	// loses those values along with the token.
 	defer cancel()
 	defer resp.Body.Close()
+	return nil, d.statusError(method, resp, func() []string { return sentValues(req) })
+}
+
+// statusError reads an answer that is not 200 into an error. The Bot API
+// answers an error with its code as the HTTP status. The error is read
+// here rather than by tgbotapi, because here the request is known: a
+// description that quotes what was sent (a text, a chat id) loses those
+// values along with the token.
+func (d *doer) statusError(method string, resp *http.Response, sent func() []string) error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	var answer tgbotapi.APIResponse
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if mt == "application/json" && json.Unmarshal(body, &answer) == nil && !answer.Ok && answer.ErrorCode != 0 {
-		e := &tgbotapi.Error{Code: answer.ErrorCode, Message: d.redact.cleanWith(answer.Description, sentValues(req))}
+		e := &tgbotapi.Error{Code: answer.ErrorCode, Message: d.redact.cleanWith(answer.Description, sent())}
 		if answer.Parameters != nil {
 			e.ResponseParameters = *answer.Parameters
 		}
-		return nil, e
+		return e
 	}
 	// Anything else, such as a proxy's HTML page for a 502, becomes an
 	// error that carries the status and nothing of the page, which may
 	// echo the request.
 	retry, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
-	return nil, &tgbotapi.Error{
+	return &tgbotapi.Error{
 		Code:               resp.StatusCode,
 		Message:            method + ": " + http.StatusText(resp.StatusCode),
 		ResponseParameters: tgbotapi.ResponseParameters{RetryAfter: retry},
@@ -109,6 +118,101 @@ func sentValues(req *http.Request) []string {
 	if err != nil {
 		return nil
 	}
+	var out []string
+	for _, vs := range form {
+		out = append(out, vs...)
+	}
+	return out
+}
+
+// roundTrip makes the call o with requests that end with ctx, or after
+// timeout, and decodes the answer's result into o.result.
+func (b *Bot) roundTrip(ctx context.Context, timeout time.Duration, o *outbound) error {
+	if o.config != nil {
+		resp, err := b.newAPI(ctx, timeout).Request(o.config)
+		if err != nil || o.result == nil {
+			return err
+		}
+		return json.Unmarshal(resp.Result, o.result)
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, fmt.Sprintf(b.Endpoint, b.Token, o.method), strings.NewReader(o.form.Encode()))
+	if err != nil {
+		return b.redact.outside(o.method, err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	d := doer{hc: b.Client, redact: b.redact}
+	resp, err := d.send(req)
+	if err != nil {
+		return b.redact.outside(o.method, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return d.statusError(o.method, resp, func() []string { return formValues(o.form) })
+	}
+	buf := answers.Get().(*bytes.Buffer)
+	defer answers.Put(buf)
+	buf.Reset()
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, maxAnswer)); err != nil {
+		return err
+	}
+	return decodeAnswer(buf.Bytes(), o.result)
+}
+
+// maxAnswer is the most of an answer that is read: a message Telegram
+// sends back is a few kilobytes at most.
+const maxAnswer = 1 << 20
+
+// answers are the buffers answers are read into; decoding copies what it
+// keeps.
+var answers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// answer is what is read of Telegram's answer to a call: whether it was
+// done, why not, and the result, into what the call needs of it.
+type answer struct {
+	Ok          bool                         `json:"ok"`
+	ErrorCode   int                          `json:"error_code"`
+	Description string                       `json:"description"`
+	Parameters  *tgbotapi.ResponseParameters `json:"parameters"`
+	Result      any                          `json:"result"`
+}
+
+// skipped is the result of a call whose result is not needed: it is not
+// decoded at all.
+type skipped struct{}
+
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
+
+// decodeAnswer reads body, an answer of the Bot API, into result (nil:
+// nothing of the result is needed) in one pass of encoding/json. A result
+// that is not an object (true, for a message Telegram had no need to send
+// back) leaves a struct result as it was.
+func decodeAnswer(body []byte, result any) error {
+	if result == nil {
+		result = &skipped{}
+	}
+	a := answer{Result: result}
+	err := json.Unmarshal(body, &a)
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field == "result" && te.Value != "object" {
+		err = nil
+	}
+	if err != nil {
+		return fmt.Errorf("decode answer: %w", err)
+	}
+	if !a.Ok {
+		e := &tgbotapi.Error{Code: a.ErrorCode, Message: a.Description}
+		if a.Parameters != nil {
+			e.ResponseParameters = *a.Parameters
+		}
+		return e
+	}
+	return nil
+}
+
+// formValues are the values of form, for cleanWith.
+func formValues(form url.Values) []string {
 	var out []string
 	for _, vs := range form {
 		out = append(out, vs...)

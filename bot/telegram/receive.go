@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"sync"
 	"time"
@@ -45,17 +46,23 @@ func (b *Bot) poll(ctx context.Context) error {
 	// getUpdates passes the chain's metrics and redaction, but not its
 	// limits, which are for sending, nor its retries: polling never gives
 	// up, and says why it waits.
-	fetch := b.counted(b.redacted(func(ctx context.Context, o *outbound) (*tgbotapi.APIResponse, error) { return o.send(api) }))
-	get := &outbound{method: "getUpdates", send: func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error) { return api.Request(cfg) }}
+	var result json.RawMessage
+	fetch := b.counted(b.redacted(func(ctx context.Context, o *outbound) error {
+		resp, err := api.Request(o.config)
+		if err == nil {
+			result = resp.Result
+		}
+		return err
+	}))
 	full := false
 	for {
 		var ups []tgbotapi.Update
 		_ = b.Clock.Do(ctx, func() error {
 			cfg.Offset = b.offsets.offset(full)
 			cfg.Timeout = max(1, int(b.LongPoll/time.Second))
-			resp, err := fetch(ctx, get)
+			err := fetch(ctx, &outbound{method: "getUpdates", config: cfg})
 			if err == nil {
-				err = b.redact.outside("getUpdates", json.Unmarshal(resp.Result, &ups))
+				err = b.redact.outside("getUpdates", json.Unmarshal(result, &ups))
 			}
 			return err
 		}, func(err error, failures int) (time.Duration, bool) {
@@ -255,7 +262,7 @@ func (b *Bot) confirm(offset int) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	cfg := tgbotapi.UpdateConfig{Offset: offset, Limit: 1}
-	if _, err := b.request(ctx, 0, classOther, "getUpdates", cfg); err != nil {
+	if err := b.request(ctx, "getUpdates", cfg, nil); err != nil {
 		b.log().Warn("telegram: last updates not acknowledged; they may be handled again", "err", err)
 	}
 }
@@ -280,11 +287,11 @@ func routeKey(u *tgbotapi.Update) int64 {
 // wants. The library's WebhookConfig predates secret_token, so the call is
 // made with plain parameters.
 func (b *Bot) setWebhook(ctx context.Context) error {
-	params := tgbotapi.Params{"url": b.WebhookURL, "secret_token": b.WebhookSecret, "max_connections": strconv.Itoa(min(100, b.Workers*4))}
-	if err := params.AddInterface("allowed_updates", allowedUpdates); err != nil {
+	params := url.Values{"url": {b.WebhookURL}, "secret_token": {b.WebhookSecret}, "max_connections": {strconv.Itoa(min(100, b.Workers*4))}}
+	if err := setJSON(params, "allowed_updates", allowedUpdates); err != nil {
 		return err
 	}
-	if _, err := b.requestParams(ctx, 0, classOther, "setWebhook", params); err != nil {
+	if err := b.call(ctx, &outbound{method: "setWebhook", class: classOther, form: params}); err != nil {
 		return fmt.Errorf("register webhook: %w", err)
 	}
 	b.metrics().Receiving(true)

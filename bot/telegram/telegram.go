@@ -387,16 +387,14 @@ func (b *Bot) open(ctx context.Context) error {
 	defer cancel()
 	defer context.AfterFunc(ctx, cancel)()
 
-	resp, err := b.call(octx, &outbound{method: "getMe", class: classOther, send: func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error) {
-		return api.MakeRequest("getMe", nil)
-	}})
-	if err != nil {
+	var me json.RawMessage
+	if err := b.call(octx, &outbound{method: "getMe", class: classOther, form: url.Values{}, result: &me}); err != nil {
 		if c := apiCode(err); c == http.StatusUnauthorized || c == http.StatusNotFound {
 			return fmt.Errorf("telegram rejected the token (check TELEGRAM_BOT_TOKEN): %w", err)
 		}
 		return fmt.Errorf("connect to telegram: %w", err)
 	}
-	if err := json.Unmarshal(resp.Result, &b.me); err != nil {
+	if err := json.Unmarshal(me, &b.me); err != nil {
 		return fmt.Errorf("connect to telegram: %w", b.redact.outside("getMe", err))
 	}
 	b.prepareTexts() // the group line links to the bot by its username
@@ -406,7 +404,7 @@ func (b *Bot) open(ctx context.Context) error {
 	}
 	// getUpdates fails while a webhook is set, for instance by an earlier
 	// deployment in webhook mode. Pending updates are kept.
-	if _, err := b.request(octx, 0, classOther, "deleteWebhook", tgbotapi.DeleteWebhookConfig{}); err != nil {
+	if err := b.request(octx, "deleteWebhook", tgbotapi.DeleteWebhookConfig{}, nil); err != nil {
 		return fmt.Errorf("remove webhook before polling: %w", err)
 	}
 	b.metrics().Receiving(true)
@@ -425,7 +423,7 @@ func (b *Bot) publishCommands(ctx context.Context) {
 		if lang != content.DefaultLang {
 			cfg.LanguageCode = lang
 		}
-		if _, err := b.request(ctx, 0, classOther, "setMyCommands", cfg); err != nil {
+		if err := b.request(ctx, "setMyCommands", cfg, nil); err != nil {
 			b.log().Warn("telegram: commands not published", "lang", lang, "err", err)
 		}
 	}

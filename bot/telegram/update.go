@@ -530,7 +530,7 @@ func (b *Bot) onInline(q *tgbotapi.InlineQuery, done func(bool)) {
 		})
 	}
 	cfg := tgbotapi.InlineConfig{InlineQueryID: q.ID, Results: results, CacheTime: 300, IsPersonal: true}
-	if _, err := b.request(b.life, 0, classOther, "answerInlineQuery", cfg); err != nil {
+	if err := b.request(b.life, "answerInlineQuery", cfg, nil); err != nil {
 		b.logSendError("inline answer", err)
 	}
 	done(b.life.Err() == nil)

@@ -3,111 +3,135 @@ package telegram
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"net/url"
+	"reflect"
+	"strconv"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"signaal/flows"
 )
 
-// The calls made for every update are built with the library's configs
-// and sent by its Request, which writes the form and decodes Telegram's
-// answer with encoding/json. Where the library (v5.5.1) lacks a method or
-// a field (deleteMessages, is_persistent, secret_token) the call is made
-// with its generic parameters instead. Each call passes the outbound chain
-// (chain.go): limits, retries, metrics and redaction.
+// The calls made for every update have their parameters built as the
+// library's configs (v5.5.1) build them, field for field (TestWireForms
+// sends both and compares), as url.Values, and are posted by the channel
+// itself (roundTrip in client.go), which reads of Telegram's answer only
+// what the call needs. Where the library lacks a method or a field
+// (deleteMessages, is_persistent) the parameters are those of the Bot
+// API. Each call passes the outbound chain (chain.go): limits, retries,
+// metrics and redaction.
 
 // sendText sends one message and returns its id. markup is nil or any
-// markup the Bot API takes.
+// markup the Bot API takes. The form is that of tgbotapi.MessageConfig
+// with DisableWebPagePreview.
 func (b *Bot) sendText(ctx context.Context, chat int64, class callClass, text string, markup any) (int, error) {
-	m := tgbotapi.NewMessage(chat, text)
-	m.DisableWebPagePreview = true
-	m.ReplyMarkup = markup
-	return b.request(ctx, chat, class, "sendMessage", m)
+	f := chatForm(chat)
+	if text != "" {
+		f["text"] = []string{text}
+	}
+	f["disable_web_page_preview"] = []string{"true"}
+	if err := setJSON(f, "reply_markup", markup); err != nil {
+		return 0, err
+	}
+	var m sentMessage
+	err := b.call(ctx, &outbound{method: "sendMessage", chat: chat, class: class, form: f, result: &m})
+	return m.MessageID, err
 }
 
-// editText changes a message's text and buttons.
+// sentMessage is what is read of a message Telegram answers with.
+type sentMessage struct {
+	MessageID int `json:"message_id"`
+}
+
+// editText changes a message's text and buttons. The form is that of
+// tgbotapi.EditMessageTextConfig with DisableWebPagePreview.
 func (b *Bot) editText(ctx context.Context, chat int64, class callClass, msgID int, text string, markup *tgbotapi.InlineKeyboardMarkup) error {
-	e := tgbotapi.EditMessageTextConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: chat, MessageID: msgID, ReplyMarkup: markup}, Text: text, DisableWebPagePreview: true}
-	_, err := b.request(ctx, chat, class, "editMessageText", e)
-	return err
+	f, err := editForm(chat, msgID, markup)
+	if err != nil {
+		return err
+	}
+	f["text"] = []string{text}
+	f["disable_web_page_preview"] = []string{"true"}
+	return b.call(ctx, &outbound{method: "editMessageText", chat: chat, class: class, form: f})
 }
 
-// editMarkup changes a message's buttons.
+// editMarkup changes a message's buttons. The form is that of
+// tgbotapi.EditMessageReplyMarkupConfig.
 func (b *Bot) editMarkup(ctx context.Context, chat int64, class callClass, msgID int, markup *tgbotapi.InlineKeyboardMarkup) error {
-	e := tgbotapi.EditMessageReplyMarkupConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: chat, MessageID: msgID, ReplyMarkup: markup}}
-	_, err := b.request(ctx, chat, class, "editMessageReplyMarkup", e)
-	return err
+	f, err := editForm(chat, msgID, markup)
+	if err != nil {
+		return err
+	}
+	return b.call(ctx, &outbound{method: "editMessageReplyMarkup", chat: chat, class: class, form: f})
 }
 
-// answerCallback tells Telegram that a button press was seen.
+// answerCallback tells Telegram that a button press was seen. The form is
+// that of tgbotapi.NewCallback(queryID, "").
 func (b *Bot) answerCallback(ctx context.Context, queryID string) error {
-	_, err := b.request(ctx, 0, classOther, "answerCallbackQuery", tgbotapi.NewCallback(queryID, ""))
-	return err
+	f := url.Values{"callback_query_id": {queryID}}
+	return b.call(ctx, &outbound{method: "answerCallbackQuery", class: classOther, form: f})
 }
 
-// deleteMessage deletes one message.
+// deleteMessage deletes one message. The form is that of
+// tgbotapi.NewDeleteMessage.
 func (b *Bot) deleteMessage(ctx context.Context, chat int64, msgID int64) error {
-	_, err := b.request(ctx, chat, classOther, "deleteMessage", tgbotapi.NewDeleteMessage(chat, int(msgID)))
-	return err
+	f := chatForm(chat)
+	if msgID != 0 {
+		f["message_id"] = []string{strconv.FormatInt(msgID, 10)}
+	}
+	return b.call(ctx, &outbound{method: "deleteMessage", chat: chat, class: classOther, form: f})
 }
 
 // deleteMessages deletes the ids from bottom to top in one call, newest
-// first. The library predates the method, so the call is made with its
-// generic parameters.
+// first. The library predates the method; its parameters are those of the
+// Bot API, the list in JSON as the library writes lists.
 func (b *Bot) deleteMessages(ctx context.Context, chat, bottom, top int64) error {
 	ids := make([]int64, 0, top-bottom+1)
 	for id := top; id >= bottom; id-- {
 		ids = append(ids, id)
 	}
-	p := tgbotapi.Params{}
-	p.AddFirstValid("chat_id", chat)
-	if err := p.AddInterface("message_ids", ids); err != nil {
+	f := chatForm(chat)
+	if err := setJSON(f, "message_ids", ids); err != nil {
 		return err
 	}
-	_, err := b.requestParams(ctx, chat, classOther, "deleteMessages", p)
-	return err
+	return b.call(ctx, &outbound{method: "deleteMessages", chat: chat, class: classOther, form: f})
 }
 
-// request makes the call c through the chain and returns the id of the
-// message Telegram answers with, if it answers with one.
-func (b *Bot) request(ctx context.Context, chat int64, class callClass, method string, c tgbotapi.Chattable) (int, error) {
-	return b.make(ctx, &outbound{method: method, chat: chat, class: class, send: func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error) {
-		return api.Request(c)
-	}})
+// chatForm is the parameters with chat_id, as the library's
+// AddFirstValid writes it: left out when 0.
+func chatForm(chat int64) url.Values {
+	f := make(url.Values, 4)
+	if chat != 0 {
+		f["chat_id"] = []string{strconv.FormatInt(chat, 10)}
+	}
+	return f
 }
 
-// requestParams is request for a method the library has no config for.
-func (b *Bot) requestParams(ctx context.Context, chat int64, class callClass, method string, p tgbotapi.Params) (int, error) {
-	return b.make(ctx, &outbound{method: method, chat: chat, class: class, send: func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error) {
-		return api.MakeRequest(method, p)
-	}})
+// editForm is the parameters of tgbotapi.BaseEdit for a message in a
+// chat.
+func editForm(chat int64, msgID int, markup *tgbotapi.InlineKeyboardMarkup) (url.Values, error) {
+	f := chatForm(chat)
+	if msgID != 0 {
+		f["message_id"] = []string{strconv.Itoa(msgID)}
+	}
+	return f, setJSON(f, "reply_markup", markup)
 }
 
-// make sends o and reads the id of the message in the answer.
-func (b *Bot) make(ctx context.Context, o *outbound) (int, error) {
-	resp, err := b.call(ctx, o)
+// setJSON sets key to v in JSON, as the library's Params.AddInterface
+// does: nothing for nil or a nil pointer.
+func setJSON(f url.Values, key string, v any) error {
+	if v == nil {
+		return nil
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return nil
+	}
+	js, err := json.Marshal(v)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	id, err := messageID(resp.Result)
-	if err != nil {
-		return 0, b.redact.outside(o.method, fmt.Errorf("decode result: %w", err))
-	}
-	return id, nil
-}
-
-// messageID reads the message_id of a result that is a message; a result
-// that is not an object (true, for most calls) has none.
-func messageID(result json.RawMessage) (int, error) {
-	if len(result) == 0 || result[0] != '{' {
-		return 0, nil
-	}
-	var m struct {
-		MessageID int `json:"message_id"`
-	}
-	err := json.Unmarshal(result, &m)
-	return m.MessageID, err
+	f[key] = []string{string(js)}
+	return nil
 }
 
 // inlineMarkup returns the options as an inline keyboard, or nil when
@@ -117,4 +141,11 @@ func (b *Bot) inlineMarkup(opts []flows.Option) any {
 		return kb
 	}
 	return nil
+}
+
+// request makes a call made once or seldom with the library's config c,
+// sent by its Request, and decodes its result into result (nil: not
+// needed).
+func (b *Bot) request(ctx context.Context, method string, c tgbotapi.Chattable, result any) error {
+	return b.call(ctx, &outbound{method: method, class: classOther, config: c, result: result})
 }
