@@ -30,6 +30,7 @@ func (b *Bot) sendText(ctx context.Context, chat int64, class callClass, text st
 		f["text"] = []string{text}
 	}
 	f["disable_web_page_preview"] = []string{"true"}
+	f["entities"] = noEntities
 	if err := setJSON(f, "reply_markup", markup); err != nil {
 		return 0, err
 	}
@@ -43,6 +44,10 @@ type sentMessage struct {
 	MessageID int `json:"message_id"`
 }
 
+// noEntities is the entities of a text without any, as the library's
+// configs send them: their nil list in JSON. Telegram reads it as none.
+var noEntities = []string{"null"}
+
 // editText changes a message's text and buttons. The form is that of
 // tgbotapi.EditMessageTextConfig with DisableWebPagePreview.
 func (b *Bot) editText(ctx context.Context, chat int64, class callClass, msgID int, text string, markup *tgbotapi.InlineKeyboardMarkup) error {
@@ -52,6 +57,7 @@ func (b *Bot) editText(ctx context.Context, chat int64, class callClass, msgID i
 	}
 	f["text"] = []string{text}
 	f["disable_web_page_preview"] = []string{"true"}
+	f["entities"] = noEntities
 	return b.call(ctx, &outbound{method: "editMessageText", chat: chat, class: class, form: f})
 }
 

@@ -120,3 +120,99 @@ func TestAnswerNotOK(t *testing.T) {
 		}
 	}
 }
+
+// TestWireForms checks that each call of every update sends the form the
+// library's config for it sends, field for field: the same call is made
+// once by the bot and once by the library's Request, and the two forms
+// are compared.
+func TestWireForms(t *testing.T) {
+	t.Parallel()
+	const chat = -1001234567890
+	kb := &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{{tgbotapi.NewInlineKeyboardButtonData("Ja & nee", "a=1")}}}
+	withMarkup := func(m tgbotapi.MessageConfig, markup any) tgbotapi.MessageConfig {
+		m.DisableWebPagePreview = true
+		m.ReplyMarkup = markup
+		return m
+	}
+	for _, tc := range []struct {
+		name    string
+		method  string
+		bot     func(b *Bot) error
+		library tgbotapi.Chattable
+	}{
+		{"sendMessage", "sendMessage", func(b *Bot) error {
+			_, err := b.sendText(context.Background(), chat, classReply, "Bel 112 · 0800-2000?", nil)
+			return err
+		}, withMarkup(tgbotapi.NewMessage(chat, "Bel 112 · 0800-2000?"), nil)},
+		{"sendMessage with keyboard", "sendMessage", func(b *Bot) error {
+			_, err := b.sendText(context.Background(), chat, classReply, "x", kb)
+			return err
+		}, withMarkup(tgbotapi.NewMessage(chat, "x"), kb)},
+		{"sendMessage removing the keyboard", "sendMessage", func(b *Bot) error {
+			_, err := b.sendText(context.Background(), chat, classReply, "x", removeKeyboard)
+			return err
+		}, withMarkup(tgbotapi.NewMessage(chat, "x"), removeKeyboard)},
+		{"editMessageText", "editMessageText", func(b *Bot) error {
+			return b.editText(context.Background(), chat, classReply, 42, "y", kb)
+		}, tgbotapi.EditMessageTextConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: chat, MessageID: 42, ReplyMarkup: kb}, Text: "y", DisableWebPagePreview: true}},
+		{"editMessageText without buttons", "editMessageText", func(b *Bot) error {
+			return b.editText(context.Background(), chat, classReply, 42, "", nil)
+		}, tgbotapi.EditMessageTextConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: chat, MessageID: 42}, DisableWebPagePreview: true}},
+		{"editMessageReplyMarkup", "editMessageReplyMarkup", func(b *Bot) error {
+			return b.editMarkup(context.Background(), chat, classReply, 42, noButtons)
+		}, tgbotapi.EditMessageReplyMarkupConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: chat, MessageID: 42, ReplyMarkup: noButtons}}},
+		{"answerCallbackQuery", "answerCallbackQuery", func(b *Bot) error {
+			return b.answerCallback(context.Background(), "q1")
+		}, tgbotapi.NewCallback("q1", "")},
+		{"deleteMessage", "deleteMessage", func(b *Bot) error {
+			return b.deleteMessage(context.Background(), chat, 42)
+		}, tgbotapi.NewDeleteMessage(chat, 42)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ours := &formOf{forms: map[string]url.Values{}, body: `{"ok":true,"result":{"message_id":1}}`}
+			if err := tc.bot(wireBot(ours)); err != nil {
+				t.Fatal(err)
+			}
+			theirs := &formOf{forms: map[string]url.Values{}, body: `{"ok":true,"result":{"message_id":1}}`}
+			api := &tgbotapi.BotAPI{Token: "1:t", Client: &http.Client{Transport: theirs}}
+			api.SetAPIEndpoint("http://api.invalid/bot%s/%s")
+			if _, err := api.Request(tc.library); err != nil {
+				t.Fatal(err)
+			}
+			got, want := ours.forms[tc.method], theirs.forms[tc.method]
+			if want == nil {
+				t.Fatalf("the library sent no %s", tc.method)
+			}
+			if got.Encode() != want.Encode() {
+				t.Errorf("%s form = %s, want %s (the library's)", tc.method, got.Encode(), want.Encode())
+			}
+		})
+	}
+}
+
+// BenchmarkCalls is the calls of one button press answered with a
+// question: the answer to the press, the edit of the pressed question
+// and the new question with its keyboard, each with Telegram's answer
+// read back.
+func BenchmarkCalls(b *testing.B) {
+	rt := &formOf{forms: map[string]url.Values{}, body: `{"ok":true,"result":{"message_id":4242,"from":{"id":1,"is_bot":true,"first_name":"Signaal","username":"signaal_bot"},"chat":{"id":987650001,"first_name":"A","type":"private"},"date":1764000000,"text":"Wat wil je doen? Bel bij direct gevaar 112, of Veilig Thuis 0800-2000.","reply_markup":{"inline_keyboard":[[{"text":"Ik wil praten","callback_data":"a=1"}],[{"text":"Informatie","callback_data":"a=2"}],[{"text":"112 Noodhulp","callback_data":"a=3"}]]}}}`}
+	bot := wireBot(rt)
+	kb := &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{
+		{tgbotapi.NewInlineKeyboardButtonData("Ik wil praten", "a=1")},
+		{tgbotapi.NewInlineKeyboardButtonData("Informatie", "a=2")},
+		{tgbotapi.NewInlineKeyboardButtonData("112 Noodhulp", "a=3")},
+	}}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := bot.answerCallback(ctx, "q1"); err != nil {
+			b.Fatal(err)
+		}
+		if err := bot.editText(ctx, 987650001, classReply, 4241, "Wat wil je doen?\n\n» Informatie", noButtons); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := bot.sendText(ctx, 987650001, classMessage, "Wat wil je doen? Bel bij direct gevaar 112, of Veilig Thuis 0800-2000.", kb); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
