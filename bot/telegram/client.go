@@ -90,10 +90,14 @@ func (d *doer) statusError(method string, resp *http.Response, sent func() []str
 // never sends; the request then goes to the transport directly, without
 // those copies, which the load command's profile showed on every call.
 func (d *doer) send(req *http.Request) (*http.Response, error) {
-	if d.hc.Jar != nil || d.hc.CheckRedirect != nil || d.hc.Timeout != 0 {
-		return d.hc.Do(req)
+	return send(d.hc, req)
+}
+
+func send(hc *http.Client, req *http.Request) (*http.Response, error) {
+	if hc.Jar != nil || hc.CheckRedirect != nil || hc.Timeout != 0 {
+		return hc.Do(req)
 	}
-	rt := d.hc.Transport
+	rt := hc.Transport
 	if rt == nil {
 		rt = http.DefaultTransport
 	}
@@ -142,13 +146,13 @@ func (b *Bot) roundTrip(ctx context.Context, timeout time.Duration, o *outbound)
 		return b.redact.outside(o.method, err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	d := doer{hc: b.Client, redact: b.redact}
-	resp, err := d.send(req)
+	resp, err := send(b.Client, req)
 	if err != nil {
 		return b.redact.outside(o.method, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
+		d := doer{redact: b.redact}
 		return d.statusError(o.method, resp, func() []string { return formValues(o.form) })
 	}
 	buf := answers.Get().(*bytes.Buffer)
@@ -193,13 +197,11 @@ func decodeAnswer(body []byte, result any) error {
 		result = &skipped{}
 	}
 	a := answer{Result: result}
-	err := json.Unmarshal(body, &a)
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) && te.Field == "result" && te.Value != "object" {
-		err = nil
-	}
-	if err != nil {
-		return fmt.Errorf("decode answer: %w", err)
+	if err := json.Unmarshal(body, &a); err != nil {
+		var te *json.UnmarshalTypeError
+		if !errors.As(err, &te) || te.Field != "result" || te.Value == "object" {
+			return fmt.Errorf("decode answer: %w", err)
+		}
 	}
 	if !a.Ok {
 		e := &tgbotapi.Error{Code: a.ErrorCode, Message: a.Description}

@@ -29,7 +29,7 @@ func (b *Bot) sendText(ctx context.Context, chat int64, class callClass, text st
 	if text != "" {
 		f["text"] = []string{text}
 	}
-	f["disable_web_page_preview"] = []string{"true"}
+	f["disable_web_page_preview"] = trueValue
 	f["entities"] = noEntities
 	if err := setJSON(f, "reply_markup", markup); err != nil {
 		return 0, err
@@ -44,6 +44,9 @@ type sentMessage struct {
 	MessageID int `json:"message_id"`
 }
 
+// trueValue is a form's value true, as the library writes a bool.
+var trueValue = []string{"true"}
+
 // noEntities is the entities of a text without any, as the library's
 // configs send them: their nil list in JSON. Telegram reads it as none.
 var noEntities = []string{"null"}
@@ -56,7 +59,7 @@ func (b *Bot) editText(ctx context.Context, chat int64, class callClass, msgID i
 		return err
 	}
 	f["text"] = []string{text}
-	f["disable_web_page_preview"] = []string{"true"}
+	f["disable_web_page_preview"] = trueValue
 	f["entities"] = noEntities
 	return b.call(ctx, &outbound{method: "editMessageText", chat: chat, class: class, form: f})
 }
