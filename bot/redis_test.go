@@ -28,27 +28,6 @@ import (
 
 const testSecret = "0123456789abcdef0123456789abcdef-test"
 
-// recoverTries bounds the calls a client makes before it is back after
-// Redis is: each failed call drops a connection to the server that went
-// away (the pool holds at most 10 a CPU), and none dials in vain, as the
-// few calls of these tests while Redis is away never trip go-redis's
-// pause on failing dials.
-const recoverTries = 64
-
-// recovered calls try until it succeeds, as a user writes again, failing
-// the test when it has not after recoverTries calls. The order, Redis back
-// and then calls, is what is checked; no clock is.
-func recovered(t *testing.T, try func() error) {
-	t.Helper()
-	var err error
-	for range recoverTries {
-		if err = try(); err == nil {
-			return
-		}
-	}
-	t.Fatalf("not recovered after %d calls since Redis came back: %v", recoverTries, err)
-}
-
 func redisSessions(t *testing.T) (*redistest.Server, redis.UniversalClient, *redisstore.Store) {
 	t.Helper()
 	srv := redistest.Start(t)
@@ -217,7 +196,7 @@ func TestRedisDown(t *testing.T) {
 				}
 			}
 			outage.back()
-			recovered(t, func() error {
+			redistest.Recovered(t, func() error {
 				out, err := handle(flows.TextInput("/start"))
 				if err == nil && out.Degraded {
 					err = errors.New("the safety card")
@@ -350,7 +329,7 @@ func TestRedisHangUnderLoad(t *testing.T) {
 	srv.Pause()
 	handleAll(true)
 	srv.Resume()
-	recovered(t, func() error {
+	redistest.Recovered(t, func() error {
 		out, err := d.Handle(context.Background(), Update{Platform: "test", ChatID: 0, Input: choice("start/counter/inc")})
 		if err == nil && out.Degraded {
 			err = errors.New("the safety card")
@@ -394,7 +373,7 @@ func TestRedisQuickExitWhileDown(t *testing.T) {
 				// client may need a round or two to drop connections to
 				// the server that went away.
 				for round := 0; len(scanAll(t, client)) != 0; round++ {
-					if round == recoverTries {
+					if round == redistest.RecoverTries {
 						t.Fatalf("session still in Redis after %d retries since it came back: %v", round, scanAll(t, client))
 					}
 					tick = w.fire(t, tick)

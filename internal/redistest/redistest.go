@@ -243,3 +243,24 @@ func tail(path string) string {
 	}
 	return string(b)
 }
+
+// RecoverTries bounds the calls a client makes before it serves again once
+// Redis is back: each failed call drops a connection to the server that
+// went away (the pool holds at most 10 a CPU), and none dials in vain, as
+// the few calls of a test while Redis is away never trip go-redis's pause
+// on failing dials.
+const RecoverTries = 64
+
+// Recovered calls try until it succeeds, as a user writes again, failing
+// the test when it has not after a bounded number of calls. The order,
+// Redis back and then calls, is what is checked; no clock is.
+func Recovered(tb testing.TB, try func() error) {
+	tb.Helper()
+	var err error
+	for range RecoverTries {
+		if err = try(); err == nil {
+			return
+		}
+	}
+	tb.Fatalf("not serving after %d calls since Redis came back: %v", RecoverTries, err)
+}

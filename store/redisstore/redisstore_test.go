@@ -404,7 +404,7 @@ func TestRedisDown(t *testing.T) {
 			}
 
 			o.back()
-			recovered(t, func() error { _, err := s.Load(ctx, k); return err })
+			redistest.Recovered(t, func() error { _, err := s.Load(ctx, k); return err })
 			// The restarted server is empty; a paused one kept the session.
 			cur, err := s.Load(ctx, k)
 			if err != nil {
@@ -573,28 +573,7 @@ func TestHangUnderLoad(t *testing.T) {
 	wg.Wait()
 	srv.Resume()
 	resumed = true
-	recovered(t, func() error { _, err := s.Load(ctx, keyer.Key("telegram", 1)); return err })
-}
-
-// recoverTries bounds the calls a store makes before it serves again once
-// Redis is back: each failed call drops a connection to the server that
-// went away (the pool holds at most 10 a CPU), and none dials in vain, as
-// the few calls of these tests while Redis is away never trip go-redis's
-// pause on failing dials.
-const recoverTries = 64
-
-// recovered calls try until it succeeds, failing the test when it has
-// not after recoverTries calls. The order, Redis back and then calls, is
-// what is checked; no clock is.
-func recovered(t *testing.T, try func() error) {
-	t.Helper()
-	var err error
-	for range recoverTries {
-		if err = try(); err == nil {
-			return
-		}
-	}
-	t.Fatalf("store not serving after %d calls since Redis came back: %v", recoverTries, err)
+	redistest.Recovered(t, func() error { _, err := s.Load(ctx, keyer.Key("telegram", 1)); return err })
 }
 
 // TestWithoutAutoPipeline runs the conformance suite with every command on
