@@ -9,7 +9,7 @@ package understand
 // has ("over een uur haalt een klant me op en ik wil echt niet", "baas
 // heeft de loods op slot gedaan en wij zitten er nog in") was missed until
 // someone wrote a rule for it. A linear model over words, pairs of words
-// and letter groups (logistic regression, as in dangerModel.train) learns
+// and letter groups (a logistic regression, see linear) learns
 // from hundreds of such messages what danger sounds like, and reads a
 // new one the way they were written. It adds danger, never takes it away:
 // it is asked only when rules, signs and examples did not say danger, not

@@ -6,7 +6,7 @@ import (
 )
 
 // linear is a logistic regression over the features of a message (see
-// understander.features), as fastText does for short texts, trained at
+// emitFeatures), as fastText does for short texts, trained at
 // start-up: with one class it says how likely a message is of that class
 // (the danger model); with more, which class it is most likely of (the
 // intents no example came close to, the contact a question asks for, the
