@@ -25,7 +25,6 @@ package understand
 // model on every instance.
 type dangerModel struct {
 	m *linear
-	n int // messages trained on
 }
 
 const (
@@ -73,7 +72,7 @@ func (u *understander) trainDanger(ms []Message) *dangerModel {
 	if pos == 0 || pos == len(samples) {
 		return nil
 	}
-	return &dangerModel{m: trainLinear(1<<dangerModelBits, 1, dangerPasses, linearL2, samples), n: len(samples)}
+	return &dangerModel{m: trainLinear(1<<dangerModelBits, 1, dangerPasses, linearL2, samples)}
 }
 
 // prob is the model's probability that the features tell danger.

@@ -637,27 +637,23 @@ func (x *Index) Understand(lang, text string) Meaning {
 			m.Intent = u.atHome(t, m.Home)
 		}
 	}
-	if m.Intent == nil && strings.Contains(text, "?") {
+	// The contact that questions like this one asked for, read once.
+	var asked *content.Contact
+	if m.Intent == nil && strings.Contains(text, "?") || m.Intent != nil && m.Intent.Kind == KindQuestion {
+		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
+	}
+	if m.Intent == nil && asked != nil {
 		// Nothing else understood, but a question the contact model
 		// knows ("wie doet het onafhankelijke onderzoek naar
 		// mensenhandel?"): the general question, with that contact.
-		var ct *content.Contact
-		ct, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
-		if ct != nil {
-			m.Intent = u.question()
-		}
+		m.Intent = u.question()
 	}
 	if m.Intent == nil || m.Intent.Kind != KindDisclosure {
 		// A question shows what a search finds; so does anything else
 		// when the person asked for contacts (/contact).
 		m.Found = without(contactsOf(x.find(words, DefaultLimit)), refused)
-		if m.Intent != nil && m.Intent.Kind == KindQuestion {
-			// The contact that questions like this one asked for first.
-			var ct *content.Contact
-			ct, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
-			if ct != nil && !slices.Contains(refused, ct) {
-				m.Found = append([]*content.Contact{ct}, without(m.Found, []*content.Contact{ct})...)
-			}
+		if asked != nil && m.Intent.Kind == KindQuestion && !slices.Contains(refused, asked) {
+			m.Found = append([]*content.Contact{asked}, without(m.Found, []*content.Contact{asked})...)
 		}
 	}
 	return m
