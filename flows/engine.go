@@ -900,10 +900,20 @@ var exitCommands = [...]string{"/stop", "/weg"}
 // maxExitBag is the most words of a message read as a bag of exit words.
 const maxExitBag = 5
 
+// maxVocabPhrase is the most words of an exit phrase whose words join the
+// exit vocabulary.
+const maxVocabPhrase = 4
+
 // noteExitVocab adds the words of an exit phrase to the exit vocabulary,
-// and a phrase of one word to the core words.
+// and a phrase of one word to the core words. A phrase of more than
+// maxVocabPhrase words leaves only when typed whole: its words ("i wanna
+// quit this chat") would otherwise make "i wanna quit", which may be about
+// a job or a gang, a quick exit.
 func (e *Engine) noteExitVocab(phrase string) {
 	words := strings.Fields(phrase)
+	if len(words) > maxVocabPhrase {
+		return
+	}
 	for _, w := range words {
 		e.exitVocab[w] = true
 	}

@@ -626,21 +626,33 @@ func (x *Index) Understand(lang, text string) Meaning {
 		// leerling heeft opeens veel geld").
 		m.Intent = u.atHome(u.fallback[m.Who], m.Home)
 	}
-	if m.Intent != nil && m.Intent.Kind == KindDisclosure && topicIntent(m.Intent) && (choice < 0 || !wk.kw[choice]) {
+	if m.Intent != nil && m.Intent.Kind == KindDisclosure && topicIntent(m.Intent) {
+		kw := choice >= 0 && wk.kw[choice]
 		// What someone tells is about the topic that messages like it
 		// were about, whatever single word would say otherwise: a debt
-		// paid back "met mannen" is sexual exploitation. A keyword of
-		// the intent chosen ("loverboy") still decides.
+		// paid back "met mannen" is sexual exploitation.
 		var t *Intent
 		t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
-		if t != nil {
+		// A keyword of the intent chosen ("pakketjes") still decides,
+		// unless the model is very sure of another topic: parcels
+		// brought to a garage where people sleep locked in is labour.
+		// Someone unsure what it is stays unsure.
+		if t != nil && (!kw || m.Intent.ID != "unsure" && slices.Max(wk.probs) >= topicOverKeyword) {
 			m.Intent = u.atHome(t, m.Home)
 		}
 	}
 	// The contact that questions like this one asked for, read once.
 	var asked *content.Contact
-	if m.Intent == nil && strings.Contains(text, "?") || m.Intent != nil && m.Intent.Kind == KindQuestion {
+	// A professional who tells about someone and asks mostly wants to
+	// know whom to call: when the contact model is sure which ("een
+	// client die in de criminaliteit wordt uitgebuit, is daar een team
+	// voor?"), that contact's card comes first.
+	profAsks := m.Who == WhoProf && m.Intent != nil && m.Intent.Kind == KindDisclosure && strings.Contains(text, "?")
+	if m.Intent == nil && strings.Contains(text, "?") || m.Intent != nil && m.Intent.Kind == KindQuestion || profAsks {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
+	}
+	if profAsks && asked != nil {
+		m.Intent = u.question()
 	}
 	if m.Intent == nil && asked != nil {
 		// Nothing else understood, but a question the contact model
@@ -682,6 +694,10 @@ func without(cts, refused []*content.Contact) []*content.Contact {
 	}
 	return slices.DeleteFunc(cts, func(ct *content.Contact) bool { return slices.Contains(refused, ct) })
 }
+
+// topicOverKeyword is how sure the topic model must be to put its topic
+// in the place of one a keyword chose.
+const topicOverKeyword = 0.9
 
 // dangerTopicMargin is how far above the threshold a disclosure without
 // a keyword must be to name the topic of a danger message.
