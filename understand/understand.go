@@ -626,6 +626,16 @@ func (x *Index) Understand(lang, text string) Meaning {
 		// leerling heeft opeens veel geld").
 		m.Intent = u.atHome(u.fallback[m.Who], m.Home)
 	}
+	if m.Intent == nil {
+		// Nothing else understood, but the topic model is sure what a
+		// message this long tells: "dochter 13 chat met iemand die zegt
+		// dat hij modellenscout is" is sexual exploitation.
+		var t *Intent
+		t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
+		if t != nil && len(masked) >= topicAloneWords {
+			m.Intent = u.atHome(t, m.Home)
+		}
+	}
 	if m.Intent != nil && m.Intent.Kind == KindDisclosure && topicIntent(m.Intent) {
 		kw := choice >= 0 && wk.kw[choice]
 		// What someone tells is about the topic that messages like it
@@ -648,7 +658,7 @@ func (x *Index) Understand(lang, text string) Meaning {
 	// client die in de criminaliteit wordt uitgebuit, is daar een team
 	// voor?"), that contact's card comes first.
 	profAsks := m.Who == WhoProf && m.Intent != nil && m.Intent.Kind == KindDisclosure && strings.Contains(text, "?")
-	if m.Intent == nil && strings.Contains(text, "?") || m.Intent != nil && m.Intent.Kind == KindQuestion || profAsks {
+	if m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 	}
 	if profAsks && asked != nil {
@@ -656,8 +666,9 @@ func (x *Index) Understand(lang, text string) Meaning {
 	}
 	if m.Intent == nil && asked != nil {
 		// Nothing else understood, but a question the contact model
-		// knows ("wie doet het onafhankelijke onderzoek naar
-		// mensenhandel?"): the general question, with that contact.
+		// is sure of ("wie doet het onafhankelijke onderzoek naar
+		// mensenhandel", "is there a chat for girls who are being
+		// pimped out"): the general question, with that contact.
 		m.Intent = u.question()
 	}
 	if m.Intent == nil || m.Intent.Kind != KindDisclosure {
@@ -698,6 +709,11 @@ func without(cts, refused []*content.Contact) []*content.Contact {
 // topicOverKeyword is how sure the topic model must be to put its topic
 // in the place of one a keyword chose.
 const topicOverKeyword = 0.9
+
+// topicAloneWords is the fewest words from which the topic model alone
+// decides what a message tells: "mn moeder komt me zo halen van training" is
+// no worry at all.
+const topicAloneWords = 10
 
 // dangerTopicMargin is how far above the threshold a disclosure without
 // a keyword must be to name the topic of a danger message.
