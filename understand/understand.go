@@ -647,7 +647,7 @@ func (x *Index) Understand(lang, text string) Meaning {
 		// unless the model is very sure of another topic: parcels
 		// brought to a garage where people sleep locked in is labour.
 		// Someone unsure what it is stays unsure.
-		if t != nil && (!kw || m.Intent.ID != "unsure" && slices.Max(wk.probs) >= topicOverKeyword) {
+		if t != nil && (!kw || m.Intent.ID != "unsure" && len(masked) >= topicAloneWords && slices.Max(wk.probs) >= topicOverKeyword) {
 			m.Intent = u.atHome(t, m.Home)
 		}
 	}
@@ -678,6 +678,11 @@ func (x *Index) Understand(lang, text string) Meaning {
 		if asked != nil && m.Intent.Kind == KindQuestion && !slices.Contains(refused, asked) {
 			m.Found = append([]*content.Contact{asked}, without(m.Found, []*content.Contact{asked})...)
 		}
+		if asked != nil && partOfNamed(asked, m.Named) {
+			// "does fier do trainings for professionals": the named
+			// organisation's training, before its chat.
+			m.Named = append([]*content.Contact{asked}, m.Named...)
+		}
 	}
 	return m
 }
@@ -695,6 +700,16 @@ func topicIntent(in *Intent) bool {
 		}
 	}
 	return false
+}
+
+// partOfNamed reports whether ct is a part of a contact named, not named
+// itself: contacts of one organisation share the start of their id
+// ("fier", "fier-training").
+func partOfNamed(ct *content.Contact, named []*content.Contact) bool {
+	if slices.Contains(named, ct) {
+		return false
+	}
+	return slices.ContainsFunc(named, func(n *content.Contact) bool { return strings.HasPrefix(ct.ID, n.ID+"-") })
 }
 
 // without returns cts less those in refused: a contact the message says

@@ -331,6 +331,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze wordt elke dag na school opgehaald door een oudere man", intent: "unsure", who: understand.WhoOther},
 		// A fear of the police at the door is no one at the door now.
 		{text: "ik wil niet dat er politie bij ons aan de deur komt", intent: "question", fear: true, who: understand.WhoMe},
+		// Fear of what reporting brings, and a threat to go to the
+		// police: a fear, not a question for the police.
+		{text: "als ik aangifte doe kijken ze dan ook naar wat ik zelf gedaan heb", intent: "question", fear: true, who: understand.WhoMe},
+		{text: "hij zegt dat ik door moet gaan anders gaat hij naar de politie", intent: "online", fear: true, who: understand.WhoMe},
+		// Where people sleep and what keeps happening is how they live:
+		// no danger now.
+		{text: "de schoonmakers slapen in hun busje op de parkeerplaats, ze zijn er nog steeds om 23 uur", intent: "labour"},
+		// Fier's training before Fier's chat, when a professional asks.
+		{text: "ik ben docent, geeft fier ook cursussen?", intent: "training", who: understand.WhoProf},
 		// A name said not to be wanted is not asked for.
 		{text: "is er een organisatie voor jongens in de criminaliteit, en dan niet de politie", intent: "question"},
 		// Someone who says a thing was sent to them writes about another.
