@@ -678,10 +678,10 @@ func (x *Index) Understand(lang, text string) Meaning {
 		if asked != nil && m.Intent.Kind == KindQuestion && !slices.Contains(refused, asked) {
 			m.Found = append([]*content.Contact{asked}, without(m.Found, []*content.Contact{asked})...)
 		}
-		if asked != nil && partOfNamed(asked, m.Named) {
+		if asked != nil && m.Intent.Kind == KindQuestion && partOfNamed(asked, m.Named) {
 			// "does fier do trainings for professionals": the named
 			// organisation's training, before its chat.
-			m.Named = append([]*content.Contact{asked}, m.Named...)
+			m.Named = append([]*content.Contact{asked}, without(m.Named, []*content.Contact{asked})...)
 		}
 	}
 	return m
