@@ -335,6 +335,10 @@ func TestUnderstand(t *testing.T) {
 		// police: a fear, not a question for the police.
 		{text: "als ik aangifte doe kijken ze dan ook naar wat ik zelf gedaan heb", intent: "question", fear: true, who: understand.WhoMe},
 		{text: "hij zegt dat ik door moet gaan anders gaat hij naar de politie", intent: "online", fear: true, who: understand.WhoMe},
+		// A threat to family for talking, with a fear of being found
+		// out, is a fear: "doet hij mijn zusje iets aan" is what the
+		// talking would bring, not what happens now.
+		{text: "als hij erachter komt dat ik met iemand heb gepraat doet hij mijn zusje iets aan", intent: "", fear: true, who: understand.WhoOther},
 		// Where people sleep and what keeps happening is how they live:
 		// no danger now.
 		{text: "de schoonmakers slapen in hun busje op de parkeerplaats, ze zijn er nog steeds om 23 uur", intent: "labour"},
