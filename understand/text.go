@@ -111,6 +111,11 @@ func (l *lexicon) add(text string, bit uint8) {
 
 func (l *lexicon) addWord(w string, bit uint8) {
 	l.freq[w]++
+	if isNumber(w) {
+		// A number is no language's word: "in 15 min" among the
+		// English phrases does not make "ze is 15" English.
+		bit = 0
+	}
 	l.langs[w] |= bit
 }
 
