@@ -109,9 +109,11 @@ func (l *languages) of(text string, words []string, exclusive string, count int)
 	if best >= 0 && (second < 0 || hits[best] > hits[second]) && (hits[best] >= 2 && hits[best] >= count || short && count == 0) {
 		return l.codes[best]
 	}
-	if best < 0 && exclusive != "" && (count >= 2 || short && count >= 1) {
+	if best < 0 && exclusive != "" && (count >= 2 && count*4 > len(words) || short && count >= 1) {
 		// Words of one content language and none of a brief's: the
 		// letters cannot say more, and cost more than all else here.
+		// A few such words in a long message may be a brief's language
+		// mended towards them: the letters decide then.
 		return exclusive
 	}
 	info := whatlanggo.DetectWithOptions(text, l.options)
@@ -121,7 +123,9 @@ func (l *languages) of(text string, words []string, exclusive string, count int)
 	// word of a content language: "zamkneli nas w kontenerze na noc",
 	// "sora mea e inchisa intr-o casa in den haag" (a Dutch place name
 	// does not make it Dutch).
-	if letters >= 0 && brief(letters) && sure && (hits[letters] >= 1 || len(words) >= 4 && count <= 1) {
+	// So are a few words of a content language in a long message: Polish
+	// "nie" is mended to Dutch "niet", "na" is Dutch too.
+	if letters >= 0 && brief(letters) && sure && (hits[letters] >= 1 || len(words) >= 4 && count*4 <= len(words)) {
 		return l.codes[letters]
 	}
 	if exclusive != "" && (count >= 2 || short && count >= 1) {

@@ -394,6 +394,27 @@ func TestUnderstand(t *testing.T) {
 	}
 }
 
+// TestMessageLanguage: the language a message is answered in, from its
+// words and, where they say little, its letters.
+func TestMessageLanguage(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct{ text, want string }{
+		// Polish "nie" is mended to Dutch "niet" and "na" is Dutch too;
+		// the letters of a long message still say Polish.
+		{"kolega spadl z drabiny na hali, krew leci z glowy, brygadzista nie pozwala dzwonic po karetke", "pl"},
+		// A number is no language's word.
+		{"ze is 15", "nl"},
+		{"she is 15", "en"},
+		{"mijn collega is van de ladder gevallen en de baas wil geen ambulance bellen", "nl"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := x.Understand("nl", tc.text).Lang; got != tc.want {
+				t.Errorf("Understand(%q).Lang = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestKnownWordsStay: a word the bot knows is never read as another one
 // letter away; a word it does not know is read as the known word it was
 // meant to be.
