@@ -7,7 +7,6 @@ import (
 
 	"signaal/content"
 	"signaal/flows"
-	"signaal/understand"
 )
 
 // These tests run the shipped content through the engine with contact
@@ -22,11 +21,7 @@ var (
 
 func engine(t testing.TB) (*flows.Engine, *content.Content) {
 	t.Helper()
-	c, u := loaded(t)
-	e, err := flows.New(c, flows.WithUnderstander(understand.New(c, u)), flows.WithOpenNow())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, e, c := built(t)
 	return e, c
 }
 

@@ -4,15 +4,47 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"signaal/content"
+	"signaal/flows"
 	"signaal/understand"
 )
 
 func shipped(t testing.TB) *understand.Index {
 	t.Helper()
-	return understand.New(loaded(t))
+	x, _, _ := built(t)
+	return x
+}
+
+// built is the shipped content with its index and engine, built once for
+// all tests: building trains the models, most of a second each time, and
+// neither the index nor the engine changes once built.
+func built(t testing.TB) (*understand.Index, *flows.Engine, *content.Content) {
+	t.Helper()
+	understand.SkipUnderRace(t)
+	shared.once.Do(func() {
+		c, u, err := understand.Default()
+		if err != nil {
+			shared.err = err
+			return
+		}
+		shared.c, shared.x = c, understand.New(c, u)
+		shared.e, shared.err = flows.New(c, flows.WithUnderstander(shared.x), flows.WithOpenNow())
+	})
+	if shared.err != nil {
+		t.Fatalf("building the shipped content: %v", shared.err)
+	}
+	return shared.x, shared.e, shared.c
+}
+
+var shared struct {
+	once sync.Once
+	x    *understand.Index
+	e    *flows.Engine
+	c    *content.Content
+	err  error
 }
 
 // loaded is the shipped content and its understand.yaml.
