@@ -151,3 +151,65 @@ func TestRetryAfterOnTheClock(t *testing.T) {
 		t.Errorf("sendMessage answered %v, want [429 200]", codes)
 	}
 }
+
+// TestLimitsCountMessagesOnly: the bot keeps Telegram's limits as the Bot
+// API counts them (tgtest.TelegramLimits, on the bot's clock), on messages
+// only. Answering presses and deleting, however many, take nothing of the
+// limits: thirty messages after ninety such calls still go at once, as
+// the bucket allows, and none is refused with a 429. The thirty-first
+// message waits its thirtieth of a second.
+func TestLimitsCountMessagesOnly(t *testing.T) {
+	t.Parallel()
+	clock := newSkipClock()
+	limits := tgtest.TelegramLimits()
+	limits.Now = clock.Now
+	srv := tgtest.Start(tgtest.Options{Limits: limits})
+	t.Cleanup(srv.Close)
+	b := bareBot(srv.Endpoint(), &http.Client{}, clock.clock())
+	b.Token, b.redact = tgtest.Token, newRedactor(tgtest.Token)
+	b.limits = newLimiter(30, 30, 1, 3, clock.clock())
+	ctx := context.Background()
+
+	users := make([]tgtest.User, 11)
+	for i := range users {
+		users[i] = tgtest.User{ID: 987653000 + int64(i), FirstName: "Lim", LanguageCode: "nl"}
+		srv.SendText(tgtest.PrivateChat(users[i]), users[i], "hallo")
+	}
+	for i := range 45 {
+		u := users[i%10]
+		qid := srv.Press(tgtest.PrivateChat(u), u, 1, "start/welcome/ok")
+		if err := b.answerCallback(ctx, qid); err != nil {
+			t.Fatalf("answerCallback(%d) = %v", i, err)
+		}
+		if err := b.deleteMessages(ctx, u.ID, 1, 1); err != nil {
+			t.Fatalf("deleteMessages(%d) = %v", i, err)
+		}
+	}
+	for i := range 30 {
+		if _, err := b.sendText(ctx, users[i%10].ID, classFirst, "welkom", nil); err != nil {
+			t.Fatalf("sendText(%d) = %v", i, err)
+		}
+	}
+	if waits := clock.waited(); len(waits) != 0 {
+		t.Errorf("after 90 calls that are no message, 30 messages waited %d times, %v in all, want no wait", len(waits), sum(waits))
+	}
+	if _, err := b.sendText(ctx, users[10].ID, classFirst, "welkom", nil); err != nil {
+		t.Fatalf("sendText(31st) = %v", err)
+	}
+	// The limiter looks again a millisecond later when the token it waited
+	// for is a hair short (see reserveAbove).
+	if waited, lo, hi := sum(clock.waited()), time.Second/30, time.Second/30+time.Millisecond; waited < lo || waited > hi {
+		t.Errorf("the 31st message waited %v, want %v to %v", waited, lo, hi)
+	}
+	if n := srv.Counts().Limited; n != 0 {
+		t.Errorf("Bot API answered %d calls with 429, want none", n)
+	}
+}
+
+func sum(ds []time.Duration) time.Duration {
+	var total time.Duration
+	for _, d := range ds {
+		total += d
+	}
+	return total
+}

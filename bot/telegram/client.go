@@ -246,8 +246,10 @@ const (
 	// classMessage is any further message: it counts like a reply but
 	// yields to replies for the overall limit.
 	classMessage
-	// classOther counts towards the overall limit only: deleting, answering
-	// callback and inline queries, configuring the bot.
+	// classOther is a call that is no message: deleting, answering
+	// callback and inline queries, configuring the bot. Telegram does not
+	// count it towards the limits on messages, and neither does the
+	// limiter.
 	classOther
 	// classUrgent is the first message of an answer that must not wait:
 	// the quick exit's line and an answer with 112. It goes ahead of

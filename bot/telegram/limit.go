@@ -12,7 +12,9 @@ import (
 )
 
 // limiter keeps Telegram's limits: about 30 messages a second overall and
-// about one a second per chat (twenty a minute in groups).
+// about one a second per chat (twenty a minute in groups). Only messages
+// count, sent or edited, as in Telegram's documentation; every other call
+// goes without waiting.
 //
 // A message waits for its chat's limiter first and only then takes a token
 // from the overall one. The other order lets a message that must still
@@ -165,20 +167,23 @@ func (l *limiter) headroomFor(class callClass) float64 {
 	return l.headroom
 }
 
-// wait waits until a call of class may go: for the chat's limiter first
-// when the class counts per chat, then for the overall one. Urgent calls
-// and those that are no message take an overall token at once, in debt
-// if need be; messages wait for one by class (see reserveAbove).
+// wait waits until a call of class may go: for the chat's limiter first,
+// then for the overall one. Urgent messages take an overall token at once,
+// in debt if need be; other messages wait for one by class (see
+// reserveAbove). A call that is no message (classOther) goes at once and
+// takes no token: Telegram limits the messages a bot sends, not its
+// deletions, its answers to button presses or its set-up calls, and a
+// token spent on those would be taken from the first answers waiting.
 func (l *limiter) wait(ctx context.Context, chat int64, class callClass) error {
+	if class == classOther {
+		return nil
+	}
 	if class == classUrgent {
 		if chat != 0 {
 			if err := l.clock.Sleep(ctx, l.urgentChatWait(chat)); err != nil {
 				return err
 			}
 		}
-		return l.await(ctx, l.reserveGlobal(l.clock.Time()))
-	}
-	if class == classOther {
 		return l.await(ctx, l.reserveGlobal(l.clock.Time()))
 	}
 	if chat != 0 {
