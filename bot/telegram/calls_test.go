@@ -18,9 +18,8 @@ func TestCallsPerUpdate(t *testing.T) {
 		do   func()
 		want map[string]int
 	}{
-		// The welcome, and the privacy note with the reply keyboard: a
-		// message has one keyboard, inline or reply, so these are two.
-		{"first message", func() { h.text(alice, "/start") }, map[string]int{"sendMessage": 2}},
+		// The welcome with the privacy note in it, and its buttons.
+		{"first message", func() { h.text(alice, "/start") }, map[string]int{"sendMessage": 1}},
 		// The answer to the press, the pressed question edited to show
 		// the answer, the next question.
 		{"button press", func() { h.press(alice, h.question(alice).ID, "start/welcome/ok") },

@@ -258,7 +258,7 @@ const (
 	// so that the chat's own replies sent just before do not hold it up.
 	classUrgent
 	// classFirst is a message of a person's first answer: the welcome of
-	// a new conversation and the privacy note after it. It goes ahead of
+	// a new conversation, with the privacy note in it. It goes ahead of
 	// every other answer but the urgent ones for the overall limit, so
 	// that when many people arrive at once each has a first answer as
 	// early as Telegram's limits allow.

@@ -341,15 +341,6 @@ func (h *harness) question(u tgtest.User) tgtest.Message {
 	return tgtest.Message{}
 }
 
-func (h *harness) lastBot(u tgtest.User, n int) []tgtest.Message {
-	h.t.Helper()
-	msgs := h.srv.BotMessages(u.ID)
-	if len(msgs) < n {
-		h.t.Fatalf("chat has %d bot messages, want at least %d: %+v", len(msgs), n, msgs)
-	}
-	return msgs[len(msgs)-n:]
-}
-
 func (h *harness) txt(key string) string { return h.c.Text(content.DefaultLang, key) }
 
 func buttons(m tgtest.Message) []tgtest.Button {

@@ -25,11 +25,11 @@ import (
 //
 // Not every message is as urgent. The first answer to what a person sent
 // takes an overall token as soon as there is one, and may run the bucket
-// into debt; the messages after it (the privacy note after the welcome, a
-// second reply) yield: they take a token only while the bucket holds more
+// into debt; the messages after it (a second reply, the second part of a
+// long text) yield: they take a token only while the bucket holds more
 // than a headroom, kept for first answers. When thirty people start at
-// once, each sees the welcome within a second, and the privacy notes
-// follow, instead of the late welcomes queueing behind the early notes.
+// once, each sees the welcome within a second, and the further messages
+// follow, instead of the late welcomes queueing behind them.
 //
 // The per-chat limiters are dropped once they are full again, so the map
 // holds only the chats that were sent to recently.

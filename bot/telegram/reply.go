@@ -30,26 +30,16 @@ type langTexts struct {
 	commands []tgbotapi.BotCommand
 	privacy  string
 	group    string // the group line with the link to a private chat
-	keyboard *replyKeyboard
+	// reach is the row of "112 Noodhulp" and "Snel weg", as every
+	// question has it last, for the last message of an answer that has no
+	// options of its own: every answer ends with 112 one tap away.
+	reach *tgbotapi.InlineKeyboardMarkup
 }
 
-// replyKeyboard is Telegram's ReplyKeyboardMarkup with is_persistent,
-// which the library's type predates: the keyboard stays in sight even when
-// the user hides it, so "112 Noodhulp" and "Snel weg" are always one tap
-// away. Its buttons send their label as text, and the engine takes a
-// global option's label, typed in any language, as that option.
-type replyKeyboard struct {
-	Keyboard       [][]keyboardButton `json:"keyboard"`
-	IsPersistent   bool               `json:"is_persistent"`
-	ResizeKeyboard bool               `json:"resize_keyboard"`
-}
-
-type keyboardButton struct {
-	Text string `json:"text"`
-}
-
-// removeKeyboard goes with the last line of a quick exit: the keyboard
-// would otherwise stay behind on the phone.
+// removeKeyboard goes with the last line of a quick exit. The bot puts up
+// no reply keyboard any more, but a chat begun before may still show one,
+// with "112 Noodhulp" and "Snel weg", and it would otherwise stay behind
+// on the phone.
 var removeKeyboard = tgbotapi.NewRemoveKeyboard(false)
 
 // noButtons is an inline keyboard without buttons: an edit that sets it
@@ -65,11 +55,10 @@ func (b *Bot) prepareTexts() {
 		t := &langTexts{
 			privacy: c.Text(lang, content.KeyPrivacy),
 			group:   c.Text(lang, content.KeyGroup) + "\n" + DeepLink(b.me.UserName, ""),
-			keyboard: &replyKeyboard{
-				Keyboard:       [][]keyboardButton{{{Text: c.Text(lang, content.KeyOptSOS)}, {Text: c.Text(lang, content.KeyOptExit)}}},
-				IsPersistent:   true,
-				ResizeKeyboard: true,
-			},
+			reach: &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{{
+				tgbotapi.NewInlineKeyboardButtonData(c.Text(lang, content.KeyOptSOS), flows.DataSOS),
+				tgbotapi.NewInlineKeyboardButtonData(c.Text(lang, content.KeyOptExit), flows.DataExit),
+			}}},
 		}
 		for _, cmd := range []struct{ name, key string }{
 			{"start", content.KeyCmdStart},
@@ -86,9 +75,10 @@ func (b *Bot) prepareTexts() {
 }
 
 // deliver sends what one update produced, in order: the edit of the
-// pressed question, then the replies; after the welcome of a new
-// conversation, the privacy note with the reply keyboard; on a quick exit,
-// the neutral line and the deletion of the conversation.
+// pressed question, then the replies, the privacy note of a new
+// conversation within its welcome; on a quick exit, the neutral line and
+// the deletion of the conversation. The last message carries 112 and the
+// quick exit: as buttons of the question, or else as a row of its own.
 func (b *Bot) deliver(ctx context.Context, d *delivery) {
 	if d.out.Forget {
 		b.quickExit(ctx, d)
@@ -111,9 +101,18 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 			class = rest
 		}
 	}
-	replies := joined(d.out.Replies)
+	t := b.texts[d.lang]
+	replies := d.out.Replies
+	if d.fresh {
+		replies = withPrivacy(replies, t.privacy)
+	}
+	replies = joined(replies)
 	for i, r := range replies {
-		_, err := b.sendReply(ctx, d.chat, r, nil, class)
+		var markup any
+		if i == len(replies)-1 && len(r.Options) == 0 && r.Text != "" {
+			markup = t.reach
+		}
+		_, err := b.sendReply(ctx, d.chat, r, markup, class)
 		class = rest
 		if err != nil {
 			b.logSendError("reply", err)
@@ -121,13 +120,22 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 				return
 			}
 		}
-		if i == 0 && d.fresh {
-			b.sendPrivacy(ctx, d)
-		}
 	}
-	if len(replies) == 0 && d.fresh {
-		b.sendPrivacy(ctx, d)
+}
+
+// withPrivacy puts the privacy note, said once per conversation, into the
+// first answer: after the welcome's text and before its question, so
+// that joined makes one message of the welcome, the note and the question
+// with its buttons where Telegram takes that much text in one message
+// (TestFirstAnswerOneMessage). The note says that Telegram chats are not
+// end-to-end encrypted and how to remove the chat.
+func withPrivacy(replies []flows.Reply, privacy string) []flows.Reply {
+	if len(replies) == 0 {
+		return []flows.Reply{{Text: privacy}}
 	}
+	out := make([]flows.Reply, 0, len(replies)+1)
+	out = append(out, flows.Reply{Text: replies[0].Text}, flows.Reply{Text: privacy, Options: replies[0].Options})
+	return append(out, replies[1:]...)
 }
 
 // joined puts each reply without options together with the reply after
@@ -147,17 +155,6 @@ func joined(replies []flows.Reply) []flows.Reply {
 		out = append(out, r)
 	}
 	return out
-}
-
-// sendPrivacy says once per conversation, right after the welcome, that
-// Telegram chats are not end-to-end encrypted and how to remove the chat,
-// and puts up the reply keyboard with the emergency option and the quick
-// exit.
-func (b *Bot) sendPrivacy(ctx context.Context, d *delivery) {
-	t := b.texts[d.lang]
-	if _, err := b.sendReply(ctx, d.chat, flows.Reply{Text: t.privacy}, t.keyboard, classFirst); err != nil {
-		b.logSendError("privacy note", err)
-	}
 }
 
 // sendReply sends one reply, as several messages when its text is longer
@@ -281,15 +278,15 @@ func buttonLabel(kb *tgbotapi.InlineKeyboardMarkup, data string) string {
 const maxDeleteBatch = 100
 
 // quickExit ends a conversation on the phone as far as Telegram allows. It
-// sends the engine's neutral line first, which also removes the reply
-// keyboard, because the id Telegram gives that line bounds the
+// sends the engine's neutral line first, which also removes a reply
+// keyboard left from before (see removeKeyboard), because the id Telegram gives that line bounds the
 // conversation from above. In a private chat Telegram numbers the user's
 // and the bot's messages in one sequence, so the MaxDelete ids up to the
 // line are this conversation and whatever came before it in the chat,
 // which is the bot's too. The line itself is deleted with them: even an
 // ordinary line left alone in an empty chat would tell someone who picks
 // up the phone that something was there. Its only lasting effect is that
-// the reply keyboard is gone. No message id needs to be kept for it: the bot
+// a reply keyboard left from before is gone. No message id needs to be kept for it: the bot
 // stores nothing that would show, to someone who reads the store, that a
 // chat happened or how long it was.
 //

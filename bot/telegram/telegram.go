@@ -112,7 +112,8 @@ type Bot struct {
 	// Handler handles each conversation update: the dispatcher.
 	Handler bot.Handler
 	// Content gives the texts the channel itself shows: the privacy note,
-	// the group line, the keyboard labels and the command descriptions.
+	// the group line, the labels of the 112 and quick exit row and the
+	// command descriptions.
 	Content *content.Content
 	// Triage says which updates are urgent; the engine.
 	Triage Triage

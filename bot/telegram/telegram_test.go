@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,19 +38,18 @@ func TestConversation(t *testing.T) {
 			h := start(t, m, testContent(t))
 			h.text(alice, "/start")
 
-			// The welcome, then once the privacy note with the reply
-			// keyboard.
-			first := h.lastBot(alice, 2)
-			welcome, privacy := first[0], first[1]
-			if want := h.txt("start.welcome"); welcome.Text != want || len(welcome.Buttons) == 0 {
-				t.Errorf("first message = %q with %d button rows, want the welcome %q with buttons", welcome.Text, len(welcome.Buttons), want)
+			// One message: the welcome, then the privacy note, with the
+			// welcome's buttons.
+			first := h.srv.BotMessages(alice.ID)
+			if len(first) != 1 {
+				t.Fatalf("after /start, bot messages = %+v, want one: the welcome with the privacy note", first)
 			}
-			if want := h.txt(content.KeyPrivacy); privacy.Text != want {
-				t.Errorf("second message = %q, want the privacy note %q", privacy.Text, want)
+			welcome := first[0]
+			if want := h.txt("start.welcome") + "\n\n" + h.txt(content.KeyPrivacy); welcome.Text != want || len(welcome.Buttons) == 0 {
+				t.Errorf("first message = %q with %d button rows, want the welcome and the privacy note %q with buttons", welcome.Text, len(welcome.Buttons), want)
 			}
-			wantKeys := [][]string{{h.txt(content.KeyOptSOS), h.txt(content.KeyOptExit)}}
-			if !privacy.Persistent || len(privacy.Keyboard) != 1 || !slices.Equal(privacy.Keyboard[0], wantKeys[0]) {
-				t.Errorf("privacy note keyboard = %v (persistent %v), want %v, persistent", privacy.Keyboard, privacy.Persistent, wantKeys)
+			if welcome.Keyboard != nil {
+				t.Errorf("first message sets a reply keyboard %v, want none", welcome.Keyboard)
 			}
 			if last := buttons(welcome); len(last) < 2 || last[len(last)-2].Data != flows.DataSOS || last[len(last)-1].Data != flows.DataExit {
 				t.Errorf("welcome buttons = %+v, want the emergency option and the quick exit last", last)
@@ -66,9 +67,7 @@ func TestConversation(t *testing.T) {
 			// The privacy note came once, and every press was answered.
 			n := 0
 			for _, msg := range h.srv.BotMessages(alice.ID) {
-				if msg.Text == h.txt(content.KeyPrivacy) {
-					n++
-				}
+				n += strings.Count(msg.Text, h.txt(content.KeyPrivacy))
 			}
 			if n != 1 {
 				t.Errorf("privacy note sent %d times, want once", n)
@@ -128,19 +127,138 @@ func TestDeepLink(t *testing.T) {
 	h := start(t, polling, testContent(t))
 	h.text(bob, "/start prof")
 	msgs := h.srv.BotMessages(bob.ID)
-	if len(msgs) != 2 {
-		t.Fatalf("after /start prof, bot messages = %+v, want the welcome with the first question, and the privacy note", msgs)
+	if len(msgs) != 1 {
+		t.Fatalf("after /start prof, bot messages = %+v, want one: the welcome, the privacy note and the first question", msgs)
 	}
-	welcome, question, _ := strings.Cut(msgs[0].Text, "\n\n")
+	parts := strings.SplitN(msgs[0].Text, "\n\n", 3)
+	if len(parts) != 3 {
+		t.Fatalf("first message = %q, want the welcome, the privacy note and the first question", msgs[0].Text)
+	}
+	welcome, privacy, question := parts[0], parts[1], parts[2]
 	if want := h.txt("start.welcome"); welcome != want {
 		t.Errorf("first message begins %q, want the welcome", welcome)
 	}
+	if want := h.txt(content.KeyPrivacy); privacy != want {
+		t.Errorf("first message goes on %q, want the privacy note %q", privacy, want)
+	}
 	if _, ok := hasButton(msgs[0], "!back"); !ok || !strings.HasPrefix(question, strings.SplitN(h.txt("prof.intro"), "\n", 2)[0]) {
-		t.Errorf("first message goes on %q %+v, want the first question of the prof flow", question, msgs[0].Buttons)
+		t.Errorf("first message ends %q %+v, want the first question of the prof flow", question, msgs[0].Buttons)
 	}
-	if msgs[1].Text != h.txt(content.KeyPrivacy) {
-		t.Errorf("second message = %q, want the privacy note", msgs[1].Text)
+	if _, ok := hasButton(msgs[0], flows.DataSOS); !ok {
+		t.Errorf("first message buttons = %+v, want 112 among them", msgs[0].Buttons)
 	}
+}
+
+// TestFirstAnswerOneMessage: in every language, a person's first answer,
+// by /start or a deep link into any flow, is one message within
+// Telegram's 4096 characters: the welcome, the privacy note, and the
+// question with 112 and the quick exit side by side in its last row.
+func TestFirstAnswerOneMessage(t *testing.T) {
+	t.Parallel()
+	c := testContent(t)
+	h := start(t, polling, c)
+	starts := []string{"/start"}
+	for _, id := range slices.Sorted(maps.Keys(c.Flows)) {
+		if id != flows.StartFlow {
+			starts = append(starts, "/start "+id)
+		}
+	}
+	id := int64(987654000)
+	for _, lang := range c.Langs {
+		for _, cmd := range starts {
+			t.Run(lang+"/"+cmd, func(t *testing.T) {
+				id++
+				u := tgtest.User{ID: id, FirstName: "Een", LanguageCode: lang}
+				h.text(u, cmd)
+				msgs := h.srv.BotMessages(u.ID)
+				if len(msgs) != 1 {
+					t.Fatalf("%s in %s: bot messages = %+v, want one", cmd, lang, msgs)
+				}
+				m := msgs[0]
+				if n := textLen(m.Text); n > maxText {
+					t.Errorf("%s in %s: first message is %d characters, want at most %d", cmd, lang, n, maxText)
+				}
+				welcome := c.Text(lang, "start.welcome")
+				if !strings.HasPrefix(m.Text, welcome+"\n\n"+c.Text(lang, content.KeyPrivacy)) {
+					t.Errorf("%s in %s: first message = %q, want the welcome, then the privacy note", cmd, lang, m.Text)
+				}
+				want := []tgtest.Button{{Text: c.Text(lang, content.KeyOptSOS), Data: flows.DataSOS}, {Text: c.Text(lang, content.KeyOptExit), Data: flows.DataExit}}
+				if len(m.Buttons) < 2 || !slices.Equal(m.Buttons[len(m.Buttons)-1], want) {
+					t.Errorf("%s in %s: buttons = %+v, want the question's options and last %+v", cmd, lang, m.Buttons, want)
+				}
+			})
+		}
+	}
+}
+
+// TestAnswerEndsWith112: an answer whose last message has no options of
+// its own still ends with 112 and the quick exit one tap away, as a row of
+// their own in the conversation's language; a question keeps its own
+// options, where the engine puts 112 and the quick exit last. A press on
+// the row reaches the dispatcher as the option pressed.
+func TestAnswerEndsWith112(t *testing.T) {
+	t.Parallel()
+	line := flows.Reply{Text: "een regel"}
+	q := flows.Reply{Text: "een vraag?", Options: []flows.Option{{Data: "a", Label: "A"}}}
+	row := func(lang string) []tgtest.Button {
+		c := testContent(t)
+		return []tgtest.Button{{Text: c.Text(lang, content.KeyOptSOS), Data: flows.DataSOS}, {Text: c.Text(lang, content.KeyOptExit), Data: flows.DataExit}}
+	}
+	for _, tc := range []struct {
+		name string
+		out  bot.Outcome
+		want [][][]tgtest.Button // the buttons of each message sent
+	}{
+		{"a line", bot.Outcome{Replies: []flows.Reply{line}}, [][][]tgtest.Button{{row("nl")}}},
+		{"a line in English", bot.Outcome{Replies: []flows.Reply{line}, Lang: "en"}, [][][]tgtest.Button{{row("en")}}},
+		{"a question, then a line", bot.Outcome{Replies: []flows.Reply{q, line}}, [][][]tgtest.Button{{{{Text: "A", Data: "a"}}}, {row("nl")}}},
+		{"a question", bot.Outcome{Replies: []flows.Reply{q}}, [][][]tgtest.Button{{{{Text: "A", Data: "a"}}}}},
+		{"the safety card", bot.Outcome{Replies: []flows.Reply{{Text: "veiligheidskaart"}}, Degraded: true}, [][][]tgtest.Button{{row("nl")}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fixed := &fixedHandler{out: tc.out}
+			h := start(t, polling, testContent(t), func(b *Bot) { b.Handler = fixed })
+			h.text(alice, "hallo")
+			msgs := h.srv.BotMessages(alice.ID)
+			if len(msgs) != len(tc.want) {
+				t.Fatalf("bot messages = %+v, want %d", msgs, len(tc.want))
+			}
+			for i, m := range msgs {
+				if !slices.EqualFunc(m.Buttons, tc.want[i], slices.Equal) {
+					t.Errorf("message %d %q has buttons %+v, want %+v", i, m.Text, m.Buttons, tc.want[i])
+				}
+			}
+			last := msgs[len(msgs)-1]
+			if _, ok := hasButton(last, flows.DataSOS); !ok {
+				return // a question of the test's own, without 112
+			}
+			h.press(alice, last.ID, flows.DataSOS)
+			if in := fixed.last(); in.Kind != flows.Choice || in.Data != flows.DataSOS {
+				t.Errorf("a press on the row reached the dispatcher as %+v, want the choice %q", in, flows.DataSOS)
+			}
+		})
+	}
+}
+
+// fixedHandler answers every update with out, and remembers the last input.
+type fixedHandler struct {
+	out bot.Outcome
+	mu  sync.Mutex
+	in  flows.Input
+}
+
+func (f *fixedHandler) Handle(_ context.Context, u bot.Update) (bot.Outcome, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.in = u.Input
+	return f.out, nil
+}
+
+func (f *fixedHandler) last() flows.Input {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.in
 }
 
 func TestStaleAndForgedButtons(t *testing.T) {
@@ -214,7 +332,7 @@ func TestQuickExit(t *testing.T) {
 				}
 				switch how {
 				case "typed":
-					h.text(alice, exitLabel) // the reply keyboard sends its label
+					h.text(alice, exitLabel) // as the reply keyboard of older chats sends it
 				case "button":
 					h.press(alice, h.question(alice).ID, flows.DataExit)
 				case "/stop":
@@ -230,8 +348,8 @@ func TestQuickExit(t *testing.T) {
 				// the privacy note again.
 				h.text(alice, "hallo")
 				msgs := h.srv.BotMessages(alice.ID)
-				if got := msgs[len(msgs)-1].Text; got != h.txt(content.KeyPrivacy) {
-					t.Errorf("after the exit, a new message got %q last, want the privacy note of a new conversation", got)
+				if got := msgs[len(msgs)-1].Text; !strings.Contains(got, h.txt(content.KeyPrivacy)) {
+					t.Errorf("after the exit, a new message got %q last, want the welcome with the privacy note of a new conversation", got)
 				}
 			})
 		}
@@ -383,8 +501,8 @@ func testFloodWait(t *testing.T, m mode) {
 	h.settle()
 	for _, u := range []tgtest.User{alice, bob, carol} {
 		msgs := h.srv.BotMessages(u.ID)
-		if len(msgs) != 2 || len(msgs[0].Buttons) == 0 || msgs[1].Keyboard == nil {
-			t.Errorf("chat %s got %+v, want the welcome then the privacy note", u.FirstName, msgs)
+		if len(msgs) != 1 || len(msgs[0].Buttons) == 0 || !strings.Contains(msgs[0].Text, h.c.Text(h.bot.lang(u.LanguageCode), content.KeyPrivacy)) {
+			t.Errorf("chat %s got %+v, want the welcome with the privacy note, in one message", u.FirstName, msgs)
 		}
 	}
 	refused := 0
@@ -414,7 +532,7 @@ func TestServerErrors(t *testing.T) {
 	h.srv.Inject(tgtest.Fault{Method: "getUpdates", Code: 500, Times: 2})
 	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 300 * time.Millisecond})
 	h.text(alice, "/start")
-	h.srv.Await(t, 5*time.Second, "the welcome", func() bool { return len(h.srv.BotMessages(alice.ID)) == 2 })
+	h.srv.Await(t, 5*time.Second, "the welcome", func() bool { return len(h.srv.BotMessages(alice.ID)) == 1 })
 	h.srv.Inject(tgtest.Fault{Method: "answerCallbackQuery", Code: 500})
 	h.srv.Inject(tgtest.Fault{Method: "editMessageText", Code: 503})
 	h.press(alice, h.question(alice).ID, "start/welcome/ok")
@@ -430,14 +548,14 @@ func TestRedelivery(t *testing.T) {
 			h := start(t, m, testContent(t))
 			h.srv.DuplicateNext()
 			h.text(alice, "/start")
-			if n := len(h.srv.BotMessages(alice.ID)); n != 2 {
-				t.Errorf("after a redelivered /start, %d bot messages, want 2 (handled once)", n)
+			if n := len(h.srv.BotMessages(alice.ID)); n != 1 {
+				t.Errorf("after a redelivered /start, %d bot messages, want 1 (handled once)", n)
 			}
 			q := h.question(alice)
 			h.srv.DuplicateNext()
 			h.press(alice, q.ID, "start/welcome/ok")
 			msgs := h.srv.BotMessages(alice.ID)
-			if len(msgs) != 3 || msgs[2].Text != h.txt("start.safe") {
+			if len(msgs) != 2 || msgs[1].Text != h.txt("start.safe") {
 				t.Errorf("after a redelivered press, bot messages = %+v, want one new question", msgs)
 			}
 			// A webhook redelivery reaches the dispatcher and is recognised
@@ -534,12 +652,12 @@ func TestLanguage(t *testing.T) {
 	c := goodContent(t)
 	h := start(t, polling, c)
 	h.text(carol, "/start") // carol's Telegram is set to en-GB
-	if got := h.question(carol).Text; got != c.Text("en", "hello") {
-		t.Errorf("welcome for en-GB = %q, want %q", got, c.Text("en", "hello"))
+	welcome := h.question(carol)
+	if want := c.Text("en", "hello") + "\n\n" + c.Text("en", content.KeyPrivacy); welcome.Text != want {
+		t.Errorf("welcome for en-GB = %q, want the welcome and the privacy note in English, %q", welcome.Text, want)
 	}
-	msgs := h.srv.BotMessages(carol.ID)
-	if got := msgs[len(msgs)-1]; got.Text != c.Text("en", content.KeyPrivacy) || got.Keyboard[0][0] != c.Text("en", content.KeyOptSOS) {
-		t.Errorf("privacy note = %q keyboard %v, want it in English", got.Text, got.Keyboard)
+	if b, ok := hasButton(welcome, flows.DataSOS); !ok || b.Text != c.Text("en", content.KeyOptSOS) {
+		t.Errorf("welcome for en-GB buttons = %+v, want 112 in English", welcome.Buttons)
 	}
 	langs := map[string]bool{}
 	for _, call := range h.srv.Calls("setMyCommands") {
@@ -549,7 +667,7 @@ func TestLanguage(t *testing.T) {
 		t.Errorf("setMyCommands languages = %v, want the default (nl) and en", langs)
 	}
 	h.text(carol, "/taal nl")
-	msgs = h.srv.BotMessages(carol.ID)
+	msgs := h.srv.BotMessages(carol.ID)
 	if got := msgs[len(msgs)-1].Text; !strings.HasPrefix(got, c.Text("nl", content.KeyLang)+"\n\n") {
 		t.Errorf("after /taal nl, got %q, want it to begin with %q", got, c.Text("nl", content.KeyLang))
 	}
@@ -569,8 +687,8 @@ func TestShutdown(t *testing.T) {
 			h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
 			h.srv.Await(t, 5*time.Second, "the update to be handled", func() bool { return h.rec.count() == 1 })
 			h.stop()
-			if n := len(h.srv.BotMessages(alice.ID)); n != 2 {
-				t.Errorf("after stop, %d bot messages, want 2: what was received is finished", n)
+			if n := len(h.srv.BotMessages(alice.ID)); n != 1 {
+				t.Errorf("after stop, %d bot messages, want 1: what was received is finished", n)
 			}
 			if m == polling && h.srv.Pending() != 0 {
 				t.Errorf("after stop, %d updates unacknowledged, want 0", h.srv.Pending())
@@ -608,7 +726,12 @@ func TestStoreDown(t *testing.T) {
 	h.text(alice, "/start")
 	msgs := h.srv.BotMessages(alice.ID)
 	if len(msgs) != 1 || msgs[0].Text != "veiligheidskaart" {
-		t.Errorf("with the store down, bot messages = %+v, want only the safety card (no privacy note)", msgs)
+		t.Fatalf("with the store down, bot messages = %+v, want only the safety card (no privacy note)", msgs)
+	}
+	// The card has no options of its own; 112 and the quick exit are
+	// still one tap away.
+	if got, want := msgs[0].Buttons, [][]tgtest.Button{{{Text: h.txt(content.KeyOptSOS), Data: flows.DataSOS}, {Text: h.txt(content.KeyOptExit), Data: flows.DataExit}}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("safety card buttons = %+v, want %+v", got, want)
 	}
 }
 
@@ -630,8 +753,8 @@ func TestBlockedUser(t *testing.T) {
 	if tried != 1 {
 		t.Errorf("sendMessage to the blocked chat tried %d times, want once: a 403 is final", tried)
 	}
-	if n := len(h.srv.BotMessages(bob.ID)); n != 2 {
-		t.Errorf("other chat got %d messages, want 2", n)
+	if n := len(h.srv.BotMessages(bob.ID)); n != 1 {
+		t.Errorf("other chat got %d messages, want 1", n)
 	}
 	if !strings.Contains(h.logs.String(), "chat cannot be reached") {
 		t.Errorf("logs do not say the chat cannot be reached:\n%s", h.logs.String())

@@ -310,8 +310,8 @@ type delivery struct {
 	lang  string
 	msgID int64 // the user's message, or the message the pressed button was on
 	press *press
-	// fresh: this update began a conversation, so the privacy note and the
-	// reply keyboard follow the welcome.
+	// fresh: this update began a conversation, so the privacy note goes
+	// into the welcome.
 	fresh bool
 	// urgent: the answer carries 112 or is the quick exit's.
 	urgent bool

@@ -16,10 +16,9 @@ import (
 // library's configs (v5.5.1) build them, field for field (TestWireForms
 // sends both and compares), as url.Values, and are posted by the channel
 // itself (roundTrip in client.go), which reads of Telegram's answer only
-// what the call needs. Where the library lacks a method or a field
-// (deleteMessages, is_persistent) the parameters are those of the Bot
-// API. Each call passes the outbound chain (chain.go): limits, retries,
-// metrics and redaction.
+// what the call needs. Where the library lacks a method (deleteMessages)
+// the parameters are those of the Bot API. Each call passes the outbound
+// chain (chain.go): limits, retries, metrics and redaction.
 
 // sendText sends one message and returns its id. markup is nil or any
 // markup the Bot API takes. The form is that of tgbotapi.MessageConfig

@@ -51,8 +51,8 @@ func bareBot(endpoint string, client *http.Client, clock retry.Clock) *Bot {
 	return b
 }
 
-// TestWireExtras checks the calls the library (v5.5.1) has no config or
-// field for: deleteMessages and the persistent reply keyboard.
+// TestWireExtras checks the call the library (v5.5.1) has no config for:
+// deleteMessages.
 func TestWireExtras(t *testing.T) {
 	t.Parallel()
 	rt := &formOf{forms: map[string]url.Values{}, body: `{"ok":true,"result":true}`}
@@ -63,14 +63,6 @@ func TestWireExtras(t *testing.T) {
 	}
 	if got, want := rt.forms["deleteMessages"].Encode(), (url.Values{"chat_id": {"-1001234567890"}, "message_ids": {"[101,100,99,98]"}}).Encode(); got != want {
 		t.Errorf("deleteMessages sends %s, want %s", got, want)
-	}
-	kb := &replyKeyboard{Keyboard: [][]keyboardButton{{{Text: "112 Noodhulp"}, {Text: "Snel weg"}}}, IsPersistent: true, ResizeKeyboard: true}
-	if _, err := b.sendText(context.Background(), chat, classReply, "x", kb); err != nil {
-		t.Fatal(err)
-	}
-	want := `{"keyboard":[[{"text":"112 Noodhulp"},{"text":"Snel weg"}]],"is_persistent":true,"resize_keyboard":true}`
-	if got := rt.forms["sendMessage"].Get("reply_markup"); got != want {
-		t.Errorf("sendMessage with the reply keyboard sends reply_markup=%s, want %s", got, want)
 	}
 }
 

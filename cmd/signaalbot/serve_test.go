@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"signaal/bot/telegram/tgtest"
+	"signaal/content"
 )
 
 // The test user; the logs are searched for her id and names.
@@ -143,13 +144,20 @@ func TestServeBinary(t *testing.T) {
 			})
 			chat := tgtest.PrivateChat(tgUser)
 			srv.SendText(chat, tgUser, "/start")
-			srv.Await(t, 10*time.Second, "the welcome and the privacy note", func() bool { return len(srv.BotMessages(tgUser.ID)) == 2 })
+			srv.Await(t, 10*time.Second, "the welcome with the privacy note", func() bool { return len(srv.BotMessages(tgUser.ID)) == 1 })
 			welcome := srv.BotMessages(tgUser.ID)[0]
 			if len(welcome.Buttons) == 0 {
 				t.Fatalf("welcome %q has no buttons", welcome.Text)
 			}
+			c, err := content.Default()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if privacy := c.Text(content.DefaultLang, content.KeyPrivacy); !strings.Contains(welcome.Text, privacy) {
+				t.Errorf("welcome %q, want the privacy note %q in it", welcome.Text, privacy)
+			}
 			q := srv.Press(chat, tgUser, welcome.ID, welcome.Buttons[0][0].Data)
-			srv.Await(t, 10*time.Second, "the next question", func() bool { return srv.Answered(q) && len(srv.BotMessages(tgUser.ID)) == 3 })
+			srv.Await(t, 10*time.Second, "the next question", func() bool { return srv.Answered(q) && len(srv.BotMessages(tgUser.ID)) == 2 })
 			iq := srv.InlineQuery(tgUser, "keerpunt")
 			srv.Await(t, 10*time.Second, "the inline answer", func() bool { _, ok := srv.InlineAnswer(iq); return ok })
 			if results, _ := srv.InlineAnswer(iq); len(results) == 0 || !strings.Contains(results[0].Text, "Keerpunt") {
@@ -171,8 +179,8 @@ func TestServeBinary(t *testing.T) {
 			case <-time.After(10 * time.Second):
 				t.Fatalf("signaalbot serve did not exit within 10s of SIGTERM\n%s", stderr.String())
 			}
-			if n := len(srv.BotMessages(tgUser.ID)); n < 4 {
-				t.Errorf("after SIGTERM, %d bot messages, want at least 4: the /help in flight is answered", n)
+			if n := len(srv.BotMessages(tgUser.ID)); n < 3 {
+				t.Errorf("after SIGTERM, %d bot messages, want at least 3: the /help in flight is answered", n)
 			}
 
 			logs := stderr.String()
