@@ -42,7 +42,7 @@ func (a *app) loadtest(ctx context.Context, args []string) error {
 	workers := fs.Int("workers", 0, "updates the bot handles at once, and chats it sends to at once (default: as many as users, at most 256)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to this file")
-	spike := fs.Bool("spike", false, "play a campaign moment under Telegram's real limits, as the grammY peer's --spike: --users people arrive evenly over --arrive and send /start, read 1-3 s after every answer and press an option, every 20th pressing 112 as its second press; --duration is 20s unless given")
+	spike := fs.Bool("spike", false, "play a campaign moment under Telegram's real limits, as the grammY peer's --spike: --users people arrive evenly over --arrive and send /start, read 1-3 s after every answer and press an option, every 20th pressing 112 as its second press, every 25th leaving with the quick exit as its second; --duration is 20s unless given")
 	arrive := 2 * time.Second
 	fs.Var((*secondsFlag)(&arrive), "arrive", "with --spike, the time over which the people arrive, in seconds as the peer's --arrive, or a duration such as 500ms (default 2)")
 	if err := a.parse(fs, args); err != nil {

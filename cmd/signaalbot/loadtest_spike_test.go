@@ -10,16 +10,18 @@ import (
 )
 
 // TestLoadtestSpike plays a short campaign moment under Telegram's limits
-// kept by the Bot API: every update is answered, no call goes wrong, and
-// each press of 112 is answered with 112 first in its chat. It asserts
-// outcomes and order, not how long anything took.
+// kept by the Bot API: every update is answered, no call goes wrong, each
+// press of 112 is answered with 112 first in its chat, and the quick exit
+// of the 25th person deletes the conversation. It asserts outcomes and
+// order, not how long anything took.
 func TestLoadtestSpike(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	cfg := loadEngine(t)
-	// 41 people: the 1st, 21st and 41st press 112 as their second press.
-	// Each makes three presses, however short the run.
+	// 41 people: the 1st, 21st and 41st press 112 as their second press,
+	// the 25th leaves with the quick exit as its second. Each other makes
+	// three presses, however short the run.
 	cfg.Users, cfg.Duration = 41, 100*time.Millisecond
 	cfg.Spike = &loadsim.Spike{Arrive: 200 * time.Millisecond, ReadMin: time.Millisecond, ReadMax: 3 * time.Millisecond, MinPresses: 3}
 	run := startLabelled(t, ctx, cfg)
@@ -32,8 +34,11 @@ func TestLoadtestSpike(t *testing.T) {
 	if f == nil {
 		t.Fatalf("loadtest --spike = %+v, want the spike's figures", res)
 	}
-	if want := int64(cfg.Users * 4); res.Updates != want {
-		t.Errorf("loadtest --spike updates = %d, want %d (a /start and three presses each)", res.Updates, want)
+	if want := int64(cfg.Users*4 - 1); res.Updates != want {
+		t.Errorf("loadtest --spike updates = %d, want %d (a /start and three presses each, two for the one who left)", res.Updates, want)
+	}
+	if f.ExitN != 1 || f.ExitFirstDeleteMax <= 0 {
+		t.Errorf("loadtest --spike exit_n = %d, exit_first_delete_max_ms = %v; want 1 deletion after the quick exit, and its time", f.ExitN, f.ExitFirstDeleteMax)
 	}
 	if f.NoodN != 3 || f.Nood112 != f.NoodN {
 		t.Errorf("loadtest --spike nood_n = %d, nood_112_first = %d; want 3, each with 112 first", f.NoodN, f.Nood112)

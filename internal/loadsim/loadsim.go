@@ -283,6 +283,7 @@ func (r *Result) Print(w io.Writer) {
 		fmt.Fprintf(w, "  first answers    p50 %.0f ms, p99 %.0f ms, max %.0f ms; all by %.2f s, Telegram's floor %.2f s (%d messages at %d a second)\n",
 			f.FirstP50, f.FirstP99, f.FirstMax, f.AllFirstByS, f.FloorS, f.FirstMsgs, telegramRate)
 		fmt.Fprintf(w, "  112 answers      %d, p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d with 112 first\n", f.NoodN, f.NoodP50, f.NoodP99, f.NoodMax, f.Nood112)
+		fmt.Fprintf(w, "  quick exits      %d, deleting from the press: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n", f.ExitN, f.ExitFirstDeleteP50, f.ExitFirstDeleteP99, f.ExitFirstDeleteMax)
 		fmt.Fprintf(w, "  Telegram         %.2f calls and %.2f messages an update, %d answered 429 and retried\n", f.CallsPer, f.MessagesPer, f.Retries429)
 	}
 	fmt.Fprintf(w, "  machine          this process %.0f%% of the CPUs, redis-server %.0f%%, everything else %.0f%%\n", r.CPUOwn, r.CPURedis, r.CPUOther)

@@ -18,8 +18,12 @@ import (
 // Arrive and send /start; each reads ReadMin to ReadMax (1-3 s) after
 // every answer and presses an option of the question on screen; every
 // 20th person (the 1st, the 21st, ...) presses "112 Noodhulp" as its
-// second press. People stop pressing once the run's Duration is over;
-// everyone's /start is answered whatever the duration. Telegram's limits
+// second press. Beyond the peer's scenario, every 25th person (the 25th,
+// the 50th, ..., none of them a 112 presser) leaves with the quick exit as
+// its second press, pressing "Snel weg" or typing it in turn, so that the
+// run shows when the deletions begin; a person who left presses no more.
+// People stop pressing once the run's Duration is over; everyone's /start
+// is answered whatever the duration. Telegram's limits
 // are kept, by the Bot API (tgtest.TelegramLimits) and by the bot, whose
 // own limits are left as serve sets them.
 type Spike struct {
@@ -36,6 +40,10 @@ type Spike struct {
 // NoodEvery is how often a person presses 112 as its second press: every
 // 20th, as in the peer's scenario.
 const NoodEvery = 20
+
+// ExitEvery is how often a person leaves with the quick exit as its second
+// press: every 25th, counted so that no 112 presser is one.
+const ExitEvery = 25
 
 // spikeWait is how long a person of a spike waits for an answer: under
 // Telegram's limits 300 welcomes alone take ten seconds.
@@ -58,6 +66,13 @@ type SpikeFigures struct {
 	FirstMsgs   int     `json:"first_messages"`
 	FloorS      float64 `json:"floor_s"`
 	AllFirstByS float64 `json:"all_first_by_s"`
+	// The quick exits: how many, and how long from the press (or the
+	// typed "Snel weg") until the bot asked Telegram to delete the
+	// conversation.
+	ExitN              int     `json:"exit_n"`
+	ExitFirstDeleteP50 float64 `json:"exit_first_delete_p50_ms"`
+	ExitFirstDeleteP99 float64 `json:"exit_first_delete_p99_ms"`
+	ExitFirstDeleteMax float64 `json:"exit_first_delete_max_ms"`
 }
 
 // spikeRun gathers what the people of a spike saw.
@@ -72,6 +87,33 @@ type spikeRun struct {
 	arrived   time.Time // the first arrival
 	lastFirst time.Time // the last whole first answer
 	started   atomic.Bool
+	// leaving holds, for each chat whose quick exit was sent and whose
+	// deletion has not begun, when the exit was sent; exitDel the time
+	// from there to the first deletion.
+	leaving map[int64]time.Time
+	exitDel []time.Duration
+}
+
+// leave notes that chat sent its quick exit at t0.
+func (s *spikeRun) leave(chat int64, t0 time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.leaving == nil {
+		s.leaving = map[int64]time.Time{}
+	}
+	s.leaving[chat] = t0
+}
+
+// deleting is told of every deletion the bot asks of the Bot API, as it
+// asks: the first in a chat that left is when its deletions began.
+func (s *spikeRun) deleting(chat int64) {
+	now := time.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t0, ok := s.leaving[chat]; ok {
+		delete(s.leaving, chat)
+		s.exitDel = append(s.exitDel, now.Sub(t0))
+	}
 }
 
 // person plays one person of a spike in its one chat.
@@ -111,6 +153,7 @@ func (s *spikeRun) person(l *Run, t *tgRun, u *simUser, i int) {
 			return
 		}
 		nood := press == 2 && i%NoodEvery == 0
+		exit := press == 2 && i%ExitEvery == ExitEvery-1
 		var body []byte
 		switch {
 		case c.q == nil:
@@ -118,11 +161,20 @@ func (s *spikeRun) person(l *Run, t *tgRun, u *simUser, i int) {
 		case nood && index(c.q, flows.DataSOS) >= 0:
 			body = u.press(t.api, c, c.q, index(c.q, flows.DataSOS))
 		case nood:
-			body = u.text(t.api, c, u.sos) // the reply keyboard's button sends its label
+			body = u.text(t.api, c, u.sos) // typed: the label works as the button
+		case exit && index(c.q, flows.DataExit) >= 0 && (i/ExitEvery)%2 == 0:
+			body = u.press(t.api, c, c.q, index(c.q, flows.DataExit))
+		case exit:
+			body = u.text(t.api, c, u.exit)
 		default:
 			body = u.press(t.api, c, c.q, u.pick(c.q))
 		}
 		last := lastBotMessage(t.api, c.chat.ID)
+		if exit {
+			s.leave(c.chat.ID, time.Now())
+			s.post(l, t, u, c, body)
+			return // the conversation is gone from the screen, and the person with it
+		}
 		d, ok := s.post(l, t, u, c, body)
 		if ok && nood {
 			s.mu.Lock()
@@ -217,6 +269,8 @@ func (s *spikeRun) figures(res *Result, api *tgtest.Server, chats []*simChat) *S
 		FirstMsgs:   s.firstMsgs,
 		FloorS:      float64(s.firstMsgs) / telegramRate,
 	}
+	f.ExitN = len(s.exitDel)
+	f.ExitFirstDeleteP50, f.ExitFirstDeleteP99, f.ExitFirstDeleteMax = ms(s.exitDel, 0.5), ms(s.exitDel, 0.99), ms(s.exitDel, 1)
 	if s.started.Load() && !s.lastFirst.IsZero() {
 		f.AllFirstByS = math.Round(s.lastFirst.Sub(s.arrived).Seconds()*100) / 100
 	}
@@ -226,5 +280,5 @@ func (s *spikeRun) figures(res *Result, api *tgtest.Server, chats []*simChat) *S
 // telegramRate is Telegram's limit on the messages a bot sends, a second.
 const telegramRate = 30
 
-// sosLabel is the label of the reply keyboard's 112 button in Dutch.
+// sosLabel is the label of the 112 button in Dutch, which works typed too.
 func sosLabel(c *content.Content) string { return c.Text(content.DefaultLang, content.KeyOptSOS) }

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -95,7 +96,11 @@ func Telegram(ctx context.Context, cfg Config, b *telegram.Bot) (*Run, error) {
 	b.Handler = l.count
 	b.Token = tgtest.Token
 	b.Endpoint = "http://bot-api.invalid/bot%s/%s"
-	b.Client = &http.Client{Transport: &readyTransport{next: t.api.Transport(), ready: ready}}
+	rt := &readyTransport{next: t.api.Transport(), ready: ready}
+	if l.spike != nil {
+		rt.deleting = l.spike.deleting
+	}
+	b.Client = &http.Client{Transport: rt}
 	b.WebhookURL, b.Listener, b.WebhookSecret = hookURL, &idleListener{closed: make(chan struct{})}, t.secret
 	b.Workers, b.SendWorkers, b.MaxQueued = l.workers, l.workers, max(4*l.workers, 2*cfg.Users)
 	// Telegram's limits would hold the bot at 30 messages a second; the
@@ -145,14 +150,29 @@ func Telegram(ctx context.Context, cfg Config, b *telegram.Bot) (*Run, error) {
 }
 
 // readyTransport tells when the bot has set its webhook, and so is ready
-// for updates.
+// for updates, and, when deleting is set, of every deletion as the bot
+// asks for it, with the chat's id.
 type readyTransport struct {
-	next  http.RoundTripper
-	ready chan struct{}
-	once  sync.Once
+	next     http.RoundTripper
+	ready    chan struct{}
+	once     sync.Once
+	deleting func(chat int64)
 }
 
 func (t *readyTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if t.deleting != nil && (strings.HasSuffix(req.URL.Path, "/deleteMessages") || strings.HasSuffix(req.URL.Path, "/deleteMessage")) && req.Body != nil {
+		body, err := io.ReadAll(req.Body)
+		req.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		req.Body = io.NopCloser(bytes.NewReader(body))
+		if f, err := url.ParseQuery(string(body)); err == nil {
+			if chat, err := strconv.ParseInt(f.Get("chat_id"), 10, 64); err == nil {
+				t.deleting(chat)
+			}
+		}
+	}
 	resp, err := t.next.RoundTrip(req)
 	if err == nil && resp.StatusCode == http.StatusOK && strings.HasSuffix(req.URL.Path, "/setWebhook") {
 		t.once.Do(func() { close(t.ready) })
@@ -212,7 +232,7 @@ type simUser struct {
 	turn   int
 	answer chan struct{} // the bot has sent its answer
 	lat    []time.Duration
-	exit   string // the quick exit's label in Dutch, as the reply keyboard's button sends it
+	exit   string // the quick exit's label in Dutch, typed, as the reply keyboard of older chats sends it
 	sos    string // and the 112 button's
 
 	// The webhook request, made once and reused: one update at a time.
@@ -362,7 +382,7 @@ func (u *simUser) next(api *tgtest.Server, c *simChat) (body []byte, exit bool) 
 		case 0:
 			return u.text(api, c, "/stop"), true
 		case 1:
-			return u.text(api, c, u.exit), true // the reply keyboard's button sends its label
+			return u.text(api, c, u.exit), true // typed, as the reply keyboard of older chats sends it
 		default:
 			return u.press(api, c, q, index(q, flows.DataExit)), true
 		}
