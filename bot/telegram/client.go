@@ -239,12 +239,13 @@ func (b *cancelBody) Close() error {
 type callClass uint8
 
 const (
-	// classReply is the first message answering what a person sent (sent
-	// or edited): it counts towards the chat's limit and the overall one,
-	// and goes ahead of further messages (see limiter).
+	// classReply is a message answering what a person sent (sent or
+	// edited): it counts towards the chat's limit and the overall one,
+	// and goes ahead of further messages (see limiter), in the order the
+	// updates it answers came.
 	classReply callClass = iota
-	// classMessage is any further message: it counts like a reply but
-	// yields to replies for the overall limit.
+	// classMessage is a further part of a text too long for one message:
+	// it counts like a reply but yields to replies for the overall limit.
 	classMessage
 	// classOther is a call that is no message: deleting, answering
 	// callback and inline queries, configuring the bot. Telegram does not

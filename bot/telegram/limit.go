@@ -1,9 +1,11 @@
 package telegram
 
 import (
+	"container/heap"
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -31,6 +33,13 @@ import (
 // once, each sees the welcome within a second, and the further messages
 // follow, instead of the late welcomes queueing behind them.
 //
+// Messages that wait for the overall limit are served in Telegram's order
+// (see waitTurn): by class, and within a class by the arrival of the
+// update they answer, so that the second message of an earlier answer
+// (the question after the edit of a pressed one) goes before the first
+// message of a later answer, and everyone's answers come in the order
+// they asked.
+//
 // The per-chat limiters are dropped once they are full again, so the map
 // holds only the chats that were sent to recently.
 type limiter struct {
@@ -38,6 +47,8 @@ type limiter struct {
 	global   *rate.Limiter
 	headroom float64 // overall tokens that yielding calls leave alone
 	yieldMu  sync.Mutex
+	waiting  waiters       // the messages waiting for the overall limit, in turn; under yieldMu
+	arrivals atomic.Uint64 // the last arrival handed out
 
 	mu        sync.Mutex
 	chatRate  rate.Limit
@@ -191,15 +202,140 @@ func (l *limiter) wait(ctx context.Context, chat int64, class callClass) error {
 			return err
 		}
 	}
+	return l.waitTurn(ctx, class, arrivalOf(ctx, l))
+}
+
+// arrival is the place of an update in the order updates came in: the
+// messages answering it carry it in their context (withArrival), and wait
+// for the overall limit in that order within their class.
+type arrival uint64
+
+type arrivalKey struct{}
+
+// next hands out the next arrival.
+func (l *limiter) next() arrival { return arrival(l.arrivals.Add(1)) }
+
+// withArrival gives the calls made with ctx the place a of the update they
+// answer.
+func withArrival(ctx context.Context, a arrival) context.Context {
+	return context.WithValue(ctx, arrivalKey{}, a)
+}
+
+// arrivalOf is the arrival the calls made with ctx answer, or, for a call
+// that answers none, a new one: it comes after everything before it.
+func arrivalOf(ctx context.Context, l *limiter) arrival {
+	if a, ok := ctx.Value(arrivalKey{}).(arrival); ok && a > 0 {
+		return a
+	}
+	return l.next()
+}
+
+// waiter is a message waiting for the overall limit.
+type waiter struct {
+	class callClass
+	at    arrival
+	index int           // in waiters
+	turn  chan struct{} // told when it may have become the first in turn
+}
+
+// waiters are the waiting messages as a heap: first answers before other
+// answers, before further messages, each class in order of arrival.
+type waiters []*waiter
+
+func (w waiters) Len() int { return len(w) }
+func (w waiters) Less(i, j int) bool {
+	if ri, rj := classRank(w[i].class), classRank(w[j].class); ri != rj {
+		return ri < rj
+	}
+	return w[i].at < w[j].at
+}
+func (w waiters) Swap(i, j int) {
+	w[i], w[j] = w[j], w[i]
+	w[i].index, w[j].index = i, j
+}
+func (w *waiters) Push(x any) {
+	v := x.(*waiter)
+	v.index = len(*w)
+	*w = append(*w, v)
+}
+func (w *waiters) Pop() any {
+	old := *w
+	v := old[len(old)-1]
+	old[len(old)-1] = nil
+	*w = old[:len(old)-1]
+	return v
+}
+
+// classRank is the order of the classes that wait for the overall limit.
+func classRank(c callClass) int {
+	switch c {
+	case classFirst:
+		return 0
+	case classReply:
+		return 1
+	}
+	return 2
+}
+
+// waitTurn waits until the message is the first in turn and the overall
+// bucket holds more than its class's headroom, then takes a token. Only
+// the first in turn watches the bucket; the others wait to be told that
+// the one before them went (or gave up), so that hundreds of waiting
+// messages cost no work.
+func (l *limiter) waitTurn(ctx context.Context, class callClass, at arrival) error {
 	headroom := l.headroomFor(class)
+	w := &waiter{class: class, at: at, turn: make(chan struct{}, 1)}
+	l.yieldMu.Lock()
+	heap.Push(&l.waiting, w)
+	l.yieldMu.Unlock()
 	for {
-		r, wait := l.reserveAbove(l.clock.Time(), headroom)
-		if r != nil {
+		l.yieldMu.Lock()
+		if l.waiting[0] != w {
+			l.yieldMu.Unlock()
+			select {
+			case <-w.turn:
+				continue
+			case <-ctx.Done():
+				l.leave(w)
+				return ctx.Err()
+			}
+		}
+		now := l.clock.Time()
+		need := 1 + headroom - l.global.TokensAt(now)
+		if need <= 0 {
+			heap.Pop(&l.waiting)
+			r := l.global.ReserveN(now, 1)
+			l.tellFirst()
+			l.yieldMu.Unlock()
 			return l.await(ctx, r)
 		}
+		l.yieldMu.Unlock()
+		wait := max(time.Duration(need/float64(l.global.Limit())*float64(time.Second)), time.Millisecond)
 		if err := l.clock.Sleep(ctx, wait); err != nil {
+			l.leave(w)
 			return err
 		}
+	}
+}
+
+// leave takes w out of turn, when its call gives up waiting.
+func (l *limiter) leave(w *waiter) {
+	l.yieldMu.Lock()
+	defer l.yieldMu.Unlock()
+	if w.index >= 0 && w.index < len(l.waiting) && l.waiting[w.index] == w {
+		heap.Remove(&l.waiting, w.index)
+		l.tellFirst()
+	}
+}
+
+// tellFirst tells the first in turn that it may be. Under yieldMu.
+func (l *limiter) tellFirst() {
+	if len(l.waiting) == 0 {
+		return
+	}
+	select {
+	case l.waiting[0].turn <- struct{}{}:
+	default: // told before, and not yet looked
 	}
 }
 

@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -48,4 +49,58 @@ func TestLimiterOrder(t *testing.T) {
 	if d := l.reserveGlobal(at).DelayFrom(at); d > time.Second/30 {
 		t.Errorf("an urgent message after them waits %v, want at most %v", d, time.Second/30)
 	}
+}
+
+// TestLimiterArrivalOrder: messages waiting for the overall limit go in
+// Telegram's order, on a fake clock: a person's first answer first, then
+// the other answers in the order their updates came, so that the second
+// message of an earlier answer (the question after the edit of a pressed
+// one) goes before the first message of a later answer that began to
+// wait before it.
+func TestLimiterArrivalOrder(t *testing.T) {
+	t.Parallel()
+	clock := newManualClock()
+	l := newLimiter(30, 30, 1, 3, clock.clock())
+	for range 30 {
+		l.reserveGlobal(clock.Now())
+	}
+	done := make(chan string, 3)
+	wait := func(name string, at arrival, class callClass) {
+		go func() {
+			if err := l.wait(withArrival(context.Background(), at), 0, class); err != nil {
+				t.Errorf("wait(%s) = %v", name, err)
+			}
+			done <- name
+		}()
+		<-clock.waiting // it waits on the clock: the first in turn
+	}
+	wait("a later answer's first message", 2, classReply)
+	wait("an earlier answer's second message", 1, classReply)
+	wait("a first answer", 3, classFirst)
+
+	next := func(want string) {
+		t.Helper()
+		select {
+		case got := <-done:
+			if got != want {
+				t.Errorf("next to go = %s, want %s", got, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("nothing went, want %s", want)
+		}
+	}
+	// One token: the first answer's.
+	clock.advance(time.Second/30 + time.Millisecond)
+	next("a first answer")
+	// Enough for one answer above the headroom: the earlier one's.
+	clock.advance(200 * time.Millisecond)
+	next("an earlier answer's second message")
+	<-clock.waiting // the later one waits for the next token
+	select {
+	case got := <-done:
+		t.Errorf("%s went on the same token", got)
+	default:
+	}
+	clock.advance(40 * time.Millisecond)
+	next("a later answer's first message")
 }

@@ -84,10 +84,14 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 		b.quickExit(ctx, d)
 		return
 	}
-	// The first message is the answer the person waits for; the rest
-	// yield to other people's first answers (see limiter). An answer with
-	// 112 does not even wait for its chat's own earlier replies.
-	class, rest := classReply, classMessage
+	// Every message of the answer waits for Telegram's limits in the place
+	// of the update it answers (see limiter): a person's first answer
+	// before other answers, and those in the order they were asked, so
+	// that the question after the edit of a pressed one does not wait
+	// behind everyone else's edits. An answer with 112 does not even wait
+	// for its chat's own earlier replies.
+	ctx = withArrival(ctx, d.at)
+	class, rest := classReply, classReply
 	if d.fresh {
 		class, rest = classFirst, classFirst
 	}

@@ -315,6 +315,9 @@ type delivery struct {
 	fresh bool
 	// urgent: the answer carries 112 or is the quick exit's.
 	urgent bool
+	// at is the update's place in the order updates were handled, which
+	// its messages keep under Telegram's limits.
+	at arrival
 }
 
 // converse hands a private chat's input to the dispatcher and queues what
@@ -346,6 +349,7 @@ func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.I
 		press:  p,
 		fresh:  out.Started && !out.Forget && !out.Degraded,
 		urgent: urg != flows.Ordinary || out.Degraded,
+		at:     b.limits.next(),
 	}
 	b.queueSend(chat, urg, func(ctx context.Context) {
 		b.deliver(ctx, d)
