@@ -40,6 +40,7 @@ type lanes struct {
 
 	shards  [laneShards]laneShard
 	ready   chan *lane                    // keys with a job to start and none running, in turn
+	first   chan *lane                    // the same for keys whose next job is urgent, taken before ready
 	n       atomic.Int64                  // queued or running jobs
 	running atomic.Int64                  // worker goroutines
 	stay    atomic.Bool                   // workers wait for work rather than exit when there is none
@@ -84,8 +85,10 @@ func newLanes(workers, max int, onPanic func(any)) *lanes {
 		onPanic: onPanic,
 		// A key is in ready at most once while it has a job queued, so
 		// ready holds no more than max of those; see handOver for the
-		// keys whose jobs were discarded while they waited.
+		// keys whose jobs were discarded while they waited. A key with an
+		// urgent job may be in first as well.
 		ready: make(chan *lane, max),
+		first: make(chan *lane, max),
 	}
 	for i := range l.shards {
 		l.shards[i].q = map[int64]*lane{}
@@ -191,17 +194,29 @@ func (l *lanes) queue(key int64, limit int, j laneJob, first bool) bool {
 	}
 	ln.n++
 	start := !ln.busy && len(ln.jobs) == 1
+	// An urgent job of a key waiting in ready with ordinary jobs is handed
+	// over again, ahead of them: the key's place in ready is behind every
+	// other key that waits for a worker.
+	jump := first && !ln.busy && len(ln.jobs) > 1
 	sh.mu.Unlock()
-	if start {
-		l.start(ln)
+	switch {
+	case start:
+		l.start(ln, first)
+	case jump:
+		l.handOverTo(l.first, ln)
 	}
 	return true
 }
 
-// start hands a lane with a job to start to the workers, and makes sure
-// there is one to take it.
-func (l *lanes) start(ln *lane) {
-	l.handOver(ln)
+// start hands a lane with a job to start to the workers, ahead of the
+// others when its job is urgent, and makes sure there is a worker to take
+// it.
+func (l *lanes) start(ln *lane, urgent bool) {
+	if urgent {
+		l.handOverTo(l.first, ln)
+	} else {
+		l.handOver(ln)
+	}
 	for {
 		n := l.running.Load()
 		if n >= int64(l.workers) {
@@ -214,10 +229,16 @@ func (l *lanes) start(ln *lane) {
 	}
 }
 
-// work starts jobs of the lanes in turn until there is none, then waits
-// for more or, unless the bot runs, exits.
+// work starts jobs of the lanes in turn, those with an urgent job first,
+// until there is none, then waits for more or, unless the bot runs, exits.
 func (l *lanes) work() {
 	for {
+		select {
+		case ln := <-l.first:
+			l.run(ln)
+			continue
+		default:
+		}
 		select {
 		case ln := <-l.ready:
 			l.run(ln)
@@ -226,6 +247,8 @@ func (l *lanes) work() {
 		}
 		if l.stay.Load() {
 			select {
+			case ln := <-l.first:
+				l.run(ln)
 			case ln := <-l.ready:
 				l.run(ln)
 			case <-*l.release.Load():
@@ -236,6 +259,9 @@ func (l *lanes) work() {
 		// A lane handed over just before this worker left counted on it:
 		// look once more.
 		select {
+		case ln := <-l.first:
+			l.running.Add(1)
+			l.run(ln)
 		case ln := <-l.ready:
 			l.running.Add(1)
 			l.run(ln)
@@ -250,8 +276,10 @@ func (l *lanes) work() {
 func (l *lanes) run(ln *lane) {
 	sh := l.shard(ln.key)
 	sh.mu.Lock()
-	if len(ln.jobs) == 0 {
-		// Discarded while it waited for its turn.
+	if len(ln.jobs) == 0 || ln.busy {
+		// Discarded while it waited for its turn; or handed over twice,
+		// ahead for an urgent job (see queue), and taken the other time:
+		// the worker running its job hands it over again when done.
 		sh.mu.Unlock()
 		return
 	}
@@ -273,10 +301,24 @@ func (l *lanes) run(ln *lane) {
 	if ln.n == 0 {
 		delete(sh.q, ln.key)
 	}
+	urgent := ln.urgent > 0
 	sh.mu.Unlock()
 	l.done(j.slot)
 	if again {
-		l.handOver(ln) // behind the other chats' turns
+		if urgent {
+			l.handOverTo(l.first, ln) // ahead of the other chats' turns
+		} else {
+			l.handOver(ln) // behind the other chats' turns
+		}
+	}
+}
+
+// handOverTo puts ln in ch, as handOver does ready.
+func (l *lanes) handOverTo(ch chan *lane, ln *lane) {
+	select {
+	case ch <- ln:
+	default:
+		go func() { ch <- ln }()
 	}
 }
 

@@ -116,6 +116,48 @@ func TestLanesOrder(t *testing.T) {
 	}
 }
 
+// TestLanesUrgentFirst: while every worker is busy, an urgent job (the
+// quick exit, an answer with 112) starts before the ordinary jobs of other
+// keys that waited for a worker before it, whether its key is new or
+// already waits with an ordinary job; within a key the order stays: the
+// urgent job first, then the key's ordinary one.
+func TestLanesUrgentFirst(t *testing.T) {
+	t.Parallel()
+	l := newLanes(1, 100, nil)
+	block := make(chan struct{})
+	ctx := context.Background()
+	var mu sync.Mutex
+	var got []string
+	job := func(name string) laneJob {
+		return laneJob{f: func() {
+			mu.Lock()
+			got = append(got, name)
+			mu.Unlock()
+		}}
+	}
+	if err := l.Go(ctx, 1, 0, func() { <-block }); err != nil { // the one worker, busy
+		t.Fatal(err)
+	}
+	for _, k := range []struct {
+		key  int64
+		name string
+	}{{2, "2 ordinary"}, {3, "3 ordinary"}} {
+		if err := l.GoJob(ctx, k.key, 0, 0, job(k.name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l.GoFirst(4, job("4 urgent, a new key"))
+	l.GoFirst(3, job("3 urgent, a key waiting"))
+	close(block)
+	if err := l.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"4 urgent, a new key", "3 urgent, a key waiting", "2 ordinary", "3 ordinary"}
+	if !slices.Equal(got, want) {
+		t.Errorf("jobs ran %q, want %q", got, want)
+	}
+}
+
 func TestLanesBounded(t *testing.T) {
 	t.Parallel()
 	var panics []any
