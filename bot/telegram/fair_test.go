@@ -191,7 +191,14 @@ func testFlood(t *testing.T, m mode) {
 		})
 	}
 	// Polling leaves the updates whose replies are still waiting
-	// unconfirmed, so only the handling is waited for.
+	// unconfirmed, so only the handling is waited for: once every update
+	// was fetched, and the bot has come back for more after that, each
+	// was queued for handling or dropped.
+	if m == polling {
+		h.srv.Await(t, 10*time.Second, "every update to be fetched", h.srv.AllFetched)
+		polls := len(h.srv.Calls("getUpdates"))
+		h.srv.Await(t, 10*time.Second, "the bot to poll again", func() bool { return len(h.srv.Calls("getUpdates")) > polls })
+	}
 	h.srv.Await(t, 10*time.Second, "the flood to be handled", func() bool {
 		return h.bot.handling.Len() == 0 && (m == polling || h.srv.Pending() == 0)
 	})

@@ -292,6 +292,7 @@ type Server struct {
 	counts     Counts
 	nextUpdate int
 	pending    []queued
+	fetched    int           // the highest update id getUpdates has returned
 	notify     chan struct{} // closed and replaced when an update is queued
 	dupNext    bool
 	chats      map[int64]*chatState
@@ -750,6 +751,14 @@ func (s *Server) Deliveries() []Delivery {
 	return append([]Delivery(nil), s.deliveries...)
 }
 
+// AllFetched reports whether getUpdates has returned every update queued
+// so far.
+func (s *Server) AllFetched() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.fetched == s.nextUpdate
+}
+
 // Pending is the number of updates not yet acknowledged by the bot.
 func (s *Server) Pending() int {
 	s.mu.Lock()
@@ -992,6 +1001,7 @@ func (s *Server) getUpdates(ctx context.Context, p url.Values) (any, *apiError) 
 			out := make([]json.RawMessage, n)
 			for i := range n {
 				out[i] = s.pending[i].body
+				s.fetched = max(s.fetched, s.pending[i].id)
 			}
 			s.mu.Unlock()
 			return out, nil
