@@ -16,6 +16,8 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"signaal/internal/retry"
 )
 
 // poll receives updates with getUpdates until ctx ends. It does not use the
@@ -105,7 +107,7 @@ func (b *Bot) poll(ctx context.Context) error {
 		if fresh == 0 && len(ups) > 0 && !full {
 			// Only updates already under way came back: wait until one of
 			// them is done rather than ask again at once.
-			if b.offsets.waitChange(ctx, changeWait) != nil {
+			if b.offsets.waitChange(ctx, b.Clock, changeWait) != nil {
 				return nil
 			}
 		}
@@ -234,18 +236,18 @@ func (o *offsets) offset(full bool) int {
 }
 
 // waitChange waits until an update is done with, d passes, or ctx ends.
-func (o *offsets) waitChange(ctx context.Context, d time.Duration) error {
+func (o *offsets) waitChange(ctx context.Context, clock retry.Clock, d time.Duration) error {
 	o.mu.Lock()
 	if o.changed == nil {
 		o.changed = make(chan struct{})
 	}
 	ch := o.changed
 	o.mu.Unlock()
-	t := time.NewTimer(d)
-	defer t.Stop()
+	timeout, stop := clock.Timer(d)
+	defer stop()
 	select {
 	case <-ch:
-	case <-t.C:
+	case <-timeout:
 	case <-ctx.Done():
 		return ctx.Err()
 	}

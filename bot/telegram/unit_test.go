@@ -567,3 +567,38 @@ func TestLimiterUrgentBorrows(t *testing.T) {
 		t.Errorf("urgentChatWait for another chat = %v, want 0", got)
 	}
 }
+
+// TestWaitChangeOnClock: polling waits for an update under way to be done,
+// or for changeWait on the bot's clock, whichever comes first; the wait
+// is the clock's, so no test waits for it in earnest.
+func TestWaitChangeOnClock(t *testing.T) {
+	t.Run("the clock's wait passes", func(t *testing.T) {
+		var o offsets
+		c := newManualClock()
+		done := make(chan error, 1)
+		go func() { done <- o.waitChange(context.Background(), c.clock(), changeWait) }()
+		if d := <-c.waiting; d != changeWait {
+			t.Fatalf("waitChange waits %v on the clock, want %v", d, changeWait)
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("waitChange returned %v before the clock moved", err)
+		default:
+		}
+		c.advance(changeWait)
+		if err := <-done; err != nil {
+			t.Errorf("waitChange = %v, want nil once the wait has passed", err)
+		}
+	})
+	t.Run("an update done ends the wait", func(t *testing.T) {
+		o := offsets{open: map[int]bool{7: true}}
+		c := newManualClock()
+		done := make(chan error, 1)
+		go func() { done <- o.waitChange(context.Background(), c.clock(), changeWait) }()
+		<-c.waiting
+		o.finish(7, true)
+		if err := <-done; err != nil {
+			t.Errorf("waitChange = %v, want nil once an update is done", err)
+		}
+	})
+}

@@ -26,20 +26,24 @@ func (c Clock) Time() time.Time {
 	return time.Now()
 }
 
+// Timer returns a channel that receives once d has passed on the clock,
+// and a func that lets go of the timer when it is no longer waited for.
+func (c Clock) Timer(d time.Duration) (<-chan time.Time, func()) {
+	if c.After != nil {
+		return c.After(d), func() {}
+	}
+	t := time.NewTimer(d)
+	return t.C, func() { t.Stop() }
+}
+
 // Sleep waits d, or until ctx ends, and then returns ctx's error. It
 // returns at once when d is not positive.
 func (c Clock) Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}
-	var ch <-chan time.Time
-	if c.After != nil {
-		ch = c.After(d)
-	} else {
-		t := time.NewTimer(d)
-		defer t.Stop()
-		ch = t.C
-	}
+	ch, stop := c.Timer(d)
+	defer stop()
 	select {
 	case <-ch:
 		return nil
