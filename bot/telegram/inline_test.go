@@ -24,7 +24,9 @@ func TestInlineApartFromChat(t *testing.T) {
 			h.text(alice, "/start")
 			q := h.question(alice)
 			before := len(h.srv.BotMessages(alice.ID))
-			h.srv.Inject(tgtest.Fault{Method: "answerInlineQuery", Delay: 3 * time.Second})
+			// The inline answer is held until the 112 press was answered.
+			hold := make(chan struct{})
+			h.srv.Inject(tgtest.Fault{Method: "answerInlineQuery", Hold: hold})
 			iq := h.srv.InlineQuery(alice, "keerpunt")
 			h.srv.Await(t, 5*time.Second, "the inline query to be under way", func() bool {
 				return h.bot.inline.Len()+h.bot.handling.Len() > 0
@@ -51,6 +53,7 @@ func TestInlineApartFromChat(t *testing.T) {
 			if _, answered := h.srv.InlineAnswer(iq); answered {
 				t.Errorf("the 112 press was answered after the slow inline query %s, want before: it waited for the inline answer", iq)
 			}
+			close(hold)
 			wg.Wait()
 			h.settle()
 			if !h.srv.Answered(qid) {

@@ -123,6 +123,9 @@ type Fault struct {
 	RetryAfter  int
 	Description string
 	Delay       time.Duration
+	// Hold, when not nil, keeps the call waiting until it is closed: a
+	// slow answer that lasts exactly as long as the test needs it to.
+	Hold <-chan struct{}
 	// Times is how many calls the fault applies to; 0 means once.
 	Times int
 	// Echo makes the error description repeat the request's path (which
@@ -294,6 +297,7 @@ type Server struct {
 	pending    []queued
 	fetched    int           // the highest update id getUpdates has returned
 	notify     chan struct{} // closed and replaced when an update is queued
+	refault    chan struct{} // closed and replaced when a getUpdates fault is injected
 	dupNext    bool
 	chats      map[int64]*chatState
 	calls      []Call
@@ -328,6 +332,7 @@ func Start(o Options) *Server {
 		opts:       o,
 		nextUpdate: 1000,
 		notify:     make(chan struct{}),
+		refault:    make(chan struct{}),
 		chats:      map[int64]*chatState{},
 		callbacks:  map[string]bool{},
 		inlineIDs:  map[string]bool{},
@@ -597,6 +602,12 @@ func (s *Server) Inject(f Fault) {
 	}
 	s.mu.Lock()
 	s.faults = append(s.faults, &f)
+	if f.Method == "getUpdates" {
+		// A long poll under way ends empty, as at its timeout, so that
+		// the next one meets the fault at once.
+		close(s.refault)
+		s.refault = make(chan struct{})
+	}
 	s.mu.Unlock()
 }
 
@@ -811,6 +822,13 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
+		if f.Hold != nil {
+			select {
+			case <-f.Hold:
+			case <-r.Context().Done():
+				return
+			}
+		}
 		if f.Code != 0 {
 			call.Code = f.Code
 			s.mu.Lock()
@@ -1006,10 +1024,12 @@ func (s *Server) getUpdates(ctx context.Context, p url.Values) (any, *apiError) 
 			s.mu.Unlock()
 			return out, nil
 		}
-		wake := s.notify
+		wake, refault := s.notify, s.refault
 		s.mu.Unlock()
 		select {
 		case <-wake:
+		case <-refault:
+			return []json.RawMessage{}, nil
 		case <-deadline:
 			return []json.RawMessage{}, nil
 		case <-ctx.Done():
