@@ -776,6 +776,16 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		u.keywords.match(olderPartnerWords, func(p *phrase, _, _ int) { wk.kw[p.tag] = true })
 	}
 	u.markers.match(words, func(p *phrase, _, _ int) { wk.marks[p.tag]++ })
+	if wk.marks[markWatched] == 0 {
+		// Someone reading along is said with words put in as often as
+		// danger is ("hij zit nu naast me", "kan nu echt niet praten"):
+		// its phrases match as the rules do.
+		u.markers.matchGap(words, ruleGap, func(p *phrase, _, _ int) {
+			if p.tag == markWatched {
+				wk.marks[markWatched]++
+			}
+		})
+	}
 	u.similarity(words, wk)
 	for i := range wk.best {
 		if wk.kw[i] {

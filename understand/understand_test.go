@@ -415,6 +415,29 @@ func TestMessageLanguage(t *testing.T) {
 	}
 }
 
+// TestWatched: someone reads along or is right there, with words put in
+// between the words of the phrases as people type them.
+func TestWatched(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"hij zit naast me", true},
+		{"hij zit nu naast me", true},
+		{"kan nu echt niet praten", true},
+		{"he is right next to me", true},
+		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
+		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := x.Understand("nl", tc.text).Watched; got != tc.want {
+				t.Errorf("Understand(%q).Watched = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestKnownWordsStay: a word the bot knows is never read as another one
 // letter away; a word it does not know is read as the known word it was
 // meant to be.
