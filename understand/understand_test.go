@@ -339,6 +339,10 @@ func TestUnderstand(t *testing.T) {
 		// out, is a fear: "doet hij mijn zusje iets aan" is what the
 		// talking would bring, not what happens now.
 		{text: "als hij erachter komt dat ik met iemand heb gepraat doet hij mijn zusje iets aan", intent: "", fear: true, who: understand.WhoOther},
+		// A dog at the door with the boss is no pet: only a fear of dogs
+		// is everyday.
+		{text: "niemand mag weg en de baas staat bij de deur met een hond", intent: "danger", danger: true},
+		{text: "he is at the door with a dog and wont let us leave", intent: "danger", danger: true},
 		// Where people sleep and what keeps happening is how they live:
 		// no danger now.
 		{text: "de schoonmakers slapen in hun busje op de parkeerplaats, ze zijn er nog steeds om 23 uur", intent: "labour"},
