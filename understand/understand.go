@@ -626,14 +626,24 @@ func (x *Index) Understand(lang, text string) Meaning {
 		// leerling heeft opeens veel geld").
 		m.Intent = u.atHome(u.fallback[m.Who], m.Home)
 	}
+	// The contact that questions like this one asked for, read once.
+	var asked *content.Contact
+	askedRead := false
 	if m.Intent == nil {
-		// Nothing else understood, but the topic model is sure what a
-		// message this long tells: "dochter 13 chat met iemand die zegt
-		// dat hij modellenscout is" is sexual exploitation.
-		var t *Intent
-		t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
-		if t != nil && len(masked) >= topicAloneWords {
-			m.Intent = u.atHome(t, m.Home)
+		// Nothing else understood. A question the contact model is sure
+		// of is a question ("wie doet er onafhankelijk onderzoek naar
+		// mensenhandel? schrijf een scriptie"); else the topic model may
+		// be sure what a message this long tells: "dochter 13 chat met
+		// iemand die zegt dat hij modellenscout is" is sexual
+		// exploitation.
+		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
+		askedRead = true
+		if asked == nil && len(masked) >= topicAloneWords {
+			var t *Intent
+			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
+			if t != nil {
+				m.Intent = u.atHome(t, m.Home)
+			}
 		}
 	}
 	if m.Intent != nil && m.Intent.Kind == KindDisclosure && topicIntent(m.Intent) {
@@ -651,14 +661,12 @@ func (x *Index) Understand(lang, text string) Meaning {
 			m.Intent = u.atHome(t, m.Home)
 		}
 	}
-	// The contact that questions like this one asked for, read once.
-	var asked *content.Contact
 	// A professional who tells about someone and asks mostly wants to
 	// know whom to call: when the contact model is sure which ("een
 	// client die in de criminaliteit wordt uitgebuit, is daar een team
 	// voor?"), that contact's card comes first.
 	profAsks := m.Who == WhoProf && m.Intent != nil && m.Intent.Kind == KindDisclosure && strings.Contains(text, "?")
-	if m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks {
+	if !askedRead && (m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks) {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 	}
 	if profAsks && asked != nil {

@@ -343,6 +343,11 @@ func TestUnderstand(t *testing.T) {
 		// is everyday.
 		{text: "niemand mag weg en de baas staat bij de deur met een hond", intent: "danger", danger: true},
 		{text: "he is at the door with a dog and wont let us leave", intent: "danger", danger: true},
+		// A long question nothing else reads is the contact model's before
+		// it is the topic model's.
+		{text: "wie doet er in nederland onafhankelijk onderzoek naar mensenhandel, ik schrijf een werkstuk en zoek rapporten", intent: "question", who: understand.WhoMe},
+		// "if i dont show" is no TV show.
+		{text: "they want me to bring a bag to utrecht tonight and if i dont show they go to my mums place", intent: "danger", danger: true},
 		// Where people sleep and what keeps happening is how they live:
 		// no danger now.
 		{text: "de schoonmakers slapen in hun busje op de parkeerplaats, ze zijn er nog steeds om 23 uur", intent: "labour"},
