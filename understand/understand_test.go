@@ -348,6 +348,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "wie doet er in nederland onafhankelijk onderzoek naar mensenhandel, ik schrijf een werkstuk en zoek rapporten", intent: "question", who: understand.WhoMe},
 		// "if i dont show" is no TV show.
 		{text: "they want me to bring a bag to utrecht tonight and if i dont show they go to my mums place", intent: "danger", danger: true},
+		// Being found out for talking is a fear, not danger now, however
+		// it is said ("ben ik de lul").
+		{text: "als ze ooit horen dat ik met iemand heb gepraat ben ik de lul", intent: "", fear: true, who: understand.WhoMe},
+		// Someone else's fear, told: no danger now. One's own is.
+		{text: "mijn zoon werkt op een boot, ze hebben zijn paspoort en hij klinkt echt bang", intent: "labour", who: understand.WhoOther},
+		{text: "im so scared of him", intent: "danger", danger: true, who: understand.WhoMe},
 		// Where people sleep and what keeps happening is how they live:
 		// no danger now.
 		{text: "de schoonmakers slapen in hun busje op de parkeerplaats, ze zijn er nog steeds om 23 uur", intent: "labour"},
