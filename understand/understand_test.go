@@ -354,6 +354,8 @@ func TestUnderstand(t *testing.T) {
 		// Someone else's fear, told: no danger now. One's own is.
 		{text: "mijn zoon werkt op een boot, ze hebben zijn paspoort en hij klinkt echt bang", intent: "labour", who: understand.WhoOther},
 		{text: "im so scared of him", intent: "danger", danger: true, who: understand.WhoMe},
+		// Out, hurt, and they will come looking: danger now.
+		{text: "i got away but my leg is broken and they will come looking for me", intent: "danger", danger: true, who: understand.WhoMe},
 		// Where people sleep and what keeps happening is how they live:
 		// no danger now.
 		{text: "de schoonmakers slapen in hun busje op de parkeerplaats, ze zijn er nog steeds om 23 uur", intent: "labour"},
