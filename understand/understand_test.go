@@ -356,6 +356,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "im so scared of him", intent: "danger", danger: true, who: understand.WhoMe},
 		// Out, hurt, and they will come looking: danger now.
 		{text: "i got away but my leg is broken and they will come looking for me", intent: "danger", danger: true, who: understand.WhoMe},
+		// A girl at a hotel with a man, now: danger by rule, not only
+		// when the danger model happens to be sure.
+		{text: "mijn dochter van 14 zit in een hotel met een man van 40", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
 		// Where people sleep and what keeps happening is how they live:
 		// no danger now.
 		{text: "de schoonmakers slapen in hun busje op de parkeerplaats, ze zijn er nog steeds om 23 uur", intent: "labour"},
