@@ -359,6 +359,12 @@ func TestUnderstand(t *testing.T) {
 		// A girl at a hotel with a man, now: danger by rule, not only
 		// when the danger model happens to be sure.
 		{text: "mijn dochter van 14 zit in een hotel met een man van 40", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
+		// Out of consciousness and breathing strangely: a medical
+		// emergency, said in words of its own.
+		{text: "mijn vriend is buiten bewustzijn en ademt heel raar", intent: "danger", danger: true, who: understand.WhoMe},
+		// Not wanting the police at home is a fear, even where "thuis
+		// komt" would read as someone coming.
+		{text: "mijn ouders mogen dit nooit weten en ik wil niet dat er politie bij ons thuis komt", intent: "home", fear: true, who: understand.WhoMe, home: true},
 		// Where people sleep and what keeps happening is how they live:
 		// no danger now.
 		{text: "de schoonmakers slapen in hun busje op de parkeerplaats, ze zijn er nog steeds om 23 uur", intent: "labour"},
