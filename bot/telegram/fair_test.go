@@ -322,8 +322,11 @@ func TestQuickExitUnderFlood(t *testing.T) {
 			s.text(floodUser, "flood message")
 		}()
 	}
+	// Every update has reached the bot and several batches of replies
+	// wait behind the one being sent: how many more were dropped rather
+	// than queued depends on how the machine schedules the posts.
 	h.srv.Await(t, 10*time.Second, "the flood to reach the bot and fill the chat's queue", func() bool {
-		return received.n.Load() >= 1+flood && h.bot.sending.KeyLen(floodUser.ID) >= h.bot.MaxChatQueued-jobsPerUpdate
+		return received.n.Load() >= 1+flood && h.bot.sending.KeyLen(floodUser.ID) >= 3
 	})
 	queued := h.bot.sending.KeyLen(floodUser.ID)
 	before := len(h.srv.Calls("sendMessage"))
