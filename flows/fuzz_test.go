@@ -11,6 +11,34 @@ import (
 	"signaal/understand"
 )
 
+// understood is the shipped content with its understanding, built once
+// for every test of the package that reads typed messages: training the
+// models is the slowest part of building an engine (seconds under the
+// race detector), and neither the content nor the Index changes once
+// built. Each test still compiles an engine of its own, with its options.
+var understood = sync.OnceValues(func() (*contentAndIndex, error) {
+	c, u, err := understand.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &contentAndIndex{c: c, x: understand.New(c, u)}, nil
+})
+
+type contentAndIndex struct {
+	c *content.Content
+	x *understand.Index
+}
+
+// shippedUnderstanding returns the shared content and its understanding.
+func shippedUnderstanding(t testing.TB) (*content.Content, *understand.Index) {
+	t.Helper()
+	u, err := understood()
+	if err != nil {
+		t.Fatalf("understand.Default: %v", err)
+	}
+	return u.c, u.x
+}
+
 var (
 	shippedOnce sync.Once
 	shipped     *Engine
@@ -20,13 +48,10 @@ var (
 // shippedEngine is the engine of the shipped content, built once for all
 // fuzz inputs, wired as the bot is: typed text is read for its meaning.
 func shippedEngine(t testing.TB) *Engine {
+	t.Helper()
+	c, x := shippedUnderstanding(t)
 	shippedOnce.Do(func() {
-		c, u, err := understand.Default()
-		if err != nil {
-			shippedErr = err
-			return
-		}
-		shipped, shippedErr = New(c, WithOpenNow(), WithUnderstander(understand.New(c, u)))
+		shipped, shippedErr = New(c, WithOpenNow(), WithUnderstander(x))
 	})
 	if shippedErr != nil {
 		t.Fatal(shippedErr)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"signaal/content"
-	"signaal/understand"
 )
 
 // TestRandomWalk walks the shipped content at random for thousands of steps,
@@ -17,6 +16,7 @@ import (
 // on every question, 112 first in the emergency answer, a contact on every
 // ending, and a session that points at a real state.
 func TestRandomWalk(t *testing.T) {
+	skipUnderRace(t)
 	t.Parallel() // the walks compute, one CPU each
 	c, err := content.Default()
 	if err != nil {
@@ -27,10 +27,7 @@ func TestRandomWalk(t *testing.T) {
 		t.Fatal(err)
 	}
 	steps := 20000
-	if testing.Short() || raceOn {
-		// The engine is pure and a walk runs on one goroutine: the race
-		// detector finds nothing here and makes the long walks take
-		// minutes. .ci/run runs them in full without it.
+	if testing.Short() {
 		steps = 2000
 	}
 	for _, seed := range []uint64{1, 2, 3} {
@@ -42,24 +39,33 @@ func TestRandomWalk(t *testing.T) {
 // wired: typed text is read for its meaning, and the buttons that go on
 // after a disclosure are pressed as well.
 func TestRandomWalkUnderstanding(t *testing.T) {
+	skipUnderRace(t)
 	t.Parallel()
-	c, u, err := understand.Default()
-	if err != nil {
-		t.Fatalf("understand.Default: %v", err)
-	}
-	e, err := New(c, WithUnderstander(understand.New(c, u)))
+	c, x := shippedUnderstanding(t)
+	e, err := New(c, WithUnderstander(x))
 	if err != nil {
 		t.Fatal(err)
 	}
 	steps := 20000
-	if testing.Short() || raceOn {
-		// The engine is pure and a walk runs on one goroutine: the race
-		// detector finds nothing here and makes the long walks take
-		// minutes. .ci/run runs them in full without it.
+	if testing.Short() {
 		steps = 2000
 	}
 	for _, seed := range []uint64{4, 5, 6} {
 		walk(t, e, rand.New(rand.NewPCG(seed, 42)), steps)
+	}
+}
+
+// skipUnderRace skips a random walk under the race detector. The engine
+// is pure and a walk runs on one goroutine, so the detector has nothing to
+// find there; it only makes the walks take most of the package's time
+// (every map write is checked, and sync.Pool drops a share of what is put
+// back under -race, so many steps build a state machine anew). The walks
+// run in full without it: in a plain go test, and in .ci/run's step after
+// the race run.
+func skipUnderRace(t *testing.T) {
+	t.Helper()
+	if raceOn {
+		t.Skip("a pure, single-goroutine walk: run without -race (.ci/run does)")
 	}
 }
 
