@@ -39,6 +39,14 @@ const (
 // trainLinear trains a model with the given number of classes on samples
 // whose feature ids are below features, in passes over them, with l2 the
 // weight decay that keeps rare features from weighing too much.
+//
+// It runs on one goroutine, on a model no other goroutine can see yet and
+// samples its caller built for it alone, so the race detector has nothing
+// to find in its own reads and writes, while checking them made every
+// build of the understanding under -race seconds longer (go:norace leaves
+// the functions it calls, such as probs, checked).
+//
+//go:norace
 func trainLinear(features, classes, passes int, l2 float64, samples []linearSample) *linear {
 	m := &linear{classes: classes, w: make([]float32, classes*features), bias: make([]float32, classes)}
 	p := make([]float64, classes)
