@@ -12,11 +12,7 @@ import (
 // test of this package that runs (see SkipUnderRace): the scratch space
 // the readings share is where a race would be.
 func TestConcurrentUnderstand(t *testing.T) {
-	c, spec, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := New(c, spec)
+	spec, x := shippedIndex(t)
 	var texts []string
 	for i, m := range spec.Messages {
 		if i%10 == 0 {

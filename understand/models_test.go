@@ -2,8 +2,35 @@ package understand
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 )
+
+// shippedIndex is the shipped content's Understanding and the Index built
+// from it, built once for the tests of this package that only read them:
+// building trains the models, about half a second each time. A test that
+// swaps a model in and out builds an Index of its own.
+func shippedIndex(t *testing.T) (*Understanding, *Index) {
+	t.Helper()
+	s, err := builtIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.spec, s.x
+}
+
+var builtIndex = sync.OnceValues(func() (*specAndIndex, error) {
+	c, spec, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return &specAndIndex{spec: spec, x: New(c, spec)}, nil
+})
+
+type specAndIndex struct {
+	spec *Understanding
+	x    *Index
+}
 
 // folds splits the messages of content/data/messages into four groups of
 // whole rounds, each to be left out of the training in turn: four
@@ -50,11 +77,7 @@ func others(fs [][]Message, k int) []Message {
 // learning, or learns to call everything danger, fails.
 func TestDangerModelHeldOut(t *testing.T) {
 	SkipUnderRace(t)
-	c, spec, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := New(c, spec)
+	spec, x := shippedIndex(t)
 	u := x.u
 	fs := folds(t, spec.Messages)
 	var found, dangers, alarms, calm, fearAlarms int
@@ -149,11 +172,8 @@ func TestDangerModelAddsDanger(t *testing.T) {
 // is sure of nothing and fails too.
 func TestChoosersHeldOut(t *testing.T) {
 	SkipUnderRace(t)
-	c, spec, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := New(c, spec).u
+	spec, x := shippedIndex(t)
+	c, u := x.c, x.u
 	fs := folds(t, spec.Messages)
 	var asks, askSure, askRight, tells, topicSureN, topicRight int
 	for q := range fs {
@@ -248,11 +268,7 @@ func TestChoosersDecide(t *testing.T) {
 // so that an editor can see why a contact or topic came first.
 func TestExplainModels(t *testing.T) {
 	SkipUnderRace(t)
-	c, spec, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := New(c, spec)
+	_, x := shippedIndex(t)
 	_, tr := x.Explain("en", "im a GP, is there some checklist for spotting trafficking in my patients")
 	if tr.Asked != "fairwork" {
 		t.Errorf("Explain(GP's question).Asked = %q, want fairwork", tr.Asked)
