@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -37,6 +38,20 @@ func seedNorm(s string) string {
 	}, s)
 }
 
+// shippedContent is the embedded content, loaded once for the tests that
+// only read it (TestLoadEmbedded loads it for itself): a load checks every
+// file, which the race detector makes a good part of a second.
+var shippedContent = sync.OnceValues(Default)
+
+func shipped(t *testing.T) *Content {
+	t.Helper()
+	c, err := shippedContent()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	return c
+}
+
 func readSeed(t *testing.T, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(seedsDir, name))
@@ -51,10 +66,7 @@ func readSeed(t *testing.T, name string) string {
 // punctuation, in one of the seed documents the contact names. None is
 // invented or remembered.
 func TestContactsFromSeeds(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	for _, id := range c.ContactOrder {
 		ct := c.Contacts[id]
 		t.Run(id, func(t *testing.T) {
@@ -108,10 +120,7 @@ func TestSeedsAreCopies(t *testing.T) {
 // come from; a contact that only the old practical guide names is for
 // professionals only and listed as such.
 func TestContactsComplete(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	for _, id := range c.ContactOrder {
 		ct := c.Contacts[id]
 		if len(ct.Audience) == 0 || len(ct.Forms) == 0 || len(ct.Keywords) == 0 || ct.Category == "" {
@@ -140,10 +149,7 @@ func TestContactsComplete(t *testing.T) {
 // one exception is the conversation tip for professionals that names
 // these labels, in quotes, as the ones to stay away from (seed 001, tip 9).
 func TestWording(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	banned := regexp.MustCompile(`(?i)\b(slachtoffers?|daders?|victims?|perpetrators?)\b`)
 	quoted := map[string]*regexp.Regexp{
 		"prof.talk": regexp.MustCompile(`'dader' en 'slachtoffer'|'perpetrator' and 'victim'`),
@@ -178,10 +184,7 @@ func TestWording(t *testing.T) {
 // context. Nor does one say it is good to hear that nothing happens: a
 // groomed fifteen-year-old who 'agreed' may answer no.
 func TestNoPromiseToTheYoung(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	promise := regexp.MustCompile(`(?i)niet als een crimineel|not as a criminal|fijn om te horen|good to hear`)
 	for _, lang := range c.Langs {
 		for key, text := range c.Texts[lang] {
@@ -200,10 +203,7 @@ func TestNoPromiseToTheYoung(t *testing.T) {
 // consent, and that someone else gets something for it; not "while you do
 // not want to", which a groomed fifteen-year-old who agreed answers no to.
 func TestConsentInChecklist(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	for lang, want := range map[string]*regexp.Regexp{
 		"nl": regexp.MustCompile(`iemand anders krijgt daar geld of iets anders voor\. Ook als je zelf 'ja' zei`),
 		"en": regexp.MustCompile(`someone else gets money or something else for it\. Even if you said 'yes' yourself`),
@@ -221,10 +221,7 @@ func TestConsentInChecklist(t *testing.T) {
 // TestSaysWhatTheSeedsSay: sentences that said more than their seed, or
 // something else, do not come back.
 func TestSaysWhatTheSeedsSay(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	for _, tc := range []struct{ said, why string }{
 		{"Ook dan heb je rechten, zoals een tijdelijke verblijfsvergunning", "seed 002 gives the permit to victims of trafficking, not to everyone from abroad"},
 		{"you have rights too, such as a temporary residence permit", "seed 002 gives the permit to victims of trafficking, not to everyone from abroad"},
@@ -251,10 +248,7 @@ func TestSaysWhatTheSeedsSay(t *testing.T) {
 // B1 language, read on a phone, maybe in a hurry. Professionals' texts
 // (prof.*, and the answers to a professional) are exempt.
 func TestShortSentences(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	const maxWords = 20
 	sentence := regexp.MustCompile(`[^.?!]+[.?!]*`)
 	for _, lang := range c.Langs {
@@ -281,10 +275,7 @@ func TestShortSentences(t *testing.T) {
 // without saying in plain words what it is. Professionals' texts keep
 // them: the screening table is built on them.
 func TestPlainWordsForTheYoung(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	// "seksuele handelingen" (sexual acts) is plain Dutch; "een
 	// handeling" as a part of trafficking is not.
 	terms := map[string]*regexp.Regexp{
@@ -319,10 +310,7 @@ func TestPlainWordsForTheYoung(t *testing.T) {
 // typed age ("ik ben 15") answers it; no text after that asks again
 // whether the person is under 18, which reads as not listening.
 func TestAgeAskedOnce(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	asks := map[string]string{"nl": "Ben je jonger dan 18", "en": "If you're under 18"}
 	for _, lang := range c.Langs {
 		for key, text := range c.Texts[lang] {
@@ -426,10 +414,7 @@ func TestCardsOpen(t *testing.T) {
 // and no opening hours are shown, let alone as "open now", when the old
 // guide is where they could come from.
 func TestOldGuideFacts(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	mark := map[string]*regexp.Regexp{
 		"nl": regexp.MustCompile(`oudere praktische handleiding \(zonder datum, van na 2011`),
 		"en": regexp.MustCompile(`older practical guide \(undated, written after 2011`),
@@ -473,10 +458,7 @@ func TestOldGuideFacts(t *testing.T) {
 // over the factsheet it quotes (002), the RIEC page (003) over the old
 // guide (004).
 func TestNewerSeedWins(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	for _, tc := range []struct {
 		contact, got, newer, older, seed string
 	}{
@@ -506,10 +488,7 @@ func TestNewerSeedWins(t *testing.T) {
 // bot says. Lending out a bank account or card, or moving money for
 // someone, is in no seed; search may still know the words people type.
 func TestNoUnsourcedClaims(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	claim := regexp.MustCompile(`(?i)bankpas|bankrekening|rekening uitlenen|wegzetten|bank card|bank account|move money`)
 	for _, lang := range c.Langs {
 		for key, text := range c.Texts[lang] {

@@ -19,10 +19,7 @@ const (
 // that seed (up to spacing, line breaks and hyphens), so that neither
 // side can drift without this test failing.
 func TestSeedKnowledge(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatalf("Default: %v", err)
-	}
+	c := shipped(t)
 	for _, tc := range []struct {
 		key, lang string
 		says      []string
