@@ -26,6 +26,7 @@ const nonroot = 65532
 // nothing from the system it runs on: no dynamic loader, no shared
 // library, cgo off, and built the way the script says.
 func TestStaticBinary(t *testing.T) {
+	t.Parallel() // waits for the build, which the tests before it need not
 	bin := buildBinary(t)
 	f, err := elf.Open(bin)
 	if err != nil {
@@ -71,6 +72,7 @@ func TestShippedBinary(t *testing.T) {
 		}
 		t.Skip("running as user 65532 needs root; CI runs this (REQUIRE_IMAGE_CHECK=1)")
 	}
+	t.Parallel()
 	bin := buildBinary(t)
 	home, err := os.MkdirTemp("", "signaal-nonroot-")
 	if err != nil {

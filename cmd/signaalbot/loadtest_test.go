@@ -171,6 +171,10 @@ func labelled(key, value string) (int, string) {
 // TestLoadtestCommand runs the command briefly, through each channel,
 // and reads its JSON.
 func TestLoadtestCommand(t *testing.T) {
+	// Its runs are mostly the bot at work (seconds under -race); side by
+	// side with the tests that wait for a running binary, they take no
+	// time of their own.
+	t.Parallel()
 	for _, channel := range []string{"telegram", "web"} {
 		t.Run(channel, func(t *testing.T) {
 			code, out, errOut := runApp(t, "", nil, "loadtest", "--channel", channel, "--users", "5", "--chats", "8", "--duration", "300ms", "--json")

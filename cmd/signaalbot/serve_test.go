@@ -259,6 +259,7 @@ func TestServeLogsJSON(t *testing.T) {
 }
 
 func TestQR(t *testing.T) {
+	t.Parallel() // each run loads and checks the content
 	dir := t.TempDir()
 	out := filepath.Join(dir, "prof.png")
 	code, stdout, stderr := serveApp(t, nil, "qr", "--username", "@signaal_test_bot", "--out", out, "prof")
