@@ -22,6 +22,9 @@ func runApp(t *testing.T, stdin string, env map[string]string, args ...string) (
 // README shows, by always pressing the first content option on screen,
 // until an ending offers to start again.
 func TestChatJSONToReferral(t *testing.T) {
+	// Forty conversations replayed in process, seconds under -race: beside
+	// the tests that wait for a running binary rather than before them.
+	t.Parallel()
 	var inputs []string
 	for step := 0; step < 40; step++ {
 		code, out, errOut := runApp(t, strings.Join(inputs, "\n")+"\n", nil, "chat", "--json")
