@@ -96,8 +96,13 @@ type Outcome struct {
 // maxAttempts bounds how often an update is handled again after another
 // instance changed the same session in between. Between attempts the
 // dispatcher waits a random moment that grows with each attempt, so that
-// two instances racing for one chat stop colliding.
-const maxAttempts = 8
+// two instances racing for one chat stop colliding. Eight were too few
+// on a busy machine: two dispatchers writing 25 updates each to one chat
+// under the race detector ran out of them (TestRedisConcurrentDispatchers),
+// and the person would have got the safety card instead of an answer. At
+// most 8 ms a pause, sixteen attempts still end within a tenth of a
+// second.
+const maxAttempts = 16
 
 // Dispatcher handles updates. Dependencies are fields; Engine, Sessions
 // and Keys are required.
