@@ -316,6 +316,12 @@ func (s *Store) Delete(ctx context.Context, key store.Key) error {
 // returns its error. It waits at most until ctx ends: the command may then
 // still run, and its result is never read.
 func (s *Store) do(ctx context.Context, cmd redis.Cmder) error {
+	if err := ctx.Err(); err != nil {
+		// Ended before it began: nothing goes to Redis. Submitted
+		// anyway, the command could finish before WaitContext sees the
+		// context, which then says nothing of it (TestContextCanceled).
+		return err
+	}
 	if s.pipe == nil {
 		_ = s.client.Process(ctx, cmd)
 		return cmd.Err()
