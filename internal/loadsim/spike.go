@@ -192,31 +192,8 @@ func (s *spikeRun) person(l *Run, t *tgRun, u *simUser, i int) {
 // returns how long that took and whether the answer reached the chat.
 func (s *spikeRun) post(l *Run, t *tgRun, u *simUser, c *simChat, body []byte) (time.Duration, bool) {
 	defer l.check()
-	before := t.api.BotWrites(c.chat.ID)
-	u.rd.Reset(body)
-	clear(u.w.h)
-	u.w.code = 0
-	t0 := time.Now()
-	t.hook.ServeHTTP(&u.w, u.req)
-	if u.w.code != 0 && u.w.code != 200 {
-		l.refused.Add(1)
-		return 0, false
-	}
-	l.updates.Add(1)
-	u.timer.Reset(spikeWait)
-	select {
-	case <-u.answer:
-		u.timer.Stop()
-		d := time.Since(t0)
-		u.lat = append(u.lat, d)
-		if t.api.BotWrites(c.chat.ID) > before {
-			l.answered.Add(1)
-			return d, true
-		}
-	case <-u.timer.C:
-	}
-	l.lost.Add(1)
-	return 0, false
+	d, ok, _ := u.deliver(l, t, c, body, spikeWait)
+	return d, ok
 }
 
 // lastBotMessage is the id of the newest message the bot sent to chat, or

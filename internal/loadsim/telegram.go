@@ -272,31 +272,10 @@ func (u *simUser) run(l *Run, t *tgRun) {
 		c := u.chats[u.turn%len(u.chats)]
 		u.turn++
 		body, exit := u.next(t.api, c)
-		before := t.api.BotWrites(c.chat.ID)
-		u.rd.Reset(body)
-		clear(u.w.h)
-		u.w.code = 0
-		t0 := time.Now()
-		t.hook.ServeHTTP(&u.w, u.req)
-		if u.w.code != 0 && u.w.code != http.StatusOK {
-			l.refused.Add(1)
+		if _, _, refused := u.deliver(l, t, c, body, AnswerWait); refused {
 			l.check()
 			time.Sleep(10 * time.Millisecond)
 			continue
-		}
-		l.updates.Add(1)
-		u.timer.Reset(AnswerWait)
-		select {
-		case <-u.answer:
-			u.timer.Stop()
-			u.lat = append(u.lat, time.Since(t0))
-			if t.api.BotWrites(c.chat.ID) > before {
-				l.answered.Add(1)
-			} else {
-				l.lost.Add(1)
-			}
-		case <-u.timer.C:
-			l.lost.Add(1)
 		}
 		if exit {
 			c.q, c.prev = nil, nil
@@ -305,6 +284,37 @@ func (u *simUser) run(l *Run, t *tgRun) {
 		}
 		l.check()
 	}
+}
+
+// deliver hands body to the webhook for chat c and waits up to wait for
+// its whole answer. It counts the update as refused, answered or lost, and
+// returns how long the answer took and whether it reached the chat.
+func (u *simUser) deliver(l *Run, t *tgRun, c *simChat, body []byte, wait time.Duration) (d time.Duration, ok, refused bool) {
+	before := t.api.BotWrites(c.chat.ID)
+	u.rd.Reset(body)
+	clear(u.w.h)
+	u.w.code = 0
+	t0 := time.Now()
+	t.hook.ServeHTTP(&u.w, u.req)
+	if u.w.code != 0 && u.w.code != http.StatusOK {
+		l.refused.Add(1)
+		return 0, false, true
+	}
+	l.updates.Add(1)
+	u.timer.Reset(wait)
+	select {
+	case <-u.answer:
+		u.timer.Stop()
+		d = time.Since(t0)
+		u.lat = append(u.lat, d)
+		if t.api.BotWrites(c.chat.ID) > before {
+			l.answered.Add(1)
+			return d, true, false
+		}
+	case <-u.timer.C:
+	}
+	l.lost.Add(1)
+	return 0, false, false
 }
 
 // read takes a new question with buttons the bot sent, if any: it is the
