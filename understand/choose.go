@@ -48,12 +48,12 @@ func trainChooser[T comparable](u *understander, ms []Message, bits uint, sure f
 		if skip {
 			continue
 		}
-		s := linearSample{ids: hashed(u.lex.words(m.Text), nil, bits), class: class[name], weight: 1}
+		s := linearSample{ids: hashed(u.wordsOfMessage(m.Text), nil, bits), class: class[name], weight: 1}
 		if len(s.ids) > 0 {
 			samples = append(samples, s)
 		}
 	}
-	ch.m = trainLinear(1<<bits, len(ch.of), chooserPasses, linearL2, samples)
+	ch.m = u.models.train(1<<bits, len(ch.of), chooserPasses, linearL2, samples)
 	return ch
 }
 

@@ -68,7 +68,7 @@ func (u *understander) trainClassifier(c *content.Content) *classifier {
 			}
 		}
 	}
-	m.m = trainLinear(len(u.idf), len(m.classes), trainPasses, l2, samples)
+	m.m = u.models.train(len(u.idf), len(m.classes), trainPasses, l2, samples)
 	return m
 }
 

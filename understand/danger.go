@@ -59,7 +59,7 @@ func (u *understander) trainDanger(ms []Message) *dangerModel {
 	var samples []linearSample
 	pos := 0
 	for _, m := range ms {
-		s := linearSample{ids: hashed(u.lex.words(m.Text), nil, dangerModelBits), weight: 1}
+		s := linearSample{ids: hashed(u.wordsOfMessage(m.Text), nil, dangerModelBits), weight: 1}
 		if len(s.ids) == 0 {
 			continue
 		}
@@ -72,7 +72,7 @@ func (u *understander) trainDanger(ms []Message) *dangerModel {
 	if pos == 0 || pos == len(samples) {
 		return nil
 	}
-	return &dangerModel{m: trainLinear(1<<dangerModelBits, 1, dangerPasses, linearL2, samples)}
+	return &dangerModel{m: u.models.train(1<<dangerModelBits, 1, dangerPasses, linearL2, samples)}
 }
 
 // prob is the model's probability that the features tell danger.

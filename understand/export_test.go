@@ -1,6 +1,10 @@
 package understand
 
-import "testing"
+import (
+	"testing"
+
+	"signaal/content"
+)
 
 // What the tests of package understand_test, which drive the engine of
 // package flows and so cannot be inside this package, look at besides
@@ -23,4 +27,14 @@ func SkipUnderRace(t testing.TB) {
 	if RaceOn {
 		t.Skip("pure computation on one goroutine: run without -race")
 	}
+}
+
+// Shipped is the index of the shipped content that the tests of this
+// package share, so that a test binary trains its models once.
+func Shipped() (*content.Content, *Index, error) {
+	s, err := builtIndex()
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.x.c, s.x, nil
 }

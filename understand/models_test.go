@@ -294,3 +294,17 @@ func BenchmarkNew(b *testing.B) {
 		New(c, spec)
 	}
 }
+
+// BenchmarkNewCached measures a start with the models already in the
+// cache: what a restart of the same binary on the same content costs.
+func BenchmarkNewCached(b *testing.B) {
+	c, spec, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	New(c, spec, ModelCache(dir))
+	for b.Loop() {
+		New(c, spec, ModelCache(dir))
+	}
+}

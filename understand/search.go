@@ -106,7 +106,11 @@ type posting struct {
 // New builds the index over c's contacts and u's intents; u is nil for
 // content without understand.yaml, and then only contacts are found. Both
 // must come from one Load.
-func New(c *content.Content, u *Understanding) *Index {
+func New(c *content.Content, u *Understanding, opts ...Option) *Index {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	x := &Index{
 		c:     c,
 		terms: map[string][]posting{},
@@ -146,7 +150,7 @@ func New(c *content.Content, u *Understanding) *Index {
 	}
 	x.names = newNames(c)
 	if u != nil {
-		x.u = newUnderstander(c, u, x.lex)
+		x.u = newUnderstander(c, u, x.lex, newModelCache(o.cacheDir))
 	}
 	return x
 }

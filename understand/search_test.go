@@ -25,13 +25,13 @@ func built(t testing.TB) (*understand.Index, *flows.Engine, *content.Content) {
 	t.Helper()
 	understand.SkipUnderRace(t)
 	shared.once.Do(func() {
-		c, u, err := understand.Default()
+		c, x, err := understand.Shipped()
 		if err != nil {
 			shared.err = err
 			return
 		}
-		shared.c, shared.x = c, understand.New(c, u)
-		shared.e, shared.err = flows.New(c, flows.WithUnderstander(shared.x), flows.WithOpenNow())
+		shared.c, shared.x = c, x
+		shared.e, shared.err = flows.New(c, flows.WithUnderstander(x), flows.WithOpenNow())
 	})
 	if shared.err != nil {
 		t.Fatalf("building the shipped content: %v", shared.err)

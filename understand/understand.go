@@ -99,11 +99,17 @@ const (
 
 // understander holds the compiled understand.yaml.
 type understander struct {
-	c       *content.Content
-	lex     *lexicon
-	u       *Understanding
-	intents []*Intent
-	danger  *Intent
+	c   *content.Content
+	lex *lexicon
+	u   *Understanding
+	// models trains the linear models, or reads them when trained before.
+	models *modelCache
+	// messageWords holds, while the models are trained, the words of each
+	// message of messages/: three models learn from the same messages,
+	// and reading them is most of a start once the models are cached.
+	messageWords map[string][]string
+	intents      []*Intent
+	danger       *Intent
 	// dangerAt is the danger intent's place in intents.
 	dangerAt int
 
@@ -173,9 +179,9 @@ type work struct {
 	probs []float64
 }
 
-func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon) *understander {
+func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, models *modelCache) *understander {
 	u := &understander{
-		c: c, lex: lex, u: spec,
+		c: c, lex: lex, u: spec, models: models,
 		rules: newPhrases(), except: newPhrases(), signs: newPhrases(), everyday: newPhrases(), alone: newPhrases(), opening: newPhrases(),
 		keywords: newPhrases(), markers: newPhrases(),
 		ageBefore: map[string]bool{}, ageAfter: map[string]bool{}, partner: map[string]bool{}, switchTo: newPhrases(),
@@ -325,13 +331,28 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon) *und
 		}
 	}
 	u.model = u.trainClassifier(c)
+	u.messageWords = map[string][]string{}
 	u.dangerModel = u.trainDanger(spec.Messages)
 	u.askModel = u.trainAsk(c, spec.Messages)
 	u.topicModel = u.trainTopic(spec.Messages)
+	u.messageWords = nil
 	u.scratch.New = func() any {
 		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents)), nearest: make([]int32, len(u.intents))}
 	}
 	return u
+}
+
+// wordsOfMessage returns the words of a message of messages/, read once
+// for all the models that learn from it.
+func (u *understander) wordsOfMessage(text string) []string {
+	w, ok := u.messageWords[text]
+	if !ok {
+		w = u.lex.words(text)
+		if u.messageWords != nil { // nil once the understander is built
+			u.messageWords[text] = w
+		}
+	}
+	return w
 }
 
 // movedOrders returns a function that lists the phrases of every

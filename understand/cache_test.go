@@ -1,0 +1,231 @@
+package understand
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// cacheSamples is a small training set: two classes over six features.
+func cacheSamples() []linearSample {
+	return []linearSample{
+		{ids: []uint32{0, 1}, class: 0, weight: 1},
+		{ids: []uint32{2, 3}, class: 1, weight: 1},
+		{ids: []uint32{1, 4}, class: 0, weight: 2},
+		{ids: []uint32{3, 5}, class: 1, weight: 1},
+	}
+}
+
+func modelFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.model"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestModelCacheKeepsAndReads checks that a model is trained and kept on
+// the first call, read back (not trained again) on the next, and trained
+// over when its file is damaged.
+func TestModelCacheKeepsAndReads(t *testing.T) {
+	const features, classes, passes, l2 = 6, 2, 5, 1e-4
+	mc := newModelCache(t.TempDir())
+	if mc == nil {
+		t.Fatal("newModelCache(dir) = nil, want a cache: the test executable can be read")
+	}
+	want := trainLinear(features, classes, passes, l2, cacheSamples())
+
+	got := mc.train(features, classes, passes, l2, cacheSamples())
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("train on an empty cache = %+v, want the trained model %+v", got, want)
+	}
+	files := modelFiles(t, mc.dir)
+	if len(files) != 1 {
+		t.Fatalf("cache holds %v after one training, want one model file", files)
+	}
+
+	// Another model under the same key must be what the next call returns:
+	// it reads the file instead of training.
+	other := &linear{classes: classes, w: make([]float32, features*classes), bias: []float32{7, -7}}
+	if err := writeModel(files[0], other); err != nil {
+		t.Fatal(err)
+	}
+	twoDaysAgo := time.Now().Add(-48 * time.Hour)
+	if err := os.Chtimes(files[0], twoDaysAgo, twoDaysAgo); err != nil {
+		t.Fatal(err)
+	}
+	if got := mc.train(features, classes, passes, l2, cacheSamples()); !reflect.DeepEqual(got, other) {
+		t.Errorf("train on a kept model = %+v, want the kept model %+v", got, other)
+	}
+	// Read, it is kept from trim for another week.
+	if fi, err := os.Stat(files[0]); err != nil || !fi.ModTime().After(twoDaysAgo.Add(time.Hour)) {
+		t.Errorf("a model read two days after it was written still looks unread since then (%v, %v)", fi.ModTime(), err)
+	}
+
+	body, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	flipped := append([]byte(nil), body...)
+	flipped[0] ^= 1
+	for _, c := range []struct {
+		name string
+		file []byte
+	}{
+		{"short", body[:len(body)-5]},
+		{"bit flipped", flipped},
+		{"empty", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if err := os.WriteFile(files[0], c.file, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if got := mc.train(features, classes, passes, l2, cacheSamples()); !reflect.DeepEqual(got, want) {
+				t.Errorf("train on a %s file = %+v, want the model trained again %+v", c.name, got, want)
+			}
+			if m := readModel(files[0], features, classes); !reflect.DeepEqual(m, want) {
+				t.Errorf("after training over a %s file, the file holds %+v, want the trained model", c.name, m)
+			}
+		})
+	}
+}
+
+// TestModelCacheKey checks that every input that decides a model decides
+// its key too, so that a model is never read for other content, sizes or
+// training.
+func TestModelCacheKey(t *testing.T) {
+	mc := &modelCache{dir: t.TempDir()}
+	type args struct {
+		features, classes, passes int
+		l2                        float64
+		samples                   []linearSample
+		exe                       byte
+	}
+	base := args{6, 2, 5, 1e-4, cacheSamples(), 0}
+	key := func(a args) string {
+		mc.exe[0] = a.exe
+		return mc.key(a.features, a.classes, a.passes, a.l2, a.samples)
+	}
+	baseKey := key(base)
+	if again := key(base); again != baseKey {
+		t.Fatalf("key of the same inputs = %s, then %s; want one key", baseKey, again)
+	}
+	for _, c := range []struct {
+		name   string
+		change func(*args)
+	}{
+		{"another executable", func(a *args) { a.exe = 1 }},
+		{"more features", func(a *args) { a.features = 7 }},
+		{"more classes", func(a *args) { a.classes = 3 }},
+		{"more passes", func(a *args) { a.passes = 6 }},
+		{"another decay", func(a *args) { a.l2 = 2e-4 }},
+		{"a sample fewer", func(a *args) { a.samples = a.samples[:3] }},
+		{"a sample's class", func(a *args) { a.samples[0].class = 1 }},
+		{"a sample's weight", func(a *args) { a.samples[2].weight = 1 }},
+		{"a sample's feature", func(a *args) { a.samples[1].ids[0] = 4 }},
+		{"features moved between samples", func(a *args) {
+			a.samples[0].ids = []uint32{0}
+			a.samples[1].ids = []uint32{1, 2, 3}
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := base
+			a.samples = cacheSamples()
+			c.change(&a)
+			if k := key(a); k == baseKey {
+				t.Errorf("key with %s = %s, the key of the unchanged inputs", c.name, k)
+			}
+		})
+	}
+}
+
+// TestModelCacheTrims checks that training a model removes the models
+// nobody has read for a week and half-written files, and keeps the rest
+// and every file that is not the cache's.
+func TestModelCacheTrims(t *testing.T) {
+	mc := newModelCache(t.TempDir())
+	now := time.Now()
+	files := []struct {
+		name string
+		age  time.Duration
+		kept bool
+	}{
+		{"unread.model", 8 * 24 * time.Hour, false},
+		{"read-this-week.model", 6 * 24 * time.Hour, true},
+		{".model-123", 2 * time.Hour, false},
+		{".model-456", time.Minute, true}, // another start writing it now
+		{"notes.txt", 30 * 24 * time.Hour, true},
+	}
+	for _, f := range files {
+		path := filepath.Join(mc.dir, f.name)
+		if err := os.WriteFile(path, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, now.Add(-f.age), now.Add(-f.age)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mc.train(6, 2, 5, 1e-4, cacheSamples())
+	for _, f := range files {
+		_, err := os.Stat(filepath.Join(mc.dir, f.name))
+		if kept := err == nil; kept != f.kept {
+			t.Errorf("%s, last written %s ago: kept = %v, want %v", f.name, f.age, kept, f.kept)
+		}
+	}
+	if n := len(modelFiles(t, mc.dir)); n != 2 {
+		t.Errorf("cache holds %d models, want 2: the one trained and the one read this week", n)
+	}
+}
+
+// TestNoModelCache checks that an empty directory keeps nothing and
+// trains every time.
+func TestNoModelCache(t *testing.T) {
+	mc := newModelCache("")
+	if mc != nil {
+		t.Fatalf("newModelCache(\"\") = %+v, want none", mc)
+	}
+	want := trainLinear(6, 2, 5, 1e-4, cacheSamples())
+	if got := mc.train(6, 2, 5, 1e-4, cacheSamples()); !reflect.DeepEqual(got, want) {
+		t.Errorf("train without a cache = %+v, want %+v", got, want)
+	}
+}
+
+// TestCachedUnderstandingIsTheTrainedOne builds the shipped understanding
+// twice through a cache, the second time from the models the first kept,
+// and checks that its models are those of the understanding built without
+// a cache, weight for weight, and read messages as it does.
+func TestCachedUnderstandingIsTheTrainedOne(t *testing.T) {
+	SkipUnderRace(t)
+	spec, fresh := shippedIndex(t)
+	c := fresh.c
+	dir := t.TempDir()
+	New(c, spec, ModelCache(dir))
+	if n := len(modelFiles(t, dir)); n != 4 {
+		t.Fatalf("cache holds %d models after a build, want 4 (intents, danger, contact, topic)", n)
+	}
+	cached := New(c, spec, ModelCache(dir))
+	for _, m := range []struct {
+		name      string
+		got, want *linear
+	}{
+		{"intents", cached.u.model.m, fresh.u.model.m},
+		{"danger", cached.u.dangerModel.m, fresh.u.dangerModel.m},
+		{"contact", cached.u.askModel.m, fresh.u.askModel.m},
+		{"topic", cached.u.topicModel.m, fresh.u.topicModel.m},
+	} {
+		if !reflect.DeepEqual(m.got, m.want) {
+			t.Errorf("the %s model read from the cache differs from the one trained", m.name)
+		}
+	}
+	for i, m := range spec.Messages {
+		if i%20 != 0 {
+			continue // the models are compared whole above
+		}
+		if want, got := fresh.Understand(m.Lang, m.Text), cached.Understand(m.Lang, m.Text); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:%d: Understand(%q) from kept models = %+v, want %+v", m.File, m.Line, m.Text, got, want)
+		}
+	}
+}
