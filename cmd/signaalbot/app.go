@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 
 	"signaal/bot/telegram"
@@ -77,12 +79,32 @@ func loadContent(dir string) (*content.Content, *understand.Understanding, error
 // stops the bot with every problem listed.
 // The index is returned too, for channels that search outside a
 // conversation (Telegram's inline mode), so it is built once.
-func buildEngine(dir string) (*flows.Engine, *understand.Index, error) {
+// The trained models are kept in the directory cache between starts
+// ("" keeps none); what is built does not depend on it.
+func buildEngine(dir, cache string) (*flows.Engine, *understand.Index, error) {
 	if dir == "" {
-		b, err := embeddedEngine()
+		b, err := embeddedEngine(cache)
 		return b.engine, b.index, err
 	}
-	return compileEngine(dir)
+	return compileEngine(dir, cache)
+}
+
+// modelCacheDir is where the trained models are kept between starts,
+// given the MODEL_CACHE setting v: v's directory, none for "off", and
+// by default signaal in the user's cache directory (none when there is
+// no such directory, as for a user without a home).
+func modelCacheDir(v string) string {
+	switch v = strings.TrimSpace(v); v {
+	case "off":
+		return ""
+	case "":
+		d, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(d, "signaal")
+	}
+	return v
 }
 
 type engineAndIndex struct {
@@ -95,17 +117,28 @@ type engineAndIndex struct {
 // once, however many times the bot is wired, as the end-to-end tests and
 // a load run wire it. An engine is not changed by what it answers, so the
 // bots of one process can share it.
-var embeddedEngine = sync.OnceValues(func() (*engineAndIndex, error) {
-	e, idx, err := compileEngine("")
-	return &engineAndIndex{e, idx}, err
-})
+// The cache of the first call is used: it changes only how fast the
+// engine is built.
+func embeddedEngine(cache string) (*engineAndIndex, error) {
+	embedded.once.Do(func() {
+		e, idx, err := compileEngine("", cache)
+		embedded.built, embedded.err = &engineAndIndex{e, idx}, err
+	})
+	return embedded.built, embedded.err
+}
 
-func compileEngine(dir string) (*flows.Engine, *understand.Index, error) {
+var embedded struct {
+	once  sync.Once
+	built *engineAndIndex
+	err   error
+}
+
+func compileEngine(dir, cache string) (*flows.Engine, *understand.Index, error) {
 	c, u, err := loadContent(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("content is invalid:\n%w", err)
 	}
-	idx := understand.New(c, u)
+	idx := understand.New(c, u, understand.ModelCache(cache))
 	eng, err := flows.New(c, flows.WithUnderstander(idx), flows.WithOpenNow())
 	var ps content.Problems
 	if errors.As(err, &ps) {
@@ -128,5 +161,5 @@ func (a *app) wire(dir, redisURL string, terminal bool) (*Main, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Main{Config: mainConfig{ContentDir: dir, Store: sc, Log: lc}, Stderr: a.stderr}, nil
+	return &Main{Config: mainConfig{ContentDir: dir, ModelCache: a.getenv("MODEL_CACHE"), Store: sc, Log: lc}, Stderr: a.stderr}, nil
 }

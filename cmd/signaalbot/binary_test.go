@@ -37,13 +37,14 @@ type running struct {
 }
 
 // startServe runs `signaalbot serve args...` with exactly env as its
-// environment (ADMIN_ADDR is added, on a free port), and kills it when the
-// test ends if it is still running.
+// environment (ADMIN_ADDR is added, on a free port, and the tests'
+// MODEL_CACHE unless env has one), and kills it when the test ends if it
+// is still running.
 func startServe(t *testing.T, env []string, args ...string) *running {
 	t.Helper()
 	r := &running{t: t, out: &syncbuf.Buffer{}, admin: freeAddr(t), exited: make(chan error, 1)}
 	r.cmd = exec.Command(buildBinary(t), append([]string{"serve"}, args...)...)
-	r.cmd.Env = append(append([]string(nil), env...), "ADMIN_ADDR="+r.admin)
+	r.cmd.Env = append(withModelCache(env), "ADMIN_ADDR="+r.admin)
 	r.cmd.Stdout, r.cmd.Stderr = r.out, r.out
 	r.cmd.Dir = t.TempDir()
 	return r.start()
@@ -178,9 +179,10 @@ func sum(fams map[string]*dto.MetricFamily, name string) float64 {
 // its exit code and output.
 func runBinary(t *testing.T, env []string, args ...string) (int, string) {
 	t.Helper()
+	bin := buildBinary(t) // building is not the command's time
 	ctx, cancel := context.WithTimeout(context.Background(), waitLong)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, buildBinary(t), args...)
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Env = env
 	cmd.Dir = t.TempDir()
 	out, err := cmd.CombinedOutput()

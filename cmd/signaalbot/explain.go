@@ -27,7 +27,7 @@ func (a *app) explain(_ context.Context, args []string) error {
 	if strings.TrimSpace(text) == "" {
 		return fmt.Errorf("give a message to explain, such as: signaalbot explain \"hij staat voor de deur\"")
 	}
-	eng, idx, err := buildEngine(*dir)
+	eng, idx, err := buildEngine(*dir, modelCacheDir(a.getenv("MODEL_CACHE")))
 	if err != nil {
 		return err
 	}

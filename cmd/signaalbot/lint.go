@@ -25,7 +25,7 @@ func (a *app) lint(_ context.Context, args []string) error {
 	// finds in what it compiled (a state nobody reaches, a reply too long
 	// for Telegram) are listed with the rest.
 	var c *content.Content
-	eng, _, err := buildEngine(*dir)
+	eng, _, err := buildEngine(*dir, modelCacheDir(a.getenv("MODEL_CACHE")))
 	if eng != nil {
 		c = eng.Content()
 	}

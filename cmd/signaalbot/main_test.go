@@ -10,10 +10,21 @@ import (
 	"testing"
 )
 
+// testEnv looks variables up in env, with the tests' MODEL_CACHE unless
+// env sets one: the commands run here keep no models in the user's cache.
+func testEnv(env map[string]string) func(string) string {
+	return func(k string) string {
+		if v, ok := env[k]; ok || k != "MODEL_CACHE" {
+			return v
+		}
+		return modelCache
+	}
+}
+
 func runApp(t *testing.T, stdin string, env map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	a := &app{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(k string) string { return env[k] }}
+	a := &app{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: testEnv(env)}
 	code = a.run(context.Background(), args)
 	return code, out.String(), errb.String()
 }

@@ -28,9 +28,18 @@ var tgUser = tgtest.User{ID: 987651001, FirstName: "Dana", Username: "dana_secre
 // build builds the signaalbot binary once for all tests that run it, with
 // scripts/build, as the Dockerfile does: the tests run what the image
 // ships. CI builds it before the tests and names it in SIGNAAL_BINARY.
+//
+// The binary's first start trains the models and keeps them in
+// modelCache, and the tests' starts read them, as a restart does:
+// scripts/build starts it to lint what it carries, and a binary given is
+// started here for that.
 var build = sync.OnceValues(func() (string, error) {
 	if p := os.Getenv("SIGNAAL_BINARY"); p != "" {
-		return filepath.Abs(p)
+		bin, err := filepath.Abs(p)
+		if err == nil {
+			_ = exec.Command(bin, "lint").Run()
+		}
+		return bin, err
 	}
 	dir, err := os.MkdirTemp("", "signaalbot-test-")
 	if err != nil {
@@ -50,9 +59,20 @@ var build = sync.OnceValues(func() (string, error) {
 	return bin, nil
 })
 
+// withModelCache is env with the tests' MODEL_CACHE, unless env sets one.
+func withModelCache(env []string) []string {
+	for _, kv := range env {
+		if strings.HasPrefix(kv, "MODEL_CACHE=") {
+			return env
+		}
+	}
+	return append(env[:len(env):len(env)], "MODEL_CACHE="+modelCache)
+}
+
 var (
-	builtDir string      // the directory build made, removed at the end; "" when the binary was given
-	building atomic.Bool // whether build was called
+	builtDir   string      // the directory build made, removed at the end; "" when the binary was given
+	building   atomic.Bool // whether build was called
+	modelCache string      // the MODEL_CACHE of the tests, made by TestMain
 )
 
 func buildBinary(t *testing.T) string {
@@ -67,6 +87,15 @@ func buildBinary(t *testing.T) string {
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	// The models the binaries and the commands run in this process
+	// train are kept in a directory of the tests' own, not in the user's
+	// cache, and go with it (see testEnv and withModelCache).
+	var err error
+	if modelCache, err = os.MkdirTemp("", "signaalbot-models-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("MODEL_CACHE", modelCache) // for scripts/build's lint
 	if flag.Lookup("test.run").Value.String() == "" {
 		// Building takes a second or two: have it done while the tests
 		// that do not need the binary run. A run of chosen tests builds
@@ -81,6 +110,7 @@ func TestMain(m *testing.M) {
 			os.RemoveAll(builtDir)
 		}
 	}
+	os.RemoveAll(modelCache)
 	os.Exit(code)
 }
 
@@ -115,6 +145,7 @@ func TestServeBinary(t *testing.T) {
 			}
 			cmd := exec.Command(bin, args...)
 			cmd.Env = []string{
+				"MODEL_CACHE=" + modelCache,
 				"TELEGRAM_BOT_TOKEN=" + tgtest.Token,
 				"TELEGRAM_API_ENDPOINT=" + srv.Endpoint(),
 				"LOG_LEVEL=debug",
@@ -199,7 +230,7 @@ func TestServeBinary(t *testing.T) {
 func serveApp(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return env[k] }}
+	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: testEnv(env)}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	code = a.run(ctx, args)

@@ -22,6 +22,7 @@ type serveConfig struct {
 	shutdown   time.Duration
 	adminAddr  string
 	contentDir string
+	modelCache string
 	store      storeConfig
 	log        logConfig
 	// statsRedis is the Redis of the daily totals; nil keeps them with
@@ -35,6 +36,7 @@ type serveConfig struct {
 func (c serveConfig) main() mainConfig {
 	return mainConfig{
 		ContentDir: c.contentDir,
+		ModelCache: c.modelCache,
 		Store:      c.store,
 		Log:        c.log,
 		StatsRedis: c.statsRedis,
@@ -124,6 +126,8 @@ func readServeConfig(set *settings) (serveConfig, error) {
 			problem("%s=%q is not a directory", set.where("CONTENT_DIR"), cfg.contentDir)
 		}
 	}
+
+	cfg.modelCache = set.get("MODEL_CACHE")
 
 	var err error
 	if cfg.store, err = readStoreConfig(set.lookup, set.flagValue("REDIS_URL")); err != nil {

@@ -35,6 +35,10 @@ type mainConfig struct {
 	// ContentDir is a content directory on disk; "" for the embedded
 	// content.
 	ContentDir string
+	// ModelCache is the MODEL_CACHE setting: the directory the trained
+	// models are kept in between starts, "off" for none, "" for the
+	// default (see modelCacheDir).
+	ModelCache string
 	Store      storeConfig
 	Log        logConfig
 	// StatsRedis is the Redis of the daily totals; nil keeps them with
@@ -109,7 +113,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err := checkSessionSecret(cfg.Store.Secret, cfg.Store.Redis != nil); err != nil {
 		return err
 	}
-	eng, idx, err := buildEngine(cfg.ContentDir)
+	eng, idx, err := buildEngine(cfg.ContentDir, modelCacheDir(cfg.ModelCache))
 	if err != nil {
 		return err
 	}

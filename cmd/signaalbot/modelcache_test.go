@@ -1,0 +1,74 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestModelCacheDir checks where MODEL_CACHE keeps the trained models.
+func TestModelCacheDir(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", "/home/editor/.cache")
+	for _, c := range []struct{ setting, want string }{
+		{"", "/home/editor/.cache/signaal"},
+		{"  ", "/home/editor/.cache/signaal"},
+		{"off", ""},
+		{"/var/cache/signaal", "/var/cache/signaal"},
+	} {
+		if got := modelCacheDir(c.setting); got != c.want {
+			t.Errorf("modelCacheDir(%q) = %q, want %q", c.setting, got, c.want)
+		}
+	}
+}
+
+// TestBinaryKeepsModels runs the shipped binary twice on an empty
+// MODEL_CACHE: the first start keeps its models there and the second
+// finds them and keeps nothing new; with MODEL_CACHE=off nothing is kept
+// anywhere, not in the user's cache directory either.
+func TestBinaryKeepsModels(t *testing.T) {
+	t.Parallel()
+	models := func(dir string) []string {
+		t.Helper()
+		var files []string
+		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files = append(files, path)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	cache, home := t.TempDir(), t.TempDir()
+	env := []string{"MODEL_CACHE=" + cache, "XDG_CACHE_HOME=" + home}
+	if code, out := runBinary(t, env, "lint"); code != 0 {
+		t.Fatalf("signaalbot lint exited %d:\n%s", code, out)
+	}
+	first := models(cache)
+	if len(first) != 4 {
+		t.Fatalf("MODEL_CACHE holds %v after a start, want the four models", first)
+	}
+	stat, err := os.Stat(first[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out := runBinary(t, env, "lint"); code != 0 {
+		t.Fatalf("signaalbot lint exited %d:\n%s", code, out)
+	}
+	if again := models(cache); len(again) != 4 {
+		t.Errorf("MODEL_CACHE holds %v after a second start, want the same four models", again)
+	}
+	if st, err := os.Stat(first[0]); err != nil || !st.ModTime().Equal(stat.ModTime()) {
+		t.Errorf("a kept model was written again by the second start (%v, %v), want it read", st.ModTime(), err)
+	}
+
+	off := []string{"MODEL_CACHE=off", "XDG_CACHE_HOME=" + home}
+	if code, out := runBinary(t, off, "lint"); code != 0 {
+		t.Fatalf("signaalbot lint with MODEL_CACHE=off exited %d:\n%s", code, out)
+	}
+	if kept := models(home); len(kept) != 0 {
+		t.Errorf("with MODEL_CACHE=off the user's cache holds %v, want nothing", kept)
+	}
+}
