@@ -2,6 +2,7 @@ package understand
 
 import (
 	"fmt"
+	"os"
 	"sync"
 	"testing"
 )
@@ -24,12 +25,27 @@ var builtIndex = sync.OnceValues(func() (*specAndIndex, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &specAndIndex{spec: spec, x: New(c, spec)}, nil
+	// Built through a cache, as the binary builds it, so that
+	// TestCachedUnderstandingIsTheTrainedOne can read the models back.
+	dir, err := os.MkdirTemp("", "understand-models-")
+	if err != nil {
+		return nil, err
+	}
+	return &specAndIndex{spec: spec, x: New(c, spec, ModelCache(dir)), cache: dir}, nil
 })
 
 type specAndIndex struct {
-	spec *Understanding
-	x    *Index
+	spec  *Understanding
+	x     *Index
+	cache string // the directory of its models, removed by TestMain
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if s, err := builtIndex(); err == nil {
+		os.RemoveAll(s.cache)
+	}
+	os.Exit(code)
 }
 
 // folds splits the messages of content/data/messages into four groups of
