@@ -13,6 +13,13 @@
 // The bot is built by its caller, as serve builds it (signaalbot
 // loadtest); this package only adjusts what a run needs: the Bot API in
 // process and the limits out of the way.
+//
+// A run keeps time with the time package alone, as the bot and the Bot
+// API's limits do when given no clock, and a Telegram run with sessions
+// in memory uses no network: the command measures on the machine's
+// clock, and a test can play such a run, a spike's seconds of arrivals,
+// reading and Telegram's limits included, inside a testing/synctest
+// bubble, whose one clock moves on whenever everyone in the run waits.
 package loadsim
 
 import (

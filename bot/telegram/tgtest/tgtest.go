@@ -186,6 +186,12 @@ type Options struct {
 	// messages and answer a message over them with 429 and retry_after,
 	// as Telegram does.
 	Limits *Limits
+	// InProcess answers the Bot API only through Transport: no server
+	// listens on loopback, and Endpoint is not to be called. A run that
+	// hands updates to the bot's webhook handler itself needs no network,
+	// and one on testing/synctest's clock must use none, as a goroutine
+	// waiting for a connection keeps that clock from moving on.
+	InProcess bool
 }
 
 // Limits are Telegram's limits on the messages a bot sends: about 30 a
@@ -342,7 +348,9 @@ func Start(o Options) *Server {
 	if o.Limits != nil {
 		s.limits = newLimits(o.Limits)
 	}
-	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	if !o.InProcess {
+		s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	}
 	// Post keeps connections open for reuse, as Telegram does, so that
 	// thousands of posts do not use up the loopback ports.
 	tr := http.DefaultTransport.(*http.Transport).Clone()
@@ -364,7 +372,9 @@ func (s *Server) Close() {
 			close(h.stop)
 			<-h.done
 		}
-		s.srv.Close()
+		if s.srv != nil {
+			s.srv.Close()
+		}
 		s.poster.CloseIdleConnections()
 	})
 }
@@ -410,7 +420,12 @@ func (s *Server) BotWrites(chat int64) int {
 }
 
 // Endpoint is the API endpoint in the format of TELEGRAM_API_ENDPOINT.
-func (s *Server) Endpoint() string { return s.srv.URL + "/bot%s/%s" }
+func (s *Server) Endpoint() string {
+	if s.srv == nil {
+		panic("tgtest: Endpoint of a server that answers in process only (Options.InProcess)")
+	}
+	return s.srv.URL + "/bot%s/%s"
+}
 
 // --- acting as users -------------------------------------------------------
 
