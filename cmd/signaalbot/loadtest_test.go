@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"signaal/bot"
@@ -251,24 +252,33 @@ func TestLoadtestFaults(t *testing.T) {
 	})
 	t.Run("bot api", func(t *testing.T) {
 		t.Parallel()
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		cfg := loadEngine(t)
-		cfg.Users, cfg.Duration, cfg.FailEvery, cfg.Backoff = 10, maxLoadDuration, 11, time.Millisecond
-		run := startLabelled(t, ctx, cfg)
-		// Enough updates that every tenth call failed many times over,
-		// the 429s' waits included.
-		await(t, run, "100 answers", func(c loadsim.Counts) bool { return c.Answered >= 100 })
-		cancel()
-		res, err := run.Wait()
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkAnswered(t, res)
-		if res.Faults == 0 {
-			t.Error("no fault injected")
-		}
-		t.Logf("%d updates, %d calls, %d faults", res.Updates, res.APICalls, res.Faults)
-		checkNoLeak(t)
+		// In a synctest bubble: the 429s' second of waiting, and the
+		// back-off after a 502, pass on the bubble's clock once everyone
+		// waits, not on the machine's.
+		synctest.Test(t, testLoadtestBotAPIFaults)
 	})
+}
+
+// testLoadtestBotAPIFaults runs people while the Bot API answers every
+// 11th call in turn with a 429 (retry after a second) or a 502.
+func testLoadtestBotAPIFaults(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cfg := loadEngine(t)
+	cfg.Users, cfg.Duration, cfg.FailEvery, cfg.Backoff = 10, maxLoadDuration, 11, time.Millisecond
+	run := startLabelled(t, ctx, cfg)
+	// Enough updates that every tenth call failed many times over,
+	// the 429s' waits included.
+	await(t, run, "100 answers", func(c loadsim.Counts) bool { return c.Answered >= 100 })
+	cancel()
+	res, err := run.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAnswered(t, res)
+	if res.Faults == 0 {
+		t.Error("no fault injected")
+	}
+	t.Logf("%d updates, %d calls, %d faults", res.Updates, res.APICalls, res.Faults)
+	checkNoLeak(t)
 }
