@@ -76,11 +76,22 @@ func (r *running) get(path string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
+// pollFirst and pollEvery are how often await looks: at once, then after
+// a millisecond, twice as long each time after that, up to every 20 ms.
+// Most of what a test waits for happens within a few milliseconds, and
+// is seen then rather than a whole poll later; what takes longer (the
+// binary starting, a retry) is looked at no more often than before.
+const (
+	pollFirst = time.Millisecond
+	pollEvery = 20 * time.Millisecond
+)
+
 // await polls cond until it holds, or fails the test with the process's
 // output.
 func (r *running) await(what string, cond func() bool) {
 	r.t.Helper()
 	deadline := time.Now().Add(waitLong)
+	pause := pollFirst
 	for !cond() {
 		select {
 		case err := <-r.exited:
@@ -91,7 +102,8 @@ func (r *running) await(what string, cond func() bool) {
 		if time.Now().After(deadline) {
 			r.t.Fatalf("timed out after %v waiting for %s:\n%s", waitLong, what, r.out.String())
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(pause)
+		pause = min(2*pause, pollEvery)
 	}
 }
 
