@@ -22,10 +22,9 @@ func TestReadinessWhilePollingRefused(t *testing.T) {
 			bot.awaitReady()
 			// One refusal: /readyz answers 503 from it until a
 			// getUpdates call has succeeded again, after the bot's
-			// back-off (half a second) and a long poll that finds
-			// nothing (a second), long enough to be seen by a poll every
-			// 20 ms however busy the machine. The body checked is the
-			// one that answered 503.
+			// back-off (half a second), long enough to be seen by a poll
+			// every 20 ms however busy the machine. The body checked is
+			// the one that answered 503.
 			srv.Inject(tgtest.Fault{Method: "getUpdates", Code: code, Times: 1})
 			var body string
 			bot.await("/readyz to answer 503", func() bool {
@@ -36,6 +35,13 @@ func TestReadinessWhilePollingRefused(t *testing.T) {
 			if !strings.Contains(body, "telegram: not ready") {
 				t.Errorf("GET /readyz while getUpdates answers %d = %q, want the telegram line not ready", code, body)
 			}
+			// The call after the back-off is a long poll that finds
+			// nothing; a fault that changes nothing ends it at once, as its
+			// time-out (a second) would, and readiness comes back from
+			// that empty answer.
+			calls := len(srv.Calls("getUpdates"))
+			bot.await("getUpdates after the back-off", func() bool { return len(srv.Calls("getUpdates")) > calls })
+			srv.Inject(tgtest.Fault{Method: "getUpdates"})
 			bot.awaitReady()
 			if !strings.Contains(bot.out.String(), "getUpdates refused the token") {
 				t.Errorf("no line says getUpdates was refused:\n%s", bot.out.String())
