@@ -1,7 +1,12 @@
 package telegram
 
 import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"signaal/internal/retry"
@@ -93,4 +98,166 @@ func (c *manualClock) advance(d time.Duration) {
 		t.ch <- c.now
 	}
 	c.timers = kept
+}
+
+// idleClock is a clock that moves on only while the bot has nothing to do
+// but wait for it: then it jumps to the earliest wait and fires it. A wait
+// of a second under Telegram's limits is over as soon as everything else
+// that could happen first has happened, so a test sees the order of a
+// run on the machine's clock with no time in between. What "nothing to do"
+// means is the test's idle func: updates on their way to the bot, work in
+// its lanes, calls being answered.
+type idleClock struct {
+	mu     sync.Mutex
+	now    time.Time
+	timers []manualTimer
+	asked  uint64        // After calls so far, to see a new wait between looks
+	wake   chan struct{} // told of a new wait
+}
+
+func newIdleClock() *idleClock {
+	return &idleClock{now: time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC), wake: make(chan struct{}, 1)}
+}
+
+func (c *idleClock) clock() retry.Clock { return retry.Clock{Now: c.Now, After: c.After} }
+
+func (c *idleClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *idleClock) After(d time.Duration) <-chan time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ch := make(chan time.Time, 1)
+	c.asked++
+	if d <= 0 {
+		ch <- c.now
+		return ch
+	}
+	c.timers = append(c.timers, manualTimer{at: c.now.Add(d), ch: ch})
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+	return ch
+}
+
+// state is the number of waits asked for so far and whether one is due
+// to fire.
+func (c *idleClock) state() (asked uint64, waiting bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.asked, len(c.timers) > 0
+}
+
+// jump moves the clock on to the earliest wait and fires every wait then
+// due.
+func (c *idleClock) jump() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.timers) == 0 {
+		return
+	}
+	next := c.timers[0].at
+	for _, t := range c.timers[1:] {
+		if t.at.Before(next) {
+			next = t.at
+		}
+	}
+	c.now = next
+	kept := c.timers[:0]
+	for _, t := range c.timers {
+		if t.at.After(c.now) {
+			kept = append(kept, t)
+			continue
+		}
+		t.ch <- c.now
+	}
+	c.timers = kept
+}
+
+// idleLooks is how many looks in a row must find the bot idle, with no new
+// wait asked for, before the clock moves: a goroutine between two states
+// (a call answered and the next wait not yet asked for) is seen busy by a
+// later look.
+const idleLooks = 4
+
+// run moves the clock whenever idle holds, until ctx ends; the clock then
+// stands still. The looks are spaced by a short sleep so that the
+// goroutines being looked at get to run; that sets only how fast the
+// clock goes, never what a test sees happen first.
+func (c *idleClock) run(ctx context.Context, idle func() bool) {
+	for {
+		asked, waiting := c.state()
+		if !waiting {
+			select {
+			case <-c.wake:
+				continue
+			case <-ctx.Done():
+				return
+			}
+		}
+		quiet := true
+		for range idleLooks {
+			if ctx.Err() != nil {
+				return
+			}
+			time.Sleep(50 * time.Microsecond)
+			if now, _ := c.state(); now != asked || !idle() {
+				quiet = false
+				break
+			}
+		}
+		if quiet && ctx.Err() == nil {
+			c.jump()
+		}
+	}
+}
+
+// callsOut is an http.RoundTripper that counts the bot's calls on their
+// way to the Bot API and back, from the request being written to the
+// answer being read, long polls of getUpdates aside: while one is out, the
+// bot is not idle.
+type callsOut struct {
+	base http.RoundTripper
+	n    atomic.Int64
+}
+
+func (c *callsOut) RoundTrip(req *http.Request) (*http.Response, error) {
+	if strings.HasSuffix(req.URL.Path, "/getUpdates") {
+		return c.base.RoundTrip(req)
+	}
+	c.n.Add(1)
+	resp, err := c.base.RoundTrip(req)
+	if err != nil {
+		c.n.Add(-1)
+		return nil, err
+	}
+	resp.Body = &countedBody{ReadCloser: resp.Body, done: func() { c.n.Add(-1) }}
+	return resp, nil
+}
+
+// countedBody calls done once, when the answer is closed.
+type countedBody struct {
+	io.ReadCloser
+	once sync.Once
+	done func()
+}
+
+func (b *countedBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.once.Do(b.done)
+	return err
+}
+
+// withCallsOut sends the bot's calls through a callsOut.
+func withCallsOut(c *callsOut) option {
+	return func(b *Bot) {
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.MaxIdleConnsPerHost = 128
+		c.base = tr
+		b.Client = &http.Client{Transport: c}
+	}
 }
