@@ -35,34 +35,56 @@ func TestSafetyAheadOfFlood(t *testing.T) {
 		for _, how := range []string{"button", "keyboard", "danger", "after inline burst"} {
 			t.Run(string(m)+"/"+how, func(t *testing.T) {
 				t.Parallel()
-				h := start(t, m, c, withUnderstanding(t), func(b *Bot) { b.MaxChatQueued = 4 })
+				received := &receivedCount{}
+				h := start(t, m, c, withUnderstanding(t), func(b *Bot) {
+					b.MaxChatQueued = 4
+					b.Metrics = received
+				})
 				h.text(alice, "/start")
 				q := h.question(alice)
 				before := len(h.srv.BotMessages(alice.ID))
-				// Every message to alice takes a while from now on, so that
-				// her replies back up as under Telegram's limits.
-				h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: alice.ID, Delay: 60 * time.Millisecond, Times: 1000})
+				// Messages to alice are held from now on, so that her
+				// replies back up as under Telegram's limits, until the
+				// 112 input has been handled and its answer waits with
+				// them.
+				sends, inlines := make(chan struct{}), make(chan struct{})
+				releaseSends, releaseInlines := sync.OnceFunc(func() { close(sends) }), sync.OnceFunc(func() { close(inlines) })
+				defer releaseSends()
+				defer releaseInlines()
+				h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: alice.ID, Hold: sends, Times: 1000})
 				s := &sender{h: h, m: m}
+				others := received.n.Load() // updates not made by s: /start's so far
 				var wg sync.WaitGroup
 				post := func(f func()) {
 					wg.Add(1)
 					go func() { defer wg.Done(); f() }()
 				}
 				if how == "after inline burst" {
-					// Inline queries from the same person, answered slowly,
-					// must not fill the queue of her private chat.
-					h.srv.Inject(tgtest.Fault{Method: "answerInlineQuery", Delay: 100 * time.Millisecond, Times: 1000})
+					// Inline queries from the same person, not answered
+					// until the answer with 112 is out, must not fill the
+					// queue of her private chat.
+					h.srv.Inject(tgtest.Fault{Method: "answerInlineQuery", Hold: inlines, Times: 1000})
 					for range 12 {
 						h.srv.InlineQuery(alice, "keerpunt")
+					}
+					// Polling fetches them all; the webhook is sent one at
+					// a time, the next once the one before is answered.
+					if m == polling {
+						others += 12
+					} else {
+						others++
 					}
 				}
 				for range 12 {
 					post(func() { s.text(alice, "hallo") })
 				}
+				// Every update so far has reached the bot, queued or
+				// dropped, before the 112 input comes.
 				h.srv.Await(t, 5*time.Second, "alice's replies to back up", func() bool {
-					return h.bot.sending.KeyLen(alice.ID) >= 2
+					return received.n.Load() == others+s.made.Load() && h.bot.sending.KeyLen(alice.ID) >= 2
 				})
 				var qid string
+				urgent := 1 // the answer with 112; a press also has its answer to the press
 				switch how {
 				case "button", "after inline burst":
 					if m == polling {
@@ -72,12 +94,17 @@ func TestSafetyAheadOfFlood(t *testing.T) {
 						qid, body = h.srv.PressUpdate(tgtest.PrivateChat(alice), alice, q.ID, flows.DataSOS)
 						post(func() { _, _ = h.srv.Post(context.Background(), body) })
 					}
+					urgent = 2
 				case "keyboard":
 					post(func() { s.text(alice, sos) })
 				case "danger":
 					h.said = append(h.said, "hij staat voor de deur, help")
 					post(func() { s.text(alice, "hij staat voor de deur, help") })
 				}
+				h.srv.Await(t, 10*time.Second, "the 112 input to be handled, its answer waiting with alice's replies", func() bool {
+					return h.bot.sending.UrgentLen(alice.ID) >= urgent
+				})
+				releaseSends()
 				h.srv.Await(t, 10*time.Second, "the answer with 112", func() bool {
 					for _, msg := range h.srv.BotMessages(alice.ID)[before:] {
 						if isSafetyAnswer(msg.Text) {
@@ -86,6 +113,7 @@ func TestSafetyAheadOfFlood(t *testing.T) {
 					}
 					return false
 				})
+				releaseInlines()
 				wg.Wait()
 				h.settle()
 				if qid != "" && !h.srv.Answered(qid) {
