@@ -264,15 +264,60 @@ func TestShutdownCarriesOutQuickExit(t *testing.T) {
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) {
 			t.Parallel()
-			h := start(t, m, testContent(t), func(b *Bot) { b.DrainTimeout = 100 * time.Millisecond })
+			// The drain gives up at once; what shows that it did is bob's
+			// reply, held until then and cut off by it.
+			h := start(t, m, testContent(t), func(b *Bot) { b.DrainTimeout = time.Millisecond })
 			h.text(alice, "/start")
 			h.press(alice, h.question(alice).ID, "start/welcome/ok")
-			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: alice.ID, Delay: 400 * time.Millisecond, Times: 3})
-			h.srv.SendText(tgtest.PrivateChat(alice), alice, "hallo")
-			h.srv.Await(t, 5*time.Second, "the message to be handled", func() bool { return h.rec.count() == 3 })
-			h.srv.Press(tgtest.PrivateChat(alice), alice, h.question(alice).ID, flows.DataExit)
-			h.srv.Await(t, 5*time.Second, "the quick exit to be handled", func() bool { return h.rec.count() == 4 })
+			h.text(bob, "/start")
+			// Every message to alice waits until the drain has given up,
+			// bob's for good.
+			aliceHold, bobHold := make(chan struct{}), make(chan struct{})
+			releaseAlice := sync.OnceFunc(func() { close(aliceHold) })
+			defer releaseAlice()
+			defer close(bobHold)
+			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: alice.ID, Hold: aliceHold, Times: 1000})
+			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: bob.ID, Hold: bobHold, Times: 1000})
+			// The webhook answers an update once its replies are sent, so
+			// the updates are posted side by side, as Telegram does over
+			// its connections; the answers do not matter here, and the
+			// stop cuts some off.
+			var wg sync.WaitGroup
+			defer wg.Wait()
+			post := func(body []byte) {
+				wg.Add(1)
+				go func() { defer wg.Done(); _, _ = h.srv.Post(context.Background(), body) }()
+			}
+			for _, u := range []tgtest.User{bob, alice} {
+				if m == polling {
+					h.srv.SendText(tgtest.PrivateChat(u), u, "hallo")
+				} else {
+					_, body := h.srv.TextUpdate(tgtest.PrivateChat(u), u, "hallo")
+					post(body)
+				}
+			}
+			h.srv.Await(t, 5*time.Second, "the messages to be handled and their replies held", func() bool {
+				return h.rec.count() == 5 && h.bot.sending.KeyLen(alice.ID) == 1 && h.bot.sending.KeyLen(bob.ID) == 1
+			})
+			if m == polling {
+				h.srv.Press(tgtest.PrivateChat(alice), alice, h.question(alice).ID, flows.DataExit)
+			} else {
+				_, body := h.srv.PressUpdate(tgtest.PrivateChat(alice), alice, h.question(alice).ID, flows.DataExit)
+				post(body)
+			}
+			h.srv.Await(t, 5*time.Second, "the quick exit to be handled", func() bool { return h.rec.count() == 6 })
+			// Alice's messages go once the drain has given up: bob's
+			// reply, cut off then, says that it has.
+			go func() {
+				defer releaseAlice()
+				for end := time.Now().Add(10 * time.Second); h.bot.lost.interrupted.Load() == 0 && time.Now().Before(end); {
+					time.Sleep(time.Millisecond)
+				}
+			}()
 			h.stop()
+			if h.bot.lost.interrupted.Load() == 0 {
+				t.Errorf("the stop cut off no call, want bob's held reply cut off: the drain did not give up")
+			}
 			if visible := h.srv.Visible(alice.ID); len(visible) != 0 {
 				t.Errorf("after a quick exit and a stop, %d messages still on the phone, want none", len(visible))
 			}
