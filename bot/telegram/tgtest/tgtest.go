@@ -31,6 +31,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -296,6 +297,8 @@ type Server struct {
 	poster *http.Client // for Post
 	opts   Options
 	limits *limits // nil without Options.Limits; under mu
+
+	held atomic.Int64 // calls waiting on a fault's Hold
 
 	mu         sync.Mutex
 	counts     Counts
@@ -792,7 +795,13 @@ func (s *Server) Pending() int {
 	return len(s.pending)
 }
 
-// Await polls cond until it holds, failing the test after timeout.
+// Held is the number of calls a fault's Hold keeps waiting now: a test
+// knows from it that the bot's call has reached the server and waits.
+func (s *Server) Held() int { return int(s.held.Load()) }
+
+// Await polls cond until it holds, failing the test after timeout. It
+// looks every millisecond: most of what a test waits for takes the bot
+// less than that.
 func (s *Server) Await(t testing.TB, timeout time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
@@ -800,7 +809,7 @@ func (s *Server) Await(t testing.TB, timeout time.Duration, what string, cond fu
 		if time.Now().After(deadline) {
 			t.Fatalf("tgtest: timed out after %v waiting for %s", timeout, what)
 		}
-		time.Sleep(5 * time.Millisecond)
+		time.Sleep(time.Millisecond)
 	}
 }
 
@@ -838,9 +847,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if f.Hold != nil {
+			s.held.Add(1)
 			select {
 			case <-f.Hold:
+				s.held.Add(-1)
 			case <-r.Context().Done():
+				s.held.Add(-1)
 				return
 			}
 		}
