@@ -6,10 +6,12 @@ import (
 	"errors"
 	"log/slog"
 	"maps"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -530,8 +532,13 @@ func TestServerErrors(t *testing.T) {
 	h := start(t, polling, testContent(t))
 	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Code: 502, Times: 2})
 	h.srv.Inject(tgtest.Fault{Method: "getUpdates", Code: 500, Times: 2})
-	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 300 * time.Millisecond})
-	h.text(alice, "/start")
+	// A slow answer: held until the call is seen waiting for it.
+	slow := make(chan struct{})
+	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Hold: slow})
+	h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
+	h.srv.Await(t, 5*time.Second, "the welcome's slow answer", func() bool { return h.srv.Held() == 1 })
+	close(slow)
+	h.settle()
 	h.srv.Await(t, 5*time.Second, "the welcome", func() bool { return len(h.srv.BotMessages(alice.ID)) == 1 })
 	h.srv.Inject(tgtest.Fault{Method: "answerCallbackQuery", Code: 500})
 	h.srv.Inject(tgtest.Fault{Method: "editMessageText", Code: 503})
@@ -680,12 +687,39 @@ func TestShutdown(t *testing.T) {
 			t.Parallel()
 			// A long poll and a drain of an hour: the stop interrupts the
 			// one and does not need the other, or the test hangs.
-			h := start(t, m, testContent(t), func(b *Bot) { b.LongPoll, b.DrainTimeout = time.Hour, time.Hour })
-			// Slow sends: the replies are still in flight when the stop
-			// comes, and must be delivered all the same.
-			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 200 * time.Millisecond, Times: 2})
+			stopped := &receivingSeen{off: make(chan struct{})}
+			h := start(t, m, testContent(t), func(b *Bot) {
+				b.LongPoll, b.DrainTimeout = time.Hour, time.Hour
+				b.Metrics = stopped
+			})
+			// A slow send: the reply is still in flight when the stop
+			// comes, held at the server until the bot waits for it to
+			// finish, and must be delivered all the same.
+			slow := make(chan struct{})
+			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Hold: slow})
 			h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
-			h.srv.Await(t, 5*time.Second, "the update to be handled", func() bool { return h.rec.count() == 1 })
+			h.srv.Await(t, 5*time.Second, "the reply to be on its way", func() bool { return h.rec.count() == 1 && h.srv.Held() == 1 })
+			addr := ""
+			if m == hooking {
+				addr = h.bot.Listener.Addr().String()
+			}
+			go func() {
+				defer close(slow)
+				if m == polling {
+					// Polling has stopped: the drain waits for the reply.
+					<-stopped.off
+					return
+				}
+				// The webhook server has closed its listener and waits
+				// for the request that waits for the reply.
+				for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(time.Millisecond) {
+					c, err := net.Dial("tcp", addr)
+					if err != nil {
+						return
+					}
+					c.Close()
+				}
+			}()
 			h.stop()
 			if n := len(h.srv.BotMessages(alice.ID)); n != 1 {
 				t.Errorf("after stop, %d bot messages, want 1: what was received is finished", n)
@@ -763,14 +797,37 @@ func TestBlockedUser(t *testing.T) {
 
 func TestShutdownDeadline(t *testing.T) {
 	t.Parallel()
-	// A send that hangs for an hour is abandoned at the drain deadline:
-	// Run still returns (or the test hangs), and says what it gave up.
-	h := start(t, polling, testContent(t), func(b *Bot) { b.DrainTimeout = 300 * time.Millisecond })
-	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: time.Hour})
+	// A send that hangs for good is abandoned at the drain deadline: Run
+	// still returns (or the test hangs), and says what it gave up. The
+	// send is waiting at the server when the stop comes; the deadline
+	// can be short, as no wait would let the send finish.
+	h := start(t, polling, testContent(t), func(b *Bot) { b.DrainTimeout = time.Millisecond })
+	hang := make(chan struct{})
+	defer close(hang)
+	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Hold: hang})
 	h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
-	h.srv.Await(t, 5*time.Second, "the update to be handled", func() bool { return h.rec.count() == 1 })
+	h.srv.Await(t, 5*time.Second, "the reply to be on its way", func() bool { return h.rec.count() == 1 && h.srv.Held() == 1 })
 	h.stop()
 	if !strings.Contains(h.logs.String(), "abandoned") {
 		t.Errorf("logs do not say work was abandoned:\n%s", h.logs.String())
+	}
+}
+
+// receivingSeen closes off when the bot says it stopped receiving, after
+// it said it receives.
+type receivingSeen struct {
+	noMetrics
+	on   atomic.Bool
+	once sync.Once
+	off  chan struct{}
+}
+
+func (r *receivingSeen) Receiving(ok bool) {
+	if ok {
+		r.on.Store(true)
+		return
+	}
+	if r.on.Load() {
+		r.once.Do(func() { close(r.off) })
 	}
 }

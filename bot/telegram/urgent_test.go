@@ -235,10 +235,14 @@ func TestShutdownKeepsUnsent(t *testing.T) {
 	for _, m := range modes {
 		t.Run(string(m), func(t *testing.T) {
 			t.Parallel()
-			h := start(t, m, testContent(t), func(b *Bot) { b.DrainTimeout = 300 * time.Millisecond })
-			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Delay: 10 * time.Second})
+			// The reply is held at the server when the stop comes; the
+			// drain's deadline can be short, as no wait would let it go.
+			h := start(t, m, testContent(t), func(b *Bot) { b.DrainTimeout = time.Millisecond })
+			hang := make(chan struct{})
+			defer close(hang)
+			h.srv.Inject(tgtest.Fault{Method: "sendMessage", Hold: hang})
 			h.srv.SendText(tgtest.PrivateChat(alice), alice, "/start")
-			h.srv.Await(t, 5*time.Second, "the update to be handled", func() bool { return h.rec.count() == 1 })
+			h.srv.Await(t, 5*time.Second, "the reply to be on its way", func() bool { return h.rec.count() == 1 && h.srv.Held() == 1 })
 			h.stop()
 			switch m {
 			case polling:
