@@ -152,6 +152,23 @@ func (c *idleClock) state() (asked uint64, waiting bool) {
 	return c.asked, len(c.timers) > 0
 }
 
+// soonest is how long until the earliest wait is over; false when none
+// is waited for.
+func (c *idleClock) soonest() (time.Duration, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.timers) == 0 {
+		return 0, false
+	}
+	next := c.timers[0].at
+	for _, t := range c.timers[1:] {
+		if t.at.Before(next) {
+			next = t.at
+		}
+	}
+	return next.Sub(c.now), true
+}
+
 // jump moves the clock on to the earliest wait and fires every wait then
 // due.
 func (c *idleClock) jump() {
@@ -179,16 +196,18 @@ func (c *idleClock) jump() {
 }
 
 // idleLooks is how many looks in a row must find the bot idle, with no new
-// wait asked for, before the clock moves: a goroutine between two states
-// (a call answered and the next wait not yet asked for) is seen busy by a
-// later look.
-const idleLooks = 4
+// wait asked for and no progress made, before the clock moves: a goroutine
+// between two states (a call answered and the next wait not yet asked
+// for) is seen busy by a later look.
+const idleLooks = 8
 
-// run moves the clock whenever idle holds, until ctx ends; the clock then
-// stands still. The looks are spaced by a short sleep so that the
-// goroutines being looked at get to run; that sets only how fast the
-// clock goes, never what a test sees happen first.
-func (c *idleClock) run(ctx context.Context, idle func() bool) {
+// run moves the clock whenever idle holds and progress stands still,
+// until ctx ends; the clock then stands still. Progress counts what the
+// bot does that a look may fall between (calls made, updates taken in).
+// The looks are spaced by a short sleep so that the goroutines being
+// looked at get to run; that sets only how fast the clock goes, not what
+// a test sees happen first.
+func (c *idleClock) run(ctx context.Context, idle func() bool, progress func() int64) {
 	for {
 		asked, waiting := c.state()
 		if !waiting {
@@ -199,13 +218,13 @@ func (c *idleClock) run(ctx context.Context, idle func() bool) {
 				return
 			}
 		}
-		quiet := true
+		quiet, done := true, progress()
 		for range idleLooks {
 			if ctx.Err() != nil {
 				return
 			}
-			time.Sleep(50 * time.Microsecond)
-			if now, _ := c.state(); now != asked || !idle() {
+			time.Sleep(100 * time.Microsecond)
+			if now, _ := c.state(); now != asked || !idle() || progress() != done {
 				quiet = false
 				break
 			}
@@ -218,7 +237,8 @@ func (c *idleClock) run(ctx context.Context, idle func() bool) {
 
 // callsOut is an http.RoundTripper that counts the bot's calls on their
 // way to the Bot API and back, from the request being written to the
-// answer being read, long polls of getUpdates aside: while one is out, the
+// answer being read, long polls of getUpdates aside, which may wait at the
+// server for a long while with nothing to bring: while one is out, the
 // bot is not idle.
 type callsOut struct {
 	base http.RoundTripper
