@@ -34,6 +34,17 @@ var builtIndex = sync.OnceValues(func() (*specAndIndex, error) {
 	return &specAndIndex{spec: spec, x: New(c, spec, ModelCache(dir)), cache: dir}, nil
 })
 
+// ownIndex is an index of the shipped content for a test that swaps its
+// models in and out, built from the models the shared one kept.
+func ownIndex(t *testing.T) *Index {
+	t.Helper()
+	s, err := builtIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(s.x.c, s.spec, ModelCache(s.cache))
+}
+
 type specAndIndex struct {
 	spec  *Understanding
 	x     *Index
@@ -141,11 +152,7 @@ func TestDangerModelHeldOut(t *testing.T) {
 // sure for the model).
 func TestDangerModelAddsDanger(t *testing.T) {
 	SkipUnderRace(t)
-	c, spec, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := New(c, spec)
+	x := ownIndex(t)
 	model := x.u.dangerModel
 	if model == nil {
 		t.Fatal("no danger model: content/data/messages has no danger messages")
@@ -233,11 +240,7 @@ func TestChoosersHeldOut(t *testing.T) {
 // still decides on its own.
 func TestChoosersDecide(t *testing.T) {
 	SkipUnderRace(t)
-	c, spec, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := New(c, spec)
+	x := ownIndex(t)
 	ask, topic := x.u.askModel, x.u.topicModel
 	firstFound := func(m Meaning) string {
 		if len(m.Found) == 0 {
