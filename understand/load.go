@@ -180,7 +180,7 @@ func (ck *checker) validate() {
 		ck.checkPhrases(in.Line, fmt.Sprintf("intent %q examples", in.ID), in.Examples, in.Kind != KindDanger)
 		ck.checkPhrases(in.Line, fmt.Sprintf("intent %q keywords", in.ID), in.Keywords, false)
 		danger := map[string]Phrases{"rules": in.Rules, "except": in.Except, "verb_last": in.VerbLast, "determiners": in.Determiners, "objects": in.Objects, "plain": in.Plain, "everyday": in.Everyday,
-			"alone": in.Alone, "opening": in.Opening}
+			"light": in.Light, "alone": in.Alone, "opening": in.Opening}
 		for name, p := range danger {
 			if in.Kind != KindDanger && len(p) > 0 {
 				at("intent %q: only a danger intent has %s", in.ID, name)
@@ -191,7 +191,7 @@ func (ck *checker) validate() {
 		}
 		if in.Kind == KindDanger {
 			ck.checkPhrases(in.Line, fmt.Sprintf("intent %q rules", in.ID), in.Rules, true)
-			for _, name := range []string{"except", "verb_last", "determiners", "objects", "plain", "everyday", "alone", "opening"} {
+			for _, name := range []string{"except", "verb_last", "determiners", "objects", "plain", "everyday", "light", "alone", "opening"} {
 				ck.checkPhrases(in.Line, fmt.Sprintf("intent %q %s", in.ID, name), danger[name], false)
 			}
 			ck.checkSigns(in)

@@ -213,8 +213,12 @@ type Intent struct {
 	Signs    []*Sign `yaml:"signs"`
 	Plain    Phrases `yaml:"plain"`
 	Everyday Phrases `yaml:"everyday"`
-	Alone    Phrases `yaml:"alone"`
-	Opening  Phrases `yaml:"opening"`
+	// Light words ("haha", "lol") say a message is said in jest: one in
+	// which nothing else was read tells nothing, whatever the topic
+	// model would make of its other words.
+	Light   Phrases `yaml:"light"`
+	Alone   Phrases `yaml:"alone"`
+	Opening Phrases `yaml:"opening"`
 
 	// Danger, question and chat: the answer's text and contacts, and for
 	// a question a flow to go on in.

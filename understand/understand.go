@@ -116,9 +116,9 @@ type understander struct {
 	// Rules and signs of danger, and the phrases that tag intents and
 	// markers. A sign phrase's tag is its kind's place in signKinds;
 	// coreSigns has a bit for each kind that is not context.
-	rules, except, signs, everyday, alone, opening *phrases
-	keywords, markers                              *phrases
-	ageBefore, ageAfter, partner                   map[string]bool
+	rules, except, signs, everyday, light, alone, opening *phrases
+	keywords, markers                                     *phrases
+	ageBefore, ageAfter, partner                          map[string]bool
 	// exText are the examples, for explain.
 	exText []string
 	// model guesses an intent no example came close to; see classifier.
@@ -182,7 +182,7 @@ type work struct {
 func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, models *modelCache) *understander {
 	u := &understander{
 		c: c, lex: lex, u: spec, models: models,
-		rules: newPhrases(), except: newPhrases(), signs: newPhrases(), everyday: newPhrases(), alone: newPhrases(), opening: newPhrases(),
+		rules: newPhrases(), except: newPhrases(), signs: newPhrases(), everyday: newPhrases(), light: newPhrases(), alone: newPhrases(), opening: newPhrases(),
 		keywords: newPhrases(), markers: newPhrases(),
 		ageBefore: map[string]bool{}, ageAfter: map[string]bool{}, partner: map[string]bool{}, switchTo: newPhrases(),
 		plain: map[string]bool{}, emoji: map[rune][]string{}, fallback: map[string]*Intent{},
@@ -277,6 +277,9 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 			}
 			for _, s := range all(in.Everyday) {
 				u.everyday.add(s, i)
+			}
+			for _, s := range all(in.Light) {
+				u.light.add(s, i)
 			}
 			for _, s := range all(in.Alone) {
 				u.alone.add(s, i)
@@ -659,7 +662,9 @@ func (x *Index) Understand(lang, text string) Meaning {
 		// exploitation.
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 		askedRead = true
-		if asked == nil && len(masked) >= topicAloneWords {
+		light := false
+		u.light.match(masked, func(*phrase, int, int) { light = true })
+		if asked == nil && len(masked) >= topicAloneWords && !light {
 			var t *Intent
 			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
 			if t != nil {
