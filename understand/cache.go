@@ -21,7 +21,8 @@ type options struct {
 	cacheDir string
 }
 
-// ModelCache keeps the trained models in dir (made when missing), so
+// ModelCache keeps the trained models in dir (made when missing, for the
+// user alone: whoever can write to it decides what the bot reads), so
 // that the next start of the same binary on the same content reads them
 // instead of training them again: training is most of a start-up, and an
 // editor runs explain or chat many times in a row, as the tests run the

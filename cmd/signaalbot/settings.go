@@ -59,7 +59,7 @@ var serveSettings = []setting{
 	{env: "WEB_TRUSTED_PROXIES", flag: "web-trusted-proxies", usage: "reverse proxies whose X-Forwarded-For names the client, for the web chat's flood limits: comma-separated `addresses` or CIDR ranges, such as 127.0.0.1,10.0.0.0/8 (default: none; each request counts for the address it comes from)"},
 	adminAddrSetting,
 	{env: "CONTENT_DIR", flag: "content", usage: "content `directory` to use instead of the embedded content"},
-	{env: "MODEL_CACHE", flag: "model-cache", usage: "`directory` the trained understanding is kept in, so that the next start of the same binary on the same content skips the training; off to train at every start (default: signaal in the user's cache directory, such as ~/.cache/signaal, when there is one)"},
+	{env: "MODEL_CACHE", flag: "model-cache", usage: "`directory` the trained understanding is kept in, so that the next start of the same binary on the same content skips the training; off to train at every start; it must be writable by the bot's user alone, as what it holds decides what the bot understands (default: signaal in the user's cache directory, such as ~/.cache/signaal, when there is one)"},
 	{env: "SESSION_SECRET", usage: "HMAC secret for session keys, at least 32 bytes and random (openssl rand -hex 32); required with Redis, the same on every instance"},
 	{env: "SESSION_IDLE", flag: "session-idle", def: "30m", usage: "how long a quiet conversation is kept, a `duration`"},
 	{env: "EXIT_JOURNAL", flag: "exit-journal", usage: "`file` that keeps the quick exits the session store could not carry out yet across a restart, each a session key (an HMAC) and a time; one per instance, on a writable path: in a read-only container, a volume (default: kept in memory only)"},
