@@ -54,6 +54,17 @@ func TestSafetyAheadOfFlood(t *testing.T) {
 				h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: alice.ID, Hold: sends, Times: 1000})
 				s := &sender{h: h, m: m}
 				others := received.n.Load() // updates not made by s: /start's so far
+				// A wait that times out says where alice's updates and
+				// replies were, so that a failure shows which step stood
+				// still.
+				defer func() {
+					if t.Failed() {
+						t.Logf("at the end: updates received %d (%d typed by alice's sender, %d others before); handled %d; handling lane %d (urgent %d); sending lane %d (urgent %d); calls held %d",
+							received.n.Load(), s.made.Load(), others, h.rec.count(),
+							h.bot.handling.KeyLen(alice.ID), h.bot.handling.UrgentLen(alice.ID),
+							h.bot.sending.KeyLen(alice.ID), h.bot.sending.UrgentLen(alice.ID), h.srv.Held())
+					}
+				}()
 				var wg sync.WaitGroup
 				post := func(f func()) {
 					wg.Add(1)
