@@ -76,11 +76,11 @@ func loadContent(dir string) (*content.Content, *understand.Understanding, error
 // buildEngine loads content and compiles it, with the matching core
 // reading every typed message for its meaning (and answering /contact),
 // and endings that say whether a contact is open now. Invalid content
-// stops the bot with every problem listed.
-// The index is returned too, for channels that search outside a
-// conversation (Telegram's inline mode), so it is built once.
-// The trained models are kept in the directory cache between starts
-// ("" keeps none); what is built does not depend on it.
+// stops the bot with every problem listed. The index is returned too,
+// for channels that search outside a conversation (Telegram's inline
+// mode), so it is built once. The trained models are kept in the
+// directory cache between starts ("" keeps none); what is built does not
+// depend on it.
 func buildEngine(dir, cache string) (*flows.Engine, *understand.Index, error) {
 	if dir == "" {
 		b, err := embeddedEngine(cache)
@@ -116,9 +116,8 @@ type engineAndIndex struct {
 // change while the process runs: it is compiled (and its model trained)
 // once, however many times the bot is wired, as the end-to-end tests and
 // a load run wire it. An engine is not changed by what it answers, so the
-// bots of one process can share it.
-// The cache of the first call is used: it changes only how fast the
-// engine is built.
+// bots of one process can share it. The model cache of the first call is
+// used: it changes only how fast the engine is built.
 func embeddedEngine(cache string) (*engineAndIndex, error) {
 	embedded.once.Do(func() {
 		e, idx, err := compileEngine("", cache)
