@@ -16,20 +16,13 @@ import (
 // the clock on by the wait and fires. It records the waits, so that a test
 // can check what the bot waited for without waiting for it.
 type skipClock struct {
-	mu    sync.Mutex
-	now   time.Time
-	waits []time.Duration
+	fakeTime // its time only: no wait is left to fire
+	waits    []time.Duration
 }
 
-func newSkipClock() *skipClock { return &skipClock{now: time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)} }
+func newSkipClock() *skipClock { return &skipClock{fakeTime: newFakeTime()} }
 
 func (c *skipClock) clock() retry.Clock { return retry.Clock{Now: c.Now, After: c.After} }
-
-func (c *skipClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
 
 func (c *skipClock) After(d time.Duration) <-chan time.Time {
 	c.mu.Lock()
@@ -52,10 +45,16 @@ func (c *skipClock) waited() []time.Duration {
 // wait is announced on waiting, so that a test knows, without sleeping,
 // that the bot now waits.
 type manualClock struct {
-	mu      sync.Mutex
-	now     time.Time
-	timers  []manualTimer
+	fakeTime
 	waiting chan time.Duration
+}
+
+// fakeTime is what the clocks a test moves share: the time, and the waits
+// still to fire. Methods ending in Locked need mu held.
+type fakeTime struct {
+	mu     sync.Mutex
+	now    time.Time
+	timers []manualTimer
 }
 
 type manualTimer struct {
@@ -63,22 +62,60 @@ type manualTimer struct {
 	ch chan time.Time
 }
 
+func newFakeTime() fakeTime { return fakeTime{now: time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)} }
+
+func (f *fakeTime) Now() time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.now
+}
+
+// waitLocked returns a channel that fires once the clock reaches d from
+// now.
+func (f *fakeTime) waitLocked(d time.Duration) chan time.Time {
+	ch := make(chan time.Time, 1)
+	f.timers = append(f.timers, manualTimer{at: f.now.Add(d), ch: ch})
+	return ch
+}
+
+// earliestLocked is when the earliest wait is over; false when none is
+// waited for.
+func (f *fakeTime) earliestLocked() (time.Time, bool) {
+	if len(f.timers) == 0 {
+		return time.Time{}, false
+	}
+	next := f.timers[0].at
+	for _, t := range f.timers[1:] {
+		if t.at.Before(next) {
+			next = t.at
+		}
+	}
+	return next, true
+}
+
+// moveLocked moves the clock on to at and fires the waits then due.
+func (f *fakeTime) moveLocked(at time.Time) {
+	f.now = at
+	kept := f.timers[:0]
+	for _, t := range f.timers {
+		if t.at.After(f.now) {
+			kept = append(kept, t)
+			continue
+		}
+		t.ch <- f.now
+	}
+	f.timers = kept
+}
+
 func newManualClock() *manualClock {
-	return &manualClock{now: time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC), waiting: make(chan time.Duration, 64)}
+	return &manualClock{fakeTime: newFakeTime(), waiting: make(chan time.Duration, 64)}
 }
 
 func (c *manualClock) clock() retry.Clock { return retry.Clock{Now: c.Now, After: c.After} }
 
-func (c *manualClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
 func (c *manualClock) After(d time.Duration) <-chan time.Time {
 	c.mu.Lock()
-	ch := make(chan time.Time, 1)
-	c.timers = append(c.timers, manualTimer{at: c.now.Add(d), ch: ch})
+	ch := c.waitLocked(d)
 	c.mu.Unlock()
 	c.waiting <- d
 	return ch
@@ -88,16 +125,7 @@ func (c *manualClock) After(d time.Duration) <-chan time.Time {
 func (c *manualClock) advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	kept := c.timers[:0]
-	for _, t := range c.timers {
-		if t.at.After(c.now) {
-			kept = append(kept, t)
-			continue
-		}
-		t.ch <- c.now
-	}
-	c.timers = kept
+	c.moveLocked(c.now.Add(d))
 }
 
 // idleClock is a clock that moves on only while the bot has nothing to do
@@ -108,35 +136,27 @@ func (c *manualClock) advance(d time.Duration) {
 // means is the test's idle func: updates on their way to the bot, work in
 // its lanes, calls being answered.
 type idleClock struct {
-	mu     sync.Mutex
-	now    time.Time
-	timers []manualTimer
-	asked  uint64        // After calls so far, to see a new wait between looks
-	wake   chan struct{} // told of a new wait
+	fakeTime
+	asked uint64        // After calls so far, to see a new wait between looks
+	wake  chan struct{} // told of a new wait
 }
 
 func newIdleClock() *idleClock {
-	return &idleClock{now: time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC), wake: make(chan struct{}, 1)}
+	return &idleClock{fakeTime: newFakeTime(), wake: make(chan struct{}, 1)}
 }
 
 func (c *idleClock) clock() retry.Clock { return retry.Clock{Now: c.Now, After: c.After} }
 
-func (c *idleClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
 func (c *idleClock) After(d time.Duration) <-chan time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	ch := make(chan time.Time, 1)
 	c.asked++
 	if d <= 0 {
+		ch := make(chan time.Time, 1)
 		ch <- c.now
 		return ch
 	}
-	c.timers = append(c.timers, manualTimer{at: c.now.Add(d), ch: ch})
+	ch := c.waitLocked(d)
 	select {
 	case c.wake <- struct{}{}:
 	default:
@@ -157,14 +177,9 @@ func (c *idleClock) state() (asked uint64, waiting bool) {
 func (c *idleClock) soonest() (time.Duration, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.timers) == 0 {
+	next, ok := c.earliestLocked()
+	if !ok {
 		return 0, false
-	}
-	next := c.timers[0].at
-	for _, t := range c.timers[1:] {
-		if t.at.Before(next) {
-			next = t.at
-		}
 	}
 	return next.Sub(c.now), true
 }
@@ -174,25 +189,9 @@ func (c *idleClock) soonest() (time.Duration, bool) {
 func (c *idleClock) jump() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.timers) == 0 {
-		return
+	if next, ok := c.earliestLocked(); ok {
+		c.moveLocked(next)
 	}
-	next := c.timers[0].at
-	for _, t := range c.timers[1:] {
-		if t.at.Before(next) {
-			next = t.at
-		}
-	}
-	c.now = next
-	kept := c.timers[:0]
-	for _, t := range c.timers {
-		if t.at.After(c.now) {
-			kept = append(kept, t)
-			continue
-		}
-		t.ch <- c.now
-	}
-	c.timers = kept
 }
 
 // idleLooks is how many looks in a row must find the bot idle, with no new
