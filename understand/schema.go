@@ -129,6 +129,11 @@ type Markers struct {
 	// anonymously, never the police first.
 	Police Phrases `yaml:"police"`
 	Worry  Phrases `yaml:"worry"`
+	// Asks are the words of a question ("wie", "where"); a question mark
+	// says it too. Beside everyday life only a message that asks is read
+	// as asking for a contact: "mn moeder komt me halen van training"
+	// asks for no training.
+	Asks Phrases `yaml:"asks"`
 
 	Line int `yaml:"-"`
 }

@@ -94,6 +94,7 @@ const (
 	markWatched
 	markPolice
 	markWorry
+	markAsks
 	markCount
 )
 
@@ -197,7 +198,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	m := u.u.Markers
 	for tag, p := range map[int]Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
 		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
-		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry} {
+		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks} {
 		for _, s := range all(p) {
 			u.markers.add(s, tag)
 		}
@@ -660,10 +661,18 @@ func (x *Index) Understand(lang, text string) Meaning {
 		// be sure what a message this long tells: "dochter 13 chat met
 		// iemand die zegt dat hij modellenscout is" is sexual
 		// exploitation.
-		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
+		//
+		// Beside everyday life only a message that asks asks for a
+		// contact: "mn moeder komt me halen van training" is no
+		// question about Fier's training, "wie doet onderzoek, ik
+		// schrijf een werkstuk" is one.
 		askedRead = true
-		light := false
+		everyday, light := false, false
+		u.everyday.match(masked, func(*phrase, int, int) { everyday = true })
 		u.light.match(masked, func(*phrase, int, int) { light = true })
+		if !everyday || wk.marks[markAsks] > 0 || strings.Contains(text, "?") {
+			asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
+		}
 		if asked == nil && len(masked) >= topicAloneWords && !light {
 			var t *Intent
 			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
