@@ -601,8 +601,13 @@ func (x *Index) Understand(lang, text string) Meaning {
 		m.Topic = topic
 		if m.Topic == nil || topicIntent(m.Topic) {
 			// The help that thinks along fits what the fear is about.
+			// The words of the fear say it too: "als hij merkt dat ik
+			// dit typ" is about a boyfriend.
 			var t *Intent
 			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
+			if t == nil {
+				t, wk.feats, wk.probs = u.topicModel.choose(words, wk.feats, wk.probs)
+			}
 			if t != nil {
 				m.Topic = u.atHome(t, m.Home)
 			}

@@ -420,6 +420,29 @@ func TestUnderstand(t *testing.T) {
 	}
 }
 
+// TestFearTopic: the help that thinks along with a fear fits what the fear
+// is about, also when only the words of the fear say it: a man who must
+// not find out is most often a boyfriend or a pimp.
+func TestFearTopic(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct{ text, want string }{
+		{"als hij merkt dat ik dit typ dan vindt hij me, hij weet alles van me", "sexual"},
+		{"im scared to even type this. they said if i go to police they send the videos to my family back home", "sexual"},
+		{"als ik vertel wat ik voor die jongens heb gedaan word ik dan zelf opgepakt? ik heb echt dingen vervoerd", "criminal"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			m := x.Understand("nl", tc.text)
+			got := ""
+			if m.Topic != nil {
+				got = m.Topic.ID
+			}
+			if !m.Fear || m.Danger || got != tc.want {
+				t.Errorf("Understand(%q) = fear %v, danger %v, topic %q; want a fear about %q", tc.text, m.Fear, m.Danger, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestMessageLanguage: the language a message is answered in, from its
 // words and, where they say little, its letters.
 func TestMessageLanguage(t *testing.T) {
