@@ -210,7 +210,13 @@ func (l *lexicon) correct(w string) string {
 func (l *lexicon) words(text string) []string {
 	toks := tokens(text, maxWords)
 	out := make([]string, 0, len(toks))
-	for _, t := range toks {
+	for i, t := range toks {
+		if i > 0 && len(t) == 1 && isNumber(toks[i-1]) {
+			// A letter after a number is its unit ("30k"), not a word
+			// spelt short ("k" for "ik").
+			out = append(out, t)
+			continue
+		}
 		if ws, ok := l.spell[t]; ok {
 			out = append(out, ws...)
 			continue

@@ -502,6 +502,12 @@ func TestKnownWordsStay(t *testing.T) {
 		{"came", "came"}, {"bnag", "bang"},
 		// A phone's curly apostrophe is an apostrophe: left out of a word.
 		{"m’n", "mijn"}, {"naaktfoto’s", "naaktfotos"}, {"çava", "cava"},
+		// A letter after a number is its unit, not a word spelt short:
+		// "30k" is thirty thousand, not "30 ik".
+		{"ik sta 30k in de min", "ik sta 30 k in de min"}, {"i owe him 2k", "i owe him 2 k"},
+		{"k weet het niet", "ik weet het niet"},
+		// "brought" is a word of its own.
+		{"he brought me here", "he brought me here"},
 	} {
 		if got := strings.Join(x.Words(tc.in), " "); got != tc.want {
 			t.Errorf("words(%q) = %q, want %q", tc.in, got, tc.want)
