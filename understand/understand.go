@@ -697,7 +697,14 @@ func (x *Index) Understand(lang, text string) Meaning {
 		// unless the model is very sure of another topic: parcels
 		// brought to a garage where people sleep locked in is labour.
 		// Someone unsure what it is stays unsure.
-		if t != nil && (!kw || m.Intent.ID != "unsure" && len(masked) >= topicAloneWords && slices.Max(wk.probs) >= topicOverKeyword) {
+		//
+		// Keywords of two topics ("met zijn neef slapen" and "geld
+		// schuldig") leave it to the model.
+		rival := false
+		for i, in := range u.intents {
+			rival = rival || i != choice && wk.kw[i] && topicIntent(in)
+		}
+		if t != nil && (!kw || m.Intent.ID != "unsure" && (rival || len(masked) >= topicAloneWords && slices.Max(wk.probs) >= topicOverKeyword)) {
 			m.Intent = u.atHome(t, m.Home)
 		}
 	}

@@ -383,6 +383,11 @@ func TestUnderstand(t *testing.T) {
 		// Another name a contact is known by asks for it.
 		{text: "bnrm", intent: "question", named: "nationaal-rapporteur"},
 		{text: "national rapporteur", intent: "question", named: "nationaal-rapporteur"},
+		// Words of two topics: the model trained on the rounds says which
+		// the message is about. A debt paid back in a club, or by
+		// sleeping with someone, is sexual exploitation.
+		{text: "ik ben 16 en mijn vriendje wil dat ik met zijn neef slaap omdat hij hem geld schuldig is", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "ging via een vriendin werken in een club, nu zegt de eigenaar dat ik 6000 schuld heb voor reis en kamer en pas mag stoppen als dat af is", intent: "sexual"},
 		// A professional's worry in words no example has.
 		{text: "mijn leerling van 15 heeft opeens veel geld en dure kleding", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "ik ben huisarts en maak me zorgen", intent: "unsure", who: understand.WhoProf},
