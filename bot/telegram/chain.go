@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -48,7 +47,7 @@ type outbound struct {
 	method string
 	chat   int64
 	class  callClass
-	form   url.Values         // the parameters, when config is nil
+	form   tgbotapi.Params    // the parameters, when config is nil
 	config tgbotapi.Chattable // the library's config of the call, sent by its Request
 	// result receives the answer's result: a pointer to decode into, or
 	// nil when nothing of it is needed.

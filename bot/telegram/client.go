@@ -141,7 +141,7 @@ func (b *Bot) roundTrip(ctx context.Context, timeout time.Duration, o *outbound)
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, fmt.Sprintf(b.Endpoint, b.Token, o.method), strings.NewReader(o.form.Encode()))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, fmt.Sprintf(b.Endpoint, b.Token, o.method), strings.NewReader(encode(o.form)))
 	if err != nil {
 		return b.redact.outside(o.method, err)
 	}
@@ -214,12 +214,22 @@ func decodeAnswer(body []byte, result any) error {
 }
 
 // formValues are the values of form, for cleanWith.
-func formValues(form url.Values) []string {
+func formValues(form tgbotapi.Params) []string {
 	var out []string
-	for _, vs := range form {
-		out = append(out, vs...)
+	for _, v := range form {
+		out = append(out, v)
 	}
 	return out
+}
+
+// encode is the request body of the parameters p, as the library's
+// MakeRequest writes it.
+func encode(p tgbotapi.Params) string {
+	form := make(url.Values, len(p))
+	for k, v := range p {
+		form.Set(k, v)
+	}
+	return form.Encode()
 }
 
 // cancelBody releases the request's context once tgbotapi has read and

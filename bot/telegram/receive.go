@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
-	"strconv"
 	"sync"
 	"time"
 
@@ -289,8 +287,9 @@ func routeKey(u *tgbotapi.Update) int64 {
 // wants. The library's WebhookConfig predates secret_token, so the call is
 // made with plain parameters.
 func (b *Bot) setWebhook(ctx context.Context) error {
-	params := url.Values{"url": {b.WebhookURL}, "secret_token": {b.WebhookSecret}, "max_connections": {strconv.Itoa(min(100, b.Workers*4))}}
-	if err := setJSON(params, "allowed_updates", allowedUpdates); err != nil {
+	params := tgbotapi.Params{"url": b.WebhookURL, "secret_token": b.WebhookSecret}
+	params.AddNonZero("max_connections", min(100, b.Workers*4))
+	if err := params.AddInterface("allowed_updates", allowedUpdates); err != nil {
 		return err
 	}
 	if err := b.call(ctx, &outbound{method: "setWebhook", class: classOther, form: params}); err != nil {

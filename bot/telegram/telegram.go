@@ -389,7 +389,7 @@ func (b *Bot) open(ctx context.Context) error {
 	defer context.AfterFunc(ctx, cancel)()
 
 	var me json.RawMessage
-	if err := b.call(octx, &outbound{method: "getMe", class: classOther, form: url.Values{}, result: &me}); err != nil {
+	if err := b.call(octx, &outbound{method: "getMe", class: classOther, result: &me}); err != nil {
 		if c := apiCode(err); c == http.StatusUnauthorized || c == http.StatusNotFound {
 			return fmt.Errorf("telegram rejected the token (check TELEGRAM_BOT_TOKEN): %w", err)
 		}
