@@ -34,21 +34,11 @@ import (
 // outbound is one Bot API call on its way to Telegram: the method, the
 // chat it counts towards (0 for none), how it counts, its parameters, and
 // where the result of Telegram's answer goes.
-//
-// The calls every update makes (sending, editing, answering a press,
-// deleting) carry their parameters as form values, built field for field
-// as the library's configs build them (TestWireForms), and are posted by
-// the channel itself: the library's Request copies its parameters into a
-// second map, makes a client and a request for every call, and decodes the
-// whole answer before the caller decodes the part it needs again. The
-// calls made once or seldom (getMe, setMyCommands, answerInlineQuery,
-// polling) carry the library's config and go through its Request.
 type outbound struct {
 	method string
 	chat   int64
 	class  callClass
-	form   tgbotapi.Params    // the parameters, when config is nil
-	config tgbotapi.Chattable // the library's config of the call, sent by its Request
+	form   tgbotapi.Params
 	// result receives the answer's result: a pointer to decode into, or
 	// nil when nothing of it is needed.
 	result any

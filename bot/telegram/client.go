@@ -10,7 +10,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,55 +18,16 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
 
-// doer is the HTTP client handed to tgbotapi. The library builds requests
-// without a context, so doer gives each one: it ends with ctx (so that
-// shutdown can interrupt a long poll or a hopeless send) and after timeout.
-//
-// It also keeps the token out of errors. The request URL carries the token
-// (".../bot<token>/sendMessage") and net/http puts the URL into every
-// transport error, so such errors pass the redactor before the library or
-// anyone else sees them.
-type doer struct {
-	hc      *http.Client
-	ctx     context.Context
-	timeout time.Duration
-	redact  *redactor
-}
-
-func (d *doer) Do(req *http.Request) (*http.Response, error) {
-	ctx, cancel := context.WithTimeout(d.ctx, d.timeout)
-	return d.finish(req.WithContext(ctx), cancel)
-}
-
-// finish sends req, made with a context that cancel ends, and reads an
-// answer that is not 200 as Do says.
-func (d *doer) finish(req *http.Request, cancel context.CancelFunc) (*http.Response, error) {
-	method := path.Base(req.URL.Path)
-	resp, err := d.send(req)
-	if err != nil {
-		cancel()
-		return nil, d.redact.outside(method, err)
-	}
-	if resp.StatusCode == http.StatusOK {
-		resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
-		return resp, nil
-	}
-	defer cancel()
-	defer resp.Body.Close()
-	return nil, d.statusError(method, resp, func() []string { return sentValues(req) })
-}
-
 // statusError reads an answer that is not 200 into an error. The Bot API
-// answers an error with its code as the HTTP status. The error is read
-// here rather than by tgbotapi, because here the request is known: a
-// description that quotes what was sent (a text, a chat id) loses those
-// values along with the token.
-func (d *doer) statusError(method string, resp *http.Response, sent func() []string) error {
+// answers an error with its code as the HTTP status. A description that
+// quotes what was sent (a text, a chat id) loses those values along with
+// the token.
+func (b *Bot) statusError(method string, resp *http.Response, sent []string) error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	var answer tgbotapi.APIResponse
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if mt == "application/json" && json.Unmarshal(body, &answer) == nil && !answer.Ok && answer.ErrorCode != 0 {
-		e := &tgbotapi.Error{Code: answer.ErrorCode, Message: d.redact.cleanWith(answer.Description, sent())}
+		e := &tgbotapi.Error{Code: answer.ErrorCode, Message: b.redact.cleanWith(answer.Description, sent)}
 		if answer.Parameters != nil {
 			e.ResponseParameters = *answer.Parameters
 		}
@@ -89,10 +49,6 @@ func (d *doer) statusError(method string, resp *http.Response, sent func() []str
 // but copies of the request's URL and header for redirects the Bot API
 // never sends; the request then goes to the transport directly, without
 // those copies, which the load command's profile showed on every call.
-func (d *doer) send(req *http.Request) (*http.Response, error) {
-	return send(d.hc, req)
-}
-
 func send(hc *http.Client, req *http.Request) (*http.Response, error) {
 	if hc.Jar != nil || hc.CheckRedirect != nil || hc.Timeout != 0 {
 		return hc.Do(req)
@@ -104,41 +60,9 @@ func send(hc *http.Client, req *http.Request) (*http.Response, error) {
 	return rt.RoundTrip(req)
 }
 
-// sentValues are the parameter values of a request, for cleanWith.
-func sentValues(req *http.Request) []string {
-	if req.GetBody == nil {
-		return nil
-	}
-	rc, err := req.GetBody()
-	if err != nil {
-		return nil
-	}
-	defer rc.Close()
-	raw, err := io.ReadAll(io.LimitReader(rc, 1<<20))
-	if err != nil {
-		return nil
-	}
-	form, err := url.ParseQuery(string(raw))
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, vs := range form {
-		out = append(out, vs...)
-	}
-	return out
-}
-
 // roundTrip makes the call o with requests that end with ctx, or after
 // timeout, and decodes the answer's result into o.result.
 func (b *Bot) roundTrip(ctx context.Context, timeout time.Duration, o *outbound) error {
-	if o.config != nil {
-		resp, err := b.newAPI(ctx, timeout).Request(o.config)
-		if err != nil || o.result == nil {
-			return err
-		}
-		return json.Unmarshal(resp.Result, o.result)
-	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, fmt.Sprintf(b.Endpoint, b.Token, o.method), strings.NewReader(encode(o.form)))
@@ -152,8 +76,7 @@ func (b *Bot) roundTrip(ctx context.Context, timeout time.Duration, o *outbound)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		d := doer{redact: b.redact}
-		return d.statusError(o.method, resp, func() []string { return formValues(o.form) })
+		return b.statusError(o.method, resp, formValues(o.form))
 	}
 	buf := answers.Get().(*bytes.Buffer)
 	defer answers.Put(buf)
@@ -230,19 +153,6 @@ func encode(p tgbotapi.Params) string {
 		form.Set(k, v)
 	}
 	return form.Encode()
-}
-
-// cancelBody releases the request's context once tgbotapi has read and
-// closed the answer.
-type cancelBody struct {
-	io.ReadCloser
-	cancel context.CancelFunc
-}
-
-func (b *cancelBody) Close() error {
-	err := b.ReadCloser.Close()
-	b.cancel()
-	return err
 }
 
 // callClass says how a call counts towards Telegram's limits.

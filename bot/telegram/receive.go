@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -36,35 +35,25 @@ import (
 // readiness fails meanwhile, so that a passing fault at Telegram does not
 // take the bot down and an operator sees why it does not answer.
 func (b *Bot) poll(ctx context.Context) error {
-	// This client's requests end with ctx, so that a stop interrupts the
-	// long poll at once instead of after up to LongPoll.
-	api := b.newAPI(ctx, b.LongPoll+15*time.Second)
-	cfg := tgbotapi.UpdateConfig{
-		Limit:          100,
-		AllowedUpdates: allowedUpdates,
-	}
 	// getUpdates passes the chain's metrics and redaction, but not its
 	// limits, which are for sending, nor its retries: polling never gives
-	// up, and says why it waits.
-	var result json.RawMessage
+	// up, and says why it waits. Its requests end with ctx, so that a stop
+	// interrupts the long poll at once instead of after up to LongPoll.
 	fetch := b.counted(b.redacted(func(ctx context.Context, o *outbound) error {
-		resp, err := api.Request(o.config)
-		if err == nil {
-			result = resp.Result
-		}
-		return err
+		return b.roundTrip(ctx, b.LongPoll+15*time.Second, o)
 	}))
 	full := false
 	for {
 		var ups []tgbotapi.Update
 		_ = b.Clock.Do(ctx, func() error {
-			cfg.Offset = b.offsets.offset(full)
-			cfg.Timeout = max(1, int(b.LongPoll/time.Second))
-			err := fetch(ctx, &outbound{method: "getUpdates", config: cfg})
-			if err == nil {
-				err = b.redact.outside("getUpdates", json.Unmarshal(result, &ups))
+			p := tgbotapi.Params{}
+			p.AddNonZero("offset", b.offsets.offset(full))
+			p.AddNonZero("limit", pollLimit)
+			p.AddNonZero("timeout", max(1, int(b.LongPoll/time.Second)))
+			if err := p.AddInterface("allowed_updates", allowedUpdates); err != nil {
+				return err
 			}
-			return err
+			return fetch(ctx, &outbound{method: "getUpdates", class: classOther, form: p, result: &ups})
 		}, func(err error, failures int) (time.Duration, bool) {
 			if ctx.Err() != nil {
 				return 0, false
@@ -101,7 +90,7 @@ func (b *Bot) poll(ctx context.Context) error {
 		// A full batch: Telegram hands out no more at once, and updates
 		// under way would take the place of newer ones (see
 		// offsets.offset).
-		full = len(ups) == cfg.Limit
+		full = len(ups) == pollLimit
 		if fresh == 0 && len(ups) > 0 && !full {
 			// Only updates already under way came back: wait until one of
 			// them is done rather than ask again at once.
@@ -111,6 +100,10 @@ func (b *Bot) poll(ctx context.Context) error {
 		}
 	}
 }
+
+// pollLimit is the most updates one getUpdates call asks for: Telegram's
+// most.
+const pollLimit = 100
 
 // changeWait bounds how long polling waits for an update under way to be
 // done before it asks Telegram again: getUpdates cannot be asked for new
@@ -261,8 +254,9 @@ func (b *Bot) confirm(offset int) {
 	// its context.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	cfg := tgbotapi.UpdateConfig{Offset: offset, Limit: 1}
-	if err := b.request(ctx, "getUpdates", cfg, nil); err != nil {
+	p := tgbotapi.Params{"limit": "1"}
+	p.AddNonZero("offset", offset)
+	if err := b.request(ctx, "getUpdates", p, nil); err != nil {
 		b.log().Warn("telegram: last updates not acknowledged; they may be handled again", "err", err)
 	}
 }

@@ -42,7 +42,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -364,22 +363,6 @@ func setDefault[T comparable](p *T, v T) {
 	}
 }
 
-// newAPI returns a tgbotapi client whose requests end with ctx. It is
-// built by hand rather than with tgbotapi.NewBotAPIWithClient, which calls
-// getMe once without retries; open does that call through the retry
-// policy. The library's Debug stays off: it would log every request's
-// parameters, message texts included.
-func (b *Bot) newAPI(ctx context.Context, timeout time.Duration) *tgbotapi.BotAPI {
-	api := &tgbotapi.BotAPI{
-		Token:  b.Token,
-		Client: &doer{hc: b.Client, ctx: ctx, timeout: timeout, redact: b.redact},
-		Buffer: 100,
-		Self:   b.me,
-	}
-	api.SetAPIEndpoint(b.Endpoint)
-	return api
-}
-
 // open checks the token, publishes the commands and sets up receiving.
 func (b *Bot) open(ctx context.Context) error {
 	// Start-up calls are retried like any other, until the caller gives
@@ -388,15 +371,11 @@ func (b *Bot) open(ctx context.Context) error {
 	defer cancel()
 	defer context.AfterFunc(ctx, cancel)()
 
-	var me json.RawMessage
-	if err := b.call(octx, &outbound{method: "getMe", class: classOther, result: &me}); err != nil {
+	if err := b.request(octx, "getMe", nil, &b.me); err != nil {
 		if c := apiCode(err); c == http.StatusUnauthorized || c == http.StatusNotFound {
 			return fmt.Errorf("telegram rejected the token (check TELEGRAM_BOT_TOKEN): %w", err)
 		}
 		return fmt.Errorf("connect to telegram: %w", err)
-	}
-	if err := json.Unmarshal(me, &b.me); err != nil {
-		return fmt.Errorf("connect to telegram: %w", b.redact.outside("getMe", err))
 	}
 	b.prepareTexts() // the group line links to the bot by its username
 	b.publishCommands(octx)
@@ -405,7 +384,7 @@ func (b *Bot) open(ctx context.Context) error {
 	}
 	// getUpdates fails while a webhook is set, for instance by an earlier
 	// deployment in webhook mode. Pending updates are kept.
-	if err := b.request(octx, "deleteWebhook", tgbotapi.DeleteWebhookConfig{}, nil); err != nil {
+	if err := b.request(octx, "deleteWebhook", nil, nil); err != nil {
 		return fmt.Errorf("remove webhook before polling: %w", err)
 	}
 	b.metrics().Receiving(true)
@@ -419,12 +398,15 @@ func (b *Bot) open(ctx context.Context) error {
 // fatal.
 func (b *Bot) publishCommands(ctx context.Context) {
 	for _, lang := range b.Content.Langs {
-		t := b.texts[lang]
-		cfg := tgbotapi.SetMyCommandsConfig{Commands: t.commands}
+		p := tgbotapi.Params{}
+		err := p.AddInterface("commands", b.texts[lang].commands)
 		if lang != content.DefaultLang {
-			cfg.LanguageCode = lang
+			p["language_code"] = lang
 		}
-		if err := b.request(ctx, "setMyCommands", cfg, nil); err != nil {
+		if err == nil {
+			err = b.request(ctx, "setMyCommands", p, nil)
+		}
+		if err != nil {
 			b.log().Warn("telegram: commands not published", "lang", lang, "err", err)
 		}
 	}

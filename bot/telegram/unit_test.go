@@ -180,7 +180,7 @@ func TestLanesBounded(t *testing.T) {
 	}
 }
 
-func TestDoerKeepsTokenOut(t *testing.T) {
+func TestTransportKeepsTokenOut(t *testing.T) {
 	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -189,18 +189,17 @@ func TestDoerKeepsTokenOut(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close() // nothing listens: every request fails in the transport
 	const token = "4242:secret-token-value"
-	d := &doer{hc: &http.Client{}, ctx: context.Background(), timeout: time.Second, redact: newRedactor(token)}
-	api := &tgbotapi.BotAPI{Token: token, Client: d}
-	api.SetAPIEndpoint("http://" + addr + "/bot%s/%s")
-	_, err = api.Request(tgbotapi.NewMessage(1, "x"))
+	b := bareBot("http://"+addr+"/bot%s/%s", &http.Client{}, newSkipClock().clock())
+	b.Token, b.redact, b.MaxAttempts = token, newRedactor(token), 1
+	_, err = b.sendText(context.Background(), 1, classReply, "x", nil)
 	if err == nil {
-		t.Fatal("Request() to a closed port succeeded")
+		t.Fatal("sendText() to a closed port succeeded")
 	}
 	if strings.Contains(err.Error(), token) || strings.Contains(err.Error(), "secret-token") {
-		t.Errorf("Request() error = %q, want it without the token", err)
+		t.Errorf("sendText() error = %q, want it without the token", err)
 	}
 	if !strings.Contains(err.Error(), "sendMessage") {
-		t.Errorf("Request() error = %q, want it to name the method", err)
+		t.Errorf("sendText() error = %q, want it to name the method", err)
 	}
 }
 

@@ -533,8 +533,12 @@ func (b *Bot) onInline(q *tgbotapi.InlineQuery, done func(bool)) {
 			InputMessageContent: tgbotapi.InputTextMessageContent{Text: b.Content.Card(lang, ct), DisableWebPagePreview: true},
 		})
 	}
-	cfg := tgbotapi.InlineConfig{InlineQueryID: q.ID, Results: results, CacheTime: 300, IsPersonal: true}
-	if err := b.request(b.life, "answerInlineQuery", cfg, nil); err != nil {
+	p := tgbotapi.Params{"inline_query_id": q.ID, "cache_time": "300", "is_personal": "true"}
+	err := p.AddInterface("results", results)
+	if err == nil {
+		err = b.request(b.life, "answerInlineQuery", p, nil)
+	}
+	if err != nil {
 		b.logSendError("inline answer", err)
 	}
 	done(b.life.Err() == nil)

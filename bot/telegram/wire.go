@@ -8,13 +8,14 @@ import (
 	"signaal/flows"
 )
 
-// The calls made for every update have their parameters built with the
-// library's Params (v5.5.1), field for field as its configs build them
-// (TestWireForms sends both and compares), and are posted by the channel
-// itself (roundTrip in client.go), which reads of Telegram's answer only
-// what the call needs. Where the library lacks a method (deleteMessages)
-// the parameters are those of the Bot API. Each call passes the outbound
-// chain (chain.go): limits, retries, metrics and redaction.
+// Every call has its parameters built with the library's Params (v5.5.1),
+// field for field as its configs build them (TestWireForms sends both and
+// compares), and is posted by the channel itself (roundTrip in client.go),
+// which reads of Telegram's answer only what the call needs. Where the
+// library lacks a method (deleteMessages) or a field (secret_token) the
+// parameters are those of the Bot API. Each call passes the outbound chain
+// (chain.go): limits, retries, metrics and redaction; polling passes its
+// metrics and redaction only (receive.go).
 
 // sendText sends one message and returns its id. markup is nil or any
 // markup the Bot API takes. The parameters are those of
@@ -115,9 +116,8 @@ func (b *Bot) inlineMarkup(opts []flows.Option) any {
 	return nil
 }
 
-// request makes a call made once or seldom with the library's config c,
-// sent by its Request, and decodes its result into result (nil: not
-// needed).
-func (b *Bot) request(ctx context.Context, method string, c tgbotapi.Chattable, result any) error {
-	return b.call(ctx, &outbound{method: method, class: classOther, config: c, result: result})
+// request makes a call made once or seldom, which counts towards no
+// limit, and decodes its result into result (nil: not needed).
+func (b *Bot) request(ctx context.Context, method string, p tgbotapi.Params, result any) error {
+	return b.call(ctx, &outbound{method: method, class: classOther, form: p, result: result})
 }
