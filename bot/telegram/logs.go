@@ -64,23 +64,6 @@ func newRedactor(secrets ...string) *redactor {
 	return r
 }
 
-// minQuoted is the length of the shortest sent value that cleanWith
-// removes; shorter ones ("1", "true", "nl") say nothing and are common
-// words of an error.
-const minQuoted = 4
-
-// cleanWith cleans s as clean does, and also removes every one of the
-// values a request sent (texts, markups) that s repeats.
-func (r *redactor) cleanWith(s string, sent []string) string {
-	slices.SortFunc(sent, func(a, b string) int { return len(b) - len(a) })
-	for _, v := range sent {
-		if len(v) >= minQuoted {
-			s = strings.ReplaceAll(s, v, "…")
-		}
-	}
-	return r.clean(s)
-}
-
 // clean returns s without the secrets, with every run of minIDDigits or
 // more digits replaced by "#", on one line, and at most maxErrText bytes
 // long.
