@@ -1,12 +1,12 @@
 package telegram
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -393,23 +393,13 @@ func (r *requests) wait(ctx context.Context) error {
 // few kilobytes.
 const maxWebhookBody = 1 << 20
 
-// bodies hold webhook bodies while they are read; what the update keeps
-// of one is copied out.
-var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // readWebhookBody reads the update a webhook request carries.
 func readWebhookBody(w http.ResponseWriter, r *http.Request) (*tgbotapi.Update, error) {
-	buf := bodies.Get().(*bytes.Buffer)
-	defer func() {
-		if buf.Cap() <= 64<<10 {
-			buf.Reset()
-			bodies.Put(buf)
-		}
-	}()
-	if _, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, maxWebhookBody)); err != nil {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxWebhookBody))
+	if err != nil {
 		return nil, err
 	}
-	return decodeUpdate(buf.Bytes())
+	return decodeUpdate(body)
 }
 
 // queueWait bounds how long a webhook request waits for room in the
