@@ -140,24 +140,15 @@ func (l *limiter) size() int {
 	return len(l.chats)
 }
 
-// reserveYielding reserves a call that yields to first answers: when the
-// overall bucket holds more than the headroom at now it returns a
-// reservation, and otherwise nil and how long until it would.
-func (l *limiter) reserveYielding(now time.Time) (*rate.Reservation, time.Duration) {
-	return l.reserveAbove(now, l.headroom)
-}
-
 // reserveAbove reserves a call when the overall bucket holds more than
 // headroom tokens at now, and otherwise returns nil and how long until it
 // would. No call that waits here runs the bucket into debt, so that the
 // tokens go to the waiting calls by class, the one with the least headroom
 // first, and an urgent call, which does take a token in debt, waits
-// behind other urgent calls only.
+// behind other urgent calls only. Under yieldMu, so that waiting calls do
+// not all take the last token above the headroom.
 func (l *limiter) reserveAbove(now time.Time, headroom float64) (*rate.Reservation, time.Duration) {
-	l.yieldMu.Lock() // so that waiting calls do not all take the last token above the headroom
-	defer l.yieldMu.Unlock()
-	tokens := l.global.TokensAt(now)
-	if need := 1 + headroom - tokens; need > 0 {
+	if need := 1 + headroom - l.global.TokensAt(now); need > 0 {
 		wait := time.Duration(need / float64(l.global.Limit()) * float64(time.Second))
 		return nil, max(wait, time.Millisecond)
 	}
@@ -300,17 +291,14 @@ func (l *limiter) waitTurn(ctx context.Context, class callClass, at arrival) err
 				return ctx.Err()
 			}
 		}
-		now := l.clock.Time()
-		need := 1 + headroom - l.global.TokensAt(now)
-		if need <= 0 {
+		r, wait := l.reserveAbove(l.clock.Time(), headroom)
+		if r != nil {
 			heap.Pop(&l.waiting)
-			r := l.global.ReserveN(now, 1)
 			l.tellFirst()
 			l.yieldMu.Unlock()
 			return l.await(ctx, r)
 		}
 		l.yieldMu.Unlock()
-		wait := max(time.Duration(need/float64(l.global.Limit())*float64(time.Second)), time.Millisecond)
 		if err := l.clock.Sleep(ctx, wait); err != nil {
 			l.leave(w)
 			return err

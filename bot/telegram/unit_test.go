@@ -479,26 +479,26 @@ func TestLimiterYields(t *testing.T) {
 	t.Parallel()
 	now := time.Unix(0, 0)
 	l := newLimiter(30, 30, 1, 3, retry.Clock{})
-	if r, wait := l.reserveYielding(now); r == nil || r.DelayFrom(now) != 0 || wait != 0 {
-		t.Fatalf("reserveYielding() on a full bucket = %v, %v, want a token at once", r, wait)
+	if r, wait := l.reserveAbove(now, l.headroom); r == nil || r.DelayFrom(now) != 0 || wait != 0 {
+		t.Fatalf("reserveAbove(headroom) on a full bucket = %v, %v, want a token at once", r, wait)
 	}
 	for range 29 {
 		l.reserveGlobal(now)
 	}
-	r, wait := l.reserveYielding(now)
+	r, wait := l.reserveAbove(now, l.headroom)
 	if r != nil {
-		t.Fatalf("reserveYielding() on an empty bucket = a reservation, want none")
+		t.Fatalf("reserveAbove(headroom) on an empty bucket = a reservation, want none")
 	}
 	// 1 token plus the headroom of 10, at 30 a second.
 	if want := 11 * time.Second / 30; wait < want-time.Millisecond || wait > want+time.Millisecond {
-		t.Errorf("reserveYielding() on an empty bucket waits %v, want about %v", wait, want)
+		t.Errorf("reserveAbove(headroom) on an empty bucket waits %v, want about %v", wait, want)
 	}
 	if d := l.reserveGlobal(now).DelayFrom(now); d != time.Second/30 {
 		t.Errorf("a first answer on an empty bucket waits %v, want %v: its turn only", d, time.Second/30)
 	}
 	later := now.Add(time.Second)
-	if r, _ := l.reserveYielding(later); r == nil || r.DelayFrom(later) != 0 {
-		t.Errorf("reserveYielding() a second later = %v, want a token at once", r)
+	if r, _ := l.reserveAbove(later, l.headroom); r == nil || r.DelayFrom(later) != 0 {
+		t.Errorf("reserveAbove(headroom) a second later = %v, want a token at once", r)
 	}
 }
 
