@@ -47,17 +47,9 @@ type outbound struct {
 // caller makes one Bot API call.
 type caller func(ctx context.Context, o *outbound) error
 
-// link is one job of the chain, wrapped around the rest of it.
-type link func(next caller) caller
-
 // chain is the outbound chain, the first link outermost.
 func (b *Bot) chain() caller {
-	links := []link{b.limited, b.retried, b.counted, b.redacted}
-	c := caller(b.transport)
-	for i := len(links) - 1; i >= 0; i-- {
-		c = links[i](c)
-	}
-	return c
+	return b.limited(b.retried(b.counted(b.redacted(b.transport))))
 }
 
 // call makes one Bot API call through the chain.
