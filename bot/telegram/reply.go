@@ -177,7 +177,9 @@ func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup a
 		text = "…" // Telegram refuses empty text; buttons need a message
 	}
 	if markup == nil {
-		markup = b.inlineMarkup(r.Options)
+		if kb := b.inlineKeyboard(r.Options); kb != nil {
+			markup = kb
+		}
 	}
 	chunks := split(text, maxText)
 	last := 0

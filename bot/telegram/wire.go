@@ -4,8 +4,6 @@ import (
 	"context"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
-
-	"signaal/flows"
 )
 
 // Every call has its parameters built with the library's Params (v5.5.1),
@@ -105,15 +103,6 @@ func editParams(chat int64, msgID int, markup *tgbotapi.InlineKeyboardMarkup) (t
 	p.AddNonZero64("chat_id", chat)
 	p.AddNonZero("message_id", msgID)
 	return p, p.AddInterface("reply_markup", markup)
-}
-
-// inlineMarkup returns the options as an inline keyboard, or nil when
-// none of them can be a button.
-func (b *Bot) inlineMarkup(opts []flows.Option) any {
-	if kb := b.inlineKeyboard(opts); kb != nil {
-		return kb
-	}
-	return nil
 }
 
 // request makes a call made once or seldom, which counts towards no
