@@ -121,18 +121,13 @@ func (l *lanes) keep(stay bool) {
 // it blocks while the lanes are full and returns ctx's error, without
 // queueing f, if ctx ends first.
 func (l *lanes) Go(ctx context.Context, key int64, limit int, f func()) error {
-	return l.GoWithin(ctx, key, limit, 0, f)
+	return l.GoJob(ctx, key, limit, 0, laneJob{f: f})
 }
 
-// GoWithin is Go that also gives up waiting for room after wait, when
-// wait is above zero. The timer for it is made only when the lanes are
-// full: a timer for every job showed in the load command's profile.
-func (l *lanes) GoWithin(ctx context.Context, key int64, limit int, wait time.Duration, f func()) error {
-	return l.GoJob(ctx, key, limit, wait, laneJob{f: f})
-}
-
-// GoJob is GoWithin for a job that may say what happens when it is
-// discarded.
+// GoJob is Go for a job that may say what happens when it is discarded,
+// which also gives up waiting for room after wait, when wait is above
+// zero. The timer for it is made only when the lanes are full: a timer for
+// every job showed in the load command's profile.
 func (l *lanes) GoJob(ctx context.Context, key int64, limit int, wait time.Duration, j laneJob) error {
 	if limit > 0 && l.KeyLen(key) >= limit {
 		return errLaneFull // without waiting for a slot it will not use

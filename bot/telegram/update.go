@@ -102,7 +102,7 @@ func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi
 		handled = func() {}
 	}
 	if u.InlineQuery != nil {
-		err := b.inline.GoWithin(ctx, routeKey(u), b.MaxChatQueued, wait, func() { b.onInline(u.InlineQuery, done) })
+		err := b.inline.GoJob(ctx, routeKey(u), b.MaxChatQueued, wait, laneJob{f: func() { b.onInline(u.InlineQuery, done) }})
 		if err == nil {
 			// Nothing is stored for an inline query, so it is handled once
 			// queued: polling asks for the next updates without waiting
@@ -186,15 +186,9 @@ func (b *Bot) supersede(key int64) {
 // answerDropped answers the button press of an update that is dropped,
 // so that the person's app stops showing it as pending.
 func (b *Bot) answerDropped(u *tgbotapi.Update) {
-	q := u.CallbackQuery
-	if q == nil {
-		return
+	if q := u.CallbackQuery; q != nil {
+		b.queueSend(routeKey(u), flows.Safety, b.answerPress(q), nil)
 	}
-	b.queueSend(routeKey(u), flows.Safety, func(ctx context.Context) {
-		if err := b.answerCallback(ctx, q.ID); err != nil {
-			b.log().Info("telegram: callback query not answered", "code", apiCode(err), "err", err)
-		}
-	}, nil)
 }
 
 func (b *Bot) onMessage(ctx context.Context, updateID int, m *tgbotapi.Message, urg flows.Urgency, done func(bool)) {
