@@ -299,7 +299,7 @@ func (b *Bot) setWebhook(ctx context.Context) error {
 // updates being handled, until the drain's deadline.
 func (b *Bot) serveWebhook(ctx context.Context) error {
 	var answering requests
-	hook := b.webhookHandler()
+	hook := b.WebhookHandler()
 	srv := &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			answering.enter()
@@ -406,8 +406,14 @@ func readWebhookBody(w http.ResponseWriter, r *http.Request) (*tgbotapi.Update, 
 // update queue before it is refused with 503.
 const queueWait = 5 * time.Second
 
-// webhookHandler accepts updates from Telegram. It refuses requests
-// without the secret Telegram was given, compared in constant time.
+// WebhookHandler returns the handler Run serves the webhook with, also
+// for a caller that hands it requests itself: the load command calls it in
+// process, as grammY's handleUpdate is called, without a socket in
+// between. It is ready once Run has registered the webhook with Telegram
+// (the setWebhook call), and serves until Run returns.
+//
+// It accepts updates from Telegram, and refuses requests without the
+// secret Telegram was given, compared in constant time.
 //
 // It answers 200 only once the update has been handled: the dispatcher
 // has saved the session and queued the replies. Answering as soon as the
@@ -419,7 +425,7 @@ const queueWait = 5 * time.Second
 // of a chat over its limit is dropped and answered 200, so that Telegram
 // does not deliver it again and again. When every queue stays full the
 // answer is 503, and Telegram delivers the update again later.
-func (b *Bot) webhookHandler() http.Handler {
+func (b *Bot) WebhookHandler() http.Handler {
 	want := sha256.Sum256([]byte(b.WebhookSecret))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.EscapedPath() != b.hookPath {

@@ -212,13 +212,6 @@ type lostWork struct {
 	sendsQueued atomic.Int64 // sends that could not even be queued
 }
 
-func (l *lostWork) reset() {
-	l.updates.Store(0)
-	l.replies.Store(0)
-	l.interrupted.Store(0)
-	l.sendsQueued.Store(0)
-}
-
 // logEvery is the interval of the rolled-up log lines.
 const logEvery = time.Minute
 
@@ -237,7 +230,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer abandon()
 	b.life, b.exitLife = life, exitLife
 	b.drainBy = time.Time{}
-	b.lost.reset()
+	b.lost = lostWork{}
 	b.offsets = offsets{}
 	// Workers wait for the next job while the bot runs, and leave once
 	// everything is drained.
@@ -471,13 +464,6 @@ func (b *Bot) flushLogs() {
 	b.strangers.flush()
 	b.busy.flush()
 }
-
-// WebhookHandler returns the handler Run serves the webhook with, for a
-// caller that hands it requests itself: the load command calls it in
-// process, as grammY's handleUpdate is called, without a socket in
-// between. It is ready once Run has registered the webhook with Telegram
-// (the setWebhook call), and serves until Run returns.
-func (b *Bot) WebhookHandler() http.Handler { return b.webhookHandler() }
 
 func (b *Bot) log() *slog.Logger {
 	if b.Log != nil {
