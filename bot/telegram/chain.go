@@ -122,10 +122,10 @@ func (b *Bot) counted(next caller) caller {
 	}
 }
 
-// redacted passes every error of the call through the redactor.
+// redacted passes every error of the call through outside.
 func (b *Bot) redacted(next caller) caller {
 	return func(ctx context.Context, o *outbound) error {
-		return b.redact.outside(o.method, next(ctx, o))
+		return outside(o.method, next(ctx, o))
 	}
 }
 

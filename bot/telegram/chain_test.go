@@ -19,7 +19,7 @@ func chainBot(t *testing.T, clock interface{ clock() retry.Clock }, m Metrics) (
 	srv := tgtest.New(t)
 	srv.SendText(tgtest.PrivateChat(alice), alice, "hallo")
 	b := bareBot(srv.Endpoint(), &http.Client{}, clock.clock())
-	b.Token, b.redact = tgtest.Token, newRedactor(tgtest.Token)
+	b.Token = tgtest.Token
 	b.Metrics = m
 	return b, srv
 }
@@ -166,7 +166,7 @@ func TestLimitsCountMessagesOnly(t *testing.T) {
 	srv := tgtest.Start(tgtest.Options{Limits: limits})
 	t.Cleanup(srv.Close)
 	b := bareBot(srv.Endpoint(), &http.Client{}, clock.clock())
-	b.Token, b.redact = tgtest.Token, newRedactor(tgtest.Token)
+	b.Token = tgtest.Token
 	b.limits = newLimiter(30, 30, 1, 3, clock.clock())
 	ctx := context.Background()
 

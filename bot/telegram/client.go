@@ -17,7 +17,7 @@ import (
 
 // roundTrip makes the call o with a request that ends with ctx, or after
 // timeout, and decodes the answer's result into o.result. Its errors pass
-// the redactor (the chain's redacted) before anyone sees them: a transport
+// outside (the chain's redacted) before anyone sees them: a transport
 // error carries the request URL, and with it the token.
 func (b *Bot) roundTrip(ctx context.Context, timeout time.Duration, o *outbound) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)

@@ -1,7 +1,6 @@
 package telegram
 
 import (
-	"cmp"
 	"context"
 	"crypto/tls"
 	"encoding/json"
@@ -10,8 +9,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
-	"signaal/content"
 	"slices"
 	"strings"
 	"sync"
@@ -24,113 +21,9 @@ import (
 // Everything the bot learns from outside (a Bot API error description, a
 // transport error, an answer it could not decode) may repeat what it was
 // sent: a proxy that echoes the request path repeats the token, a
-// description may quote a chat id or a piece of a message. Such text
-// passes through a redactor before anything logs or returns it.
-
-// maxErrText bounds the text of one outside error, in bytes.
-const maxErrText = 200
-
-// minIDDigits is the length of the shortest digit run taken for an id.
-// The user and chat ids of today's Telegram have nine digits or more; the
-// numbers worth keeping in an error (status codes, retry_after seconds,
-// byte offsets) have fewer than six.
-const minIDDigits = 6
-
-// redactor removes secrets and ids from outside text.
-type redactor struct {
-	secrets []string // ASCII; compared without regard to case
-}
-
-// newRedactor redacts the given secrets (the token, the webhook secret)
-// in the forms a URL could carry them.
-func newRedactor(secrets ...string) *redactor {
-	r := &redactor{}
-	for _, s := range secrets {
-		if s == "" {
-			continue
-		}
-		r.secrets = append(r.secrets, s, url.PathEscape(s), url.QueryEscape(s))
-		if _, after, ok := strings.Cut(s, ":"); ok && len(after) >= 8 {
-			// The part of a token after the bot's id is the secret part;
-			// the id alone is not worth hiding, and the digit rule takes it
-			// anyway.
-			r.secrets = append(r.secrets, after)
-		}
-	}
-	// Longest first, so that the whole token goes before a part of it;
-	// equal ones next to each other, for Compact.
-	slices.SortFunc(r.secrets, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
-	r.secrets = slices.Compact(r.secrets)
-	return r
-}
-
-// clean returns s without the secrets, with every run of minIDDigits or
-// more digits replaced by "#", on one line, and at most maxErrText bytes
-// long.
-func (r *redactor) clean(s string) string {
-	if r != nil {
-		for _, secret := range r.secrets {
-			s = replaceFold(s, secret, "<token>")
-		}
-	}
-	var out strings.Builder
-	out.Grow(min(len(s), maxErrText+8))
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			j := i
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				j++
-			}
-			if j-i >= minIDDigits {
-				out.WriteByte('#')
-			} else {
-				out.WriteString(s[i:j])
-			}
-			i = j
-			continue
-		case c == '\n' || c == '\r' || c == '\t':
-			out.WriteByte(' ')
-		default:
-			out.WriteByte(c)
-		}
-		i++
-	}
-	return content.Cut(strings.ToValidUTF8(out.String(), "?"), maxErrText)
-}
-
-// replaceFold replaces every occurrence of old in s, compared without
-// regard to ASCII case (a proxy may change the case of a path), with new.
-func replaceFold(s, old, new string) string {
-	if old == "" {
-		return s
-	}
-	lower, lowOld := asciiLower(s), asciiLower(old)
-	var out strings.Builder
-	for {
-		i := strings.Index(lower, lowOld)
-		if i < 0 {
-			out.WriteString(s)
-			return out.String()
-		}
-		out.WriteString(s[:i])
-		out.WriteString(new)
-		s, lower = s[i+len(old):], lower[i+len(old):]
-	}
-}
-
-// asciiLower lowers ASCII letters only, so that byte offsets in the result
-// are those of s.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
+// description may quote a chat id or a piece of a message. None of that
+// text is kept: outside reduces every such error to the method and a
+// class from a known list before anything logs or returns it.
 
 // outsideError is an error from outside, in the only form the bot keeps:
 // the method it happened in and redacted text. Its chain holds what the
@@ -149,7 +42,7 @@ func (e *outsideError) Unwrap() error { return e.cause }
 // outside turns any error of a call to method into an outsideError. It is
 // the one step every such error passes before it is logged or returned;
 // an error that passed it before is returned as it is.
-func (r *redactor) outside(method string, err error) error {
+func outside(method string, err error) error {
 	if err == nil {
 		return nil
 	}

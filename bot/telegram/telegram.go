@@ -33,7 +33,8 @@
 //     conversation without the bot keeping any message id.
 //
 // Logs never carry a chat id, a name, a message text or the token: every
-// error from outside passes a redactor first (see logs.go), and what can
+// error from outside is reduced to its method and class first (outside in
+// logs.go), and what can
 // come in floods (refused requests, dropped updates) is counted and logged
 // once a minute.
 package telegram
@@ -190,7 +191,6 @@ type Bot struct {
 	texts     map[string]*langTexts
 	hookPath  string
 	defFinder Finder
-	redact    *redactor
 	out       caller        // the outbound chain (chain.go)
 	drainBy   time.Time     // when the drain gives up; set when receiving stops
 	offsets   offsets       // polling: which updates Telegram may be told are done
@@ -328,7 +328,6 @@ func (b *Bot) init() error {
 	setDefault(&b.RequestTimeout, 30*time.Second)
 	setDefault(&b.MaxDelete, 200)
 	setDefault(&b.DrainTimeout, 10*time.Second)
-	b.redact = newRedactor(b.Token, b.WebhookSecret)
 	b.dropped = newRollup(b.log, slog.LevelWarn, "telegram: updates dropped: their chat was over its queue limit", logEvery)
 	b.strangers = newRollup(b.log, slog.LevelWarn, "telegram: webhook requests without the right secret refused", logEvery)
 	b.busy = newRollup(b.log, slog.LevelWarn, "telegram: update queue full; Telegram will deliver the updates again", logEvery)

@@ -190,7 +190,7 @@ func TestTransportKeepsTokenOut(t *testing.T) {
 	ln.Close() // nothing listens: every request fails in the transport
 	const token = "4242:secret-token-value"
 	b := bareBot("http://"+addr+"/bot%s/%s", &http.Client{}, newSkipClock().clock())
-	b.Token, b.redact, b.MaxAttempts = token, newRedactor(token), 1
+	b.Token, b.MaxAttempts = token, 1
 	_, err = b.sendText(context.Background(), 1, classReply, "x", nil)
 	if err == nil {
 		t.Fatal("sendText() to a closed port succeeded")

@@ -45,7 +45,7 @@ func wireBot(rt http.RoundTripper) *Bot {
 func bareBot(endpoint string, client *http.Client, clock retry.Clock) *Bot {
 	b := &Bot{Token: "1:t", Endpoint: endpoint, Client: client, Clock: clock, RequestTimeout: 5 * time.Second,
 		Backoff: time.Second, MaxBackoff: 30 * time.Second, MaxAttempts: 5,
-		redact: newRedactor("1:t"), limits: newLimiter(1e9, 1<<20, 1e9, 1<<20, clock)}
+		limits: newLimiter(1e9, 1<<20, 1e9, 1<<20, clock)}
 	b.life = context.Background()
 	b.out = b.chain()
 	return b
