@@ -31,7 +31,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -298,9 +297,8 @@ type Server struct {
 	opts   Options
 	limits *limits // nil without Options.Limits; under mu
 
-	held atomic.Int64 // calls waiting on a fault's Hold
-
 	mu         sync.Mutex
+	held       map[*Call]bool // the calls waiting on a fault's Hold
 	counts     Counts
 	nextUpdate int
 	pending    []queued
@@ -797,7 +795,41 @@ func (s *Server) Pending() int {
 
 // Held is the number of calls a fault's Hold keeps waiting now: a test
 // knows from it that the bot's call has reached the server and waits.
-func (s *Server) Held() int { return int(s.held.Load()) }
+func (s *Server) Held() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.held)
+}
+
+// HeldCalls returns the calls a fault's Hold keeps waiting now, or only
+// those to method when it is not empty, in no particular order: a test
+// knows from it which message is on its way and waits, its text and chat
+// in Params.
+func (s *Server) HeldCalls(method string) []Call {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Call
+	for c := range s.held {
+		if method == "" || c.Method == method {
+			out = append(out, *c)
+		}
+	}
+	return out
+}
+
+// hold notes that c begins or ends waiting on a fault's Hold.
+func (s *Server) hold(c *Call, waiting bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !waiting {
+		delete(s.held, c)
+		return
+	}
+	if s.held == nil {
+		s.held = map[*Call]bool{}
+	}
+	s.held[c] = true
+}
 
 // Await polls cond until it holds, failing the test after timeout. It
 // looks every millisecond: most of what a test waits for takes the bot
@@ -847,12 +879,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if f.Hold != nil {
-			s.held.Add(1)
+			s.hold(&call, true)
 			select {
 			case <-f.Hold:
-				s.held.Add(-1)
+				s.hold(&call, false)
 			case <-r.Context().Done():
-				s.held.Add(-1)
+				s.hold(&call, false)
 				return
 			}
 		}

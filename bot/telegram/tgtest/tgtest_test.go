@@ -148,6 +148,51 @@ func TestFaultEvery(t *testing.T) {
 	}
 }
 
+// TestHeldCalls checks that a call a fault's Hold keeps waiting is
+// reported, with its method and parameters, only while it waits.
+func TestHeldCalls(t *testing.T) {
+	s := New(t)
+	u := User{ID: 42, FirstName: "A"}
+	s.SendText(PrivateChat(u), u, "/start")
+	hold := make(chan struct{})
+	s.Inject(Fault{Method: "sendMessage", Hold: hold})
+	// The call is made beside the test, which may not fail from there.
+	done := make(chan error, 1)
+	go func() {
+		resp, err := (&http.Client{Transport: s.Transport()}).PostForm("http://bot-api.invalid/bot"+Token+"/sendMessage", url.Values{"chat_id": {"42"}, "text": {"vast"}})
+		if err == nil {
+			resp.Body.Close()
+		}
+		done <- err
+	}()
+	s.Await(t, 5*time.Second, "the message to be held", func() bool { return s.Held() == 1 })
+	for _, tc := range []struct {
+		method string
+		want   []string // the texts of the calls held
+	}{
+		{"", []string{"vast"}},
+		{"sendMessage", []string{"vast"}},
+		{"editMessageText", nil},
+	} {
+		t.Run("method="+tc.method, func(t *testing.T) {
+			var got []string
+			for _, c := range s.HeldCalls(tc.method) {
+				got = append(got, c.Params.Get("text"))
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("HeldCalls(%q) texts = %q, want %q", tc.method, got, tc.want)
+			}
+		})
+	}
+	close(hold)
+	if err := <-done; err != nil {
+		t.Fatalf("sendMessage held: %v", err)
+	}
+	if got := s.HeldCalls(""); len(got) != 0 || s.Held() != 0 {
+		t.Errorf("after the hold ends, HeldCalls(\"\") = %d calls and Held() = %d, want none", len(got), s.Held())
+	}
+}
+
 // TestLimits checks that a server with Limits answers a message over
 // Telegram's limits with 429 and the whole seconds to wait, spends nothing
 // on a refused message, and lets other calls through, on a clock moved by
