@@ -124,11 +124,11 @@ func TestServeMetrics(t *testing.T) {
 
 	// signaalbot stats reads the same totals, per day, from the admin
 	// server.
-	env := []string{"ADMIN_ADDR=" + bot.admin}
-	code, out := runBinary(t, env, "stats", "--json", "--days", "1")
+	env := map[string]string{"ADMIN_ADDR": bot.admin}
+	code, out, errOut := runApp(t, "", env, "stats", "--json", "--days", "1")
 	var days []stats.Day
 	if err := json.Unmarshal([]byte(out), &days); code != 0 || err != nil || len(days) != 1 {
-		t.Fatalf("signaalbot stats --json = %d, %q (%v); want one day of JSON", code, out, err)
+		t.Fatalf("signaalbot stats --json = %d, %q, %q (%v); want one day of JSON", code, out, errOut, err)
 	}
 	today := days[0].Counts
 	wantToday := map[string]int64{"sessions": 1, "quick_exits": 1, "flow:info": 1, "referral:" + contacts[0]: 1}
@@ -137,17 +137,17 @@ func TestServeMetrics(t *testing.T) {
 			t.Errorf("signaalbot stats: today's %s = %d, want %d (all: %v)", name, today[name], want, today)
 		}
 	}
-	code, out = runBinary(t, env, "stats")
+	code, out, errOut = runApp(t, "", env, "stats")
 	if code != 0 || !strings.Contains(out, "referred to "+contacts[0]) || !strings.Contains(out, "conversations started") {
-		t.Errorf("signaalbot stats = %d, %q; want the day with its referrals", code, out)
+		t.Errorf("signaalbot stats = %d, %q, %q; want the day with its referrals", code, out, errOut)
 	}
 
-	if code, out := runBinary(t, env, "healthcheck"); code != 0 {
-		t.Errorf("signaalbot healthcheck while serving = %d, %q; want 0", code, out)
+	if code, out, errOut := runApp(t, "", env, "healthcheck"); code != 0 {
+		t.Errorf("signaalbot healthcheck while serving = %d, %q, %q; want 0", code, out, errOut)
 	}
 	bot.stop()
-	if code, out := runBinary(t, env, "healthcheck", "--timeout", "2s"); code != 1 {
-		t.Errorf("signaalbot healthcheck after stop = %d, %q; want 1", code, out)
+	if code, out, errOut := runApp(t, "", env, "healthcheck", "--timeout", "2s"); code != 1 {
+		t.Errorf("signaalbot healthcheck after stop = %d, %q, %q; want 1", code, out, errOut)
 	}
 }
 

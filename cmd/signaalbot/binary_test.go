@@ -27,24 +27,30 @@ import (
 // fail a test.
 const waitLong = 30 * time.Second
 
-// running is a signaalbot process started by a test.
+// running is a signaalbot serve started by a test: the binary, or the
+// command run in this process.
 type running struct {
 	t      *testing.T
-	cmd    *exec.Cmd
+	cmd    *exec.Cmd       // the process; nil when serve runs in this process
 	out    *syncbuf.Buffer // standard output and error
 	admin  string          // ADMIN_ADDR
 	exited chan error
+	// In this process: the clock the Telegram channel waits on, and
+	// the end of the context serve runs in, which is what SIGTERM does
+	// to the binary (see main).
+	clock *fastClock
+	term  context.CancelFunc
 }
 
-// startServe runs `signaalbot serve args...` with exactly env as its
-// environment (ADMIN_ADDR is added, on a free port, and the tests'
-// MODEL_CACHE unless env has one), and kills it when the test ends if it
+// startBinary runs `signaalbot serve args...` with exactly env as its
+// environment (ADMIN_ADDR is added, on a free port, and the binary's
+// MODEL_CACHE of the tests unless env has one), and kills it when the test ends if it
 // is still running.
-func startServe(t *testing.T, env []string, args ...string) *running {
+func startBinary(t *testing.T, env []string, args ...string) *running {
 	t.Helper()
 	r := &running{t: t, out: &syncbuf.Buffer{}, admin: freeAddr(t), exited: make(chan error, 1)}
 	r.cmd = exec.Command(buildBinary(t), append([]string{"serve"}, args...)...)
-	r.cmd.Env = append(withModelCache(env), "ADMIN_ADDR="+r.admin)
+	r.cmd.Env = append(withModelCache(env, binaryModels), "ADMIN_ADDR="+r.admin)
 	r.cmd.Stdout, r.cmd.Stderr = r.out, r.out
 	r.cmd.Dir = t.TempDir()
 	return r.start()
@@ -61,6 +67,44 @@ func (r *running) start() *running {
 			_ = r.cmd.Process.Kill()
 			<-r.exited
 		}
+	})
+	return r
+}
+
+// startServe runs the serve command in this process, through the code
+// path of the binary's main, with exactly env as its environment
+// (ADMIN_ADDR added, and the tests' MODEL_CACHE unless env has one), and
+// with the Telegram channel on a fastClock. The embedded engine is
+// compiled once for all of them. It is stopped when the test ends if it
+// is still running. What only the binary can show (its signals, what it
+// ships) the tests that use startBinary show.
+func startServe(t *testing.T, env []string, args ...string) *running {
+	t.Helper()
+	r := &running{t: t, out: &syncbuf.Buffer{}, admin: freeAddr(t), exited: make(chan error, 1), clock: newFastClock()}
+	vars := map[string]string{}
+	for _, kv := range append(withModelCache(env, modelCache), "ADMIN_ADDR="+r.admin) {
+		k, v, _ := strings.Cut(kv, "=")
+		vars[k] = v
+	}
+	a := &app{
+		stdin: strings.NewReader(""), stdout: r.out, stderr: r.out,
+		getenv: func(k string) string { return vars[k] },
+		clock:  r.clock.clock(),
+	}
+	ctx, term := context.WithCancel(context.Background())
+	r.term = term
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if code := a.run(ctx, append([]string{"serve"}, args...)); code != 0 {
+			r.exited <- fmt.Errorf("exit status %d", code)
+			return
+		}
+		r.exited <- nil
+	}()
+	t.Cleanup(func() {
+		term()
+		<-done
 	})
 	return r
 }
@@ -113,10 +157,13 @@ func (r *running) awaitReady() {
 	r.await("/readyz to answer 200", func() bool { code, _ := r.get("/readyz"); return code == http.StatusOK })
 }
 
-// stop sends SIGTERM and checks that the process exits 0.
+// stop sends SIGTERM (or ends the context of serve in this process) and
+// checks that it ends with exit 0.
 func (r *running) stop() {
 	r.t.Helper()
-	if err := r.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	if r.cmd == nil {
+		r.term()
+	} else if err := r.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		r.t.Fatal(err)
 	}
 	select {

@@ -22,6 +22,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"signaal/internal/retry"
 )
 
 func main() {
@@ -37,6 +39,10 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// clock is the time serve's Telegram channel waits on for
+	// Telegram's limits, retry_after and back-off; the machine's when its
+	// fields are nil, as in main.
+	clock retry.Clock
 }
 
 // command is one subcommand. The overview and each command's --help are

@@ -21,9 +21,10 @@ func TestModelCacheDir(t *testing.T) {
 	}
 }
 
-// TestBinaryKeepsModels runs the shipped binary twice on an empty
-// MODEL_CACHE: the first start keeps its models there, not in the user's
-// cache directory, and the second finds them and writes nothing. (That
+// TestBinaryKeepsModels looks at what the shipped binary's first start on
+// an empty MODEL_CACHE left, the lint that scripts/build runs (see build):
+// its models are kept there, not in the user's cache directory; then it
+// starts the binary again, which finds them and writes nothing. (That
 // "off" keeps none is TestModelCacheDir's and understand's to show.)
 func TestBinaryKeepsModels(t *testing.T) {
 	t.Parallel()
@@ -41,29 +42,29 @@ func TestBinaryKeepsModels(t *testing.T) {
 		}
 		return files
 	}
-	cache, home := t.TempDir(), t.TempDir()
-	env := []string{"MODEL_CACHE=" + cache, "XDG_CACHE_HOME=" + home}
-	if code, out := runBinary(t, env, "lint"); code != 0 {
-		t.Fatalf("signaalbot lint exited %d:\n%s", code, out)
-	}
-	first := models(cache)
+	buildBinary(t) // the first start
+	first := models(binaryModels)
 	if len(first) != 4 {
 		t.Fatalf("MODEL_CACHE holds %v after a start, want the four models", first)
+	}
+	if kept := models(binaryHome); len(kept) != 0 {
+		t.Errorf("with MODEL_CACHE set the user's cache holds %v after a start, want nothing", kept)
 	}
 	stat, err := os.Stat(first[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if code, out := runBinary(t, env, "lint"); code != 0 {
+	home := t.TempDir()
+	if code, out := runBinary(t, []string{"MODEL_CACHE=" + binaryModels, "XDG_CACHE_HOME=" + home}, "lint"); code != 0 {
 		t.Fatalf("signaalbot lint exited %d:\n%s", code, out)
 	}
-	if again := models(cache); len(again) != 4 {
+	if again := models(binaryModels); len(again) != 4 {
 		t.Errorf("MODEL_CACHE holds %v after a second start, want the same four models", again)
 	}
 	if st, err := os.Stat(first[0]); err != nil || !st.ModTime().Equal(stat.ModTime()) {
 		t.Errorf("a kept model was written again by the second start (%v, %v), want it read", st.ModTime(), err)
 	}
 	if kept := models(home); len(kept) != 0 {
-		t.Errorf("with MODEL_CACHE set the user's cache holds %v, want nothing", kept)
+		t.Errorf("with MODEL_CACHE set the user's cache holds %v after a second start, want nothing", kept)
 	}
 }

@@ -22,9 +22,10 @@ func TestReadinessWhilePollingRefused(t *testing.T) {
 			bot.awaitReady()
 			// One refusal: /readyz answers 503 from it until a
 			// getUpdates call has succeeded again, after the bot's
-			// back-off (half a second), long enough to be seen by a poll
-			// every 20 ms however busy the machine. The body checked is
-			// the one that answered 503.
+			// back-off, which the held clock keeps from ending until
+			// the 503 has been seen. The body checked is the one that
+			// answered 503.
+			bot.clock.hold()
 			srv.Inject(tgtest.Fault{Method: "getUpdates", Code: code, Times: 1})
 			var body string
 			bot.await("/readyz to answer 503", func() bool {
@@ -35,11 +36,12 @@ func TestReadinessWhilePollingRefused(t *testing.T) {
 			if !strings.Contains(body, "telegram: not ready") {
 				t.Errorf("GET /readyz while getUpdates answers %d = %q, want the telegram line not ready", code, body)
 			}
+			calls := len(srv.Calls("getUpdates"))
+			bot.clock.release()
 			// The call after the back-off is a long poll that finds
 			// nothing; a fault that changes nothing ends it at once, as its
 			// time-out (a second) would, and readiness comes back from
 			// that empty answer.
-			calls := len(srv.Calls("getUpdates"))
 			bot.await("getUpdates after the back-off", func() bool { return len(srv.Calls("getUpdates")) > calls })
 			srv.Inject(tgtest.Fault{Method: "getUpdates"})
 			bot.awaitReady()

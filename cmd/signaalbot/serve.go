@@ -50,7 +50,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		defer webLn.Close()
 	}
 
-	m := &Main{Config: cfg.main(), Stderr: a.stderr}
+	m := &Main{Config: cfg.main(), Stderr: a.stderr, Clock: a.clock}
 	if err := m.Open(ctx); err != nil {
 		return statsFields(set, err)
 	}

@@ -30,17 +30,29 @@ var tgUser = tgtest.User{ID: 987651001, FirstName: "Dana", Username: "dana_secre
 // ships. CI builds it before the tests and names it in SIGNAAL_BINARY.
 //
 // The binary's first start trains the models and keeps them in
-// modelCache, and the tests' starts read them, as a restart does:
+// binaryModels, and the tests' starts read them, as a restart does:
 // scripts/build starts it to lint what it carries, and a binary given is
-// started here for that.
+// started here for that. That first start is on an empty MODEL_CACHE,
+// with a user's cache directory of its own, binaryHome, which
+// TestBinaryKeepsModels looks into.
 var build = sync.OnceValues(func() (string, error) {
+	env := append(os.Environ(), "MODEL_CACHE="+binaryModels, "XDG_CACHE_HOME="+binaryHome)
 	if p := os.Getenv("SIGNAAL_BINARY"); p != "" {
 		bin, err := filepath.Abs(p)
 		if err == nil {
-			_ = exec.Command(bin, "lint").Run()
+			lint := exec.Command(bin, "lint")
+			lint.Env = env
+			_ = lint.Run()
 		}
 		return bin, err
 	}
+	// Go keeps its build cache in the user's cache directory too, unless
+	// GOCACHE says where: it stays where it is.
+	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOCACHE: %w", err)
+	}
+	env = append(env, "GOCACHE="+strings.TrimSpace(string(gocache)))
 	dir, err := os.MkdirTemp("", "signaalbot-test-")
 	if err != nil {
 		return "", err
@@ -52,27 +64,34 @@ var build = sync.OnceValues(func() (string, error) {
 		return "", err
 	}
 	bin := filepath.Join(dir, "signaalbot")
-	out, err := exec.Command("../../scripts/build", bin).CombinedOutput()
+	cmd := exec.Command("../../scripts/build", bin)
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return "", fmt.Errorf("scripts/build: %w\n%s", err, out)
 	}
 	return bin, nil
 })
 
-// withModelCache is env with the tests' MODEL_CACHE, unless env sets one.
-func withModelCache(env []string) []string {
+// withModelCache is env with MODEL_CACHE=dir, unless env sets one.
+func withModelCache(env []string, dir string) []string {
 	for _, kv := range env {
 		if strings.HasPrefix(kv, "MODEL_CACHE=") {
 			return env
 		}
 	}
-	return append(env[:len(env):len(env)], "MODEL_CACHE="+modelCache)
+	return append(env[:len(env):len(env)], "MODEL_CACHE="+dir)
 }
 
 var (
-	builtDir   string      // the directory build made, removed at the end; "" when the binary was given
-	building   atomic.Bool // whether build was called
-	modelCache string      // the MODEL_CACHE of the tests, made by TestMain
+	builtDir string      // the directory build made, removed at the end; "" when the binary was given
+	building atomic.Bool // whether build was called
+	// modelCache is the MODEL_CACHE of the commands run in this
+	// process, binaryModels that of the binary, and binaryHome the
+	// user's cache directory of the binary's first start; TestMain makes
+	// them. The models are kept per executable, so the two caches never
+	// share a file.
+	modelCache, binaryModels, binaryHome string
 )
 
 func buildBinary(t *testing.T) string {
@@ -88,14 +107,15 @@ func buildBinary(t *testing.T) string {
 func TestMain(m *testing.M) {
 	flag.Parse()
 	// The models the binaries and the commands run in this process
-	// train are kept in a directory of the tests' own, not in the user's
-	// cache, and go with it (see testEnv and withModelCache).
-	var err error
-	if modelCache, err = os.MkdirTemp("", "signaalbot-models-"); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+	// train are kept in directories of the tests' own, not in the user's
+	// cache, and go with them (see testEnv and withModelCache).
+	for _, dir := range []*string{&modelCache, &binaryModels, &binaryHome} {
+		var err error
+		if *dir, err = os.MkdirTemp("", "signaalbot-models-"); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
 	}
-	os.Setenv("MODEL_CACHE", modelCache) // for scripts/build's lint
 	if flag.Lookup("test.run").Value.String() == "" {
 		// Building takes a second or two: have it done while the tests
 		// that do not need the binary run. A run of chosen tests builds
@@ -110,7 +130,9 @@ func TestMain(m *testing.M) {
 			os.RemoveAll(builtDir)
 		}
 	}
-	os.RemoveAll(modelCache)
+	for _, dir := range []string{modelCache, binaryModels, binaryHome} {
+		os.RemoveAll(dir)
+	}
 	os.Exit(code)
 }
 
@@ -145,7 +167,7 @@ func TestServeBinary(t *testing.T) {
 			}
 			cmd := exec.Command(bin, args...)
 			cmd.Env = []string{
-				"MODEL_CACHE=" + modelCache,
+				"MODEL_CACHE=" + binaryModels,
 				"TELEGRAM_BOT_TOKEN=" + tgtest.Token,
 				"TELEGRAM_API_ENDPOINT=" + srv.Endpoint(),
 				"LOG_LEVEL=debug",

@@ -129,7 +129,7 @@ func infoPath(t *testing.T) []string {
 func TestServeWebChat(t *testing.T) {
 	t.Parallel()
 	addr := freeAddr(t)
-	bot := startServe(t, []string{"WEB_ADDR=" + addr, "LOG_LEVEL=debug"})
+	bot := startBinary(t, []string{"WEB_ADDR=" + addr, "LOG_LEVEL=debug"})
 	bot.awaitReady()
 	if code, body := bot.get("/readyz"); code != http.StatusOK || !strings.Contains(body, "web: ok") || strings.Contains(body, "telegram") {
 		t.Errorf("GET /readyz = %d %q, want the web chat ready and no Telegram", code, body)

@@ -20,6 +20,7 @@ import (
 	"signaal/flows"
 	"signaal/internal/admin"
 	"signaal/internal/metrics"
+	"signaal/internal/retry"
 	"signaal/internal/stats"
 	"signaal/store"
 	"signaal/store/redisstore"
@@ -77,6 +78,10 @@ type Main struct {
 	// Log is the logger of every part; one written to Stderr as
 	// Config.Log says when nil.
 	Log *slog.Logger
+	// Clock is the time the Telegram channel waits on for Telegram's
+	// limits, retry_after and back-off; the machine's when its fields are
+	// nil.
+	Clock retry.Clock
 
 	// Built by Open.
 	Engine     *flows.Engine
@@ -232,6 +237,7 @@ func (m *Main) Telegram(h bot.Handler) *telegram.Bot {
 		WebhookURL:    cfg.webhookURL,
 		WebhookSecret: cfg.webhookSecret,
 		LongPoll:      cfg.pollTimeout,
+		Clock:         m.Clock,
 		Workers:       cfg.workers,
 		DrainTimeout:  m.Config.Shutdown,
 	}
