@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os/exec"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -75,10 +76,37 @@ func (r *running) start() *running {
 // path of the binary's main, with exactly env as its environment
 // (ADMIN_ADDR added, and the tests' MODEL_CACHE unless env has one), and
 // with the Telegram channel on a fastClock. The embedded engine is
-// compiled once for all of them. It is stopped when the test ends if it
-// is still running. What only the binary can show (its signals, what it
-// ships) the tests that use startBinary show.
+// compiled once for all of them. It returns once serve is wired, and
+// stops it when the test ends if it is still running. What only the
+// binary can show (its signals, what it ships) the tests that use
+// startBinary show.
 func startServe(t *testing.T, env []string, args ...string) *running {
+	t.Helper()
+	redisLog.RLock()
+	defer redisLog.RUnlock()
+	r := serveInProcess(t, env, args)
+	r.await("the admin server", func() bool { code, _ := r.get("/healthz"); return code != 0 })
+	return r
+}
+
+// startServeOwnLog is startServe for a test that reads everything its
+// serve logs: no other serve is wired while it runs (see redisLog).
+func startServeOwnLog(t *testing.T, env []string, args ...string) *running {
+	t.Helper()
+	redisLog.Lock()
+	t.Cleanup(redisLog.Unlock) // after the serve has stopped
+	return serveInProcess(t, env, args)
+}
+
+// redisLog keeps the log of the Redis client's own lines with the serve
+// whose it is. The client has one log a process, which a bot wired with
+// Redis makes its own (see redisstore.SetLogger): a serve wired while
+// another runs would take those lines out of the other's log. The serves
+// in this process hold it to read while they are wired, a test that reads
+// everything its serve logs for as long as that serve runs.
+var redisLog sync.RWMutex
+
+func serveInProcess(t *testing.T, env, args []string) *running {
 	t.Helper()
 	r := &running{t: t, out: &syncbuf.Buffer{}, admin: freeAddr(t), exited: make(chan error, 1), clock: newFastClock()}
 	vars := map[string]string{}

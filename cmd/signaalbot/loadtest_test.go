@@ -47,6 +47,11 @@ func checkAnswered(t *testing.T, res *loadsim.Result) {
 // from those of the tests running beside it.
 func startLabelled(t *testing.T, ctx context.Context, cfg loadConfig) *loadsim.Run {
 	t.Helper()
+	if cfg.RedisURL != "" {
+		// Wired with Redis, the run makes the Redis client's log its own.
+		redisLog.RLock()
+		defer redisLog.RUnlock()
+	}
 	var run *loadsim.Run
 	var err error
 	pprof.Do(ctx, pprof.Labels("loadtest", t.Name()), func(ctx context.Context) {

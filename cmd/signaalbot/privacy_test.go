@@ -60,7 +60,7 @@ func TestNoPersonalDataLogged(t *testing.T) {
 				env = append(env, "TELEGRAM_WEBHOOK_SECRET="+hookSecret)
 				args = append(args, "--webhook-url", "http://"+addr+"/telegram", "--listen", addr)
 			}
-			bot := startServe(t, env, args...)
+			bot := startServeOwnLog(t, env, args...)
 			bot.awaitReady()
 			sentTo := func(u tgtest.User) func() int {
 				return func() int { return len(srv.BotMessages(u.ID)) }
@@ -194,7 +194,7 @@ func TestWebNoPersonalDataLogged(t *testing.T) {
 			t.Parallel()
 			redis := redistest.Start(t)
 			webAddr := freeAddr(t)
-			bot := startServe(t, []string{
+			bot := startServeOwnLog(t, []string{
 				"WEB_ADDR=" + webAddr, "WEB_TRUSTED_PROXIES=127.0.0.1",
 				"REDIS_URL=" + redis.URL(), "SESSION_SECRET=" + keySecret,
 				"LOG_LEVEL=debug", "LOG_FORMAT=" + format,
