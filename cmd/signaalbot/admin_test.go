@@ -53,7 +53,7 @@ func infoEnding(t *testing.T, dir string) (option string, contacts []string) {
 	return "", nil
 }
 
-// TestServeMetrics runs a conversation through the binary, from a deep
+// TestServeMetrics runs a conversation through serve, from a deep
 // link to a referral and out by the quick exit, and checks the metrics it
 // must move, scraped from /metrics and parsed as Prometheus does. The
 // daily totals (signaalbot stats) and the health check are checked on the

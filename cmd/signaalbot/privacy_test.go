@@ -16,7 +16,7 @@ import (
 	"signaal/internal/redistest"
 )
 
-// TestNoPersonalDataLogged runs conversations through the binary, the
+// TestNoPersonalDataLogged runs conversations through serve, the
 // dispatcher and the Telegram channel with canaries: three people, a group
 // and texts that must never be written anywhere an operator reads. The run
 // goes through what makes a bot log the most: debug level, Telegram
