@@ -52,11 +52,6 @@ func (b *Bot) chain() caller {
 	return b.limited(b.retried(b.counted(b.redacted(b.transport))))
 }
 
-// call makes one Bot API call through the chain.
-func (b *Bot) call(ctx context.Context, o *outbound) error {
-	return b.out(ctx, o)
-}
-
 // limited waits until the call may go under Telegram's limits.
 func (b *Bot) limited(next caller) caller {
 	return func(ctx context.Context, o *outbound) error {

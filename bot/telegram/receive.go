@@ -286,7 +286,7 @@ func (b *Bot) setWebhook(ctx context.Context) error {
 	if err := params.AddInterface("allowed_updates", allowedUpdates); err != nil {
 		return err
 	}
-	if err := b.call(ctx, &outbound{method: "setWebhook", class: classOther, form: params}); err != nil {
+	if err := b.request(ctx, "setWebhook", params, nil); err != nil {
 		return fmt.Errorf("register webhook: %w", err)
 	}
 	b.metrics().Receiving(true)

@@ -28,7 +28,7 @@ func (b *Bot) sendText(ctx context.Context, chat int64, class callClass, text st
 		return 0, err
 	}
 	var m sentMessage
-	err := b.call(ctx, &outbound{method: "sendMessage", chat: chat, class: class, form: p, result: &m})
+	err := b.out(ctx, &outbound{method: "sendMessage", chat: chat, class: class, form: p, result: &m})
 	return m.MessageID, err
 }
 
@@ -51,7 +51,7 @@ func (b *Bot) editText(ctx context.Context, chat int64, class callClass, msgID i
 	p["text"] = text
 	p.AddBool("disable_web_page_preview", true)
 	p["entities"] = noEntities
-	return b.call(ctx, &outbound{method: "editMessageText", chat: chat, class: class, form: p})
+	return b.out(ctx, &outbound{method: "editMessageText", chat: chat, class: class, form: p})
 }
 
 // editMarkup changes a message's buttons. The parameters are those of
@@ -61,14 +61,13 @@ func (b *Bot) editMarkup(ctx context.Context, chat int64, class callClass, msgID
 	if err != nil {
 		return err
 	}
-	return b.call(ctx, &outbound{method: "editMessageReplyMarkup", chat: chat, class: class, form: p})
+	return b.out(ctx, &outbound{method: "editMessageReplyMarkup", chat: chat, class: class, form: p})
 }
 
 // answerCallback tells Telegram that a button press was seen. The
 // parameters are those of tgbotapi.NewCallback(queryID, "").
 func (b *Bot) answerCallback(ctx context.Context, queryID string) error {
-	p := tgbotapi.Params{"callback_query_id": queryID}
-	return b.call(ctx, &outbound{method: "answerCallbackQuery", class: classOther, form: p})
+	return b.request(ctx, "answerCallbackQuery", tgbotapi.Params{"callback_query_id": queryID}, nil)
 }
 
 // deleteMessage deletes one message. The parameters are those of
@@ -77,7 +76,7 @@ func (b *Bot) deleteMessage(ctx context.Context, chat int64, msgID int64) error 
 	p := tgbotapi.Params{}
 	p.AddNonZero64("chat_id", chat)
 	p.AddNonZero64("message_id", msgID)
-	return b.call(ctx, &outbound{method: "deleteMessage", chat: chat, class: classOther, form: p})
+	return b.request(ctx, "deleteMessage", p, nil)
 }
 
 // deleteMessages deletes the ids from bottom to top in one call, newest
@@ -93,7 +92,7 @@ func (b *Bot) deleteMessages(ctx context.Context, chat, bottom, top int64) error
 	if err := p.AddInterface("message_ids", ids); err != nil {
 		return err
 	}
-	return b.call(ctx, &outbound{method: "deleteMessages", chat: chat, class: classOther, form: p})
+	return b.request(ctx, "deleteMessages", p, nil)
 }
 
 // editParams is the parameters of tgbotapi.BaseEdit for a message in a
@@ -105,8 +104,8 @@ func editParams(chat int64, msgID int, markup *tgbotapi.InlineKeyboardMarkup) (t
 	return p, p.AddInterface("reply_markup", markup)
 }
 
-// request makes a call made once or seldom, which counts towards no
-// limit, and decodes its result into result (nil: not needed).
+// request makes a call that is no message (classOther), which counts
+// towards no limit, and decodes its result into result (nil: not needed).
 func (b *Bot) request(ctx context.Context, method string, p tgbotapi.Params, result any) error {
-	return b.call(ctx, &outbound{method: method, class: classOther, form: p, result: result})
+	return b.out(ctx, &outbound{method: method, class: classOther, form: p, result: result})
 }
