@@ -133,13 +133,6 @@ func (l *limiter) prune(now time.Time) {
 	l.pruneAt = max(minPrune, 2*len(l.chats))
 }
 
-// size is the number of per-chat limiters kept.
-func (l *limiter) size() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return len(l.chats)
-}
-
 // reserveAbove reserves a call when the overall bucket holds more than
 // headroom tokens at now, and otherwise returns nil and how long until it
 // would. No call that waits here runs the bucket into debt, so that the

@@ -417,7 +417,7 @@ func TestLimiterPrune(t *testing.T) {
 	}
 	now = now.Add(10 * time.Second) // every bucket is full again
 	l.reserveChat(-42, now)
-	if n := l.size(); n > 1 {
+	if n := len(l.chats); n > 1 {
 		t.Errorf("per-chat limiters after %d idle chats and one new = %d, want 1: full ones are dropped", minPrune-1, n)
 	}
 	// A chat still waiting for its bucket is kept.
@@ -426,7 +426,7 @@ func TestLimiterPrune(t *testing.T) {
 		l.reserveChat(chat+1, now)
 		l.reserveChat(chat+1, now)
 	}
-	if n := l.size(); n < minPrune {
+	if n := len(l.chats); n < minPrune {
 		t.Errorf("per-chat limiters of %d busy chats = %d, want all kept", minPrune, n)
 	}
 }
