@@ -149,17 +149,11 @@ func (l *limiter) reserveAbove(now time.Time, headroom float64) (*rate.Reservati
 }
 
 // headroomFor is what a call of class leaves of the overall bucket to the
-// calls before it in Telegram's order: a person's first answer leaves
-// nothing; the first message answering anything else leaves half the
-// headroom, to first answers; further messages the whole headroom.
+// calls before it in Telegram's order (classRank): a person's first answer
+// leaves nothing; the first message answering anything else leaves half
+// the headroom, to first answers; further messages the whole headroom.
 func (l *limiter) headroomFor(class callClass) float64 {
-	switch class {
-	case classFirst:
-		return 0
-	case classReply:
-		return l.headroom / 2
-	}
-	return l.headroom
+	return l.headroom * float64(classRank(class)) / 2
 }
 
 // wait waits until a call of class may go: for the chat's limiter first,
