@@ -117,11 +117,6 @@ func (l *limiter) urgentChatWait(chat int64) time.Duration {
 	return d
 }
 
-// reserveGlobal reserves a call at now against the overall limit.
-func (l *limiter) reserveGlobal(now time.Time) *rate.Reservation {
-	return l.global.ReserveN(now, 1)
-}
-
 // prune drops the limiters that are full at now: forgetting them changes
 // nothing, as a new one starts full.
 func (l *limiter) prune(now time.Time) {
@@ -173,7 +168,7 @@ func (l *limiter) wait(ctx context.Context, chat int64, class callClass) error {
 				return err
 			}
 		}
-		return l.await(ctx, l.reserveGlobal(l.clock.Time()))
+		return l.await(ctx, l.global.ReserveN(l.clock.Time(), 1))
 	}
 	if chat != 0 {
 		if err := l.await(ctx, l.reserveChat(chat, l.clock.Time())); err != nil {

@@ -18,7 +18,7 @@ func TestLimiterOrder(t *testing.T) {
 	now := time.Unix(0, 0)
 	l := newLimiter(30, 30, 1, 3, retry.Clock{Now: func() time.Time { return now }})
 	for range 30 {
-		l.reserveGlobal(now)
+		l.global.ReserveN(now, 1)
 	}
 	tests := []struct {
 		name  string
@@ -46,7 +46,7 @@ func TestLimiterOrder(t *testing.T) {
 	// Nothing above went into debt: an urgent message on the bucket left
 	// waits for one token's worth at most.
 	at := now.Add(18*time.Second/30 + time.Millisecond)
-	if d := l.reserveGlobal(at).DelayFrom(at); d > time.Second/30 {
+	if d := l.global.ReserveN(at, 1).DelayFrom(at); d > time.Second/30 {
 		t.Errorf("an urgent message after them waits %v, want at most %v", d, time.Second/30)
 	}
 }
@@ -62,7 +62,7 @@ func TestLimiterArrivalOrder(t *testing.T) {
 	clock := newManualClock()
 	l := newLimiter(30, 30, 1, 3, clock.clock())
 	for range 30 {
-		l.reserveGlobal(clock.Now())
+		l.global.ReserveN(clock.Now(), 1)
 	}
 	done := make(chan string, 3)
 	wait := func(name string, at arrival, class callClass) {

@@ -347,14 +347,14 @@ func simulate(l *limiter, wants []sendAt, chatFirst bool) []time.Duration {
 		var out time.Duration
 		switch {
 		case !chatFirst:
-			g := l.reserveGlobal(now).DelayFrom(now)
+			g := l.global.ReserveN(now, 1).DelayFrom(now)
 			c := l.reserveChat(e.chat, now).DelayFrom(now)
 			out = e.at + max(g, c)
 		case e.stage == 0:
 			push(event{at: e.at + l.reserveChat(e.chat, now).DelayFrom(now), chat: e.chat, stage: 1})
 			continue
 		default:
-			out = e.at + l.reserveGlobal(now).DelayFrom(now)
+			out = e.at + l.global.ReserveN(now, 1).DelayFrom(now)
 		}
 		sent = append(sent, out)
 		q := queued[e.chat][1:]
@@ -483,7 +483,7 @@ func TestLimiterYields(t *testing.T) {
 		t.Fatalf("reserveAbove(headroom) on a full bucket = %v, %v, want a token at once", r, wait)
 	}
 	for range 29 {
-		l.reserveGlobal(now)
+		l.global.ReserveN(now, 1)
 	}
 	r, wait := l.reserveAbove(now, l.headroom)
 	if r != nil {
@@ -493,7 +493,7 @@ func TestLimiterYields(t *testing.T) {
 	if want := 11 * time.Second / 30; wait < want-time.Millisecond || wait > want+time.Millisecond {
 		t.Errorf("reserveAbove(headroom) on an empty bucket waits %v, want about %v", wait, want)
 	}
-	if d := l.reserveGlobal(now).DelayFrom(now); d != time.Second/30 {
+	if d := l.global.ReserveN(now, 1).DelayFrom(now); d != time.Second/30 {
 		t.Errorf("a first answer on an empty bucket waits %v, want %v: its turn only", d, time.Second/30)
 	}
 	later := now.Add(time.Second)
