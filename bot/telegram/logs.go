@@ -167,7 +167,6 @@ func decodeProblem(err error) (class string, offset int64) {
 		syn *json.SyntaxError
 		typ *json.UnmarshalTypeError
 		big *http.MaxBytesError
-		inv *json.InvalidUnmarshalError
 	)
 	switch {
 	case errors.As(err, &big):
@@ -176,8 +175,6 @@ func decodeProblem(err error) (class string, offset int64) {
 		return "syntax", syn.Offset
 	case errors.As(err, &typ):
 		return "type", typ.Offset
-	case errors.As(err, &inv):
-		return "internal", 0
 	case errors.Is(err, io.EOF):
 		return "empty", 0
 	case errors.Is(err, io.ErrUnexpectedEOF):
