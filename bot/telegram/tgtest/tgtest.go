@@ -88,10 +88,9 @@ type Message struct {
 	Media string
 	// Buttons is the inline keyboard, nil when there is none.
 	Buttons [][]Button
-	// Keyboard is the reply keyboard this message set, Persistent whether
-	// it asked to stay visible, RemoveKeyboard whether it removed it.
+	// Keyboard is the reply keyboard this message set, RemoveKeyboard
+	// whether it removed it.
 	Keyboard       [][]string
-	Persistent     bool
 	RemoveKeyboard bool
 	Edits          int
 	Deleted        bool
@@ -1106,7 +1105,6 @@ type markup struct {
 	Keyboard       [][]struct {
 		Text string `json:"text"`
 	} `json:"keyboard"`
-	IsPersistent   bool `json:"is_persistent"`
 	RemoveKeyboard bool `json:"remove_keyboard"`
 }
 
@@ -1169,7 +1167,6 @@ func (s *Server) sendMessage(p url.Values) (any, *apiError) {
 			}
 			m.Keyboard = append(m.Keyboard, labels)
 		}
-		m.Persistent = mk.IsPersistent
 		m.RemoveKeyboard = mk.RemoveKeyboard
 	}
 	cs.add(m, s.opts.Messages)
