@@ -202,10 +202,10 @@ type Options struct {
 // not.
 type Limits struct {
 	// Rate and Burst are the overall limit: messages a second and how
-	// many may go at once (30, 30 when zero).
+	// many may go at once.
 	Rate  float64
 	Burst int
-	// ChatRate and ChatBurst are the limit in one chat (1, 3 when zero).
+	// ChatRate and ChatBurst are the limit in one chat.
 	ChatRate  float64
 	ChatBurst int
 	// Now is the time the limits are kept on; the machine's when nil, so
@@ -230,24 +230,11 @@ type limits struct {
 }
 
 func newLimits(o *Limits) *limits {
-	l := &limits{now: o.Now, chatRate: rate.Limit(o.ChatRate), chatBurst: o.ChatBurst, chats: map[int64]*rate.Limiter{}}
+	l := &limits{now: o.Now, global: rate.NewLimiter(rate.Limit(o.Rate), o.Burst),
+		chatRate: rate.Limit(o.ChatRate), chatBurst: o.ChatBurst, chats: map[int64]*rate.Limiter{}}
 	if l.now == nil {
 		l.now = time.Now
 	}
-	r, burst := o.Rate, o.Burst
-	if r <= 0 {
-		r = 30
-	}
-	if burst <= 0 {
-		burst = 30
-	}
-	if l.chatRate <= 0 {
-		l.chatRate = 1
-	}
-	if l.chatBurst <= 0 {
-		l.chatBurst = 3
-	}
-	l.global = rate.NewLimiter(rate.Limit(r), burst)
 	return l
 }
 

@@ -278,7 +278,9 @@ func TestLimits(t *testing.T) {
 
 	t.Run("thirty a second overall", func(t *testing.T) {
 		now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
-		s := Start(Options{Limits: &Limits{Now: func() time.Time { return now }}})
+		limits := TelegramLimits()
+		limits.Now = func() time.Time { return now }
+		s := Start(Options{Limits: limits})
 		t.Cleanup(s.Close)
 		for id := int64(1); id <= 40; id++ {
 			u := User{ID: id, FirstName: "A"}
