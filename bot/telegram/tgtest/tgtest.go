@@ -468,13 +468,7 @@ func (s *Server) TextUpdate(c Chat, from User, text string) (id int, body []byte
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m := &Message{Text: text}
-	u := s.userMessageLocked(c, from, m, nil)
-	s.nextUpdate++
-	u["update_id"] = s.nextUpdate
-	body, err := json.Marshal(u)
-	if err != nil {
-		panic(err)
-	}
+	_, body = s.numberLocked(s.userMessageLocked(c, from, m, nil))
 	return m.ID, body
 }
 
@@ -545,12 +539,7 @@ func (s *Server) PressUpdate(c Chat, from User, id int, data string) (qid string
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	qid, u := s.pressLocked(c, from, id, data)
-	s.nextUpdate++
-	u["update_id"] = s.nextUpdate
-	body, err := json.Marshal(u)
-	if err != nil {
-		panic(err)
-	}
+	_, body = s.numberLocked(u)
 	return qid, body
 }
 
@@ -614,20 +603,26 @@ func (s *Server) Inject(f Fault) {
 }
 
 func (s *Server) queueLocked(u map[string]any) int {
+	id, body := s.numberLocked(u)
+	s.pending = append(s.pending, queued{id: id, body: body})
+	if s.dupNext {
+		s.dupNext = false
+		s.pending = append(s.pending, queued{id: id, body: body})
+	}
+	close(s.notify)
+	s.notify = make(chan struct{})
+	return id
+}
+
+// numberLocked gives u the next update_id and returns it with u in JSON.
+func (s *Server) numberLocked(u map[string]any) (int, []byte) {
 	s.nextUpdate++
 	u["update_id"] = s.nextUpdate
 	body, err := json.Marshal(u)
 	if err != nil {
 		panic(err)
 	}
-	s.pending = append(s.pending, queued{id: s.nextUpdate, body: body})
-	if s.dupNext {
-		s.dupNext = false
-		s.pending = append(s.pending, queued{id: s.nextUpdate, body: body})
-	}
-	close(s.notify)
-	s.notify = make(chan struct{})
-	return s.nextUpdate
+	return s.nextUpdate, body
 }
 
 func (s *Server) chat(c Chat) *chatState {
