@@ -424,27 +424,22 @@ func (s *Server) SendText(c Chat, from User, text string) int {
 // SendMedia queues a message without text, such as a "sticker", "photo",
 // "voice" or "document", and returns its message id.
 func (s *Server) SendMedia(c Chat, from User, kind string) int {
-	var field any
-	switch kind {
-	case "photo":
-		field = []map[string]any{{"file_id": "f1", "file_unique_id": "u1", "width": 90, "height": 90}}
-	default:
+	var field any = photo
+	if kind != "photo" {
 		field = map[string]any{"file_id": "f1", "file_unique_id": "u1", "width": 512, "height": 512, "duration": 1, "is_animated": false}
 	}
 	return s.userMessage(c, from, &Message{Media: kind}, map[string]any{kind: field})
 }
 
+// photo is the sizes of a photo a user sends.
+var photo = []map[string]any{{"file_id": "f1", "file_unique_id": "u1", "width": 90, "height": 90}}
+
 // SendCaptioned queues a photo with a caption, as a person sends a
-// screenshot with a line under it, and returns its message id.
+// screenshot with a line under it, and returns its message id. The
+// caption is the message's text as the phone shows it; the update has no
+// text.
 func (s *Server) SendCaptioned(c Chat, from User, caption string) int {
-	photo := []map[string]any{{"file_id": "f1", "file_unique_id": "u1", "width": 90, "height": 90}}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	m := &Message{Media: "photo"}
-	u := s.userMessageLocked(c, from, m, map[string]any{"photo": photo, "caption": caption})
-	m.Text = caption // as the phone shows it; the update has no text
-	s.queueLocked(u)
-	return m.ID
+	return s.userMessage(c, from, &Message{Media: "photo", Text: caption}, map[string]any{"photo": photo, "caption": caption})
 }
 
 // AddBotToGroup queues the service message of the bot being added to a
@@ -505,7 +500,7 @@ func (s *Server) userMessageLocked(c Chat, from User, m *Message, extra map[stri
 	m.ID = cs.nextID
 	cs.add(m, s.opts.Messages)
 	wire := map[string]any{"message_id": m.ID, "from": from, "chat": c, "date": time.Now().Unix()}
-	if m.Text != "" {
+	if m.Text != "" && m.Media == "" {
 		wire["text"] = m.Text
 		if strings.HasPrefix(m.Text, "/") {
 			n := strings.IndexAny(m.Text, " \n")
