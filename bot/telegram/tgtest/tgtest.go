@@ -48,6 +48,8 @@ const BotUsername = "signaal_test_bot"
 // BotID is the user id of the fake bot.
 const BotID = 123456789
 
+var botUser = User{ID: BotID, IsBot: true, FirstName: "Signaal", Username: BotUsername}
+
 // MaxText is Telegram's limit on a message's text, in UTF-16 code units.
 const MaxText = 4096
 
@@ -445,8 +447,7 @@ func (s *Server) SendCaptioned(c Chat, from User, caption string) int {
 // AddBotToGroup queues the service message of the bot being added to a
 // group chat.
 func (s *Server) AddBotToGroup(c Chat, from User) int {
-	bot := User{ID: BotID, IsBot: true, FirstName: "Signaal", Username: BotUsername}
-	return s.userMessage(c, from, &Message{Media: "new_chat_members"}, map[string]any{"new_chat_members": []User{bot}})
+	return s.userMessage(c, from, &Message{Media: "new_chat_members"}, map[string]any{"new_chat_members": []User{botUser}})
 }
 
 func (s *Server) userMessage(c Chat, from User, m *Message, extra map[string]any) int {
@@ -988,7 +989,7 @@ func badRequest(desc string) *apiError { return &apiError{code: 400, desc: "Bad 
 func (s *Server) dispatchLocked(method string, p url.Values) (any, *apiError) {
 	switch method {
 	case "getMe":
-		return User{ID: BotID, IsBot: true, FirstName: "Signaal", Username: BotUsername}, nil
+		return botUser, nil
 	case "sendMessage":
 		return s.sendMessage(p)
 	case "editMessageText", "editMessageReplyMarkup":
@@ -1154,7 +1155,7 @@ func (s *Server) sendMessage(p url.Values) (any, *apiError) {
 func (s *Server) wireBotMessage(cs *chatState, m *Message) map[string]any {
 	w := map[string]any{"message_id": m.ID, "chat": cs.info, "date": time.Now().Unix(), "text": m.Text}
 	if m.FromBot {
-		w["from"] = User{ID: BotID, IsBot: true, FirstName: "Signaal", Username: BotUsername}
+		w["from"] = botUser
 	}
 	if len(m.Buttons) > 0 {
 		w["reply_markup"] = map[string]any{"inline_keyboard": m.Buttons}
