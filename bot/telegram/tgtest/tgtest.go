@@ -478,6 +478,12 @@ func (s *Server) Post(ctx context.Context, body []byte) (int, error) {
 	if h == nil {
 		return 0, fmt.Errorf("tgtest: no webhook set")
 	}
+	return s.post(ctx, h, body)
+}
+
+// post posts an update to webhook h, with its secret, and returns the
+// status of the answer.
+func (s *Server) post(ctx context.Context, h *webhook, body []byte) (int, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.url, bytes.NewReader(body))
 	if err != nil {
 		return 0, err
@@ -1330,7 +1336,6 @@ func (s *Server) stopHookLocked() {
 // again after a short pause until the webhook answers 200.
 func (s *Server) deliver(h *webhook) {
 	defer close(h.done)
-	client := &http.Client{Timeout: 5 * time.Second}
 	for {
 		s.mu.Lock()
 		var next *queued
@@ -1348,16 +1353,9 @@ func (s *Server) deliver(h *webhook) {
 				return
 			}
 		}
-		req, _ := http.NewRequest(http.MethodPost, h.url, bytes.NewReader(next.body))
-		req.Header.Set("Content-Type", "application/json")
-		if h.secret != "" {
-			req.Header.Set("X-Telegram-Bot-Api-Secret-Token", h.secret)
-		}
-		status := 0
-		if resp, err := client.Do(req); err == nil {
-			status = resp.StatusCode
-			resp.Body.Close()
-		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		status, _ := s.post(ctx, h, next.body) // 0 when the request failed
+		cancel()
 		s.mu.Lock()
 		s.deliveries = append(s.deliveries, Delivery{UpdateID: next.id, Status: status})
 		if status == http.StatusOK && len(s.pending) > 0 && s.pending[0].id == next.id {
