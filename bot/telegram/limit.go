@@ -1,9 +1,10 @@
 package telegram
 
 import (
-	"container/heap"
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -47,7 +48,7 @@ type limiter struct {
 	global   *rate.Limiter
 	headroom float64 // overall tokens that yielding calls leave alone
 	yieldMu  sync.Mutex
-	waiting  waiters       // the messages waiting for the overall limit, in turn; under yieldMu
+	waiting  []*waiter     // the messages waiting for the overall limit, in turn; under yieldMu
 	arrivals atomic.Uint64 // the last arrival handed out
 
 	mu        sync.Mutex
@@ -207,36 +208,14 @@ func arrivalOf(ctx context.Context, l *limiter) arrival {
 type waiter struct {
 	class callClass
 	at    arrival
-	index int           // in waiters
 	turn  chan struct{} // told when it may have become the first in turn
 }
 
-// waiters are the waiting messages as a heap: first answers before other
-// answers, before further messages, each class in order of arrival.
-type waiters []*waiter
-
-func (w waiters) Len() int { return len(w) }
-func (w waiters) Less(i, j int) bool {
-	if ri, rj := classRank(w[i].class), classRank(w[j].class); ri != rj {
-		return ri < rj
-	}
-	return w[i].at < w[j].at
-}
-func (w waiters) Swap(i, j int) {
-	w[i], w[j] = w[j], w[i]
-	w[i].index, w[j].index = i, j
-}
-func (w *waiters) Push(x any) {
-	v := x.(*waiter)
-	v.index = len(*w)
-	*w = append(*w, v)
-}
-func (w *waiters) Pop() any {
-	old := *w
-	v := old[len(old)-1]
-	old[len(old)-1] = nil
-	*w = old[:len(old)-1]
-	return v
+// inTurn orders the waiting messages: first answers before other answers,
+// before further messages, each class in order of arrival. Few wait at
+// once, each on one of the channel's workers, so a sorted slice serves.
+func inTurn(a, b *waiter) int {
+	return cmp.Or(cmp.Compare(classRank(a.class), classRank(b.class)), cmp.Compare(a.at, b.at))
 }
 
 // classRank is the order of the classes that wait for the overall limit.
@@ -259,7 +238,8 @@ func (l *limiter) waitTurn(ctx context.Context, class callClass, at arrival) err
 	headroom := l.headroomFor(class)
 	w := &waiter{class: class, at: at, turn: make(chan struct{}, 1)}
 	l.yieldMu.Lock()
-	heap.Push(&l.waiting, w)
+	i, _ := slices.BinarySearchFunc(l.waiting, w, inTurn)
+	l.waiting = slices.Insert(l.waiting, i, w)
 	l.yieldMu.Unlock()
 	for {
 		l.yieldMu.Lock()
@@ -275,7 +255,7 @@ func (l *limiter) waitTurn(ctx context.Context, class callClass, at arrival) err
 		}
 		r, wait := l.reserveAbove(l.clock.Time(), headroom)
 		if r != nil {
-			heap.Pop(&l.waiting)
+			l.waiting = slices.Delete(l.waiting, 0, 1)
 			l.tellFirst()
 			l.yieldMu.Unlock()
 			return l.await(ctx, r)
@@ -292,8 +272,8 @@ func (l *limiter) waitTurn(ctx context.Context, class callClass, at arrival) err
 func (l *limiter) leave(w *waiter) {
 	l.yieldMu.Lock()
 	defer l.yieldMu.Unlock()
-	if w.index >= 0 && w.index < len(l.waiting) && l.waiting[w.index] == w {
-		heap.Remove(&l.waiting, w.index)
+	if i := slices.Index(l.waiting, w); i >= 0 {
+		l.waiting = slices.Delete(l.waiting, i, i+1)
 		l.tellFirst()
 	}
 }
