@@ -26,7 +26,7 @@ import (
 //   - counted tells Metrics of every attempt;
 //   - redacted turns every error from outside into one that carries no
 //     token, id or text (logs.go) before anything above sees it;
-//   - transport makes the request with the call's own context, so that a
+//   - roundTrip makes the request with the call's own context, so that a
 //     quick exit carried out after the rest of the work was abandoned is
 //     not cut off with it, and reads into result what the call needs of
 //     Telegram's answer (client.go).
@@ -49,7 +49,7 @@ type caller func(ctx context.Context, o *outbound) error
 
 // chain is the outbound chain, the first link outermost.
 func (b *Bot) chain() caller {
-	return b.limited(b.retried(b.counted(b.redacted(b.transport))))
+	return b.limited(b.retried(b.counted(b.redacted(b.roundTrip))))
 }
 
 // limited waits until the call may go under Telegram's limits.
@@ -122,12 +122,6 @@ func (b *Bot) redacted(next caller) caller {
 	return func(ctx context.Context, o *outbound) error {
 		return outside(o.method, next(ctx, o))
 	}
-}
-
-// transport makes the call with requests that end with ctx, or after
-// RequestTimeout.
-func (b *Bot) transport(ctx context.Context, o *outbound) error {
-	return b.roundTrip(ctx, b.RequestTimeout, o)
 }
 
 // retryAfter decides whether a failed call is tried again, and after how

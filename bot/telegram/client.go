@@ -16,10 +16,15 @@ import (
 )
 
 // roundTrip makes the call o with a request that ends with ctx, or after
-// timeout, and decodes the answer's result into o.result. Its errors pass
-// outside (the chain's redacted) before anyone sees them: a transport
-// error carries the request URL, and with it the token.
-func (b *Bot) roundTrip(ctx context.Context, timeout time.Duration, o *outbound) error {
+// RequestTimeout (a long poll: after LongPoll and some), and decodes the
+// answer's result into o.result. Its errors pass outside (the chain's
+// redacted) before anyone sees them: a transport error carries the
+// request URL, and with it the token.
+func (b *Bot) roundTrip(ctx context.Context, o *outbound) error {
+	timeout := b.RequestTimeout
+	if o.method == "getUpdates" {
+		timeout = b.LongPoll + 15*time.Second
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, fmt.Sprintf(b.Endpoint, b.Token, o.method), strings.NewReader(encode(o.form)))

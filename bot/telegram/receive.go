@@ -39,9 +39,7 @@ func (b *Bot) poll(ctx context.Context) error {
 	// limits, which are for sending, nor its retries: polling never gives
 	// up, and says why it waits. Its requests end with ctx, so that a stop
 	// interrupts the long poll at once instead of after up to LongPoll.
-	fetch := b.counted(b.redacted(func(ctx context.Context, o *outbound) error {
-		return b.roundTrip(ctx, b.LongPoll+15*time.Second, o)
-	}))
+	fetch := b.counted(b.redacted(b.roundTrip))
 	full := false
 	for {
 		var ups []tgbotapi.Update
