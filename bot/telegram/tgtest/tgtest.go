@@ -28,6 +28,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -1204,9 +1205,7 @@ func (s *Server) edit(method string, p url.Values) (any, *apiError) {
 			return nil, badRequest("MESSAGE_TOO_LONG")
 		}
 	}
-	same, _ := json.Marshal(m.Buttons)
-	now, _ := json.Marshal(buttons)
-	if text == m.Text && bytes.Equal(same, now) {
+	if text == m.Text && reflect.DeepEqual(m.Buttons, buttons) {
 		return nil, badRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message")
 	}
 	m.Text, m.Buttons = text, buttons
