@@ -3,7 +3,6 @@ package telegram
 import (
 	"cmp"
 	"context"
-	"errors"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -62,9 +61,6 @@ type limiter struct {
 // urgentBorrow is how far ahead of its chat's limit an urgent message may
 // go: a couple of messages' worth.
 const urgentBorrow = 2 * time.Second
-
-// errUnlimitable is a reservation the limiter can never grant.
-var errUnlimitable = errors.New("telegram: rate limit cannot be met")
 
 // minPrune is the size of the per-chat map below which it is never swept.
 const minPrune = 1024
@@ -291,10 +287,9 @@ func (l *limiter) tellFirst() {
 
 // await sleeps until r is due. When ctx ends first the reservation is
 // given back, so that a call that never happens does not hold up others.
+// Every reservation of one token is granted: the limiters' bursts are one
+// or more.
 func (l *limiter) await(ctx context.Context, r *rate.Reservation) error {
-	if !r.OK() {
-		return errUnlimitable // cannot happen with a burst of one or more
-	}
 	if err := l.clock.Sleep(ctx, r.DelayFrom(l.clock.Time())); err != nil {
 		r.CancelAt(l.clock.Time())
 		return err
