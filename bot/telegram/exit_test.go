@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -289,4 +290,64 @@ func (h *harness) exitLine(t *testing.T, chat int64) tgtest.Message {
 		t.Errorf("the exit line %q is still in sight, want it deleted with the conversation", m.Text)
 	}
 	return m
+}
+
+// TestQuickExitBeforeLateUpdate: an update the person sent before the
+// quick exit that reaches the bot only after it, as the webhook's requests
+// come side by side and one that failed comes again, is not answered. Its
+// answer would start a conversation again on a phone that was just wiped,
+// above the exit's line and so outside the window it deleted. What the
+// person sends after the exit is answered as usual.
+func TestQuickExitBeforeLateUpdate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		late func(h *harness, q tgtest.Message) []byte // made before the exit, posted after it
+	}{
+		{"typed message", func(h *harness, _ tgtest.Message) []byte {
+			_, body := h.srv.TextUpdate(tgtest.PrivateChat(alice), alice, "hallo")
+			return body
+		}},
+		{"button", func(h *harness, q tgtest.Message) []byte {
+			_, body := h.srv.PressUpdate(tgtest.PrivateChat(alice), alice, q.ID, "start/welcome/ok")
+			return body
+		}},
+		{"112 button", func(h *harness, q tgtest.Message) []byte {
+			_, body := h.srv.PressUpdate(tgtest.PrivateChat(alice), alice, q.ID, flows.DataSOS)
+			return body
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			h := start(t, hooking, testContent(t))
+			h.said = append(h.said, "hallo")
+			post := func(body []byte) {
+				t.Helper()
+				if status, err := h.srv.Post(context.Background(), body); err != nil || status != 200 {
+					t.Fatalf("Post() = %d, %v, want 200", status, err)
+				}
+				h.settle()
+			}
+			_, body := h.srv.TextUpdate(tgtest.PrivateChat(alice), alice, "/start")
+			post(body)
+			late := tt.late(h, h.question(alice))
+			_, exit := h.srv.TextUpdate(tgtest.PrivateChat(alice), alice, "/stop")
+			post(exit)
+			handled := h.rec.count()
+			post(late)
+			if visible := h.srv.Visible(alice.ID); len(visible) != 0 {
+				t.Errorf("after an update from before the quick exit came late, the phone shows %d messages (%.40q first), want none", len(visible), visible[0].Text)
+			}
+			if n := h.rec.count() - handled; n != 0 {
+				t.Errorf("the update from before the quick exit went to the dispatcher (%d updates), want it ignored", n)
+			}
+			// A message after the exit begins a conversation again.
+			_, body = h.srv.TextUpdate(tgtest.PrivateChat(alice), alice, "/start")
+			post(body)
+			if msgs := h.srv.Visible(alice.ID); len(msgs) != 2 || !strings.Contains(msgs[1].Text, h.txt(content.KeyPrivacy)) {
+				t.Errorf("after the quick exit, /start shows %d messages, want it and the welcome with the privacy note", len(msgs))
+			}
+		})
+	}
 }

@@ -197,6 +197,7 @@ type Bot struct {
 	answered  recentUpdates // updates whose replies were sent
 	// runningSends are the send jobs running, by chat (*runningSend).
 	runningSends sync.Map
+	exits        exitMarks // each chat's last quick exit, for a while
 
 	dropped   *rollup // updates dropped because their chat was over its limits
 	strangers *rollup // webhook requests without the secret

@@ -38,8 +38,9 @@ func (b *Bot) handle(u *tgbotapi.Update, urg flows.Urgency, done func(ack bool))
 		done(false)
 		return
 	}
-	switch key := routeKey(u); {
+	switch key, now := routeKey(u), b.Clock.Time(); {
 	case urg == flows.Exit:
+		b.exits.mark(key, u.UpdateID, now)
 		// What the chat sent before the exit and is still waiting would
 		// start the conversation again on a phone that was just wiped;
 		// replies still waiting would only show what is about to be
@@ -50,6 +51,16 @@ func (b *Bot) handle(u *tgbotapi.Update, urg flows.Urgency, done func(ack bool))
 		if updates+replies > 0 {
 			b.log().Debug("telegram: superseded by a quick exit", "updates", updates, "batches", replies)
 		}
+	case b.exits.before(key, u.UpdateID, now):
+		// Sent before the quick exit, and come only now: the webhook's
+		// requests come side by side, and one that failed comes again.
+		// Its answer would begin the conversation again on a phone that
+		// was just wiped, above the exit's line and so outside the window
+		// it deleted. The exit supersedes it as it does what was queued.
+		b.log().Debug("telegram: update from before a quick exit ignored")
+		b.answerDropped(u)
+		done(true)
+		return
 	case urg == flows.Ordinary && b.sending.KeyLen(key)+jobsPerUpdate > b.MaxChatQueued:
 		// The chat has more replies waiting than it can be sent soon:
 		// it is flooding. Handling more would only pile up replies it is
@@ -168,6 +179,64 @@ func (b *Bot) urgency(u *tgbotapi.Update) flows.Urgency {
 		return b.Triage.Urgency(in)
 	}
 	return flows.Ordinary
+}
+
+// exitMarks remembers the update id of each chat's last quick exit for
+// a while, so that an update sent before the exit that reaches the bot
+// after it is known (see handle): Telegram numbers updates in the order it
+// received them. A mark is let go after exitMemory, so that the bot keeps
+// no lasting trace of who left.
+type exitMarks struct {
+	mu    sync.Mutex
+	marks map[int64]exitMark // by chat
+	swept time.Time          // when expired marks were last let go
+}
+
+type exitMark struct {
+	update int
+	at     time.Time
+}
+
+// exitMemory is how long a quick exit's mark is kept: as long as an
+// update sent before it may still come, as Telegram delivers one again
+// within a minute.
+const exitMemory = time.Minute
+
+// mark notes a quick exit of chat in update at now. An update id that is
+// not positive is no place in Telegram's order, and marks nothing.
+func (e *exitMarks) mark(chat int64, update int, now time.Time) {
+	if update <= 0 {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.marks == nil {
+		e.marks = map[int64]exitMark{}
+	}
+	if now.Sub(e.swept) >= exitMemory {
+		for k, m := range e.marks {
+			if now.Sub(m.at) >= exitMemory {
+				delete(e.marks, k)
+			}
+		}
+		e.swept = now
+	}
+	if m, ok := e.marks[chat]; ok && m.update > update {
+		update = m.update // a later exit came first
+	}
+	e.marks[chat] = exitMark{update: update, at: now}
+}
+
+// before reports whether update came before a quick exit of chat in the
+// last exitMemory.
+func (e *exitMarks) before(chat int64, update int, now time.Time) bool {
+	if update <= 0 {
+		return false
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	m, ok := e.marks[chat]
+	return ok && update < m.update && now.Sub(m.at) < exitMemory
 }
 
 // runningSend is a send job that is running, so that a quick exit can
