@@ -25,7 +25,12 @@ func (b *Bot) roundTrip(ctx context.Context, o *outbound) error {
 	if o.method == "getUpdates" {
 		timeout = b.LongPoll + 15*time.Second
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	if err := ctx.Err(); err != nil {
+		return err // a send job a quick exit cut short starts no call
+	}
+	// A call already on its way when a quick exit comes is let finish
+	// (see onWire).
+	ctx, cancel := context.WithTimeout(onWire(ctx), timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, fmt.Sprintf(b.Endpoint, b.Token, o.method), strings.NewReader(encode(o.form)))
 	if err != nil {

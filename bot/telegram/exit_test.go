@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -349,5 +350,82 @@ func TestQuickExitBeforeLateUpdate(t *testing.T) {
 				t.Errorf("after the quick exit, /start shows %d messages, want it and the welcome with the privacy note", len(msgs))
 			}
 		})
+	}
+}
+
+// TestQuickExitCallOnItsWay: a reply on its way to Telegram when the quick
+// exit comes lands below the exit's line and is deleted with the rest.
+// Telegram carries out a request it has received, so cutting the call off
+// would not take the message back, only lose its place: it could land
+// above the line, outside the window the exit deletes.
+func TestQuickExitCallOnItsWay(t *testing.T) {
+	t.Parallel()
+	h := start(t, polling, testContent(t))
+	h.text(alice, "/start")
+	hold := make(chan struct{})
+	release := sync.OnceFunc(func() { close(hold) })
+	defer release()
+	h.srv.Inject(tgtest.Fault{Method: "sendMessage", Chat: alice.ID, Hold: hold, Lands: true})
+	h.said = append(h.said, "hallo")
+	h.srv.SendText(tgtest.PrivateChat(alice), alice, "hallo")
+	h.srv.Await(t, 5*time.Second, "the reply to be on its way", func() bool { return len(h.srv.HeldCalls("sendMessage")) == 1 })
+	h.srv.SendText(tgtest.PrivateChat(alice), alice, "/stop")
+	h.srv.Await(t, 5*time.Second, "the exit to reach the dispatcher", func() bool { return h.rec.count() == 3 })
+	// The reply's answer comes once the exit has deleted what it deletes;
+	// an exit that waits for the call on its way deletes nothing before,
+	// and the answer comes a second later. Either way the message lands
+	// where it would at that time.
+	for end := time.Now().Add(time.Second); time.Now().Before(end) && len(h.srv.Calls("deleteMessages")) == 0; {
+		time.Sleep(time.Millisecond)
+	}
+	release()
+	h.settle()
+	line := h.exitLine(t, alice.ID).ID
+	for _, m := range h.srv.Visible(alice.ID) {
+		t.Errorf("after the quick exit, message %d (%.40q) is on the phone, want none (the exit's line was %d)", m.ID, m.Text, line)
+	}
+}
+
+// TestExitMarks: an update numbered before a chat's last quick exit is
+// known as such for exitMemory, in that chat only.
+func TestExitMarks(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		marks  []int // quick exits of chat 1, in the order they came, at t0
+		chat   int64
+		update int
+		at     time.Duration // after t0
+		want   bool
+	}{
+		{"before the exit", []int{100}, 1, 99, 0, true},
+		{"the exit again", []int{100}, 1, 100, 0, false},
+		{"after the exit", []int{100}, 1, 101, 0, false},
+		{"another chat", []int{100}, 2, 99, 0, false},
+		{"no exit", nil, 1, 99, 0, false},
+		{"just within memory", []int{100}, 1, 99, exitMemory - time.Nanosecond, true},
+		{"memory over", []int{100}, 1, 99, exitMemory, false},
+		{"a later exit came first", []int{100, 90}, 1, 95, 0, true},
+		{"no update id", []int{100}, 1, 0, 0, false},
+		{"an exit without update id", []int{0}, 1, 99, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var e exitMarks
+			for _, u := range tt.marks {
+				e.mark(1, u, t0)
+			}
+			if got := e.before(tt.chat, tt.update, t0.Add(tt.at)); got != tt.want {
+				t.Errorf("before(%d, %d, t0+%v) = %v, want %v", tt.chat, tt.update, tt.at, got, tt.want)
+			}
+		})
+	}
+	// Marks past exitMemory are let go when the next exit is marked.
+	var e exitMarks
+	e.mark(1, 100, t0)
+	e.mark(2, 200, t0.Add(exitMemory))
+	if _, ok := e.marks[1]; ok || len(e.marks) != 1 {
+		t.Errorf("after a minute and another exit, %d marks kept (chat 1's among them: %v), want only the new one", len(e.marks), ok)
 	}
 }

@@ -38,7 +38,10 @@ func (b *Bot) handle(u *tgbotapi.Update, urg flows.Urgency, done func(ack bool))
 		done(false)
 		return
 	}
-	switch key, now := routeKey(u), b.Clock.Time(); {
+	// The marks of quick exits keep to the machine's clock: they last as
+	// long as Telegram may deliver an update late, which a test that runs
+	// the bot's clock fast through Telegram's limits does not shorten.
+	switch key, now := routeKey(u), time.Now(); {
 	case urg == flows.Exit:
 		b.exits.mark(key, u.UpdateID, now)
 		// What the chat sent before the exit and is still waiting would
@@ -245,11 +248,33 @@ type runningSend struct{ cancel context.CancelFunc }
 
 // supersede ends the send job running for key, if any: a quick exit makes
 // what it sends pointless, and it would hold up the exit's own line while
-// it waits out its chat's limit.
+// it waits out its chat's limit, or for a retry. A call it has on its way
+// to Telegram is let finish (see onWire), and the exit's line waits for
+// that one answer.
 func (b *Bot) supersede(key int64) {
 	if v, ok := b.runningSends.Load(key); ok {
 		v.(*runningSend).cancel()
 	}
+}
+
+// wireKey is the context value that holds, in a send job's context, the
+// context its calls go on the wire with (see onWire).
+type wireKey struct{}
+
+// onWire is the context a call made under ctx goes on the wire with: for
+// a send job, one that a quick exit does not end (see supersede), so that
+// a request Telegram may already have is answered. Telegram carries out a
+// request it has received whether or not the answer is read, so cutting
+// the call off would not take its message back, only lose its place: the
+// answer comes before the exit's line is sent, in the order of the chat's
+// sends, which puts the message below the line and inside the window the
+// exit deletes; cut off, it could land above the line and stay on the
+// phone. The call still ends with the bot's life and RequestTimeout.
+func onWire(ctx context.Context) context.Context {
+	if w, ok := ctx.Value(wireKey{}).(context.Context); ok {
+		return w
+	}
+	return ctx
 }
 
 // answerDropped answers the button press of an update that is dropped,
@@ -497,8 +522,10 @@ func (b *Bot) queueSend(key int64, urg flows.Urgency, f func(ctx context.Context
 				return
 			}
 			// A quick exit cuts the chat's running sends short (see
-			// supersede): what they send is about to be deleted.
+			// supersede): what they send is about to be deleted. A call
+			// already on its way is let finish (see onWire).
 			ctx, cancel := context.WithCancel(life)
+			ctx = context.WithValue(ctx, wireKey{}, life)
 			run := &runningSend{cancel: cancel}
 			b.runningSends.Store(key, run)
 			f(ctx)

@@ -128,6 +128,12 @@ type Fault struct {
 	// Hold, when not nil, keeps the call waiting until it is closed: a
 	// slow answer that lasts exactly as long as the test needs it to.
 	Hold <-chan struct{}
+	// Lands, with Hold, carries the call out once Hold is closed even when
+	// the bot stopped waiting for the answer first, as Telegram carries
+	// out a request it has received whether or not anyone reads the
+	// answer: a message sent so lands in the chat, with an id the bot
+	// never learns.
+	Lands bool
 	// Times is how many calls the fault applies to; 0 means once.
 	Times int
 	// Echo makes the error description repeat the request's path (which
@@ -868,8 +874,18 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			case <-f.Hold:
 				s.hold(&call, false)
 			case <-r.Context().Done():
+				lands := false
+				if f.Lands {
+					select {
+					case <-f.Hold:
+						lands = true
+					case <-s.closed:
+					}
+				}
 				s.hold(&call, false)
-				return
+				if !lands {
+					return
+				}
 			}
 		}
 		if f.Code != 0 {
