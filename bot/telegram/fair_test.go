@@ -381,21 +381,28 @@ func TestQuickExitUnderFlood(t *testing.T) {
 	})
 	queued := h.bot.sending.KeyLen(floodUser.ID)
 	before := len(h.srv.Calls("sendMessage"))
+	s.text(floodUser, "/stop")
+	// The clock moves from the moment the dispatcher has the exit, and so
+	// the exit has superseded the chat's replies: until then it stands
+	// still, and no more of them go than the chat's burst has left.
+	h.srv.Await(t, 10*time.Second, "the exit to reach the dispatcher", func() bool {
+		h.rec.mu.Lock()
+		defer h.rec.mu.Unlock()
+		return slices.ContainsFunc(h.rec.in, func(u bot.Update) bool { return u.Input.Data == "/stop" })
+	})
 	go func() {
 		for ctx.Err() == nil {
 			mc.advance(100 * time.Millisecond)
 			runtime.Gosched()
 		}
 	}()
-	s.text(floodUser, "/stop")
 	exit := h.txt(content.KeyExit)
 	h.srv.Await(t, 10*time.Second, "the exit line", func() bool {
-		msgs := h.srv.Messages(floodUser.ID)
-		return len(msgs) > 0 && msgs[len(msgs)-1].FromBot && msgs[len(msgs)-1].Text == exit
+		return slices.ContainsFunc(h.srv.Messages(floodUser.ID), func(m tgtest.Message) bool { return m.FromBot && m.Text == exit })
 	})
-	// An order, not a time: between /stop and its line, at most the
-	// batch being sent when the exit came (two messages) goes out, not
-	// the batches queued behind it.
+	// An order, not a time: between /stop and its line, at most what the
+	// chat's burst had left goes out (two messages: the welcome took the
+	// third), not the batches queued behind it.
 	ahead := 0
 	for _, c := range h.srv.Calls("sendMessage")[before:] {
 		if c.Chat() != floodUser.ID || c.Code != 200 {
@@ -408,14 +415,19 @@ func TestQuickExitUnderFlood(t *testing.T) {
 	}
 	t.Logf("%d of the chat's messages went out between /stop and the exit line, with %d batches of replies queued", ahead, queued)
 	if ahead > 2 {
-		t.Errorf("%d of the chat's replies went out between /stop and the exit line, want at most the 2 of the batch being sent: the exit waited behind the queue", ahead)
+		t.Errorf("%d of the chat's replies went out between /stop and the exit line, want at most the 2 the chat's burst had left: the exit waited behind the queue", ahead)
 	}
+	// Every flood update has been answered or dropped, those that reached
+	// the dispatcher only after the exit too: nothing is left on the
+	// phone, and the window deleted the newest MaxDelete ids, the line's
+	// included.
 	wg.Wait()
 	h.settle()
-	// The window deletes the newest MaxDelete ids, the line's included.
-	msgs := h.srv.Messages(floodUser.ID)
-	line := msgs[len(msgs)-1].ID
-	for _, msg := range msgs {
+	if visible := h.srv.Visible(floodUser.ID); len(visible) != 0 {
+		t.Errorf("after the quick exit, the phone shows %d messages (message %d, %.40q, first), want none", len(visible), visible[0].ID, visible[0].Text)
+	}
+	line := h.exitLine(t, floodUser.ID).ID
+	for _, msg := range h.srv.Messages(floodUser.ID) {
 		if msg.ID <= line && msg.ID > line-h.bot.MaxDelete && !msg.Deleted {
 			t.Errorf("message %d in the window was not deleted", msg.ID)
 			break
