@@ -421,11 +421,15 @@ func TestExitMarks(t *testing.T) {
 			}
 		})
 	}
-	// Marks past exitMemory are let go when the next exit is marked.
+	// A mark is let go when its time is over, unless the chat left again
+	// since.
 	var e exitMarks
 	e.mark(1, 100, t0)
-	e.mark(2, 200, t0.Add(exitMemory))
-	if _, ok := e.marks[1]; ok || len(e.marks) != 1 {
-		t.Errorf("after a minute and another exit, %d marks kept (chat 1's among them: %v), want only the new one", len(e.marks), ok)
+	e.mark(2, 200, t0)
+	e.mark(2, 210, t0.Add(time.Second))
+	e.forget(1, t0)
+	e.forget(2, t0)
+	if e.before(1, 99, t0) || !e.before(2, 209, t0.Add(time.Second)) {
+		t.Errorf("after forget(1, t0) and forget(2, t0), marks = %v, want chat 1's let go and chat 2's later one kept", e.marks)
 	}
 }

@@ -187,12 +187,12 @@ func (b *Bot) urgency(u *tgbotapi.Update) flows.Urgency {
 // exitMarks remembers the update id of each chat's last quick exit for
 // a while, so that an update sent before the exit that reaches the bot
 // after it is known (see handle): Telegram numbers updates in the order it
-// received them. A mark is let go after exitMemory, so that the bot keeps
-// no lasting trace of who left.
+// received them. A mark is let go after exitMemory, by a timer of its own
+// rather than when the next update comes, so that an idle bot keeps no
+// trace of who left either.
 type exitMarks struct {
 	mu    sync.Mutex
 	marks map[int64]exitMark // by chat
-	swept time.Time          // when expired marks were last let go
 }
 
 type exitMark struct {
@@ -205,8 +205,9 @@ type exitMark struct {
 // within a minute.
 const exitMemory = time.Minute
 
-// mark notes a quick exit of chat in update at now. An update id that is
-// not positive is no place in Telegram's order, and marks nothing.
+// mark notes a quick exit of chat in update at now, the machine's time.
+// An update id that is not positive is no place in Telegram's order, and
+// marks nothing.
 func (e *exitMarks) mark(chat int64, update int, now time.Time) {
 	if update <= 0 {
 		return
@@ -216,18 +217,21 @@ func (e *exitMarks) mark(chat int64, update int, now time.Time) {
 	if e.marks == nil {
 		e.marks = map[int64]exitMark{}
 	}
-	if now.Sub(e.swept) >= exitMemory {
-		for k, m := range e.marks {
-			if now.Sub(m.at) >= exitMemory {
-				delete(e.marks, k)
-			}
-		}
-		e.swept = now
-	}
 	if m, ok := e.marks[chat]; ok && m.update > update {
 		update = m.update // a later exit came first
 	}
 	e.marks[chat] = exitMark{update: update, at: now}
+	time.AfterFunc(exitMemory, func() { e.forget(chat, now) })
+}
+
+// forget lets go of the mark of chat made at, unless an exit marked the
+// chat again since.
+func (e *exitMarks) forget(chat int64, at time.Time) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if m, ok := e.marks[chat]; ok && !m.at.After(at) {
+		delete(e.marks, chat)
+	}
 }
 
 // before reports whether update came before a quick exit of chat in the
