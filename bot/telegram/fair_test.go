@@ -381,10 +381,15 @@ func TestQuickExitUnderFlood(t *testing.T) {
 	})
 	queued := h.bot.sending.KeyLen(floodUser.ID)
 	before := len(h.srv.Calls("sendMessage"))
-	s.text(floodUser, "/stop")
-	// The clock moves from the moment the dispatcher has the exit, and so
-	// the exit has superseded the chat's replies: until then it stands
+	// The exit is posted as the flood was: its answer may wait for the
+	// clock, which moves from the moment the dispatcher has the exit, and
+	// so the exit has superseded the chat's replies. Until then it stands
 	// still, and no more of them go than the chat's burst has left.
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		s.text(floodUser, "/stop")
+	}()
 	h.srv.Await(t, 10*time.Second, "the exit to reach the dispatcher", func() bool {
 		h.rec.mu.Lock()
 		defer h.rec.mu.Unlock()
