@@ -421,6 +421,22 @@ func TestExitMarks(t *testing.T) {
 			}
 		})
 	}
+	// A send job queued before a chat's exit learns of it; one queued
+	// after it, or for another chat, does not.
+	var s exitMarks
+	before := s.count()
+	s.mark(1, 100, t0)
+	after := s.count()
+	s.mark(2, 200, t0)
+	for _, c := range []struct {
+		chat int64
+		n    uint64
+		want bool
+	}{{1, before, true}, {3, before, false}, {1, after, false}, {2, after, true}} {
+		if got := s.since(c.chat, c.n); got != c.want {
+			t.Errorf("since(%d, %d) after exits of chats 1 and 2 = %v, want %v", c.chat, c.n, got, c.want)
+		}
+	}
 	// A mark is let go when its time is over, unless the chat left again
 	// since.
 	var e exitMarks

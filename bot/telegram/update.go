@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -193,11 +194,13 @@ func (b *Bot) urgency(u *tgbotapi.Update) flows.Urgency {
 type exitMarks struct {
 	mu    sync.Mutex
 	marks map[int64]exitMark // by chat
+	n     atomic.Uint64      // quick exits marked so far, in every chat
 }
 
 type exitMark struct {
 	update int
 	at     time.Time
+	n      uint64 // the exit's place in n
 }
 
 // exitMemory is how long a quick exit's mark is kept: as long as an
@@ -220,7 +223,7 @@ func (e *exitMarks) mark(chat int64, update int, now time.Time) {
 	if m, ok := e.marks[chat]; ok && m.update > update {
 		update = m.update // a later exit came first
 	}
-	e.marks[chat] = exitMark{update: update, at: now}
+	e.marks[chat] = exitMark{update: update, at: now, n: e.n.Add(1)}
 	time.AfterFunc(exitMemory, func() { e.forget(chat, now) })
 }
 
@@ -232,6 +235,23 @@ func (e *exitMarks) forget(chat int64, at time.Time) {
 	if m, ok := e.marks[chat]; ok && !m.at.After(at) {
 		delete(e.marks, chat)
 	}
+}
+
+// count is the number of quick exits marked so far, for since.
+func (e *exitMarks) count() uint64 { return e.n.Load() }
+
+// since reports whether chat left with a quick exit after count was n.
+// An exit marks the chat before it supersedes the chat's sends, so a send
+// job that asks after it has made itself known to supersede learns of
+// every exit that may have missed it.
+func (e *exitMarks) since(chat int64, n uint64) bool {
+	if e.n.Load() == n {
+		return false // no exit anywhere: the common case takes no lock
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	m, ok := e.marks[chat]
+	return ok && m.n > n
 }
 
 // before reports whether update came before a quick exit of chat in the
@@ -518,6 +538,7 @@ func (b *Bot) queueSend(key int64, urg flows.Urgency, f func(ctx context.Context
 		done = func(bool) {}
 	}
 	life := b.lifeFor(urg)
+	queued := b.exits.count()
 	j := laneJob{
 		f: func() {
 			if life.Err() != nil {
@@ -532,6 +553,13 @@ func (b *Bot) queueSend(key int64, urg flows.Urgency, f func(ctx context.Context
 			ctx = context.WithValue(ctx, wireKey{}, life)
 			run := &runningSend{cancel: cancel}
 			b.runningSends.Store(key, run)
+			if b.exits.since(key, queued) {
+				// Taken from the lane before the exit discarded the rest,
+				// but not yet running where supersede looks: it is
+				// superseded all the same, or it would wait out its
+				// chat's limit ahead of the exit's line.
+				cancel()
+			}
 			f(ctx)
 			b.runningSends.CompareAndDelete(key, run)
 			cancel()
