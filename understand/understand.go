@@ -335,10 +335,18 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 		}
 	}
 	u.model = u.trainClassifier(c)
+	// The words of each message are read once, then the three models
+	// that learn from them are trained side by side: each has its own
+	// weights, and from here the words are only read.
 	u.messageWords = map[string][]string{}
-	u.dangerModel = u.trainDanger(spec.Messages)
-	u.askModel = u.trainAsk(c, spec.Messages)
-	u.topicModel = u.trainTopic(spec.Messages)
+	for _, m := range spec.Messages {
+		u.wordsOfMessage(m.Text)
+	}
+	var trained sync.WaitGroup
+	trained.Go(func() { u.dangerModel = u.trainDanger(spec.Messages) })
+	trained.Go(func() { u.askModel = u.trainAsk(c, spec.Messages) })
+	trained.Go(func() { u.topicModel = u.trainTopic(spec.Messages) })
+	trained.Wait()
 	u.messageWords = nil
 	u.scratch.New = func() any {
 		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents)), nearest: make([]int32, len(u.intents))}
