@@ -65,6 +65,43 @@ func TestTransport(t *testing.T) {
 	}
 }
 
+// TestEditNotModified: an edit that changes neither the text nor the
+// buttons is refused as Telegram refuses it ("message is not modified"),
+// which the bot must take as done; an edit that changes either is made.
+func TestEditNotModified(t *testing.T) {
+	s := New(t)
+	u := User{ID: 42, FirstName: "A"}
+	s.SendText(PrivateChat(u), u, "/start")
+	kb := `{"inline_keyboard":[[{"text":"Ja","callback_data":"a/yes"}]]}`
+	code, body := call(t, s, "sendMessage", url.Values{"chat_id": {"42"}, "text": {"vraag"}, "reply_markup": {kb}})
+	if code != http.StatusOK {
+		t.Fatalf("sendMessage = %d %v, want 200", code, body)
+	}
+	id := strconv.Itoa(int(body["result"].(map[string]any)["message_id"].(float64)))
+	other := `{"inline_keyboard":[[{"text":"Nee","callback_data":"a/no"}]]}`
+	for _, tc := range []struct {
+		name   string
+		params url.Values
+		want   int
+	}{
+		{"same text and buttons", url.Values{"text": {"vraag"}, "reply_markup": {kb}}, http.StatusBadRequest},
+		{"other buttons", url.Values{"text": {"vraag"}, "reply_markup": {other}}, http.StatusOK},
+		{"the same again", url.Values{"text": {"vraag"}, "reply_markup": {other}}, http.StatusBadRequest},
+		{"other text", url.Values{"text": {"andere vraag"}, "reply_markup": {other}}, http.StatusOK},
+		{"buttons taken away", url.Values{"text": {"andere vraag"}}, http.StatusOK},
+	} {
+		tc.params.Set("chat_id", "42")
+		tc.params.Set("message_id", id)
+		code, body := call(t, s, "editMessageText", tc.params)
+		if code != tc.want {
+			t.Errorf("%s: editMessageText = %d %v, want %d", tc.name, code, body, tc.want)
+		}
+		if code == http.StatusBadRequest && !strings.Contains(body["description"].(string), "message is not modified") {
+			t.Errorf("%s: refused with %q, want \"message is not modified\"", tc.name, body["description"])
+		}
+	}
+}
+
 // TestKeepMessages checks that a server keeping few messages lets the
 // oldest go, and that a message let go is still pressed, edited and
 // deleted as on Telegram, where it stays.
