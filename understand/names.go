@@ -113,9 +113,10 @@ func equalWords(a, b []string) bool {
 var negation = map[string]bool{"niet": true, "geen": true, "zonder": true, "not": true, "no": true, "without": true}
 
 // negated reports whether the name that starts at words[i] is negated:
-// "niet de politie", "geen politie", "not the police".
+// "niet de politie", "geen politie", "not the police", "niet meteen
+// politie", "niet naar de politie".
 func negated(words []string, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if negation[words[k]] {
 			return true
 		}
@@ -139,5 +140,7 @@ func role(words []string, i int) bool {
 	return false
 }
 
-// determiner are the words that may stand between a negation and a name.
-var determiner = map[string]bool{"de": true, "het": true, "een": true, "the": true, "a": true, "any": true}
+// determiner are the words that may stand between a negation and a name:
+// a determiner, "naar"/"to", and when ("meteen", "straight").
+var determiner = map[string]bool{"de": true, "het": true, "een": true, "the": true, "a": true, "any": true,
+	"naar": true, "to": true, "meteen": true, "direct": true, "gelijk": true, "eerst": true, "straight": true, "directly": true}

@@ -372,6 +372,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik ben docent, geeft fier ook cursussen?", intent: "training", who: understand.WhoProf},
 		// A name said not to be wanted is not asked for.
 		{text: "is er een organisatie voor jongens in de criminaliteit, en dan niet de politie", intent: "question"},
+		{text: "is er een centrum waar ze sporen onderzoeken en niet meteen politie", intent: "assault"},
+		{text: "ik wil hulp maar niet naar de politie", intent: "question"},
 		// Someone who says a thing was sent to them writes about another.
 		{text: "mijn dochter appt me vanuit een hotelkamer dat er zo een man komt", intent: "danger", danger: true, who: understand.WhoOther},
 		// A contact that is the writer's own role is not asked for.
@@ -417,7 +419,7 @@ func TestUnderstand(t *testing.T) {
 				t.Errorf("Understand(%q) names the writer's own role as a contact asked for", tc.text)
 			}
 			for _, ct := range slices.Concat(m.Named, m.Found) {
-				if strings.Contains(tc.text, "niet de "+ct.ID) {
+				if strings.Contains(tc.text, "niet de "+ct.ID) || strings.Contains(tc.text, "niet meteen "+ct.ID) || strings.Contains(tc.text, "niet naar de "+ct.ID) {
 					t.Errorf("Understand(%q) offers %s, which the message says it does not want", tc.text, ct.ID)
 				}
 			}
