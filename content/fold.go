@@ -18,8 +18,9 @@ func FoldRune(r rune) (string, bool) {
 var folds = func() map[rune]string {
 	m := map[rune]string{}
 	for plain, accented := range map[string]string{
-		"a": "àáâãäåā", "c": "çćč", "e": "èéêëēėę", "i": "ìíîïī", "n": "ñń",
-		"o": "òóôõöøō", "u": "ùúûüū", "y": "ýÿ", "s": "śš", "z": "źżž",
+		"a": "àáâãäåāăą", "c": "çćč", "e": "èéêëēėę", "i": "ìíîïī", "n": "ñń",
+		"o": "òóôõöøōő", "u": "ùúûüūű", "y": "ýÿ", "s": "śšșş", "z": "źżž",
+		"t": "țţ", "l": "ł",
 	} {
 		for _, r := range accented {
 			m[r] = plain

@@ -14,6 +14,11 @@ func TestNormaliseLabel(t *testing.T) {
 		{"Straße", "strasse"},
 		{"Dat’s goed", "dat's goed"},
 		{"Zorgcoördinator", "zorgcoordinator"},
+		// The letters of Polish, Romanian and Hungarian, as labour
+		// migrants type them: "főnök" is "fonok" whichever way.
+		{"Chcę wyjść, łóżko", "chce wyjsc, lozko"},
+		{"Vreau să ies, ți-am spus, şi", "vreau sa ies, ti-am spus, si"},
+		{"A főnök elvette, fűtés", "a fonok elvette, futes"},
 	} {
 		if got := NormaliseLabel(tc.in); got != tc.want {
 			t.Errorf("NormaliseLabel(%q) = %q, want %q", tc.in, got, tc.want)
