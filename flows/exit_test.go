@@ -55,6 +55,16 @@ func TestLeavesTyped(t *testing.T) {
 		{"long exit phrase whole", TextInput("i wanna quit this chat"), true},
 		{"long exit phrase's words alone", TextInput("i wanna quit"), false},
 		{"wanting to quit is asked about", TextInput("i want to quit"), false},
+		// Wanting out of a situation is told, not a quick exit: the chat
+		// must not be wiped on someone asking how to get out.
+		{"wanting to end it is told", TextInput("i want to end this"), false},
+		{"wanting away is told", TextInput("ik wil hier weg"), false},
+		{"asking how to get out is told", TextInput("hoe kom ik hier uit"), false},
+		{"getting out of debt is told", TextInput("hoe ga ik hier uit de schulden"), false},
+		{"needing to go to the doctor is told", TextInput("i need to go to the doctor"), false},
+		{"quitting a job is told", TextInput("ik kap ermee bij die baas"), false},
+		{"a few new exit words", TextInput("kap ermee"), true},
+		{"an app closed", TextInput("app sluiten aub"), true},
 		{"exit words without a core", TextInput("ik ga"), false},
 		{"longer word", TextInput("wegwijzer"), false},
 		{"exit word", TextInput("wegwezen"), true},
