@@ -58,6 +58,11 @@ func TestLeavesTyped(t *testing.T) {
 		// Wanting out of a situation is told, not a quick exit: the chat
 		// must not be wiped on someone asking how to get out.
 		{"wanting to end it is told", TextInput("i want to end this"), false},
+		{"wanting to end one's life is told", TextInput("i want to end it"), false},
+		{"ending it all is told", TextInput("end it all"), false},
+		{"ending this all is told", TextInput("end this all"), false},
+		{"ending this now is told", TextInput("i want to end this now"), false},
+		{"i just want to end it is told", TextInput("i just want to end it now"), false},
 		{"wanting away is told", TextInput("ik wil hier weg"), false},
 		{"asking how to get out is told", TextInput("hoe kom ik hier uit"), false},
 		{"getting out of debt is told", TextInput("hoe ga ik hier uit de schulden"), false},
