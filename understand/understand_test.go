@@ -390,6 +390,11 @@ func TestUnderstand(t *testing.T) {
 		// sleeping with someone, is sexual exploitation.
 		{text: "ik ben 16 en mijn vriendje wil dat ik met zijn neef slaap omdat hij hem geld schuldig is", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ging via een vriendin werken in een club, nu zegt de eigenaar dat ik 6000 schuld heb voor reis en kamer en pas mag stoppen als dat af is", intent: "sexual"},
+		// What never happens is how someone lives; "nooit meer" is a
+		// threat about what comes.
+		{text: "hij zegt dat ik nooit meer naar huis mag en hij staat voor de deur", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "hij zegt dat ik hier nooit meer weg kom", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ze mag nooit alleen naar buiten", intent: "unsure"},
 		// A professional's worry in words no example has.
 		{text: "mijn leerling van 15 heeft opeens veel geld en dure kleding", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "ik ben huisarts en maak me zorgen", intent: "unsure", who: understand.WhoProf},
