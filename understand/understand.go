@@ -1004,8 +1004,9 @@ func (u *understander) ruleHit(words []string, set *phrases) bool {
 // danger: a firm kind; two kinds, at least one of them not context; or
 // one kind that is not context in a message that tells no disclosure
 // (topic) or whose other words are all plain. An everyday word takes one
-// kind away and makes no kind firm. A soft kind (a threat) counts only
-// when the message tells no disclosure.
+// kind away and makes one firm kind alone not enough; two firm kinds stay
+// danger. A soft kind (a threat) counts only when the message tells no
+// disclosure.
 func (u *understander) signsSay(words []string, topic bool, wk *work) bool {
 	if len(u.signKinds) == 0 || len(words) == 0 {
 		return false
@@ -1035,10 +1036,15 @@ func (u *understander) signsSay(words []string, topic bool, wk *work) bool {
 	n := bits.OnesCount64(kinds)
 	everyday := false
 	u.everyday.match(words, func(*phrase, int, int) { everyday = true })
-	if everyday {
-		n--
-	} else if kinds&u.firmSigns != 0 {
+	switch firm := bits.OnesCount64(kinds & u.firmSigns); {
+	case !everyday && firm > 0:
 		return true
+	case everyday && firm >= 2:
+		// What goes on every evening does not take away two firm
+		// signs: "elke avond staat hij voor de deur en nu bonkt hij".
+		return true
+	case everyday:
+		n--
 	}
 	if n >= 2 {
 		return true

@@ -395,6 +395,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "hij zegt dat ik nooit meer naar huis mag en hij staat voor de deur", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "hij zegt dat ik hier nooit meer weg kom", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze mag nooit alleen naar buiten", intent: "unsure"},
+		// What goes on every evening does not take away what happens
+		// now: two firm signs, a fire, being locked in.
+		{text: "elke avond staat hij voor de deur en nu bonkt hij op het raam", intent: "danger", danger: true},
+		{text: "they lock us in every night and there is a fire now", intent: "danger", danger: true},
 		// A professional's worry in words no example has.
 		{text: "mijn leerling van 15 heeft opeens veel geld en dure kleding", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "ik ben huisarts en maak me zorgen", intent: "unsure", who: understand.WhoProf},
