@@ -399,6 +399,7 @@ func TestUnderstand(t *testing.T) {
 		// now: two firm signs, a fire, being locked in.
 		{text: "elke avond staat hij voor de deur en nu bonkt hij op het raam", intent: "danger", danger: true},
 		{text: "they lock us in every night and there is a fire now", intent: "danger", danger: true},
+		{text: "he is standing in my room and wont leave", intent: "danger", danger: true, who: understand.WhoMe},
 		// A professional's worry in words no example has.
 		{text: "mijn leerling van 15 heeft opeens veel geld en dure kleding", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "ik ben huisarts en maak me zorgen", intent: "unsure", who: understand.WhoProf},
