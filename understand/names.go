@@ -120,7 +120,7 @@ func negated(words []string, i int) bool {
 		if negation[words[k]] {
 			return true
 		}
-		if !determiner[words[k]] {
+		if !negationGap[words[k]] {
 			return false
 		}
 	}
@@ -140,7 +140,7 @@ func role(words []string, i int) bool {
 	return false
 }
 
-// determiner are the words that may stand between a negation and a name:
+// negationGap are the words that may stand between a negation and a name:
 // a determiner, "naar"/"to", and when ("meteen", "straight").
-var determiner = map[string]bool{"de": true, "het": true, "een": true, "the": true, "a": true, "any": true,
+var negationGap = map[string]bool{"de": true, "het": true, "een": true, "the": true, "a": true, "any": true,
 	"naar": true, "to": true, "meteen": true, "direct": true, "gelijk": true, "eerst": true, "straight": true, "directly": true}

@@ -577,16 +577,20 @@ func (x *Index) Understand(lang, text string) Meaning {
 		if m.Fear {
 			return false
 		}
-		everyday := false
-		u.everyday.match(danger, func(*phrase, int, int) { everyday = true })
-		if everyday {
+		inDanger := false // on the danger words, which keep the names
+		u.everyday.match(danger, func(*phrase, int, int) { inDanger = true })
+		if inDanger {
 			return false // "hij staat voor de deur, hij brengt me naar voetbal"
 		}
 		var sure bool
 		sure, wk.feats = u.dangerModel.says(danger, wk.feats)
 		return sure
 	}
-	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity || modelSays()) {
+	// Everyday life in what is left of the message (see signsSay, and
+	// asking below), read once.
+	everyday := false
+	u.everyday.match(masked, func(*phrase, int, int) { everyday = true })
+	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, everyday, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity || modelSays()) {
 		m.Intent, m.Danger, m.Topic, m.Fear = u.danger, true, topic, false
 		if d := u.best(KindDisclosure, wk); d >= 0 && !wk.kw[d] && wk.best[d] < u.u.Threshold+dangerTopicMargin {
 			// The helpline after 112 must fit: a topic only just like
@@ -680,8 +684,7 @@ func (x *Index) Understand(lang, text string) Meaning {
 		// question about Fier's training, "wie doet onderzoek, ik
 		// schrijf een werkstuk" is one.
 		askedRead = true
-		everyday, light := false, false
-		u.everyday.match(masked, func(*phrase, int, int) { everyday = true })
+		light := false
 		u.light.match(masked, func(*phrase, int, int) { light = true })
 		if !everyday || wk.marks[markAsks] > 0 || strings.Contains(text, "?") {
 			asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
@@ -1003,11 +1006,11 @@ func (u *understander) ruleHit(words []string, set *phrases) bool {
 // signsSay reports whether the signs of danger in words add up to
 // danger: a firm kind; two kinds, at least one of them not context; or
 // one kind that is not context in a message that tells no disclosure
-// (topic) or whose other words are all plain. An everyday word takes one
-// kind away and makes one firm kind alone not enough; two firm kinds stay
-// danger. A soft kind (a threat) counts only when the message tells no
-// disclosure.
-func (u *understander) signsSay(words []string, topic bool, wk *work) bool {
+// (topic) or whose other words are all plain. An everyday word (everyday:
+// the message has one) takes one kind away and makes one firm kind alone
+// not enough; two firm kinds stay danger. A soft kind (a threat) counts
+// only when the message tells no disclosure.
+func (u *understander) signsSay(words []string, topic, everyday bool, wk *work) bool {
 	if len(u.signKinds) == 0 || len(words) == 0 {
 		return false
 	}
@@ -1034,8 +1037,6 @@ func (u *understander) signsSay(words []string, topic bool, wk *work) bool {
 		return false
 	}
 	n := bits.OnesCount64(kinds)
-	everyday := false
-	u.everyday.match(words, func(*phrase, int, int) { everyday = true })
 	switch firm := bits.OnesCount64(kinds & u.firmSigns); {
 	case !everyday && firm > 0:
 		return true
