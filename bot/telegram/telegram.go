@@ -34,9 +34,8 @@
 //
 // Logs never carry a chat id, a name, a message text or the token: every
 // error from outside is reduced to its method and class first (outside in
-// logs.go), and what can
-// come in floods (refused requests, dropped updates) is counted and logged
-// once a minute.
+// logs.go), and what can come in floods (refused requests, dropped
+// updates) is counted and logged once a minute.
 package telegram
 
 import (
