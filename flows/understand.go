@@ -455,7 +455,16 @@ func (e *Engine) answerDisclosure(s Session, m understand.Meaning, h hearer, now
 		own = e.youngLast(own)
 	}
 	extra := e.young(h, m)
-	cts := e.pick(h, len(own)+len(extra)+len(h.named), h.named, own, extra)
+	// A contact named in what someone tells, without a question, is
+	// told of, not asked for: "mijn baas belt de IND als ik klaag" names
+	// a threat, and the IND's card, meant for professionals, is not for
+	// the person telling it. Named contacts meant for them still come
+	// first.
+	told := h
+	if !m.Asks {
+		told.named = nil
+	}
+	cts := e.pick(told, len(own)+len(extra)+len(h.named), h.named, own, extra)
 	var b strings.Builder
 	b.WriteString(e.c.Text(s.Lang, a.Text))
 	for _, ct := range extra {

@@ -1,6 +1,7 @@
 package understand_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -322,6 +323,34 @@ func TestAnswerContacts(t *testing.T) {
 	}
 	if r := e.Step(flows.Session{}, flows.TextInput("hij staat nu voor de deur en ik ben bang"), tuesday); r.Contacts[0] != c.Emergency()[0] {
 		t.Errorf("danger answer Contacts = %q, want %q first", r.Contacts, c.Emergency()[0])
+	}
+}
+
+// TestNamedInAStory: a contact named in what someone tells, without a
+// question, is told of and not asked for: a card not meant for the person
+// is not shown for it. A question, or a contact meant for them, still is.
+func TestNamedInAStory(t *testing.T) {
+	e, _ := engine(t)
+	for _, tc := range []struct {
+		name, text string
+		first      string // the first contact shown
+		shown      bool   // whether the named contact is shown at all
+		named      string
+	}{
+		{"threat of the IND", "mijn baas zegt dat hij de ind belt als ik klaag", "arbeidsinspectie", false, "ind"},
+		{"threat of the IND, a sister", "mijn zus krijgt al maanden geen loon en de baas dreigt haar bij de ind aan te geven", "arbeidsinspectie", false, "ind"},
+		{"asked for by name", "wat is het nummer van de ind", "ind", true, "ind"},
+		{"a question in the story", "wie is de zorgcoordinator mensenhandel in regio twente? heb 1 min tussen 2 afspraken", "zorgcoordinator", true, "zorgcoordinator"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.Step(flows.Session{}, flows.TextInput(tc.text), tuesday)
+			if len(r.Contacts) == 0 || r.Contacts[0] != tc.first {
+				t.Errorf("Step(%q).Contacts = %q, want %s first", tc.text, r.Contacts, tc.first)
+			}
+			if got := slices.Contains(r.Contacts, tc.named); got != tc.shown {
+				t.Errorf("Step(%q).Contacts = %q: %s shown %v, want %v", tc.text, r.Contacts, tc.named, got, tc.shown)
+			}
+		})
 	}
 }
 

@@ -363,4 +363,8 @@ type Meaning struct {
 	// SwitchOnly: asking for the language is about all the message
 	// says ("kan het in het nederlands"), so nothing else is answered.
 	SwitchOnly bool
+	// Asks: the message asks something, with the words of a question or
+	// a question mark. A contact named in a message that does not ask
+	// is told of, not asked for.
+	Asks bool
 }

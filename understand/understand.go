@@ -504,6 +504,7 @@ func (x *Index) Understand(lang, text string) Meaning {
 	masked := wk.masked
 
 	u.read(masked, wk, &m)
+	m.Asks = wk.marks[markAsks] > 0 || strings.Contains(text, "?")
 	if len(m.Named) > 0 && len(masked) > 0 {
 		// A question's keyword counts even where it is also a contact's
 		// name: "welke stappen van de meldcode volg ik" asks about the
@@ -686,7 +687,7 @@ func (x *Index) Understand(lang, text string) Meaning {
 		askedRead = true
 		light := false
 		u.light.match(masked, func(*phrase, int, int) { light = true })
-		if !everyday || wk.marks[markAsks] > 0 || strings.Contains(text, "?") {
+		if !everyday || m.Asks {
 			asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 		}
 		if asked == nil && len(masked) >= topicAloneWords && !light {

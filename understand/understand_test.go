@@ -335,6 +335,9 @@ func TestUnderstand(t *testing.T) {
 		// police: a fear, not a question for the police.
 		{text: "als ik aangifte doe kijken ze dan ook naar wat ik zelf gedaan heb", intent: "question", fear: true, who: understand.WhoMe},
 		{text: "hij zegt dat ik door moet gaan anders gaat hij naar de politie", intent: "online", fear: true, who: understand.WhoMe},
+		// A threat to report the person to the IND is a fear, not danger
+		// now, though it is said with "dreigen" and "als ik niet".
+		{text: "ze dreigen me aan te geven bij de IND als ik niet blijf werken", intent: "question", fear: true, who: understand.WhoMe},
 		// A threat to family for talking, with a fear of being found
 		// out, is a fear: "doet hij mijn zusje iets aan" is what the
 		// talking would bring, not what happens now.
