@@ -179,7 +179,7 @@ func (ck *checker) validate() {
 		kinds[in.Kind] = true
 		ck.checkPhrases(in.Line, fmt.Sprintf("intent %q examples", in.ID), in.Examples, in.Kind != KindDanger)
 		ck.checkPhrases(in.Line, fmt.Sprintf("intent %q keywords", in.ID), in.Keywords, false)
-		danger := map[string]Phrases{"rules": in.Rules, "except": in.Except, "verb_last": in.VerbLast, "determiners": in.Determiners, "objects": in.Objects, "plain": in.Plain, "everyday": in.Everyday,
+		danger := map[string]Phrases{"rules": in.Rules, "except": in.Except, "verb_last": in.VerbLast, "determiners": in.Determiners, "objects": in.Objects, "plain": in.Plain, "everyday": in.Everyday, "routine": in.Routine,
 			"light": in.Light, "alone": in.Alone, "opening": in.Opening}
 		for name, p := range danger {
 			if in.Kind != KindDanger && len(p) > 0 {
@@ -191,7 +191,7 @@ func (ck *checker) validate() {
 		}
 		if in.Kind == KindDanger {
 			ck.checkPhrases(in.Line, fmt.Sprintf("intent %q rules", in.ID), in.Rules, true)
-			for _, name := range []string{"except", "verb_last", "determiners", "objects", "plain", "everyday", "light", "alone", "opening"} {
+			for _, name := range []string{"except", "verb_last", "determiners", "objects", "plain", "everyday", "routine", "light", "alone", "opening"} {
 				ck.checkPhrases(in.Line, fmt.Sprintf("intent %q %s", in.ID, name), danger[name], false)
 			}
 			ck.checkSigns(in)

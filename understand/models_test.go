@@ -234,7 +234,7 @@ func TestChoosersHeldOut(t *testing.T) {
 }
 
 // TestChoosersDecide checks where the contact and topic models are asked,
-// on messages of a round not learnt from: a question the search answers
+// on messages as people write them: a question the search answers
 // with another contact gets the one asked for first, and what someone
 // tells gets the topic of the whole message; a keyword or a short message
 // still decides on its own.
@@ -266,7 +266,8 @@ func TestChoosersDecide(t *testing.T) {
 		with, without string
 	}{
 		{"toolkit for doctors", "im a GP, is there some checklist for spotting trafficking in my patients", firstFound, "fairwork", "acm"},
-		{"exploited by a boyfriend", "is er een chat voor meiden die misschien worden uitgebuit door hun vriend? mn nichtje wil niet bellen", intent, "sexual", "labour"},
+		{"exploited through a debt", "mijn vriendin moet haar schuld afbetalen door met mannen mee te gaan", intent, "sexual", "criminal"},
+		{"asks for a niece", "is er een chat voor meiden die misschien worden uitgebuit door hun vriend? mn nichtje wil niet bellen", firstFound, "fier", ""},
 		{"short, with a keyword", "loverboy", intent, "sexual", "sexual"},
 		{"danger's helpline", "hij staat beneden met de auto en zegt dat ik vanavond mee moet naar een of ander hotel", topicOf, "sexual", ""},
 	}

@@ -214,10 +214,16 @@ type Intent struct {
 	// Objects stand for each other in the same way: "laten me niet gaan"
 	// also matches "laten haar niet gaan", "wont let me leave" also "wont
 	// let her leave", for a message about someone else in danger.
-	Objects  Phrases `yaml:"objects"`
-	Signs    []*Sign `yaml:"signs"`
-	Plain    Phrases `yaml:"plain"`
+	Objects Phrases `yaml:"objects"`
+	Signs   []*Sign `yaml:"signs"`
+	Plain   Phrases `yaml:"plain"`
+	// Everyday life (school, sport, a birthday cake) explains a sign of
+	// danger away: "we hebben een mes nodig voor de taart" tells nothing
+	// else either. Routine (what happened before, happens again and
+	// again, or is how someone lives) is no danger now either, but may
+	// well be a story: "elke avond wordt ze afgezet door andere autos".
 	Everyday Phrases `yaml:"everyday"`
+	Routine  Phrases `yaml:"routine"`
 	// Light words ("haha", "lol") say a message is said in jest: one in
 	// which nothing else was read tells nothing, whatever the topic
 	// model would make of its other words.

@@ -223,7 +223,7 @@ func buildLexicon(c *content.Content, u *Understanding) *lexicon {
 			each(p)
 		}
 		for _, in := range u.Intents {
-			for _, p := range []Phrases{in.Examples, in.Keywords, in.Rules, in.Except, in.VerbLast, in.Determiners, in.Objects, in.Plain, in.Everyday, in.Alone, in.Opening} {
+			for _, p := range []Phrases{in.Examples, in.Keywords, in.Rules, in.Except, in.VerbLast, in.Determiners, in.Objects, in.Plain, in.Everyday, in.Routine, in.Alone, in.Opening} {
 				each(p)
 			}
 			for _, sg := range in.Signs {

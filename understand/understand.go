@@ -64,6 +64,16 @@ import (
 const (
 	// keywordBonus is what a keyword adds to an intent's similarity.
 	keywordBonus = 0.3
+	// chatKeywordWords is the most words a message may have for a
+	// keyword of small talk ("doei", "dank je", "robot") to count.
+	chatKeywordWords = 12
+)
+
+// The tags of the phrases of everyday life and of routine (see
+// Intent.Everyday).
+const (
+	everydayLife = iota
+	everydayRoutine
 	// dangerSimilarity is how like a danger example a message must be to
 	// count as danger without a rule: higher than the threshold, because
 	// rules carry danger and examples only catch what they miss.
@@ -178,6 +188,9 @@ type work struct {
 	// models; probs the contact model's probabilities.
 	feats []uint32
 	probs []float64
+	// explained: the message has signs of danger that everyday life or
+	// routine in it explains, set by signsSay.
+	explained bool
 }
 
 func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, models *modelCache) *understander {
@@ -277,7 +290,10 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 				}
 			}
 			for _, s := range all(in.Everyday) {
-				u.everyday.add(s, i)
+				u.everyday.add(s, everydayLife)
+			}
+			for _, s := range all(in.Routine) {
+				u.everyday.add(s, everydayRoutine)
 			}
 			for _, s := range all(in.Light) {
 				u.light.add(s, i)
@@ -583,14 +599,27 @@ func (x *Index) Understand(lang, text string) Meaning {
 		if inDanger {
 			return false // "hij staat voor de deur, hij brengt me naar voetbal"
 		}
+		if len(masked) < topicAloneWords {
+			// In a short message a topic's keyword says what it is
+			// about, as it does for the topic: "ze hebben mn paspoort
+			// gepakt op het werk" is labour, not a guess at danger.
+			for i, in := range u.intents {
+				if wk.kw[i] && topicIntent(in) {
+					return false
+				}
+			}
+		}
 		var sure bool
 		sure, wk.feats = u.dangerModel.says(danger, wk.feats)
 		return sure
 	}
 	// Everyday life in what is left of the message (see signsSay, and
 	// asking below), read once.
-	everyday := false
-	u.everyday.match(masked, func(*phrase, int, int) { everyday = true })
+	everyday, life := false, false
+	u.everyday.match(masked, func(p *phrase, _, _ int) {
+		everyday = true
+		life = life || p.tag == everydayLife
+	})
 	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, everyday, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity || modelSays()) {
 		m.Intent, m.Danger, m.Topic, m.Fear = u.danger, true, topic, false
 		if d := u.best(KindDisclosure, wk); d >= 0 && !wk.kw[d] && wk.best[d] < u.u.Threshold+dangerTopicMargin {
@@ -610,6 +639,10 @@ func (x *Index) Understand(lang, text string) Meaning {
 		}
 		return m
 	}
+	// Signs of danger that everyday life explains ("een mes voor de
+	// taart", "hij brengt me naar voetbal"): nothing happens now, and
+	// the message tells no story without a word of one.
+	explained := wk.explained && life
 	if m.Fear {
 		m.Topic = topic
 		if m.Topic == nil || topicIntent(m.Topic) {
@@ -632,6 +665,12 @@ func (x *Index) Understand(lang, text string) Meaning {
 	choice, top := -1, 0.0
 	for i, in := range u.intents {
 		if in.Kind == KindDanger || wk.best[i] < u.u.Threshold {
+			continue
+		}
+		if explained && in.Kind == KindDisclosure && !wk.kw[i] {
+			// Signs of danger that everyday life explains make no story
+			// without a word of one: "we hebben een mes nodig voor de
+			// taart" is only a little like "ik moet seks hebben voor geld".
 			continue
 		}
 		if s := wk.best[i] + kindWeight[in.Kind] + in.Weight; choice < 0 || s > top {
@@ -690,7 +729,7 @@ func (x *Index) Understand(lang, text string) Meaning {
 		if !everyday || m.Asks {
 			asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 		}
-		if asked == nil && len(masked) >= topicAloneWords && !light {
+		if asked == nil && len(masked) >= topicAloneWords && !light && !explained {
 			var t *Intent
 			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
 			if t != nil {
@@ -723,8 +762,12 @@ func (x *Index) Understand(lang, text string) Meaning {
 	// A professional who tells about someone and asks mostly wants to
 	// know whom to call: when the contact model is sure which ("een
 	// client die in de criminaliteit wordt uitgebuit, is daar een team
-	// voor?"), that contact's card comes first.
-	profAsks := m.Who == WhoProf && m.Intent != nil && m.Intent.Kind == KindDisclosure && strings.Contains(text, "?")
+	// voor?"), that contact's card comes first. So does someone who asks
+	// for another about a story no keyword names ("is er een chat voor
+	// meiden die worden uitgebuit door hun vriend? mn nichtje wil niet
+	// bellen").
+	forOther := m.Who == WhoOther && !(choice >= 0 && wk.kw[choice])
+	profAsks := (m.Who == WhoProf || forOther) && m.Intent != nil && m.Intent.Kind == KindDisclosure && strings.Contains(text, "?")
 	if !askedRead && (m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks) {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 	}
@@ -854,8 +897,11 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		})
 	}
 	u.similarity(words, wk)
-	for i := range wk.best {
-		if wk.kw[i] {
+	for i, in := range u.intents {
+		// Small talk's keywords speak for a short message only: "wil
+		// stoppen" in a long story about running errands for someone is
+		// no wish to end the chat.
+		if wk.kw[i] && (in.Kind != KindChat || len(words) <= chatKeywordWords) {
 			wk.best[i] += keywordBonus
 		}
 	}
@@ -1012,6 +1058,7 @@ func (u *understander) ruleHit(words []string, set *phrases) bool {
 // not enough; two firm kinds stay danger. A soft kind (a threat) counts
 // only when the message tells no disclosure.
 func (u *understander) signsSay(words []string, topic, everyday bool, wk *work) bool {
+	wk.explained = false
 	if len(u.signKinds) == 0 || len(words) == 0 {
 		return false
 	}
@@ -1052,6 +1099,7 @@ func (u *understander) signsSay(words []string, topic, everyday bool, wk *work) 
 		return true
 	}
 	if everyday {
+		wk.explained = true
 		return false
 	}
 	// One kind: danger when nothing else in the message explains it,

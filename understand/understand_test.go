@@ -335,6 +335,14 @@ func TestUnderstand(t *testing.T) {
 		// police: a fear, not a question for the police.
 		{text: "als ik aangifte doe kijken ze dan ook naar wat ik zelf gedaan heb", intent: "question", fear: true, who: understand.WhoMe},
 		{text: "hij zegt dat ik door moet gaan anders gaat hij naar de politie", intent: "online", fear: true, who: understand.WhoMe},
+		// Being jailed for talking is a fear: "put me in" is then no
+		// sign of being taken somewhere.
+		{text: "they told me the police here work with them and will put me in jail if i talk", intent: "", fear: true, who: understand.WhoMe},
+		// Someone else's fear in a story is not danger now.
+		{text: "neefje van 15 moet van zijn 'vrienden' telefoons jatten in de stad. hij is echt bang voor ze", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// A keyword of small talk ("stoppen") does not end a long story.
+		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "ik wil stoppen", intent: "leave"},
 		// A threat to report the person to the IND is a fear, not danger
 		// now, though it is said with "dreigen" and "als ik niet".
 		{text: "ze dreigen me aan te geven bij de IND als ik niet blijf werken", intent: "question", fear: true, who: understand.WhoMe},
@@ -496,6 +504,7 @@ func TestWatched(t *testing.T) {
 		{"hij zit nu naast me", true},
 		{"kan nu echt niet praten", true},
 		{"he is right next to me", true},
+		{"shit mn vriend komt binnen, later", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
 	} {
