@@ -737,7 +737,13 @@ func (x *Index) Understand(lang, text string) Meaning {
 			}
 		}
 	}
-	if m.Intent != nil && m.Intent.Kind == KindDisclosure && topicIntent(m.Intent) {
+	// What happens at home, chosen for a message that says nothing of a
+	// home and has no keyword of it, is a guess the topic may correct:
+	// "mijn nichtje wordt uitgebuit door haar vriend, ze moet geld
+	// verdienen voor hem" is only a little like a family that takes
+	// the money.
+	homeGuess := m.Intent != nil && !m.Home && u.isHome(m.Intent) && !(choice >= 0 && wk.kw[choice])
+	if m.Intent != nil && m.Intent.Kind == KindDisclosure && (topicIntent(m.Intent) || homeGuess) {
 		kw := choice >= 0 && wk.kw[choice]
 		// What someone tells is about the topic that messages like it
 		// were about, whatever single word would say otherwise: a debt
@@ -861,6 +867,17 @@ func (u *understander) atHome(in *Intent, home bool) *Intent {
 		}
 	}
 	return in
+}
+
+// isHome reports whether in is the intent a topic becomes when it
+// happens at home (Intent.AtHome).
+func (u *understander) isHome(in *Intent) bool {
+	for _, t := range u.intents {
+		if t.AtHome == in.ID {
+			return true
+		}
+	}
+	return false
 }
 
 // question is the first question intent without contacts of its own: the

@@ -340,6 +340,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "they told me the police here work with them and will put me in jail if i talk", intent: "", fear: true, who: understand.WhoMe},
 		// Someone else's fear in a story is not danger now.
 		{text: "neefje van 15 moet van zijn 'vrienden' telefoons jatten in de stad. hij is echt bang voor ze", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// A family's story is a guess when nothing in the message is
+		// about a home: a niece's boyfriend who has her earn for him is
+		// sexual exploitation.
+		{text: "mijn nichtje wordt uitgebuit door haar vriend, ze moet geld verdienen voor hem", intent: "sexual", who: understand.WhoOther},
+		{text: "mijn ouders dwingen me om geld te verdienen voor de familie", intent: "home", who: understand.WhoMe, home: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
