@@ -77,6 +77,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"quitting a job is told", TextInput("ik kap ermee bij die baas"), false},
 		{"a few new exit words", TextInput("kap ermee"), true},
 		{"an app closed", TextInput("app sluiten aub"), true},
+		{"closing the conversation now", TextInput("wil dit gesprek nu afsluiten"), true},
+		{"a wish to close something else is told", TextInput("ik wil dit afsluiten"), false},
 		{"exit words without a core", TextInput("ik ga"), false},
 		{"longer word", TextInput("wegwijzer"), false},
 		{"exit word", TextInput("wegwezen"), true},

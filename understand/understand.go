@@ -1,6 +1,7 @@
 package understand
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"math/bits"
@@ -773,11 +774,20 @@ func (x *Index) Understand(lang, text string) Meaning {
 	// meiden die worden uitgebuit door hun vriend? mn nichtje wil niet
 	// bellen").
 	forOther := m.Who == WhoOther && !(choice >= 0 && wk.kw[choice])
-	profAsks := (m.Who == WhoProf || forOther) && m.Intent != nil && m.Intent.Kind == KindDisclosure && strings.Contains(text, "?")
-	if !askedRead && (m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks) {
+	// And so does anyone who asks where a story's keyword alone chose
+	// it: "zijn er lespakketten over loverboys voor de bovenbouw"
+	// asks for teaching material, not about a loverboy.
+	// The contact must be one the writer may be shown, or the story's
+	// own help is better: "where can i go after being raped" keeps
+	// Fier for the person it happened to.
+	onlyKeyword := choice >= 0 && m.Intent == u.intents[choice] && wk.kw[choice] && wk.best[choice]-keywordBonus < u.u.Threshold
+	disclosure := m.Intent != nil && m.Intent.Kind == KindDisclosure
+	profAsks := disclosure && (m.Who == WhoProf || forOther) && strings.Contains(text, "?")
+	anyAsks := disclosure && m.Asks && onlyKeyword
+	if !askedRead && (m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks || anyAsks) {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 	}
-	if profAsks && asked != nil {
+	if asked != nil && (profAsks || anyAsks && asked.For(x.c.AudienceOf(cmp.Or(m.Who, WhoMe)))) {
 		m.Intent = u.question()
 	}
 	if m.Intent == nil && asked != nil {

@@ -345,6 +345,10 @@ func TestUnderstand(t *testing.T) {
 		// sexual exploitation.
 		{text: "mijn nichtje wordt uitgebuit door haar vriend, ze moet geld verdienen voor hem", intent: "sexual", who: understand.WhoOther},
 		{text: "mijn ouders dwingen me om geld te verdienen voor de familie", intent: "home", who: understand.WhoMe, home: true},
+		// Followed by a car, and a threat to family with a time and an
+		// ultimatum, are danger now.
+		{text: "same car has been behind me for 20 mins since i left the club, i think its his guys", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "hij zegt dat hij morgenochtend mn moeder wat aandoet als ik het geld niet heb", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
@@ -510,6 +514,7 @@ func TestWatched(t *testing.T) {
 		{"kan nu echt niet praten", true},
 		{"he is right next to me", true},
 		{"shit mn vriend komt binnen, later", true},
+		{"als ie mn scherm ziet ben ik de sjaak, kan ik later terugkomen?", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
 	} {
