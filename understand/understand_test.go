@@ -349,6 +349,13 @@ func TestUnderstand(t *testing.T) {
 		// ultimatum, are danger now.
 		{text: "same car has been behind me for 20 mins since i left the club, i think its his guys", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "hij zegt dat hij morgenochtend mn moeder wat aandoet als ik het geld niet heb", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		// An oath sworn to juju, with what it would bring for talking, is
+		// a fear of "them"; so is a fine for undeclared work.
+		{text: "she said juju will kill my family if i tell anyone. is it even safe to write here", intent: "", fear: true, who: understand.WhoMe, home: true},
+		{text: "krijg ik een boete als ik zwart heb gewerkt en dat nu ga melden? durf echt niet", intent: "criminal", fear: true, who: understand.WhoMe},
+		// A son who is terrified is not in danger now for it.
+		{text: "mijn zoon van 16 moest van 'vrienden' zijn bankpas uitlenen, er is 4000 euro op gezet en meteen weer af. hij is doodsbang", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "someone keeps trying the handle of my door rn, its the landlord and he has a key", intent: "danger", danger: true, who: understand.WhoOther},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
