@@ -341,8 +341,10 @@ func TestUnderstand(t *testing.T) {
 		// Someone else's fear in a story is not danger now.
 		{text: "neefje van 15 moet van zijn 'vrienden' telefoons jatten in de stad. hij is echt bang voor ze", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// A family's story is a guess when nothing in the message is
-		// about a home: a niece's boyfriend who has her earn for him is
-		// sexual exploitation.
+		// about a home: money sent to one's children from work is no
+		// family that takes it. A niece's boyfriend who has her earn for
+		// him is sexual exploitation.
+		{text: "als ik de inspectie bel ben ik mijn werk en mijn bed kwijt en ik moet geld sturen naar mijn kinderen", intent: "labour", who: understand.WhoMe},
 		{text: "mijn nichtje wordt uitgebuit door haar vriend, ze moet geld verdienen voor hem", intent: "sexual", who: understand.WhoOther},
 		{text: "mijn ouders dwingen me om geld te verdienen voor de familie", intent: "home", who: understand.WhoMe, home: true},
 		// Followed by a car, and a threat to family with a time and an
@@ -356,6 +358,13 @@ func TestUnderstand(t *testing.T) {
 		// A son who is terrified is not in danger now for it.
 		{text: "mijn zoon van 16 moest van 'vrienden' zijn bankpas uitlenen, er is 4000 euro op gezet en meteen weer af. hij is doodsbang", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "someone keeps trying the handle of my door rn, its the landlord and he has a key", intent: "danger", danger: true, who: understand.WhoOther},
+		// Followed since the station is danger now, whatever happened
+		// the week before; so is being told to go upstairs at a party.
+		{text: "iemand volgt me al vanaf het station, zelfde gast die me vorige week z'n auto in trok", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "im 16 and at a party and the older guys say i have to go upstairs with their friend", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
+		// Being traced as the one who told, and what would follow, is a
+		// fear.
+		{text: "if i report him will he know it was me? he knows where my mum lives", intent: "question", fear: true, who: understand.WhoMe, home: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
@@ -522,6 +531,7 @@ func TestWatched(t *testing.T) {
 		{"he is right next to me", true},
 		{"shit mn vriend komt binnen, later", true},
 		{"als ie mn scherm ziet ben ik de sjaak, kan ik later terugkomen?", true},
+		{"zit naast hem in de auto, geen lange berichten aub", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
 	} {
