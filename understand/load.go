@@ -137,6 +137,7 @@ func (ck *checker) validate() {
 			}
 		}
 	}
+	ck.checkPhrases(0, "means", u.Means, false)
 	for to, p := range u.Switch {
 		if !ck.c.HasLang(to) {
 			ck.k.Errorf(0, "switch names language %q, which the content does not have", to)

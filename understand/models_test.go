@@ -266,7 +266,7 @@ func TestChoosersDecide(t *testing.T) {
 		with, without string
 	}{
 		{"toolkit for doctors", "im a GP, is there some checklist for spotting trafficking in my patients", firstFound, "fairwork", "acm"},
-		{"exploited through a debt", "mijn vriendin moet haar schuld afbetalen door met mannen mee te gaan", intent, "sexual", "criminal"},
+		{"parcels for the boss", "ze werken in de kas en moeten daarna ook nog pakketjes rondbrengen voor de baas zonder loon", intent, "labour", "criminal"},
 		{"asks, a story's keyword", "kan ik ergens een tip kwijt zonder mijn naam te noemen? gaat om een pand waar steeds jonge meiden naar binnen gaan", firstFound, "meld-misdaad-anoniem", ""},
 		{"asks, a contact not for the writer", "waar moet je heen na een verkrachting, kan dat ook nog als het 3 dagen geleden is", intent, "assault", "assault"},
 		{"asks for a niece", "is er een chat voor meiden die misschien worden uitgebuit door hun vriend? mn nichtje wil niet bellen", firstFound, "fier", ""},

@@ -61,8 +61,13 @@ type Understanding struct {
 	// in it.
 	Switch map[string]Phrases `yaml:"switch"`
 	// Fear is the help for a fear of the police or of being punished.
-	Fear    *FearAnswer `yaml:"fear"`
-	Intents []*Intent   `yaml:"intents"`
+	Fear *FearAnswer `yaml:"fear"`
+	// Means are keywords of a means of control that every form of
+	// exploitation uses (a debt): where a keyword of the form itself
+	// names another topic, that keyword decides. A debt paid back in a
+	// club is sexual exploitation.
+	Means   Phrases   `yaml:"means"`
+	Intents []*Intent `yaml:"intents"`
 
 	// Messages are the messages of messages/, which the danger model
 	// learns from; none when the content has no such directory.

@@ -222,6 +222,7 @@ func buildLexicon(c *content.Content, u *Understanding) *lexicon {
 		for _, p := range u.Switch {
 			each(p)
 		}
+		each(u.Means)
 		for _, in := range u.Intents {
 			for _, p := range []Phrases{in.Examples, in.Keywords, in.Rules, in.Except, in.VerbLast, in.Determiners, in.Objects, in.Plain, in.Everyday, in.Routine, in.Alone, in.Opening} {
 				each(p)

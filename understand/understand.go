@@ -129,8 +129,10 @@ type understander struct {
 	// markers. A sign phrase's tag is its kind's place in signKinds;
 	// coreSigns has a bit for each kind that is not context.
 	rules, except, signs, everyday, light, alone, opening *phrases
-	keywords, markers                                     *phrases
-	ageBefore, ageAfter, partner                          map[string]bool
+	// means are the keywords of Understanding.Means.
+	means                        *phrases
+	keywords, markers            *phrases
+	ageBefore, ageAfter, partner map[string]bool
 	// exText are the examples, for explain.
 	exText []string
 	// model guesses an intent no example came close to; see classifier.
@@ -171,14 +173,18 @@ type exampleWeight struct {
 
 // work is the memory one reading needs, kept between readings.
 type work struct {
-	ids    []uint32
-	dot    []float32
-	best   []float64
-	kw     []bool
-	used   []bool
-	masked []string
-	marks  [markCount]int
-	offs   []int
+	ids  []uint32
+	dot  []float32
+	best []float64
+	kw   []bool
+	// form: the intent has a keyword that is not a means (see
+	// Understanding.Means); meansAt are the spans of the means found.
+	form    []bool
+	meansAt [][2]int
+	used    []bool
+	masked  []string
+	marks   [markCount]int
+	offs    []int
 	// covered marks the words a sign of danger stands on; spans are the
 	// exceptions found.
 	covered []bool
@@ -198,7 +204,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	u := &understander{
 		c: c, lex: lex, u: spec, models: models,
 		rules: newPhrases(), except: newPhrases(), signs: newPhrases(), everyday: newPhrases(), light: newPhrases(), alone: newPhrases(), opening: newPhrases(),
-		keywords: newPhrases(), markers: newPhrases(),
+		keywords: newPhrases(), markers: newPhrases(), means: newPhrases(),
 		ageBefore: map[string]bool{}, ageAfter: map[string]bool{}, partner: map[string]bool{}, switchTo: newPhrases(),
 		plain: map[string]bool{}, emoji: map[rune][]string{}, fallback: map[string]*Intent{},
 		feature: map[uint64]int32{},
@@ -209,6 +215,9 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 		}
 	}
 	all := func(p Phrases) []string { return p.All(c.Langs) }
+	for _, s := range all(spec.Means) {
+		u.means.add(s, 0)
+	}
 	m := u.u.Markers
 	for tag, p := range map[int]Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
 		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
@@ -366,7 +375,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	trained.Wait()
 	u.messageWords = nil
 	u.scratch.New = func() any {
-		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents)), nearest: make([]int32, len(u.intents))}
+		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents)), form: make([]bool, len(u.intents)), nearest: make([]int32, len(u.intents))}
 	}
 	return u
 }
@@ -764,6 +773,16 @@ func (x *Index) Understand(lang, text string) Meaning {
 		}
 		if t != nil && (!kw || m.Intent.ID != "unsure" && (rival || len(masked) >= topicAloneWords && slices.Max(wk.probs) >= topicOverKeyword)) {
 			m.Intent = u.atHome(t, m.Home)
+		} else if t == nil && rival && !wk.form[choice] {
+			// The model unsure, and only a means ("geld schuldig")
+			// named the topic chosen: the form named by a rival's
+			// keyword decides ("terugwerken in de club").
+			for i, in := range u.intents {
+				if i != choice && wk.form[i] && topicIntent(in) {
+					m.Intent = u.atHome(in, m.Home)
+					break
+				}
+			}
 		}
 	}
 	// A professional who tells about someone and asks mostly wants to
@@ -905,8 +924,16 @@ func (u *understander) question() *Intent {
 func (u *understander) read(words []string, wk *work, m *Meaning) {
 	clear(wk.best)
 	clear(wk.kw)
+	clear(wk.form)
 	wk.marks = [markCount]int{}
-	u.keywords.match(words, func(p *phrase, _, _ int) { wk.kw[p.tag] = true })
+	wk.meansAt = wk.meansAt[:0]
+	u.means.match(words, func(_ *phrase, i, j int) { wk.meansAt = append(wk.meansAt, [2]int{i, j}) })
+	u.keywords.match(words, func(p *phrase, i, j int) {
+		wk.kw[p.tag] = true
+		if !slices.ContainsFunc(wk.meansAt, func(s [2]int) bool { return s[0] <= i && j <= s[1] }) {
+			wk.form[p.tag] = true
+		}
+	})
 	if u.olderPartner(words) {
 		// "een vriend van 22" with someone young in view is what the
 		// content calls an older boyfriend, however it is said.

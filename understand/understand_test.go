@@ -365,6 +365,10 @@ func TestUnderstand(t *testing.T) {
 		// Being traced as the one who told, and what would follow, is a
 		// fear.
 		{text: "if i report him will he know it was me? he knows where my mum lives", intent: "question", fear: true, who: understand.WhoMe, home: true},
+		// A debt is a means every form uses: the club says which form,
+		// and a debt alone keeps its topic.
+		{text: "ik moet terugwerken in de club omdat ik geld schuldig ben aan die gast", intent: "sexual", who: understand.WhoMe},
+		{text: "ik sta 2000 in de min bij die jongens", intent: "criminal", who: understand.WhoMe},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
