@@ -271,10 +271,14 @@ type Intent struct {
 // signs count only when the message tells no disclosure of its own
 // ("bedreigd" is danger, "bedreigd met naaktfoto's" is about images).
 type Sign struct {
-	ID      string  `yaml:"id"`
-	Firm    bool    `yaml:"firm"`
-	Context bool    `yaml:"context"`
-	Soft    bool    `yaml:"soft"`
+	ID      string `yaml:"id"`
+	Firm    bool   `yaml:"firm"`
+	Context bool   `yaml:"context"`
+	Soft    bool   `yaml:"soft"`
+	// Worry: the kind is being afraid, which in a fear of the police or
+	// of being punished is that fear, not danger ("ik durf eigenlijk
+	// niet eens dit te typen").
+	Worry   bool    `yaml:"worry"`
 	Phrases Phrases `yaml:"phrases"`
 
 	Line int `yaml:"-"`

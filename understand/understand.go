@@ -630,7 +630,7 @@ func (x *Index) Understand(lang, text string) Meaning {
 		everyday = true
 		life = life || p.tag == everydayLife
 	})
-	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, everyday, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity || modelSays()) {
+	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, everyday, m.Fear, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity || modelSays()) {
 		m.Intent, m.Danger, m.Topic, m.Fear = u.danger, true, topic, false
 		if d := u.best(KindDisclosure, wk); d >= 0 && !wk.kw[d] && wk.best[d] < u.u.Threshold+dangerTopicMargin {
 			// The helpline after 112 must fit: a topic only just like
@@ -1111,7 +1111,7 @@ func (u *understander) ruleHit(words []string, set *phrases) bool {
 // the message has one) takes one kind away and makes one firm kind alone
 // not enough; two firm kinds stay danger. A soft kind (a threat) counts
 // only when the message tells no disclosure.
-func (u *understander) signsSay(words []string, topic, everyday bool, wk *work) bool {
+func (u *understander) signsSay(words []string, topic, everyday, fear bool, wk *work) bool {
 	wk.explained = false
 	if len(u.signKinds) == 0 || len(words) == 0 {
 		return false
@@ -1127,7 +1127,7 @@ func (u *understander) signsSay(words []string, topic, everyday bool, wk *work) 
 				return
 			}
 		}
-		if u.signKinds[p.tag].Soft && topic {
+		if u.signKinds[p.tag].Soft && topic || u.signKinds[p.tag].Worry && fear {
 			return
 		}
 		kinds |= 1 << p.tag

@@ -278,7 +278,7 @@ func TestUnderstand(t *testing.T) {
 	x := shipped(t)
 	for _, tc := range []struct {
 		text   string
-		intent string // "" for none
+		intent string // "" for none, "*" for any (what a fear is about)
 		danger bool
 		who    string
 		age    understand.Age
@@ -337,7 +337,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "hij zegt dat ik door moet gaan anders gaat hij naar de politie", intent: "online", fear: true, who: understand.WhoMe},
 		// Being jailed for talking is a fear: "put me in" is then no
 		// sign of being taken somewhere.
-		{text: "they told me the police here work with them and will put me in jail if i talk", intent: "", fear: true, who: understand.WhoMe},
+		{text: "they told me the police here work with them and will put me in jail if i talk", intent: "*", fear: true, who: understand.WhoMe},
 		// Someone else's fear in a story is not danger now.
 		{text: "neefje van 15 moet van zijn 'vrienden' telefoons jatten in de stad. hij is echt bang voor ze", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// A family's story is a guess when nothing in the message is
@@ -353,7 +353,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "hij zegt dat hij morgenochtend mn moeder wat aandoet als ik het geld niet heb", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		// An oath sworn to juju, with what it would bring for talking, is
 		// a fear of "them"; so is a fine for undeclared work.
-		{text: "she said juju will kill my family if i tell anyone. is it even safe to write here", intent: "", fear: true, who: understand.WhoMe, home: true},
+		{text: "she said juju will kill my family if i tell anyone. is it even safe to write here", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "krijg ik een boete als ik zwart heb gewerkt en dat nu ga melden? durf echt niet", intent: "criminal", fear: true, who: understand.WhoMe},
 		// A son who is terrified is not in danger now for it.
 		{text: "mijn zoon van 16 moest van 'vrienden' zijn bankpas uitlenen, er is 4000 euro op gezet en meteen weer af. hij is doodsbang", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
@@ -364,11 +364,17 @@ func TestUnderstand(t *testing.T) {
 		{text: "im 16 and at a party and the older guys say i have to go upstairs with their friend", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
 		// Being traced as the one who told, and what would follow, is a
 		// fear.
-		{text: "if i report him will he know it was me? he knows where my mum lives", intent: "question", fear: true, who: understand.WhoMe, home: true},
+		{text: "if i report him will he know it was me? he knows where my mum lives", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// A debt is a means every form uses: the club says which form,
 		// and a debt alone keeps its topic.
 		{text: "ik moet terugwerken in de club omdat ik geld schuldig ben aan die gast", intent: "sexual", who: understand.WhoMe},
 		{text: "ik sta 2000 in de min bij die jongens", intent: "criminal", who: understand.WhoMe},
+		// In a fear of "them", being afraid is that fear; hit now is
+		// still danger, afraid of the police or not.
+		{text: "ze zeiden dat ze het weten als ik met iemand praat en dat mijn familie thuis dan problemen krijgt. ik durf eigenlijk niet eens dit te typen", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "ze slaan me, ik durf niet naar de politie", intent: "danger", danger: true, who: understand.WhoMe},
+		// Locked in where they sleep is danger; it is no routine.
+		{text: "baas heeft de container waar we slapen op slot gedaan, we zitten er met 6 man in zonder verwarming en hij komt pas maandag terug", intent: "danger", danger: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
@@ -450,7 +456,7 @@ func TestUnderstand(t *testing.T) {
 			if m.Intent != nil {
 				got = m.Intent.ID
 			}
-			if got != tc.intent || m.Danger != tc.danger {
+			if tc.intent != "*" && got != tc.intent || m.Danger != tc.danger {
 				t.Errorf("Understand(%q) = intent %q, danger %v; want %q, %v", tc.text, got, m.Danger, tc.intent, tc.danger)
 			}
 			if tc.who != "" && m.Who != tc.who {
