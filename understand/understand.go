@@ -754,7 +754,9 @@ func (x *Index) Understand(lang, text string) Meaning {
 	// the money.
 	homeGuess := m.Intent != nil && !m.Home && u.isHome(m.Intent) && !(choice >= 0 && wk.kw[choice])
 	if m.Intent != nil && m.Intent.Kind == KindDisclosure && (topicIntent(m.Intent) || homeGuess) {
-		kw := choice >= 0 && wk.kw[choice]
+		// A means ("schuld af te lossen") is no keyword that decides:
+		// every form uses it.
+		kw := choice >= 0 && wk.form[choice]
 		// What someone tells is about the topic that messages like it
 		// were about, whatever single word would say otherwise: a debt
 		// paid back "met mannen" is sexual exploitation.

@@ -369,6 +369,9 @@ func TestUnderstand(t *testing.T) {
 		// and a debt alone keeps its topic.
 		{text: "ik moet terugwerken in de club omdat ik geld schuldig ben aan die gast", intent: "sexual", who: understand.WhoMe},
 		{text: "ik sta 2000 in de min bij die jongens", intent: "criminal", who: understand.WhoMe},
+		{text: "mijn vriend zegt dat ik met zijn maten moet slapen om zijn schuld af te lossen. ik doe het maar ik ben kapot", intent: "sexual", who: understand.WhoMe},
+		// Not allowed to keep her own money is no one held.
+		{text: "mn zus werkt in zon massagesalon en mag nooit zelf haar geld houden, haar vriend regelt alles en ze mag niet meer bij ons langskomen", intent: "sexual", who: understand.WhoOther},
 		// In a fear of "them", being afraid is that fear; hit now is
 		// still danger, afraid of the police or not.
 		{text: "ze zeiden dat ze het weten als ik met iemand praat en dat mijn familie thuis dan problemen krijgt. ik durf eigenlijk niet eens dit te typen", intent: "*", fear: true, who: understand.WhoMe, home: true},
@@ -542,6 +545,8 @@ func TestWatched(t *testing.T) {
 		{"shit mn vriend komt binnen, later", true},
 		{"als ie mn scherm ziet ben ik de sjaak, kan ik later terugkomen?", true},
 		{"zit naast hem in de auto, geen lange berichten aub", true},
+		{"er komt iemand de kamer in", true},
+		{"someone might see my phone, is there a way to hide this chat", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
 	} {
