@@ -78,6 +78,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"a few new exit words", TextInput("kap ermee"), true},
 		{"an app closed", TextInput("app sluiten aub"), true},
 		{"closing the conversation now", TextInput("wil dit gesprek nu afsluiten"), true},
+		{"stopping this conversation", TextInput("ik wil stoppen met dit gesprek"), true},
 		{"a wish to close something else is told", TextInput("ik wil dit afsluiten"), false},
 		{"exit words without a core", TextInput("ik ga"), false},
 		{"longer word", TextInput("wegwijzer"), false},

@@ -378,6 +378,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze slaan me, ik durf niet naar de politie", intent: "danger", danger: true, who: understand.WhoMe},
 		// Locked in where they sleep is danger; it is no routine.
 		{text: "baas heeft de container waar we slapen op slot gedaan, we zitten er met 6 man in zonder verwarming en hij komt pas maandag terug", intent: "danger", danger: true},
+		{text: "loopt al 20 min een man achter me sinds ik uit de bus stapte.. zelfde vent die me vorige week in zn auto trok", intent: "danger", danger: true, who: understand.WhoMe},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
@@ -521,6 +522,9 @@ func TestMessageLanguage(t *testing.T) {
 		{"ze is 15", "nl"},
 		{"she is 15", "en"},
 		{"mijn collega is van de ladder gevallen en de baas wil geen ambulance bellen", "nl"},
+		// "ma" is mended to Dutch "moeder" and "den haag" is a Dutch
+		// place: Romanian words still say Romanian.
+		{"ma duce acum intr-un apartament in den haag, nu stiu la cine, mi-e frica, am 17 ani", "ro"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Lang; got != tc.want {
@@ -547,6 +551,8 @@ func TestWatched(t *testing.T) {
 		{"zit naast hem in de auto, geen lange berichten aub", true},
 		{"er komt iemand de kamer in", true},
 		{"someone might see my phone, is there a way to hide this chat", true},
+		{"zit op zijn laptop, kan dit niet lang open houden", true},
+		{"my phone gets checked every night, will this chat show up", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
 	} {
