@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -42,16 +44,36 @@ func (b *Bot) roundTrip(ctx context.Context, o *outbound) error {
 		return err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
-	if err != nil {
+	buf := answers.Get().(*bytes.Buffer)
+	defer answers.Put(buf)
+	buf.Reset()
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, maxAnswer)); err != nil {
 		return err
 	}
-	return decodeAnswer(o.method, resp, body, o.result)
+	return decodeAnswer(o.method, resp, buf.Bytes(), o.result)
 }
+
+// answers hold the answers being read, so that a call allocates none.
+var answers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // maxAnswer is the most of an answer that is read: a message Telegram
 // sends back is a few kilobytes at most.
 const maxAnswer = 1 << 20
+
+// answer is Telegram's answer to a call, decoded once: its result goes
+// straight into what the call needs of it (a pointer), or is skipped.
+type answer struct {
+	Ok          bool                         `json:"ok"`
+	ErrorCode   int                          `json:"error_code"`
+	Description string                       `json:"description"`
+	Parameters  *tgbotapi.ResponseParameters `json:"parameters"`
+	Result      any                          `json:"result"`
+}
+
+// skipped is a result nothing is needed of.
+type skipped struct{}
+
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
 
 // decodeAnswer reads Telegram's answer to method, body, into an error or
 // into result (nil: nothing of the result is needed). The Bot API answers
@@ -61,8 +83,14 @@ const maxAnswer = 1 << 20
 // A result that is no object or list (true, for a message Telegram had no
 // need to send back) leaves result as it was.
 func decodeAnswer(method string, resp *http.Response, body []byte, result any) error {
-	var a tgbotapi.APIResponse
+	a := answer{Result: result}
+	if result == nil {
+		a.Result = &skipped{}
+	}
 	err := json.Unmarshal(body, &a)
+	if te := (*json.UnmarshalTypeError)(nil); errors.As(err, &te) && te.Field == "result" {
+		err = nil
+	}
 	if err == nil && !a.Ok && (a.ErrorCode != 0 || resp.StatusCode == http.StatusOK) {
 		e := &tgbotapi.Error{Code: a.ErrorCode, Message: a.Description}
 		if a.Parameters != nil {
@@ -77,9 +105,6 @@ func decodeAnswer(method string, resp *http.Response, body []byte, result any) e
 			Message:            method + ": " + http.StatusText(resp.StatusCode),
 			ResponseParameters: tgbotapi.ResponseParameters{RetryAfter: retry},
 		}
-	}
-	if err == nil && result != nil && len(a.Result) > 0 && (a.Result[0] == '{' || a.Result[0] == '[') {
-		err = json.Unmarshal(a.Result, result)
 	}
 	if err != nil {
 		return fmt.Errorf("decode answer: %w", err)
