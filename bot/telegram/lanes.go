@@ -15,24 +15,16 @@ var errLaneFull = errors.New("telegram: the chat's queue is full")
 
 // lanes runs jobs in the order they were queued for the same key, and jobs
 // of different keys in parallel, with at most workers jobs running and at
-// most max jobs queued or running in all. The bot uses one lanes for
-// handling updates and one for sending, both keyed by chat, so that a chat
-// sees its answers in the order it asked while a slow chat (waiting out a
-// flood limit, say) holds up no other.
+// most max jobs queued or running in all. The bot keys them by chat, so
+// that a chat sees its answers in order while a slow chat holds up no
+// other. A key takes memory only while it has jobs. Workers take the keys
+// with a job to start in turn, one job at a time, so that a chat with many
+// jobs cannot keep a worker to itself.
 //
-// A key takes memory only while it has jobs, so idle chats cost nothing.
-// The jobs run on worker goroutines, at most workers of them, which take
-// the keys with a job to start in turn, one job at a time, so that a chat
-// with many jobs queued cannot keep a worker to itself.
-//
-// Two things keep it fast under load, both found by profiling the load
-// command. While the bot runs, a worker with nothing to do waits for the
-// next job rather than exits (see keep): a new goroutine starts with a
-// small stack, and growing it again for every job cost a sixth of the
-// bot's time. And the keys are spread over shards, each with a lock of its
-// own, with the keys to start handed to the workers through a channel:
-// with one lock for everything, hundreds of workers queued on it and a
-// few people waited a fifth of a second for their answer.
+// While the bot runs, an idle worker waits for the next job rather than
+// exits (see keep): growing a new goroutine's stack for every job cost a
+// sixth of the bot's time. The keys are spread over shards, each with its
+// own lock: with one lock, hundreds of workers queued on it.
 type lanes struct {
 	workers int           // most jobs running at once
 	slots   chan struct{} // a token per queued or running job
@@ -115,20 +107,12 @@ func (l *lanes) keep(stay bool) {
 	}
 }
 
-// Go queues f behind the earlier jobs of key. When limit is above zero and
+// Go queues j behind the earlier jobs of key. When limit is above zero and
 // key already has limit jobs queued or running, it returns errLaneFull at
 // once: one chat must not fill the queue that all chats share. Otherwise
 // it blocks while the lanes are full and returns ctx's error, without
-// queueing f, if ctx ends first.
-func (l *lanes) Go(ctx context.Context, key int64, limit int, f func()) error {
-	return l.GoJob(ctx, key, limit, 0, laneJob{f: f})
-}
-
-// GoJob is Go for a job that may say what happens when it is discarded,
-// which also gives up waiting for room after wait, when wait is above
-// zero. The timer for it is made only when the lanes are full: a timer for
-// every job showed in the load command's profile.
-func (l *lanes) GoJob(ctx context.Context, key int64, limit int, wait time.Duration, j laneJob) error {
+// queueing j, if ctx ends first or, when wait is above zero, after wait.
+func (l *lanes) Go(ctx context.Context, key int64, limit int, wait time.Duration, j laneJob) error {
 	if limit > 0 && l.KeyLen(key) >= limit {
 		return errLaneFull // without waiting for a slot it will not use
 	}
@@ -198,7 +182,7 @@ func (l *lanes) queue(key int64, limit int, j laneJob, first bool) bool {
 	case start:
 		l.start(ln, first)
 	case jump:
-		l.handOverTo(l.first, ln)
+		l.handOver(l.first, ln)
 	}
 	return true
 }
@@ -208,9 +192,9 @@ func (l *lanes) queue(key int64, limit int, j laneJob, first bool) bool {
 // it.
 func (l *lanes) start(ln *lane, urgent bool) {
 	if urgent {
-		l.handOverTo(l.first, ln)
+		l.handOver(l.first, ln)
 	} else {
-		l.handOver(ln)
+		l.handOver(l.ready, ln)
 	}
 	for {
 		n := l.running.Load()
@@ -301,32 +285,23 @@ func (l *lanes) run(ln *lane) {
 	l.done(j.slot)
 	if again {
 		if urgent {
-			l.handOverTo(l.first, ln) // ahead of the other chats' turns
+			l.handOver(l.first, ln) // ahead of the other chats' turns
 		} else {
-			l.handOver(ln) // behind the other chats' turns
+			l.handOver(l.ready, ln) // behind the other chats' turns
 		}
 	}
 }
 
-// handOverTo puts ln in ch, as handOver does ready.
-func (l *lanes) handOverTo(ch chan *lane, ln *lane) {
+// handOver puts ln in ch (ready or first) without blocking. Keys whose
+// jobs were all discarded while they waited stay in ready until a worker
+// passes them by, so in a burst of quick exits ready can be full; the key
+// then waits in a goroutine of its own for a worker, which comes, as every
+// key in ready has one coming.
+func (l *lanes) handOver(ch chan *lane, ln *lane) {
 	select {
 	case ch <- ln:
 	default:
 		go func() { ch <- ln }()
-	}
-}
-
-// handOver puts ln in ready without blocking. Keys whose jobs were all
-// discarded while they waited stay in ready until a worker passes them by,
-// so in a burst of quick exits ready can be full; the key then waits in a
-// goroutine of its own for a worker, which comes, as every key in ready
-// has one coming.
-func (l *lanes) handOver(ln *lane) {
-	select {
-	case l.ready <- ln:
-	default:
-		go func() { l.ready <- ln }()
 	}
 }
 

@@ -92,14 +92,14 @@ func TestLanesOrder(t *testing.T) {
 	got := map[int64][]int{}
 	for i := range 200 {
 		key := int64(i % 5)
-		if err := l.Go(context.Background(), key, 0, func() {
+		if err := l.Go(context.Background(), key, 0, 0, laneJob{f: func() {
 			for range i % 3 {
 				runtime.Gosched() // jobs take turns in another order than queued
 			}
 			mu.Lock()
 			got[key] = append(got[key], i)
 			mu.Unlock()
-		}); err != nil {
+		}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -135,14 +135,14 @@ func TestLanesUrgentFirst(t *testing.T) {
 			mu.Unlock()
 		}}
 	}
-	if err := l.Go(ctx, 1, 0, func() { <-block }); err != nil { // the one worker, busy
+	if err := l.Go(ctx, 1, 0, 0, laneJob{f: func() { <-block }}); err != nil { // the one worker, busy
 		t.Fatal(err)
 	}
 	for _, k := range []struct {
 		key  int64
 		name string
 	}{{2, "2 ordinary"}, {3, "3 ordinary"}} {
-		if err := l.GoJob(ctx, k.key, 0, 0, job(k.name)); err != nil {
+		if err := l.Go(ctx, k.key, 0, 0, job(k.name)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -164,11 +164,11 @@ func TestLanesBounded(t *testing.T) {
 	l := newLanes(1, 2, func(v any) { panics = append(panics, v) })
 	block := make(chan struct{})
 	ctx := context.Background()
-	_ = l.Go(ctx, 1, 0, func() { <-block })
-	_ = l.Go(ctx, 2, 0, func() { <-block; panic("boom") })
+	_ = l.Go(ctx, 1, 0, 0, laneJob{f: func() { <-block }})
+	_ = l.Go(ctx, 2, 0, 0, laneJob{f: func() { <-block; panic("boom") }})
 	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
 	defer cancel()
-	if err := l.Go(short, 3, 0, func() {}); !errors.Is(err, context.DeadlineExceeded) {
+	if err := l.Go(short, 3, 0, 0, laneJob{f: func() {}}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Go() on full lanes = %v, want the context's deadline", err)
 	}
 	close(block)
@@ -438,18 +438,18 @@ func TestLanesPerKeyLimit(t *testing.T) {
 	started := make(chan struct{}, 3)
 	ctx := context.Background()
 	for i := range 3 {
-		if err := l.Go(ctx, 1, 3, func() { started <- struct{}{}; <-block }); err != nil {
+		if err := l.Go(ctx, 1, 3, 0, laneJob{f: func() { started <- struct{}{}; <-block }}); err != nil {
 			t.Fatalf("Go() #%d within the limit = %v", i+1, err)
 		}
 	}
 	<-started // the first job of key 1 runs
-	if err := l.Go(ctx, 1, 3, func() {}); !errors.Is(err, errLaneFull) {
+	if err := l.Go(ctx, 1, 3, 0, laneJob{f: func() {}}); !errors.Is(err, errLaneFull) {
 		t.Errorf("Go() over the key's limit = %v, want errLaneFull", err)
 	}
-	if err := l.Go(ctx, 1, 5, func() {}); err != nil {
+	if err := l.Go(ctx, 1, 5, 0, laneJob{f: func() {}}); err != nil {
 		t.Errorf("Go() with a higher limit = %v, want nil", err)
 	}
-	if err := l.Go(ctx, 2, 3, func() {}); err != nil {
+	if err := l.Go(ctx, 2, 3, 0, laneJob{f: func() {}}); err != nil {
 		t.Errorf("Go() for another key = %v, want nil: one key's limit is its own", err)
 	}
 	if got := l.KeyLen(1); got != 4 {

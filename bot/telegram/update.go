@@ -117,7 +117,7 @@ func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi
 		handled = func() {}
 	}
 	if u.InlineQuery != nil {
-		err := b.inline.GoJob(ctx, routeKey(u), b.MaxChatQueued, wait, laneJob{f: func() { b.onInline(u.InlineQuery, done) }})
+		err := b.inline.Go(ctx, routeKey(u), b.MaxChatQueued, wait, laneJob{f: func() { b.onInline(u.InlineQuery, done) }})
 		if err == nil {
 			// Nothing is stored for an inline query, so it is handled once
 			// queued: polling asks for the next updates without waiting
@@ -156,7 +156,7 @@ func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi
 		b.handling.GoFirst(routeKey(u), job)
 		return nil
 	}
-	err := b.handling.GoJob(ctx, routeKey(u), b.MaxChatQueued, wait, job)
+	err := b.handling.Go(ctx, routeKey(u), b.MaxChatQueued, wait, job)
 	if errors.Is(err, errLaneFull) {
 		b.dropped.add("updates_waiting")
 		b.answerDropped(u)
@@ -571,7 +571,7 @@ func (b *Bot) queueSend(key int64, urg flows.Urgency, f func(ctx context.Context
 		b.sending.GoFirst(key, j)
 		return
 	}
-	if err := b.sending.GoJob(b.life, key, 0, 0, j); err != nil {
+	if err := b.sending.Go(b.life, key, 0, 0, j); err != nil {
 		b.lost.sendsQueued.Add(1)
 		done(false)
 	}
