@@ -1,53 +1,40 @@
 // Package telegram is the Telegram channel: it receives updates from the
 // Bot API (long polling or a webhook), turns them into bot.Updates for the
-// dispatcher, and sends the replies back within Telegram's limits. It owns
-// everything Telegram-specific, and no type of the Bot API library it uses
-// (go-telegram-bot-api) leaves it.
+// dispatcher, and sends the replies back within Telegram's limits. No type
+// of the Bot API library it uses (go-telegram-bot-api) leaves it.
 //
-// How it is put together:
-//
-//   - Receiving. Poll runs its own getUpdates loop and moves the offset on
-//     only after every update of a batch has been handled; the webhook
-//     checks Telegram's secret header and answers 200 once the update has
-//     been handled. Either way Telegram hears "done" only for an update the
-//     dispatcher has seen (its session saved): an update a stop cuts short
-//     is delivered again, and replies a stop cannot send are counted in
-//     the one line it writes.
-//   - Handling. Updates go into lanes keyed by chat: one chat's updates are
-//     handled one after the other, in order; different chats in parallel,
-//     by at most Workers goroutines. A chat may have at most MaxChatQueued
-//     updates waiting, and as many batches of replies waiting to be sent;
-//     a flood from one chat beyond that is dropped (and counted), so that
-//     it never holds up another chat. The quick exit is never dropped.
-//   - Sending. Replies go into a second set of lanes, again keyed by chat,
-//     so a chat sees its messages in order while a chat that waits out a
-//     flood limit holds up no other. Every call passes a limiter (about 30
-//     a second overall, about one a second per chat, with a small burst;
-//     the first answer to a person goes ahead of further messages), is
-//     tried again after retry_after on a 429 and with back-off on 5xx, and
-//     is logged when it finally fails.
+//   - Receiving (receive.go). Telegram hears "done" only for an update the
+//     dispatcher has seen (its session saved): polling moves the offset on
+//     once a batch is handled, the webhook answers 200 once its update is.
+//   - Handling (update.go). Updates go into lanes keyed by chat (lanes.go):
+//     one chat's in order, different chats in parallel. A chat may have
+//     at most MaxChatQueued updates, and as many batches of replies,
+//     waiting; a flood beyond that is dropped and counted. The quick exit
+//     and answers with 112 are never dropped and go first.
+//   - Sending (reply.go, wire.go). Replies go into a second set of lanes,
+//     and every call passes the outbound chain (chain.go): the limits
+//     (limit.go), retries, metrics and redaction of errors.
 //   - Quick exit. On "Snel weg" or /stop the bot sends its one neutral
-//     line, then deletes the MaxDelete ids below that line, newest first,
-//     a hundred a call. Telegram numbers a private chat's messages, the
-//     user's and the bot's, in one sequence, so that window holds the
-//     conversation without the bot keeping any message id.
+//     line, then deletes the MaxDelete ids below it. Telegram numbers a
+//     private chat's messages, the user's and the bot's, in one sequence,
+//     so that window holds the conversation without the bot keeping any
+//     message id.
 //
 // Logs never carry a chat id, a name, a message text or the token: every
 // error from outside is reduced to its method and class first (outside in
-// logs.go), and what can come in floods (refused requests, dropped
-// updates) is counted and logged once a minute.
+// logs.go), and what comes in floods is counted and logged once a minute.
 package telegram
 
 import (
 	"context"
 	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -64,12 +51,11 @@ import (
 // Platform names this channel in store keys.
 const Platform = "telegram"
 
-// DefaultEndpoint is the public Bot API, in tgbotapi's format: the token
-// and the method name fill the two %s.
+// DefaultEndpoint is the public Bot API: the token and the method fill
+// the two %s.
 const DefaultEndpoint = tgbotapi.APIEndpoint
 
-// allowedUpdates are the only updates the bot asks Telegram for. Edited
-// messages, channel posts and the rest are never even sent.
+// allowedUpdates are the only updates the bot asks Telegram for.
 var allowedUpdates = []string{"message", "callback_query", "inline_query"}
 
 // Finder finds contacts for inline mode ("@bot keerpunt" in any chat). It
@@ -79,11 +65,9 @@ type Finder interface {
 }
 
 // Triage says how urgent an input is before it is handled: the quick exit
-// and anything whose answer carries 112 are never dropped in a flood and go
-// ahead of the chat's queued messages. The engine (flows.Engine) is the
-// Triage, so that the channel reads these exactly as the dispatcher will
-// and keeps no list of words of its own. It must be safe for concurrent
-// use.
+// and answers with 112 are never dropped and go ahead of the chat's queue.
+// It is the engine, so that the channel keeps no list of words of its own.
+// It must be safe for concurrent use.
 type Triage interface {
 	Urgency(in flows.Input) flows.Urgency
 }
@@ -100,19 +84,15 @@ func (f FinderFunc) Find(lang, query string, limit int) []*content.Contact {
 // every other field has a default suited to production, set by Run when
 // the field is zero.
 type Bot struct {
-	// Token is the bot's token from BotFather. It is never logged, and
-	// errors that could carry it (the request URL holds it) are stripped
-	// of it.
+	// Token is the bot's token from BotFather; it is never logged.
 	Token string
-	// Endpoint is the Bot API URL in tgbotapi's format, such as
-	// "http://127.0.0.1:8081/bot%s/%s" for a self-hosted Bot API server or
-	// a test. DefaultEndpoint when empty.
+	// Endpoint is the Bot API URL, such as "http://127.0.0.1:8081/bot%s/%s"
+	// for a self-hosted server or a test; DefaultEndpoint when empty.
 	Endpoint string
 	// Handler handles each conversation update: the dispatcher.
 	Handler bot.Handler
 	// Content gives the texts the channel itself shows: the privacy note,
-	// the group line, the labels of the 112 and quick exit row and the
-	// command descriptions.
+	// the group line, the 112 and quick exit row, the commands.
 	Content *content.Content
 	// Triage says which updates are urgent; the engine.
 	Triage Triage
@@ -121,22 +101,17 @@ type Bot struct {
 	Finder Finder
 	// Log receives operational events. slog.Default() when nil.
 	Log *slog.Logger
-	// Client makes the HTTP requests; one client, and so one pool of
-	// connections, serves every call. A client with a transport sized for
-	// SendWorkers when nil.
+	// Client makes every call; one sized for SendWorkers when nil.
 	Client *http.Client
-	// Metrics is told of updates, calls and whether receiving works, for
-	// monitoring (see Metrics); nothing is told when nil.
+	// Metrics is told of updates and calls (see Metrics); nothing when nil.
 	Metrics Metrics
 
 	// WebhookURL, when set, switches from long polling to a webhook: Run
-	// registers this URL with Telegram and serves it on Listener. The
-	// listener serves only the URL's path.
+	// registers it with Telegram and serves its path on Listener.
 	WebhookURL string
 	Listener   net.Listener
 	// WebhookSecret is the secret Telegram sends with every webhook
-	// request. A random one is drawn when empty; set it when several
-	// instances share one webhook.
+	// request; a random one when empty. Set it when instances share one.
 	WebhookSecret string
 
 	// LongPoll is how long one getUpdates call waits for updates (50s).
@@ -145,9 +120,8 @@ type Bot struct {
 	// chats being sent to at once (64); MaxQueued the updates, and
 	// separately the batches of replies, waiting in memory (4096).
 	Workers, SendWorkers, MaxQueued int
-	// MaxChatQueued bounds what one chat may have waiting: updates to
-	// handle, and separately batches of replies to send (8). A person
-	// types a few messages at a time; more than this is a flood.
+	// MaxChatQueued bounds what one chat may have waiting: updates, and
+	// separately batches of replies (8). More than this is a flood.
 	MaxChatQueued int
 	// Rate and Burst are the overall limit in calls a second (30, 30);
 	// ChatRate and ChatBurst the limit of messages a second per chat
@@ -156,8 +130,8 @@ type Bot struct {
 	Burst     int
 	ChatRate  float64
 	ChatBurst int
-	// Clock is the time the channel waits on for Telegram's limits,
-	// retry_after and back-off; the machine's when its fields are nil.
+	// Clock is what the channel waits on for limits, retry_after and
+	// back-off; the machine's when its fields are nil.
 	Clock retry.Clock
 	// MaxAttempts bounds the tries of a call that fails with a 5xx or a
 	// network error (8); Backoff is the first pause between them (500ms),
@@ -167,36 +141,34 @@ type Bot struct {
 	// RequestTimeout bounds one call other than getUpdates (30s).
 	RequestTimeout time.Duration
 	// MaxDelete is how many message ids below its neutral line a quick
-	// exit deletes (200). The longest conversation of the content spans
-	// about a quarter of that (TestQuickExitWindow measures it).
+	// exit deletes (200); TestQuickExitWindow measures the longest
+	// conversation at about a quarter of that.
 	MaxDelete int
 	// DrainTimeout is how long Run goes on handling and sending what it
 	// has received once its context ends (10s).
 	DrainTimeout time.Duration
-	// Delivered, when set, is called once for every conversation update
-	// whose replies were handed to Telegram, after the last call for it
-	// returned, sent or given up on. The load command uses it to know when
-	// a simulated person has their whole answer. It runs on a sending
-	// goroutine, so it must return quickly, and it must not keep the chat.
+	// Delivered, when set, is called once the last call for a conversation
+	// update's replies returned; the load command learns from it that a
+	// person has their whole answer. It must return quickly and must not
+	// keep the chat.
 	Delivered func(chat int64)
 
-	me        tgbotapi.User
-	limits    *limiter
-	handling  *lanes
-	sending   *lanes
-	inline    *lanes          // inline queries, handled and answered apart from chats
-	life      context.Context // ends when in-flight work is abandoned
-	exitLife  context.Context // ends when quick exits still being carried out are abandoned
-	texts     map[string]*langTexts
-	hookPath  string
-	defFinder Finder
-	out       caller        // the outbound chain (chain.go)
-	drainBy   time.Time     // when the drain gives up; set when receiving stops
-	offsets   offsets       // polling: which updates Telegram may be told are done
-	answered  recentUpdates // updates whose replies were sent
-	// runningSends are the send jobs running, by chat (*runningSend).
-	runningSends sync.Map
-	exits        exitMarks // each chat's last quick exit, for a while
+	me           tgbotapi.User
+	limits       *limiter
+	handling     *lanes
+	sending      *lanes
+	inline       *lanes          // inline queries, handled and answered apart from chats
+	life         context.Context // ends when in-flight work is abandoned
+	exitLife     context.Context // ends when quick exits still being carried out are abandoned
+	texts        map[string]*langTexts
+	hookPath     string
+	defFinder    Finder
+	out          caller        // the outbound chain (chain.go)
+	drainBy      time.Time     // when the drain gives up; set when receiving stops
+	offsets      offsets       // polling: which updates Telegram may be told are done
+	answered     recentUpdates // updates whose replies were sent
+	runningSends sync.Map      // send jobs running, by chat (*runningSend)
+	exits        exitMarks     // each chat's last quick exit, for a while
 
 	dropped   *rollup // updates dropped because their chat was over its limits
 	strangers *rollup // webhook requests without the secret
@@ -263,16 +235,15 @@ func (b *Bot) Run(ctx context.Context) error {
 	return err
 }
 
-// stopping notes that receiving stopped, once: the drain's deadline counts
-// from then, whatever part of it the webhook server used.
+// stopping notes, once, that receiving stopped: the drain's deadline
+// counts from then.
 func (b *Bot) stopping() {
 	if b.drainBy.IsZero() {
 		b.drainBy = time.Now().Add(b.DrainTimeout)
 	}
 }
 
-// init checks the configuration and sets defaults, once: a Bot that ran
-// before keeps its queues and limits.
+// init checks the configuration and sets defaults, once.
 func (b *Bot) init() error {
 	if b.handling != nil {
 		return nil
@@ -304,7 +275,7 @@ func (b *Bot) init() error {
 			b.hookPath = "/"
 		}
 		if b.WebhookSecret == "" {
-			b.WebhookSecret = randomSecret()
+			b.WebhookSecret = rand.Text() + rand.Text() // 256 bits, in letters and digits
 		}
 		if !ValidSecret(b.WebhookSecret) {
 			return errors.New("telegram: webhook secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
@@ -333,9 +304,7 @@ func (b *Bot) init() error {
 	b.busy = newRollup(b.log, slog.LevelWarn, "telegram: update queue full; Telegram will deliver the updates again", logEvery)
 	if b.Client == nil {
 		tr := http.DefaultTransport.(*http.Transport).Clone()
-		// Every call goes to one host; keep enough connections open for
-		// the senders working at once instead of dialling anew.
-		tr.MaxIdleConnsPerHost = b.SendWorkers + 2
+		tr.MaxIdleConnsPerHost = b.SendWorkers + 2 // one host for every call
 		b.Client = &http.Client{Transport: tr}
 	}
 	b.limits = newLimiter(b.Rate, b.Burst, b.ChatRate, b.ChatBurst, b.Clock)
@@ -357,8 +326,6 @@ func setDefault[T comparable](p *T, v T) {
 
 // open checks the token, publishes the commands and sets up receiving.
 func (b *Bot) open(ctx context.Context) error {
-	// Start-up calls are retried like any other, until the caller gives
-	// up on starting.
 	octx, cancel := context.WithCancel(b.life)
 	defer cancel()
 	defer context.AfterFunc(ctx, cancel)()
@@ -374,8 +341,7 @@ func (b *Bot) open(ctx context.Context) error {
 	if b.WebhookURL != "" {
 		return b.setWebhook(octx)
 	}
-	// getUpdates fails while a webhook is set, for instance by an earlier
-	// deployment in webhook mode. Pending updates are kept.
+	// getUpdates fails while a webhook is set; pending updates are kept.
 	if err := b.request(octx, "deleteWebhook", nil, nil); err != nil {
 		return fmt.Errorf("remove webhook before polling: %w", err)
 	}
@@ -384,10 +350,8 @@ func (b *Bot) open(ctx context.Context) error {
 	return nil
 }
 
-// publishCommands sets the command menu in every language of the content:
-// the default language for everyone, the others for users whose Telegram
-// is set to them. A failure costs only the menu, so it is logged, not
-// fatal.
+// publishCommands sets the command menu in every language of the content.
+// A failure costs only the menu, so it is logged, not fatal.
 func (b *Bot) publishCommands(ctx context.Context) {
 	for _, lang := range b.Content.Langs {
 		p := tgbotapi.Params{}
@@ -405,18 +369,14 @@ func (b *Bot) publishCommands(ctx context.Context) {
 }
 
 // exitGrace is how long a quick exit already received may still be
-// carried out once the drain has given up on everything else. A person who
-// pressed "Snel weg" must not find the conversation on the phone because
-// the bot was being redeployed; quick exits go first in every queue, so
-// this is seldom needed and never long.
+// carried out once the drain has given up on everything else: a
+// redeployment must not leave the conversation on the phone.
 const exitGrace = 5 * time.Second
 
 // drain waits for queued work after receiving stopped: handling first, as
-// it queues sends, then sending. What is still queued when the deadline
-// comes is abandoned, quick exits last, after exitGrace: the jobs left run
-// as no-ops that count themselves, and one line says what was given up. A
-// line per lost reply would bury the log under thousands exactly when an
-// operator reads it.
+// it queues sends, then sending. What is still queued at the deadline is
+// abandoned, quick exits after exitGrace: the jobs left run as no-ops that
+// count themselves, and one line says what was given up.
 func (b *Bot) drain(abandon, abandonExits context.CancelFunc) {
 	ctx, cancel := context.WithDeadline(context.Background(), b.drainBy)
 	defer cancel()
@@ -434,15 +394,12 @@ func (b *Bot) drain(abandon, abandonExits context.CancelFunc) {
 		return
 	}
 	abandon()
-	// Ordinary work ends at once now; quick exits, at the head of their
-	// lanes, get a little longer.
 	exits, cancel1 := context.WithTimeout(context.Background(), exitGrace)
 	_ = b.handling.Wait(exits)
 	_ = b.sending.Wait(exits)
 	cancel1()
 	abandonExits()
-	// With the context gone every job ends at once; wait briefly so that
-	// none outlives Run and the counts are complete.
+	// Every job ends at once now; wait so that none outlives Run.
 	grace, cancel2 := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel2()
 	_ = b.inline.Wait(grace)
@@ -471,29 +428,14 @@ func (b *Bot) log() *slog.Logger {
 	return slog.Default()
 }
 
-func randomSecret() string {
-	buf := make([]byte, 32)
-	_, _ = rand.Read(buf) // never fails, see crypto/rand
-	return base64.RawURLEncoding.EncodeToString(buf)
-}
-
 // ValidSecret reports whether s is a webhook secret Telegram accepts:
 // 1-256 characters of A-Z, a-z, 0-9, _ and -.
-func ValidSecret(s string) bool {
-	if len(s) == 0 || len(s) > 256 {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
-			return false
-		}
-	}
-	return true
-}
+func ValidSecret(s string) bool { return validSecret.MatchString(s) }
+
+var validSecret = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
 
 // DeepLink is the link that opens a private chat with the bot and, with a
-// payload, the flow of that name ("/start payload"), for posters and QR
-// codes.
+// payload, the flow of that name, for posters and QR codes.
 func DeepLink(username, payload string) string {
 	link := "https://t.me/" + strings.TrimPrefix(username, "@")
 	if payload != "" {
