@@ -235,9 +235,9 @@ func (b *Bot) inlineKeyboard(opts []flows.Option) *tgbotapi.InlineKeyboardMarkup
 // buttons; the engine shows the current question again below. It reports
 // whether it made a call.
 func (b *Bot) editPressed(ctx context.Context, d *delivery, class callClass) bool {
-	m := d.press.msg
+	m := d.press.Message
 	accepted := !d.out.Refused
-	if label := buttonLabel(m.ReplyMarkup, d.press.data); accepted && label != "" && m.Text != "" {
+	if label := buttonLabel(m.ReplyMarkup, d.press.Data); accepted && label != "" && m.Text != "" {
 		text := m.Text + "\n\n→ " + label
 		if textLen(text) <= maxText {
 			b.edited("editMessageText", b.editText(ctx, d.chat, class, m.MessageID, text, noButtons))

@@ -24,14 +24,12 @@ const jobsPerUpdate = 2
 // waiting to be handled: each gives 112, so more add nothing but load.
 const maxUrgentQueued = 4
 
-// handle handles one update in its chat's lane and calls done once,
-// when Telegram may be told whether it is done with the update: true once
-// its replies were sent (or there were none, or it was dropped as part of a
+// handle handles one update in its chat's lane and calls done once: true
+// once its replies were sent (or there were none, or it was dropped in a
 // flood), false when a stop abandoned it first, so that Telegram delivers
-// it again. It runs under the bot's life context rather than the receiving
-// one: an update that was received is handled, and its replies sent, even
-// while the bot shuts down, until the drain gives up; a quick exit even a
-// little longer (see exitGrace).
+// it again. It runs under the bot's life, not the receiving context: what
+// was received is handled even while the bot shuts down, until the drain
+// gives up (a quick exit a little longer, see exitGrace).
 func (b *Bot) handle(u *tgbotapi.Update, urg flows.Urgency, done func(ack bool)) {
 	ctx := b.lifeFor(urg)
 	if ctx.Err() != nil {
@@ -39,39 +37,31 @@ func (b *Bot) handle(u *tgbotapi.Update, urg flows.Urgency, done func(ack bool))
 		done(false)
 		return
 	}
-	// The marks of quick exits keep to the machine's clock: they last as
-	// long as Telegram may deliver an update late, which a test that runs
-	// the bot's clock fast through Telegram's limits does not shorten.
+	// The marks of quick exits keep to the machine's clock, as Telegram's
+	// late deliveries do.
 	switch key, now := routeKey(u), time.Now(); {
 	case urg == flows.Exit:
 		b.exits.mark(key, u.UpdateID, now)
-		// What the chat sent before the exit and is still waiting would
-		// start the conversation again on a phone that was just wiped;
-		// replies still waiting would only show what is about to be
-		// deleted, and hold up the exit by a second each. The exit
-		// supersedes both.
+		// Updates still waiting would start the conversation again on a
+		// wiped phone; replies still waiting would show what is about to
+		// be deleted, and hold up the exit. The exit supersedes both.
 		updates, replies := b.handling.Discard(key), b.sending.Discard(key)
 		b.supersede(key)
 		if updates+replies > 0 {
 			b.log().Debug("telegram: superseded by a quick exit", "updates", updates, "batches", replies)
 		}
 	case b.exits.before(key, u.UpdateID, now):
-		// Sent before the quick exit, and come only now: the webhook's
-		// requests come side by side, and one that failed comes again.
-		// Its answer would begin the conversation again on a phone that
-		// was just wiped, above the exit's line and so outside the window
-		// it deleted. The exit supersedes it as it does what was queued.
+		// Sent before the quick exit, come only now (webhook requests come
+		// side by side, a failed one again): its answer would land above
+		// the exit's line, outside the window it deleted.
 		b.log().Debug("telegram: update from before a quick exit ignored")
 		b.answerDropped(u)
 		done(true)
 		return
 	case urg == flows.Ordinary && b.sending.KeyLen(key)+jobsPerUpdate > b.MaxChatQueued:
-		// The chat has more replies waiting than it can be sent soon:
-		// it is flooding. Handling more would only pile up replies it is
-		// not sent for minutes, so the update is dropped, and
-		// acknowledged, or Telegram would deliver it again and again. A
-		// danger message or the 112 button is never ordinary, so never
-		// dropped here.
+		// The chat has more replies waiting than it can be sent soon: it
+		// is flooding. The update is dropped, and acknowledged, or Telegram
+		// would deliver it again and again. Danger is never ordinary.
 		b.dropped.add("replies_waiting")
 		b.answerDropped(u)
 		done(true)
@@ -83,16 +73,14 @@ func (b *Bot) handle(u *tgbotapi.Update, urg flows.Urgency, done func(ack bool))
 	case u.CallbackQuery != nil:
 		b.onCallback(ctx, u.UpdateID, u.CallbackQuery, urg, done)
 	default:
-		// Edited messages, channel posts and the like are not asked for
-		// (allowedUpdates); should one come anyway, it is ignored.
+		// Not asked for (allowedUpdates); should one come, it is ignored.
 		b.log().Debug("telegram: update ignored", "update", u.UpdateID)
 		done(true)
 	}
 }
 
-// lifeFor is the context an update's work runs under: the bot's life,
-// which ends when the drain gives up, or for a quick exit the exit's,
-// which ends a little later (see drain).
+// lifeFor is the context an update's work runs under: the bot's life, or
+// for a quick exit the exit's, which ends a little later (see drain).
 func (b *Bot) lifeFor(urg flows.Urgency) context.Context {
 	if urg == flows.Exit {
 		return b.exitLife
@@ -100,17 +88,13 @@ func (b *Bot) lifeFor(urg flows.Urgency) context.Context {
 	return b.life
 }
 
-// queueHandling queues an update in its chat's handling lane, waiting at
-// most wait for room (without limit when 0), with done called as handle
-// says, or not at all when it is not queued; handled, when set, is called
-// once the dispatcher has handled it, before its replies are sent. It returns errLaneFull when
-// the chat is over MaxChatQueued, having counted the drop and answered a
-// dropped button press, so that the button stops spinning.
-//
-// The quick exit and answers with 112 are never dropped: they go ahead of
-// the chat's queued updates, and their replies ahead of its queued replies.
-// Inline queries have lanes of their own, so that someone searching for
-// contacts in another chat never holds up their own private chat.
+// queueHandling queues an update in its chat's lane, waiting at most wait
+// for room (without limit when 0), with done called as handle says, or not
+// at all when it is not queued; handled, when set, is called once the
+// dispatcher has handled it. It returns errLaneFull when the chat is over
+// MaxChatQueued, having counted the drop and answered a dropped press.
+// The quick exit and answers with 112 go ahead of the chat's queue and are
+// never dropped. Inline queries have lanes of their own.
 func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi.Update, done func(acknowledge bool), handled func()) error {
 	b.metrics().Received(updateKind(u))
 	if handled == nil {
@@ -119,19 +103,14 @@ func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi
 	if u.InlineQuery != nil {
 		err := b.inline.Go(ctx, routeKey(u), b.MaxChatQueued, wait, laneJob{f: func() { b.onInline(u.InlineQuery, done) }})
 		if err == nil {
-			// Nothing is stored for an inline query, so it is handled once
-			// queued: polling asks for the next updates without waiting
-			// for its answer, which Telegram may be slow to take, while a
-			// 112 press waits behind it.
-			handled()
+			handled() // nothing is stored for it; polling need not wait
 		}
 		return err
 	}
 	urg := b.urgency(u)
 	job := laneJob{f: func() {
 		// An update whose handling panics is acknowledged all the same:
-		// the lanes report the panic, and delivering the update again
-		// would only repeat it.
+		// delivering it again would only repeat the panic.
 		var once sync.Once
 		ack := func(ok bool) { once.Do(func() { done(ok) }) }
 		defer func() {
@@ -145,10 +124,9 @@ func (b *Bot) queueHandling(ctx context.Context, wait time.Duration, u *tgbotapi
 	}, dropped: func() { done(true) }}
 	if urg != flows.Ordinary {
 		if urg == flows.Safety && b.handling.UrgentLen(routeKey(u)) >= maxUrgentQueued {
-			// Answers with 112 for this chat are already waiting to go
-			// out; another would say the same again, and a flood of them
-			// must not take everyone else's share of Telegram's limits.
-			// A quick exit is always queued: it cancels the rest.
+			// Answers with 112 already wait for this chat; a flood of them
+			// must not take everyone's share of the limits. A quick exit
+			// is always queued: it cancels the rest.
 			b.dropped.add("urgent_repeated")
 			b.answerDropped(u)
 			return errLaneFull
@@ -186,11 +164,9 @@ func (b *Bot) urgency(u *tgbotapi.Update) flows.Urgency {
 }
 
 // exitMarks remembers the update id of each chat's last quick exit for
-// a while, so that an update sent before the exit that reaches the bot
-// after it is known (see handle): Telegram numbers updates in the order it
-// received them. A mark is let go after exitMemory, by a timer of its own
-// rather than when the next update comes, so that an idle bot keeps no
-// trace of who left either.
+// exitMemory, so that an update sent before the exit that comes after it
+// is known (see handle). A mark is let go by a timer of its own, so that
+// an idle bot keeps no trace of who left either.
 type exitMarks struct {
 	mu    sync.Mutex
 	marks map[int64]exitMark // by chat
@@ -203,14 +179,12 @@ type exitMark struct {
 	n      uint64 // the exit's place in n
 }
 
-// exitMemory is how long a quick exit's mark is kept: as long as an
-// update sent before it may still come, as Telegram delivers one again
-// within a minute.
+// exitMemory is how long a quick exit's mark is kept: Telegram delivers an
+// update again within a minute.
 const exitMemory = time.Minute
 
-// mark notes a quick exit of chat in update at now, the machine's time.
-// An update id that is not positive is no place in Telegram's order, and
-// marks nothing.
+// mark notes a quick exit of chat in update at now. An id that is not
+// positive is no place in Telegram's order.
 func (e *exitMarks) mark(chat int64, update int, now time.Time) {
 	if update <= 0 {
 		return
@@ -242,8 +216,7 @@ func (e *exitMarks) count() uint64 { return e.n.Load() }
 
 // since reports whether chat left with a quick exit after count was n.
 // An exit marks the chat before it supersedes the chat's sends, so a send
-// job that asks after it has made itself known to supersede learns of
-// every exit that may have missed it.
+// job that asks once it can be superseded misses no exit.
 func (e *exitMarks) since(chat int64, n uint64) bool {
 	if e.n.Load() == n {
 		return false // no exit anywhere: the common case takes no lock
@@ -270,11 +243,9 @@ func (e *exitMarks) before(chat int64, update int, now time.Time) bool {
 // end it.
 type runningSend struct{ cancel context.CancelFunc }
 
-// supersede ends the send job running for key, if any: a quick exit makes
-// what it sends pointless, and it would hold up the exit's own line while
-// it waits out its chat's limit, or for a retry. A call it has on its way
-// to Telegram is let finish (see onWire), and the exit's line waits for
-// that one answer.
+// supersede ends the send job running for key, if any, which would hold
+// up the exit's line while it waits for limits or a retry. A call it has
+// on its way is let finish (see onWire).
 func (b *Bot) supersede(key int64) {
 	if v, ok := b.runningSends.Load(key); ok {
 		v.(*runningSend).cancel()
@@ -286,14 +257,10 @@ func (b *Bot) supersede(key int64) {
 type wireKey struct{}
 
 // onWire is the context a call made under ctx goes on the wire with: for
-// a send job, one that a quick exit does not end (see supersede), so that
-// a request Telegram may already have is answered. Telegram carries out a
-// request it has received whether or not the answer is read, so cutting
-// the call off would not take its message back, only lose its place: the
-// answer comes before the exit's line is sent, in the order of the chat's
-// sends, which puts the message below the line and inside the window the
-// exit deletes; cut off, it could land above the line and stay on the
-// phone. The call still ends with the bot's life and RequestTimeout.
+// a send job, one that a quick exit does not end. Telegram carries out a
+// request it has received whether or not the answer is read: cut off, its
+// message could land above the exit's line and stay on the phone; let
+// finish, it lands below, inside the window the exit deletes.
 func onWire(ctx context.Context) context.Context {
 	if w, ok := ctx.Value(wireKey{}).(context.Context); ok {
 		return w
@@ -332,11 +299,10 @@ func (b *Bot) onMessage(ctx context.Context, updateID int, m *tgbotapi.Message, 
 	b.converse(ctx, m.Chat.ID, updateID, in, int64(m.MessageID), nil, urg, done)
 }
 
-// messageInput turns a message into the engine's input: its text, cut to
-// what the engine reads, the caption of a photo or a file as if it were
-// text (someone may send a screenshot with "hij staat voor de deur"
-// under it), or Media for anything else a person sends. Service messages
-// give no input.
+// messageInput turns a message into the engine's input: its text, or the
+// caption of a photo or a file (a screenshot with "hij staat voor de deur"
+// under it), cut to what the engine reads, or Media for anything else a
+// person sends. Service messages give no input.
 func messageInput(m *tgbotapi.Message) (flows.Input, bool) {
 	if m.Text != "" {
 		return flows.Input{Kind: flows.Text, Data: content.Cut(m.Text, flows.MaxInputText)}, true
@@ -368,9 +334,8 @@ func (b *Bot) convLang(session, device string) string {
 	return b.lang(device)
 }
 
-// lang picks the content language for a Telegram language_code ("en-GB"
-// -> "en"), the default language when the content lacks it. The engine
-// picks the same for a new conversation.
+// lang picks the content language for a language_code ("en-GB" -> "en"),
+// the default when the content lacks it, as the engine does.
 func (b *Bot) lang(code string) string {
 	code = strings.ToLower(code)
 	if i := strings.IndexAny(code, "-_"); i > 0 {
@@ -382,34 +347,26 @@ func (b *Bot) lang(code string) string {
 	return content.DefaultLang
 }
 
-// press is the button press an update carries.
-type press struct {
-	msg  *tgbotapi.Message // the message the button was on
-	data string
-}
-
 func (b *Bot) onCallback(ctx context.Context, updateID int, q *tgbotapi.CallbackQuery, urg flows.Urgency, done func(bool)) {
-	// Every press is answered, first and whatever follows, so that the
-	// user's app stops showing it as pending; an old or forged press too.
+	// Every press is answered first, an old or forged one too, so that
+	// the app stops showing it as pending.
 	key := routeKey(&tgbotapi.Update{CallbackQuery: q})
 	m := q.Message
 	if m == nil || m.Chat == nil || m.Chat.Type != "private" || q.Data == "" {
-		// A button in a group, on an inline message, or a game: only the
-		// answer to the press.
+		// In a group, on an inline message, or a game: only the answer.
 		b.queueSend(key, urg, b.answerPress(q), done)
 		return
 	}
 	b.queueSend(key, urg, b.answerPress(q), nil)
 	in := flows.Input{Kind: flows.Choice, Data: q.Data, Lang: langCode(q.From)}
-	b.converse(ctx, m.Chat.ID, updateID, in, int64(m.MessageID), &press{msg: m, data: q.Data}, urg, done)
+	b.converse(ctx, m.Chat.ID, updateID, in, int64(m.MessageID), q, urg, done)
 }
 
 // answerPress is the job that answers a button press.
 func (b *Bot) answerPress(q *tgbotapi.CallbackQuery) func(ctx context.Context) {
 	return func(ctx context.Context) {
 		if err := b.answerCallback(ctx, q.ID); err != nil {
-			// Mostly a query answered before (a redelivered update) or one
-			// older than Telegram keeps.
+			// Mostly answered before, or older than Telegram keeps.
 			b.log().Info("telegram: callback query not answered", "code", apiCode(err), "err", err)
 		}
 	}
@@ -417,28 +374,23 @@ func (b *Bot) answerPress(q *tgbotapi.CallbackQuery) func(ctx context.Context) {
 
 // delivery is what one handled update sends.
 type delivery struct {
-	chat  int64
-	out   bot.Outcome
-	lang  string
-	msgID int64 // the user's message, or the message the pressed button was on
-	press *press
-	// fresh: this update began a conversation, so the privacy note goes
-	// into the welcome.
-	fresh bool
-	// urgent: the answer carries 112 or is the quick exit's.
-	urgent bool
-	// at is the update's place in the order updates were handled, which
-	// its messages keep under Telegram's limits.
-	at arrival
+	chat   int64
+	out    bot.Outcome
+	lang   string
+	msgID  int64                   // the user's message, or the message the pressed button was on
+	press  *tgbotapi.CallbackQuery // the button pressed, if any
+	fresh  bool                    // began a conversation: the privacy note goes in
+	urgent bool                    // the answer carries 112 or is the quick exit's
+	at     arrival                 // its place in the order updates were handled
 }
 
 // converse hands a private chat's input to the dispatcher and queues what
 // comes out.
-func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.Input, msgID int64, p *press, urg flows.Urgency, done func(bool)) {
+func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.Input, msgID int64, p *tgbotapi.CallbackQuery, urg flows.Urgency, done func(bool)) {
 	out, err := b.Handler.Handle(ctx, bot.Update{
 		Platform: Platform,
 		ChatID:   chat,
-		Seq:      updateSeq(updateID),
+		Seq:      uint64(max(updateID, 0)), // ids grow; see store.Handled
 		MsgID:    msgID,
 		Input:    in,
 	})
@@ -446,9 +398,8 @@ func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.I
 		b.log().Warn("telegram: update handled without its session", "degraded", out.Degraded, "err", err)
 	}
 	if out.Duplicate && (len(out.Replies) == 0 || b.answered.has(updateID)) {
-		// Handled before. When this process sent its replies, Telegram
-		// only missed the acknowledgement; otherwise the dispatcher
-		// shows where the conversation is, below.
+		// Handled before, and either answered by this process or with
+		// nothing to show.
 		b.log().Debug("telegram: redelivered update ignored", "update", updateID)
 		done(true)
 		return
@@ -476,9 +427,9 @@ func (b *Bot) converse(ctx context.Context, chat int64, updateID int, in flows.I
 	})
 }
 
-// recentUpdates remembers the ids of the last updates whose replies this
-// process sent, so that one Telegram delivers again only because it missed
-// the acknowledgement is not answered twice.
+// recentUpdates remembers the last updates whose replies this process
+// sent, so that one delivered again for a lost acknowledgement is not
+// answered twice.
 type recentUpdates struct {
 	mu   sync.Mutex
 	ids  map[int]bool
@@ -486,8 +437,8 @@ type recentUpdates struct {
 	next int
 }
 
-// maxRecent bounds the updates remembered: Telegram delivers again within
-// a minute, and far fewer updates come in that time.
+// maxRecent bounds the updates remembered: far more than come in the
+// minute within which Telegram delivers again.
 const maxRecent = 4096
 
 func (r *recentUpdates) add(id int) {
@@ -512,27 +463,11 @@ func (r *recentUpdates) has(id int) bool {
 	return r.ids[id]
 }
 
-// updateSeq is an update_id as the dispatcher's sequence number. Telegram's
-// update ids grow, so a session keeps the numbers of the last few updates
-// it handled, and takes one older than all of them for handled too (see
-// store.Handled). The exception, ids drawn at random after a week without
-// any update at all, comes long after every session has expired. An id
-// that is not positive is no sequence number, and is not checked for
-// redelivery.
-func updateSeq(id int) uint64 {
-	if id <= 0 {
-		return 0
-	}
-	return uint64(id)
-}
-
-// queueSend queues work in the chat's sending lane, ahead of the chat's
-// ordinary replies when urg is not Ordinary, and calls done, when set,
-// once the work has run: true when it ran to its end, false when a stop
-// cut it short or it never ran. Work that a quick exit discards counts as
-// done: the exit supersedes it. Queueing ordinary work blocks while the
-// lanes are full. Once the drain has given up, the work is only counted:
-// see drain.
+// queueSend queues work in the chat's sending lane, ahead of its ordinary
+// replies when urg is not Ordinary, and calls done, when set, once the
+// work has run: true when it ran to its end or a quick exit discarded it,
+// false when a stop cut it short or it never ran. Ordinary work blocks
+// while the lanes are full.
 func (b *Bot) queueSend(key int64, urg flows.Urgency, f func(ctx context.Context), done func(bool)) {
 	if done == nil {
 		done = func(bool) {}
@@ -546,19 +481,12 @@ func (b *Bot) queueSend(key int64, urg flows.Urgency, f func(ctx context.Context
 				done(false)
 				return
 			}
-			// A quick exit cuts the chat's running sends short (see
-			// supersede): what they send is about to be deleted. A call
-			// already on its way is let finish (see onWire).
 			ctx, cancel := context.WithCancel(life)
 			ctx = context.WithValue(ctx, wireKey{}, life)
 			run := &runningSend{cancel: cancel}
 			b.runningSends.Store(key, run)
 			if b.exits.since(key, queued) {
-				// Taken from the lane before the exit discarded the rest,
-				// but not yet running where supersede looks: it is
-				// superseded all the same, or it would wait out its
-				// chat's limit ahead of the exit's line.
-				cancel()
+				cancel() // taken before the exit discarded the rest
 			}
 			f(ctx)
 			b.runningSends.CompareAndDelete(key, run)
@@ -577,9 +505,9 @@ func (b *Bot) queueSend(key int64, urg flows.Urgency, f func(ctx context.Context
 	}
 }
 
-// onGroup answers a group chat in one line, with a link to a private chat,
-// when the group addresses the bot: a command, a mention, a reply to the
-// bot, or the bot being added. No flow runs and nothing is stored.
+// onGroup answers a group that addresses the bot (a command, a mention, a
+// reply, the bot being added) in one line with a link to a private chat.
+// No flow runs and nothing is stored.
 func (b *Bot) onGroup(m *tgbotapi.Message, done func(bool)) {
 	if !b.addressed(m) {
 		done(true)
@@ -619,9 +547,8 @@ func (b *Bot) addressed(m *tgbotapi.Message) bool {
 // maxInline bounds the contacts offered for one inline query.
 const maxInline = 20
 
-// onInline answers an inline query with contact cards to share, on the
-// inline lanes, and calls done once the answer went out. There is no
-// session and nothing is stored; the query is read and forgotten.
+// onInline answers an inline query with contact cards to share, and
+// calls done once the answer went out. Nothing is stored.
 func (b *Bot) onInline(q *tgbotapi.InlineQuery, done func(bool)) {
 	if b.life.Err() != nil {
 		b.lost.updates.Add(1)
@@ -647,11 +574,15 @@ func (b *Bot) onInline(q *tgbotapi.InlineQuery, done func(bool)) {
 	}
 	results := make([]any, 0, min(len(contacts), maxInline))
 	for _, ct := range contacts[:min(len(contacts), maxInline)] {
+		about, ok := ct.About[lang]
+		if !ok {
+			about = ct.About[content.DefaultLang]
+		}
 		results = append(results, tgbotapi.InlineQueryResultArticle{
 			Type:                "article",
 			ID:                  content.Cut(ct.ID, 64), // Telegram's limit
 			Title:               ct.Name,
-			Description:         aboutOf(ct, lang),
+			Description:         about,
 			InputMessageContent: tgbotapi.InputTextMessageContent{Text: b.Content.Card(lang, ct), DisableWebPagePreview: true},
 		})
 	}
@@ -666,19 +597,9 @@ func (b *Bot) onInline(q *tgbotapi.InlineQuery, done func(bool)) {
 	done(b.life.Err() == nil)
 }
 
-func aboutOf(ct *content.Contact, lang string) string {
-	if a, ok := ct.About[lang]; ok {
-		return a
-	}
-	return ct.About[content.DefaultLang]
-}
-
 // indexFinder is the inline search when no Finder is set: the contact
-// search of the matching core (package understand) over the words of the
-// content, which is all the channel is given. signaalbot serve sets a
-// Finder that knows the words of understand.yaml too, so that "@bot
-// keerpun" finds what "/contact keerpun" finds. The index is built on the
-// first inline query, not for every bot that never gets one.
+// search of package understand over the content's words, built on the
+// first inline query. signaalbot serve sets one that knows understand.yaml.
 func indexFinder(c *content.Content) Finder {
 	index := sync.OnceValue(func() *understand.Index { return understand.New(c, nil) })
 	return FinderFunc(func(lang, query string, limit int) []*content.Contact {
