@@ -21,8 +21,7 @@ const (
 )
 
 // Limits are Telegram's limits as content is checked against them, so that
-// a question too long for one message, or an option whose data Telegram
-// would refuse, is a problem at file:line when the content is loaded.
+// what Telegram would refuse is a problem at file:line.
 var Limits = content.Limits{Channel: "Telegram", MaxText: maxText, TextLen: textLen, MaxOptionData: maxCallbackData}
 
 // langTexts is what the channel shows in one language, built once.
@@ -30,20 +29,16 @@ type langTexts struct {
 	commands []tgbotapi.BotCommand
 	privacy  string
 	group    string // the group line with the link to a private chat
-	// reach is the row of "112 Noodhulp" and "Snel weg", as every
-	// question has it last, for the last message of an answer that has no
-	// options of its own: every answer ends with 112 one tap away.
+	// reach is the row of "112 Noodhulp" and "Snel weg" that every
+	// question ends with, for an answer without options of its own.
 	reach *tgbotapi.InlineKeyboardMarkup
 }
 
-// removeKeyboard goes with the last line of a quick exit. The bot puts up
-// no reply keyboard any more, but a chat begun before may still show one,
-// with "112 Noodhulp" and "Snel weg", and it would otherwise stay behind
-// on the phone.
+// removeKeyboard goes with the last line of a quick exit: a chat begun
+// long ago may still show a reply keyboard with "Snel weg" on it.
 var removeKeyboard = tgbotapi.NewRemoveKeyboard(false)
 
-// noButtons is an inline keyboard without buttons: an edit that sets it
-// removes a message's buttons.
+// noButtons is an inline keyboard without buttons, for edits.
 var noButtons = &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{}}
 
 // prepareTexts builds, for every language, the texts and markups the
@@ -55,10 +50,9 @@ func (b *Bot) prepareTexts() {
 		t := &langTexts{
 			privacy: c.Text(lang, content.KeyPrivacy),
 			group:   c.Text(lang, content.KeyGroup) + "\n" + DeepLink(b.me.UserName, ""),
-			reach: &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{{
-				tgbotapi.NewInlineKeyboardButtonData(c.Text(lang, content.KeyOptSOS), flows.DataSOS),
-				tgbotapi.NewInlineKeyboardButtonData(c.Text(lang, content.KeyOptExit), flows.DataExit),
-			}}},
+			reach: b.inlineKeyboard([]flows.Option{
+				{Label: c.Text(lang, content.KeyOptSOS), Data: flows.DataSOS},
+				{Label: c.Text(lang, content.KeyOptExit), Data: flows.DataExit}}),
 		}
 		for _, cmd := range []struct{ name, key string }{
 			{"start", content.KeyCmdStart},
@@ -75,21 +69,17 @@ func (b *Bot) prepareTexts() {
 }
 
 // deliver sends what one update produced, in order: the edit of the
-// pressed question, then the replies, the privacy note of a new
-// conversation within its welcome; on a quick exit, the neutral line and
-// the deletion of the conversation. The last message carries 112 and the
-// quick exit: as buttons of the question, or else as a row of its own.
+// pressed question, then the replies, with the privacy note in a new
+// conversation's welcome; or the quick exit. The last message carries 112
+// and the quick exit, as buttons of the question or as a row of their own.
 func (b *Bot) deliver(ctx context.Context, d *delivery) {
 	if d.out.Forget {
 		b.quickExit(ctx, d)
 		return
 	}
-	// Every message of the answer waits for Telegram's limits in the place
-	// of the update it answers (see limiter): a person's first answer
-	// before other answers, and those in the order they were asked, so
-	// that the question after the edit of a pressed one does not wait
-	// behind everyone else's edits. An answer with 112 does not even wait
-	// for its chat's own earlier replies.
+	// Every message waits for the limits in the place of the update it
+	// answers (see limiter): first answers first, then in the order asked;
+	// an answer with 112 not even behind its chat's earlier replies.
 	ctx = withArrival(ctx, d.at)
 	class, rest := classReply, classReply
 	if d.fresh {
@@ -99,8 +89,6 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 		class = classUrgent
 	}
 	if d.press != nil && !d.out.Degraded {
-		// The edit of the pressed question goes first, in the answer's
-		// own class: an answer with 112 waits behind nothing else.
 		if b.editPressed(ctx, d, class) && !d.urgent {
 			class = rest
 		}
@@ -127,12 +115,10 @@ func (b *Bot) deliver(ctx context.Context, d *delivery) {
 	}
 }
 
-// withPrivacy puts the privacy note, said once per conversation, into the
-// first answer: after the welcome's text and before its question, so
-// that joined makes one message of the welcome, the note and the question
-// with its buttons where Telegram takes that much text in one message
-// (TestFirstAnswerOneMessage). The note says that Telegram chats are not
-// end-to-end encrypted and how to remove the chat.
+// withPrivacy puts the privacy note (Telegram chats are not end-to-end
+// encrypted, and how to remove the chat) into the first answer, between
+// the welcome's text and its question, so that joined makes one message
+// of them (TestFirstAnswerOneMessage).
 func withPrivacy(replies []flows.Reply, privacy string) []flows.Reply {
 	if len(replies) == 0 {
 		return []flows.Reply{{Text: privacy}}
@@ -143,10 +129,8 @@ func withPrivacy(replies []flows.Reply, privacy string) []flows.Reply {
 }
 
 // joined puts each reply without options together with the reply after
-// it: one message with the text of both and the buttons of the second,
-// where Telegram takes that much text in one message. A line that leads
-// to a question ("Fijn dat je er bent." and the question again) then
-// comes with it, and costs no message of its own under Telegram's limits.
+// it, where Telegram takes that much text in one message, so that a line
+// leading to a question costs no message of its own under the limits.
 func joined(replies []flows.Reply) []flows.Reply {
 	out := make([]flows.Reply, 0, len(replies))
 	for _, r := range replies {
@@ -162,12 +146,9 @@ func joined(replies []flows.Reply) []flows.Reply {
 }
 
 // sendReply sends one reply, as several messages when its text is longer
-// than Telegram allows, and returns the id of the last. The options become
-// an inline keyboard on the last message, encoded once for every
-// conversation; markup, when not empty, is used instead. Link previews are
-// off: a big preview of a helpline's site draws the eye of anyone looking
-// at the phone. The first message counts as class, further parts as
-// classMessage.
+// than Telegram allows, and returns the id of the last, which carries the
+// options as an inline keyboard, or markup when set. The first message
+// counts as class, further parts as classMessage.
 func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup any, class callClass) (int, error) {
 	text := r.Text
 	if text == "" {
@@ -198,12 +179,10 @@ func (b *Bot) sendReply(ctx context.Context, chat int64, r flows.Reply, markup a
 	return last, nil
 }
 
-// inlineKeyboard lays out options as buttons: one a row, as labels can be
-// long, except the emergency option and the quick exit, which share the
-// last row so they are always in the same place. Data longer than
-// Telegram's 64 bytes would make Telegram refuse the whole message; content
-// validation rules it out, and a button that slips through anyway is left
-// off rather than lose the reply.
+// inlineKeyboard lays out options as buttons, one a row, except 112 and
+// the quick exit, which share the last row so they are always in the same
+// place. A button whose data Telegram would refuse (content validation
+// rules it out) is left off rather than lose the reply.
 func (b *Bot) inlineKeyboard(opts []flows.Option) *tgbotapi.InlineKeyboardMarkup {
 	rows := make([][]tgbotapi.InlineKeyboardButton, 0, len(opts))
 	pairRow := -1
@@ -228,26 +207,24 @@ func (b *Bot) inlineKeyboard(opts []flows.Option) *tgbotapi.InlineKeyboardMarkup
 	return &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: rows}
 }
 
-// editPressed changes the question whose button was pressed: it shows the
-// chosen answer under the question, without buttons, so the chat reads as
-// a conversation and old buttons cannot be pressed again. A press the
-// engine refused (an old or forged button) only loses the message's
-// buttons; the engine shows the current question again below. It reports
-// whether it made a call.
+// editPressed shows the chosen answer under the pressed question, without
+// buttons, so that the chat reads as a conversation and old buttons cannot
+// be pressed again. A press the engine refused only loses the buttons. It
+// reports whether it made a call.
 func (b *Bot) editPressed(ctx context.Context, d *delivery, class callClass) bool {
 	m := d.press.Message
 	accepted := !d.out.Refused
 	if label := buttonLabel(m.ReplyMarkup, d.press.Data); accepted && label != "" && m.Text != "" {
 		text := m.Text + "\n\n→ " + label
 		if textLen(text) <= maxText {
-			b.edited("editMessageText", b.editText(ctx, d.chat, class, m.MessageID, text, noButtons))
+			b.edited("editMessageText", b.edit(ctx, d.chat, class, m.MessageID, text))
 			return true
 		}
 	}
 	if m.ReplyMarkup == nil || len(m.ReplyMarkup.InlineKeyboard) == 0 {
 		return false
 	}
-	b.edited("editMessageReplyMarkup", b.editMarkup(ctx, d.chat, class, m.MessageID, noButtons))
+	b.edited("editMessageReplyMarkup", b.edit(ctx, d.chat, class, m.MessageID, ""))
 	return true
 }
 
@@ -257,8 +234,7 @@ func (b *Bot) edited(method string, err error) {
 		return
 	}
 	if apiCode(err) == http.StatusBadRequest {
-		// "message is not modified" (the same button pressed twice), or
-		// the message is gone or too old to edit: nothing to repair.
+		// Not modified (pressed twice), gone or too old: nothing to repair.
 		b.log().Debug("telegram: edit skipped", "method", method, "err", err)
 		return
 	}
@@ -284,22 +260,15 @@ func buttonLabel(kb *tgbotapi.InlineKeyboardMarkup, data string) string {
 const maxDeleteBatch = 100
 
 // quickExit ends a conversation on the phone as far as Telegram allows. It
-// sends the engine's neutral line first, which also removes a reply
-// keyboard left from before (see removeKeyboard), because the id Telegram gives that line bounds the
-// conversation from above. In a private chat Telegram numbers the user's
-// and the bot's messages in one sequence, so the MaxDelete ids up to the
-// line are this conversation and whatever came before it in the chat,
-// which is the bot's too. The line itself is deleted with them: even an
-// ordinary line left alone in an empty chat would tell someone who picks
-// up the phone that something was there. Its only lasting effect is that
-// a reply keyboard left from before is gone. No message id needs to be kept for it: the bot
-// stores nothing that would show, to someone who reads the store, that a
-// chat happened or how long it was.
+// sends the engine's neutral line first: its id bounds the conversation
+// from above, and the MaxDelete ids up to it (or down to the
+// conversation's first message) go, the line too, for a line alone in an
+// empty chat would still show that something was there. The bot keeps no
+// message id for it.
 //
 // The window goes in deleteMessages calls of a hundred ids, newest first;
 // Telegram skips ids it cannot find. A batch that fails is tried again id
-// by id, which also finds where messages become too old (Telegram lets a
-// bot delete messages of both sides of a private chat for 48 hours).
+// by id, which also finds where messages become too old (48 hours).
 func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 	hi := d.msgID // the newest id known when the line cannot be sent
 	keep := int64(0)
@@ -330,10 +299,8 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 	if hi <= 0 {
 		return
 	}
-	// The window reaches down to the conversation's first message, as
-	// the dispatcher kept it, however long the conversation was; and at
-	// least MaxDelete ids, for a chat whose first message is not known
-	// (the store was down) or that held an expired conversation before.
+	// At least MaxDelete ids, for a chat whose first message is not known
+	// or that held an expired conversation before.
 	lo := max(1, hi-int64(b.MaxDelete)+1)
 	if first := d.out.Origin; first > 0 {
 		lo = min(lo, first)
@@ -375,9 +342,7 @@ func (b *Bot) quickExit(ctx context.Context, d *delivery) {
 }
 
 // gone reports a deletion that failed because there was nothing to
-// delete: deleteMessage's answer for an id that is gone, which
-// deleteMessages may also give when it finds none of its ids. Trying such
-// a batch id by id would only repeat it a hundred times.
+// delete, which deleteMessages may also say when it finds none of its ids.
 func gone(err error) bool {
 	return apiCode(err) == http.StatusBadRequest && strings.Contains(apiDescription(err), "not found")
 }

@@ -7,13 +7,9 @@ import (
 )
 
 // Every call has its parameters built with the library's Params (v5.5.1),
-// field for field as its configs build them (TestWireForms sends both and
-// compares), and is posted by the channel itself (roundTrip in client.go),
-// which reads of Telegram's answer only what the call needs. Where the
-// library lacks a method (deleteMessages) or a field (secret_token) the
-// parameters are those of the Bot API. Each call passes the outbound chain
-// (chain.go): limits, retries, metrics and redaction; polling passes its
-// metrics and redaction only (receive.go).
+// field for field as its configs build them (TestWireForms compares), and
+// passes the outbound chain (chain.go). Where the library lacks a method
+// (deleteMessages) or a field (secret_token) they are the Bot API's.
 
 // sendText sends one message and returns its id. markup is nil or any
 // markup the Bot API takes. The parameters are those of
@@ -41,27 +37,25 @@ type sentMessage struct {
 // configs send them: their nil list in JSON. Telegram reads it as none.
 const noEntities = "null"
 
-// editText changes a message's text and buttons. The parameters are those
-// of tgbotapi.EditMessageTextConfig with DisableWebPagePreview.
-func (b *Bot) editText(ctx context.Context, chat int64, class callClass, msgID int, text string, markup *tgbotapi.InlineKeyboardMarkup) error {
-	p, err := editParams(chat, msgID, markup)
-	if err != nil {
-		return err
-	}
-	p["text"] = text
-	p.AddBool("disable_web_page_preview", true)
-	p["entities"] = noEntities
-	return b.out(ctx, &outbound{method: "editMessageText", chat: chat, class: class, form: p})
-}
-
-// editMarkup changes a message's buttons. The parameters are those of
+// edit takes a message's buttons off and, when text is not empty,
+// changes its text. The parameters are those of
+// tgbotapi.EditMessageTextConfig with DisableWebPagePreview, or of
 // tgbotapi.EditMessageReplyMarkupConfig.
-func (b *Bot) editMarkup(ctx context.Context, chat int64, class callClass, msgID int, markup *tgbotapi.InlineKeyboardMarkup) error {
-	p, err := editParams(chat, msgID, markup)
-	if err != nil {
+func (b *Bot) edit(ctx context.Context, chat int64, class callClass, msgID int, text string) error {
+	p := tgbotapi.Params{}
+	p.AddNonZero64("chat_id", chat)
+	p.AddNonZero("message_id", msgID)
+	if err := p.AddInterface("reply_markup", noButtons); err != nil {
 		return err
 	}
-	return b.out(ctx, &outbound{method: "editMessageReplyMarkup", chat: chat, class: class, form: p})
+	method := "editMessageReplyMarkup"
+	if text != "" {
+		method = "editMessageText"
+		p["text"] = text
+		p.AddBool("disable_web_page_preview", true)
+		p["entities"] = noEntities
+	}
+	return b.out(ctx, &outbound{method: method, chat: chat, class: class, form: p})
 }
 
 // answerCallback tells Telegram that a button press was seen. The
@@ -93,15 +87,6 @@ func (b *Bot) deleteMessages(ctx context.Context, chat, bottom, top int64) error
 		return err
 	}
 	return b.request(ctx, "deleteMessages", p, nil)
-}
-
-// editParams is the parameters of tgbotapi.BaseEdit for a message in a
-// chat.
-func editParams(chat int64, msgID int, markup *tgbotapi.InlineKeyboardMarkup) (tgbotapi.Params, error) {
-	p := tgbotapi.Params{}
-	p.AddNonZero64("chat_id", chat)
-	p.AddNonZero("message_id", msgID)
-	return p, p.AddInterface("reply_markup", markup)
 }
 
 // request makes a call that is no message (classOther), which counts

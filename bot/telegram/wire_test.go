@@ -145,13 +145,10 @@ func TestWireForms(t *testing.T) {
 			return err
 		}, withMarkup(tgbotapi.NewMessage(chat, "x"), removeKeyboard)},
 		{"editMessageText", "editMessageText", func(b *Bot) error {
-			return b.editText(context.Background(), chat, classReply, 42, "y", kb)
-		}, tgbotapi.EditMessageTextConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: chat, MessageID: 42, ReplyMarkup: kb}, Text: "y", DisableWebPagePreview: true}},
-		{"editMessageText without buttons", "editMessageText", func(b *Bot) error {
-			return b.editText(context.Background(), chat, classReply, 42, "", nil)
-		}, tgbotapi.EditMessageTextConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: chat, MessageID: 42}, DisableWebPagePreview: true}},
+			return b.edit(context.Background(), chat, classReply, 42, "y")
+		}, tgbotapi.EditMessageTextConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: chat, MessageID: 42, ReplyMarkup: noButtons}, Text: "y", DisableWebPagePreview: true}},
 		{"editMessageReplyMarkup", "editMessageReplyMarkup", func(b *Bot) error {
-			return b.editMarkup(context.Background(), chat, classReply, 42, noButtons)
+			return b.edit(context.Background(), chat, classReply, 42, "")
 		}, tgbotapi.EditMessageReplyMarkupConfig{BaseEdit: tgbotapi.BaseEdit{ChatID: chat, MessageID: 42, ReplyMarkup: noButtons}}},
 		{"answerCallbackQuery", "answerCallbackQuery", func(b *Bot) error {
 			return b.answerCallback(context.Background(), "q1")
@@ -200,7 +197,7 @@ func BenchmarkCalls(b *testing.B) {
 		if err := bot.answerCallback(ctx, "q1"); err != nil {
 			b.Fatal(err)
 		}
-		if err := bot.editText(ctx, 987650001, classReply, 4241, "Wat wil je doen?\n\n» Informatie", noButtons); err != nil {
+		if err := bot.edit(ctx, 987650001, classReply, 4241, "Wat wil je doen?\n\n» Informatie"); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := bot.sendText(ctx, 987650001, classMessage, "Wat wil je doen? Bel bij direct gevaar 112, of Veilig Thuis 0800-2000.", kb); err != nil {
