@@ -1,22 +1,15 @@
-// Package tgtest is a fake Telegram Bot API server for tests. It serves the
-// methods Signaal uses on an httptest server on loopback, keeps each chat's
-// messages the way a phone would show them (ids counted per chat, user and
-// bot alike; edits; deletions), records every call, and can inject flood
-// waits (429), server errors, slow answers and redelivered updates.
+// Package tgtest is a fake Telegram Bot API on loopback for tests. It
+// speaks the wire format (form-encoded requests, JSON answers) and knows
+// nothing of the bot's library, so it checks what the bot really sends. It
+// keeps each chat's messages as a phone shows them (ids counted per chat,
+// user and bot alike; edits; deletions), records every call, and can
+// inject flood waits, server errors, slow answers and redelivered updates.
 //
-// It speaks the wire format (form-encoded requests, JSON answers) and knows
-// nothing of the library the bot uses, so it checks what the bot really
-// sends rather than what the library meant to send.
-//
-// Tests act as users with SendText, SendMedia, Press and InlineQuery; the
-// updates they create are handed out by getUpdates or, once the bot has set
-// a webhook, posted to the webhook one at a time, in order, again until the
-// webhook answers 200. Tests of load make updates with TextUpdate and post
-// them with Post, many at once, as Telegram does over several connections.
-//
-// Start makes a server without a test, for a load run: Options keep its
-// memory bounded over millions of calls, and Transport answers the bot in
-// process, without the network.
+// Tests act as users with SendText, Press and the like; their updates are
+// handed out by getUpdates or posted to the webhook the bot set, in order,
+// again until it answers 200. Load tests make updates with TextUpdate and
+// post them side by side with Post. Start makes a server for a load run,
+// whose Options bound its memory and whose Transport answers in process.
 package tgtest
 
 import (
@@ -29,6 +22,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,8 +33,7 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// Token is the only token the server accepts. It looks like a real one so
-// that code which checks its shape is exercised.
+// Token is the only token the server accepts, shaped like a real one.
 const Token = "123456789:AAtest-token-not-real_0123456789abcd"
 
 // BotUsername is the username of the fake bot.
@@ -86,13 +79,10 @@ type Message struct {
 	ID      int
 	FromBot bool
 	Text    string
-	// Media is the kind of a user's non-text message ("sticker", "photo",
-	// ...), empty for text.
-	Media string
-	// Buttons is the inline keyboard, nil when there is none.
-	Buttons [][]Button
+	Media   string     // a user's non-text message: "sticker", "photo", ...
+	Buttons [][]Button // the inline keyboard, if any
 	// Keyboard is the reply keyboard this message set, RemoveKeyboard
-	// whether it removed it.
+	// whether it removed one.
 	Keyboard       [][]string
 	RemoveKeyboard bool
 	Edits          int
@@ -104,8 +94,7 @@ type Call struct {
 	Method string
 	Params url.Values
 	At     time.Time
-	// Code is 200, or the error_code the server answered with.
-	Code int
+	Code   int // 200, or the error_code the server answered with
 }
 
 // Chat returns the call's chat_id parameter, or 0.
@@ -117,33 +106,25 @@ func (c Call) Chat() int64 {
 // Fault changes the answer to matching calls: it waits Delay, then answers
 // with error Code (and retry_after RetryAfter), or normally when Code is 0.
 type Fault struct {
-	// Method the fault applies to; empty for every method but getUpdates.
-	Method string
-	// Chat limits the fault to calls for one chat; 0 for any.
-	Chat        int64
+	Method      string // empty: every method but getUpdates
+	Chat        int64  // 0: any chat
 	Code        int
 	RetryAfter  int
 	Description string
 	Delay       time.Duration
-	// Hold, when not nil, keeps the call waiting until it is closed: a
-	// slow answer that lasts exactly as long as the test needs it to.
+	// Hold, when not nil, keeps the call waiting until it is closed.
 	Hold <-chan struct{}
 	// Lands, with Hold, carries the call out once Hold is closed even when
-	// the bot stopped waiting for the answer first, as Telegram carries
-	// out a request it has received whether or not anyone reads the
-	// answer: a message sent so lands in the chat, with an id the bot
-	// never learns.
+	// the bot stopped waiting, as Telegram carries out a request it has
+	// received: the message lands with an id the bot never learns.
 	Lands bool
-	// Times is how many calls the fault applies to; 0 means once.
-	Times int
-	// Echo makes the error description repeat the request's path (which
-	// holds the token), its chat_id and its text, as some proxies and
-	// error pages do, so that tests can check none of it reaches a log.
+	Times int // how many calls it applies to; 0 means once
+	// Echo makes the error description repeat the request's path (with
+	// the token), chat_id and text, as some proxies do.
 	Echo bool
-	// Every, when set, makes the fault apply to every Every-th call it
-	// matches, for as long as the server runs, rather than to the next
-	// Times calls. When two such faults fall on one call, the one added
-	// first applies.
+	// Every makes the fault apply to every Every-th call it matches, for
+	// good, rather than to the next Times calls; of two such faults on one
+	// call, the one added first applies.
 	Every int
 
 	seen int // calls matched, for Every
@@ -168,65 +149,43 @@ type queued struct {
 }
 
 type chatState struct {
-	info   Chat
-	nextID int
-	msgs   []*Message
-	// writes counts the messages the bot sent or edited here.
-	writes int
-	// dropped is the highest id of a message let go (Options.Messages).
-	dropped int
+	info    Chat
+	nextID  int
+	msgs    []*Message
+	writes  int // messages the bot sent or edited here
+	dropped int // the highest id of a message let go (Options.Messages)
 }
 
 // Options change what a server keeps, for runs of many calls and chats.
 // The zero value keeps everything, as a test wants to inspect it.
 type Options struct {
 	// Messages is how many messages of a chat are kept, the latest; 0
-	// keeps every one. Older ones are let go, though on Telegram they
-	// stay: a press on one carries it as an inaccessible message (its id
-	// and chat, date 0, as the Bot API sends for a message it no longer
-	// shows the bot), and editing or deleting one succeeds.
+	// keeps all. A press on one let go carries it as an inaccessible
+	// message (id, chat, date 0), and editing or deleting it succeeds.
 	Messages int
-	// NoCalls keeps no record of the calls (Calls returns none) nor of
-	// the callback queries answered (Answered reports false); Counts
-	// still counts them.
+	// NoCalls keeps no record of calls nor of answered callback queries;
+	// Counts still counts them.
 	NoCalls bool
-	// Limits, when set, makes the server keep Telegram's limits on
-	// messages and answer a message over them with 429 and retry_after,
-	// as Telegram does.
+	// Limits makes the server answer a message over them with 429.
 	Limits *Limits
-	// InProcess answers the Bot API only through Transport: no server
-	// listens on loopback, and Endpoint is not to be called. A run that
-	// hands updates to the bot's webhook handler itself needs no network,
-	// and one on testing/synctest's clock must use none, as a goroutine
-	// waiting for a connection keeps that clock from moving on.
+	// InProcess answers only through Transport: nothing listens, and
+	// Endpoint is not to be called (testing/synctest needs no network).
 	InProcess bool
 }
 
-// Limits are Telegram's limits on the messages a bot sends: about 30 a
-// second overall and about one a second in a chat, with short bursts
-// allowed. Telegram does not publish its exact buckets; these are token
-// buckets of that size, which is what bots (and Signaal's own limiter)
-// plan for. Only messages count: sendMessage and the edits of a message.
-// Deleting, answering a callback query and the bot's own set-up calls do
-// not.
+// Limits are Telegram's limits on the messages a bot sends (sent or
+// edited; other calls do not count), as token buckets: Telegram does not
+// publish its own.
 type Limits struct {
-	// Rate and Burst are the overall limit: messages a second and how
-	// many may go at once.
-	Rate  float64
-	Burst int
-	// ChatRate and ChatBurst are the limit in one chat.
-	ChatRate  float64
-	ChatBurst int
-	// Now is the time the limits are kept on; the machine's when nil, so
-	// that a test can move it on by hand.
-	Now func() time.Time
+	Rate, ChatRate   float64 // messages a second, overall and in one chat
+	Burst, ChatBurst int
+	Now              func() time.Time // the machine's clock when nil
 }
 
 // TelegramLimits are Telegram's limits on the machine's clock.
 func TelegramLimits() *Limits { return &Limits{Rate: 30, Burst: 30, ChatRate: 1, ChatBurst: 3} }
 
-// limited are the methods Limits counts: those that put a message on a
-// screen.
+// limited are the methods Limits counts.
 var limited = map[string]bool{"sendMessage": true, "editMessageText": true, "editMessageReplyMarkup": true}
 
 // limits are the buckets of Options.Limits.
@@ -247,9 +206,8 @@ func newLimits(o *Limits) *limits {
 	return l
 }
 
-// take spends a message in chat, or returns the whole seconds to wait
-// before it may be sent, as Telegram's retry_after counts them. A
-// message refused spends nothing.
+// take spends a message in chat, or returns the retry_after in whole
+// seconds, spending nothing.
 func (l *limits) take(chat int64) int {
 	now := l.now()
 	c := l.chats[chat]
@@ -271,19 +229,12 @@ func (l *limits) take(chat int64) int {
 	return 0
 }
 
-// retryAfter is d in whole seconds, rounded up, at least one.
-func retryAfter(d time.Duration) int {
-	return max(1, int((d+time.Second-1)/time.Second))
-}
+func retryAfter(d time.Duration) int { return max(1, int((d+time.Second-1)/time.Second)) }
 
-// Counts are the server's running totals.
-type Counts struct {
-	// Calls is every call answered; Faults those answered by an injected
-	// fault; Refused those the server refused as Telegram would (bad
-	// request, unknown method or chat, a wrong token), not counting faults
-	// nor limits; Limited those answered with 429 for going over Limits.
-	Calls, Faults, Refused, Limited int64
-}
+// Counts are the server's running totals: every call answered, those
+// answered by a fault, those refused as Telegram would (not counting
+// faults nor limits), and those answered 429 for going over Limits.
+type Counts struct{ Calls, Faults, Refused, Limited int64 }
 
 // Server is the fake Bot API.
 type Server struct {
@@ -297,9 +248,9 @@ type Server struct {
 	counts     Counts
 	nextUpdate int
 	pending    []queued
-	fetched    int           // the highest update id getUpdates has returned
 	notify     chan struct{} // closed and replaced when an update is queued
 	refault    chan struct{} // closed and replaced when a getUpdates fault is injected
+	fetched    int           // the highest update id getUpdates has returned
 	dupNext    bool
 	chats      map[int64]*chatState
 	calls      []Call
@@ -347,8 +298,7 @@ func Start(o Options) *Server {
 	if !o.InProcess {
 		s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	}
-	// Post keeps connections open for reuse, as Telegram does, so that
-	// thousands of posts do not use up the loopback ports.
+	// Reused connections, so that thousands of posts keep few ports.
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = 128
 	s.poster = &http.Client{Transport: tr, Timeout: 30 * time.Second}
@@ -375,17 +325,13 @@ func (s *Server) Close() {
 	})
 }
 
-// Transport answers the Bot API in process, as the server does on
-// loopback, for a client that leaves the network out:
-// &http.Client{Transport: s.Transport()} with any endpoint.
+// Transport answers the Bot API in process, for any endpoint.
 func (s *Server) Transport() http.RoundTripper { return transport{s} }
 
 type transport struct{ s *Server }
 
 func (t transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	// A round tripper does not change the request; reading the form
-	// does, so it reads a copy.
-	r := new(http.Request)
+	r := new(http.Request) // reading the form changes the request
 	*r = *req
 	w := httptest.NewRecorder()
 	t.s.serveHTTP(w, r)
@@ -405,7 +351,7 @@ func (s *Server) Counts() Counts {
 }
 
 // BotWrites is the number of messages the bot has sent or edited in a
-// chat, counting those the server no longer keeps.
+// chat, those let go too.
 func (s *Server) BotWrites(chat int64) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -430,8 +376,8 @@ func (s *Server) SendText(c Chat, from User, text string) int {
 	return s.userMessage(c, from, &Message{Text: text}, nil)
 }
 
-// SendMedia queues a message without text, such as a "sticker", "photo",
-// "voice" or "document", and returns its message id.
+// SendMedia queues a message without text ("sticker", "photo", "voice",
+// ...) and returns its message id.
 func (s *Server) SendMedia(c Chat, from User, kind string) int {
 	var field any = photo
 	if kind != "photo" {
@@ -443,10 +389,8 @@ func (s *Server) SendMedia(c Chat, from User, kind string) int {
 // photo is the sizes of a photo a user sends.
 var photo = []map[string]any{{"file_id": "f1", "file_unique_id": "u1", "width": 90, "height": 90}}
 
-// SendCaptioned queues a photo with a caption, as a person sends a
-// screenshot with a line under it, and returns its message id. The
-// caption is the message's text as the phone shows it; the update has no
-// text.
+// SendCaptioned queues a photo with a caption (the message's Text) and
+// returns its message id.
 func (s *Server) SendCaptioned(c Chat, from User, caption string) int {
 	return s.userMessage(c, from, &Message{Media: "photo", Text: caption}, map[string]any{"photo": photo, "caption": caption})
 }
@@ -464,9 +408,8 @@ func (s *Server) userMessage(c Chat, from User, m *Message, extra map[string]any
 	return m.ID
 }
 
-// TextUpdate records a text message from a user, as SendText does, but
-// returns its update instead of queueing it, for a test to Post. It
-// returns the message id and the update's body.
+// TextUpdate makes a text message as SendText does, but returns its id
+// and update for a test to Post instead of queueing it.
 func (s *Server) TextUpdate(c Chat, from User, text string) (id int, body []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -476,8 +419,7 @@ func (s *Server) TextUpdate(c Chat, from User, text string) (id int, body []byte
 }
 
 // Post posts an update to the webhook the bot set, with its secret, and
-// returns the status of the answer. It may be called from many goroutines
-// at once.
+// returns the answer's status. It is safe for concurrent use.
 func (s *Server) Post(ctx context.Context, body []byte) (int, error) {
 	s.mu.Lock()
 	h := s.hook
@@ -488,8 +430,6 @@ func (s *Server) Post(ctx context.Context, body []byte) (int, error) {
 	return s.post(ctx, h, body)
 }
 
-// post posts an update to webhook h, with its secret, and returns the
-// status of the answer.
 func (s *Server) post(ctx context.Context, h *webhook, body []byte) (int, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.url, bytes.NewReader(body))
 	if err != nil {
@@ -507,7 +447,7 @@ func (s *Server) post(ctx context.Context, h *webhook, body []byte) (int, error)
 }
 
 // userMessageLocked adds a user's message to a chat and returns its
-// update, without an update_id.
+// update, without update_id.
 func (s *Server) userMessageLocked(c Chat, from User, m *Message, extra map[string]any) map[string]any {
 	cs := s.chat(c)
 	cs.nextID++
@@ -530,9 +470,8 @@ func (s *Server) userMessageLocked(c Chat, from User, m *Message, extra map[stri
 	return map[string]any{"message": wire}
 }
 
-// Press queues a callback query: from presses the button with data on
-// message id of chat c. The data need not be on the message, so forged
-// presses can be tested. It returns the query id.
+// Press queues a callback query, from pressing data on message id of c
+// (which need not have it: a forged press), and returns the query id.
 func (s *Server) Press(c Chat, from User, id int, data string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -541,9 +480,8 @@ func (s *Server) Press(c Chat, from User, id int, data string) string {
 	return qid
 }
 
-// PressUpdate makes a callback query as Press does, but returns its
-// update instead of queueing it, for a test to Post: the query id and the
-// update's body.
+// PressUpdate makes a callback query as Press does, but returns it for a
+// test to Post instead of queueing it.
 func (s *Server) PressUpdate(c Chat, from User, id int, data string) (qid string, body []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -566,8 +504,7 @@ func (s *Server) pressLocked(c Chat, from User, id int, data string) (string, ma
 	return qid, map[string]any{"callback_query": q}
 }
 
-// InlineQuery queues an inline query ("@bot query" typed in any chat) and
-// returns its id.
+// InlineQuery queues an inline query and returns its id.
 func (s *Server) InlineQuery(from User, query string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -578,17 +515,16 @@ func (s *Server) InlineQuery(from User, query string) string {
 	return qid
 }
 
-// PushRaw queues any update, for kinds the bot should ignore such as
-// "edited_message" or "channel_post". update_id is set by the server. It
-// returns the update id.
+// PushRaw queues any update, such as an "edited_message" the bot should
+// ignore, and returns the update_id it gave it.
 func (s *Server) PushRaw(update map[string]any) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.queueLocked(update)
 }
 
-// DuplicateNext makes the next queued update be delivered twice with the
-// same update_id, as Telegram does when it did not see an acknowledgement.
+// DuplicateNext makes the next queued update be delivered twice, as
+// Telegram does when it missed an acknowledgement.
 func (s *Server) DuplicateNext() {
 	s.mu.Lock()
 	s.dupNext = true
@@ -643,8 +579,7 @@ func (s *Server) chat(c Chat) *chatState {
 	return cs
 }
 
-// add adds a message to the chat, letting the oldest go beyond keep
-// (0: none).
+// add adds a message, letting the oldest go beyond keep (0: none).
 func (cs *chatState) add(m *Message, keep int) {
 	if keep > 0 && len(cs.msgs) >= keep {
 		cs.dropped = cs.msgs[len(cs.msgs)-keep].ID
@@ -671,8 +606,7 @@ func (cs *chatState) find(id int) *Message {
 
 // --- inspecting ------------------------------------------------------------
 
-// Messages returns copies of every message of a chat, deleted ones too, in
-// order.
+// Messages returns copies of a chat's messages, deleted ones too.
 func (s *Server) Messages(chat int64) []Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -687,8 +621,7 @@ func (s *Server) Messages(chat int64) []Message {
 	return out
 }
 
-// ChatIDs returns the id of every chat the server has seen, so that tests
-// can check that none of them reaches a log.
+// ChatIDs returns the id of every chat the server has seen.
 func (s *Server) ChatIDs() []int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -701,24 +634,12 @@ func (s *Server) ChatIDs() []int64 {
 
 // Visible returns the messages of a chat that are not deleted.
 func (s *Server) Visible(chat int64) []Message {
-	var out []Message
-	for _, m := range s.Messages(chat) {
-		if !m.Deleted {
-			out = append(out, m)
-		}
-	}
-	return out
+	return slices.DeleteFunc(s.Messages(chat), func(m Message) bool { return m.Deleted })
 }
 
 // BotMessages returns the bot's messages of a chat that are not deleted.
 func (s *Server) BotMessages(chat int64) []Message {
-	var out []Message
-	for _, m := range s.Visible(chat) {
-		if m.FromBot {
-			out = append(out, m)
-		}
-	}
-	return out
+	return slices.DeleteFunc(s.Visible(chat), func(m Message) bool { return !m.FromBot })
 }
 
 // Calls returns every call so far, or only those to method when it is not
@@ -783,18 +704,11 @@ func (s *Server) Pending() int {
 	return len(s.pending)
 }
 
-// Held is the number of calls a fault's Hold keeps waiting now: a test
-// knows from it that the bot's call has reached the server and waits.
-func (s *Server) Held() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.held)
-}
+// Held is the number of calls a fault's Hold keeps waiting now.
+func (s *Server) Held() int { return len(s.HeldCalls("")) }
 
-// HeldCalls returns the calls a fault's Hold keeps waiting now, or only
-// those to method when it is not empty, in no particular order: a test
-// knows from it which message is on its way and waits, its text and chat
-// in Params.
+// HeldCalls returns the calls a fault's Hold keeps waiting now, or those
+// to method when it is not empty, in no particular order.
 func (s *Server) HeldCalls(method string) []Call {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -821,9 +735,8 @@ func (s *Server) hold(c *Call, waiting bool) {
 	s.held[c] = true
 }
 
-// Await polls cond until it holds, failing the test after timeout. It
-// looks every millisecond: most of what a test waits for takes the bot
-// less than that.
+// Await polls cond every millisecond until it holds, failing the test
+// after timeout.
 func (s *Server) Await(t testing.TB, timeout time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
@@ -856,7 +769,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	call := Call{Method: method, Params: r.PostForm, At: time.Now(), Code: 200}
 	if token != Token {
 		call.Code = 401
-		s.record(call)
+		s.record(call, false)
 		writeJSON(w, nil, &apiError{code: 401, desc: "Unauthorized"})
 		return
 	}
@@ -890,20 +803,19 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		if f.Code != 0 {
 			call.Code = f.Code
-			s.mu.Lock()
-			s.recordLocked(call, true)
-			s.mu.Unlock()
-			desc := f.Description
-			if desc == "" {
-				desc = http.StatusText(f.Code)
-				if f.Code == 429 {
-					desc = fmt.Sprintf("Too Many Requests: retry after %d", f.RetryAfter)
-				}
+			s.record(call, true)
+			e := &apiError{code: f.Code, desc: f.Description, retryAfter: f.RetryAfter}
+			switch {
+			case e.desc != "":
+			case f.Code == http.StatusTooManyRequests:
+				e = tooMany(f.RetryAfter)
+			default:
+				e.desc = http.StatusText(f.Code)
 			}
 			if f.Echo {
-				desc += fmt.Sprintf(" (POST %s chat_id=%s text=%s)", r.URL.Path, r.PostForm.Get("chat_id"), r.PostForm.Get("text"))
+				e.desc += fmt.Sprintf(" (POST %s chat_id=%s text=%s)", r.URL.Path, r.PostForm.Get("chat_id"), r.PostForm.Get("text"))
 			}
-			writeJSON(w, nil, &apiError{code: f.Code, desc: desc, retryAfter: f.RetryAfter})
+			writeJSON(w, nil, e)
 			return
 		}
 	}
@@ -912,9 +824,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		aerr   *apiError
 	)
 	if method == "getUpdates" {
-		// The call is recorded before the long poll, so that tests see when
-		// the bot asked, not when the server answered.
-		s.record(call)
+		s.record(call, false) // when the bot asked, not when it was answered
 		result, aerr = s.getUpdates(r.Context(), r.PostForm)
 		writeJSON(w, result, aerr)
 		return
@@ -926,7 +836,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			s.counts.Limited++
 			s.recordLocked(call, false)
 			s.mu.Unlock()
-			writeJSON(w, nil, &apiError{code: http.StatusTooManyRequests, desc: fmt.Sprintf("Too Many Requests: retry after %d", after), retryAfter: after})
+			writeJSON(w, nil, tooMany(after))
 			return
 		}
 	}
@@ -939,14 +849,13 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, result, aerr)
 }
 
-func (s *Server) record(c Call) {
+func (s *Server) record(c Call, fault bool) {
 	s.mu.Lock()
-	s.recordLocked(c, false)
+	s.recordLocked(c, fault)
 	s.mu.Unlock()
 }
 
-// recordLocked keeps a call, unless the options say not to, and counts
-// it; fault says that an injected fault answered it.
+// recordLocked keeps and counts a call; fault: a fault answered it.
 func (s *Server) recordLocked(c Call, fault bool) {
 	s.counts.Calls++
 	switch {
@@ -1008,6 +917,10 @@ func writeJSON(w http.ResponseWriter, result any, e *apiError) {
 }
 
 func badRequest(desc string) *apiError { return &apiError{code: 400, desc: "Bad Request: " + desc} }
+
+func tooMany(after int) *apiError {
+	return &apiError{code: http.StatusTooManyRequests, desc: fmt.Sprintf("Too Many Requests: retry after %d", after), retryAfter: after}
+}
 
 func (s *Server) dispatchLocked(method string, p url.Values) (any, *apiError) {
 	switch method {
@@ -1253,10 +1166,8 @@ func (s *Server) deleteMessage(p url.Values) (any, *apiError) {
 // maxDeleteIDs is the most ids one deleteMessages call may name.
 const maxDeleteIDs = 100
 
-// deleteMessages deletes several messages at once. As on Telegram, ids
-// that name no message (never sent, or deleted before) are skipped, and so
-// are messages the bot may not delete; the call succeeds all the same.
-// Tests make a whole batch fail with a Fault.
+// deleteMessages deletes several messages at once, skipping, as Telegram
+// does, ids of no message or of one the bot may not delete.
 func (s *Server) deleteMessages(p url.Values) (any, *apiError) {
 	cs, aerr := s.chatFor(p)
 	if aerr != nil {
@@ -1338,8 +1249,8 @@ func (s *Server) setWebhook(p url.Values) (any, *apiError) {
 	return true, nil
 }
 
-// stopHookLocked ends webhook delivery. The delivery goroutine takes s.mu,
-// so it is not waited for here; it exits at its next check.
+// stopHookLocked ends webhook delivery; the delivery goroutine exits at
+// its next check.
 func (s *Server) stopHookLocked() {
 	if s.hook != nil {
 		close(s.hook.stop)
@@ -1348,7 +1259,7 @@ func (s *Server) stopHookLocked() {
 }
 
 // deliver posts pending updates to the webhook one at a time, in order,
-// again after a short pause until the webhook answers 200.
+// each again until the webhook answers 200.
 func (s *Server) deliver(h *webhook) {
 	defer close(h.done)
 	for {
