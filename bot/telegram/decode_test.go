@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -107,7 +108,7 @@ func TestDecodeUpdate(t *testing.T) {
 	}
 	for _, tt := range updateSamples {
 		t.Run(tt.name, func(t *testing.T) {
-			u, err := decodeUpdate([]byte(tt.body))
+			u, err := decodeUpdate(strings.NewReader(tt.body))
 			if err != nil {
 				t.Fatalf("decodeUpdate error = %v", err)
 			}
@@ -135,7 +136,7 @@ func TestDecodeUpdateErrors(t *testing.T) {
 		{"truncated", `{"update_id": 987650001, "message": {`, "truncated"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := decodeUpdate([]byte(tt.body))
+			_, err := decodeUpdate(strings.NewReader(tt.body))
 			if err == nil {
 				t.Fatalf("decodeUpdate(%s) succeeded", tt.body)
 			}
@@ -154,7 +155,7 @@ func FuzzDecodeUpdate(f *testing.F) {
 		f.Add([]byte(tt.body))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		u, err := decodeUpdate(body)
+		u, err := decodeUpdate(bytes.NewReader(body))
 		if err != nil {
 			if class, _ := decodeProblem(err); class == "" {
 				t.Fatalf("decodeProblem(%v) gives no class", err)
@@ -177,7 +178,7 @@ func BenchmarkDecodeUpdate(b *testing.B) {
 	body := []byte(updateSamples[5].body) // a press, the commonest update
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := decodeUpdate(body); err != nil {
+		if _, err := decodeUpdate(bytes.NewReader(body)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -17,28 +18,19 @@ import (
 	"signaal/internal/retry"
 )
 
-// poll receives updates with getUpdates until ctx ends. It does not use the
-// library's GetUpdatesChan, which moves the offset on before an update is
-// handled (so a crash loses it) and retries every error after a fixed
-// three seconds, flood limits included.
+// poll receives updates with getUpdates until ctx ends. The library's
+// GetUpdatesChan moves the offset on before an update is handled (a crash
+// loses it) and retries every error after three seconds.
 //
-// Telegram hears that an update is done with only once its replies were
-// sent (see offsets): getUpdates takes an offset below which every update
-// is confirmed, so the offset stays at the oldest update whose replies are
-// still on their way, and the updates above it that are already under way
-// come back with each call and are passed over. Run tells Telegram the
-// final offset after the drain, so that the next instance gets exactly the
-// updates whose answers this one did not send.
-//
-// No error ends polling: a 401 or 404 (the token revoked, or the Bot API
-// moved) is logged as an error and tried again with back-off, and
-// readiness fails meanwhile, so that a passing fault at Telegram does not
-// take the bot down and an operator sees why it does not answer.
+// The offset stays at the oldest update whose replies are still on their
+// way (see offsets); updates above it already under way come back with
+// each call and are passed over. Run confirms the final offset after the
+// drain, so that the next instance gets exactly what this one did not
+// answer. No error ends polling: a rejected token is logged as an error
+// and tried again with back-off while readiness fails.
 func (b *Bot) poll(ctx context.Context) error {
-	// getUpdates passes the chain's metrics and redaction, but not its
-	// limits, which are for sending, nor its retries: polling never gives
-	// up, and says why it waits. Its requests end with ctx, so that a stop
-	// interrupts the long poll at once instead of after up to LongPoll.
+	// Metrics and redaction, but not the limits, which are for sending,
+	// nor the retries: polling never gives up, and says why it waits.
 	fetch := b.counted(b.redacted(b.roundTrip))
 	full := false
 	for {
@@ -59,17 +51,12 @@ func (b *Bot) poll(ctx context.Context) error {
 			b.metrics().Receiving(false)
 			code := apiCode(err)
 			wait, transient := b.retryAfter(err, failures)
-			if !transient {
-				// A conflict, a rejected token or a bad request: wait as
-				// after a server error rather than hammer Telegram with
-				// the same call.
+			if !transient { // a conflict, a rejected token, a bad request
 				wait = b.backoff().Pause(failures)
 			}
 			level, msg := slog.LevelWarn, "telegram: getUpdates failed; trying again"
 			switch code {
-			case http.StatusConflict:
-				// Another instance polls with the same token, or a webhook
-				// was set behind our back.
+			case http.StatusConflict: // another instance, or a webhook
 				level = slog.LevelError
 			case http.StatusUnauthorized, http.StatusNotFound:
 				level, msg = slog.LevelError, "telegram: getUpdates refused the token (check TELEGRAM_BOT_TOKEN); trying again"
@@ -79,19 +66,15 @@ func (b *Bot) poll(ctx context.Context) error {
 			return wait, true
 		})
 		if ctx.Err() != nil {
-			// Updates of an interrupted call were not handled and are not
-			// acknowledged: Telegram sends them again.
-			return nil
+			return nil // an interrupted call's updates come again
 		}
 		b.metrics().Receiving(true)
 		fresh := b.queueBatch(ups)
-		// A full batch: Telegram hands out no more at once, and updates
-		// under way would take the place of newer ones (see
-		// offsets.offset).
+		// A full batch: updates under way would take the place of newer
+		// ones (see offsets.offset).
 		full = len(ups) == pollLimit
 		if fresh == 0 && len(ups) > 0 && !full {
-			// Only updates already under way came back: wait until one of
-			// them is done rather than ask again at once.
+			// Only updates under way came back: wait until one is done.
 			if b.offsets.waitChange(ctx, b.Clock, changeWait) != nil {
 				return nil
 			}
@@ -104,20 +87,13 @@ func (b *Bot) poll(ctx context.Context) error {
 const pollLimit = 100
 
 // changeWait bounds how long polling waits for an update under way to be
-// done before it asks Telegram again: getUpdates cannot be asked for new
-// updates only without confirming those under way, so this is also how
-// long a new person may wait meanwhile.
+// done before it asks again, and so how long a new person may wait.
 const changeWait = 100 * time.Millisecond
 
-// queueBatch queues the new updates of a batch for handling and returns
-// how many were new. An update of a chat that is over its limit is
-// dropped, counted, and done with: asking for it again would only repeat
-// the flood.
+// queueBatch queues the new updates of a batch for handling, waits until
+// they are handled (not sent), and returns how many were new. An update of
+// a chat over its limit is dropped, counted, and done with.
 func (b *Bot) queueBatch(ups []tgbotapi.Update) int {
-	// The next batch is asked for once this one is handled, not sent: a
-	// flood then costs the workers, not a pile of getUpdates calls that
-	// compete with them, and a new person's update is read as soon as the
-	// updates before it are handled.
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	fresh := 0
@@ -131,8 +107,7 @@ func (b *Bot) queueBatch(ups []tgbotapi.Update) int {
 		wg.Add(1)
 		var once sync.Once
 		settled := func() { once.Do(wg.Done) }
-		// Once fetched, an update is handled even when a stop comes in
-		// between: only abandoning at the drain deadline cuts it short.
+		// Once fetched, an update is handled even when a stop comes.
 		err := b.queueHandling(b.life, 0, u,
 			func(ack bool) { b.offsets.finish(id, ack); settled() },
 			func() { b.offsets.handled(id); settled() })
@@ -151,14 +126,9 @@ func (b *Bot) queueBatch(ups []tgbotapi.Update) int {
 // offsets keeps, for polling, which updates Telegram may be told are done
 // with: those whose replies were sent. The offset to confirm is the oldest
 // update still under way or abandoned, or one past the newest received.
-//
-// getUpdates hands out at most a hundred updates from the offset on, so
-// a chat whose replies wait out Telegram's limits could hold the offset,
-// and a flood behind it would keep everyone newer out of reach. After a
-// full batch, the offset moves past the updates that were handled (their
-// sessions saved) and whose replies are still being sent:
-// those are then no longer delivered again should the process die before
-// they are sent, which only a saturated queue risks. A stop drains them.
+// After a full batch of a hundred, the offset moves past the updates
+// handled whose replies are still being sent, so that a chat waiting out
+// Telegram's limits cannot keep everyone newer out of reach.
 type offsets struct {
 	mu      sync.Mutex
 	next    int          // one past the newest update received
@@ -248,8 +218,7 @@ func (b *Bot) confirm(offset int) {
 	if offset == 0 {
 		return
 	}
-	// Called after the drain, when the bot's own client has ended with
-	// its context.
+	// After the drain, when the bot's life has ended.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	p := tgbotapi.Params{"limit": "1"}
@@ -275,9 +244,8 @@ func routeKey(u *tgbotapi.Update) int64 {
 	return 0
 }
 
-// setWebhook registers WebhookURL with the secret and the updates the bot
-// wants. The library's WebhookConfig predates secret_token, so the call is
-// made with plain parameters.
+// setWebhook registers WebhookURL with the secret (which the library's
+// WebhookConfig predates) and the updates the bot wants.
 func (b *Bot) setWebhook(ctx context.Context) error {
 	params := tgbotapi.Params{"url": b.WebhookURL, "secret_token": b.WebhookSecret}
 	params.AddNonZero("max_connections", min(100, b.Workers*4))
@@ -292,9 +260,8 @@ func (b *Bot) setWebhook(ctx context.Context) error {
 	return nil
 }
 
-// serveWebhook serves the webhook on Listener until ctx ends, then stops
-// accepting requests and waits for those being answered, which are
-// updates being handled, until the drain's deadline.
+// serveWebhook serves the webhook on Listener until ctx ends, then waits
+// for the requests being answered until the drain's deadline.
 func (b *Bot) serveWebhook(ctx context.Context) error {
 	var answering requests
 	hook := b.WebhookHandler()
@@ -325,10 +292,8 @@ func (b *Bot) serveWebhook(ctx context.Context) error {
 		defer close(shut)
 		_ = srv.Shutdown(sctx)
 	}()
-	// Shutdown also waits for connections that carry no request yet (a
-	// client's spare connection, opened and not used), up to five seconds
-	// each. Only requests being answered matter: once they are, the rest
-	// is closed.
+	// Shutdown also waits up to five seconds for connections that carry
+	// no request yet; once the requests are answered, the rest is closed.
 	if err := answering.wait(sctx); err != nil {
 		b.log().Warn("telegram: webhook requests still being answered at the deadline", "requests", answering.count())
 	}
@@ -387,17 +352,17 @@ func (r *requests) wait(ctx context.Context) error {
 	}
 }
 
-// maxWebhookBody bounds an update posted to the webhook; real ones are a
-// few kilobytes.
+// maxWebhookBody bounds an update posted to the webhook.
 const maxWebhookBody = 1 << 20
 
-// readWebhookBody reads the update a webhook request carries.
-func readWebhookBody(w http.ResponseWriter, r *http.Request) (*tgbotapi.Update, error) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxWebhookBody))
-	if err != nil {
+// decodeUpdate reads an update from a webhook body into the library's
+// Update with encoding/json.
+func decodeUpdate(body io.Reader) (*tgbotapi.Update, error) {
+	u := new(tgbotapi.Update)
+	if err := json.NewDecoder(body).Decode(u); err != nil {
 		return nil, err
 	}
-	return decodeUpdate(body)
+	return u, nil
 }
 
 // queueWait bounds how long a webhook request waits for room in the
@@ -405,24 +370,15 @@ func readWebhookBody(w http.ResponseWriter, r *http.Request) (*tgbotapi.Update, 
 const queueWait = 5 * time.Second
 
 // WebhookHandler returns the handler Run serves the webhook with, also
-// for a caller that hands it requests itself: the load command calls it in
-// process, as grammY's handleUpdate is called, without a socket in
-// between. It is ready once Run has registered the webhook with Telegram
-// (the setWebhook call), and serves until Run returns.
+// for a caller that hands it requests in process (the load command). It
+// is ready once Run has called setWebhook, and serves until Run returns.
+// It refuses requests without the secret, compared in constant time.
 //
-// It accepts updates from Telegram, and refuses requests without the
-// secret Telegram was given, compared in constant time.
-//
-// It answers 200 only once the update has been handled: the dispatcher
-// has saved the session and queued the replies. Answering as soon as the
-// update is queued would tell Telegram "done" for updates that a stop can
-// still lose, and would let one chat pile up thousands of them. Handling
-// takes milliseconds (the slow part, sending within Telegram's limits,
-// happens after the answer), so this holds a connection only briefly, and
-// a chat's lane bounds how many of its requests wait at once. An update
-// of a chat over its limit is dropped and answered 200, so that Telegram
-// does not deliver it again and again. When every queue stays full the
-// answer is 503, and Telegram delivers the update again later.
+// It answers 200 only once the update has been handled (the session
+// saved, the replies queued): "done" for an update a stop can still lose
+// would lose it. Handling takes milliseconds; sending comes after. An
+// update of a chat over its limit is dropped and answered 200; when every
+// queue stays full the answer is 503, and Telegram delivers it again.
 func (b *Bot) WebhookHandler() http.Handler {
 	want := sha256.Sum256([]byte(b.WebhookSecret))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -435,15 +391,14 @@ func (b *Bot) WebhookHandler() http.Handler {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		// Hashing first makes the comparison constant-time in the length
-		// too.
+		// Hashed, so that the comparison takes no time by the length.
 		got := sha256.Sum256([]byte(r.Header.Get("X-Telegram-Bot-Api-Secret-Token")))
 		if subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
 			b.strangers.add("requests")
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		u, err := readWebhookBody(w, r)
+		u, err := decodeUpdate(http.MaxBytesReader(w, r.Body, maxWebhookBody))
 		if err != nil {
 			class, offset := decodeProblem(err)
 			b.log().Warn("telegram: webhook update unreadable", "problem", class, "offset", offset)
@@ -471,8 +426,7 @@ func (b *Bot) WebhookHandler() http.Handler {
 		case <-r.Context().Done():
 			return // Telegram gave up waiting, and will deliver it again
 		}
-		// Abandoned at the end of the drain: not handled, so not
-		// acknowledged.
+		// Abandoned at the end of the drain: not acknowledged.
 		w.Header().Set("Retry-After", "1")
 		http.Error(w, "stopping", http.StatusServiceUnavailable)
 	})
