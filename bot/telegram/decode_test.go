@@ -3,6 +3,8 @@ package telegram
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -181,5 +183,16 @@ func BenchmarkDecodeUpdate(b *testing.B) {
 		if _, err := decodeUpdate(bytes.NewReader(body)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestDecodeUpdateTooLarge checks that a webhook body over the limit is
+// refused as too large, however valid the JSON it starts with.
+func TestDecodeUpdateTooLarge(t *testing.T) {
+	t.Parallel()
+	body := `{"update_id": 1, "message": {"message_id": 1, "text": "` + strings.Repeat("a", maxWebhookBody) + `"}}`
+	_, err := decodeUpdate(http.MaxBytesReader(nil, io.NopCloser(strings.NewReader(body)), maxWebhookBody))
+	if class, _ := decodeProblem(err); class != "too large" {
+		t.Errorf("decodeProblem(%v) = %q, want %q", err, class, "too large")
 	}
 }
