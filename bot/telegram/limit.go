@@ -15,33 +15,19 @@ import (
 
 // limiter keeps Telegram's limits: about 30 messages a second overall and
 // about one a second per chat (twenty a minute in groups). Only messages
-// count, sent or edited, as in Telegram's documentation; every other call
-// goes without waiting.
+// count, sent or edited; every other call goes without waiting.
 //
-// A message waits for its chat's limiter first and only then takes a token
-// from the overall one. The other order lets a message that must still
-// wait seconds for its chat hold an overall token all that time: the token
-// is counted as spent now, the message goes out later, and the sends of
-// one second can then exceed what the overall bucket allows (a simulation
-// saw 69 in one second where 30 a second with a burst of 30 allows 60).
+// A message waits for its chat's limiter first and only then takes an
+// overall token: the other order holds an overall token while the chat
+// waits, and lets one second's sends exceed the overall bucket.
 //
-// Not every message is as urgent. The first answer to what a person sent
-// takes an overall token as soon as there is one, and may run the bucket
-// into debt; the messages after it (a second reply, the second part of a
-// long text) yield: they take a token only while the bucket holds more
-// than a headroom, kept for first answers. When thirty people start at
-// once, each sees the welcome within a second, and the further messages
-// follow, instead of the late welcomes queueing behind them.
+// Messages that wait for the overall limit go by class, and within a class
+// by the arrival of the update they answer (see waitTurn): urgent ones
+// first, then first answers, then other answers, then further messages.
+// The later classes leave some headroom in the bucket to the earlier, so
+// that when many people start at once each sees a first answer early.
 //
-// Messages that wait for the overall limit are served in Telegram's order
-// (see waitTurn): by class, and within a class by the arrival of the
-// update they answer, so that the second message of an earlier answer
-// (the question after the edit of a pressed one) goes before the first
-// message of a later answer, and everyone's answers come in the order
-// they asked.
-//
-// The per-chat limiters are dropped once they are full again, so the map
-// holds only the chats that were sent to recently.
+// The per-chat limiters are dropped once they are full again.
 type limiter struct {
 	clock    retry.Clock
 	global   *rate.Limiter
@@ -100,11 +86,9 @@ func (l *limiter) reserveChat(chat int64, now time.Time) *rate.Reservation {
 }
 
 // urgentChatWait takes a token of chat's limiter for an urgent message and
-// returns how long the message must wait for it: nothing while the chat
-// owes at most urgentBorrow, the token being borrowed from its next
-// messages; the whole delay when it owes more, so that a chat that sends
-// one urgent message after another waits like any other and cannot take
-// the share of Telegram's limit that everyone else's first answers need.
+// returns how long it must wait: nothing while the chat owes at most
+// urgentBorrow, else the whole delay, so that a chat sending one urgent
+// message after another waits like any other.
 func (l *limiter) urgentChatWait(chat int64) time.Duration {
 	now := l.clock.Time()
 	d := l.reserveChat(chat, now).DelayFrom(now)
@@ -114,8 +98,7 @@ func (l *limiter) urgentChatWait(chat int64) time.Duration {
 	return d
 }
 
-// prune drops the limiters that are full at now: forgetting them changes
-// nothing, as a new one starts full.
+// prune drops the limiters that are full at now, as a new one would be.
 func (l *limiter) prune(now time.Time) {
 	for id, lim := range l.chats {
 		if lim.TokensAt(now) >= float64(lim.Burst()) {
@@ -127,11 +110,7 @@ func (l *limiter) prune(now time.Time) {
 
 // reserveAbove reserves a call when the overall bucket holds more than
 // headroom tokens at now, and otherwise returns nil and how long until it
-// would. No call that waits here runs the bucket into debt, so that the
-// tokens go to the waiting calls by class, the one with the least headroom
-// first, and an urgent call, which does take a token in debt, waits
-// behind other urgent calls only. Under yieldMu, so that waiting calls do
-// not all take the last token above the headroom.
+// would. Only urgent calls run the bucket into debt. Under yieldMu.
 func (l *limiter) reserveAbove(now time.Time, headroom float64) (*rate.Reservation, time.Duration) {
 	if need := 1 + headroom - l.global.TokensAt(now); need > 0 {
 		wait := time.Duration(need / float64(l.global.Limit()) * float64(time.Second))
@@ -140,21 +119,10 @@ func (l *limiter) reserveAbove(now time.Time, headroom float64) (*rate.Reservati
 	return l.global.ReserveN(now, 1), 0
 }
 
-// headroomFor is what a call of class leaves of the overall bucket to the
-// calls before it in Telegram's order (classRank): a person's first answer
-// leaves nothing; the first message answering anything else leaves half
-// the headroom, to first answers; further messages the whole headroom.
-func (l *limiter) headroomFor(class callClass) float64 {
-	return l.headroom * float64(classRank(class)) / 2
-}
-
 // wait waits until a call of class may go: for the chat's limiter first,
 // then for the overall one. Urgent messages take an overall token at once,
-// in debt if need be; other messages wait for one by class (see
-// reserveAbove). A call that is no message (classOther) goes at once and
-// takes no token: Telegram limits the messages a bot sends, not its
-// deletions, its answers to button presses or its set-up calls, and a
-// token spent on those would be taken from the first answers waiting.
+// in debt if need be; other messages wait by class (see waitTurn). A call
+// that is no message (classOther) goes at once and takes no token.
 func (l *limiter) wait(ctx context.Context, chat int64, class callClass) error {
 	if class == classOther {
 		return nil
@@ -175,14 +143,19 @@ func (l *limiter) wait(ctx context.Context, chat int64, class callClass) error {
 	return l.waitTurn(ctx, class, arrivalOf(ctx, l))
 }
 
-// arrival is the place of an update in the order updates came in: the
-// messages answering it carry it in their context (withArrival), and wait
-// for the overall limit in that order within their class.
+// headroomFor is what a call of class leaves of the overall bucket: a
+// first answer nothing; another answer half the headroom, for first
+// answers; further messages all of it.
+func (l *limiter) headroomFor(class callClass) float64 {
+	return l.headroom * float64(classRank(class)) / 2
+}
+
+// arrival is the place of an update in the order updates came in, which
+// the messages answering it carry in their context (withArrival).
 type arrival uint64
 
 type arrivalKey struct{}
 
-// next hands out the next arrival.
 func (l *limiter) next() arrival { return arrival(l.arrivals.Add(1)) }
 
 // withArrival gives the calls made with ctx the place a of the update they
@@ -207,9 +180,7 @@ type waiter struct {
 	turn  chan struct{} // told when it may have become the first in turn
 }
 
-// inTurn orders the waiting messages: first answers before other answers,
-// before further messages, each class in order of arrival. Few wait at
-// once, each on one of the channel's workers, so a sorted slice serves.
+// inTurn orders the waiting messages: by class, then by arrival.
 func inTurn(a, b *waiter) int {
 	return cmp.Or(cmp.Compare(classRank(a.class), classRank(b.class)), cmp.Compare(a.at, b.at))
 }
@@ -227,9 +198,7 @@ func classRank(c callClass) int {
 
 // waitTurn waits until the message is the first in turn and the overall
 // bucket holds more than its class's headroom, then takes a token. Only
-// the first in turn watches the bucket; the others wait to be told that
-// the one before them went (or gave up), so that hundreds of waiting
-// messages cost no work.
+// the first in turn watches the bucket; the others wait to be told.
 func (l *limiter) waitTurn(ctx context.Context, class callClass, at arrival) error {
 	headroom := l.headroomFor(class)
 	w := &waiter{class: class, at: at, turn: make(chan struct{}, 1)}
@@ -285,10 +254,8 @@ func (l *limiter) tellFirst() {
 	}
 }
 
-// await sleeps until r is due. When ctx ends first the reservation is
-// given back, so that a call that never happens does not hold up others.
-// Every reservation of one token is granted: the limiters' bursts are one
-// or more.
+// await sleeps until r is due, or gives r back when ctx ends first. Every
+// reservation of one token is granted: the bursts are one or more.
 func (l *limiter) await(ctx context.Context, r *rate.Reservation) error {
 	if err := l.clock.Sleep(ctx, r.DelayFrom(l.clock.Time())); err != nil {
 		r.CancelAt(l.clock.Time())
