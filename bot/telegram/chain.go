@@ -12,35 +12,20 @@ import (
 	"signaal/internal/retry"
 )
 
-// Every Bot API call but polling's getUpdates goes out through one chain
-// of small links, each with one job, as net/http middleware wraps a
-// Handler: the limits, then the retries, then the metrics, then the
-// redaction of errors, and last the request itself. Read from the
-// outside in:
-//
-//   - limited waits for Telegram's limits once per message: a message
-//     tried again after a failure is the same message, and the wait
-//     Telegram asks for after a 429 is the retry's to keep;
-//   - retried tries again after retry_after on a 429 and with back-off on
-//     5xx and network errors, on the bot's clock;
-//   - counted tells Metrics of every attempt;
-//   - redacted turns every error from outside into one that carries no
-//     token, id or text (logs.go) before anything above sees it;
-//   - roundTrip makes the request with the call's own context, so that a
-//     quick exit carried out after the rest of the work was abandoned is
-//     not cut off with it, and reads into result what the call needs of
-//     Telegram's answer (client.go).
+// Every Bot API call but getUpdates goes out through one chain of small
+// links, each with one job, as net/http middleware wraps a Handler: the
+// limits (once per message: a retry is the same message), the retries,
+// the metrics, the redaction of errors (logs.go), and the request itself
+// (client.go).
 
-// outbound is one Bot API call on its way to Telegram: the method, the
-// chat it counts towards (0 for none), how it counts, its parameters, and
-// where the result of Telegram's answer goes.
+// outbound is one Bot API call: the method, the chat it counts towards (0
+// for none), how it counts, its parameters, and a pointer the answer's
+// result is decoded into (nil: nothing of it is needed).
 type outbound struct {
 	method string
 	chat   int64
 	class  callClass
 	form   tgbotapi.Params
-	// result receives the answer's result: a pointer to decode into, or
-	// nil when nothing of it is needed.
 	result any
 }
 
@@ -62,12 +47,9 @@ func (b *Bot) limited(next caller) caller {
 	}
 }
 
-// retried tries a call again after retry_after when Telegram answers 429,
-// and with back-off on 5xx and network errors. It gives up on other
-// errors, which would fail again (a 400 for a message that is gone, a 403
-// from a user who blocked the bot), after MaxAttempts failures that are
-// not 429, or when ctx ends. A 429 is waited out however often it comes,
-// until ctx ends: a reply is delayed rather than lost.
+// retried tries a call again after retry_after on a 429, however often it
+// comes (a reply is delayed rather than lost), and with back-off on 5xx
+// and network errors, up to MaxAttempts. Other errors would fail again.
 func (b *Bot) retried(next caller) caller {
 	return func(ctx context.Context, o *outbound) error {
 		failures := 0 // those that count towards MaxAttempts
@@ -102,8 +84,7 @@ func (b *Bot) retried(next caller) caller {
 	}
 }
 
-// counted tells Metrics of each attempt that ends other than by its
-// context.
+// counted tells Metrics of each attempt not ended by its context.
 func (b *Bot) counted(next caller) caller {
 	return func(ctx context.Context, o *outbound) error {
 		err := next(ctx, o)
@@ -144,9 +125,8 @@ func (b *Bot) retryAfter(err error, failures int) (time.Duration, bool) {
 	return b.backoff().Pause(failures), true
 }
 
-// backoff is the pause after failures in a row: Backoff doubled each time
-// up to MaxBackoff, with up to a quarter of jitter so that many chats
-// failing at once do not retry in step.
+// backoff is Backoff doubled after each failure up to MaxBackoff, with a
+// quarter of jitter so that chats failing at once do not retry in step.
 func (b *Bot) backoff() retry.Backoff {
 	return retry.Backoff{First: b.Backoff, Max: b.MaxBackoff, Jitter: 0.25}
 }

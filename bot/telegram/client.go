@@ -56,8 +56,7 @@ func (b *Bot) roundTrip(ctx context.Context, o *outbound) error {
 // answers hold the answers being read, so that a call allocates none.
 var answers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// maxAnswer is the most of an answer that is read: a message Telegram
-// sends back is a few kilobytes at most.
+// maxAnswer is the most of an answer that is read.
 const maxAnswer = 1 << 20
 
 // answer is Telegram's answer to a call, decoded once: its result goes
@@ -76,12 +75,10 @@ type skipped struct{}
 func (*skipped) UnmarshalJSON([]byte) error { return nil }
 
 // decodeAnswer reads Telegram's answer to method, body, into an error or
-// into result (nil: nothing of the result is needed). The Bot API answers
-// an error with its code, as the HTTP status too. Anything else that is
-// not 200, such as a proxy's HTML page for a 502, becomes an error that
-// carries the status and nothing of the page, which may echo the request.
-// A result that is no object or list (true, for a message Telegram had no
-// need to send back) leaves result as it was.
+// into result (nil: nothing of it is needed). Anything else that is not
+// 200, such as a proxy's page for a 502, becomes an error with the status
+// and nothing of the page. A result that is no object or list (true)
+// leaves result as it was.
 func decodeAnswer(method string, resp *http.Response, body []byte, result any) error {
 	a := answer{Result: result}
 	if result == nil {
@@ -126,31 +123,13 @@ func encode(p tgbotapi.Params) string {
 type callClass uint8
 
 const (
-	// classReply is a message answering what a person sent (sent or
-	// edited): it counts towards the chat's limit and the overall one,
-	// and goes ahead of further messages (see limiter), in the order the
-	// updates it answers came.
-	classReply callClass = iota
-	// classMessage is a further part of a text too long for one message:
-	// it counts like a reply but yields to replies for the overall limit.
-	classMessage
-	// classOther is a call that is no message: deleting, answering
-	// callback and inline queries, configuring the bot. Telegram does not
-	// count it towards the limits on messages, and neither does the
-	// limiter.
-	classOther
-	// classUrgent is the first message of an answer that must not wait:
-	// the quick exit's line and an answer with 112. It goes ahead of
-	// first answers for the overall limit, and takes its chat's token
-	// without waiting for it (the chat's later messages wait the longer),
-	// so that the chat's own replies sent just before do not hold it up.
+	classReply   callClass = iota // a message answering what a person sent
+	classMessage                  // a further part of a text too long for one
+	classOther                    // no message: Telegram does not limit it
+	// classUrgent is the first message of the quick exit or an answer
+	// with 112: ahead of everything, without waiting for its chat.
 	classUrgent
-	// classFirst is a message of a person's first answer: the welcome of
-	// a new conversation, with the privacy note in it. It goes ahead of
-	// every other answer but the urgent ones for the overall limit, so
-	// that when many people arrive at once each has a first answer as
-	// early as Telegram's limits allow.
-	classFirst
+	classFirst // a message of a person's first answer, the welcome
 )
 
 // apiCode is the error_code of a Bot API error, or 0.

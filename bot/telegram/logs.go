@@ -18,18 +18,12 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
 
-// Everything the bot learns from outside (a Bot API error description, a
-// transport error, an answer it could not decode) may repeat what it was
-// sent: a proxy that echoes the request path repeats the token, a
-// description may quote a chat id or a piece of a message. None of that
-// text is kept: outside reduces every such error to the method and a
-// class from a known list before anything logs or returns it.
-
 // outsideError is an error from outside, in the only form the bot keeps:
-// the method it happened in and redacted text. Its chain holds what the
-// bot decides on (a Bot API error, whose description is redacted in place,
-// or the end of a context) and never the raw cause, so that no one can
-// print the unredacted text by unwrapping.
+// the method and a class from a known list. Anything from outside may
+// repeat what it was sent (a proxy echoing the path repeats the token, a
+// description may quote a chat id or a message). Its chain holds only what
+// the bot decides on (a Bot API error with its description redacted in
+// place, or the end of a context), never the raw cause.
 type outsideError struct {
 	method string
 	msg    string
@@ -39,9 +33,8 @@ type outsideError struct {
 func (e *outsideError) Error() string { return "telegram " + e.method + ": " + e.msg }
 func (e *outsideError) Unwrap() error { return e.cause }
 
-// outside turns any error of a call to method into an outsideError. It is
-// the one step every such error passes before it is logged or returned;
-// an error that passed it before is returned as it is.
+// outside turns any error of a call to method into an outsideError, the
+// one step every such error passes before it is logged or returned.
 func outside(method string, err error) error {
 	if err == nil {
 		return nil
@@ -54,9 +47,7 @@ func outside(method string, err error) error {
 	var te *tgbotapi.Error
 	switch {
 	case errors.As(err, &te):
-		// The library returns a fresh *Error per call, so it may be
-		// changed in place. Only the class of the description is kept:
-		// a description is text from outside, and may quote a name.
+		// A fresh *Error per call, so it may be changed in place.
 		te.Message = apiErrorClass(te.Code, te.Message)
 		e.cause = te
 		e.msg = te.Message
@@ -71,12 +62,8 @@ func outside(method string, err error) error {
 }
 
 // apiErrorClasses are the Bot API error descriptions the bot tells apart,
-// as their lower-case core, in the order they are looked for. An error's
-// description is replaced by the first class it contains, so that what
-// reaches a log or a decision is one of a known list and never text a
-// server made up (which could quote a name or a message). The code
-// decides on some of these (see gone, blocked, quickExit), so a class
-// keeps the words they look for.
+// in the order they are looked for; a description becomes the first it
+// contains. The code decides on some (see gone, blocked, quickExit).
 var apiErrorClasses = []string{
 	"message is not modified",
 	"message to edit not found",
@@ -105,9 +92,8 @@ var apiErrorClasses = []string{
 	"conflict",
 }
 
-// apiErrorClass reduces a Bot API error description to its class: one of
-// apiErrorClasses, or the HTTP status text of code when it is none of
-// them.
+// apiErrorClass reduces a description to one of apiErrorClasses, or else
+// to the status text of code.
 func apiErrorClass(code int, desc string) string {
 	lower := strings.ToLower(desc)
 	for _, c := range apiErrorClasses {
@@ -121,9 +107,8 @@ func apiErrorClass(code int, desc string) string {
 	return "other"
 }
 
-// networkErrorClass says what kind of failure a call met that got no
-// answer from the Bot API: the cause's kind, never its text, which holds
-// the request URL and with it the token.
+// networkErrorClass names the kind of a failure without an answer, never
+// its text, which holds the URL and so the token.
 func networkErrorClass(err error) string {
 	var (
 		ne   net.Error
@@ -158,10 +143,9 @@ func networkErrorClass(err error) string {
 	return "network error"
 }
 
-// decodeProblem describes why a webhook body could not be decoded, by the
-// class of the error and where in the body it happened, and never by what
-// the body holds: a type error repeats the offending number, which may be
-// a chat id.
+// decodeProblem describes why a webhook body could not be decoded by
+// class and offset, never by content (a type error repeats the number,
+// which may be a chat id).
 func decodeProblem(err error) (class string, offset int64) {
 	var (
 		syn *json.SyntaxError
@@ -184,10 +168,8 @@ func decodeProblem(err error) (class string, offset int64) {
 }
 
 // rollup turns a stream of like events into at most one log line per
-// interval, with the counts. The first event of a quiet interval is
-// logged at once, so that an operator sees that it started; the rest are
-// counted and logged when the interval is over, or at flush. A flood of
-// bad requests then costs a line a minute instead of a line each.
+// interval, with the counts: the first of a quiet interval at once, the
+// rest when the interval is over, or at flush.
 type rollup struct {
 	log   func() *slog.Logger
 	level slog.Level

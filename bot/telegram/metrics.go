@@ -9,24 +9,18 @@ import (
 )
 
 // Metrics is told what the channel does, so that an operator can watch
-// it (see Bot.Metrics). Its methods are called while updates are handled
-// and replies sent, from many goroutines: they must be quick and safe for
-// concurrent use. No argument carries anything about a person: only
-// update kinds, Bot API method names and error codes.
+// it. Its methods must be quick and safe for concurrent use. No argument
+// carries anything about a person.
 type Metrics interface {
 	// Received is told of each update taken in, by kind: "text",
 	// "command", "button", "media", "inline", "group" or "other".
 	Received(kind string)
 	// Called is told of each attempt of a Bot API call: code is 0 when it
-	// succeeded, the Bot API's error code when Telegram refused it, and
-	// -1 when no answer came (a network error or a time-out).
+	// succeeded, the Bot API's error code, or -1 when no answer came.
 	Called(method string, code int)
-	// Retried is told that a failed call will be tried again; code is as
-	// for Called, 429 for a flood wait.
+	// Retried is told that a failed call will be tried again.
 	Retried(method string, code int)
-	// Receiving is told whether updates can come in: true after each
-	// getUpdates that succeeded, or once the webhook is registered; false
-	// when getUpdates fails, and when receiving stops.
+	// Receiving is told whether updates can come in.
 	Receiving(ok bool)
 }
 
@@ -45,8 +39,7 @@ func (b *Bot) metrics() Metrics {
 	return noMetrics{}
 }
 
-// callCode is the code Metrics gets for a failed call: the Bot API's error
-// code, or -1 when there was no answer.
+// callCode is the code Metrics gets for a failed call.
 func callCode(err error) int {
 	if c := apiCode(err); c != 0 {
 		return c
@@ -54,8 +47,7 @@ func callCode(err error) int {
 	return -1
 }
 
-// updateKind names what an update is, for Metrics.Received, from its
-// shape only: never its text, sender or chat.
+// updateKind names what an update is from its shape only.
 func updateKind(u *tgbotapi.Update) string {
 	switch {
 	case u.CallbackQuery != nil:
