@@ -50,23 +50,18 @@ type laneShard struct {
 
 // lane is one key's jobs. Its fields belong to its shard's lock.
 type lane struct {
-	key  int64
-	jobs []laneJob // queued, not yet running; the first ones are urgent
-	// urgent is how many jobs at the head of jobs were queued with
-	// GoFirst: later urgent jobs queue behind them, ordinary ones behind
-	// all of them.
-	urgent int
-	n      int  // queued or running
-	busy   bool // a job of the lane runs
+	key    int64
+	jobs   []laneJob // queued, not yet running; the first ones are urgent
+	urgent int       // jobs at the head queued with GoFirst
+	n      int       // queued or running
+	busy   bool      // a job of the lane runs
 }
 
 // laneJob is a queued job, and whether it holds one of the lanes' slots:
 // urgent jobs never wait for one (see GoFirst).
 type laneJob struct {
-	f func()
-	// dropped, when set, is called instead of f when Discard drops the
-	// job, so that whoever waits for it hears that it ended.
-	dropped func()
+	f       func()
+	dropped func() // called instead of f when Discard drops the job
 	slot    bool
 }
 
@@ -75,10 +70,8 @@ func newLanes(workers, max int, onPanic func(any)) *lanes {
 		workers: workers,
 		slots:   make(chan struct{}, max),
 		onPanic: onPanic,
-		// A key is in ready at most once while it has a job queued, so
-		// ready holds no more than max of those; see handOver for the
-		// keys whose jobs were discarded while they waited. A key with an
-		// urgent job may be in first as well.
+		// A key with a job queued is in ready at most once (see handOver
+		// for the rest), and may be in first as well.
 		ready: make(chan *lane, max),
 		first: make(chan *lane, max),
 	}
@@ -138,13 +131,10 @@ func (l *lanes) Go(ctx context.Context, key int64, limit int, wait time.Duration
 	return nil
 }
 
-// GoFirst queues f ahead of the jobs of key that have not started, behind
-// those queued with GoFirst before it: the quick exit and answers with 112
-// must not wait behind a chat's ordinary messages, nor be refused because
-// the chat sent many of them. It never waits and is never refused: an
-// urgent job takes no slot, so a full queue cannot hold it up either. What
-// a flood can put through here is bounded by the caller, which gives it
-// only the few updates that are urgent.
+// GoFirst queues j ahead of the jobs of key that have not started, behind
+// those queued with GoFirst before it, for the quick exit and answers with
+// 112. It never waits and is never refused: an urgent job takes no slot.
+// The caller bounds what a flood can put through here.
 func (l *lanes) GoFirst(key int64, j laneJob) {
 	j.slot = false
 	l.queue(key, 0, j, true)
@@ -173,9 +163,8 @@ func (l *lanes) queue(key int64, limit int, j laneJob, first bool) bool {
 	}
 	ln.n++
 	start := !ln.busy && len(ln.jobs) == 1
-	// An urgent job of a key waiting in ready with ordinary jobs is handed
-	// over again, ahead of them: the key's place in ready is behind every
-	// other key that waits for a worker.
+	// An urgent job of a key waiting in ready is handed over again, ahead
+	// of every other key.
 	jump := first && !ln.busy && len(ln.jobs) > 1
 	sh.mu.Unlock()
 	switch {
@@ -187,9 +176,8 @@ func (l *lanes) queue(key int64, limit int, j laneJob, first bool) bool {
 	return true
 }
 
-// start hands a lane with a job to start to the workers, ahead of the
-// others when its job is urgent, and makes sure there is a worker to take
-// it.
+// start hands a lane with a job to the workers, ahead of the others when
+// its job is urgent, and makes sure there is a worker to take it.
 func (l *lanes) start(ln *lane, urgent bool) {
 	if urgent {
 		l.handOver(l.first, ln)
@@ -212,41 +200,44 @@ func (l *lanes) start(ln *lane, urgent bool) {
 // until there is none, then waits for more or, unless the bot runs, exits.
 func (l *lanes) work() {
 	for {
-		select {
-		case ln := <-l.first:
-			l.run(ln)
-			continue
-		default:
-		}
-		select {
-		case ln := <-l.ready:
-			l.run(ln)
-			continue
-		default:
-		}
-		if l.stay.Load() {
-			select {
-			case ln := <-l.first:
-				l.run(ln)
-			case ln := <-l.ready:
-				l.run(ln)
-			case <-*l.release.Load():
+		ln := l.next(l.stay.Load())
+		if ln == nil {
+			l.running.Add(-1)
+			// A lane handed over just before this worker left counted on
+			// it: look once more.
+			if ln = l.next(false); ln == nil {
+				return
 			}
-			continue
-		}
-		l.running.Add(-1)
-		// A lane handed over just before this worker left counted on it:
-		// look once more.
-		select {
-		case ln := <-l.first:
 			l.running.Add(1)
-			l.run(ln)
-		case ln := <-l.ready:
-			l.running.Add(1)
-			l.run(ln)
-		default:
-			return
 		}
+		l.run(ln)
+	}
+}
+
+// next takes a lane with a job to start, urgent ones first. When there is
+// none it returns nil, or with wait waits for one until the lanes release
+// their workers.
+func (l *lanes) next(wait bool) *lane {
+	select {
+	case ln := <-l.first:
+		return ln
+	default:
+	}
+	select {
+	case ln := <-l.ready:
+		return ln
+	default:
+	}
+	if !wait {
+		return nil
+	}
+	select {
+	case ln := <-l.first:
+		return ln
+	case ln := <-l.ready:
+		return ln
+	case <-*l.release.Load():
+		return nil
 	}
 }
 
@@ -256,9 +247,8 @@ func (l *lanes) run(ln *lane) {
 	sh := l.shard(ln.key)
 	sh.mu.Lock()
 	if len(ln.jobs) == 0 || ln.busy {
-		// Discarded while it waited for its turn; or handed over twice,
-		// ahead for an urgent job (see queue), and taken the other time:
-		// the worker running its job hands it over again when done.
+		// Discarded while it waited, or handed over twice (see queue) and
+		// taken the other time.
 		sh.mu.Unlock()
 		return
 	}
@@ -305,8 +295,7 @@ func (l *lanes) handOver(ch chan *lane, ln *lane) {
 	}
 }
 
-// done accounts for a job that left the lanes, and gives back its slot
-// if it held one.
+// done accounts for a job that left the lanes.
 func (l *lanes) done(slot bool) {
 	l.n.Add(-1)
 	if slot {
@@ -314,8 +303,7 @@ func (l *lanes) done(slot bool) {
 	}
 }
 
-// do runs one job. A panic is reported and stops only that job: one odd
-// update must not take the bot away from everyone else.
+// do runs one job. A panic is reported and stops only that job.
 func (l *lanes) do(f func()) {
 	defer func() {
 		if v := recover(); v != nil && l.onPanic != nil {
@@ -342,8 +330,7 @@ func (l *lanes) Discard(key int64) int {
 	ln.urgent = 0
 	ln.n -= k
 	if ln.n == 0 {
-		// Not running: it waits in ready with nothing left to start, and
-		// the worker that takes it passes it by.
+		// Not running: the worker that takes it from ready passes it by.
 		delete(sh.q, key)
 	}
 	sh.mu.Unlock()
@@ -357,8 +344,7 @@ func (l *lanes) Discard(key int64) int {
 }
 
 // Wait returns once no job is queued or running, or with ctx's error. It
-// is for stopping and for tests, so it looks every few milliseconds rather
-// than keeps the lanes' hot path busy telling it.
+// looks every few milliseconds rather than burden the lanes' hot path.
 func (l *lanes) Wait(ctx context.Context) error {
 	t := time.NewTicker(2 * time.Millisecond)
 	defer t.Stop()
@@ -372,28 +358,20 @@ func (l *lanes) Wait(ctx context.Context) error {
 	return nil
 }
 
-// UrgentLen is the number of jobs of key queued with GoFirst that have
-// not started.
-func (l *lanes) UrgentLen(key int64) int {
-	sh := l.shard(key)
-	sh.mu.Lock()
-	defer sh.mu.Unlock()
-	if ln := sh.q[key]; ln != nil {
-		return ln.urgent
-	}
-	return 0
-}
-
 // Len is the number of jobs queued or running.
 func (l *lanes) Len() int { return int(l.n.Load()) }
 
-// KeyLen is the number of jobs of key queued or running.
-func (l *lanes) KeyLen(key int64) int {
+// KeyLen is the number of jobs of key queued or running; UrgentLen those
+// queued with GoFirst that have not started.
+func (l *lanes) KeyLen(key int64) int    { n, _ := l.count(key); return n }
+func (l *lanes) UrgentLen(key int64) int { _, u := l.count(key); return u }
+
+func (l *lanes) count(key int64) (n, urgent int) {
 	sh := l.shard(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	if ln := sh.q[key]; ln != nil {
-		return ln.n
+		return ln.n, ln.urgent
 	}
-	return 0
+	return 0, 0
 }
