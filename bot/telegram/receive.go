@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -263,12 +264,12 @@ func (b *Bot) setWebhook(ctx context.Context) error {
 // serveWebhook serves the webhook on Listener until ctx ends, then waits
 // for the requests being answered until the drain's deadline.
 func (b *Bot) serveWebhook(ctx context.Context) error {
-	var answering requests
+	var answering atomic.Int64 // requests being answered
 	hook := b.WebhookHandler()
 	srv := &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			answering.enter()
-			defer answering.leave()
+			answering.Add(1)
+			defer answering.Add(-1)
 			hook.ServeHTTP(w, r)
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -294,8 +295,16 @@ func (b *Bot) serveWebhook(ctx context.Context) error {
 	}()
 	// Shutdown also waits up to five seconds for connections that carry
 	// no request yet; once the requests are answered, the rest is closed.
-	if err := answering.wait(sctx); err != nil {
-		b.log().Warn("telegram: webhook requests still being answered at the deadline", "requests", answering.count())
+	tick := time.NewTicker(2 * time.Millisecond)
+	defer tick.Stop()
+	for answering.Load() > 0 && sctx.Err() == nil {
+		select {
+		case <-tick.C:
+		case <-sctx.Done():
+		}
+	}
+	if n := answering.Load(); n > 0 {
+		b.log().Warn("telegram: webhook requests still being answered at the deadline", "requests", n)
 	}
 	_ = srv.Close()
 	<-shut
@@ -303,53 +312,6 @@ func (b *Bot) serveWebhook(ctx context.Context) error {
 		return fmt.Errorf("webhook server: %w", err)
 	}
 	return nil
-}
-
-// requests counts the webhook requests being answered.
-type requests struct {
-	mu   sync.Mutex
-	n    int
-	idle chan struct{} // closed when n drops to zero; nil while n is zero
-}
-
-func (r *requests) enter() {
-	r.mu.Lock()
-	if r.n == 0 {
-		r.idle = make(chan struct{})
-	}
-	r.n++
-	r.mu.Unlock()
-}
-
-func (r *requests) leave() {
-	r.mu.Lock()
-	if r.n--; r.n == 0 {
-		close(r.idle)
-		r.idle = nil
-	}
-	r.mu.Unlock()
-}
-
-func (r *requests) count() int {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.n
-}
-
-// wait returns once no request is being answered, or with ctx's error.
-func (r *requests) wait(ctx context.Context) error {
-	r.mu.Lock()
-	idle := r.idle
-	r.mu.Unlock()
-	if idle == nil {
-		return nil
-	}
-	select {
-	case <-idle:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
 
 // maxWebhookBody bounds an update posted to the webhook.
