@@ -727,6 +727,13 @@ func TestShutdown(t *testing.T) {
 			if m == polling && h.srv.Pending() != 0 {
 				t.Errorf("after stop, %d updates unacknowledged, want 0", h.srv.Pending())
 			}
+			if m == hooking {
+				// The webhook server waited for the request before it
+				// closed, so Telegram heard that the update was done.
+				h.srv.Await(t, 5*time.Second, "the webhook request to be answered 200", func() bool {
+					return slices.ContainsFunc(h.srv.Deliveries(), func(d tgtest.Delivery) bool { return d.Status == http.StatusOK })
+				})
+			}
 		})
 	}
 }
