@@ -190,29 +190,18 @@ var limited = map[string]bool{"sendMessage": true, "editMessageText": true, "edi
 
 // limits are the buckets of Options.Limits.
 type limits struct {
-	now       func() time.Time
-	global    *rate.Limiter
-	chatRate  rate.Limit
-	chatBurst int
-	chats     map[int64]*rate.Limiter
-}
-
-func newLimits(o *Limits) *limits {
-	l := &limits{now: o.Now, global: rate.NewLimiter(rate.Limit(o.Rate), o.Burst),
-		chatRate: rate.Limit(o.ChatRate), chatBurst: o.ChatBurst, chats: map[int64]*rate.Limiter{}}
-	if l.now == nil {
-		l.now = time.Now
-	}
-	return l
+	Limits
+	global *rate.Limiter
+	chats  map[int64]*rate.Limiter
 }
 
 // take spends a message in chat, or returns the retry_after in whole
 // seconds, spending nothing.
 func (l *limits) take(chat int64) int {
-	now := l.now()
+	now := l.Now()
 	c := l.chats[chat]
 	if c == nil {
-		c = rate.NewLimiter(l.chatRate, l.chatBurst)
+		c = rate.NewLimiter(rate.Limit(l.ChatRate), l.ChatBurst)
 		l.chats[chat] = c
 	}
 	rc := c.ReserveN(now, 1)
@@ -293,7 +282,10 @@ func Start(o Options) *Server {
 		closed:     make(chan struct{}),
 	}
 	if o.Limits != nil {
-		s.limits = newLimits(o.Limits)
+		s.limits = &limits{Limits: *o.Limits, global: rate.NewLimiter(rate.Limit(o.Limits.Rate), o.Limits.Burst), chats: map[int64]*rate.Limiter{}}
+		if s.limits.Now == nil {
+			s.limits.Now = time.Now
+		}
 	}
 	if !o.InProcess {
 		s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
