@@ -456,15 +456,16 @@ func (e *Engine) answerDisclosure(s Session, m understand.Meaning, h hearer, now
 	}
 	extra := e.young(h, m)
 	// A contact named in what someone tells, without a question, is
-	// told of, not asked for: "mijn baas belt de IND als ik klaag" names
-	// a threat, and the IND's card, meant for professionals, is not for
-	// the person telling it. Named contacts meant for them still come
-	// first.
-	told := h
+	// told of, not asked for: "mijn baas belt de IND als ik klaag" and
+	// "hij stuurt ze naar de politie als we klagen" name a threat, and
+	// neither card is what the person needs. Only the story's own help
+	// is shown then, and a named card meant for professionals is not
+	// shown to anyone else.
+	named := h.named
 	if !m.Asks {
-		told.named = nil
+		named, h.named = nil, nil
 	}
-	cts := e.pick(told, len(own)+len(extra)+len(h.named), h.named, own, extra)
+	cts := e.pick(h, len(own)+len(extra)+len(named), named, own, extra)
 	var b strings.Builder
 	b.WriteString(e.c.Text(s.Lang, a.Text))
 	for _, ct := range extra {

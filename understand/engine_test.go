@@ -339,6 +339,7 @@ func TestNamedInAStory(t *testing.T) {
 	}{
 		{"threat of the IND", "mijn baas zegt dat hij de ind belt als ik klaag", "arbeidsinspectie", false, "ind"},
 		{"threat of the IND, a sister", "mijn zus krijgt al maanden geen loon en de baas dreigt haar bij de ind aan te geven", "arbeidsinspectie", false, "ind"},
+		{"a threat of the police", "de baas maakt foto's van onze paspoorten en zegt dat hij ze naar de politie stuurt als we klagen. we plukken aardbeien bij venlo", "arbeidsinspectie", false, "politie"},
 		{"asked for by name", "wat is het nummer van de ind", "ind", true, "ind"},
 		{"a question in the story", "wie is de zorgcoordinator mensenhandel in regio twente? heb 1 min tussen 2 afspraken", "zorgcoordinator", true, "zorgcoordinator"},
 	} {
