@@ -379,6 +379,7 @@ func TestUnderstand(t *testing.T) {
 		// Locked in where they sleep is danger; it is no routine.
 		{text: "baas heeft de container waar we slapen op slot gedaan, we zitten er met 6 man in zonder verwarming en hij komt pas maandag terug", intent: "danger", danger: true},
 		{text: "loopt al 20 min een man achter me sinds ik uit de bus stapte.. zelfde vent die me vorige week in zn auto trok", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "been followed from the train station by 2 guys in a black bmw, same ones who beat up my friend last week", intent: "danger", danger: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
