@@ -380,6 +380,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "baas heeft de container waar we slapen op slot gedaan, we zitten er met 6 man in zonder verwarming en hij komt pas maandag terug", intent: "danger", danger: true},
 		{text: "loopt al 20 min een man achter me sinds ik uit de bus stapte.. zelfde vent die me vorige week in zn auto trok", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "been followed from the train station by 2 guys in a black bmw, same ones who beat up my friend last week", intent: "danger", danger: true},
+		{text: "i dont trust police, back home they work with these people. is it the same here", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
@@ -526,6 +527,7 @@ func TestMessageLanguage(t *testing.T) {
 		// "ma" is mended to Dutch "moeder" and "den haag" is a Dutch
 		// place: Romanian words still say Romanian.
 		{"ma duce acum intr-un apartament in den haag, nu stiu la cine, mi-e frica, am 17 ani", "ro"},
+		{"nie mam umowy, jak pojde na policje to bede mial problemy?", "pl"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Lang; got != tc.want {
