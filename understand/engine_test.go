@@ -341,6 +341,7 @@ func TestNamedInAStory(t *testing.T) {
 		{"threat of the IND, a sister", "mijn zus krijgt al maanden geen loon en de baas dreigt haar bij de ind aan te geven", "arbeidsinspectie", false, "ind"},
 		{"a threat of the police", "de baas maakt foto's van onze paspoorten en zegt dat hij ze naar de politie stuurt als we klagen. we plukken aardbeien bij venlo", "arbeidsinspectie", false, "politie"},
 		{"asked for by name", "wat is het nummer van de ind", "ind", true, "ind"},
+		{"shelter asked for, a story's keyword beside it", "ik zoek opvang voor een vrouw die uit de prostitutie is gestapt, wie coördineert dat landelijk?", "comensha", true, "comensha"},
 		{"a question in the story", "wie is de zorgcoordinator mensenhandel in regio twente? heb 1 min tussen 2 afspraken", "zorgcoordinator", true, "zorgcoordinator"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

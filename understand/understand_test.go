@@ -556,6 +556,7 @@ func TestWatched(t *testing.T) {
 		{"someone might see my phone, is there a way to hide this chat", true},
 		{"zit op zijn laptop, kan dit niet lang open houden", true},
 		{"my phone gets checked every night, will this chat show up", true},
+		{"ben op t werk, chef loopt rond, kan alleen ja of nee typen", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
 	} {
