@@ -80,6 +80,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"closing the conversation now", TextInput("wil dit gesprek nu afsluiten"), true},
 		{"stopping this conversation", TextInput("ik wil stoppen met dit gesprek"), true},
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
+		{"bye, gone", TextInput("doei ik ben weg"), true},
 		{"wanting to stop now is told", TextInput("i want to stop now"), false},
 		{"a wish to close something else is told", TextInput("ik wil dit afsluiten"), false},
 		{"exit words without a core", TextInput("ik ga"), false},

@@ -704,9 +704,11 @@ func (x *Index) Understand(lang, text string) Meaning {
 	switch {
 	case choice >= 0 && (len(m.Named) == 0 || u.intents[choice].Kind != KindChat):
 		m.Intent = u.atHome(u.intents[choice], m.Home)
-	case len(m.Named) > 0:
+	case len(m.Named) > 0 && (m.Asks || len(masked) < topicAloneWords):
 		// Named, but not asked in words the examples know: the general
-		// question, whose contacts are the search's.
+		// question, whose contacts are the search's. A long story that
+		// names a contact and asks nothing ("rent weg als er politie
+		// komt") is read for what it tells instead.
 		m.Intent = u.question()
 	case guess >= 0:
 		// No example came close, but the model trained on all of them

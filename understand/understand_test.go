@@ -381,6 +381,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "loopt al 20 min een man achter me sinds ik uit de bus stapte.. zelfde vent die me vorige week in zn auto trok", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "been followed from the train station by 2 guys in a black bmw, same ones who beat up my friend last week", intent: "danger", danger: true},
 		{text: "i dont trust police, back home they work with these people. is it the same here", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "hij zei als je morgen niet betaalt steek ik je huis in de fik, en m'n kinderen slapen hier", intent: "danger", danger: true},
+		{text: "moet ik dan aangifte doen met mijn naam erop? want dan weten ze het meteen wie het was", intent: "*", fear: true, who: understand.WhoMe},
+		// A long story that names the police and asks nothing is read
+		// for what it tells.
+		{text: "jongen uit mn straat van 16 staat elke avond bij het station en rent weg als er politie komt, denk dat ie voor iemand moet lopen", intent: "criminal", age: understand.AgeMinor},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
