@@ -386,6 +386,12 @@ func TestUnderstand(t *testing.T) {
 		// A long story that names the police and asks nothing is read
 		// for what it tells.
 		{text: "jongen uit mn straat van 16 staat elke avond bij het station en rent weg als er politie komt, denk dat ie voor iemand moet lopen", intent: "criminal", age: understand.AgeMinor},
+		// Tonight, or else they visit the mother whose address they
+		// know; already at the school gate: danger now.
+		{text: "moet vannacht om 3u een tas ophalen in rotterdam anders gaan ze langs bij mn moeder zeggen ze. ze weten waar ze woont", intent: "danger", danger: true, home: true},
+		{text: "ze staan al bij school en zeggen dat ik vanmiddag mn bankpas moet afgeven anders krijg ik weer klappen zoals vorige week", intent: "danger", danger: true},
+		{text: "they have my family's address back home in ghana. if i talk they say the juju oath will kill me", intent: "*", fear: true, home: true},
+		{text: "ze zeiden dat als ik ooit iets zeg tegen wie dan ook, mn familie thuis het betaalt. ik durf gewoon niks", intent: "*", fear: true, home: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
@@ -562,6 +568,7 @@ func TestWatched(t *testing.T) {
 		{"zit op zijn laptop, kan dit niet lang open houden", true},
 		{"my phone gets checked every night, will this chat show up", true},
 		{"ben op t werk, chef loopt rond, kan alleen ja of nee typen", true},
+		{"mag geen telefoon hebben eigenlijk, als ze het zien ben ik de lul. ff wachten", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
 	} {
