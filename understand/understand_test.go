@@ -392,6 +392,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze staan al bij school en zeggen dat ik vanmiddag mn bankpas moet afgeven anders krijg ik weer klappen zoals vorige week", intent: "danger", danger: true},
 		{text: "they have my family's address back home in ghana. if i talk they say the juju oath will kill me", intent: "*", fear: true, home: true},
 		{text: "ze zeiden dat als ik ooit iets zeg tegen wie dan ook, mn familie thuis het betaalt. ik durf gewoon niks", intent: "*", fear: true, home: true},
+		{text: "we moeten van de baas in de vriescel blijven tot de controle weg is, het is -20 hier en een jongen valt bijna flauw", intent: "danger", danger: true},
+		{text: "they told me if i go to the cops they'll find me, they have people everywhere. im ok right now but so scared to tell anyone", intent: "*", fear: true, who: understand.WhoMe},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
@@ -569,6 +571,8 @@ func TestWatched(t *testing.T) {
 		{"my phone gets checked every night, will this chat show up", true},
 		{"ben op t werk, chef loopt rond, kan alleen ja of nee typen", true},
 		{"mag geen telefoon hebben eigenlijk, als ze het zien ben ik de lul. ff wachten", true},
+		{"ze kijken elke avond mijn telefoon na, kan nu niks zeggen", true},
+		{"manager is checking our phones now, later", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
 	} {
