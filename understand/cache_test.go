@@ -204,7 +204,7 @@ func TestCachedUnderstandingIsTheTrainedOne(t *testing.T) {
 	if n := len(modelFiles(t, s.cache)); n != 4 {
 		t.Fatalf("cache holds %d models after a build, want 4 (intents, danger, contact, topic)", n)
 	}
-	cached := New(fresh.c, spec, ModelCache(s.cache))
+	cached := keptIndex(t)
 	for _, m := range []struct {
 		name      string
 		got, want *linear

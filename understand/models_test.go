@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
 // shippedIndex is the shipped content's Understanding and the Index built
 // from it, built once for the tests of this package that only read them:
 // building trains the models, about half a second each time. A test that
-// swaps a model in and out builds an Index of its own.
+// swaps a model in and out uses keptIndex.
 func shippedIndex(t *testing.T) (*Understanding, *Index) {
 	t.Helper()
 	s, err := builtIndex()
@@ -20,7 +21,16 @@ func shippedIndex(t *testing.T) (*Understanding, *Index) {
 	return s.spec, s.x
 }
 
-var builtIndex = sync.OnceValues(func() (*specAndIndex, error) {
+// built says whether builtIndex was called, so that TestMain removes its
+// cache only then and a run of tests that need no models trains none.
+var built atomic.Bool
+
+func builtIndex() (*specAndIndex, error) {
+	built.Store(true)
+	return buildIndex()
+}
+
+var buildIndex = sync.OnceValues(func() (*specAndIndex, error) {
 	c, spec, err := Default()
 	if err != nil {
 		return nil, err
@@ -34,15 +44,64 @@ var builtIndex = sync.OnceValues(func() (*specAndIndex, error) {
 	return &specAndIndex{spec: spec, x: New(c, spec, ModelCache(dir)), cache: dir}, nil
 })
 
-// ownIndex is an index of the shipped content for a test that swaps its
-// models in and out, built from the models the shared one kept.
-func ownIndex(t *testing.T) *Index {
+// keptIndex is an index of the shipped content built again from the
+// models the shared one kept, as a restart builds it: the one
+// TestCachedUnderstandingIsTheTrainedOne compares with the trained one,
+// and the one the tests that swap its models in and out use. Those tests
+// do not run in parallel, and each puts back what it took out.
+func keptIndex(t *testing.T) *Index {
 	t.Helper()
-	s, err := builtIndex()
+	x, err := buildKept()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(s.x.c, s.spec, ModelCache(s.cache))
+	return x
+}
+
+var buildKept = sync.OnceValues(func() (*Index, error) {
+	s, err := builtIndex()
+	if err != nil {
+		return nil, err
+	}
+	return New(s.x.c, s.spec, ModelCache(s.cache)), nil
+})
+
+// heldOutTrainer trains the models of the shipped content on a part of
+// its messages, for the tests that leave each quarter out in turn. It
+// shares the shared index's content, lexicon and intents, reads the
+// words of each message once for every training (as New does for its
+// three models), and keeps no model: what it trains is thrown away.
+func heldOutTrainer(t *testing.T) (*Understanding, *understander) {
+	t.Helper()
+	u, err := buildTrainer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.u, u
+}
+
+var buildTrainer = sync.OnceValues(func() (*understander, error) {
+	s, err := builtIndex()
+	if err != nil {
+		return nil, err
+	}
+	x := s.x.u
+	u := &understander{c: x.c, lex: x.lex, u: x.u, intents: x.intents, messageWords: map[string][]string{}}
+	for _, m := range s.spec.Messages {
+		u.wordsOfMessage(m.Text)
+	}
+	return u, nil
+})
+
+// eachFold runs fold(q) for every quarter of fs side by side: each
+// trains models of its own from the others, and reads only what they
+// share.
+func eachFold(fs [][]Message, fold func(q int)) {
+	var wg sync.WaitGroup
+	for q := range fs {
+		wg.Go(func() { fold(q) })
+	}
+	wg.Wait()
 }
 
 type specAndIndex struct {
@@ -53,8 +112,10 @@ type specAndIndex struct {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if s, err := builtIndex(); err == nil {
-		os.RemoveAll(s.cache)
+	if built.Load() {
+		if s, err := builtIndex(); err == nil {
+			os.RemoveAll(s.cache)
+		}
 	}
 	os.Exit(code)
 }
@@ -104,33 +165,36 @@ func others(fs [][]Message, k int) []Message {
 // learning, or learns to call everything danger, fails.
 func TestDangerModelHeldOut(t *testing.T) {
 	SkipUnderRace(t)
-	spec, x := shippedIndex(t)
-	u := x.u
+	spec, u := heldOutTrainer(t)
 	fs := folds(t, spec.Messages)
-	var found, dangers, alarms, calm, fearAlarms int
-	for q := range fs {
+	type tally struct{ found, dangers, alarms, calm, fearAlarms int }
+	per := make([]tally, len(fs))
+	eachFold(fs, func(q int) {
 		d := u.trainDanger(others(fs, q))
-		var f, n, a, k int
+		n := &per[q]
 		for _, m := range fs[q] {
-			sure, _ := d.says(u.lex.words(m.Text), nil)
+			sure, _ := d.says(u.wordsOfMessage(m.Text), nil)
 			switch {
 			case m.Kind == "danger":
-				n++
+				n.dangers++
 				if sure {
-					f++
+					n.found++
 				}
 			default:
-				k++
+				n.calm++
 				if sure {
-					a++
+					n.alarms++
 					if m.Kind == "fear" {
-						fearAlarms++
+						n.fearAlarms++
 					}
 				}
 			}
 		}
-		t.Logf("quarter %d: found %d of %d danger messages; called %d of %d others danger", q+1, f, n, a, k)
-		found, dangers, alarms, calm = found+f, dangers+n, alarms+a, calm+k
+	})
+	var found, dangers, alarms, calm, fearAlarms int
+	for q, n := range per {
+		t.Logf("quarter %d: found %d of %d danger messages; called %d of %d others danger", q+1, n.found, n.dangers, n.alarms, n.calm)
+		found, dangers, alarms, calm, fearAlarms = found+n.found, dangers+n.dangers, alarms+n.alarms, calm+n.calm, fearAlarms+n.fearAlarms
 	}
 	share := func(a, b int) string {
 		return fmt.Sprintf("%d of %d (%.1f%%)", a, b, 100*float64(a)/float64(max(b, 1)))
@@ -152,7 +216,7 @@ func TestDangerModelHeldOut(t *testing.T) {
 // sure for the model).
 func TestDangerModelAddsDanger(t *testing.T) {
 	SkipUnderRace(t)
-	x := ownIndex(t)
+	x := keptIndex(t)
 	model := x.u.dangerModel
 	if model == nil {
 		t.Fatal("no danger model: content/data/messages has no danger messages")
@@ -172,7 +236,7 @@ func TestDangerModelAddsDanger(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			x.u.dangerModel = nil
 			without := x.Understand("nl", tt.text).Danger
-			x.u.dangerModel = model
+			x.u.dangerModel = model // put back before any check can stop the test
 			with := x.Understand("nl", tt.text).Danger
 			if with != tt.want {
 				t.Errorf("Understand(%q).Danger = %v, want %v", tt.text, with, tt.want)
@@ -195,34 +259,40 @@ func TestDangerModelAddsDanger(t *testing.T) {
 // is sure of nothing and fails too.
 func TestChoosersHeldOut(t *testing.T) {
 	SkipUnderRace(t)
-	spec, x := shippedIndex(t)
-	c, u := x.c, x.u
+	spec, u := heldOutTrainer(t)
 	fs := folds(t, spec.Messages)
-	var asks, askSure, askRight, tells, topicSureN, topicRight int
-	for q := range fs {
+	type tally struct{ asks, askSure, askRight, tells, topicSure, topicRight int }
+	per := make([]tally, len(fs))
+	eachFold(fs, func(q int) {
 		train := others(fs, q)
-		ask, topic := u.trainAsk(c, train), u.trainTopic(train)
+		ask, topic := u.trainAsk(u.c, train), u.trainTopic(train)
+		n := &per[q]
 		for _, m := range fs[q] {
-			words := u.lex.words(m.Text)
+			words := u.wordsOfMessage(m.Text)
 			switch {
 			case m.Kind == "ask":
-				asks++
+				n.asks++
 				if ct, _, _ := ask.choose(words, nil, nil); ct != nil {
-					askSure++
+					n.askSure++
 					if ct.ID == m.Args[0] {
-						askRight++
+						n.askRight++
 					}
 				}
 			case m.Kind == "tell":
-				tells++
+				n.tells++
 				if in, _, _ := topic.choose(words, nil, nil); in != nil {
-					topicSureN++
+					n.topicSure++
 					if in.ID == topicIntents[m.Args[0]] {
-						topicRight++
+						n.topicRight++
 					}
 				}
 			}
 		}
+	})
+	var asks, askSure, askRight, tells, topicSureN, topicRight int
+	for _, n := range per {
+		asks, askSure, askRight = asks+n.asks, askSure+n.askSure, askRight+n.askRight
+		tells, topicSureN, topicRight = tells+n.tells, topicSureN+n.topicSure, topicRight+n.topicRight
 	}
 	t.Logf("questions: sure of %d of %d, right %d of those; told: sure of %d of %d, right %d of those", askSure, asks, askRight, topicSureN, tells, topicRight)
 	if 2*askSure < asks || 100*askRight < 75*askSure {
@@ -240,7 +310,7 @@ func TestChoosersHeldOut(t *testing.T) {
 // still decides on its own.
 func TestChoosersDecide(t *testing.T) {
 	SkipUnderRace(t)
-	x := ownIndex(t)
+	x := keptIndex(t)
 	ask, topic := x.u.askModel, x.u.topicModel
 	firstFound := func(m Meaning) string {
 		if len(m.Found) == 0 {
@@ -277,7 +347,7 @@ func TestChoosersDecide(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			x.u.askModel, x.u.topicModel = nil, nil
 			without := tt.got(x.Understand("nl", tt.text))
-			x.u.askModel, x.u.topicModel = ask, topic
+			x.u.askModel, x.u.topicModel = ask, topic // put back before any check can stop the test
 			with := tt.got(x.Understand("nl", tt.text))
 			if with != tt.with || without != tt.without {
 				t.Errorf("Understand(%q): %q with the models, %q without; want %q and %q", tt.text, with, without, tt.with, tt.without)
