@@ -360,15 +360,16 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 			u.postings[id] = append(u.postings[id], exampleWeight{int32(ex), float32(weight(tf) * u.idf[id] / norm)})
 		}
 	}
-	u.model = u.trainClassifier(c)
 	// The words of each message are read once, then the three models
-	// that learn from them are trained side by side: each has its own
-	// weights, and from here the words are only read.
+	// that learn from them are trained side by side, and beside them the
+	// classifier of the examples: each has its own weights, and from here
+	// the words, features and weights they share are only read.
 	u.messageWords = map[string][]string{}
 	for _, m := range spec.Messages {
 		u.wordsOfMessage(m.Text)
 	}
 	var trained sync.WaitGroup
+	trained.Go(func() { u.model = u.trainClassifier(c) })
 	trained.Go(func() { u.dangerModel = u.trainDanger(spec.Messages) })
 	trained.Go(func() { u.askModel = u.trainAsk(c, spec.Messages) })
 	trained.Go(func() { u.topicModel = u.trainTopic(spec.Messages) })
