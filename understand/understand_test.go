@@ -394,6 +394,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze zeiden dat als ik ooit iets zeg tegen wie dan ook, mn familie thuis het betaalt. ik durf gewoon niks", intent: "*", fear: true, home: true},
 		{text: "we moeten van de baas in de vriescel blijven tot de controle weg is, het is -20 hier en een jongen valt bijna flauw", intent: "danger", danger: true},
 		{text: "they told me if i go to the cops they'll find me, they have people everywhere. im ok right now but so scared to tell anyone", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "hij zei vannacht kom ik terug en dan maak ik je af. ik ben alleen thuis met de kleine", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "ze zeggen dat ze het altijd te weten komen als iemand praat. hoe weet ik zeker dat dit anoniem blijft", intent: "*", fear: true},
+		{text: "hotel manager here, the cleaning company we hired sends staff who seem scared, one said she hasnt been paid in 2 months", intent: "labour", who: understand.WhoProf},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
