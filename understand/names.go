@@ -114,9 +114,9 @@ var negation = map[string]bool{"niet": true, "geen": true, "zonder": true, "not"
 
 // negated reports whether the name that starts at words[i] is negated:
 // "niet de politie", "geen politie", "not the police", "niet meteen
-// politie", "niet naar de politie".
+// politie", "niet naar de politie", "niet per se naar de politie".
 func negated(words []string, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
+	for k := i - 1; k >= 0 && k >= i-maxNegationGap-1; k-- {
 		if negation[words[k]] {
 			return true
 		}
@@ -140,7 +140,13 @@ func role(words []string, i int) bool {
 	return false
 }
 
+// maxNegationGap is the most words that may stand between a negation and
+// a name.
+const maxNegationGap = 4
+
 // negationGap are the words that may stand between a negation and a name:
-// a determiner, "naar"/"to", and when ("meteen", "straight").
+// a determiner, "naar"/"to", when ("meteen", "straight"), and how much.
 var negationGap = map[string]bool{"de": true, "het": true, "een": true, "the": true, "a": true, "any": true,
-	"naar": true, "to": true, "meteen": true, "direct": true, "gelijk": true, "eerst": true, "straight": true, "directly": true}
+	"naar": true, "to": true, "meteen": true, "direct": true, "gelijk": true, "eerst": true, "straight": true, "directly": true,
+	// "niet per se naar de politie", "not really the police"
+	"per": true, "se": true, "perse": true, "persé": true, "echt": true, "really": true, "necessarily": true}

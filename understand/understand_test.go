@@ -397,6 +397,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "hij zei vannacht kom ik terug en dan maak ik je af. ik ben alleen thuis met de kleine", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		{text: "ze zeggen dat ze het altijd te weten komen als iemand praat. hoe weet ik zeker dat dit anoniem blijft", intent: "*", fear: true},
 		{text: "hotel manager here, the cleaning company we hired sends staff who seem scared, one said she hasnt been paid in 2 months", intent: "labour", who: understand.WhoProf},
+		{text: "buurvrouw gilt en ik hoor glas kapot gaan, daar wonen die meiden die steeds door andere mannen worden opgehaald", intent: "danger", danger: true},
+		{text: "same 2 men follow me home from work every night, theyre right behind me now", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "over een uur moet ik een tas wegbrengen voor die gasten en als ik het niet doe weten ze waar mn zusje woont", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "they told me they have people everywhere even in the police. how do i know this chat is safe", intent: "*", fear: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
@@ -442,6 +446,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "is er een organisatie voor jongens in de criminaliteit, en dan niet de politie", intent: "question"},
 		{text: "is er een centrum waar ze sporen onderzoeken en niet meteen politie", intent: "assault"},
 		{text: "ik wil hulp maar niet naar de politie", intent: "question"},
+		{text: "mijn vriendin is gisteren verkracht, waar kan ze heen voor onderzoek en hulp, ze wil niet per se naar de politie", intent: "assault", who: understand.WhoOther},
 		// Someone who says a thing was sent to them writes about another.
 		{text: "mijn dochter appt me vanuit een hotelkamer dat er zo een man komt", intent: "danger", danger: true, who: understand.WhoOther},
 		// A contact that is the writer's own role is not asked for.
@@ -497,7 +502,7 @@ func TestUnderstand(t *testing.T) {
 				t.Errorf("Understand(%q) names the writer's own role as a contact asked for", tc.text)
 			}
 			for _, ct := range slices.Concat(m.Named, m.Found) {
-				if strings.Contains(tc.text, "niet de "+ct.ID) || strings.Contains(tc.text, "niet meteen "+ct.ID) || strings.Contains(tc.text, "niet naar de "+ct.ID) {
+				if strings.Contains(tc.text, "niet de "+ct.ID) || strings.Contains(tc.text, "niet meteen "+ct.ID) || strings.Contains(tc.text, "niet naar de "+ct.ID) || strings.Contains(tc.text, "niet per se naar de "+ct.ID) {
 					t.Errorf("Understand(%q) offers %s, which the message says it does not want", tc.text, ct.ID)
 				}
 			}
@@ -576,6 +581,7 @@ func TestWatched(t *testing.T) {
 		{"mag geen telefoon hebben eigenlijk, als ze het zien ben ik de lul. ff wachten", true},
 		{"ze kijken elke avond mijn telefoon na, kan nu niks zeggen", true},
 		{"manager is checking our phones now, later", true},
+		{"manager reads our phones, careful what u send", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
 	} {
