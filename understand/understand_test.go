@@ -401,6 +401,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "same 2 men follow me home from work every night, theyre right behind me now", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		{text: "over een uur moet ik een tas wegbrengen voor die gasten en als ik het niet doe weten ze waar mn zusje woont", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "they told me they have people everywhere even in the police. how do i know this chat is safe", intent: "*", fear: true},
+		{text: "mijn familie in nigeria wordt bedreigd als ik iets vertel, ik durf echt niet naar de politie", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "ze zeggen dat ze altijd weten met wie ik praat. kunnen zij dit gesprek zien?", intent: "*", fear: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
