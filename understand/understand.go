@@ -68,13 +68,6 @@ const (
 	// chatKeywordWords is the most words a message may have for a
 	// keyword of small talk ("doei", "dank je", "robot") to count.
 	chatKeywordWords = 12
-)
-
-// The tags of the phrases of everyday life and of routine (see
-// Intent.Everyday).
-const (
-	everydayLife = iota
-	everydayRoutine
 	// dangerSimilarity is how like a danger example a message must be to
 	// count as danger without a rule: higher than the threshold, because
 	// rules carry danger and examples only catch what they miss.
@@ -91,6 +84,13 @@ const (
 	featureKindWord    = 'w'
 	featureKindPair    = 'p'
 	featureKindLetters = 'c'
+)
+
+// The tags of the phrases of everyday life and of routine (see
+// Intent.Everyday).
+const (
+	everydayLife = iota
+	everydayRoutine
 )
 
 // Marker tags.
@@ -930,6 +930,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	clear(wk.best)
 	clear(wk.kw)
 	clear(wk.form)
+	wk.explained = false
 	wk.marks = [markCount]int{}
 	wk.meansAt = wk.meansAt[:0]
 	u.means.match(words, func(_ *phrase, i, j int) { wk.meansAt = append(wk.meansAt, [2]int{i, j}) })
