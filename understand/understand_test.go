@@ -794,3 +794,23 @@ func TestUnseen(t *testing.T) {
 		t.Errorf("%.1f%% of the unseen messages right, want at least %.0f%%", 100*share, 100*unseenFloor)
 	}
 }
+
+// TestPupilIsNoProfessional: the words of a school's teaching (lesson
+// packages) say a teacher writes, but a pupil's own school year does not:
+// a young person must never be answered with contacts for professionals.
+func TestPupilIsNoProfessional(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct {
+		text string
+		prof bool
+	}{
+		{"ik zit in de bovenbouw en een jongen van 20 wil dat ik met zijn vrienden meega", false},
+		{"zijn er lespakketten over loverboys en uitbuiting voor de bovenbouw havo", true},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := x.Understand("nl", tc.text).Who == understand.WhoProf; got != tc.prof {
+				t.Errorf("Understand(%q).Who is a professional: %v, want %v", tc.text, got, tc.prof)
+			}
+		})
+	}
+}
