@@ -796,8 +796,9 @@ func TestUnseen(t *testing.T) {
 }
 
 // TestPupilIsNoProfessional: the words of a school's teaching (lesson
-// packages) say a teacher writes, but a pupil's own school year does not:
-// a young person must never be answered with contacts for professionals.
+// packages) and of finding shelter for someone say a professional writes,
+// but a pupil's own school year, or shelter for oneself, does not: a
+// young person must never be answered with contacts for professionals.
 func TestPupilIsNoProfessional(t *testing.T) {
 	x := shipped(t)
 	for _, tc := range []struct {
@@ -806,6 +807,8 @@ func TestPupilIsNoProfessional(t *testing.T) {
 	}{
 		{"ik zit in de bovenbouw en een jongen van 20 wil dat ik met zijn vrienden meega", false},
 		{"zijn er lespakketten over loverboys en uitbuiting voor de bovenbouw havo", true},
+		{"ik zoek opvang voor mezelf, mijn vriend dwingt me", false},
+		{"ik zoek opvang voor een vrouw die uit de prostitutie is gestapt, wie coördineert dat landelijk?", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Who == understand.WhoProf; got != tc.prof {
