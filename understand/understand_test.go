@@ -403,6 +403,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "they told me they have people everywhere even in the police. how do i know this chat is safe", intent: "*", fear: true},
 		{text: "mijn familie in nigeria wordt bedreigd als ik iets vertel, ik durf echt niet naar de politie", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "ze zeggen dat ze altijd weten met wie ik praat. kunnen zij dit gesprek zien?", intent: "*", fear: true},
+		{text: "hij heeft gezegd dat hij mijn familie in nigeria iets aandoet als ik ooit met iemand praat. komt hij hier achter?", intent: "*", fear: true, home: true},
+		{text: "mn zoon is 19 en moet van zijn 'vrienden' telefoonabonnementen op zijn naam afsluiten en doorgeven, hij is bang en slaapt niet meer", intent: "criminal"},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
@@ -584,6 +586,7 @@ func TestWatched(t *testing.T) {
 		{"ze kijken elke avond mijn telefoon na, kan nu niks zeggen", true},
 		{"manager is checking our phones now, later", true},
 		{"manager reads our phones, careful what u send", true},
+		{"cant type now hes in the room", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
 	} {
