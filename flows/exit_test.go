@@ -82,6 +82,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},
 		{"getting out of the chat", TextInput("ik ga eruit"), true},
+		{"closing this conversation now", TextInput("ik wil dit gesprek nu afsluiten"), true},
 		{"wanting out, closing the chat", TextInput("ik wil hier weg, chat sluiten"), true},
 		{"wanting to stop now is told", TextInput("i want to stop now"), false},
 		{"a wish to close something else is told", TextInput("ik wil dit afsluiten"), false},

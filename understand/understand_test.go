@@ -405,6 +405,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze zeggen dat ze altijd weten met wie ik praat. kunnen zij dit gesprek zien?", intent: "*", fear: true},
 		{text: "hij heeft gezegd dat hij mijn familie in nigeria iets aandoet als ik ooit met iemand praat. komt hij hier achter?", intent: "*", fear: true, home: true},
 		{text: "mn zoon is 19 en moet van zijn 'vrienden' telefoonabonnementen op zijn naam afsluiten en doorgeven, hij is bang en slaapt niet meer", intent: "criminal"},
+		{text: "mn nichtje wordt morgenvroeg naar het buitenland gebracht om te trouwen, vlucht gaat om 7u", intent: "danger", danger: true},
+		{text: "ik werk zonder vergunning als escort en wil stoppen maar ben bang voor een boete of dat ze mijn kinderen afpakken", intent: "*", fear: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
