@@ -38,6 +38,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"exit", TextInput("Exit"), true},
 		{"doei", TextInput("doei!"), true},
 		{"bye", TextInput("Bye."), true},
+		{"out of this chat", TextInput("I want to get out of this chat now"), true},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},
 		{"command to the bot", TextInput("/STOP@SignaalBot"), true},

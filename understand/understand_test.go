@@ -338,6 +338,8 @@ func TestUnderstand(t *testing.T) {
 		// Being jailed for talking is a fear: "put me in" is then no
 		// sign of being taken somewhere.
 		{text: "they told me the police here work with them and will put me in jail if i talk", intent: "*", fear: true, who: understand.WhoMe},
+		// Whether telling goes on to the police is that fear.
+		{text: "if i tell you what happened does it go to the cops automatically?", intent: "*", fear: true, who: understand.WhoMe},
 		// Someone else's fear in a story is not danger now.
 		{text: "neefje van 15 moet van zijn 'vrienden' telefoons jatten in de stad. hij is echt bang voor ze", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// A family's story is a guess when nothing in the message is
@@ -814,6 +816,10 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		{"zijn er lespakketten over loverboys en uitbuiting voor de bovenbouw havo", true},
 		{"ik zoek opvang voor mezelf, mijn vriend dwingt me", false},
 		{"ik zoek opvang voor een vrouw die uit de prostitutie is gestapt, wie coördineert dat landelijk?", true},
+		// A student is who a teacher works with; one who says so of
+		// themself is the writer.
+		{"im an exchange student, a guy offered easy money to open bank accounts", false},
+		{"one of my students is picked up after school by older guys in a bmw", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Who == understand.WhoProf; got != tc.prof {
