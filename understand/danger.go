@@ -37,6 +37,11 @@ const (
 	// and calls about 0.6% of the others danger; at 0.6 it finds three
 	// quarters but calls three times as many others danger.
 	dangerModelProb = 0.7
+	// dangerModelNot is how sure the model must be that a long story
+	// tells no danger now for signs that are not firm to be read as
+	// part of the story, and storyWords how long such a story is.
+	dangerModelNot = 0.01
+	storyWords     = 14
 	// dangerModelWords is the fewest words the model reads: a situation
 	// takes words to tell, and in a short message one word weighs so
 	// much that "ik help mijn opa in de tuin" sounds like a cry for

@@ -28,6 +28,9 @@ type Trace struct {
 	Rules []string
 	Signs map[string][]string
 	Alone bool
+	// SignsInStory: the signs were read as part of a long story that the
+	// danger model is sure tells no danger now.
+	SignsInStory bool
 	// DangerModel is the danger model's probability for the message (-1
 	// without a model or for a message too short for it), with Sure when
 	// it reaches what the model must be; DangerWords are the words that
@@ -61,8 +64,8 @@ var markerNames = map[int]string{markMe: "me", markFirst: "first_person", markOt
 
 // Explain understands a message as Understand does and says why.
 func (x *Index) Explain(lang, text string) (Meaning, Trace) {
-	m := x.Understand(lang, text)
 	var tr Trace
+	m := x.understand(lang, text, &tr)
 	text = cutText(text)
 	words := x.lex.words(text)
 	u := x.u

@@ -373,6 +373,10 @@ func TestExplainModels(t *testing.T) {
 	if tr.TopicOf != "sexual" {
 		t.Errorf("Explain(debt paid with men).TopicOf = %q, want sexual", tr.TopicOf)
 	}
+	_, tr = x.Explain("nl", "receptie hier, er komt steeds een oudere man met telkens een ander jong meisje, betaalt cash, meisjes kijken alleen naar de grond")
+	if len(tr.Signs) == 0 || !tr.SignsInStory {
+		t.Errorf("Explain(a hotel desk's story) = signs %v, in the story %v; want signs, read as part of the story", tr.Signs, tr.SignsInStory)
+	}
 }
 
 // BenchmarkNew measures building the understanding from the content, the

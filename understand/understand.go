@@ -33,7 +33,11 @@ import (
 //     is a disclosure). An everyday word takes one kind away and makes
 //     none firm ("bang voor mijn toets", "mijn moeder komt me halen van
 //     training"), and exceptions cancel what they overlap ("bang dat ik
-//     te laat ben"). In rules and signs, determiners stand for each
+//     te laat ben"). A long message that tells a story, in which the
+//     danger model learnt from content/data/messages is sure there is
+//     no danger now, keeps signs that are not firm as part of that story
+//     ("er komt steeds een oudere man met telkens een ander jong meisje"
+//     at a hotel's desk). In rules and signs, determiners stand for each
 //     other ("voor de deur" is "voor mijn deur") and a Dutch verb may
 //     stand last ("dat hij onderweg is"). A message that is only a cry
 //     for help or begins with one is danger, and so is a message very
@@ -198,6 +202,8 @@ type work struct {
 	// explained: the message has signs of danger that everyday life or
 	// routine in it explains, set by signsSay.
 	explained bool
+	// firm: the signs signsSay read hold a firm kind.
+	firm bool
 }
 
 func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, models *modelCache) *understander {
@@ -504,6 +510,12 @@ func gramHash(w string, from, to int) uint64 {
 // Understand reads one message for its meaning. The text is read and
 // forgotten: what comes back holds no words of it.
 func (x *Index) Understand(lang, text string) Meaning {
+	return x.understand(lang, text, nil)
+}
+
+// understand is Understand, saying in tr (when not nil) what only the
+// reading itself can tell.
+func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	var m Meaning
 	text = cutText(text)
 	words := x.lex.words(text)
@@ -631,7 +643,27 @@ func (x *Index) Understand(lang, text string) Meaning {
 		everyday = true
 		life = life || p.tag == everydayLife
 	})
-	if u.danger != nil && (rule || alone || u.signsSay(masked, topic != nil, everyday, m.Fear, wk) || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity || modelSays()) {
+	signs := func() bool {
+		if !u.signsSay(masked, topic != nil, everyday, m.Fear, wk) {
+			return false
+		}
+		if wk.firm || topic == nil || len(masked) < storyWords || u.dangerModel == nil {
+			return true
+		}
+		// A long story whose signs are only where and who ("er komt
+		// steeds een oudere man met een ander jong meisje", "work in his
+		// car wash here"), which the model is sure tells no danger now,
+		// is that story.
+		wk.feats = hashed(danger, wk.feats[:0], dangerModelBits)
+		if u.dangerModel.prob(wk.feats) >= dangerModelNot {
+			return true
+		}
+		if tr != nil {
+			tr.SignsInStory = true
+		}
+		return false
+	}
+	if u.danger != nil && (rule || alone || signs() || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity || modelSays()) {
 		m.Intent, m.Danger, m.Topic, m.Fear = u.danger, true, topic, false
 		if d := u.best(KindDisclosure, wk); d >= 0 && !wk.kw[d] && wk.best[d] < u.u.Threshold+dangerTopicMargin {
 			// The helpline after 112 must fit: a topic only just like
@@ -1118,7 +1150,7 @@ func (u *understander) ruleHit(words []string, set *phrases) bool {
 // not enough; two firm kinds stay danger. A soft kind (a threat) counts
 // only when the message tells no disclosure.
 func (u *understander) signsSay(words []string, topic, everyday, fear bool, wk *work) bool {
-	wk.explained = false
+	wk.explained, wk.firm = false, false
 	if len(u.signKinds) == 0 || len(words) == 0 {
 		return false
 	}
@@ -1145,7 +1177,9 @@ func (u *understander) signsSay(words []string, topic, everyday, fear bool, wk *
 		return false
 	}
 	n := bits.OnesCount64(kinds)
-	switch firm := bits.OnesCount64(kinds & u.firmSigns); {
+	firm := bits.OnesCount64(kinds & u.firmSigns)
+	wk.firm = firm > 0
+	switch {
 	case !everyday && firm > 0:
 		return true
 	case everyday && firm >= 2:

@@ -412,6 +412,11 @@ func TestUnderstand(t *testing.T) {
 		// A keyword of small talk ("stoppen") does not end a long story.
 		{text: "ben 17, ik bracht spul naar adam voor een gast die me geld gaf toen ik blut was. wil stoppen maar hij zegt ik moet nog 2000", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ik wil stoppen", intent: "leave"},
+		// Where and who in a long story the danger model is sure tells no
+		// danger now are that story; a firm sign in one is still danger.
+		{text: "receptie hier, er komt steeds een oudere man met telkens een ander jong meisje, betaalt cash, meisjes kijken alleen naar de grond", intent: "sexual"},
+		{text: "hotelmedewerker hier, nu staat er een man met een jong meisje bij de balie en ze huilt en zegt dat hij een mes heeft", intent: "danger", danger: true},
+		{text: "my mother owes money to a man back home and now he says i have to work in his car wash here for free till its paid", intent: "labour", who: understand.WhoMe, home: true},
 		// A threat to report the person to the IND is a fear, not danger
 		// now, though it is said with "dreigen" and "als ik niet".
 		{text: "ze dreigen me aan te geven bij de IND als ik niet blijf werken", intent: "question", fear: true, who: understand.WhoMe},
@@ -588,6 +593,8 @@ func TestWatched(t *testing.T) {
 		{"ben op t werk, chef loopt rond, kan alleen ja of nee typen", true},
 		{"mag geen telefoon hebben eigenlijk, als ze het zien ben ik de lul. ff wachten", true},
 		{"ze kijken elke avond mijn telefoon na, kan nu niks zeggen", true},
+		{"ze zijn in de kamer ik kan niks typen nu", true},
+		{"someone might grab my phone any second, not now", true},
 		{"manager is checking our phones now, later", true},
 		{"manager reads our phones, careful what u send", true},
 		{"cant type now hes in the room", true},

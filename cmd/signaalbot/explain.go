@@ -72,6 +72,9 @@ func (a *app) explain(_ context.Context, args []string) error {
 		for kind, ws := range tr.Signs {
 			fmt.Fprintf(w, " %s [%s]", kind, strings.Join(ws, "; "))
 		}
+		if tr.SignsInStory {
+			fmt.Fprint(w, "; part of a story the model is sure tells no danger now")
+		}
 		fmt.Fprintln(w)
 	}
 	if tr.Asked != "" || tr.TopicOf != "" {
