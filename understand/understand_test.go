@@ -417,6 +417,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "receptie hier, er komt steeds een oudere man met telkens een ander jong meisje, betaalt cash, meisjes kijken alleen naar de grond", intent: "sexual"},
 		{text: "hotelmedewerker hier, nu staat er een man met een jong meisje bij de balie en ze huilt en zegt dat hij een mes heeft", intent: "danger", danger: true},
 		{text: "my mother owes money to a man back home and now he says i have to work in his car wash here for free till its paid", intent: "labour", who: understand.WhoMe, home: true},
+		// "een stuk of 10" is no one stuck; where people live is how they
+		// live, not someone held now.
+		{text: "de buurman heeft een stuk of 10 poolse jongens in zn schuur wonen, die gaan om 5 uur s ochtends weg en komen om 10 uur s avonds terug", intent: "labour"},
+		{text: "er woont iemand in de kelder van de chinees bij ons om de hoek, hij lijkt nooit weg te mogen", intent: "labour"},
 		// A threat to report the person to the IND is a fear, not danger
 		// now, though it is said with "dreigen" and "als ik niet".
 		{text: "ze dreigen me aan te geven bij de IND als ik niet blijf werken", intent: "question", fear: true, who: understand.WhoMe},
