@@ -337,9 +337,9 @@ func TestChoosersDecide(t *testing.T) {
 	}{
 		{"toolkit for doctors", "im a GP, is there some checklist for spotting trafficking in my patients", firstFound, "fairwork", "acm"},
 		{"parcels for the boss", "ze werken in de kas en moeten daarna ook nog pakketjes rondbrengen voor de baas zonder loon", intent, "labour", "criminal"},
-		{"asks, a story's keyword", "kan ik ergens een tip kwijt zonder mijn naam te noemen? gaat om een pand waar steeds jonge meiden naar binnen gaan", firstFound, "meld-misdaad-anoniem", ""},
+		{"asks, a story's keyword", "ik weet wie in onze wijk die jonge jongens laat dealen, kan ik dat ergens kwijt zonder mijn naam te geven", firstFound, "meld-misdaad-anoniem", ""},
 		{"asks, a contact not for the writer", "waar moet je heen na een verkrachting, kan dat ook nog als het 3 dagen geleden is", intent, "assault", "assault"},
-		{"asks for a niece", "is er een chat voor meiden die misschien worden uitgebuit door hun vriend? mn nichtje wil niet bellen", firstFound, "fier", ""},
+		{"asks for others", "is er een chat voor jongeren die drugs moeten verkopen voor iemand", firstFound, "keerpunt", ""},
 		{"short, with a keyword", "loverboy", intent, "sexual", "sexual"},
 		{"danger's helpline", "hij staat beneden met de auto en zegt dat ik vanavond mee moet naar een of ander hotel", topicOf, "sexual", ""},
 	}

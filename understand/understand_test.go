@@ -421,6 +421,12 @@ func TestUnderstand(t *testing.T) {
 		// live, not someone held now.
 		{text: "de buurman heeft een stuk of 10 poolse jongens in zn schuur wonen, die gaan om 5 uur s ochtends weg en komen om 10 uur s avonds terug", intent: "labour"},
 		{text: "er woont iemand in de kelder van de chinees bij ons om de hoek, hij lijkt nooit weg te mogen", intent: "labour"},
+		{text: "neighbour kid maybe 14 is always outside at 3am handing things to cars, older guys watching him from a bench", intent: "criminal"},
+		// Someone who has nowhere to go is not held there: a question
+		// for shelter.
+		{text: "welke organisatie regelt opvang voor slachtoffers mensenhandel? heb als wijkagent een vrouw die nergens heen kan", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
+		// Not wanting the police is that fear.
+		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
 		// now, though it is said with "dreigen" and "als ik niet".
 		{text: "ze dreigen me aan te geven bij de IND als ik niet blijf werken", intent: "question", fear: true, who: understand.WhoMe},
@@ -599,6 +605,9 @@ func TestWatched(t *testing.T) {
 		{"ze kijken elke avond mijn telefoon na, kan nu niks zeggen", true},
 		{"ze zijn in de kamer ik kan niks typen nu", true},
 		{"someone might grab my phone any second, not now", true},
+		{"ze kan mn scherm zien, kort houden aub", true},
+		// Who came in to a doctor is no one coming in now.
+		{"verpleegkundige op de seh. man met gebroken hand kwam binnen met zijn baas die overal antwoord op gaf", false},
 		{"manager is checking our phones now, later", true},
 		{"manager reads our phones, careful what u send", true},
 		{"cant type now hes in the room", true},
@@ -831,6 +840,7 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		// themself is the writer.
 		{"im an exchange student, a guy offered easy money to open bank accounts", false},
 		{"one of my students is picked up after school by older guys in a bmw", true},
+		{"im a childminder and worried about one of the kids, who do i call for advice", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Who == understand.WhoProf; got != tc.prof {
