@@ -41,6 +41,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"out of this chat", TextInput("I want to get out of this chat now"), true},
 		{"uit de chat", TextInput("laat maar, ik ga uit de chat"), true},
 		{"leaving now", TextInput("bye, leaving now"), true},
+		{"bulgarian, please", TextInput("изход моля"), true},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},
 		{"command to the bot", TextInput("/STOP@SignaalBot"), true},

@@ -425,6 +425,12 @@ func TestUnderstand(t *testing.T) {
 		// Someone who has nowhere to go is not held there: a question
 		// for shelter.
 		{text: "welke organisatie regelt opvang voor slachtoffers mensenhandel? heb als wijkagent een vrouw die nergens heen kan", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
+		// Who writes ("school nurse here"), what was ("mocht niet naar
+		// buiten", "nu is hij terug") and what is asked in return are
+		// not danger now.
+		{text: "school nurse here, where do i get advice in nl when i suspect something is wrong at home with a kid", intent: "home", who: understand.WhoProf, home: true},
+		{text: "vriend van me heeft paar maanden wiet geknipt op een zolder voor bijna niks en mocht niet naar buiten. nu is hij terug maar hij is helemaal kapot", intent: "criminal"},
+		{text: "ben mentor op een vmbo. leerlinge van 15 gaat 'shoppen' met een man van rond de 30 en die wil daarna dat ze iets terug doet voor hem", intent: "sexual", who: understand.WhoProf, age: understand.AgeMinor},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
@@ -606,6 +612,8 @@ func TestWatched(t *testing.T) {
 		{"ze zijn in de kamer ik kan niks typen nu", true},
 		{"someone might grab my phone any second, not now", true},
 		{"ze kan mn scherm zien, kort houden aub", true},
+		{"typ kort want mijn baas zit in dezelfde ruimte", true},
+		{"my manager goes through our phones at night, will he see this??", true},
 		// Who came in to a doctor is no one coming in now.
 		{"verpleegkundige op de seh. man met gebroken hand kwam binnen met zijn baas die overal antwoord op gaf", false},
 		{"manager is checking our phones now, later", true},
