@@ -862,7 +862,8 @@ func (e *Engine) Reset(lang string, now time.Time) Result {
 
 // Leaves reports whether in is the quick exit: the "Snel weg" option,
 // its label typed in any language, one of the content's exit words typed
-// alone (content.KeyExitWords: "weg", "stop", ...), or /stop. Punctuation
+// alone (content.KeyExitWords: "weg", "stop", ...) or several set apart
+// by marks ("forget it, gotta go"), or /stop. Punctuation
 // around the text is ignored ("Snel weg!", "weg."), but a sentence that
 // merely holds such a word ("ik kan niet weg") is no exit. The dispatcher
 // asks before it loads the session, so that leaving never depends on the
@@ -887,9 +888,25 @@ func (e *Engine) Leaves(in Input) bool {
 		// Exit words of more than one word also match with marks between
 		// them: "gata, ies".
 		words := normalise(strings.Join(strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }), " "))
-		return e.globals[norm] == DataExit || e.leaveLabels[norm] != "" || e.exitWords[norm] || e.exitWords[words] || e.exitBag(words)
+		return e.globals[norm] == DataExit || e.leaveLabels[norm] != "" || e.exitWords[norm] || e.exitWords[words] || e.exitBag(words) || e.exitParts(text)
 	}
 	return false
+}
+
+// exitParts reports whether text is exit phrases one after another,
+// set apart by marks ("forget it, gotta go, end chat"): each part says
+// to leave, so the whole does, however many words they make together.
+func (e *Engine) exitParts(text string) bool {
+	parts := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) })
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p = normalise(strings.Join(strings.Fields(p), " ")); p != "" && !e.exitWords[p] && !e.exitBag(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // exitCommands are the commands that leave like the quick exit, in every

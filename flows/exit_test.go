@@ -42,6 +42,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"uit de chat", TextInput("laat maar, ik ga uit de chat"), true},
 		{"leaving now", TextInput("bye, leaving now"), true},
 		{"bulgarian, please", TextInput("изход моля"), true},
+		{"exit phrases one after another", TextInput("forget it, gotta go, end chat"), true},
+		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},
 		{"command to the bot", TextInput("/STOP@SignaalBot"), true},

@@ -564,7 +564,8 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// A language's name alone asks for it in a short message
 		// ("english?", "english pls"), not in "which dutch organisation
 		// does research"; "in english" asks for it anywhere.
-		if i > 0 && negation[words[i-1]] || i > 1 && (words[i-2] == "dont" || words[i-2] == "don't") {
+		dont := func(k int) bool { return k >= 0 && (words[k] == "dont" || words[k] == "don't") }
+		if i > 0 && negation[words[i-1]] || dont(i-1) || dont(i-2) {
 			return // "i dont speak dutch", "spreek geen nederlands"
 		}
 		if len(p.words) > 1 || len(words) <= maxSwitchWords {

@@ -431,6 +431,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "school nurse here, where do i get advice in nl when i suspect something is wrong at home with a kid", intent: "home", who: understand.WhoProf, home: true},
 		{text: "vriend van me heeft paar maanden wiet geknipt op een zolder voor bijna niks en mocht niet naar buiten. nu is hij terug maar hij is helemaal kapot", intent: "criminal"},
 		{text: "ben mentor op een vmbo. leerlinge van 15 gaat 'shoppen' met een man van rond de 30 en die wil daarna dat ze iets terug doet voor hem", intent: "sexual", who: understand.WhoProf, age: understand.AgeMinor},
+		// "Been missing classes" is a pupil who skips school; a van for
+		// 20 minutes behind someone is danger, whatever happened last week.
+		{text: "teacher here. a student (14) keeps getting picked up by an older guy in a bmw and she's been missing classes", intent: "*", who: understand.WhoProf},
+		{text: "al 20 min rijdt er een wit busje stapvoets achter me sinds ik uit school kwam, zelfde gast als vorige week", intent: "danger", danger: true, who: understand.WhoMe},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
@@ -853,6 +857,27 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Who == understand.WhoProf; got != tc.prof {
 				t.Errorf("Understand(%q).Who is a professional: %v, want %v", tc.text, got, tc.prof)
+			}
+		})
+	}
+}
+
+// TestLanguageAsked checks which language a message asks to go on in:
+// not speaking Dutch asks for English, and a name of a language inside a
+// question asks for nothing.
+func TestLanguageAsked(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct{ text, want string }{
+		{"do you speak english", "en"},
+		{"spreek je nederlands", "nl"},
+		{"i dont speak dutch", "en"},
+		{"sorry i don't speak dutch, english?", "en"},
+		{"is there victim support that can go with me to court, i dont speak dutch", "en"},
+		{"which dutch organisation does research on trafficking", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := x.Understand("nl", tc.text).SwitchTo; got != tc.want {
+				t.Errorf("Understand(%q).SwitchTo = %q, want %q", tc.text, got, tc.want)
 			}
 		})
 	}
