@@ -119,8 +119,8 @@ func TestModelCacheKey(t *testing.T) {
 	if again := key(base); again != baseKey {
 		t.Fatalf("key of the same inputs = %s, then %s; want one key", baseKey, again)
 	}
-	if mc := newModelCache(t.TempDir()); mc.key(6, 2, 5, 1e-4, cacheSamples()) != baseKey {
-		t.Fatalf("key of a cache made by newModelCache differs from that of the running trainer")
+	if k := newModelCache(t.TempDir()).key(6, 2, 5, 1e-4, cacheSamples()); k != baseKey {
+		t.Fatalf("newModelCache(dir).key(inputs) = %s, want %s, the key with the running trainer", k, baseKey)
 	}
 	// edited is the trainer's code with a line added to file i.
 	edited := func(a *args, i int) {
@@ -269,14 +269,8 @@ func TestCachedUnderstandingIsTheTrainedOne(t *testing.T) {
 	if s.cache == "" {
 		t.Skip("no user cache directory: the tests keep no models")
 	}
-	// Its own content, so that training it can run beside the other
-	// tests that read the shared one.
-	t.Parallel()
-	c, spec, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh := New(c, spec)
+	spec := s.spec
+	fresh := New(s.x.c, spec)
 	cached := keptIndex(t)
 	if n := cached.u.models.trained.Load(); n != 0 {
 		t.Errorf("the index built from the cache %s trained %d models, want all 4 read", s.cache, n)

@@ -374,7 +374,7 @@ func BenchmarkNew(b *testing.B) {
 }
 
 // BenchmarkNewCached measures a start with the models already in the
-// cache: what a restart of the same binary on the same content costs.
+// cache: what a restart, or a new build, on the same content costs.
 func BenchmarkNewCached(b *testing.B) {
 	c, spec, err := Default()
 	if err != nil {
