@@ -8,20 +8,23 @@ import (
 	"time"
 
 	"signaal/content"
+	"signaal/internal/testmodels"
 	"signaal/understand"
 )
 
 // understood is the shipped content with its understanding, built once
 // for every test of the package that reads typed messages: training the
 // models is the slowest part of building an engine (seconds under the
-// race detector), and neither the content nor the Index changes once
-// built. Each test still compiles an engine of its own, with its options.
+// race detector), so they are read from the tests' model cache when a
+// run before trained them, and neither the content nor the Index changes
+// once built. Each test still compiles an engine of its own, with its
+// options.
 var understood = sync.OnceValues(func() (*contentAndIndex, error) {
 	c, u, err := understand.Default()
 	if err != nil {
 		return nil, err
 	}
-	return &contentAndIndex{c: c, x: understand.New(c, u)}, nil
+	return &contentAndIndex{c: c, x: understand.New(c, u, understand.ModelCache(testmodels.Dir()))}, nil
 })
 
 type contentAndIndex struct {

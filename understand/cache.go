@@ -2,15 +2,19 @@ package understand
 
 import (
 	"crypto/sha256"
+	_ "embed"
 	"encoding/binary"
 	"encoding/hex"
 	"hash/crc32"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -23,61 +27,127 @@ type options struct {
 
 // ModelCache keeps the trained models in dir (made when missing, for the
 // user alone: whoever can write to it decides what the bot reads), so
-// that the next start of the same binary on the same content reads them
-// instead of training them again: training is most of a start-up, and an
-// editor runs explain or chat many times in a row, as the tests run the
-// binary. An empty dir trains every time. The models hold weights learnt
-// from the content's examples only, nothing a person typed.
+// that the next start on the same content, of this binary or of another
+// build with the same trainer, reads them instead of training them
+// again: training is most of a start-up, and an editor runs explain or
+// chat many times in a row, as the tests run the binary. An empty dir
+// trains every time. The models hold weights learnt from the content's
+// examples only, nothing a person typed.
 func ModelCache(dir string) Option {
 	return func(o *options) { o.cacheDir = dir }
 }
 
 // modelCache is a directory of trained linear models, each in a file
-// named by a hash of everything that decided it: the running executable
-// (so the training code and its constants are those that run) and the
-// model's size, passes, decay and samples (so the content and how its
-// words become features are too). A model is either found whole or
-// trained: a file that is short, of another size or fails its checksum is
-// trained over, and files are renamed into place whole, so that instances
+// named by a hash of everything that decided it: the trainer (see
+// trainer) and the model's size, passes, decay and samples (so the
+// content and how its words become features are too). Every executable
+// with the same trainer reads the models of every other, so that a new
+// build of the bot on unchanged content, and each test process, starts
+// from the models kept before. A model is either found whole or trained:
+// a file that is short, of another size or fails its checksum is trained
+// over, and files are renamed into place whole, so that instances
 // starting side by side never read half a file.
 type modelCache struct {
-	dir string
-	exe [sha256.Size]byte
+	dir     string
+	trainer [sha256.Size]byte
+	// trained counts the models trained rather than read, for the tests
+	// that show a model was read.
+	trained atomic.Int32
 }
 
-// executableHash is the hash of the running executable's bytes, or ok
-// false when it cannot be read; the key of every cached model begins with
-// it.
-var executableHash = sync.OnceValues(func() ([sha256.Size]byte, bool) {
-	var sum [sha256.Size]byte
-	path, err := os.Executable()
-	if err != nil {
-		return sum, false
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return sum, false
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return sum, false
-	}
-	h.Sum(sum[:0])
-	return sum, true
-})
-
-// newModelCache returns the cache in dir, or nil when dir is empty or the
-// executable cannot be read.
+// newModelCache returns the cache in dir, or nil when dir is empty.
 func newModelCache(dir string) *modelCache {
 	if dir == "" {
 		return nil
 	}
-	exe, ok := executableHash()
-	if !ok {
-		return nil
+	return &modelCache{dir: dir, trainer: thisTrainer()}
+}
+
+// The code that decides a model's weights besides its inputs: linear.go
+// holds trainLinear, probs and their constants, cache.go the file format
+// (and the key). A change to either, even one that leaves the weights as
+// they were, costs one training, nothing else.
+//
+//go:embed linear.go
+var linearSource []byte
+
+//go:embed cache.go
+var cacheSource []byte
+
+// trainer is what decides a model besides the inputs in its key.
+type trainer struct {
+	// source is the code of the training and of the file format.
+	source [][]byte
+	// goVersion is the compiler and standard library: another may
+	// compile the same arithmetic to other instructions (a fused
+	// multiply-add), or compute math.Exp another way.
+	goVersion string
+	// arch is GOARCH and the build settings that choose its
+	// instructions (GOAMD64, GOARM64, ..., -gcflags): floating point may
+	// round differently on another.
+	arch []string
+	// exp are the bits of math.Exp at a few points: on amd64 it takes
+	// another path on a processor with fused multiply-add, whose results
+	// differ in the last bit at some points. The float32 weights seldom
+	// show it, but nothing promises that a model trained on another
+	// machine of the same GOARCH is the one this machine trains.
+	exp []uint64
+}
+
+// archSettings are the build settings that choose the instructions of an
+// architecture, besides GOARCH.
+var archSettings = []string{"GO386", "GOAMD64", "GOARM", "GOARM64", "GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64", "GOWASM", "-gcflags"}
+
+// thisTrainer is the hash of the running executable's trainer.
+var thisTrainer = sync.OnceValue(func() [sha256.Size]byte { return currentTrainer().hash() })
+
+// currentTrainer is the trainer of the running executable.
+func currentTrainer() trainer {
+	t := trainer{source: [][]byte{linearSource, cacheSource}, goVersion: runtime.Version(), arch: []string{runtime.GOARCH}}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if slices.Contains(archSettings, s.Key) {
+				t.arch = append(t.arch, s.Key+"="+s.Value)
+			}
+		}
 	}
-	return &modelCache{dir: dir, exe: exe}
+	// Points over the range the training's logistic and softmax meet.
+	for i := range 64 {
+		t.exp = append(t.exp, math.Float64bits(math.Exp(-20+float64(i)*0.3321)))
+	}
+	return t
+}
+
+// hash is the trainer's part of every key: each list and each part
+// prefixed with its length, so that no two trainers give the same bytes.
+func (t trainer) hash() [sha256.Size]byte {
+	h := sha256.New()
+	var buf []byte
+	word := func(v uint64) {
+		buf = binary.LittleEndian.AppendUint64(buf[:0], v)
+		h.Write(buf)
+	}
+	length := func(n int) { word(uint64(n)) }
+	part := func(b []byte) {
+		length(len(b))
+		h.Write(b)
+	}
+	length(len(t.source))
+	for _, s := range t.source {
+		part(s)
+	}
+	part([]byte(t.goVersion))
+	length(len(t.arch))
+	for _, a := range t.arch {
+		part([]byte(a))
+	}
+	length(len(t.exp))
+	for _, e := range t.exp {
+		word(e)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
 }
 
 // train returns the model trainLinear would train on these arguments:
@@ -94,6 +164,7 @@ func (mc *modelCache) train(features, classes, passes int, l2 float64, samples [
 		return m
 	}
 	m := trainLinear(features, classes, passes, l2, samples)
+	mc.trained.Add(1)
 	if writeModel(path, m) == nil {
 		trim(mc.dir)
 	}
@@ -101,12 +172,12 @@ func (mc *modelCache) train(features, classes, passes int, l2 float64, samples [
 }
 
 // unusedFor is how long a model file may go unread before trim removes
-// it: every build of the binary and every change of the content trains
-// models of its own, and an editor makes many of both.
+// it: every change of the content or of the trainer trains models of its
+// own, and an editor makes many.
 const unusedFor = 7 * 24 * time.Hour
 
 // keepFresh marks a model file as read now, at most once a day, so that
-// trim leaves the models of a binary that is still started.
+// trim leaves the models that are still read.
 func keepFresh(path string) {
 	if fi, err := os.Stat(path); err == nil && time.Since(fi.ModTime()) > 24*time.Hour {
 		now := time.Now()
@@ -117,7 +188,7 @@ func keepFresh(path string) {
 // trim removes the model files of dir that nothing has read for
 // unusedFor, and the half-written files of starts that died while
 // writing; it runs after a model was trained and written, so the
-// models of the running binary are fresh.
+// models being read are fresh.
 func trim(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -140,7 +211,7 @@ func trim(dir string) {
 
 func (mc *modelCache) key(features, classes, passes int, l2 float64, samples []linearSample) string {
 	h := sha256.New()
-	h.Write(mc.exe[:])
+	h.Write(mc.trainer[:])
 	var buf []byte
 	buf = binary.LittleEndian.AppendUint64(buf, uint64(features))
 	buf = binary.LittleEndian.AppendUint64(buf, uint64(classes))

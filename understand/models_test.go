@@ -2,16 +2,16 @@ package understand
 
 import (
 	"fmt"
-	"os"
 	"sync"
-	"sync/atomic"
 	"testing"
+
+	"signaal/internal/testmodels"
 )
 
 // shippedIndex is the shipped content's Understanding and the Index built
 // from it, built once for the tests of this package that only read them:
-// building trains the models, about half a second each time. A test that
-// swaps a model in and out uses keptIndex.
+// building trains the models, a second or more, unless the tests' model
+// cache holds them. A test that swaps a model in and out uses keptIndex.
 func shippedIndex(t *testing.T) (*Understanding, *Index) {
 	t.Helper()
 	s, err := builtIndex()
@@ -21,34 +21,26 @@ func shippedIndex(t *testing.T) (*Understanding, *Index) {
 	return s.spec, s.x
 }
 
-// built says whether builtIndex was called, so that TestMain removes its
-// cache only then and a run of tests that need no models trains none.
-var built atomic.Bool
-
-func builtIndex() (*specAndIndex, error) {
-	built.Store(true)
-	return buildIndex()
-}
-
-var buildIndex = sync.OnceValues(func() (*specAndIndex, error) {
+// builtIndex builds the shared index through the tests' model cache (see
+// testmodels), as the binary builds it through its own: a run reads the
+// models a run before it, or another package's tests, trained, and
+// TestCachedUnderstandingIsTheTrainedOne compares what it reads with
+// models trained afresh.
+var builtIndex = sync.OnceValues(func() (*specAndIndex, error) {
 	c, spec, err := Default()
 	if err != nil {
 		return nil, err
 	}
-	// Built through a cache, as the binary builds it, so that
-	// TestCachedUnderstandingIsTheTrainedOne can read the models back.
-	dir, err := os.MkdirTemp("", "understand-models-")
-	if err != nil {
-		return nil, err
-	}
+	dir := testmodels.Dir()
 	return &specAndIndex{spec: spec, x: New(c, spec, ModelCache(dir)), cache: dir}, nil
 })
 
 // keptIndex is an index of the shipped content built again from the
-// models the shared one kept, as a restart builds it: the one
-// TestCachedUnderstandingIsTheTrainedOne compares with the trained one,
-// and the one the tests that swap its models in and out use. Those tests
-// do not run in parallel, and each puts back what it took out.
+// models the shared one kept (or read), as a restart builds it: the one
+// TestCachedUnderstandingIsTheTrainedOne compares with models trained
+// afresh, and the one the tests that swap its models in and out use.
+// Those tests do not run in parallel, and each puts back what it took
+// out.
 func keptIndex(t *testing.T) *Index {
 	t.Helper()
 	x, err := buildKept()
@@ -107,17 +99,7 @@ func eachFold(fs [][]Message, fold func(q int)) {
 type specAndIndex struct {
 	spec  *Understanding
 	x     *Index
-	cache string // the directory of its models, removed by TestMain
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if built.Load() {
-		if s, err := builtIndex(); err == nil {
-			os.RemoveAll(s.cache)
-		}
-	}
-	os.Exit(code)
+	cache string // the directory of its models, "" for none
 }
 
 // folds splits the messages of content/data/messages into four groups of
@@ -392,7 +374,7 @@ func BenchmarkNew(b *testing.B) {
 }
 
 // BenchmarkNewCached measures a start with the models already in the
-// cache: what a restart of the same binary on the same content costs.
+// cache: what a restart, or a new build, on the same content costs.
 func BenchmarkNewCached(b *testing.B) {
 	c, spec, err := Default()
 	if err != nil {

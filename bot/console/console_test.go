@@ -18,6 +18,7 @@ import (
 	"signaal/bot"
 	"signaal/content"
 	"signaal/flows"
+	"signaal/internal/testmodels"
 	"signaal/store"
 	"signaal/understand"
 )
@@ -25,14 +26,15 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/transcripts/*.txt from their input lines")
 
 // shippedEngine is the engine wired as the shipped bot is, reading typed
-// messages with the matching core. It is built once: an engine holds no
-// conversation, so every transcript can share it.
+// messages with the matching core, its models read from the tests' model
+// cache when a run before trained them. It is built once: an engine holds
+// no conversation, so every transcript can share it.
 var shippedEngine = sync.OnceValues(func() (*flows.Engine, error) {
 	c, u, err := understand.Default()
 	if err != nil {
 		return nil, err
 	}
-	return flows.New(c, flows.WithUnderstander(understand.New(c, u)))
+	return flows.New(c, flows.WithUnderstander(understand.New(c, u, understand.ModelCache(testmodels.Dir()))))
 })
 
 func newDispatcher(t testing.TB) *bot.Dispatcher {

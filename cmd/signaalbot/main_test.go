@@ -11,7 +11,8 @@ import (
 )
 
 // testEnv looks variables up in env, with the tests' MODEL_CACHE unless
-// env sets one: the commands run here keep no models in the user's cache.
+// env sets one: the commands run here keep their models in the tests'
+// model cache, not in the bot's.
 func testEnv(env map[string]string) func(string) string {
 	return func(k string) string {
 		if v, ok := env[k]; ok || k != "MODEL_CACHE" {

@@ -21,11 +21,11 @@ func TestModelCacheDir(t *testing.T) {
 	}
 }
 
-// TestBinaryKeepsModels looks at what the shipped binary's first start on
-// an empty MODEL_CACHE left, the lint that scripts/build runs (see build):
-// its models are kept there, not in the user's cache directory; then it
-// starts the binary again, which finds them and writes nothing. (That
-// "off" keeps none is TestModelCacheDir's and understand's to show.)
+// TestBinaryKeepsModels starts the shipped binary on an empty MODEL_CACHE
+// of its own: its models are kept there, not in the user's cache
+// directory; then it starts the binary again, which finds them and
+// writes nothing. (That "off" keeps none is TestModelCacheDir's and
+// understand's to show.)
 func TestBinaryKeepsModels(t *testing.T) {
 	t.Parallel()
 	models := func(dir string) []string {
@@ -42,23 +42,29 @@ func TestBinaryKeepsModels(t *testing.T) {
 		}
 		return files
 	}
-	buildBinary(t) // the first start
-	first := models(binaryModels)
+	dir := t.TempDir()
+	start := func() (home string) {
+		t.Helper()
+		home = t.TempDir()
+		if code, out := runBinary(t, []string{"MODEL_CACHE=" + dir, "XDG_CACHE_HOME=" + home}, "lint"); code != 0 {
+			t.Fatalf("signaalbot lint exited %d:\n%s", code, out)
+		}
+		return home
+	}
+	home := start()
+	first := models(dir)
 	if len(first) != 4 {
 		t.Fatalf("MODEL_CACHE holds %v after a start, want the four models", first)
 	}
-	if kept := models(binaryHome); len(kept) != 0 {
+	if kept := models(home); len(kept) != 0 {
 		t.Errorf("with MODEL_CACHE set the user's cache holds %v after a start, want nothing", kept)
 	}
 	stat, err := os.Stat(first[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	home := t.TempDir()
-	if code, out := runBinary(t, []string{"MODEL_CACHE=" + binaryModels, "XDG_CACHE_HOME=" + home}, "lint"); code != 0 {
-		t.Fatalf("signaalbot lint exited %d:\n%s", code, out)
-	}
-	if again := models(binaryModels); len(again) != 4 {
+	home = start()
+	if again := models(dir); len(again) != 4 {
 		t.Errorf("MODEL_CACHE holds %v after a second start, want the same four models", again)
 	}
 	if st, err := os.Stat(first[0]); err != nil || !st.ModTime().Equal(stat.ModTime()) {

@@ -20,6 +20,7 @@ import (
 
 	"signaal/bot/telegram/tgtest"
 	"signaal/content"
+	"signaal/internal/testmodels"
 )
 
 // The test user; the logs are searched for her id and names.
@@ -29,14 +30,15 @@ var tgUser = tgtest.User{ID: 987651001, FirstName: "Dana", Username: "dana_secre
 // scripts/build, as the Dockerfile does: the tests run what the image
 // ships. CI builds it before the tests and names it in SIGNAAL_BINARY.
 //
-// The binary's first start trains the models and keeps them in
-// binaryModels, and the tests' starts read them, as a restart does:
-// scripts/build starts it to lint what it carries, and a binary given is
-// started here for that. That first start is on an empty MODEL_CACHE,
-// with a user's cache directory of its own, binaryHome, which
-// TestBinaryKeepsModels looks into.
+// The binary's first start reads its models from binaryModels, the
+// tests' model cache, as a new build of the bot on unchanged content
+// does: scripts/build starts it to lint what it carries, and a binary
+// given is started here for that. The models are kept by what decides
+// them, so it reads what this process, the tests of other packages or a
+// run before trained, and trains (and keeps) them only when none did.
+// TestBinaryKeepsModels shows a start on an empty MODEL_CACHE of its own.
 var build = sync.OnceValues(func() (string, error) {
-	env := append(os.Environ(), "MODEL_CACHE="+binaryModels, "XDG_CACHE_HOME="+binaryHome)
+	env := append(os.Environ(), "MODEL_CACHE="+binaryModels)
 	if p := os.Getenv("SIGNAAL_BINARY"); p != "" {
 		bin, err := filepath.Abs(p)
 		if err == nil {
@@ -87,11 +89,12 @@ var (
 	builtDir string      // the directory build made, removed at the end; "" when the binary was given
 	building atomic.Bool // whether build was called
 	// modelCache is the MODEL_CACHE of the commands run in this
-	// process, binaryModels that of the binary, and binaryHome the
-	// user's cache directory of the binary's first start; TestMain makes
-	// them. The models are kept per executable, so the two caches never
-	// share a file.
-	modelCache, binaryModels, binaryHome string
+	// process, binaryModels that of the binary: both the tests' model
+	// cache (see testmodels), shared with the tests of other packages
+	// and with the runs before, or "off" when there is none. A model is
+	// kept by what decides it, not by the executable that trained it, so
+	// the binary and this process read the same files.
+	modelCache, binaryModels string
 )
 
 func buildBinary(t *testing.T) string {
@@ -107,15 +110,13 @@ func buildBinary(t *testing.T) string {
 func TestMain(m *testing.M) {
 	flag.Parse()
 	// The models the binaries and the commands run in this process
-	// train are kept in directories of the tests' own, not in the user's
-	// cache, and go with them (see testEnv and withModelCache).
-	for _, dir := range []*string{&modelCache, &binaryModels, &binaryHome} {
-		var err error
-		if *dir, err = os.MkdirTemp("", "signaalbot-models-"); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
+	// train are kept in the tests' model cache, not in the bot's own
+	// in the user's cache directory (see testEnv and withModelCache).
+	modelCache = testmodels.Dir()
+	if modelCache == "" {
+		modelCache = "off"
 	}
+	binaryModels = modelCache
 	if flag.Lookup("test.run").Value.String() == "" {
 		// Building takes a second or two: have it done while the tests
 		// that do not need the binary run. A run of chosen tests builds
@@ -129,9 +130,6 @@ func TestMain(m *testing.M) {
 		if builtDir != "" {
 			os.RemoveAll(builtDir)
 		}
-	}
-	for _, dir := range []string{modelCache, binaryModels, binaryHome} {
-		os.RemoveAll(dir)
 	}
 	os.Exit(code)
 }
