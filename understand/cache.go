@@ -51,8 +51,8 @@ type modelCache struct {
 	dir     string
 	trainer [sha256.Size]byte
 	// trained counts the models trained rather than read, for the tests
-	// that show a model was read.
-	trained atomic.Int32
+	// that show a model was read; read those read (see Index.ModelsRead).
+	trained, read atomic.Int32
 }
 
 // newModelCache returns the cache in dir, or nil when dir is empty.
@@ -161,6 +161,7 @@ func (mc *modelCache) train(features, classes, passes int, l2 float64, samples [
 	path := filepath.Join(mc.dir, mc.key(features, classes, passes, l2, samples)+".model")
 	if m := readModel(path, features, classes); m != nil {
 		keepFresh(path)
+		mc.read.Add(1)
 		return m
 	}
 	m := trainLinear(features, classes, passes, l2, samples)
@@ -169,6 +170,16 @@ func (mc *modelCache) train(features, classes, passes int, l2 float64, samples [
 		trim(mc.dir)
 	}
 	return m
+}
+
+// ModelsRead is how many of the understanding's models were read from
+// the model cache rather than trained when x was built: how an operator
+// knows that a start skipped the training.
+func (x *Index) ModelsRead() int {
+	if x == nil || x.u == nil || x.u.models == nil {
+		return 0
+	}
+	return int(x.u.models.read.Load())
 }
 
 // unusedFor is how long a model file may go unread before trim removes

@@ -299,13 +299,14 @@ func TestEnvExample(t *testing.T) {
 
 // TestDockerfile checks what the image promises: built by scripts/build,
 // as CI builds, run as user 65532 from a distroless image, with the
-// healthcheck subcommand as HEALTHCHECK.
+// models the build trained in MODEL_CACHE (as TestShippedBinary starts
+// it), and the healthcheck subcommand as HEALTHCHECK.
 func TestDockerfile(t *testing.T) {
 	raw, err := os.ReadFile("../../Dockerfile")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var from, run, user, health, entry []string
+	var from, run, user, health, entry, env, copies []string
 	// Continuation lines are joined, as Docker reads them.
 	text := strings.ReplaceAll(string(raw), "\\\n", " ")
 	for _, line := range strings.Split(text, "\n") {
@@ -321,6 +322,10 @@ func TestDockerfile(t *testing.T) {
 			health = append(health, rest)
 		case "ENTRYPOINT":
 			entry = append(entry, rest)
+		case "ENV":
+			env = append(env, rest)
+		case "COPY":
+			copies = append(copies, rest)
 		}
 	}
 	if len(from) < 2 || !strings.Contains(from[len(from)-1], "distroless/static") {
@@ -328,6 +333,12 @@ func TestDockerfile(t *testing.T) {
 	}
 	if !slices.ContainsFunc(run, func(r string) bool { return strings.Contains(r, "scripts/build /out/signaalbot") }) {
 		t.Errorf("Dockerfile RUN = %q; want the binary built by scripts/build, as CI builds it", run)
+	}
+	built := slices.ContainsFunc(run, func(r string) bool {
+		return strings.Contains(r, "MODEL_CACHE=/out/models scripts/build") && strings.Contains(r, "chmod -R a+rX /out/models")
+	})
+	if !built || !slices.Contains(copies, "--from=build /out/models /models") || !slices.Contains(env, "MODEL_CACHE=/models") {
+		t.Errorf("Dockerfile RUN = %q, COPY = %q, ENV = %q; want the models scripts/build trained, readable by all, copied to /models and named in MODEL_CACHE", run, copies, env)
 	}
 	if !slices.Equal(user, []string{"65532:65532"}) {
 		t.Errorf("Dockerfile USER = %q; want 65532:65532, the user TestShippedBinary runs as", user)

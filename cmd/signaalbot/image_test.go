@@ -5,6 +5,7 @@ import (
 	"debug/elf"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -61,9 +62,10 @@ func TestStaticBinary(t *testing.T) {
 
 // TestShippedBinary runs the binary as the image does: as user 65532,
 // from an empty directory it owns, with an empty environment apart from
-// its settings. It must serve a conversation, answer `signaalbot
-// healthcheck` with exit 0 for the HEALTHCHECK, and lint the content it
-// carries. Switching users needs root, as CI has; elsewhere the test
+// its settings and MODEL_CACHE, which holds the models the build's lint
+// trained, owned by root. It must serve a conversation, answer
+// `signaalbot healthcheck` with exit 0 for the HEALTHCHECK, and lint the
+// content it carries, reading those models instead of training them. Switching users needs root, as CI has; elsewhere the test
 // skips unless REQUIRE_IMAGE_CHECK=1 (set by .ci/run).
 func TestShippedBinary(t *testing.T) {
 	if os.Geteuid() != 0 {
@@ -87,17 +89,41 @@ func TestShippedBinary(t *testing.T) {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nonroot, Gid: nonroot, Groups: []uint32{}}}
 	}
 
+	// The build stage's lint trains the models as root, and the image
+	// carries them readable by everyone (see the Dockerfile).
+	models, err := os.MkdirTemp("", "signaal-image-models-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(models) })
+	train := exec.Command(bin, "lint")
+	train.Env = []string{"MODEL_CACHE=" + models}
+	if out, err := train.CombinedOutput(); err != nil || !strings.Contains(string(out), "models: trained at this start") {
+		t.Fatalf("signaalbot lint as the build runs it = %v, %q; want the models trained", err, out)
+	}
+	err = filepath.WalkDir(models, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		mode := os.FileMode(0o644)
+		if d.IsDir() {
+			mode = 0o755
+		}
+		return os.Chmod(path, mode) // chmod -R a+rX
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	srv := tgtest.New(t)
 	bot := &running{t: t, out: &syncbuf.Buffer{}, admin: freeAddr(t), exited: make(chan error, 1)}
 	bot.cmd = exec.Command(bin, "serve", "--poll-timeout", "1s")
-	bot.cmd.Env = []string{"TELEGRAM_BOT_TOKEN=" + tgtest.Token, "TELEGRAM_API_ENDPOINT=" + srv.Endpoint(), "ADMIN_ADDR=" + bot.admin}
+	bot.cmd.Env = []string{"TELEGRAM_BOT_TOKEN=" + tgtest.Token, "TELEGRAM_API_ENDPOINT=" + srv.Endpoint(), "ADMIN_ADDR=" + bot.admin, "MODEL_CACHE=" + models}
 	bot.cmd.Stdout, bot.cmd.Stderr = bot.out, bot.out
 	asNonroot(bot.cmd)
 	bot.start()
-	// The image keeps no models (no MODEL_CACHE, no home): serve and
-	// lint each train them, side by side.
 	lint := exec.Command(bin, "lint")
-	lint.Env = []string{}
+	lint.Env = []string{"MODEL_CACHE=" + models}
 	asNonroot(lint)
 	var lintOut []byte
 	var lintErr error
@@ -122,8 +148,8 @@ func TestShippedBinary(t *testing.T) {
 		t.Errorf("signaalbot healthcheck as user 65532 = %v, %q; want exit 0 saying %q", err, out, "ok")
 	}
 	<-linted
-	if lintErr != nil || !strings.Contains(string(lintOut), "content is valid") {
-		t.Errorf("signaalbot lint as user 65532 = %v, %q; want exit 0 saying %q", lintErr, lintOut, "content is valid")
+	if lintErr != nil || !strings.Contains(string(lintOut), "content is valid") || !strings.Contains(string(lintOut), "models: 4 read from "+models) {
+		t.Errorf("signaalbot lint as user 65532 = %v, %q; want exit 0 saying %q, with the image's 4 models read", lintErr, lintOut, "content is valid")
 	}
 	if got := sample(bot.scrape(), "signaal_sessions_started_total", "channel", "telegram"); got != 1 {
 		t.Errorf("signaal_sessions_started_total = %v, want 1", got)
