@@ -897,7 +897,8 @@ func (e *Engine) Leaves(in Input) bool {
 // set apart by marks ("forget it, gotta go, end chat"): each part says
 // to leave, so the whole does, however many words they make together.
 func (e *Engine) exitParts(text string) bool {
-	parts := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) })
+	// Not at an apostrophe: "i'm out" is one part.
+	parts := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
 	if len(parts) < 2 {
 		return false
 	}

@@ -28,7 +28,8 @@ import (
 //     kind (fear, a weapon, someone at the door) is danger on its own.
 //     Another kind needs a second ("ze laten me niet gaan" and "hier";
 //     "niet thuisgekomen" and "neemt niet op"), or a message that tells
-//     nothing else: no disclosure, or only plain words ("kan niet weg",
+//     nothing else: no disclosure and no question asked with a
+//     question's keyword, or only plain words ("kan niet weg",
 //     "they wont let me leave the flat"; but "my loverboy wont let me go"
 //     is a disclosure). An everyday word takes one kind away and makes
 //     none firm ("bang voor mijn toets", "mijn moeder komt me halen van
@@ -645,7 +646,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		life = life || p.tag == everydayLife
 	})
 	signs := func() bool {
-		if !u.signsSay(masked, topic != nil, everyday, m.Fear, wk) {
+		if !u.signsSay(masked, topic != nil || u.asksQuestion(&m, wk), everyday, m.Fear, wk) {
 			return false
 		}
 		if wk.firm || topic == nil || len(masked) < storyWords || u.dangerModel == nil {
@@ -941,6 +942,22 @@ func (u *understander) atHome(in *Intent, home bool) *Intent {
 func (u *understander) isHome(in *Intent) bool {
 	for _, t := range u.intents {
 		if t.AtHome == in.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// asksQuestion reports whether the message asks (see Meaning.Asks) with a
+// keyword of a question ("kan ik ergens iets doorgeven zonder mijn
+// naam"): a sign that is not firm in it is part of what it asks about
+// ("een huis waar meisjes worden afgezet"), as it is of a story.
+func (u *understander) asksQuestion(m *Meaning, wk *work) bool {
+	if !m.Asks {
+		return false
+	}
+	for i, in := range u.intents {
+		if wk.kw[i] && in.Kind == KindQuestion {
 			return true
 		}
 	}

@@ -435,6 +435,13 @@ func TestUnderstand(t *testing.T) {
 		// 20 minutes behind someone is danger, whatever happened last week.
 		{text: "teacher here. a student (14) keeps getting picked up by an older guy in a bmw and she's been missing classes", intent: "*", who: understand.WhoProf},
 		{text: "al 20 min rijdt er een wit busje stapvoets achter me sinds ik uit school kwam, zelfde gast als vorige week", intent: "danger", danger: true, who: understand.WhoMe},
+		// A sign that is not firm in a question is what it asks about; a
+		// firm one is still danger.
+		{text: "kan ik ergens iets doorgeven zonder mn naam? gaat om een huis waar steeds meisjes worden afgezet", intent: "question", who: understand.WhoMe},
+		{text: "waar kan ik heen zonder dat hij het weet? hij staat beneden met een mes", intent: "danger", danger: true, who: understand.WhoMe},
+		// Said not to be in danger now, afraid of what talking brings.
+		{text: "they have videos of me and said they'd send them to my family if i ever talk. not in danger right now i think, just scared", intent: "*", fear: true, home: true},
+		{text: "hoort mijn baas dat ik dit gevraagd heb? ben bang dat ik dan mn kamer kwijt ben", intent: "*", fear: true, who: understand.WhoMe},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
