@@ -319,7 +319,7 @@ func TestChoosersDecide(t *testing.T) {
 	}{
 		{"toolkit for doctors", "im a GP, is there some checklist for spotting trafficking in my patients", firstFound, "fairwork", "acm"},
 		{"parcels for the boss", "ze werken in de kas en moeten daarna ook nog pakketjes rondbrengen voor de baas zonder loon", intent, "labour", "criminal"},
-		{"asks, a story's keyword", "ik weet wie in onze wijk die jonge jongens laat dealen, kan ik dat ergens kwijt zonder mijn naam te geven", firstFound, "meld-misdaad-anoniem", ""},
+		{"asks, a story's keyword", "waar kan ik iets doorgeven zonder mijn naam? gaat over een massagesalon in mijn straat die echt niet pluis is", firstFound, "meld-misdaad-anoniem", ""},
 		{"asks, a contact not for the writer", "waar moet je heen na een verkrachting, kan dat ook nog als het 3 dagen geleden is", intent, "assault", "assault"},
 		{"asks for others", "is er een chat voor jongeren die drugs moeten verkopen voor iemand", firstFound, "keerpunt", ""},
 		{"short, with a keyword", "loverboy", intent, "sexual", "sexual"},

@@ -442,6 +442,10 @@ func TestUnderstand(t *testing.T) {
 		// Said not to be in danger now, afraid of what talking brings.
 		{text: "they have videos of me and said they'd send them to my family if i ever talk. not in danger right now i think, just scared", intent: "*", fear: true, home: true},
 		{text: "hoort mijn baas dat ik dit gevraagd heb? ben bang dat ik dan mn kamer kwijt ben", intent: "*", fear: true, who: understand.WhoMe},
+		// Papers arranged are how he holds her; what she must do is the
+		// form. Someone else's fear in a story is not danger now.
+		{text: "mijn zus haar vriend zegt dat hij haar papieren heeft geregeld en dat ze daarom nu drugs voor hem moet bewaren in haar huis", intent: "criminal", who: understand.WhoOther},
+		{text: "jongerenwerker. paar jongens van 14 15 worden als koerier ingezet door een groep uit een andere wijk, ze zijn bang en zeggen niks", intent: "criminal", who: understand.WhoProf},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
