@@ -446,6 +446,9 @@ func TestUnderstand(t *testing.T) {
 		// form. Someone else's fear in a story is not danger now.
 		{text: "mijn zus haar vriend zegt dat hij haar papieren heeft geregeld en dat ze daarom nu drugs voor hem moet bewaren in haar huis", intent: "criminal", who: understand.WhoOther},
 		{text: "jongerenwerker. paar jongens van 14 15 worden als koerier ingezet door een groep uit een andere wijk, ze zijn bang en zeggen niks", intent: "criminal", who: understand.WhoProf},
+		// A threat to the family for talking is the fear of being found
+		// out, not danger now.
+		{text: "ze weten waar mijn familie woont. als ze merken dat ik met iemand praat gaat het slecht met mn moeder thuis", intent: "*", fear: true, home: true},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
@@ -629,7 +632,9 @@ func TestWatched(t *testing.T) {
 		{"ze kan mn scherm zien, kort houden aub", true},
 		{"typ kort want mijn baas zit in dezelfde ruimte", true},
 		{"my manager goes through our phones at night, will he see this??", true},
-		// Who came in to a doctor is no one coming in now.
+		// A son who walks around with parcels is no one walking around
+		// the room; who came in to a doctor is no one coming in now.
+		{"mijn zoon van 13 zegt dat hij voor iemand werkt en loopt rond met pakketjes", false},
 		{"verpleegkundige op de seh. man met gebroken hand kwam binnen met zijn baas die overal antwoord op gaf", false},
 		{"manager is checking our phones now, later", true},
 		{"manager reads our phones, careful what u send", true},
