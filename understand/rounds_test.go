@@ -207,9 +207,11 @@ type roundScore struct {
 	rows, right                   int
 	dangers, dangersRight         int
 	fearAsDanger, youngViolations int
-	byLang, byLangRight           map[string]int
-	byKind, byKindRight           map[string]int
-	wrong                         []string
+	// policeFirst counts fears answered with the police's card first.
+	policeFirst         int
+	byLang, byLangRight map[string]int
+	byKind, byKindRight map[string]int
+	wrong               []string
 }
 
 func scoreRound(t *testing.T, e *flows.Engine, c *content.Content, rows []roundRow) roundScore {
@@ -232,6 +234,9 @@ func scoreRound(t *testing.T, e *flows.Engine, c *content.Content, rows []roundR
 		}
 		if strings.Contains(msg, "fear of the police answered as danger") {
 			s.fearAsDanger++
+		}
+		if strings.Contains(msg, "the police first to someone afraid of the police") {
+			s.policeFirst++
 		}
 		if strings.Contains(msg, "to someone who may be young") {
 			s.youngViolations++
@@ -315,6 +320,9 @@ func TestRounds(t *testing.T) {
 			}
 			if s.fearAsDanger != 0 || s.youngViolations != 0 {
 				t.Errorf("%s: %d fears read as danger, %d contacts not for young people shown, want none", name, s.fearAsDanger, s.youngViolations)
+			}
+			if s.policeFirst != 0 {
+				t.Errorf("%s: %d fears of the police answered with the police first, want none", name, s.policeFirst)
 			}
 		})
 	}

@@ -449,6 +449,10 @@ func TestUnderstand(t *testing.T) {
 		// A threat to the family for talking is the fear of being found
 		// out, not danger now.
 		{text: "ze weten waar mijn familie woont. als ze merken dat ik met iemand praat gaat het slecht met mn moeder thuis", intent: "*", fear: true, home: true},
+		// What they would do then is the fear: sent back, the family
+		// paying for talking.
+		{text: "heb geen verblijfsvergunning, sturen ze me dan terug als ik aangifte tegen hem doe?", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "ze zeggen dat ze het altijd te weten komen als ik ga praten en dat mn familie dan gaat boeten", intent: "*", fear: true, home: true},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
