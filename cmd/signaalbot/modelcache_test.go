@@ -25,7 +25,9 @@ func TestModelCacheDir(t *testing.T) {
 // of its own: its models are kept there, not in the user's cache
 // directory; then it starts the binary again, which finds them and
 // writes nothing. (That "off" keeps none is TestModelCacheDir's and
-// understand's to show.)
+// understand's to show.) The content is the shipped one with two rounds
+// of messages: keeping and finding models does not depend on how many
+// messages trained them, and fewer train in a blink.
 func TestBinaryKeepsModels(t *testing.T) {
 	t.Parallel()
 	models := func(dir string) []string {
@@ -42,11 +44,24 @@ func TestBinaryKeepsModels(t *testing.T) {
 		}
 		return files
 	}
+	content := t.TempDir()
+	if err := os.CopyFS(content, os.DirFS("../../content/data")); err != nil {
+		t.Fatal(err)
+	}
+	rounds, err := filepath.Glob(filepath.Join(content, "messages", "round-*.txt"))
+	if err != nil || len(rounds) < 2 {
+		t.Fatalf("content/data/messages holds %d rounds (%v), want at least 2", len(rounds), err)
+	}
+	for _, f := range rounds[2:] {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
 	dir := t.TempDir()
 	start := func() (home string) {
 		t.Helper()
 		home = t.TempDir()
-		if code, out := runBinary(t, []string{"MODEL_CACHE=" + dir, "XDG_CACHE_HOME=" + home}, "lint"); code != 0 {
+		if code, out := runBinary(t, []string{"MODEL_CACHE=" + dir, "XDG_CACHE_HOME=" + home}, "lint", "--content", content); code != 0 {
 			t.Fatalf("signaalbot lint exited %d:\n%s", code, out)
 		}
 		return home
