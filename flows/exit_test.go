@@ -45,6 +45,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"exit phrases one after another", TextInput("forget it, gotta go, end chat"), true},
 		{"exit phrases with an apostrophe", TextInput("nvm bye, i'm out"), true},
 		{"doe maar weg", TextInput("doe maar weg dit gesprek"), true},
+		{"romanian, the chat", TextInput("inchide chatul"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -453,6 +453,9 @@ func TestUnderstand(t *testing.T) {
 		// paying for talking.
 		{text: "heb geen verblijfsvergunning, sturen ze me dan terug als ik aangifte tegen hem doe?", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ze het altijd te weten komen als ik ga praten en dat mn familie dan gaat boeten", intent: "*", fear: true, home: true},
+		// A son in a panic over a demand for money is his story, not
+		// danger now.
+		{text: "zoon van 16 heeft naaktfotos gestuurd naar een meisje dat een nepaccount bleek, nu moet hij 500 euro betalen en hij is in paniek", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
@@ -873,6 +876,8 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		{"im an exchange student, a guy offered easy money to open bank accounts", false},
 		{"one of my students is picked up after school by older guys in a bmw", true},
 		{"im a childminder and worried about one of the kids, who do i call for advice", true},
+		// A colleague is someone the writer knows, not a client.
+		{"collega bij de schoonmaak moet van haar ex steeds leningen afsluiten op haar naam en dat geld aan hem geven", false},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Who == understand.WhoProf; got != tc.prof {
