@@ -46,6 +46,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"exit phrases with an apostrophe", TextInput("nvm bye, i'm out"), true},
 		{"doe maar weg", TextInput("doe maar weg dit gesprek"), true},
 		{"romanian, the chat", TextInput("inchide chatul"), true},
+		{"nevermind", TextInput("nevermind bye"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

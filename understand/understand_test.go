@@ -456,6 +456,11 @@ func TestUnderstand(t *testing.T) {
 		// A son in a panic over a demand for money is his story, not
 		// danger now.
 		{text: "zoon van 16 heeft naaktfotos gestuurd naar een meisje dat een nepaccount bleek, nu moet hij 500 euro betalen en hij is in paniek", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
+		// A visa tied to the boss is no one tied up; what he would do
+		// for talking is the fear of being found out.
+		{text: "if i report my boss will immigration deport me? my visa is tied to him", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "he tied me to the bed and said he is coming back tonight", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "als hij erachter komt dat ik met iemand over hem heb gepraat maakt hij me af, dat heeft ie letterlijk gezegd", intent: "*", fear: true, who: understand.WhoMe},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
