@@ -461,6 +461,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "if i report my boss will immigration deport me? my visa is tied to him", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "he tied me to the bed and said he is coming back tonight", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "als hij erachter komt dat ik met iemand over hem heb gepraat maakt hij me af, dat heeft ie letterlijk gezegd", intent: "*", fear: true, who: understand.WhoMe},
+		// Being thrown out of school, locked up or shown in videos for
+		// talking is a fear; a man who does not wake up is danger now.
+		{text: "scared my school finds out and kicks me out, i did some runs for these guys and i want out", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "will the police lock me up? i worked with a fake id they gave me", intent: "*", fear: true},
+		{text: "im scared if i talk theyll post the videos everywhere, they already told me so", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "krijgen mijn ouders het te horen als ik hier iets vertel? ben 15 en wil echt geen ruzie thuis", intent: "*", fear: true, home: true, age: understand.AgeMinor},
+		{text: "one man has had high fever 3 days and now he doesnt wake up", intent: "danger", danger: true},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
