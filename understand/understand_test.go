@@ -468,6 +468,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "im scared if i talk theyll post the videos everywhere, they already told me so", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "krijgen mijn ouders het te horen als ik hier iets vertel? ben 15 en wil echt geen ruzie thuis", intent: "*", fear: true, home: true, age: understand.AgeMinor},
 		{text: "one man has had high fever 3 days and now he doesnt wake up", intent: "danger", danger: true},
+		// A parent's panic about a daughter safe at home now, and live-in
+		// help kept in the house, are stories, not danger now.
+		{text: "mn dochter van 17 heeft een vriend en ik zag op haar tel dat hij advertenties voor haar plaatst op een site, ze is nu veilig thuis maar ik ben in paniek", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mijn moeder werkt als inwonende hulp bij een familie in wassenaar, ze mag het huis niet uit en haar paspoort ligt in hun kluis", intent: "*", home: true},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
@@ -650,6 +654,7 @@ func TestWatched(t *testing.T) {
 		{"someone might grab my phone any second, not now", true},
 		{"ze kan mn scherm zien, kort houden aub", true},
 		{"typ kort want mijn baas zit in dezelfde ruimte", true},
+		{"ze zitten naast me in de bus, kan niet veel zeggen", true},
 		{"my manager goes through our phones at night, will he see this??", true},
 		// A son who walks around with parcels is no one walking around
 		// the room; who came in to a doctor is no one coming in now.
