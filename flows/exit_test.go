@@ -47,6 +47,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"doe maar weg", TextInput("doe maar weg dit gesprek"), true},
 		{"romanian, the chat", TextInput("inchide chatul"), true},
 		{"nevermind", TextInput("nevermind bye"), true},
+		{"weg uit de app", TextInput("wil hier weg uit de app"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

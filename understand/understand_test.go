@@ -472,6 +472,10 @@ func TestUnderstand(t *testing.T) {
 		// help kept in the house, are stories, not danger now.
 		{text: "mn dochter van 17 heeft een vriend en ik zag op haar tel dat hij advertenties voor haar plaatst op een site, ze is nu veilig thuis maar ik ben in paniek", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "mijn moeder werkt als inwonende hulp bij een familie in wassenaar, ze mag het huis niet uit en haar paspoort ligt in hun kluis", intent: "*", home: true},
+		// Unsafe work is what is reported, and a parent scared of what
+		// a debt means tells a story.
+		{text: "who do i report unsafe work and no pay to in NL, like the government inspection", intent: "*"},
+		{text: "my 15yo daughter has an older bf who buys her everything and now says she owes him. scared of what that means", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
