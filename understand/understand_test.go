@@ -476,6 +476,11 @@ func TestUnderstand(t *testing.T) {
 		// a debt means tells a story.
 		{text: "who do i report unsafe work and no pay to in NL, like the government inspection", intent: "*"},
 		{text: "my 15yo daughter has an older bf who buys her everything and now says she owes him. scared of what that means", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
+		// Hurting the family for talking, said by someone safe now, is
+		// the fear; a man who looks scared in a neighbour's story is his
+		// story.
+		{text: "they told me they know where my family lives back home and will hurt them if i talk. im safe rn but so scared", intent: "*", fear: true, home: true},
+		{text: "mn buurman laat een poolse man bij hem wonen die elke dag met zn auto ergens wiet ophaalt, die man kijkt echt doodsbang", intent: "*"},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
@@ -659,6 +664,7 @@ func TestWatched(t *testing.T) {
 		{"ze kan mn scherm zien, kort houden aub", true},
 		{"typ kort want mijn baas zit in dezelfde ruimte", true},
 		{"ze zitten naast me in de bus, kan niet veel zeggen", true},
+		{"hij zit hier op de bank naast me, ik typ stiekem", true},
 		{"my manager goes through our phones at night, will he see this??", true},
 		// A son who walks around with parcels is no one walking around
 		// the room; who came in to a doctor is no one coming in now.
