@@ -646,7 +646,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		life = life || p.tag == everydayLife
 	})
 	signs := func() bool {
-		if !u.signsSay(masked, topic != nil || u.asksQuestion(&m, wk), everyday, m.Fear, wk) {
+		if !u.signsSay(masked, topic != nil, u.asksQuestion(&m, wk), everyday, m.Fear, wk) {
 			return false
 		}
 		if wk.firm || topic == nil || len(masked) < storyWords || u.dangerModel == nil {
@@ -1163,11 +1163,12 @@ func (u *understander) ruleHit(words []string, set *phrases) bool {
 // signsSay reports whether the signs of danger in words add up to
 // danger: a firm kind; two kinds, at least one of them not context; or
 // one kind that is not context in a message that tells no disclosure
-// (topic) or whose other words are all plain. An everyday word (everyday:
+// (topic) and asks no question with a question's keyword (asks), or
+// whose other words are all plain. An everyday word (everyday:
 // the message has one) takes one kind away and makes one firm kind alone
 // not enough; two firm kinds stay danger. A soft kind (a threat) counts
 // only when the message tells no disclosure.
-func (u *understander) signsSay(words []string, topic, everyday, fear bool, wk *work) bool {
+func (u *understander) signsSay(words []string, topic, asks, everyday, fear bool, wk *work) bool {
 	wk.explained, wk.firm = false, false
 	if len(u.signKinds) == 0 || len(words) == 0 {
 		return false
@@ -1216,8 +1217,10 @@ func (u *understander) signsSay(words []string, topic, everyday, fear bool, wk *
 	}
 	// One kind: danger when nothing else in the message explains it,
 	// that is when it tells no disclosure ("they wont let me leave the
-	// flat"; but not "my loverboy wont let me go") or says nothing else.
-	if !topic {
+	// flat"; but not "my loverboy wont let me go") and asks no question
+	// (a firm kind is danger in a question too: "ik word bedreigd, waar
+	// kan ik aangifte doen?"), or says nothing else.
+	if !topic && !asks {
 		return true
 	}
 	for k, w := range words {

@@ -439,6 +439,7 @@ func TestUnderstand(t *testing.T) {
 		// firm one is still danger.
 		{text: "kan ik ergens iets doorgeven zonder mn naam? gaat om een huis waar steeds meisjes worden afgezet", intent: "question", who: understand.WhoMe},
 		{text: "waar kan ik heen zonder dat hij het weet? hij staat beneden met een mes", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik word bedreigd, waar kan ik aangifte doen?", intent: "danger", danger: true, who: understand.WhoMe},
 		// Said not to be in danger now, afraid of what talking brings.
 		{text: "they have videos of me and said they'd send them to my family if i ever talk. not in danger right now i think, just scared", intent: "*", fear: true, home: true},
 		{text: "hoort mijn baas dat ik dit gevraagd heb? ben bang dat ik dan mn kamer kwijt ben", intent: "*", fear: true, who: understand.WhoMe},
