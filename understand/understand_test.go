@@ -482,6 +482,10 @@ func TestUnderstand(t *testing.T) {
 		// story.
 		{text: "they told me they know where my family lives back home and will hurt them if i talk. im safe rn but so scared", intent: "*", fear: true, home: true},
 		{text: "mn buurman laat een poolse man bij hem wonen die elke dag met zn auto ergens wiet ophaalt, die man kijkt echt doodsbang", intent: "*"},
+		// What he says the police would do is that fear; never going
+		// anywhere alone is how she lives, not someone held now.
+		{text: "hij zegt dat de politie mij meeneemt omdat ik zonder vergunning werk en dat mn familie in nigeria dan problemen krijgt", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "mn huisgenote werkt als masseuse maar haar vriend regelt alles, houdt haar geld en ze mag nergens alleen heen", intent: "sexual"},
 		// Not wanting the police is that fear.
 		{text: "mn ouders mogen dit nooit weten en ik wil geen politie erbij. kan ik dan wel iets vragen", intent: "*", fear: true, home: true},
 		// A threat to report the person to the IND is a fear, not danger
@@ -666,6 +670,7 @@ func TestWatched(t *testing.T) {
 		{"typ kort want mijn baas zit in dezelfde ruimte", true},
 		{"ze zitten naast me in de bus, kan niet veel zeggen", true},
 		{"hij zit hier op de bank naast me, ik typ stiekem", true},
+		{"ben op werk en de voorman loopt rond, kan niks zeggen nu", true},
 		{"my manager goes through our phones at night, will he see this??", true},
 		// A son who walks around with parcels is no one walking around
 		// the room; who came in to a doctor is no one coming in now.
