@@ -633,6 +633,8 @@ func TestMessageLanguage(t *testing.T) {
 		// place: Romanian words still say Romanian.
 		{"ma duce acum intr-un apartament in den haag, nu stiu la cine, mi-e frica, am 17 ani", "ro"},
 		{"nie mam umowy, jak pojde na policje to bede mial problemy?", "pl"},
+		// Hungarian typed without accents: its letters alone looked Dutch.
+		{"napi 14 orat dolgozom a csomagolonal, hetente 100 eurot kapok, a tobbit levonjak", "hu"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Lang; got != tc.want {
