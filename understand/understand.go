@@ -612,11 +612,14 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			}
 		}()
 	}
+	// storySure: the signs were read as part of a story because the
+	// model was asked already and is sure there is no danger now.
+	storySure := false
 	modelSays := func() bool {
 		// Asked last, and not for a fear: the model adds what rules and
 		// examples missed. Someone who reads along does not stop it;
 		// danger then gets its discreet answer.
-		if m.Fear {
+		if m.Fear || storySure {
 			return false
 		}
 		inDanger := false // on the danger words, which keep the names
@@ -660,6 +663,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		if u.dangerModel.prob(wk.feats) >= dangerModelNot {
 			return true
 		}
+		storySure = true
 		if tr != nil {
 			tr.SignsInStory = true
 		}
