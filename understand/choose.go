@@ -48,7 +48,7 @@ func trainChooser[T comparable](u *understander, ms []Message, bits uint, sure f
 		if skip {
 			continue
 		}
-		s := linearSample{ids: hashed(u.wordsOfMessage(m.Text), nil, bits), class: class[name], weight: 1}
+		s := linearSample{ids: u.idsOfMessage(m.Text, bits), class: class[name], weight: 1}
 		if len(s.ids) > 0 {
 			samples = append(samples, s)
 		}

@@ -1,5 +1,7 @@
 package understand
 
+import "slices"
+
 // dangerModel says how likely a message tells danger now, from the way
 // people who had never seen the examples wrote about danger and about
 // everything else: the messages of messages/, each marked danger or not.
@@ -64,7 +66,7 @@ func (u *understander) trainDanger(ms []Message) *dangerModel {
 	var samples []linearSample
 	pos := 0
 	for _, m := range ms {
-		s := linearSample{ids: hashed(u.wordsOfMessage(m.Text), nil, dangerModelBits), weight: 1}
+		s := linearSample{ids: u.idsOfMessage(m.Text, dangerModelBits), weight: 1}
 		if len(s.ids) == 0 {
 			continue
 		}
@@ -107,6 +109,7 @@ type WordWeight struct {
 // folded to one of 1<<bits ids.
 func hashed(words []string, ids []uint32, bits uint) []uint32 {
 	mask := uint64(1)<<bits - 1
+	ids = slices.Grow(ids, featureCount(words))
 	emitFeatures(words, nil, func(h uint64) { ids = append(ids, uint32(h&mask)) })
 	return ids
 }

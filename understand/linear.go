@@ -68,6 +68,14 @@ func trainLinear(features, classes, passes int, l2 float64, samples []linearSamp
 					continue
 				}
 				m.bias[c] -= float32(rate * g * 0.1)
+				if classes == 1 {
+					// The danger model: one weight a feature.
+					for _, id := range s.ids {
+						w := float64(m.w[id])
+						m.w[id] = float32(w - rate*(g*scale+l2*w))
+					}
+					continue
+				}
 				for _, id := range s.ids {
 					i := int(id)*classes + c
 					w := float64(m.w[i])
@@ -83,6 +91,16 @@ func trainLinear(features, classes, passes int, l2 float64, samples []linearSamp
 // logistic for one class, a softmax for more.
 func (m *linear) probs(ids []uint32, p []float64) {
 	scale := 1 / math.Sqrt(float64(max(len(ids), 1)))
+	if m.classes == 1 {
+		// The danger model, read for every long message and a few
+		// hundred thousand times in its training: one weight a feature.
+		sum := float64(m.bias[0])
+		for _, id := range ids {
+			sum += float64(m.w[id]) * scale
+		}
+		p[0] = 1 / (1 + math.Exp(-sum))
+		return
+	}
 	for c := range p {
 		p[c] = float64(m.bias[c])
 	}
@@ -91,10 +109,6 @@ func (m *linear) probs(ids []uint32, p []float64) {
 		for c, w := range row {
 			p[c] += float64(w) * scale
 		}
-	}
-	if m.classes == 1 {
-		p[0] = 1 / (1 + math.Exp(-p[0]))
-		return
 	}
 	top := slices.Max(p)
 	sum := 0.0

@@ -2,6 +2,7 @@ package understand
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 
@@ -78,11 +79,7 @@ var buildTrainer = sync.OnceValues(func() (*understander, error) {
 		return nil, err
 	}
 	x := s.x.u
-	u := &understander{c: x.c, lex: x.lex, u: x.u, intents: x.intents, messageWords: map[string][]string{}}
-	for _, m := range s.spec.Messages {
-		u.wordsOfMessage(m.Text)
-	}
-	return u, nil
+	return &understander{c: x.c, lex: x.lex, u: x.u, intents: x.intents, messages: readMessages(x.lex, s.spec.Messages)}, nil
 })
 
 // eachFold runs fold(q) for every quarter of fs side by side: each
@@ -384,5 +381,29 @@ func BenchmarkNewCached(b *testing.B) {
 	New(c, spec, ModelCache(dir))
 	for b.Loop() {
 		New(c, spec, ModelCache(dir))
+	}
+}
+
+// TestMessageFeaturesFoldOnce checks what the training reads of each
+// message of messages/: the words hashed once at the danger model's
+// size, and folded further for the choosers, are the features hashed at
+// each size, and featureCount, which sizes them, counts every one.
+func TestMessageFeaturesFoldOnce(t *testing.T) {
+	spec, u := heldOutTrainer(t)
+	for i, m := range spec.Messages {
+		if i%10 != 0 {
+			continue // a tenth of them is thousands of messages
+		}
+		words := u.lex.words(m.Text)
+		for _, bits := range []uint{dangerModelBits, chooserBits} {
+			if got, want := u.idsOfMessage(m.Text, bits), hashed(words, nil, bits); !slices.Equal(got, want) {
+				t.Fatalf("%s:%d: idsOfMessage(%q, %d) = %v, want %v", m.File, m.Line, m.Text, bits, got, want)
+			}
+		}
+		var n int
+		emitFeatures(words, nil, func(uint64) { n++ })
+		if got := featureCount(words); got != n {
+			t.Fatalf("%s:%d: featureCount(%q) = %d, want %d", m.File, m.Line, words, got, n)
+		}
 	}
 }

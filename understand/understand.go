@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -121,12 +122,13 @@ type understander struct {
 	u   *Understanding
 	// models trains the linear models, or reads them when trained before.
 	models *modelCache
-	// messageWords holds, while the models are trained, the words of each
-	// message of messages/: three models learn from the same messages,
-	// and reading them is most of a start once the models are cached.
-	messageWords map[string][]string
-	intents      []*Intent
-	danger       *Intent
+	// messages holds, while the models are trained, the words and
+	// features of each message of messages/: three models learn from the
+	// same messages, and reading them is most of a start once the models
+	// are cached.
+	messages map[string]messageFeatures
+	intents  []*Intent
+	danger   *Intent
 	// dangerAt is the danger intent's place in intents.
 	dangerAt int
 
@@ -371,34 +373,76 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	// that learn from them are trained side by side, and beside them the
 	// classifier of the examples: each has its own weights, and from here
 	// the words, features and weights they share are only read.
-	u.messageWords = map[string][]string{}
-	for _, m := range spec.Messages {
-		u.wordsOfMessage(m.Text)
-	}
+	u.messages = readMessages(lex, spec.Messages)
 	var trained sync.WaitGroup
 	trained.Go(func() { u.model = u.trainClassifier(c) })
 	trained.Go(func() { u.dangerModel = u.trainDanger(spec.Messages) })
 	trained.Go(func() { u.askModel = u.trainAsk(c, spec.Messages) })
 	trained.Go(func() { u.topicModel = u.trainTopic(spec.Messages) })
 	trained.Wait()
-	u.messageWords = nil
+	u.messages = nil
 	u.scratch.New = func() any {
 		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents)), form: make([]bool, len(u.intents)), nearest: make([]int32, len(u.intents))}
 	}
 	return u
 }
 
+// messageFeatures are the words of a message of messages/ and its
+// features folded to the danger model's ids (see hashed).
+type messageFeatures struct {
+	words []string
+	ids   []uint32
+}
+
+// readMessages reads the words and features of every message, on every
+// core: a start that finds its models in the cache does little else.
+func readMessages(lex *lexicon, ms []Message) map[string]messageFeatures {
+	read := make([]messageFeatures, len(ms))
+	workers := min(runtime.GOMAXPROCS(0), len(ms))
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Go(func() {
+			for i := k; i < len(ms); i += workers {
+				words := lex.words(ms[i].Text)
+				read[i] = messageFeatures{words: words, ids: hashed(words, nil, dangerModelBits)}
+			}
+		})
+	}
+	wg.Wait()
+	out := make(map[string]messageFeatures, len(ms))
+	for i, m := range ms {
+		out[m.Text] = read[i]
+	}
+	return out
+}
+
 // wordsOfMessage returns the words of a message of messages/, read once
 // for all the models that learn from it.
 func (u *understander) wordsOfMessage(text string) []string {
-	w, ok := u.messageWords[text]
-	if !ok {
-		w = u.lex.words(text)
-		if u.messageWords != nil { // nil once the understander is built
-			u.messageWords[text] = w
-		}
+	if f, ok := u.messages[text]; ok {
+		return f.words
 	}
-	return w
+	return u.lex.words(text)
+}
+
+// idsOfMessage returns the features of a message of messages/ folded to
+// 1<<bits ids, bits at most dangerModelBits. They are hashed once, for the
+// danger model, and folded further for the choosers: folding a hash to
+// fewer bits keeps its low bits, so the ids are the ones hashed would give.
+func (u *understander) idsOfMessage(text string, bits uint) []uint32 {
+	f, ok := u.messages[text]
+	if !ok {
+		return hashed(u.lex.words(text), nil, bits)
+	}
+	if bits == dangerModelBits {
+		return f.ids
+	}
+	mask := uint32(1)<<bits - 1
+	ids := make([]uint32, len(f.ids))
+	for i, id := range f.ids {
+		ids[i] = id & mask
+	}
+	return ids
 }
 
 // movedOrders returns a function that lists the phrases of every
@@ -468,6 +512,22 @@ func emitFeatures(words []string, offs []int, emit func(uint64)) []int {
 		}
 	}
 	return offs
+}
+
+// featureCount is how many features emitFeatures emits for words.
+func featureCount(words []string) int {
+	n := 0
+	for i, w := range words {
+		n++
+		if i+1 < len(words) {
+			n++
+		}
+		runes := utf8.RuneCountInString(w) + 2
+		for g := minGram; g <= maxGram; g++ {
+			n += max(runes-g+1, 0)
+		}
+	}
+	return n
 }
 
 // FNV-1a, written out so that hashing a feature allocates nothing.
