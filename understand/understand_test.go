@@ -335,6 +335,12 @@ func TestUnderstand(t *testing.T) {
 		// police: a fear, not a question for the police.
 		{text: "als ik aangifte doe kijken ze dan ook naar wat ik zelf gedaan heb", intent: "question", fear: true, who: understand.WhoMe},
 		{text: "hij zegt dat ik door moet gaan anders gaat hij naar de politie", intent: "online", fear: true, who: understand.WhoMe},
+		// Their threat to report someone to the police is a fear, not
+		// danger now.
+		{text: "zit er al te diep in, als ik stop zeggen ze dat ze me verlinken bij de politie", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "hij zegt dat hij me verlinkt bij de politie", intent: "*", fear: true, who: understand.WhoMe},
+		// What they would do if he refused is how he is held.
+		{text: "my cousin sells for them to pay a debt, they'd hurt him if he quits", intent: "criminal", who: understand.WhoOther},
 		// Being jailed for talking is a fear: "put me in" is then no
 		// sign of being taken somewhere.
 		{text: "they told me the police here work with them and will put me in jail if i talk", intent: "*", fear: true, who: understand.WhoMe},
@@ -625,6 +631,7 @@ func TestMessageLanguage(t *testing.T) {
 		// Polish "nie" is mended to Dutch "niet" and "na" is Dutch too;
 		// the letters of a long message still say Polish.
 		{"kolega spadl z drabiny na hali, krew leci z glowy, brygadzista nie pozwala dzwonic po karetke", "pl"},
+		{"brygadzista bije kolege na polu, lezy i krwawi a reszta boi sie cos zrobic", "pl"},
 		// A number is no language's word.
 		{"ze is 15", "nl"},
 		{"she is 15", "en"},
