@@ -402,13 +402,24 @@ type phrase struct {
 // compilePhrase turns a phrase of the content into word patterns, with
 // its words normalised as messages are. It returns nil for a phrase
 // without words.
-func compilePhrase(s string) []wordPat {
+//
+// A whole word that is a spelling ("im", "hes", "mn") becomes the words it
+// stands for, as it does in a message (see lexicon.words): "hes in the
+// room" matches what "he's in the room" is read as, "he is in the room".
+func compilePhrase(s string, spell map[string][]string) []wordPat {
 	var out []wordPat
 	for _, raw := range strings.Fields(s) {
 		prefix, suffix := strings.HasSuffix(raw, "*"), strings.HasPrefix(raw, "*")
 		toks := Tokens(strings.Trim(raw, "*"))
 		for i, t := range toks {
-			out = append(out, wordPat{s: t, prefix: prefix && i == len(toks)-1, suffix: suffix && i == 0})
+			pre, suf := prefix && i == len(toks)-1, suffix && i == 0
+			if ws, ok := spell[t]; ok && !pre && !suf {
+				for _, w := range ws {
+					out = append(out, wordPat{s: w})
+				}
+				continue
+			}
+			out = append(out, wordPat{s: t, prefix: pre, suffix: suf})
 		}
 	}
 	return out
@@ -429,16 +440,20 @@ type phrases struct {
 	// two: "her" is a determiner and an object): a phrase's word in a
 	// class matches any word that shares one of its classes.
 	class map[string]uint8
+	// spell is the lexicon's spellings, which phrases are read with
+	// as messages are (see compilePhrase).
+	spell map[string][]string
 }
 
-func newPhrases() *phrases {
-	return &phrases{exact: map[string][]*phrase{}, start: map[string][]*phrase{}}
+// newPhrases returns phrases read with the lexicon's spellings.
+func newPhrases(spell map[string][]string) *phrases {
+	return &phrases{exact: map[string][]*phrase{}, start: map[string][]*phrase{}, spell: spell}
 }
 
 // newPhrasesOf returns phrases whose words of a class stand for any word
 // of that class.
-func newPhrasesOf(class map[string]uint8) *phrases {
-	ps := newPhrases()
+func newPhrasesOf(class map[string]uint8, spell map[string][]string) *phrases {
+	ps := newPhrases(spell)
 	ps.class = class
 	return ps
 }
@@ -453,7 +468,7 @@ func (ps *phrases) matches(wp wordPat, w string) bool {
 
 // add compiles a phrase with a tag.
 func (ps *phrases) add(s string, tag int) {
-	words := compilePhrase(s)
+	words := compilePhrase(s, ps.spell)
 	if len(words) == 0 {
 		return
 	}

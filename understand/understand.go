@@ -210,11 +210,13 @@ type work struct {
 }
 
 func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, models *modelCache) *understander {
+	// Phrases are read with the spellings, as messages are.
+	spelt := func() *phrases { return newPhrases(lex.spell) }
 	u := &understander{
 		c: c, lex: lex, u: spec, models: models,
-		rules: newPhrases(), except: newPhrases(), signs: newPhrases(), everyday: newPhrases(), light: newPhrases(), alone: newPhrases(), opening: newPhrases(),
-		keywords: newPhrases(), markers: newPhrases(), means: newPhrases(),
-		ageBefore: map[string]bool{}, ageAfter: map[string]bool{}, partner: map[string]bool{}, switchTo: newPhrases(),
+		rules: spelt(), except: spelt(), signs: spelt(), everyday: spelt(), light: spelt(), alone: spelt(), opening: spelt(),
+		keywords: spelt(), markers: spelt(), means: spelt(),
+		ageBefore: map[string]bool{}, ageAfter: map[string]bool{}, partner: map[string]bool{}, switchTo: spelt(),
 		plain: map[string]bool{}, emoji: map[rune][]string{}, fallback: map[string]*Intent{},
 		feature: map[uint64]int32{},
 	}
@@ -280,7 +282,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 					}
 				}
 			}
-			u.rules, u.except, u.signs = newPhrasesOf(class), newPhrasesOf(class), newPhrasesOf(class)
+			u.rules, u.except, u.signs = newPhrasesOf(class, lex.spell), newPhrasesOf(class, lex.spell), newPhrasesOf(class, lex.spell)
 			moved := movedOrders(in.VerbLast)
 			for _, s := range moved(in.Rules) {
 				u.rules.add(s, i)

@@ -339,6 +339,7 @@ func TestUnderstand(t *testing.T) {
 		// danger now.
 		{text: "zit er al te diep in, als ik stop zeggen ze dat ze me verlinken bij de politie", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "hij zegt dat hij me verlinkt bij de politie", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "the cops already know me from before, theyll just think im one of them", intent: "*", fear: true, who: understand.WhoMe},
 		// What they would do if he refused is how he is held.
 		{text: "my cousin sells for them to pay a debt, they'd hurt him if he quits", intent: "criminal", who: understand.WhoOther},
 		// Being jailed for talking is a fear: "put me in" is then no
@@ -661,6 +662,13 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"hij zit nu naast me", true},
+		// Phrases are read with the spellings, as messages are: "ff" is
+		// "even", "im" is "i am".
+		{"ff stil, ze komen eraan", true},
+		{"im not alone, talk later", true},
+		// A story of someone sleeping in the room where he works is not
+		// someone in the room now.
+		{"owner hasnt paid him in 4 months, hes sleeping in the storage room", false},
 		{"kan nu echt niet praten", true},
 		{"he is right next to me", true},
 		{"shit mn vriend komt binnen, later", true},
