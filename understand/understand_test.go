@@ -340,6 +340,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "zit er al te diep in, als ik stop zeggen ze dat ze me verlinken bij de politie", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "hij zegt dat hij me verlinkt bij de politie", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "the cops already know me from before, theyll just think im one of them", intent: "*", fear: true, who: understand.WhoMe},
+		// A professional's words for a child's home, and a threat to
+		// share pictures: not danger now.
+		{text: "teacher here, who do i contact about a possibly unsafe home situation of a student", intent: "question", who: understand.WhoProf, home: true},
+		{text: "im 16, a man on insta says he will post my pics unless i send more 😭", intent: "online", who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "hij laat me spullen jatten en als ik met lege handen kom krijg ik klappen", intent: "criminal", who: understand.WhoMe},
 		// What they would do if he refused is how he is held.
 		{text: "my cousin sells for them to pay a debt, they'd hurt him if he quits", intent: "criminal", who: understand.WhoOther},
 		// Being jailed for talking is a fear: "put me in" is then no
