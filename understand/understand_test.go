@@ -345,6 +345,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "teacher here, who do i contact about a possibly unsafe home situation of a student", intent: "question", who: understand.WhoProf, home: true},
 		{text: "im 16, a man on insta says he will post my pics unless i send more 😭", intent: "online", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "hij laat me spullen jatten en als ik met lege handen kom krijg ik klappen", intent: "criminal", who: understand.WhoMe},
+		// Criminal exploitation in words without drugs: made to sell,
+		// companies put in someone's name.
+		{text: "im 17, my cousins friends make me sell stuff at school and if the money is short i have to pay it back double", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "some men put a company in his name and he has to sign papers", intent: "criminal"},
 		// What they would do if he refused is how he is held.
 		{text: "my cousin sells for them to pay a debt, they'd hurt him if he quits", intent: "criminal", who: understand.WhoOther},
 		// Being jailed for talking is a fear: "put me in" is then no
