@@ -108,8 +108,13 @@ type Markers struct {
 	// which count only when nothing else says who it is about.
 	Me          Phrases `yaml:"me"`
 	FirstPerson Phrases `yaml:"first_person"`
-	Other       Phrases `yaml:"other"`
-	Prof        Phrases `yaml:"prof"`
+	// Reflexive are the phrases whose "me" is the writer as the one who
+	// feels ("ik schrik me dood", "ik maak me zorgen"): each takes back one
+	// match of Me, so that a parent's shock about a child stays about
+	// the child.
+	Reflexive Phrases `yaml:"reflexive"`
+	Other     Phrases `yaml:"other"`
+	Prof      Phrases `yaml:"prof"`
 	// Home: it happens at home or in the family.
 	Home Phrases `yaml:"home"`
 	// Minor and Adult say an age without a number ("minderjarig").

@@ -112,6 +112,7 @@ const (
 	markPolice
 	markWorry
 	markAsks
+	markReflexive
 	markCount
 )
 
@@ -232,7 +233,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	m := u.u.Markers
 	for tag, p := range map[int]Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
 		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
-		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks} {
+		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive} {
 		for _, s := range all(p) {
 			u.markers.add(s, tag)
 		}
@@ -1062,6 +1063,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		u.keywords.match(olderPartnerWords, func(p *phrase, _, _ int) { wk.kw[p.tag] = true })
 	}
 	u.markers.match(words, func(p *phrase, _, _ int) { wk.marks[p.tag]++ })
+	wk.marks[markMe] = max(wk.marks[markMe]-wk.marks[markReflexive], 0)
 	if wk.marks[markWatched] == 0 {
 		// Someone reading along is said with words put in as often as
 		// danger is ("hij zit nu naast me", "kan nu echt niet praten"):

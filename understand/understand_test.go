@@ -349,6 +349,17 @@ func TestUnderstand(t *testing.T) {
 		// companies put in someone's name.
 		{text: "im 17, my cousins friends make me sell stuff at school and if the money is short i have to pay it back double", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "some men put a company in his name and he has to sign papers", intent: "criminal"},
+		// Someone faints for want of air: 112 for a doctor.
+		{text: "we are 20 people in the back of a truck, very hot, no air, one woman fainted", intent: "danger", danger: true},
+		{text: "my friend just fainted at work", intent: "danger", danger: true, who: understand.WhoOther},
+		// Pictures taken down, a parent's shock: not danger now.
+		{text: "someone is blackmailing my friend with nudes online, is there a site that can help take them down", intent: "question", who: understand.WhoOther},
+		{text: "mijn zoon van 13 staat op de uitkijk bij het winkelcentrum en krijgt er sneakers voor, ik schrik me dood", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// A parent's shock is the parent's; what happens is the son's.
+		{text: "ik schaam me dood, mijn zoon deelt pakketjes rond voor oudere jongens", intent: "criminal", who: understand.WhoOther},
+		// Being exposed to one's parents, or found out: a fear.
+		{text: "ik wil stoppen maar durf niks te zeggen want dan laten ze die video aan mn ouders zien", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "they have people everywhere, even in the police. if they find out i wrote here they'll know it was me", intent: "*", fear: true, who: understand.WhoMe},
 		// What they would do if he refused is how he is held.
 		{text: "my cousin sells for them to pay a debt, they'd hurt him if he quits", intent: "criminal", who: understand.WhoOther},
 		// Being jailed for talking is a fear: "put me in" is then no
