@@ -352,6 +352,11 @@ func TestUnderstand(t *testing.T) {
 		// Someone faints for want of air: 112 for a doctor.
 		{text: "we are 20 people in the back of a truck, very hot, no air, one woman fainted", intent: "danger", danger: true},
 		{text: "my friend just fainted at work", intent: "danger", danger: true, who: understand.WhoOther},
+		// Criminal exploitation in other words again; a fear of the
+		// parents or the school being called.
+		{text: "came from nigeria for a football trial that didnt exist, now im selling stuff on the street to pay back the guy who flew me here", intent: "criminal", who: understand.WhoMe},
+		{text: "gaan jullie meteen mijn ouders of school bellen als ik vertel wat er gebeurt? dan is alles kapot", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "youth worker, a boy i coach is being sextorted. which org helps get the images taken down", intent: "question", named: "", who: understand.WhoProf},
 		// Pictures taken down, a parent's shock: not danger now.
 		{text: "someone is blackmailing my friend with nudes online, is there a site that can help take them down", intent: "question", who: understand.WhoOther},
 		{text: "mijn zoon van 13 staat op de uitkijk bij het winkelcentrum en krijgt er sneakers voor, ik schrik me dood", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
