@@ -39,6 +39,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"doei", TextInput("doei!"), true},
 		{"asks to delete the chat and leave", TextInput("kan ik dit gesprek verwijderen en eruit"), true},
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},
+		{"romanian, in parts", TextInput("gata, nu mai vreau sa vorbesc. inchide"), true},
+		{"hungarian, in parts", TextInput("kilepek, zard be"), true},
 		{"bye", TextInput("Bye."), true},
 		{"out of this chat", TextInput("I want to get out of this chat now"), true},
 		{"uit de chat", TextInput("laat maar, ik ga uit de chat"), true},

@@ -141,6 +141,9 @@ type understander struct {
 	means                        *phrases
 	keywords, markers            *phrases
 	ageBefore, ageAfter, partner map[string]bool
+	// ageBeforeWords are the phrases of more than one word that make a
+	// number right after them an age: "zoon is 14", not "het is 14".
+	ageBeforeWords [][]string
 	// exText are the examples, for explain.
 	exText []string
 	// model guesses an intent no example came close to; see classifier.
@@ -250,8 +253,11 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 		u.switchLangs = append(u.switchLangs, to)
 	}
 	for _, s := range all(m.AgeBefore) {
-		if w := Tokens(s); len(w) > 0 {
-			u.ageBefore[w[len(w)-1]] = true
+		switch w := Tokens(s); {
+		case len(w) == 1:
+			u.ageBefore[w[0]] = true
+		case len(w) > 1:
+			u.ageBeforeWords = append(u.ageBeforeWords, w)
 		}
 	}
 	for _, s := range all(m.AgeAfter) {
@@ -1122,13 +1128,23 @@ func (u *understander) olderPartner(words []string) bool {
 	return false
 }
 
+// ageBeforePhrase reports whether words end with one of ageBeforeWords.
+func (u *understander) ageBeforePhrase(words []string) bool {
+	for _, p := range u.ageBeforeWords {
+		if len(words) >= len(p) && slices.Equal(words[len(words)-len(p):], p) {
+			return true
+		}
+	}
+	return false
+}
+
 // age finds an age given as a number: "ik ben 15", "van 14", "15 jaar".
 func (u *understander) age(words []string) Age {
 	for i, w := range words {
 		if !isNumber(w) || len(w) > 2 {
 			continue
 		}
-		if !(i > 0 && u.ageBefore[words[i-1]]) && !(i+1 < len(words) && u.ageAfter[words[i+1]]) {
+		if !(i > 0 && u.ageBefore[words[i-1]]) && !u.ageBeforePhrase(words[:i]) && !(i+1 < len(words) && u.ageAfter[words[i+1]]) {
 			continue
 		}
 		if i >= 2 && u.partner[words[i-2]] && !(i+1 < len(words) && u.ageAfter[words[i+1]]) {

@@ -352,6 +352,14 @@ func TestUnderstand(t *testing.T) {
 		// Someone faints for want of air: 112 for a doctor.
 		{text: "we are 20 people in the back of a truck, very hot, no air, one woman fainted", intent: "danger", danger: true},
 		{text: "my friend just fainted at work", intent: "danger", danger: true, who: understand.WhoOther},
+		// Mattresses on the floor and asparagus are where and how
+		// someone works, not someone down or stabbed.
+		{text: "hij slaapt in een schuur met matrassen op de grond en steekt asperges voor bijna niks", intent: "labour"},
+		{text: "my son is 14 and got a snapchat offer to earn 500 quick just picking up a bag", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// A child's age as a parent gives it; a boyfriend's is not hers.
+		{text: "mijn dochter is 15 en ik maak me zorgen", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mijn dochter heeft een vriend, hij is 22", intent: "sexual", who: understand.WhoOther},
+		{text: "de schuld is 15 duizend en hij zegt dat ik moet werken", intent: "*", who: understand.WhoMe},
 		// Criminal exploitation in other words again; a fear of the
 		// parents or the school being called.
 		{text: "came from nigeria for a football trial that didnt exist, now im selling stuff on the street to pay back the guy who flew me here", intent: "criminal", who: understand.WhoMe},
@@ -438,7 +446,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn familie in nigeria wordt bedreigd als ik iets vertel, ik durf echt niet naar de politie", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "ze zeggen dat ze altijd weten met wie ik praat. kunnen zij dit gesprek zien?", intent: "*", fear: true},
 		{text: "hij heeft gezegd dat hij mijn familie in nigeria iets aandoet als ik ooit met iemand praat. komt hij hier achter?", intent: "*", fear: true, home: true},
-		{text: "mn zoon is 19 en moet van zijn 'vrienden' telefoonabonnementen op zijn naam afsluiten en doorgeven, hij is bang en slaapt niet meer", intent: "criminal"},
+		{text: "mn zoon is 19 en moet van zijn 'vrienden' telefoonabonnementen op zijn naam afsluiten en doorgeven, hij is bang en slaapt niet meer", intent: "criminal", age: understand.AgeAdult},
 		{text: "mn nichtje wordt morgenvroeg naar het buitenland gebracht om te trouwen, vlucht gaat om 7u", intent: "danger", danger: true},
 		{text: "ik werk zonder vergunning als escort en wil stoppen maar ben bang voor een boete of dat ze mijn kinderen afpakken", intent: "*", fear: true},
 		// A keyword of small talk ("stoppen") does not end a long story.
@@ -687,6 +695,8 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"hij zit nu naast me", true},
+		{"sorry moet stoppen met typen de chauffeur let op", true},
+		{"its a shared laptop at the house, the others can see this screen", true},
 		// Phrases are read with the spellings, as messages are: "ff" is
 		// "even", "im" is "i am".
 		{"ff stil, ze komen eraan", true},
