@@ -352,6 +352,8 @@ func TestUnderstand(t *testing.T) {
 		// Someone faints for want of air: 112 for a doctor.
 		{text: "we are 20 people in the back of a truck, very hot, no air, one woman fainted", intent: "danger", danger: true},
 		{text: "my friend just fainted at work", intent: "danger", danger: true, who: understand.WhoOther},
+		// Taken to spend the night with men, in half an hour.
+		{text: "vanavond moet ze blijven slapen bij een paar mannen, ze is pas 15", intent: "danger", danger: true, age: understand.AgeMinor},
 		// Mattresses on the floor and asparagus are where and how
 		// someone works, not someone down or stabbed.
 		{text: "hij slaapt in een schuur met matrassen op de grond en steekt asperges voor bijna niks", intent: "labour"},
@@ -696,6 +698,7 @@ func TestWatched(t *testing.T) {
 		{"hij zit naast me", true},
 		{"hij zit nu naast me", true},
 		{"sorry moet stoppen met typen de chauffeur let op", true},
+		{"ze checken s avonds al onze telefoons", true},
 		{"its a shared laptop at the house, the others can see this screen", true},
 		// Phrases are read with the spellings, as messages are: "ff" is
 		// "even", "im" is "i am".
