@@ -352,6 +352,13 @@ func TestUnderstand(t *testing.T) {
 		// Someone faints for want of air: 112 for a doctor.
 		{text: "we are 20 people in the back of a truck, very hot, no air, one woman fainted", intent: "danger", danger: true},
 		{text: "my friend just fainted at work", intent: "danger", danger: true, who: understand.WhoOther},
+		// A deadline with a threat to a little brother is danger now;
+		// a phone about to be taken away too.
+		{text: "over twee uur moet ik geld ophalen anders doen ze mijn broertje wat", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ze pakken mijn telefoon af en ik zit hier in een kamer", intent: "danger", danger: true, who: understand.WhoMe},
+		// Fined for illegal work, or found with the police: a fear.
+		{text: "im scared because my work was illegal, will i get a fine", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "wordt dit gesprek opgeslagen? wil niet dat het bij de politie terechtkomt", intent: "*", fear: true},
 		// Taken to spend the night with men, in half an hour.
 		{text: "vanavond moet ze blijven slapen bij een paar mannen, ze is pas 15", intent: "danger", danger: true, age: understand.AgeMinor},
 		// Mattresses on the floor and asparagus are where and how
