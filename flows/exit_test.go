@@ -41,6 +41,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},
 		{"romanian, in parts", TextInput("gata, nu mai vreau sa vorbesc. inchide"), true},
 		{"hungarian, in parts", TextInput("kilepek, zard be"), true},
+		{"hungarian, with a sorry", TextInput("kilépek, bocs"), true},
 		{"closing this now", TextInput("ik wil dit nu afsluiten"), true},
 		{"bye", TextInput("Bye."), true},
 		{"out of this chat", TextInput("I want to get out of this chat now"), true},

@@ -359,6 +359,12 @@ func TestUnderstand(t *testing.T) {
 		// Fined for illegal work, or found with the police: a fear.
 		{text: "im scared because my work was illegal, will i get a fine", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "wordt dit gesprek opgeslagen? wil niet dat het bij de politie terechtkomt", intent: "*", fear: true},
+		// Men going in and out of a young girl's room is danger now.
+		{text: "in the flat below men keep going in and out, i think theres a young girl", intent: "danger", danger: true},
+		// A teacher asking for lesson materials, and praise, are neither
+		// a story nor a cry.
+		{text: "any lesson materials on human trafficking for high school students? teaching a class next week", intent: "question", who: understand.WhoProf},
+		{text: "you guys do good work, respect", intent: "thanks"},
 		// Taken to spend the night with men, in half an hour.
 		{text: "vanavond moet ze blijven slapen bij een paar mannen, ze is pas 15", intent: "danger", danger: true, age: understand.AgeMinor},
 		// Mattresses on the floor and asparagus are where and how
