@@ -43,6 +43,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"hungarian, in parts", TextInput("kilepek, zard be"), true},
 		{"hungarian, with a sorry", TextInput("kilépek, bocs"), true},
 		{"closing this now", TextInput("ik wil dit nu afsluiten"), true},
+		{"closing, please", TextInput("afsluiten graag"), true},
+		{"leave chat", TextInput("Leave chat"), true},
 		{"bye", TextInput("Bye."), true},
 		{"out of this chat", TextInput("I want to get out of this chat now"), true},
 		{"uit de chat", TextInput("laat maar, ik ga uit de chat"), true},

@@ -365,6 +365,8 @@ func TestUnderstand(t *testing.T) {
 		// a story nor a cry.
 		{text: "any lesson materials on human trafficking for high school students? teaching a class next week", intent: "question", who: understand.WhoProf},
 		{text: "you guys do good work, respect", intent: "thanks"},
+		// A team of youth workers asks as professionals.
+		{text: "geven jullie trainingen aan ons jeugdhulpteam over signalen herkennen? of wie wel", intent: "training", who: understand.WhoProf},
 		// Taken to spend the night with men, in half an hour.
 		{text: "vanavond moet ze blijven slapen bij een paar mannen, ze is pas 15", intent: "danger", danger: true, age: understand.AgeMinor},
 		// Mattresses on the floor and asparagus are where and how
