@@ -367,6 +367,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "you guys do good work, respect", intent: "thanks"},
 		// A team of youth workers asks as professionals.
 		{text: "geven jullie trainingen aan ons jeugdhulpteam over signalen herkennen? of wie wel", intent: "training", who: understand.WhoProf},
+		// Quiet now: what someone lives with, not danger now.
+		{text: "chef heeft mijn papieren afgepakt, ik werk 12 uur per dag en slaap in de kelder. is nu rustig maar ik wil hier weg", intent: "labour", who: understand.WhoMe},
 		// Taken to spend the night with men, in half an hour.
 		{text: "vanavond moet ze blijven slapen bij een paar mannen, ze is pas 15", intent: "danger", danger: true, age: understand.AgeMinor},
 		// Mattresses on the floor and asparagus are where and how
