@@ -45,6 +45,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"closing this now", TextInput("ik wil dit nu afsluiten"), true},
 		{"closing, please", TextInput("afsluiten graag"), true},
 		{"leave chat", TextInput("Leave chat"), true},
+		{"leave this page", TextInput("stop stop i want to leave this page"), true},
 		{"bye", TextInput("Bye."), true},
 		{"out of this chat", TextInput("I want to get out of this chat now"), true},
 		{"uit de chat", TextInput("laat maar, ik ga uit de chat"), true},

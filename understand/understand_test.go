@@ -367,6 +367,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "you guys do good work, respect", intent: "thanks"},
 		// A team of youth workers asks as professionals.
 		{text: "geven jullie trainingen aan ons jeugdhulpteam over signalen herkennen? of wie wel", intent: "training", who: understand.WhoProf},
+		// Picked up in a few minutes by strangers is danger now; by a
+		// parent from practice it is not.
+		{text: "my sister is 14 and getting picked up in an hour by some older guy", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "im getting picked up in 5 min by my dad", intent: "*", who: understand.WhoMe, home: true},
+		{text: "theres a kid on a bike who delivers stuff to the same house every hour", intent: "criminal"},
 		// Quiet now: what someone lives with, not danger now.
 		{text: "chef heeft mijn papieren afgepakt, ik werk 12 uur per dag en slaap in de kelder. is nu rustig maar ik wil hier weg", intent: "labour", who: understand.WhoMe},
 		// Taken to spend the night with men, in half an hour.
