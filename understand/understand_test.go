@@ -372,6 +372,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "my sister is 14 and getting picked up in an hour by some older guy", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "im getting picked up in 5 min by my dad", intent: "*", who: understand.WhoMe, home: true},
 		{text: "theres a kid on a bike who delivers stuff to the same house every hour", intent: "criminal"},
+		// Being found out through the police is a fear; a team of
+		// district nurses asks as professionals.
+		{text: "ze hebben overal mensen ook bij de politie, als ik aangifte doe weten ze het meteen", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "we zijn een team wijkverpleging, kunnen we ergens een training volgen over signalen van seksuele uitbuiting", intent: "training", who: understand.WhoProf},
+		{text: "kid across the street gets dropped off every day and leaves with backpacks, always looks scared", intent: "criminal"},
 		// Quiet now: what someone lives with, not danger now.
 		{text: "chef heeft mijn papieren afgepakt, ik werk 12 uur per dag en slaap in de kelder. is nu rustig maar ik wil hier weg", intent: "labour", who: understand.WhoMe},
 		// Taken to spend the night with men, in half an hour.
