@@ -44,6 +44,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"hungarian, with a sorry", TextInput("kilépek, bocs"), true},
 		{"closing this now", TextInput("ik wil dit nu afsluiten"), true},
 		{"closing, please", TextInput("afsluiten graag"), true},
+		{"close, I want out", TextInput("sluit af ik wil hier weg"), true},
+		{"no, never mind, I quit", TextInput("nee laat maar ik kap ermee"), true},
 		{"leave chat", TextInput("Leave chat"), true},
 		{"leave this page", TextInput("stop stop i want to leave this page"), true},
 		{"bye", TextInput("Bye."), true},
