@@ -292,10 +292,16 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 			e.globals[normalise(c.Text(lang, key))] = data
 		}
 		for _, w := range strings.Split(c.Texts[lang][content.KeyExitWords], ",") {
+			// "=ik wil dit afsluiten" leaves only when typed whole: its
+			// words do not join the vocabulary, or "ik wil stoppen",
+			// which may be about a job or a gang, would leave too.
+			w, whole := strings.CutPrefix(strings.TrimSpace(w), "=")
 			if w = normalise(trimMarks(w)); w != "" {
 				e.exitWords[w] = true
 				e.noteExitLang(w, lang)
-				e.noteExitVocab(w)
+				if !whole {
+					e.noteExitVocab(w)
+				}
 			}
 		}
 		e.noteExitLang(normalise(c.Text(lang, content.KeyOptExit)), lang)
