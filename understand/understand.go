@@ -192,10 +192,12 @@ type work struct {
 	// Understanding.Means); meansAt are the spans of the means found.
 	form    []bool
 	meansAt [][2]int
-	used    []bool
-	masked  []string
-	marks   [markCount]int
-	offs    []int
+	// homeAt and otherAt are the spans of the home and other markers.
+	homeAt, otherAt [][2]int
+	used            []bool
+	masked          []string
+	marks           [markCount]int
+	offs            []int
 	// covered marks the words a sign of danger stands on; spans are the
 	// exceptions found.
 	covered []bool
@@ -1068,8 +1070,24 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		// content calls an older boyfriend, however it is said.
 		u.keywords.match(olderPartnerWords, func(p *phrase, _, _ int) { wk.kw[p.tag] = true })
 	}
-	u.markers.match(words, func(p *phrase, _, _ int) { wk.marks[p.tag]++ })
+	wk.homeAt, wk.otherAt = wk.homeAt[:0], wk.otherAt[:0]
+	u.markers.match(words, func(p *phrase, i, j int) {
+		wk.marks[p.tag]++
+		switch p.tag {
+		case markHome:
+			wk.homeAt = append(wk.homeAt, [2]int{i, j})
+		case markOther:
+			wk.otherAt = append(wk.otherAt, [2]int{i, j})
+		}
+	})
 	wk.marks[markMe] = max(wk.marks[markMe]-wk.marks[markReflexive], 0)
+	// A relative to whom it happens ("mijn moeder wordt gedwongen") is
+	// someone else the message is about, not a home where it happens.
+	for _, h := range wk.homeAt {
+		if slices.ContainsFunc(wk.otherAt, func(o [2]int) bool { return o[0] <= h[0] && h[1] <= o[1] }) {
+			wk.marks[markHome]--
+		}
+	}
 	if wk.marks[markWatched] == 0 {
 		// Someone reading along is said with words put in as often as
 		// danger is ("hij zit nu naast me", "kan nu echt niet praten"):

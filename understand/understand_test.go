@@ -377,6 +377,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze hebben overal mensen ook bij de politie, als ik aangifte doe weten ze het meteen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "we zijn een team wijkverpleging, kunnen we ergens een training volgen over signalen van seksuele uitbuiting", intent: "training", who: understand.WhoProf},
 		{text: "kid across the street gets dropped off every day and leaves with backpacks, always looks scared", intent: "criminal"},
+		// A parent to whom it happens is someone else, and no home where
+		// it happens.
+		{text: "my mum is being forced by her boyfriend to sell drugs", intent: "criminal", who: understand.WhoOther},
+		{text: "mijn moeder wordt door haar vriend gedwongen pakketjes door te sturen", intent: "*", who: understand.WhoOther},
 		// Quiet now: what someone lives with, not danger now.
 		{text: "chef heeft mijn papieren afgepakt, ik werk 12 uur per dag en slaap in de kelder. is nu rustig maar ik wil hier weg", intent: "labour", who: understand.WhoMe},
 		// Taken to spend the night with men, in half an hour.
