@@ -748,9 +748,13 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			// met wiet verkopen") is no topic.
 			m.Topic = nil
 		}
-		if m.Topic == nil {
+		if m.Topic == nil && u.wordsBesidesDanger(masked) >= topicWords {
 			// The topic that danger messages like this one were about:
-			// the passports taken and a van coming is labour.
+			// the passports taken and a van coming is labour. Only when
+			// the message says more than the danger: "hij staat nu voor
+			// de deur en ik ben bang" tells no topic, whichever way such
+			// words leaned in the messages learnt, and gets the help for
+			// any danger at home or in doubt.
 			var t *Intent
 			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
 			if t != nil {
@@ -1242,6 +1246,26 @@ func (u *understander) best(kind string, wk *work) int {
 // rule or exception: people put words in ("hij slaat me", "hij slaat mij
 // elke dag", "ik kan echt niet weg").
 const ruleGap = 1
+
+// wordsBesidesDanger counts the words that no rule or sign of danger
+// stands on: what is left to tell a topic by.
+func (u *understander) wordsBesidesDanger(words []string) int {
+	on := make([]bool, len(words))
+	mark := func(_ *phrase, i, j int) {
+		for k := i; k < j; k++ {
+			on[k] = true
+		}
+	}
+	u.rules.matchGap(words, ruleGap, mark)
+	u.signs.matchGap(words, ruleGap, mark)
+	n := 0
+	for _, d := range on {
+		if !d {
+			n++
+		}
+	}
+	return n
+}
 
 // ruleHit reports whether a phrase of set matches words where no exception
 // overlaps it.

@@ -381,6 +381,16 @@ func TestUnderstand(t *testing.T) {
 		// it happens.
 		{text: "my mum is being forced by her boyfriend to sell drugs", intent: "criminal", who: understand.WhoOther},
 		{text: "mijn moeder wordt door haar vriend gedwongen pakketjes door te sturen", intent: "*", who: understand.WhoOther},
+		// Smoke in a locked container is danger now, whatever happens
+		// every night; a light that burns all night is not a fire.
+		{text: "ze sluiten ons elke nacht op in de container en nu ruik ik rook", intent: "danger", danger: true},
+		{text: "i smell smoke and we are locked in the room", intent: "danger", danger: true},
+		{text: "in de nagelsalon brandt het licht de hele nacht, volgens mij slapen de meisjes daar", intent: "*"},
+		// Someone worried about a kid who asks for advice is asking
+		// about someone else; not trusting the police is a fear.
+		{text: "who do i call in NL if im worried about a kid but not sure, just want advice", intent: "*", who: understand.WhoOther},
+		{text: "ik vertrouw de politie echt niet meer, vorige keer lachten ze me uit. moet ik perse aangifte doen?", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "kunnen wij als team een training krijgen over signalen van seksuele uitbuiting", intent: "training", who: understand.WhoProf},
 		// Quiet now: what someone lives with, not danger now.
 		{text: "chef heeft mijn papieren afgepakt, ik werk 12 uur per dag en slaap in de kelder. is nu rustig maar ik wil hier weg", intent: "labour", who: understand.WhoMe},
 		// Taken to spend the night with men, in half an hour.
@@ -729,6 +739,7 @@ func TestWatched(t *testing.T) {
 		{"hij zit naast me", true},
 		{"hij zit nu naast me", true},
 		{"sorry moet stoppen met typen de chauffeur let op", true},
+		{"this is a shared phone, someone might see this", true},
 		{"ze checken s avonds al onze telefoons", true},
 		{"its a shared laptop at the house, the others can see this screen", true},
 		// Phrases are read with the spellings, as messages are: "ff" is
@@ -1014,6 +1025,7 @@ func TestLanguageAsked(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"do you speak english", "en"},
 		{"spreek je nederlands", "nl"},
+		{"kan dit in t engels pls", "en"},
 		{"i dont speak dutch", "en"},
 		{"sorry i don't speak dutch, english?", "en"},
 		{"is there victim support that can go with me to court, i dont speak dutch", "en"},
