@@ -391,6 +391,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "who do i call in NL if im worried about a kid but not sure, just want advice", intent: "*", who: understand.WhoOther},
 		{text: "ik vertrouw de politie echt niet meer, vorige keer lachten ze me uit. moet ik perse aangifte doen?", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "kunnen wij als team een training krijgen over signalen van seksuele uitbuiting", intent: "training", who: understand.WhoProf},
+		// What happens to snitches, and a name passed on: a fear.
+		{text: "ik durf niks te zeggen want snitches krijgen klappen", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "wordt mijn naam doorgegeven? mijn ouders mogen echt nooit weten wat ik heb gedaan", intent: "*", fear: true, home: true},
 		// Quiet now: what someone lives with, not danger now.
 		{text: "chef heeft mijn papieren afgepakt, ik werk 12 uur per dag en slaap in de kelder. is nu rustig maar ik wil hier weg", intent: "labour", who: understand.WhoMe},
 		// Taken to spend the night with men, in half an hour.
