@@ -394,6 +394,15 @@ func TestUnderstand(t *testing.T) {
 		// What happens to snitches, and a name passed on: a fear.
 		{text: "ik durf niks te zeggen want snitches krijgen klappen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "wordt mijn naam doorgegeven? mijn ouders mogen echt nooit weten wat ik heb gedaan", intent: "*", fear: true, home: true},
+		// Drugs taped to the body on the way, a boy pulled onto a
+		// scooter, a friend silent since they found out: danger now. A
+		// bus to a concert is not.
+		{text: "zit in de bus met pakketten op mn lijf getaped en ze zitten naast me", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "some older boys just pulled my brother onto a scooter", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "my friend texted that they found out and now she is not answering", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "ik zit in de flixbus naar amsterdam voor een concert", intent: "", who: understand.WhoMe},
+		// Being found by him if one talks is a fear.
+		{text: "hij zei als ik ooit met iemand praat weet hij mn familie te vinden", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Quiet now: what someone lives with, not danger now.
 		{text: "chef heeft mijn papieren afgepakt, ik werk 12 uur per dag en slaap in de kelder. is nu rustig maar ik wil hier weg", intent: "labour", who: understand.WhoMe},
 		// Taken to spend the night with men, in half an hour.
@@ -743,6 +752,7 @@ func TestWatched(t *testing.T) {
 		{"hij zit nu naast me", true},
 		{"sorry moet stoppen met typen de chauffeur let op", true},
 		{"this is a shared phone, someone might see this", true},
+		{"someone here. later", true},
 		{"ze checken s avonds al onze telefoons", true},
 		{"its a shared laptop at the house, the others can see this screen", true},
 		// Phrases are read with the spellings, as messages are: "ff" is
