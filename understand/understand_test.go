@@ -403,6 +403,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik zit in de flixbus naar amsterdam voor een concert", intent: "", who: understand.WhoMe},
 		// Being found by him if one talks is a fear.
 		{text: "hij zei als ik ooit met iemand praat weet hij mn familie te vinden", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Shame and being done for if they find out: a fear, not danger.
+		{text: "ze weten alles van me, waar mn familie woont. als ze erachter komen dat ik hier typ ben ik klaar", intent: "*", fear: true, home: true},
+		{text: "schaam me dood en ben bang dat mn ouders het horen als ik aangifte doe", intent: "*", fear: true, home: true},
 		// Quiet now: what someone lives with, not danger now.
 		{text: "chef heeft mijn papieren afgepakt, ik werk 12 uur per dag en slaap in de kelder. is nu rustig maar ik wil hier weg", intent: "labour", who: understand.WhoMe},
 		// Taken to spend the night with men, in half an hour.
