@@ -390,7 +390,7 @@ func TestUnderstand(t *testing.T) {
 		// about someone else; not trusting the police is a fear.
 		{text: "who do i call in NL if im worried about a kid but not sure, just want advice", intent: "*", who: understand.WhoOther},
 		{text: "ik vertrouw de politie echt niet meer, vorige keer lachten ze me uit. moet ik perse aangifte doen?", intent: "*", fear: true, who: understand.WhoMe},
-		{text: "kunnen wij als team een training krijgen over signalen van seksuele uitbuiting", intent: "training", who: understand.WhoProf},
+		{text: "kunnen wij als team van een jeugdinstelling een training krijgen over signalen van seksuele uitbuiting", intent: "training", who: understand.WhoProf},
 		// What happens to snitches, and a name passed on: a fear.
 		{text: "ik durf niks te zeggen want snitches krijgen klappen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "wordt mijn naam doorgegeven? mijn ouders mogen echt nooit weten wat ik heb gedaan", intent: "*", fear: true, home: true},
@@ -1024,6 +1024,12 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		{"im a childminder and worried about one of the kids, who do i call for advice", true},
 		// A colleague is someone the writer knows, not a client.
 		{"collega bij de schoonmaak moet van haar ex steeds leningen afsluiten op haar naam en dat geld aan hem geven", false},
+		// A coach that is a bus, and a team at work, are no profession;
+		// a coach who trains a boy, and a youth care team, are.
+		{"they put us on a coach to germany and took our passports", false},
+		{"we werken als team in de fabriek maar krijgen geen loon", false},
+		{"im a swim coach and worried about a kid, who do i call", true},
+		{"kunnen wij als team van een jeugdinstelling een training krijgen", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Who == understand.WhoProf; got != tc.prof {
