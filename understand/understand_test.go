@@ -406,6 +406,11 @@ func TestUnderstand(t *testing.T) {
 		// Shame and being done for if they find out: a fear, not danger.
 		{text: "ze weten alles van me, waar mn familie woont. als ze erachter komen dat ik hier typ ben ik klaar", intent: "*", fear: true, home: true},
 		{text: "schaam me dood en ben bang dat mn ouders het horen als ik aangifte doe", intent: "*", fear: true, home: true},
+		// Followed since the station, whatever happened last week, is
+		// danger now; everyone knowing is a fear.
+		{text: "die gast die me vorige week meenam loopt achter me sinds het station", intent: "danger", danger: true},
+		{text: "hij loopt al 10 min achter me", intent: "danger", danger: true},
+		{text: "durf niks te zeggen want dan weet iedereen het en wordt het alleen maar erger voor mij", intent: "*", fear: true, who: understand.WhoMe},
 		// Quiet now: what someone lives with, not danger now.
 		{text: "chef heeft mijn papieren afgepakt, ik werk 12 uur per dag en slaap in de kelder. is nu rustig maar ik wil hier weg", intent: "labour", who: understand.WhoMe},
 		// Taken to spend the night with men, in half an hour.
