@@ -47,6 +47,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"close, I want out", TextInput("sluit af ik wil hier weg"), true},
 		{"no, never mind, I quit", TextInput("nee laat maar ik kap ermee"), true},
 		{"leave chat", TextInput("Leave chat"), true},
+		{"wanting to leave the chat", TextInput("i want to leave the chat"), true},
+		{"wanting to leave is told", TextInput("i want to leave"), false},
 		{"leave this page", TextInput("stop stop i want to leave this page"), true},
 		{"bye", TextInput("Bye."), true},
 		{"out of this chat", TextInput("I want to get out of this chat now"), true},

@@ -1035,6 +1035,7 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		{"we werken als team in de fabriek maar krijgen geen loon", false},
 		{"im a swim coach and worried about a kid, who do i call", true},
 		{"kunnen wij als team van een jeugdinstelling een training krijgen", true},
+		{"kunnen wij als jongerenwerkteam een training krijgen over signalen van seksuele uitbuiting?", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Who == understand.WhoProf; got != tc.prof {
