@@ -61,9 +61,13 @@ var buildKept = sync.OnceValues(func() (*Index, error) {
 
 // heldOutTrainer trains the models of the shipped content on a part of
 // its messages, for the tests that leave each quarter out in turn. It
-// shares the shared index's content, lexicon and intents, reads the
-// words of each message once for every training (as New does for its
-// three models), and keeps no model: what it trains is thrown away.
+// shares the shared index's content, lexicon, intents and model cache,
+// and reads the words of each message once for every training (as New
+// does for its three models). The cache keeps each quarter's models by
+// the samples they learnt from, as it keeps the shipped ones: a run on
+// unchanged content reads the twelve models instead of training them
+// again, and TestCachedUnderstandingIsTheTrainedOne shows that a model
+// read is the one trained.
 func heldOutTrainer(t *testing.T) (*Understanding, *understander) {
 	t.Helper()
 	u, err := buildTrainer()
@@ -79,7 +83,7 @@ var buildTrainer = sync.OnceValues(func() (*understander, error) {
 		return nil, err
 	}
 	x := s.x.u
-	return &understander{c: x.c, lex: x.lex, u: x.u, intents: x.intents, messages: readMessages(x.lex, s.spec.Messages)}, nil
+	return &understander{c: x.c, lex: x.lex, u: x.u, intents: x.intents, models: x.models, messages: readMessages(x.lex, s.spec.Messages)}, nil
 })
 
 // eachFold runs fold(q) for every quarter of fs side by side: each
