@@ -113,6 +113,8 @@ func TestLeavesTyped(t *testing.T) {
 		// Typed alone, people mean the chat: writers who had not seen
 		// the bot used it so in five rounds.
 		{"a wish to close this", TextInput("ik wil dit afsluiten"), true},
+		{"a wish to close this, without af", TextInput("ik wil dit sluiten"), true},
+		{"closing, told", TextInput("ik wil dit sluiten want het raam is open"), false},
 		{"a wish to stop is told", TextInput("wil stoppen"), false},
 		{"exit words without a core", TextInput("ik ga"), false},
 		{"longer word", TextInput("wegwijzer"), false},

@@ -419,6 +419,16 @@ func TestUnderstand(t *testing.T) {
 		// someone works, not someone down or stabbed.
 		{text: "hij slaapt in een schuur met matrassen op de grond en steekt asperges voor bijna niks", intent: "labour"},
 		{text: "my son is 14 and got a snapchat offer to earn 500 quick just picking up a bag", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// A backpack carried at night for older guys is criminal, whatever
+		// "older guys" says elsewhere.
+		{text: "theres a kid in my building, maybe 12, who goes out every night at 2am with a backpack, older guys waiting downstairs", intent: "criminal", who: understand.WhoOther},
+		// Someone who does not dare send them away is not held.
+		{text: "mn buurman is verslaafd en er wonen nu 2 jongens bij hem die vanuit zijn huis dealen, hij durft ze niet weg te sturen", intent: "criminal", who: understand.WhoOther},
+		// What the bot is and keeps.
+		{text: "are you like chatgpt or something", intent: "bot"},
+		{text: "ben jij een soort chatgpt ofzo", intent: "bot"},
+		{text: "is this chat saved somewhere", intent: "bot"},
+		{text: "worden mijn berichten opgeslagen?", intent: "bot"},
 		// A child's age as a parent gives it; a boyfriend's is not hers.
 		{text: "mijn dochter is 15 en ik maak me zorgen", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "mijn dochter heeft een vriend, hij is 22", intent: "sexual", who: understand.WhoOther},
@@ -739,6 +749,9 @@ func TestMessageLanguage(t *testing.T) {
 		{"nie mam umowy, jak pojde na policje to bede mial problemy?", "pl"},
 		// Hungarian typed without accents: its letters alone looked Dutch.
 		{"napi 14 orat dolgozom a csomagolonal, hetente 100 eurot kapok, a tobbit levonjak", "hu"},
+		// Its common words, without accents and with: "a" is English
+		// too, and the letters alone are not sure enough.
+		{"a 20 eves unokahugom kijott ide egy takaritoi munkara, de most esténként férfiakhoz viszik", "hu"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Lang; got != tc.want {
