@@ -424,6 +424,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "theres a kid in my building, maybe 12, who goes out every night at 2am with a backpack, older guys waiting downstairs", intent: "criminal", who: understand.WhoOther},
 		// Someone who does not dare send them away is not held.
 		{text: "mn buurman is verslaafd en er wonen nu 2 jongens bij hem die vanuit zijn huis dealen, hij durft ze niet weg te sturen", intent: "criminal", who: understand.WhoOther},
+		// School grades that collapsed are no one collapsing.
+		{text: "school counsellor. 14 yr old boy keeps showing up with new trainers and cash, says he works for friends. grades totally collapsed", intent: "criminal", who: understand.WhoProf},
+		// Harm threatened if the person talks is the fear of "them";
+		// harm threatened with a time is danger.
+		{text: "they have my familys address back home, if they find out i talked to anyone they will hurt them", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "they'll hurt me if i talk to anyone", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "if i dont drop the bag tonight they'll hurt my sister", intent: "danger", danger: true},
 		// What the bot is and keeps.
 		{text: "are you like chatgpt or something", intent: "bot"},
 		{text: "ben jij een soort chatgpt ofzo", intent: "bot"},
@@ -773,6 +780,7 @@ func TestWatched(t *testing.T) {
 		{"hij zit nu naast me", true},
 		{"sorry moet stoppen met typen de chauffeur let op", true},
 		{"this is a shared phone, someone might see this", true},
+		{"hold on someone came in", true},
 		{"someone here. later", true},
 		{"ze checken s avonds al onze telefoons", true},
 		{"its a shared laptop at the house, the others can see this screen", true},
