@@ -430,6 +430,9 @@ func TestUnderstand(t *testing.T) {
 		// harm threatened with a time is danger.
 		{text: "they have my familys address back home, if they find out i talked to anyone they will hurt them", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "they'll hurt me if i talk to anyone", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "they have my familys address back home, if they find out i told someone they will hurt them", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Three men at the door of the caravan, now, or else.
+		{text: "uitzendbaas staat met 3 kerels voor onze caravan, we moeten er NU uit zegt ie anders pakken ze ons", intent: "danger", danger: true},
 		{text: "if i dont drop the bag tonight they'll hurt my sister", intent: "danger", danger: true},
 		// What the bot is and keeps.
 		{text: "are you like chatgpt or something", intent: "bot"},
