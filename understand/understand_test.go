@@ -431,6 +431,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "they have my familys address back home, if they find out i talked to anyone they will hurt them", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "they'll hurt me if i talk to anyone", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "they have my familys address back home, if they find out i told someone they will hurt them", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Someone at the window, looking in, who pulled her into a car.
+		{text: "er staat iemand bij mijn raam te kijken, dezelfde die mij vorige week in zn auto trok. ben alleen thuis", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "ik zit in de klas bij het raam en verveel me", intent: ""},
+		// Without papers, afraid of being sent back after reporting.
+		{text: "ik heb geen verblijfsvergunning, sturen ze me terug als ik aangifte doe?", intent: "*", fear: true, who: understand.WhoMe},
 		// Three men at the door of the caravan, now, or else.
 		{text: "uitzendbaas staat met 3 kerels voor onze caravan, we moeten er NU uit zegt ie anders pakken ze ons", intent: "danger", danger: true},
 		{text: "if i dont drop the bag tonight they'll hurt my sister", intent: "danger", danger: true},
@@ -784,6 +789,8 @@ func TestWatched(t *testing.T) {
 		{"sorry moet stoppen met typen de chauffeur let op", true},
 		{"this is a shared phone, someone might see this", true},
 		{"hold on someone came in", true},
+		{"my manager is in the room, ill be quick", true},
+		{"mate of mine came from india for a restaurant job, owner says he owes 15k for the visa and hasnt paid him in 4 months, hes sleeping in the storage room", false},
 		{"someone here. later", true},
 		{"ze checken s avonds al onze telefoons", true},
 		{"its a shared laptop at the house, the others can see this screen", true},
