@@ -767,6 +767,9 @@ func TestMessageLanguage(t *testing.T) {
 		// Its common words, without accents and with: "a" is English
 		// too, and the letters alone are not sure enough.
 		{"a 20 eves unokahugom kijott ide egy takaritoi munkara, de most esténként férfiakhoz viszik", "hu"},
+		// Small talk in words only English has.
+		{"tell me a joke", "en"},
+		{"thx, that was helpful 👍", "en"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Lang; got != tc.want {
