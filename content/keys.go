@@ -79,6 +79,10 @@ const (
 	// here must be nobody's answer to a question: typing it wipes the
 	// conversation.
 	KeyExitWords = "sys.exit_words"
+	// Used when set: wishes to leave that are no quick exit alone, as they
+	// may be about the situation ("ik wil hier weg"), separated by commas.
+	// Beside an exit word they leave with it: "ik wil hier weg, sluiten".
+	KeyExitWishes = "sys.exit_wishes"
 )
 
 var systemKeys = []string{

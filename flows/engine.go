@@ -155,6 +155,11 @@ type Engine struct {
 	// one of them a core word, leaves too ("stoppen nu", "wissen en weg",
 	// "gtg now"), however the words are put together.
 	exitVocab, exitCore map[string]bool
+	// exitWishes are wishes to leave that are no quick exit alone ("ik
+	// wil hier weg", "i want out": it may be the situation someone wants
+	// out of), normalised (content.KeyExitWishes). Before or after an
+	// exit phrase they leave with it: "ik wil hier weg, sluiten".
+	exitWishes map[string]bool
 	// leaveOpts are the content's options that leave (content.Option
 	// Leave), by their data, and leaveLabels by their labels as typed:
 	// the text key of the line each leaves.
@@ -253,7 +258,7 @@ func WithOpenNow() EngineOption { return func(e *Engine) { e.openNow = true } }
 // must have passed Load.
 func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 	e := &Engine{c: c, flows: map[string]*compiled{}, globals: map[string]string{}, sysReply: map[string]*sysReplies{}, exitWords: map[string]bool{}, exitLang: map[string]string{},
-		exitVocab: map[string]bool{}, exitCore: map[string]bool{}, leaveOpts: map[string]string{}, leaveLabels: map[string]string{}}
+		exitVocab: map[string]bool{}, exitCore: map[string]bool{}, exitWishes: map[string]bool{}, leaveOpts: map[string]string{}, leaveLabels: map[string]string{}}
 	for _, o := range opts {
 		o(e)
 	}
@@ -302,6 +307,11 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 				if !whole {
 					e.noteExitVocab(w)
 				}
+			}
+		}
+		for _, w := range strings.Split(c.Texts[lang][content.KeyExitWishes], ",") {
+			if w = normalise(trimMarks(w)); w != "" {
+				e.exitWishes[w] = true
 			}
 		}
 		e.noteExitLang(normalise(c.Text(lang, content.KeyOptExit)), lang)
@@ -894,26 +904,46 @@ func (e *Engine) Leaves(in Input) bool {
 		// Exit words of more than one word also match with marks between
 		// them: "gata, ies".
 		words := normalise(strings.Join(strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }), " "))
-		return e.globals[norm] == DataExit || e.leaveLabels[norm] != "" || e.exitWords[norm] || e.exitWords[words] || e.exitBag(words) || e.exitParts(text)
+		return e.globals[norm] == DataExit || e.leaveLabels[norm] != "" || e.exitWords[norm] || e.exitWords[words] || e.exitBag(words) || e.exitParts(text) || e.exitWithWish(words)
 	}
 	return false
 }
 
 // exitParts reports whether text is exit phrases one after another,
-// set apart by marks ("forget it, gotta go, end chat"): each part says
-// to leave, so the whole does, however many words they make together.
+// set apart by marks ("forget it, gotta go, end chat"), or such phrases
+// beside wishes to leave ("ik wil hier weg, sluiten"): each part says to
+// leave, so the whole does, however many words they make together.
 func (e *Engine) exitParts(text string) bool {
 	// Not at an apostrophe: "i'm out" is one part.
 	parts := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
 	if len(parts) < 2 {
 		return false
 	}
+	exit := false
 	for _, p := range parts {
-		if p = normalise(strings.Join(strings.Fields(p), " ")); p != "" && !e.exitWords[p] && !e.exitBag(p) {
+		switch p = normalise(strings.Join(strings.Fields(p), " ")); {
+		case p == "" || e.exitWishes[p]:
+		case e.exitWords[p] || e.exitBag(p):
+			exit = true
+		default:
 			return false
 		}
 	}
-	return true
+	return exit
+}
+
+// exitWithWish reports whether words (normalised, spaces between) are an
+// exit phrase and a wish to leave, one after the other without a mark:
+// "stop ik wil eruit", "ik wil eruit weg hier".
+func (e *Engine) exitWithWish(words string) bool {
+	ws := strings.Fields(words)
+	for i := 1; i < len(ws); i++ {
+		head, tail := strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")
+		if e.exitWishes[head] && (e.exitWords[tail] || e.exitBag(tail)) || e.exitWishes[tail] && (e.exitWords[head] || e.exitBag(head)) {
+			return true
+		}
+	}
+	return false
 }
 
 // exitCommands are the commands that leave like the quick exit, in every
