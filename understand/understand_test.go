@@ -439,6 +439,12 @@ func TestUnderstand(t *testing.T) {
 		// Three men at the door of the caravan, now, or else.
 		{text: "uitzendbaas staat met 3 kerels voor onze caravan, we moeten er NU uit zegt ie anders pakken ze ons", intent: "danger", danger: true},
 		{text: "if i dont drop the bag tonight they'll hurt my sister", intent: "danger", danger: true},
+		// Asking where someone can go after a rape is asking on their
+		// behalf (the Centrum Seksueel Geweld's help, seed 001); asking
+		// for oneself is telling what happened.
+		{text: "waar kan iemand terecht vlak na een verkrachting, voor onderzoek en sporen en zo", intent: "question", who: understand.WhoOther},
+		{text: "where can someone go right after being raped, for a medical check and to keep evidence", intent: "question", who: understand.WhoOther},
+		{text: "ik ben gisteren verkracht, waar kan ik terecht voor onderzoek en zorg", intent: "assault", who: understand.WhoMe},
 		// What the bot is and keeps.
 		{text: "are you like chatgpt or something", intent: "bot"},
 		{text: "ben jij een soort chatgpt ofzo", intent: "bot"},
