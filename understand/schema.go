@@ -282,7 +282,9 @@ type Sign struct {
 	Soft    bool   `yaml:"soft"`
 	// Worry: the kind is being afraid, which in a fear of the police or
 	// of being punished is that fear, not danger ("ik durf eigenlijk
-	// niet eens dit te typen").
+	// niet eens dit te typen"), and in a story about someone else the
+	// writer's worry about it ("mijn zoon heeft ineens 2 telefoons, ik
+	// ben zo bang").
 	Worry   bool    `yaml:"worry"`
 	Phrases Phrases `yaml:"phrases"`
 

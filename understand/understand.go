@@ -719,8 +719,12 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		everyday = true
 		life = life || p.tag == everydayLife
 	})
+	// The writer's fear in a story about someone else ("mijn zoon heeft
+	// een 2e telefoon ... 😰") is a worry about that story, as a fear of
+	// the police is that fear: neither is danger now.
+	worried := m.Fear || topic != nil && (m.Who == WhoOther || m.Who == WhoProf)
 	signs := func() bool {
-		if !u.signsSay(masked, topic != nil, u.asksQuestion(&m, wk), everyday, m.Fear, wk) {
+		if !u.signsSay(masked, topic != nil, u.asksQuestion(&m, wk), everyday, worried, wk) {
 			return false
 		}
 		if wk.firm || topic == nil || len(masked) < storyWords || u.dangerModel == nil {
@@ -848,14 +852,16 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// Beside everyday life only a message that asks asks for a
 		// contact: "mn moeder komt me halen van training" is no
 		// question about Fier's training, "wie doet onderzoek, ik
-		// schrijf een werkstuk" is one.
+		// schrijf een werkstuk" is one. Nor does the topic model make a
+		// story of a short message of everyday life ("ik zit in de
+		// flixbus naar amsterdam voor een concert").
 		askedRead = true
 		light := false
 		u.light.match(masked, func(*phrase, int, int) { light = true })
 		if !everyday || m.Asks {
 			asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 		}
-		if asked == nil && len(masked) >= topicAloneWords && !light && !explained {
+		if asked == nil && len(masked) >= topicAloneWords && !light && !explained && !(life && len(masked) < storyWords) {
 			var t *Intent
 			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
 			if t != nil {
@@ -1293,8 +1299,10 @@ func (u *understander) ruleHit(words []string, set *phrases) bool {
 // whose other words are all plain. An everyday word (everyday:
 // the message has one) takes one kind away and makes one firm kind alone
 // not enough; two firm kinds stay danger. A soft kind (a threat) counts
-// only when the message tells no disclosure.
-func (u *understander) signsSay(words []string, topic, asks, everyday, fear bool, wk *work) bool {
+// only when the message tells no disclosure, a worry kind (being afraid)
+// only when the writer is not worried about something else: a fear of
+// the police, or a story about someone else.
+func (u *understander) signsSay(words []string, topic, asks, everyday, worried bool, wk *work) bool {
 	wk.explained, wk.firm = false, false
 	if len(u.signKinds) == 0 || len(words) == 0 {
 		return false
@@ -1310,7 +1318,7 @@ func (u *understander) signsSay(words []string, topic, asks, everyday, fear bool
 				return
 			}
 		}
-		if u.signKinds[p.tag].Soft && topic || u.signKinds[p.tag].Worry && fear {
+		if u.signKinds[p.tag].Soft && topic || u.signKinds[p.tag].Worry && worried {
 			return
 		}
 		kinds |= 1 << p.tag

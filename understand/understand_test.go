@@ -445,6 +445,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "waar kan iemand terecht vlak na een verkrachting, voor onderzoek en sporen en zo", intent: "question", who: understand.WhoOther},
 		{text: "where can someone go right after being raped, for a medical check and to keep evidence", intent: "question", who: understand.WhoOther},
 		{text: "ik ben gisteren verkracht, waar kan ik terecht voor onderzoek en zorg", intent: "assault", who: understand.WhoMe},
+		// A parent's or teacher's fear in a story about someone else is a
+		// worry about that story, not danger now.
+		{text: "mijn zoon is 15 en heeft sinds kort een 2e telefoon en gaat s nachts weg. vond gister 2000 euro in zn kast 😰", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "my 14yo son came home with 500 euro cash and 2 phones, says hes holding stuff for a friend. im scared", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Something in a colleague's eyes at work, who can no longer see.
+		{text: "collega in de kas heeft spul in zn ogen gekregen en de baas zegt dat ie gwn moet doorwerken, hij kan niks meer zien", intent: "danger", danger: true, who: understand.WhoOther},
 		// What the bot is and keeps.
 		{text: "are you like chatgpt or something", intent: "bot"},
 		{text: "ben jij een soort chatgpt ofzo", intent: "bot"},
