@@ -451,6 +451,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "my 14yo son came home with 500 euro cash and 2 phones, says hes holding stuff for a friend. im scared", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Something in a colleague's eyes at work, who can no longer see.
 		{text: "collega in de kas heeft spul in zn ogen gekregen en de baas zegt dat ie gwn moet doorwerken, hij kan niks meer zien", intent: "danger", danger: true, who: understand.WhoOther},
+		// "slaan ... op" is saving, not hitting; asking whether they can
+		// see it is the fear of them finding out.
+		{text: "stel ik praat hier met jullie, kunnen zij dat dan zien? slaan jullie mijn nummer op", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "hij slaat me en zegt dat hij mijn nummer heeft", intent: "danger", danger: true, who: understand.WhoMe},
 		// What the bot is and keeps.
 		{text: "are you like chatgpt or something", intent: "bot"},
 		{text: "ben jij een soort chatgpt ofzo", intent: "bot"},
