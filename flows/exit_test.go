@@ -117,6 +117,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"closing, told", TextInput("ik wil dit sluiten want het raam is open"), false},
 		{"wanting out, close this", TextInput("ik wil hier weg, sluit dit"), true},
 		{"out of this conversation", TextInput("ik wil uit dit gesprek"), true},
+		{"romanian enough, no more", TextInput("gata, nu mai vreau"), true},
 		{"wanting out of here is told", TextInput("ik wil hier weg"), false},
 		// A wish to leave beside an exit word leaves with it.
 		{"wanting out, closing", TextInput("ik wil hier weg, sluiten"), true},

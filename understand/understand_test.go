@@ -783,6 +783,11 @@ func TestMessageLanguage(t *testing.T) {
 		// Its common words, without accents and with: "a" is English
 		// too, and the letters alone are not sure enough.
 		{"a 20 eves unokahugom kijott ide egy takaritoi munkara, de most esténként férfiakhoz viszik", "hu"},
+		// A fear of the police in Hungarian, with and without accents, and
+		// Hungarian thanks beside "oké".
+		{"ha elmondom mi történik, a rendőrség engem is megbüntet? feketén dolgoztam", "hu"},
+		{"ha elmondom mi tortent bortonbe kerulok? en is csinaltam illegalis dolgokat", "hu"},
+		{"köszi, minden oké", "hu"},
 		// Small talk in words only English has.
 		{"tell me a joke", "en"},
 		{"thx, that was helpful 👍", "en"},
