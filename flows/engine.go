@@ -878,8 +878,9 @@ func (e *Engine) Reset(lang string, now time.Time) Result {
 
 // Leaves reports whether in is the quick exit: the "Snel weg" option,
 // its label typed in any language, one of the content's exit words typed
-// alone (content.KeyExitWords: "weg", "stop", ...) or several set apart
-// by marks ("forget it, gotta go"), or /stop. Punctuation
+// alone (content.KeyExitWords: "weg", "stop", ...) or several one after
+// the other, also beside a wish to leave ("forget it, gotta go", "ik wil
+// hier weg, sluiten"; see exitPieces), or /stop. Punctuation
 // around the text is ignored ("Snel weg!", "weg."), but a sentence that
 // merely holds such a word ("ik kan niet weg") is no exit. The dispatcher
 // asks before it loads the session, so that leaving never depends on the
@@ -901,49 +902,43 @@ func (e *Engine) Leaves(in Input) bool {
 			return slices.Contains(exitCommands[:], name)
 		}
 		norm := normalise(trimMarks(text))
-		// Exit words of more than one word also match with marks between
-		// them: "gata, ies".
-		words := normalise(strings.Join(strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }), " "))
-		return e.globals[norm] == DataExit || e.leaveLabels[norm] != "" || e.exitWords[norm] || e.exitWords[words] || e.exitBag(words) || e.exitParts(text) || e.exitWithWish(words)
+		return e.globals[norm] == DataExit || e.leaveLabels[norm] != "" || e.exitWords[norm] || e.exitPieces(text)
 	}
 	return false
 }
 
-// exitParts reports whether text is exit phrases one after another,
-// set apart by marks ("forget it, gotta go, end chat"), or such phrases
-// beside wishes to leave ("ik wil hier weg, sluiten"): each part says to
-// leave, so the whole does, however many words they make together.
-func (e *Engine) exitParts(text string) bool {
-	// Not at an apostrophe: "i'm out" is one part.
-	parts := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
-	if len(parts) < 2 {
-		return false
+// exitPieces reports whether text is exit phrases (or a few of their
+// words, see exitBag) and wishes to leave one after the other, at least
+// one of them an exit phrase, with or without marks between them: "gata,
+// ies", "forget it, gotta go, end chat", "ik wil hier weg, sluiten",
+// "delete this convo and close it". Each piece says to leave or goes with
+// one that does, so the whole does, however many words they make.
+func (e *Engine) exitPieces(text string) bool {
+	// Cut at marks and spaces, not at an apostrophe: "i'm out".
+	ws := strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' && r != '’'
+	})
+	for i, w := range ws {
+		ws[i] = normalise(w)
 	}
-	exit := false
-	for _, p := range parts {
-		switch p = normalise(strings.Join(strings.Fields(p), " ")); {
-		case p == "" || e.exitWishes[p]:
-		case e.exitWords[p] || e.exitBag(p):
-			exit = true
-		default:
-			return false
+	// reach[j] says how ws[:j] can be cut into such pieces: -1 not at
+	// all, 0 into wishes only, 1 with an exit phrase among them.
+	reach := make([]int8, len(ws)+1)
+	for j := 1; j <= len(ws); j++ {
+		reach[j] = -1
+		for i := 0; i < j && reach[j] < 1; i++ {
+			if reach[i] < 0 {
+				continue
+			}
+			switch piece := strings.Join(ws[i:j], " "); {
+			case e.exitWords[piece] || e.exitBag(piece):
+				reach[j] = 1
+			case e.exitWishes[piece]:
+				reach[j] = max(reach[j], reach[i])
+			}
 		}
 	}
-	return exit
-}
-
-// exitWithWish reports whether words (normalised, spaces between) are an
-// exit phrase and a wish to leave, one after the other without a mark:
-// "stop ik wil eruit", "ik wil eruit weg hier".
-func (e *Engine) exitWithWish(words string) bool {
-	ws := strings.Fields(words)
-	for i := 1; i < len(ws); i++ {
-		head, tail := strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")
-		if e.exitWishes[head] && (e.exitWords[tail] || e.exitBag(tail)) || e.exitWishes[tail] && (e.exitWords[head] || e.exitBag(head)) {
-			return true
-		}
-	}
-	return false
+	return len(ws) > 0 && reach[len(ws)] == 1
 }
 
 // exitCommands are the commands that leave like the quick exit, in every

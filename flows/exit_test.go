@@ -118,6 +118,9 @@ func TestLeavesTyped(t *testing.T) {
 		{"wanting out, close this", TextInput("ik wil hier weg, sluit dit"), true},
 		{"out of this conversation", TextInput("ik wil uit dit gesprek"), true},
 		{"romanian enough, no more", TextInput("gata, nu mai vreau"), true},
+		{"delete and close", TextInput("delete this convo and close it"), true},
+		{"wanting to stop and away", TextInput("ik wil stoppen en weg"), true},
+		{"wishes and small words only", TextInput("ik wil eruit en nu"), false},
 		{"wanting out of here is told", TextInput("ik wil hier weg"), false},
 		// A wish to leave beside an exit word leaves with it.
 		{"wanting out, closing", TextInput("ik wil hier weg, sluiten"), true},
