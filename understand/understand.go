@@ -819,6 +819,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			}
 		}
 	}
+	guessed := false // the intent is the model's guess, no example's
 	switch {
 	case choice >= 0 && (len(m.Named) == 0 || u.intents[choice].Kind != KindChat):
 		m.Intent = u.atHome(u.intents[choice], m.Home)
@@ -832,6 +833,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// No example came close, but the model trained on all of them
 		// is sure what kind of thing this is.
 		m.Intent = u.atHome(u.intents[guess], m.Home)
+		guessed = true
 	case u.fallback[m.Who] != nil:
 		// Nothing else understood, but the message says who it is
 		// about, and for them that is a worry of its own ("mijn
@@ -919,14 +921,17 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	forOther := m.Who == WhoOther && !(choice >= 0 && wk.kw[choice])
 	// And so does anyone who asks where a story's keyword alone chose
 	// it: "zijn er lespakketten over loverboys voor de bovenbouw"
-	// asks for teaching material, not about a loverboy.
+	// asks for teaching material, not about a loverboy; or where the
+	// model guessed the story with no example near: "kan een
+	// slachtoffer ondersteuning krijgen bij de rechtszaak?" asks for
+	// Slachtofferhulp, it tells no work without pay.
 	// The contact must be one the writer may be shown, or the story's
 	// own help is better: "where can i go after being raped" keeps
 	// Fier for the person it happened to.
 	onlyKeyword := choice >= 0 && m.Intent == u.intents[choice] && wk.kw[choice] && wk.best[choice]-keywordBonus < u.u.Threshold
 	disclosure := m.Intent != nil && m.Intent.Kind == KindDisclosure
 	profAsks := disclosure && (m.Who == WhoProf || forOther) && strings.Contains(text, "?")
-	anyAsks := disclosure && m.Asks && onlyKeyword
+	anyAsks := disclosure && m.Asks && (onlyKeyword || guessed && strings.Contains(text, "?"))
 	if !askedRead && (m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks || anyAsks) {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 	}

@@ -455,6 +455,11 @@ func TestUnderstand(t *testing.T) {
 		// see it is the fear of them finding out.
 		{text: "stel ik praat hier met jullie, kunnen zij dat dan zien? slaan jullie mijn nummer op", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "hij slaat me en zegt dat hij mijn nummer heeft", intent: "danger", danger: true, who: understand.WhoMe},
+		// A question the contact model is sure of, where no example
+		// came near the story the model guessed: a question. Without a
+		// question mark, "who" is no question.
+		{text: "kan een slachtoffer ondersteuning krijgen bij de rechtszaak? bij wie moet ik dan zijn", intent: "question", who: understand.WhoMe},
+		{text: "my little sister is 15 and has an older friend who pays for her nails and hair and now wants her to stay at his place in amsterdam for the weekend", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		// What the bot is and keeps.
 		{text: "are you like chatgpt or something", intent: "bot"},
 		{text: "ben jij een soort chatgpt ofzo", intent: "bot"},
