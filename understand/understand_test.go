@@ -425,7 +425,7 @@ func TestUnderstand(t *testing.T) {
 		// Someone who does not dare send them away is not held.
 		{text: "mn buurman is verslaafd en er wonen nu 2 jongens bij hem die vanuit zijn huis dealen, hij durft ze niet weg te sturen", intent: "criminal", who: understand.WhoOther},
 		// School grades that collapsed are no one collapsing.
-		{text: "school counsellor. 14 yr old boy keeps showing up with new trainers and cash, says he works for friends. grades totally collapsed", intent: "criminal", who: understand.WhoProf},
+		{text: "school counsellor. 14 yr old boy keeps showing up with new trainers and cash, says he works for friends. grades totally collapsed", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
 		// Harm threatened if the person talks is the fear of "them";
 		// harm threatened with a time is danger.
 		{text: "they have my familys address back home, if they find out i talked to anyone they will hurt them", intent: "*", fear: true, who: understand.WhoMe, home: true},
@@ -460,6 +460,11 @@ func TestUnderstand(t *testing.T) {
 		// question mark, "who" is no question.
 		{text: "kan een slachtoffer ondersteuning krijgen bij de rechtszaak? bij wie moet ik dan zijn", intent: "question", who: understand.WhoMe},
 		{text: "my little sister is 15 and has an older friend who pays for her nails and hair and now wants her to stay at his place in amsterdam for the weekend", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		// Cut wrists and blood everywhere is a medical emergency.
+		{text: "my roommate cut her wrists after that man came, theres blood everywhere", intent: "danger", danger: true},
+		// A locker is no typo of "locked".
+		{text: "teacher here, a 14 yr old told me he works for older boys, keeps stuff in his locker for them", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
+		{text: "just wanted to say this site is useful, keep it up", intent: "thanks"},
 		// What the bot is and keeps.
 		{text: "are you like chatgpt or something", intent: "bot"},
 		{text: "ben jij een soort chatgpt ofzo", intent: "bot"},
