@@ -115,6 +115,11 @@ type Markers struct {
 	Reflexive Phrases `yaml:"reflexive"`
 	Other     Phrases `yaml:"other"`
 	Prof      Phrases `yaml:"prof"`
+	// Helped are the writer's own helpers ("mijn mentor", "met een
+	// hulpverlener praten", "my teacher"): a professional's word inside
+	// one says the writer is the one helped, not a professional, so it
+	// does not count as Prof.
+	Helped Phrases `yaml:"helped"`
 	// Home: it happens at home or in the family.
 	Home Phrases `yaml:"home"`
 	// Minor and Adult say an age without a number ("minderjarig").

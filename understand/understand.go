@@ -113,6 +113,7 @@ const (
 	markWorry
 	markAsks
 	markReflexive
+	markHelped
 	markCount
 )
 
@@ -192,12 +193,14 @@ type work struct {
 	// Understanding.Means); meansAt are the spans of the means found.
 	form    []bool
 	meansAt [][2]int
-	// homeAt and otherAt are the spans of the home and other markers.
-	homeAt, otherAt [][2]int
-	used            []bool
-	masked          []string
-	marks           [markCount]int
-	offs            []int
+	// homeAt and otherAt are the spans of the home and other markers,
+	// profAt and helpedAt those of the professionals' and the writer's
+	// own helpers.
+	homeAt, otherAt, profAt, helpedAt [][2]int
+	used                              []bool
+	masked                            []string
+	marks                             [markCount]int
+	offs                              []int
 	// covered marks the words a sign of danger stands on; spans are the
 	// exceptions found.
 	covered []bool
@@ -238,7 +241,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	m := u.u.Markers
 	for tag, p := range map[int]Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
 		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
-		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive} {
+		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped} {
 		for _, s := range all(p) {
 			u.markers.add(s, tag)
 		}
@@ -1085,7 +1088,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		// content calls an older boyfriend, however it is said.
 		u.keywords.match(olderPartnerWords, func(p *phrase, _, _ int) { wk.kw[p.tag] = true })
 	}
-	wk.homeAt, wk.otherAt = wk.homeAt[:0], wk.otherAt[:0]
+	wk.homeAt, wk.otherAt, wk.profAt, wk.helpedAt = wk.homeAt[:0], wk.otherAt[:0], wk.profAt[:0], wk.helpedAt[:0]
 	u.markers.match(words, func(p *phrase, i, j int) {
 		wk.marks[p.tag]++
 		switch p.tag {
@@ -1093,6 +1096,10 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 			wk.homeAt = append(wk.homeAt, [2]int{i, j})
 		case markOther:
 			wk.otherAt = append(wk.otherAt, [2]int{i, j})
+		case markProf:
+			wk.profAt = append(wk.profAt, [2]int{i, j})
+		case markHelped:
+			wk.helpedAt = append(wk.helpedAt, [2]int{i, j})
 		}
 	})
 	wk.marks[markMe] = max(wk.marks[markMe]-wk.marks[markReflexive], 0)
@@ -1101,6 +1108,13 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	for _, h := range wk.homeAt {
 		if slices.ContainsFunc(wk.otherAt, func(o [2]int) bool { return o[0] <= h[0] && h[1] <= o[1] }) {
 			wk.marks[markHome]--
+		}
+	}
+	// The writer's own teacher or care worker ("mijn mentor mag dit niet
+	// weten") makes the writer the one helped, not a professional.
+	for _, p := range wk.profAt {
+		if slices.ContainsFunc(wk.helpedAt, func(o [2]int) bool { return o[0] <= p[0] && p[1] <= o[1] }) {
+			wk.marks[markProf]--
 		}
 	}
 	if wk.marks[markWatched] == 0 {

@@ -1084,6 +1084,19 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		prof bool
 	}{
 		{"ik zit in de bovenbouw en een jongen van 20 wil dat ik met zijn vrienden meega", false},
+		// The writer's own teacher or care worker, or one to talk to,
+		// makes the writer the one helped; a professional says what they
+		// are.
+		{"mijn mentor mag dit niet weten", false},
+		{"ik wil met een hulpverlener praten", false},
+		{"ik heb een begeleider van jeugdzorg, mijn vriend dwingt me dingen te doen met zijn vrienden", false},
+		{"i dont want my teacher to know", false},
+		{"i want to talk to a social worker", false},
+		{"my doctor said i should talk to someone", false},
+		{"ik ben mentor, een leerling van mij wordt geronseld", true},
+		{"als huisarts zie ik een patient met vreemde verwondingen", true},
+		{"ik werk bij jeugdzorg en een meisje vertelde me dat ze geld krijgt van mannen", true},
+		{"social worker here, a client of mine is being exploited", true},
 		{"zijn er lespakketten over loverboys en uitbuiting voor de bovenbouw havo", true},
 		{"ik zoek opvang voor mezelf, mijn vriend dwingt me", false},
 		{"ik zoek opvang voor een vrouw die uit de prostitutie is gestapt, wie coördineert dat landelijk?", true},
