@@ -1097,6 +1097,11 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		{"als huisarts zie ik een patient met vreemde verwondingen", true},
 		{"ik werk bij jeugdzorg en een meisje vertelde me dat ze geld krijgt van mannen", true},
 		{"social worker here, a client of mine is being exploited", true},
+		// A professional told of by the person they act on.
+		{"ik ben 15 en de leraar van gym stuurt me rare berichten", false},
+		{"the nurse at school asked me questions and i lied", false},
+		{"de wijkagent kwam langs maar ik durfde niks te zeggen", false},
+		{"ik ben een docent en een leerling van mij heeft opeens veel geld", true},
 		{"zijn er lespakketten over loverboys en uitbuiting voor de bovenbouw havo", true},
 		{"ik zoek opvang voor mezelf, mijn vriend dwingt me", false},
 		{"ik zoek opvang voor een vrouw die uit de prostitutie is gestapt, wie coördineert dat landelijk?", true},
