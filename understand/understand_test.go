@@ -465,6 +465,9 @@ func TestUnderstand(t *testing.T) {
 		// A locker is no typo of "locked".
 		{text: "teacher here, a 14 yr old told me he works for older boys, keeps stuff in his locker for them", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "just wanted to say this site is useful, keep it up", intent: "thanks"},
+		// Someone who wants the writer to do something: it is about the
+		// writer, whoever "een jongen" is.
+		{text: "ik zit in de jeugdzorg en een jongen van 22 wil dat ik met hem meega", intent: "sexual", who: understand.WhoMe},
 		// What the bot is and keeps.
 		{text: "are you like chatgpt or something", intent: "bot"},
 		{text: "ben jij een soort chatgpt ofzo", intent: "bot"},
