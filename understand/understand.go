@@ -749,13 +749,22 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	}
 	if u.danger != nil && (rule || alone || signs() || !m.Fear && wk.best[u.dangerAt] >= dangerSimilarity || modelSays()) {
 		m.Intent, m.Danger, m.Topic, m.Fear = u.danger, true, topic, false
-		if d := u.best(KindDisclosure, wk); d >= 0 && !wk.kw[d] && wk.best[d] < u.u.Threshold+dangerTopicMargin {
+		besides := -1 // the words besides the danger, counted when asked
+		wordsBesides := func() int {
+			if besides < 0 {
+				besides = u.wordsBesidesDanger(masked)
+			}
+			return besides
+		}
+		if d := u.best(KindDisclosure, wk); d >= 0 && !wk.kw[d] && (wk.best[d] < u.u.Threshold+dangerTopicMargin || wordsBesides() < topicWords) {
 			// The helpline after 112 must fit: a topic only just like
 			// an example ("hij wil niet stoppen" like "ik wil stoppen
-			// met wiet verkopen") is no topic.
+			// met wiet verkopen") is no topic, nor one like an example
+			// only in the words of the danger ("ik wil niet meer
+			// leven" like "ik wil niet meer met die mannen mee").
 			m.Topic = nil
 		}
-		if m.Topic == nil && u.wordsBesidesDanger(masked) >= topicWords {
+		if m.Topic == nil && wordsBesides() >= topicWords {
 			// The topic that danger messages like this one were about:
 			// the passports taken and a van coming is labour. Only when
 			// the message says more than the danger: "hij staat nu voor

@@ -774,6 +774,32 @@ func TestFearTopic(t *testing.T) {
 	}
 }
 
+// TestDangerTopic: the helpline after 112 fits what the message tells
+// besides the danger; a message that tells only the danger gets none, and
+// so the help for any danger or doubt.
+func TestDangerTopic(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct{ text, want string }{
+		// Only like "ik wil niet meer met die mannen mee" in the words of
+		// the danger.
+		{"ik wil niet meer leven", ""},
+		{"i dont want to live anymore", ""},
+		{"mijn pooier staat beneden en zegt dat ik nu mee moet", "sexual"},
+		{"they are outside my house and say i have to drive the drugs to antwerp tonight", "criminal"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			m := x.Understand("nl", tc.text)
+			got := ""
+			if m.Topic != nil {
+				got = m.Topic.ID
+			}
+			if !m.Danger || got != tc.want {
+				t.Errorf("Understand(%q) = danger %v, topic %q; want danger, topic %q", tc.text, m.Danger, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestMessageLanguage: the language a message is answered in, from its
 // words and, where they say little, its letters.
 func TestMessageLanguage(t *testing.T) {
