@@ -468,6 +468,10 @@ func TestUnderstand(t *testing.T) {
 		// Someone who wants the writer to do something: it is about the
 		// writer, whoever "een jongen" is.
 		{text: "ik zit in de jeugdzorg en een jongen van 22 wil dat ik met hem meega", intent: "sexual", who: understand.WhoMe},
+		// Screaming next door, things thrown, "nu is het echt mis".
+		{text: "buurvrouw gilt en er wordt met spullen gegooid, die meisjes die daar wonen mogen nooit naar buiten en nu is het echt mis", intent: "danger", danger: true, who: understand.WhoOther},
+		// Whether they will find out is the fear of them.
+		{text: "als ik jullie iets vertel komen ze daar dan achter? ze zeggen dat ze alles zien wat ik doe", intent: "*", fear: true, who: understand.WhoMe},
 		// What the bot is and keeps.
 		{text: "are you like chatgpt or something", intent: "bot"},
 		{text: "ben jij een soort chatgpt ofzo", intent: "bot"},
