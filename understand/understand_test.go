@@ -755,41 +755,28 @@ func TestUnderstand(t *testing.T) {
 	}
 }
 
-// TestFearTopic: the help that thinks along with a fear fits what the fear
-// is about, also when only the words of the fear say it: a man who must
-// not find out is most often a boyfriend or a pimp.
-func TestFearTopic(t *testing.T) {
+// TestHelplineTopic: the help that comes with a fear, or after 112 with
+// danger, fits what the message is about. A fear's own words may say it:
+// a man who must not find out is most often a boyfriend or a pimp. Danger
+// takes its topic from what the message tells besides the danger; one
+// that tells only the danger gets none, and so the help for any danger or
+// doubt.
+func TestHelplineTopic(t *testing.T) {
 	x := shipped(t)
-	for _, tc := range []struct{ text, want string }{
-		{"als hij merkt dat ik dit typ dan vindt hij me, hij weet alles van me", "sexual"},
-		{"im scared to even type this. they said if i go to police they send the videos to my family back home", "sexual"},
-		{"als ik vertel wat ik voor die jongens heb gedaan word ik dan zelf opgepakt? ik heb echt dingen vervoerd", "criminal"},
-	} {
-		t.Run(tc.text, func(t *testing.T) {
-			m := x.Understand("nl", tc.text)
-			got := ""
-			if m.Topic != nil {
-				got = m.Topic.ID
-			}
-			if !m.Fear || m.Danger || got != tc.want {
-				t.Errorf("Understand(%q) = fear %v, danger %v, topic %q; want a fear about %q", tc.text, m.Fear, m.Danger, got, tc.want)
-			}
-		})
-	}
-}
-
-// TestDangerTopic: the helpline after 112 fits what the message tells
-// besides the danger; a message that tells only the danger gets none, and
-// so the help for any danger or doubt.
-func TestDangerTopic(t *testing.T) {
-	x := shipped(t)
-	for _, tc := range []struct{ text, want string }{
+	for _, tc := range []struct {
+		text   string
+		danger bool // else a fear
+		want   string
+	}{
+		{"als hij merkt dat ik dit typ dan vindt hij me, hij weet alles van me", false, "sexual"},
+		{"im scared to even type this. they said if i go to police they send the videos to my family back home", false, "sexual"},
+		{"als ik vertel wat ik voor die jongens heb gedaan word ik dan zelf opgepakt? ik heb echt dingen vervoerd", false, "criminal"},
 		// Only like "ik wil niet meer met die mannen mee" in the words of
 		// the danger.
-		{"ik wil niet meer leven", ""},
-		{"i dont want to live anymore", ""},
-		{"mijn pooier staat beneden en zegt dat ik nu mee moet", "sexual"},
-		{"they are outside my house and say i have to drive the drugs to antwerp tonight", "criminal"},
+		{"ik wil niet meer leven", true, ""},
+		{"i dont want to live anymore", true, ""},
+		{"mijn pooier staat beneden en zegt dat ik nu mee moet", true, "sexual"},
+		{"they are outside my house and say i have to drive the drugs to antwerp tonight", true, "criminal"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			m := x.Understand("nl", tc.text)
@@ -797,8 +784,8 @@ func TestDangerTopic(t *testing.T) {
 			if m.Topic != nil {
 				got = m.Topic.ID
 			}
-			if !m.Danger || got != tc.want {
-				t.Errorf("Understand(%q) = danger %v, topic %q; want danger, topic %q", tc.text, m.Danger, got, tc.want)
+			if m.Danger != tc.danger || m.Fear == tc.danger || got != tc.want {
+				t.Errorf("Understand(%q) = danger %v, fear %v, topic %q; want danger %v, topic %q", tc.text, m.Danger, m.Fear, got, tc.danger, tc.want)
 			}
 		})
 	}
