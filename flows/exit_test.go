@@ -119,6 +119,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"out of this conversation", TextInput("ik wil uit dit gesprek"), true},
 		{"romanian enough, no more", TextInput("gata, nu mai vreau"), true},
 		{"delete and close", TextInput("delete this convo and close it"), true},
+		{"quitting the chat now", TextInput("i want to quit the chat now"), true},
 		{"wanting to stop and away", TextInput("ik wil stoppen en weg"), true},
 		{"wishes and small words only", TextInput("ik wil eruit en nu"), false},
 		{"wanting out of here is told", TextInput("ik wil hier weg"), false},

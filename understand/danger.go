@@ -35,10 +35,16 @@ const (
 	// collisions are rare, and the weights take 1 MiB.
 	dangerModelBits = 18
 	// dangerModelProb is how sure the model must be. Chosen when the
-	// model was made, on rounds 1 to 15 left out in turn: at 0.7 it finds two thirds of the danger messages
-	// and calls about 0.6% of the others danger; at 0.6 it finds three
-	// quarters but calls three times as many others danger.
-	dangerModelProb = 0.7
+	// model was made, on rounds 1 to 15 left out in turn: at 0.7 it found
+	// two thirds of the danger messages and called about 0.6% of the
+	// others danger; at 0.6 three quarters, but three times as many
+	// others. Raised to 0.72 on rounds 1 to 228, where a labour story with
+	// no danger now ("my boss took my passport and i dont get paid") came
+	// out at 0.71: with the quarters left out in turn it finds 96.6% of
+	// the danger messages instead of 96.9% and calls 0.13% of the others
+	// danger instead of 0.17%, and no answer to a message of the rounds
+	// changes.
+	dangerModelProb = 0.72
 	// dangerModelNot is how sure the model must be that a long story
 	// tells no danger now for signs that are not firm to be read as
 	// part of the story, and storyWords how long such a story is.

@@ -472,6 +472,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "buurvrouw gilt en er wordt met spullen gegooid, die meisjes die daar wonen mogen nooit naar buiten en nu is het echt mis", intent: "danger", danger: true, who: understand.WhoOther},
 		// Whether they will find out is the fear of them.
 		{text: "als ik jullie iets vertel komen ze daar dan achter? ze zeggen dat ze alles zien wat ik doe", intent: "*", fear: true, who: understand.WhoMe},
+		// Someone being driven off now, who says they are scared; a
+		// cousin about to be picked up to "work" at a party abroad.
+		{text: "some older guys just picked up my little brother from football practice, he texted me hes scared, theyre driving to eindhoven", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "my 16yo cousin is about to get picked up by her 'boyfriend' to go to a party in germany, she said she'll have to 'work' there", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
+		// The writer's own worry that they find out stays a fear.
+		{text: "im so scared they will find out i talked to someone, they know where my family lives", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// What the bot is and keeps.
 		{text: "are you like chatgpt or something", intent: "bot"},
 		{text: "ben jij een soort chatgpt ofzo", intent: "bot"},
@@ -1161,6 +1167,7 @@ func TestLanguageAsked(t *testing.T) {
 		{"sorry i don't speak dutch, english?", "en"},
 		{"is there victim support that can go with me to court, i dont speak dutch", "en"},
 		{"which dutch organisation does research on trafficking", ""},
+		{"is er ook een engelse versie", "en"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).SwitchTo; got != tc.want {
