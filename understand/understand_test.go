@@ -476,6 +476,10 @@ func TestUnderstand(t *testing.T) {
 		// cousin about to be picked up to "work" at a party abroad.
 		{text: "some older guys just picked up my little brother from football practice, he texted me hes scared, theyre driving to eindhoven", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "my 16yo cousin is about to get picked up by her 'boyfriend' to go to a party in germany, she said she'll have to 'work' there", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
+		// Picked up by a stranger within the hour, "lent out" by a
+		// boyfriend; picked up by a mother after school is no danger.
+		{text: "over een uur word ik opgehaald door iemand die ik niet ken, mn vriend heeft me 'uitgeleend' voor het weekend", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik word opgehaald door mijn moeder na school", intent: "*", who: understand.WhoMe, home: true},
 		// The writer's own worry that they find out stays a fear.
 		{text: "im so scared they will find out i talked to someone, they know where my family lives", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// What the bot is and keeps.
