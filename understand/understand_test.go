@@ -480,6 +480,8 @@ func TestUnderstand(t *testing.T) {
 		// boyfriend; picked up by a mother after school is no danger.
 		{text: "over een uur word ik opgehaald door iemand die ik niet ken, mn vriend heeft me 'uitgeleend' voor het weekend", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ik word opgehaald door mijn moeder na school", intent: "*", who: understand.WhoMe, home: true},
+		// Whether the police will tell them is the fear of them.
+		{text: "they always say they know people in the police. is it true police will tell them i talked?", intent: "*", fear: true, who: understand.WhoMe},
 		// The writer's own worry that they find out stays a fear.
 		{text: "im so scared they will find out i talked to someone, they know where my family lives", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// What the bot is and keeps.
@@ -828,6 +830,7 @@ func TestMessageLanguage(t *testing.T) {
 		{"ha elmondom mi történik, a rendőrség engem is megbüntet? feketén dolgoztam", "hu"},
 		{"ha elmondom mi tortent bortonbe kerulok? en is csinaltam illegalis dolgokat", "hu"},
 		{"köszi, minden oké", "hu"},
+		{"valaki koveti a kocsinkat a farm ota, mar 20 perce jon utanunk", "hu"},
 		// Small talk in words only English has.
 		{"tell me a joke", "en"},
 		{"thx, that was helpful 👍", "en"},
@@ -854,6 +857,9 @@ func TestWatched(t *testing.T) {
 		{"this is a shared phone, someone might see this", true},
 		{"hold on someone came in", true},
 		{"my manager is in the room, ill be quick", true},
+		{"telefoon is van hem en hij checkt alles wat ik typ", true},
+		{"als ik ineens stop is hij terug", true},
+		{"als ik ineens stop met dealen wat gebeurt er dan", false},
 		{"mate of mine came from india for a restaurant job, owner says he owes 15k for the visa and hasnt paid him in 4 months, hes sleeping in the storage room", false},
 		{"someone here. later", true},
 		{"ze checken s avonds al onze telefoons", true},
