@@ -120,6 +120,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"romanian enough, no more", TextInput("gata, nu mai vreau"), true},
 		{"delete and close", TextInput("delete this convo and close it"), true},
 		{"quitting the chat now", TextInput("i want to quit the chat now"), true},
+		// A cry to be got out is no wish to leave the chat.
+		{"stop, get me out", TextInput("stop, get me out"), false},
 		{"wanting to stop and away", TextInput("ik wil stoppen en weg"), true},
 		{"wishes and small words only", TextInput("ik wil eruit en nu"), false},
 		{"wanting out of here is told", TextInput("ik wil hier weg"), false},

@@ -480,6 +480,9 @@ func TestUnderstand(t *testing.T) {
 		// boyfriend; picked up by a mother after school is no danger.
 		{text: "over een uur word ik opgehaald door iemand die ik niet ken, mn vriend heeft me 'uitgeleend' voor het weekend", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ik word opgehaald door mijn moeder na school", intent: "*", who: understand.WhoMe, home: true},
+		// A cry to be got out of where one is.
+		{text: "get me out of here", intent: "danger", danger: true},
+		{text: "haal me hier weg", intent: "danger", danger: true},
 		// Whether the police will tell them is the fear of them.
 		{text: "they always say they know people in the police. is it true police will tell them i talked?", intent: "*", fear: true, who: understand.WhoMe},
 		// The writer's own worry that they find out stays a fear.
