@@ -483,6 +483,8 @@ func TestUnderstand(t *testing.T) {
 		// A cry to be got out of where one is.
 		{text: "get me out of here", intent: "danger", danger: true},
 		{text: "haal me hier weg", intent: "danger", danger: true},
+		// Whether the bot passes it on to youth care is a fear.
+		{text: "mijn ouders mogen dit echt nooit weten. geven jullie iets door aan jeugdzorg als ik mijn verhaal vertel?", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Whether the police will tell them is the fear of them.
 		{text: "they always say they know people in the police. is it true police will tell them i talked?", intent: "*", fear: true, who: understand.WhoMe},
 		// The writer's own worry that they find out stays a fear.
@@ -861,6 +863,7 @@ func TestWatched(t *testing.T) {
 		{"hold on someone came in", true},
 		{"my manager is in the room, ill be quick", true},
 		{"telefoon is van hem en hij checkt alles wat ik typ", true},
+		{"later. iemand leest mn scherm", true},
 		{"als ik ineens stop is hij terug", true},
 		{"als ik ineens stop met dealen wat gebeurt er dan", false},
 		{"mate of mine came from india for a restaurant job, owner says he owes 15k for the visa and hasnt paid him in 4 months, hes sleeping in the storage room", false},
@@ -1141,6 +1144,8 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		{"the nurse at school asked me questions and i lied", false},
 		{"de wijkagent kwam langs maar ik durfde niks te zeggen", false},
 		{"ik ben een docent en een leerling van mij heeft opeens veel geld", true},
+		// Youth care told of by a young person, worked in by a professional.
+		{"mijn ouders mogen dit echt nooit weten. geven jullie iets door aan jeugdzorg als ik mijn verhaal vertel?", false},
 		{"ik ben de docent van een meisje dat opeens dure spullen heeft", true},
 		{"im the teacher of a 14 yr old who told me older boys make him sell", true},
 		{"i am the school nurse and a girl told me she has to meet men", true},
