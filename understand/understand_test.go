@@ -1146,6 +1146,11 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		{"ik ben een docent en een leerling van mij heeft opeens veel geld", true},
 		// Youth care told of by a young person, worked in by a professional.
 		{"mijn ouders mogen dit echt nooit weten. geven jullie iets door aan jeugdzorg als ik mijn verhaal vertel?", false},
+		{"leerplicht belt steeds naar mijn moeder omdat ik niet op school ben, ik moet werken voor mijn oom", false},
+		{"ik zit in een opvang van jeugdzorg en een jongen wil dat ik mee ga naar feestjes", false},
+		{"de huisartsenpost zei dat ik naar huis moest", false},
+		{"ik werk op de huisartsenpost en zag een meisje met verwondingen", true},
+		{"ik ben leerplichtambtenaar, jongen van 15 is al weken niet op school", true},
 		{"ik ben de docent van een meisje dat opeens dure spullen heeft", true},
 		{"im the teacher of a 14 yr old who told me older boys make him sell", true},
 		{"i am the school nurse and a girl told me she has to meet men", true},
