@@ -120,6 +120,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"romanian enough, no more", TextInput("gata, nu mai vreau"), true},
 		{"delete and close", TextInput("delete this convo and close it"), true},
 		{"quitting the chat now", TextInput("i want to quit the chat now"), true},
+		{"closing this chat", TextInput("ik wil deze chat sluiten"), true},
 		// A cry to be got out is no wish to leave the chat.
 		{"stop, get me out", TextInput("stop, get me out"), false},
 		{"wanting to stop and away", TextInput("ik wil stoppen en weg"), true},

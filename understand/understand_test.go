@@ -480,6 +480,10 @@ func TestUnderstand(t *testing.T) {
 		// boyfriend; picked up by a mother after school is no danger.
 		{text: "over een uur word ik opgehaald door iemand die ik niet ken, mn vriend heeft me 'uitgeleend' voor het weekend", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ik word opgehaald door mijn moeder na school", intent: "*", who: understand.WhoMe, home: true},
+		// Drugs swallowed for a flight, and bad pain now.
+		{text: "moest bolletjes slikken voor de vlucht van morgen en nu heb ik zo erge buikpijn en ben ik duizelig", intent: "danger", danger: true, who: understand.WhoMe},
+		// A threat to send nudes around, and where to have them removed.
+		{text: "iemand dreigt mijn naaktjes rond te sturen, waar kan ik die laten verwijderen", intent: "question", who: understand.WhoMe},
 		// A cry to be got out of where one is.
 		{text: "get me out of here", intent: "danger", danger: true},
 		{text: "haal me hier weg", intent: "danger", danger: true},
