@@ -121,6 +121,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"delete and close", TextInput("delete this convo and close it"), true},
 		{"quitting the chat now", TextInput("i want to quit the chat now"), true},
 		{"closing this chat", TextInput("ik wil deze chat sluiten"), true},
+		{"wiping this conversation now", TextInput("ik wil dit gesprek nu wissen"), true},
 		// A cry to be got out is no wish to leave the chat.
 		{"stop, get me out", TextInput("stop, get me out"), false},
 		{"wanting to stop and away", TextInput("ik wil stoppen en weg"), true},

@@ -40,11 +40,14 @@ const (
 	// others danger; at 0.6 three quarters, but three times as many
 	// others. Raised to 0.72 on rounds 1 to 228, where a labour story with
 	// no danger now ("my boss took my passport and i dont get paid") came
-	// out at 0.71: with the quarters left out in turn it finds 96.6% of
-	// the danger messages instead of 96.9% and calls 0.13% of the others
-	// danger instead of 0.17%, and no answer to a message of the rounds
-	// changes.
-	dangerModelProb = 0.72
+	// out at 0.71 (left out in turn: 96.6% of the danger messages found
+	// instead of 96.9%, 0.13% of the others called danger instead of
+	// 0.17%), and to 0.75 on rounds 1 to 238, where "mn ouders willen dat
+	// ik trouw met een man die ik niet ken" came out at 0.73 (6,865 of
+	// 7,130 found instead of 6,887, 30 of 24,170 others called danger
+	// instead of 36). Neither changed an answer to a message of the
+	// rounds.
+	dangerModelProb = 0.75
 	// dangerModelNot is how sure the model must be that a long story
 	// tells no danger now for signs that are not firm to be read as
 	// part of the story, and storyWords how long such a story is.

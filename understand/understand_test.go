@@ -484,6 +484,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "moest bolletjes slikken voor de vlucht van morgen en nu heb ik zo erge buikpijn en ben ik duizelig", intent: "danger", danger: true, who: understand.WhoMe},
 		// A threat to send nudes around, and where to have them removed.
 		{text: "iemand dreigt mijn naaktjes rond te sturen, waar kan ik die laten verwijderen", intent: "question", who: understand.WhoMe},
+		// Others stuck in a life, asked about, are no danger now.
+		{text: "is there a chat for girls stuck in sex work against their will? asking for a friend", intent: "*", who: understand.WhoOther},
+		{text: "im stuck in a room and cant get out", intent: "danger", danger: true, who: understand.WhoMe},
+		// Whether one's name ends up in his file is a fear, not a question
+		// for the police.
+		{text: "als ik aangifte doe staat mijn naam dan in zijn dossier? hij heeft overal vrienden zitten", intent: "*", fear: true, who: understand.WhoMe},
 		// A cry to be got out of where one is.
 		{text: "get me out of here", intent: "danger", danger: true},
 		{text: "haal me hier weg", intent: "danger", danger: true},
@@ -868,6 +874,8 @@ func TestWatched(t *testing.T) {
 		{"my manager is in the room, ill be quick", true},
 		{"telefoon is van hem en hij checkt alles wat ik typ", true},
 		{"later. iemand leest mn scherm", true},
+		{"kan niet bellen, deel een kamer met 4 anderen en die horen alles", true},
+		{"shh hij is net thuis", true},
 		{"als ik ineens stop is hij terug", true},
 		{"als ik ineens stop met dealen wat gebeurt er dan", false},
 		{"mate of mine came from india for a restaurant job, owner says he owes 15k for the visa and hasnt paid him in 4 months, hes sleeping in the storage room", false},
