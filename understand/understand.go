@@ -1113,19 +1113,11 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	})
 	wk.marks[markMe] = max(wk.marks[markMe]-wk.marks[markReflexive], 0)
 	// A relative to whom it happens ("mijn moeder wordt gedwongen") is
-	// someone else the message is about, not a home where it happens.
-	for _, h := range wk.homeAt {
-		if slices.ContainsFunc(wk.otherAt, func(o [2]int) bool { return o[0] <= h[0] && h[1] <= o[1] }) {
-			wk.marks[markHome]--
-		}
-	}
-	// The writer's own teacher or care worker ("mijn mentor mag dit niet
+	// someone else the message is about, not a home where it happens; the
+	// writer's own teacher or care worker ("mijn mentor mag dit niet
 	// weten") makes the writer the one helped, not a professional.
-	for _, p := range wk.profAt {
-		if slices.ContainsFunc(wk.helpedAt, func(o [2]int) bool { return o[0] <= p[0] && p[1] <= o[1] }) {
-			wk.marks[markProf]--
-		}
-	}
+	wk.marks[markHome] -= inside(wk.homeAt, wk.otherAt)
+	wk.marks[markProf] -= inside(wk.profAt, wk.helpedAt)
 	if wk.marks[markWatched] == 0 {
 		// Someone reading along is said with words put in as often as
 		// danger is ("hij zit nu naast me", "kan nu echt niet praten"):
@@ -1182,6 +1174,17 @@ func (u *understander) olderPartner(words []string) bool {
 		}
 	}
 	return false
+}
+
+// inside counts the spans of words that lie within one of outer.
+func inside(spans, outer [][2]int) int {
+	n := 0
+	for _, s := range spans {
+		if slices.ContainsFunc(outer, func(o [2]int) bool { return o[0] <= s[0] && s[1] <= o[1] }) {
+			n++
+		}
+	}
+	return n
 }
 
 // ageBeforePhrase reports whether words end with one of ageBeforeWords.
