@@ -131,7 +131,9 @@ func (u *understander) trainTopic(ms []Message) *chooser[*Intent] {
 	return trainChooser(u, ms, chooserBits, topicSure, topicWords, func(m Message) (string, bool) {
 		switch m.Kind {
 		case "tell", "danger", "fear":
-			if len(m.Args) > 0 {
+			// Only the kinds of exploitation are topics of an intent;
+			// home and doubt are not learnt as topics.
+			if len(m.Args) > 0 && topicIntents[m.Args[0]] != "" {
 				return m.Args[0], false
 			}
 		}

@@ -3,6 +3,7 @@ package understand
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"signaal/content"
@@ -39,6 +40,18 @@ var wantArgs = map[string]int{
 	"danger": 0, "tell": 3, "fear": 0, "ask": 1, "watched": 0, "exit": 0, "chat": 0, "lang": 0,
 }
 
+// The words a want may use after tell, danger and fear. A topic is one of
+// the three kinds of exploitation, violence at home, or a story whose
+// writer doubts it is exploitation at all; who is the writer (me), their
+// child, someone else they know (other), or a professional's pupil,
+// client, patient or guest (pupil); the age is that of whom it is about.
+// A word outside these would count as a class of its own, or as nothing.
+var (
+	wantTopics = []string{"sexual", "criminal", "labour", "home", "doubt"}
+	wantWho    = []string{"me", "child", "other", "pupil"}
+	wantAges   = []string{"minor", "adult", "unknown"}
+)
+
 // ParseMessages reads the lines of one file of messages/; report is told
 // of each line that is not a message, with its line number. Lines that are
 // empty or start with # are not messages.
@@ -72,9 +85,31 @@ func ParseMessages(file string, b []byte, report func(line int, msg string)) []M
 			report(m.Line, "the message is empty")
 			continue
 		}
+		if bad := badArgs(m); bad != "" {
+			report(m.Line, bad)
+			continue
+		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// badArgs says what is wrong with the topic, who and age of a want, or
+// returns "".
+func badArgs(m Message) string {
+	switch m.Kind {
+	case "tell":
+		for i, allowed := range [][]string{wantTopics, wantWho, wantAges} {
+			if !slices.Contains(allowed, m.Args[i]) {
+				return fmt.Sprintf("%s: %q is not one of %s", m.Want, m.Args[i], strings.Join(allowed, ", "))
+			}
+		}
+	case "danger", "fear":
+		if len(m.Args) > 0 && !slices.Contains(wantTopics, m.Args[0]) {
+			return fmt.Sprintf("%s: %q is not one of %s", m.Want, m.Args[0], strings.Join(wantTopics, ", "))
+		}
+	}
+	return ""
 }
 
 // messagesPart is messages/ as a part of the content.

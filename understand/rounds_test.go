@@ -60,10 +60,18 @@ func readRound(t testing.TB, path string) []roundRow {
 // Sexual exploitation that happens online (sextortion, pictures) has its
 // own helpline, Helpwanted, which the writers of the rounds could only
 // label as sexual: it is right for sexual too.
+//
+// Some writers label a story of violence at home "home", and a story whose
+// writer is not sure it is exploitation at all "doubt". Seed 001 sends
+// both to Veilig Thuis ("Twijfel je of het gaat om huiselijk geweld,
+// kindermishandeling of uitbuiting"); a doubt about what the story tells
+// may as well get the help for that kind of exploitation.
 var topicContacts = map[string][]string{
 	"sexual":   {"fier", "helpwanted"},
 	"criminal": {"keerpunt"},
 	"labour":   {"arbeidsinspectie", "comensha", "meld-arbeidsuitbuiting", "fairwork"},
+	"home":     {"veilig-thuis"},
+	"doubt":    {"veilig-thuis", "fier", "helpwanted", "keerpunt", "arbeidsinspectie", "comensha", "meld-arbeidsuitbuiting", "fairwork"},
 }
 
 // discreetWords must not be on screen when someone says another person
