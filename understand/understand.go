@@ -189,6 +189,8 @@ type work struct {
 	dot  []float32
 	best []float64
 	kw   []bool
+	// whole is an intent one of whose keywords is the whole message, or -1.
+	whole int
 	// form: the intent has a keyword that is not a means (see
 	// Understanding.Means); meansAt are the spans of the means found.
 	form    []bool
@@ -696,8 +698,11 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		if m.Fear || storySure {
 			return false
 		}
+		// Everyday life explains the words away; routine ("last
+		// year") does not: "the man who took my sister last year" may
+		// be watching the flat now.
 		inDanger := false // on the danger words, which keep the names
-		u.everyday.match(danger, func(*phrase, int, int) { inDanger = true })
+		u.everyday.match(danger, func(p *phrase, _, _ int) { inDanger = inDanger || p.tag == everydayLife })
 		if inDanger {
 			return false // "hij staat voor de deur, hij brengt me naar voetbal"
 		}
@@ -830,6 +835,13 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 				break
 			}
 		}
+	}
+	if w := wk.whole; w >= 0 && choice >= 0 && !wk.kw[choice] && u.intents[w].Kind != KindDanger && wk.best[w] >= u.u.Threshold {
+		// A message that is one keyword and nothing else is that
+		// keyword's, however like another intent's example it is: "is
+		// dit anoniem?" asks about the bot, not for the contacts of
+		// "kan ik anoniem iets doorgeven".
+		choice = w
 	}
 	guessed := false // the intent is the model's guess, no example's
 	switch {
@@ -1086,8 +1098,12 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	wk.marks = [markCount]int{}
 	wk.meansAt = wk.meansAt[:0]
 	u.means.match(words, func(_ *phrase, i, j int) { wk.meansAt = append(wk.meansAt, [2]int{i, j}) })
+	wk.whole = -1
 	u.keywords.match(words, func(p *phrase, i, j int) {
 		wk.kw[p.tag] = true
+		if i == 0 && j == len(words) {
+			wk.whole = p.tag
+		}
 		if !slices.ContainsFunc(wk.meansAt, func(s [2]int) bool { return s[0] <= i && j <= s[1] }) {
 			wk.form[p.tag] = true
 		}

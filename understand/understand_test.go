@@ -339,6 +339,16 @@ func TestUnderstand(t *testing.T) {
 		// danger now.
 		{text: "zit er al te diep in, als ik stop zeggen ze dat ze me verlinken bij de politie", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "hij zegt dat hij me verlinkt bij de politie", intent: "*", fear: true, who: understand.WhoMe},
+		// Harm if the person talks is that fear, however it is ordered.
+		{text: "als zij erachter komen dat ik met iemand praat pakken ze mn kleine broertje", intent: "*", fear: true, who: understand.WhoOther},
+		// A threat for tonight, with who is next: danger.
+		{text: "vannacht moet ik naar een adres om iemand een lesje te leren zeggen ze, en als ik niet ga zijn mn ouders de volgende", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		// Someone watching the home now; last year is who he is, not when.
+		{text: "someone has been standing at the bus stop watching my flat for an hour. its the same man who took my sister last year", intent: "danger", danger: true, who: understand.WhoOther},
+		// A message that is one keyword asks what the keyword is about.
+		{text: "is dit anoniem?", intent: "bot"},
+		{text: "is this anonymous?", intent: "bot"},
+		{text: "are you a human or ai", intent: "bot"},
 		{text: "the cops already know me from before, theyll just think im one of them", intent: "*", fear: true, who: understand.WhoMe},
 		// A professional's words for a child's home, and a threat to
 		// share pictures: not danger now.
