@@ -311,7 +311,14 @@ func New(c *content.Content, opts ...EngineOption) (*Engine, error) {
 		}
 		for _, w := range strings.Split(c.Texts[lang][content.KeyExitWishes], ",") {
 			if w = normalise(trimMarks(w)); w != "" {
+				// A wish never leaves alone; its language says in
+				// which the neutral line of an exit in pieces is. Not
+				// a wish of one word ("nu", "no"): other languages
+				// have it too ("gata, nu mai vreau").
 				e.exitWishes[w] = true
+				if strings.Contains(w, " ") {
+					e.noteExitLang(w, lang)
+				}
 			}
 		}
 		e.noteExitLang(normalise(c.Text(lang, content.KeyOptExit)), lang)
@@ -914,13 +921,7 @@ func (e *Engine) Leaves(in Input) bool {
 // "delete this convo and close it". Each piece says to leave or goes with
 // one that does, so the whole does, however many words they make.
 func (e *Engine) exitPieces(text string) bool {
-	// Cut at marks and spaces, not at an apostrophe: "i'm out".
-	ws := strings.FieldsFunc(text, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' && r != '’'
-	})
-	for i, w := range ws {
-		ws[i] = normalise(w)
-	}
+	ws := exitTextWords(text)
 	// reach[j] says how ws[:j] can be cut into such pieces: -1 not at
 	// all, 0 into wishes only, 1 with an exit phrase among them.
 	reach := make([]int8, len(ws)+1)
@@ -1008,7 +1009,38 @@ func (e *Engine) ExitLang(in Input) string {
 	if in.Kind != Text || len(in.Data) > 64 {
 		return ""
 	}
-	return e.exitLang[normalise(trimMarks(in.Data))]
+	if lang, ok := e.exitLang[normalise(trimMarks(in.Data))]; ok {
+		return lang
+	}
+	// Typed in pieces ("i want to end this chat now please", "nvm
+	// gotta go now"): the language that every exit phrase and wish in it
+	// of one language only agrees on.
+	ws := exitTextWords(in.Data)
+	lang := ""
+	for i := range ws {
+		for j := i + 1; j <= len(ws); j++ {
+			switch l := e.exitLang[strings.Join(ws[i:j], " ")]; {
+			case l == "" || l == lang:
+			case lang == "":
+				lang = l
+			default:
+				return ""
+			}
+		}
+	}
+	return lang
+}
+
+// exitTextWords are the normalised words of a typed message, cut at marks
+// and spaces, not at an apostrophe: "i'm out".
+func exitTextWords(text string) []string {
+	ws := strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' && r != '’'
+	})
+	for i, w := range ws {
+		ws[i] = normalise(w)
+	}
+	return ws
 }
 
 // trimMarks drops punctuation and spaces around s: "Snel weg!" and

@@ -162,6 +162,45 @@ func TestLeavesTyped(t *testing.T) {
 	}
 }
 
+// TestExitLang: the neutral line after a typed quick exit is in the
+// language of the words typed, whole or in pieces, when they belong to
+// one language only; otherwise the conversation's language is used.
+func TestExitLang(t *testing.T) {
+	c, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in, want string
+	}{
+		{"gotta go", "en"},
+		{"Snel weg!", "nl"},
+		{"Quick exit", "en"},
+		{"stop", ""}, // a word of both
+		{"i want to end this chat now please", "en"},
+		{"nvm, i want out, close this", "en"},
+		{"stop, i want out", "en"},
+		{"ik wil hier weg, sluiten", "nl"},
+		{"stop ik wil eruit", "nl"},
+		{"nvm gotta go now", "en"},
+		{"gata, nu mai vreau sa vorbesc. inchide", ""}, // a brief's: no line of its own
+		{"ik wil hier weg, gotta go", ""},              // two languages
+	}
+	for _, tt := range tests {
+		if !e.Leaves(TextInput(tt.in)) {
+			t.Errorf("Leaves(%q) = false; the test needs a quick exit", tt.in)
+			continue
+		}
+		if got := e.ExitLang(TextInput(tt.in)); got != tt.want {
+			t.Errorf("ExitLang(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // TestLeavesWithoutExitWords: content without exit words leaves only by
 // the option, its label and /stop.
 func TestLeavesWithoutExitWords(t *testing.T) {
