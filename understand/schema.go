@@ -290,8 +290,13 @@ type Sign struct {
 	// niet eens dit te typen"), and in a story about someone else the
 	// writer's worry about it ("mijn zoon heeft ineens 2 telefoons, ik
 	// ben zo bang").
-	Worry   bool    `yaml:"worry"`
-	Phrases Phrases `yaml:"phrases"`
+	Worry bool `yaml:"worry"`
+	// Deadline: the kind says by when or else ("in 15 min", "if im
+	// not at the car"). With every deadline kind in a message, a fear of
+	// them in it does not stop the danger: "if im not at the car in 15
+	// min they'll hurt my mum, they know where we live".
+	Deadline bool    `yaml:"deadline"`
+	Phrases  Phrases `yaml:"phrases"`
 
 	Line int `yaml:"-"`
 }

@@ -161,8 +161,10 @@ type understander struct {
 	switchLangs          []string
 	signKinds            []*Sign
 	coreSigns, firmSigns uint64
-	plain                map[string]bool
-	emoji                map[rune][]string
+	// deadlineSigns has a bit for each kind that says by when or else.
+	deadlineSigns uint64
+	plain         map[string]bool
+	emoji         map[rune][]string
 	// fallback is the disclosure that answers, for who a message is
 	// about, when nothing else in it is understood.
 	fallback map[string]*Intent
@@ -314,6 +316,9 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 				}
 				if sg.Firm {
 					u.firmSigns |= 1 << k
+				}
+				if sg.Deadline {
+					u.deadlineSigns |= 1 << k
 				}
 				for _, s := range moved(sg.Phrases) {
 					u.signs.add(s, k)
@@ -663,7 +668,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		police = police || p.tag == markPolice
 		worry = worry || p.tag == markWorry
 	})
-	if police && worry {
+	if police && worry && !u.deadline(words) {
 		// The words of the fear are left out of both readings, found
 		// on every word: "politie bij ons aan de deur" is a fear even
 		// where "politie", a contact's name, is not in masked.
@@ -1410,6 +1415,24 @@ func (u *understander) signsSay(words []string, topic, asks, everyday, worried b
 		}
 	}
 	return true
+}
+
+// deadline reports whether words have every kind of sign that says by
+// when or else: an ultimatum with a time is danger now, whatever fear of
+// them is told beside it.
+func (u *understander) deadline(words []string) bool {
+	if u.deadlineSigns == 0 {
+		return false
+	}
+	var kinds uint64
+	u.signs.matchGap(words, ruleGap, func(p *phrase, i, j int) {
+		excepted := false // "iemand anders" is no "or else"
+		u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { excepted = excepted || a < j && i < b })
+		if !excepted {
+			kinds |= 1 << p.tag
+		}
+	})
+	return kinds&u.deadlineSigns == u.deadlineSigns
 }
 
 // withEmoji adds to words the words that the emoji of text say, each run

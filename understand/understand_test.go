@@ -345,6 +345,17 @@ func TestUnderstand(t *testing.T) {
 		{text: "vannacht moet ik naar een adres om iemand een lesje te leren zeggen ze, en als ik niet ga zijn mn ouders de volgende", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		// Someone watching the home now; last year is who he is, not when.
 		{text: "someone has been standing at the bus stop watching my flat for an hour. its the same man who took my sister last year", intent: "danger", danger: true, who: understand.WhoOther},
+		// An ultimatum with a time is danger, whatever fear of them is
+		// told beside it; without the time, or with "iemand anders" as
+		// the "anders", the fear stays a fear.
+		{text: "they said if im not at the car in 15 min they'll hurt my mum. i'm not going but they know where we live", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "if they find out i talked they'll hurt my mum", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "politie vertrouw ik echt niet meer na vorig jaar. is er iemand anders om mee te praten zonder dat het meteen een zaak wordt", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "i dont trust cops man, last time they just took me in and the guys said snitches end up in the canal", intent: "*", fear: true, who: understand.WhoMe},
+		// A girl pulled away now is danger, told by a nurse too.
+		{text: "Night nurse here. The man who brought in a girl (looks about 15) with injuries is now pulling her towards the exit against medical advice. She looks terrified.", intent: "danger", danger: true, who: understand.WhoProf},
+		// "ergens op slaat" makes sense; it hits no one.
+		{text: "idk of dit ergens op slaat maar mn nichtje van 14 zit op een site waar ze praat met mannen voor geld", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		// A message that is one keyword asks what the keyword is about.
 		{text: "is dit anoniem?", intent: "bot"},
 		{text: "is this anonymous?", intent: "bot"},
