@@ -191,8 +191,10 @@ type work struct {
 	dot  []float32
 	best []float64
 	kw   []bool
-	// whole is an intent one of whose keywords is the whole message, or -1.
+	// whole is an intent whose keywords cover the whole message, or -1;
+	// kwAt are the spans of the keywords found, with their intents.
 	whole int
+	kwAt  [][3]int
 	// form: the intent has a keyword that is not a means (see
 	// Understanding.Means); meansAt are the spans of the means found.
 	form    []bool
@@ -841,11 +843,12 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			}
 		}
 	}
-	if w := wk.whole; w >= 0 && choice >= 0 && !wk.kw[choice] && u.intents[w].Kind != KindDanger && wk.best[w] >= u.u.Threshold {
-		// A message that is one keyword and nothing else is that
-		// keyword's, however like another intent's example it is: "is
-		// dit anoniem?" asks about the bot, not for the contacts of
-		// "kan ik anoniem iets doorgeven".
+	if w := wk.whole; w >= 0 && choice >= 0 && u.intents[w].Kind != KindDanger && wk.best[w] >= u.u.Threshold {
+		// A message that is keywords of one intent and nothing else is
+		// that intent's, however like another intent's example it is,
+		// or whatever keyword of another it holds: "is dit anoniem? zien
+		// jullie mijn nummer?" asks about the bot, not for the contacts
+		// of "kan ik anoniem iets doorgeven".
 		choice = w
 	}
 	guessed := false // the intent is the model's guess, no example's
@@ -1103,16 +1106,15 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	wk.marks = [markCount]int{}
 	wk.meansAt = wk.meansAt[:0]
 	u.means.match(words, func(_ *phrase, i, j int) { wk.meansAt = append(wk.meansAt, [2]int{i, j}) })
-	wk.whole = -1
+	wk.kwAt = wk.kwAt[:0]
 	u.keywords.match(words, func(p *phrase, i, j int) {
 		wk.kw[p.tag] = true
-		if i == 0 && j == len(words) {
-			wk.whole = p.tag
-		}
+		wk.kwAt = append(wk.kwAt, [3]int{p.tag, i, j})
 		if !slices.ContainsFunc(wk.meansAt, func(s [2]int) bool { return s[0] <= i && j <= s[1] }) {
 			wk.form[p.tag] = true
 		}
 	})
+	wk.whole = u.coveredBy(words, wk.kwAt)
 	if u.olderPartner(words) {
 		// "een vriend van 22" with someone young in view is what the
 		// content calls an older boyfriend, however it is said.
@@ -1415,6 +1417,25 @@ func (u *understander) signsSay(words []string, topic, asks, everyday, worried b
 		}
 	}
 	return true
+}
+
+// coveredBy returns the intent whose keywords (spans at) together cover
+// every word ("is dit anoniem? zien jullie mijn nummer?"), or -1.
+func (u *understander) coveredBy(words []string, at [][3]int) int {
+	for _, a := range at {
+		next := 0 // the first word not covered yet
+		for next < len(words) {
+			k := slices.IndexFunc(at, func(b [3]int) bool { return b[0] == a[0] && b[1] <= next && next < b[2] })
+			if k < 0 {
+				break
+			}
+			next = at[k][2]
+		}
+		if next == len(words) && len(words) > 0 {
+			return a[0]
+		}
+	}
+	return -1
 }
 
 // deadline reports whether words have every kind of sign that says by

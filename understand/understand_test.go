@@ -360,6 +360,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "is dit anoniem?", intent: "bot"},
 		{text: "is this anonymous?", intent: "bot"},
 		{text: "are you a human or ai", intent: "bot"},
+		{text: "is dit anoniem? zien jullie mijn nummer?", intent: "bot"},
+		// What they threaten to do to someone close if the person talks
+		// is the fear of them finding out.
+		{text: "als ze erachter komen dat ik met iemand praat zoeken ze mn broertje op. ze weten alles echt alles", intent: "*", fear: true, who: understand.WhoOther},
 		{text: "the cops already know me from before, theyll just think im one of them", intent: "*", fear: true, who: understand.WhoMe},
 		// A professional's words for a child's home, and a threat to
 		// share pictures: not danger now.
