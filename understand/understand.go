@@ -191,10 +191,8 @@ type work struct {
 	dot  []float32
 	best []float64
 	kw   []bool
-	// whole is an intent whose keywords cover the whole message, or -1;
 	// kwAt are the spans of the keywords found, with their intents.
-	whole int
-	kwAt  [][3]int
+	kwAt [][3]int
 	// form: the intent has a keyword that is not a means (see
 	// Understanding.Means); meansAt are the spans of the means found.
 	form    []bool
@@ -843,13 +841,18 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			}
 		}
 	}
-	if w := wk.whole; w >= 0 && choice >= 0 && u.intents[w].Kind != KindDanger && wk.best[w] >= u.u.Threshold {
+	if choice >= 0 && !covers(masked, wk.kwAt, choice) {
 		// A message that is keywords of one intent and nothing else is
 		// that intent's, however like another intent's example it is,
 		// or whatever keyword of another it holds: "is dit anoniem? zien
 		// jullie mijn nummer?" asks about the bot, not for the contacts
 		// of "kan ik anoniem iets doorgeven".
-		choice = w
+		for _, a := range wk.kwAt {
+			if w := a[0]; u.intents[w].Kind != KindDanger && wk.best[w] >= u.u.Threshold && covers(masked, wk.kwAt, w) {
+				choice = w
+				break
+			}
+		}
 	}
 	guessed := false // the intent is the model's guess, no example's
 	switch {
@@ -1114,7 +1117,6 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 			wk.form[p.tag] = true
 		}
 	})
-	wk.whole = u.coveredBy(words, wk.kwAt)
 	if u.olderPartner(words) {
 		// "een vriend van 22" with someone young in view is what the
 		// content calls an older boyfriend, however it is said.
@@ -1419,23 +1421,19 @@ func (u *understander) signsSay(words []string, topic, asks, everyday, worried b
 	return true
 }
 
-// coveredBy returns the intent whose keywords (spans at) together cover
-// every word ("is dit anoniem? zien jullie mijn nummer?"), or -1.
-func (u *understander) coveredBy(words []string, at [][3]int) int {
-	for _, a := range at {
-		next := 0 // the first word not covered yet
-		for next < len(words) {
-			k := slices.IndexFunc(at, func(b [3]int) bool { return b[0] == a[0] && b[1] <= next && next < b[2] })
-			if k < 0 {
-				break
-			}
-			next = at[k][2]
+// covers reports whether the keywords of intent in (spans at, with their
+// intents) together cover every word: "is dit anoniem? zien jullie mijn
+// nummer?" is the bot's keywords and nothing else.
+func covers(words []string, at [][3]int, in int) bool {
+	next := 0 // the first word not covered yet
+	for next < len(words) {
+		k := slices.IndexFunc(at, func(b [3]int) bool { return b[0] == in && b[1] <= next && next < b[2] })
+		if k < 0 {
+			return false
 		}
-		if next == len(words) && len(words) > 0 {
-			return a[0]
-		}
+		next = at[k][2]
 	}
-	return -1
+	return len(words) > 0
 }
 
 // deadline reports whether words have every kind of sign that says by
