@@ -668,7 +668,10 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		police = police || p.tag == markPolice
 		worry = worry || p.tag == markWorry
 	})
-	if police && worry && !u.deadline(words) {
+	// An ultimatum with a time (every kind that says when or else) is
+	// danger now, whatever fear of them is told beside it.
+	ultimatum := u.deadlineSigns != 0 && u.signKindsIn(words)&u.deadlineSigns == u.deadlineSigns
+	if police && worry && !ultimatum {
 		// The words of the fear are left out of both readings, found
 		// on every word: "politie bij ons aan de deur" is a fear even
 		// where "politie", a contact's name, is not in masked.
@@ -678,6 +681,16 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		masked = keep(words, drop, wk.used)
 	}
 	rule := u.ruleHit(danger, u.rules)
+	if rule && u.deadlineSigns != 0 && (m.Who == WhoOther || m.Who == WhoProf) {
+		// What happens to someone else again and again, or happened
+		// ("elke dag", "last week"), told by one who sees it, is their
+		// story, not harm now, unless the message says when or what
+		// else. The writer's own "hij slaat me elke avond" stays
+		// danger: tonight it may happen again.
+		routine := false
+		u.everyday.match(danger, func(p *phrase, _, _ int) { routine = routine || p.tag == everydayRoutine })
+		rule = !routine || u.signKindsIn(danger)&u.deadlineSigns != 0
+	}
 	alone := len(masked) > 0 && u.isAlone(masked)
 	var topic *Intent
 	if d := u.best(KindDisclosure, wk); d >= 0 {
@@ -1436,22 +1449,18 @@ func covers(words []string, at [][3]int, in int) bool {
 	return len(words) > 0
 }
 
-// deadline reports whether words have every kind of sign that says by
-// when or else: an ultimatum with a time is danger now, whatever fear of
-// them is told beside it.
-func (u *understander) deadline(words []string) bool {
-	if u.deadlineSigns == 0 {
-		return false
-	}
+// signKindsIn returns the kinds of sign in words, a bit for each, but
+// for those an exception explains: "iemand anders" is no "or else".
+func (u *understander) signKindsIn(words []string) uint64 {
 	var kinds uint64
 	u.signs.matchGap(words, ruleGap, func(p *phrase, i, j int) {
-		excepted := false // "iemand anders" is no "or else"
+		excepted := false
 		u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { excepted = excepted || a < j && i < b })
 		if !excepted {
 			kinds |= 1 << p.tag
 		}
 	})
-	return kinds&u.deadlineSigns == u.deadlineSigns
+	return kinds
 }
 
 // withEmoji adds to words the words that the emoji of text say, each run

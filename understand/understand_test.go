@@ -356,6 +356,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "Night nurse here. The man who brought in a girl (looks about 15) with injuries is now pulling her towards the exit against medical advice. She looks terrified.", intent: "danger", danger: true, who: understand.WhoProf},
 		// "ergens op slaat" makes sense; it hits no one.
 		{text: "idk of dit ergens op slaat maar mn nichtje van 14 zit op een site waar ze praat met mannen voor geld", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		// What happens to someone else again and again is a story, unless
+		// the message says when or what else.
+		{text: "zus (23) moet van haar vriend elke dag in winkels gaan stelen en als ze te weinig meeneemt slaat ie haar", intent: "criminal", who: understand.WhoOther},
+		{text: "mijn neefje van 13 wordt steeds door oudere jongens meegenomen naar het station, ze geven hem elke keer 50 euro", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mijn zus moet elke dag stelen en als ze niks meeneemt slaat hij haar, nu staat hij bij haar voor de deur", intent: "danger", danger: true, who: understand.WhoOther},
 		// A message that is one keyword asks what the keyword is about.
 		{text: "is dit anoniem?", intent: "bot"},
 		{text: "is this anonymous?", intent: "bot"},
