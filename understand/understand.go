@@ -661,6 +661,8 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	// "bang dat de politie me oppakt" is a fear, and "ze slaan me, ik
 	// durf niet naar de politie" still danger.
 	danger := words
+	dangerKept := words // danger without its gaps, for the model
+	signWords := masked // the words the signs are read in
 	police, worry := false, false
 	// On every word: "politie" is also a contact's name, which the
 	// masked words leave out.
@@ -670,15 +672,20 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	})
 	// An ultimatum with a time (every kind that says when or else) is
 	// danger now, whatever fear of them is told beside it.
-	ultimatum := u.deadlineSigns != 0 && u.signKindsIn(words)&u.deadlineSigns == u.deadlineSigns
+	ultimatum := u.deadlineSigns != 0 && u.signKindsIn(words, true)&u.deadlineSigns == u.deadlineSigns
 	if police && worry && !ultimatum {
 		// The words of the fear are left out of both readings, found
 		// on every word: "politie bij ons aan de deur" is a fear even
 		// where "politie", a contact's name, is not in masked.
 		m.Fear = true
 		drop := u.marked(words, markPolice, markWorry)
-		danger = keep(words, drop, nil)
 		masked = keep(words, drop, wk.used)
+		dangerKept = keep(words, drop, nil)
+		// Rules and signs read the rest with a gap where the fear was,
+		// so that no phrase spans it: "komt jeugdzorg en halen ze" is
+		// not "komt halen".
+		danger = gaps(words, drop, nil)
+		signWords = gaps(words, drop, wk.used)
 	}
 	rule := u.ruleHit(danger, u.rules)
 	if rule && u.deadlineSigns != 0 && (m.Who == WhoOther || m.Who == WhoProf) {
@@ -689,7 +696,8 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// danger: tonight it may happen again.
 		routine := false
 		u.everyday.match(danger, func(p *phrase, _, _ int) { routine = routine || p.tag == everydayRoutine })
-		rule = !routine || u.signKindsIn(danger)&u.deadlineSigns != 0
+		// Any "nu" says when here, also the one of "en nu".
+		rule = !routine || u.signKindsIn(danger, false)&u.deadlineSigns != 0
 	}
 	alone := len(masked) > 0 && u.isAlone(masked)
 	var topic *Intent
@@ -750,7 +758,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	// the police is that fear: neither is danger now.
 	worried := m.Fear || topic != nil && (m.Who == WhoOther || m.Who == WhoProf)
 	signs := func() bool {
-		if !u.signsSay(masked, topic != nil, u.asksQuestion(&m, wk), everyday, worried, wk) {
+		if !u.signsSay(signWords, topic != nil, u.asksQuestion(&m, wk), everyday, worried, wk) {
 			return false
 		}
 		if wk.firm || topic == nil || len(masked) < storyWords || u.dangerModel == nil {
@@ -760,7 +768,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// steeds een oudere man met een ander jong meisje", "work in his
 		// car wash here"), which the model is sure tells no danger now,
 		// is that story.
-		wk.feats = hashed(danger, wk.feats[:0], dangerModelBits)
+		wk.feats = hashed(dangerKept, wk.feats[:0], dangerModelBits)
 		if u.dangerModel.prob(wk.feats) >= dangerModelNot {
 			return true
 		}
@@ -1449,13 +1457,16 @@ func covers(words []string, at [][3]int, in int) bool {
 	return len(words) > 0
 }
 
-// signKindsIn returns the kinds of sign in words, a bit for each, but
-// for those an exception explains: "iemand anders" is no "or else".
-func (u *understander) signKindsIn(words []string) uint64 {
+// signKindsIn returns the kinds of sign in words, a bit for each, with
+// except but for those an exception explains: "iemand anders" is no "or
+// else".
+func (u *understander) signKindsIn(words []string, except bool) uint64 {
 	var kinds uint64
 	u.signs.matchGap(words, ruleGap, func(p *phrase, i, j int) {
 		excepted := false
-		u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { excepted = excepted || a < j && i < b })
+		if except {
+			u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { excepted = excepted || a < j && i < b })
+		}
 		if !excepted {
 			kinds |= 1 << p.tag
 		}
@@ -1513,6 +1524,22 @@ func (u *understander) marked(words []string, tags ...int) []bool {
 		}
 	})
 	return drop
+}
+
+// gaps returns words with those drop marks as empty words, which no
+// phrase matches, and without those also (when not nil) marks.
+func gaps(words []string, drop, also []bool) []string {
+	out := make([]string, 0, len(words))
+	for k, w := range words {
+		switch {
+		case also != nil && also[k]:
+		case drop[k]:
+			out = append(out, "")
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // keep returns the words that neither drop nor also (when not nil) marks.

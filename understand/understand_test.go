@@ -361,6 +361,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "zus (23) moet van haar vriend elke dag in winkels gaan stelen en als ze te weinig meeneemt slaat ie haar", intent: "criminal", who: understand.WhoOther},
 		{text: "mijn neefje van 13 wordt steeds door oudere jongens meegenomen naar het station, ze geven hem elke keer 50 euro", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "mijn zus moet elke dag stelen en als ze niks meeneemt slaat hij haar, nu staat hij bij haar voor de deur", intent: "danger", danger: true, who: understand.WhoOther},
+		// A fear of youth care taking siblings away; the words of the fear
+		// leave a gap, so "komt jeugdzorg en halen" is no "komt halen".
+		{text: "als ik dit zeg komt jeugdzorg en halen ze mn broertjes weg, dat wil ik niet", intent: "*", fear: true, who: understand.WhoMe},
+		// Any "nu" says when beside what happens again and again.
+		{text: "buurvrouw gilt en er wordt met spullen gegooid, die meisjes die daar wonen mogen nooit naar buiten en nu is het echt mis", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "nurse on a ward here, the patient's so called cousin refuses to leave and is threatening staff right now", intent: "danger", danger: true, who: understand.WhoProf},
 		// A message that is one keyword asks what the keyword is about.
 		{text: "is dit anoniem?", intent: "bot"},
 		{text: "is this anonymous?", intent: "bot"},
