@@ -871,6 +871,8 @@ func TestMessageLanguage(t *testing.T) {
 		// place: Romanian words still say Romanian.
 		{"ma duce acum intr-un apartament in den haag, nu stiu la cine, mi-e frica, am 17 ani", "ro"},
 		{"nie mam umowy, jak pojde na policje to bede mial problemy?", "pl"},
+		// A short greeting asking what the chat is.
+		{"cześć, co to za czat?", "pl"},
 		// Hungarian typed without accents: its letters alone looked Dutch.
 		{"napi 14 orat dolgozom a csomagolonal, hetente 100 eurot kapok, a tobbit levonjak", "hu"},
 		// Its common words, without accents and with: "a" is English
