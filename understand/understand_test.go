@@ -372,6 +372,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "is this anonymous?", intent: "bot"},
 		{text: "are you a human or ai", intent: "bot"},
 		{text: "is dit anoniem? zien jullie mijn nummer?", intent: "bot"},
+		{text: "is dit anoniem? kan iemand zien wat ik hier typ", intent: "bot"},
+		// What they would do if the person talked is the fear of them.
+		{text: "ik weet niet eens of dit uitbuiting heet maar ik ben bang dat ze me vinden als ik iets zeg, ze hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "they said snitches get stabbed. i want out but if they find out i talked to anyone im done", intent: "*", fear: true, who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
 		// is the fear of them finding out.
 		{text: "als ze erachter komen dat ik met iemand praat zoeken ze mn broertje op. ze weten alles echt alles", intent: "*", fear: true, who: understand.WhoOther},
