@@ -376,6 +376,7 @@ func TestUnderstand(t *testing.T) {
 		// What they would do if the person talked is the fear of them.
 		{text: "ik weet niet eens of dit uitbuiting heet maar ik ben bang dat ze me vinden als ik iets zeg, ze hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "they said snitches get stabbed. i want out but if they find out i talked to anyone im done", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "ik heb geen papieren. als ik klaag over mijn baas dan sturen ze mij terug toch? politie is niet goed voor mensen zoals ik", intent: "*", fear: true, who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
 		// is the fear of them finding out.
 		{text: "als ze erachter komen dat ik met iemand praat zoeken ze mn broertje op. ze weten alles echt alles", intent: "*", fear: true, who: understand.WhoOther},
