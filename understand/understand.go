@@ -672,8 +672,10 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	})
 	// An ultimatum with a time (every kind that says when or else) is
 	// danger now, whatever fear of them is told beside it.
-	ultimatum := u.deadlineSigns != 0 && u.signKindsIn(words, true)&u.deadlineSigns == u.deadlineSigns
-	if police && worry && !ultimatum {
+	ultimatum := func() bool {
+		return u.deadlineSigns != 0 && u.signKindsIn(words, true)&u.deadlineSigns == u.deadlineSigns
+	}
+	if police && worry && !ultimatum() {
 		// The words of the fear are left out of both readings, found
 		// on every word: "politie bij ons aan de deur" is a fear even
 		// where "politie", a contact's name, is not in masked.
