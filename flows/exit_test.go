@@ -136,6 +136,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"bye, closing it", TextInput("doei ik sluit t af"), true},
 		{"away, the chat must close", TextInput("ff weg hier, dit chatje moet dicht"), true},
 		{"leaving", TextInput("nvm im leaving"), true},
+		{"never mind, going offline, bye", TextInput("laat maar ik ga offline. doei"), true},
+		{"asking to close, wanting out", TextInput("Kun je dit gesprek afsluiten? Ik wil eruit."), true},
 		{"wanting out is told", TextInput("ik wil eruit"), false},
 		{"wanting out, and now", TextInput("ik wil eruit nu"), false},
 		{"wanting to stop dealing", TextInput("ik wil stoppen met dealen, help"), false},

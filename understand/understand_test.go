@@ -377,6 +377,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik weet niet eens of dit uitbuiting heet maar ik ben bang dat ze me vinden als ik iets zeg, ze hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "they said snitches get stabbed. i want out but if they find out i talked to anyone im done", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "ik heb geen papieren. als ik klaag over mijn baas dan sturen ze mij terug toch? politie is niet goed voor mensen zoals ik", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "als ik praat weten ze waar mn zusje op school zit, dat hebben ze letterlijk gezegd. dus ik zeg liever niks", intent: "*", fear: true, who: understand.WhoOther},
+		// Which number to call is a question, not a call for help.
+		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
 		// is the fear of them finding out.
 		{text: "als ze erachter komen dat ik met iemand praat zoeken ze mn broertje op. ze weten alles echt alles", intent: "*", fear: true, who: understand.WhoOther},
@@ -910,6 +913,7 @@ func TestWatched(t *testing.T) {
 		want bool
 	}{
 		{"hij zit naast me", true},
+		{"kan nu ni praten", true}, // "ni" as typed for "niet"
 		{"hij zit nu naast me", true},
 		{"sorry moet stoppen met typen de chauffeur let op", true},
 		{"this is a shared phone, someone might see this", true},
