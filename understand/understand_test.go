@@ -378,6 +378,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "they said snitches get stabbed. i want out but if they find out i talked to anyone im done", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "ik heb geen papieren. als ik klaag over mijn baas dan sturen ze mij terug toch? politie is niet goed voor mensen zoals ik", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "als ik praat weten ze waar mn zusje op school zit, dat hebben ze letterlijk gezegd. dus ik zeg liever niks", intent: "*", fear: true, who: understand.WhoOther},
+		// A young woman is an adult: the help for the topic before Veilig
+		// Thuis, for the nurse too.
+		{text: "verpleegkundige op de poli. jonge vrouw komt voor haar derde abortus dit jaar, steeds met dezelfde man die overal antwoord op geeft", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
 		// Which number to call is a question, not a call for help.
 		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
