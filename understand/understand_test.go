@@ -381,6 +381,10 @@ func TestUnderstand(t *testing.T) {
 		// A young woman is an adult: the help for the topic before Veilig
 		// Thuis, for the nurse too.
 		{text: "verpleegkundige op de poli. jonge vrouw komt voor haar derde abortus dit jaar, steeds met dezelfde man die overal antwoord op geeft", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
+		// Someone who texted "they are here" and does not pick up now.
+		{text: "my sister texted \"they r here\" and now she doesnt pick up. she lives with that guy who controls everything she does", intent: "danger", danger: true, who: understand.WhoOther},
+		// Teaching material asked for: "zijn er ... over" is no one coming over.
+		{text: "Zijn er lespakketten over uitbuiting voor de onderbouw van de middelbare school? Ik wil het onderwerp in mijn mentoruur bespreken.", intent: "question", who: understand.WhoProf},
 		// Which number to call is a question, not a call for help.
 		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
