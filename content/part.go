@@ -64,8 +64,11 @@ type PartFile struct {
 	Data []byte
 }
 
-// maxPartFiles bounds the files of a part that is a directory.
-const maxPartFiles = 256
+// maxPartFiles bounds the files of a part that is a directory, so that
+// content with a stray directory of thousands of files is refused, not
+// read at every start. messages/ grows by a file a round; two rounds are
+// added at a time.
+const maxPartFiles = 1024
 
 // Files reads the files of a part that is a directory (its data is not
 // YAML, such as lines of text), in name order, each as Load reads its own

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -109,5 +110,39 @@ func TestPart(t *testing.T) {
 				t.Errorf("Load(%s): decoded %v, validated %v; want %v, %v", tc.name, n.decoded, n.validated, decoded, tc.validated)
 			}
 		})
+	}
+}
+
+// pages is a Part for the tests that is a directory of files.
+type pages struct {
+	files int
+}
+
+func (p *pages) File() string { return "pages" }
+
+func (p *pages) Decode(k *Checker) {
+	files, _ := k.Files()
+	p.files = len(files)
+}
+
+func (p *pages) Validate(*Content, *Checker) {}
+
+// TestPartFiles: a part that is a directory may hold maxPartFiles files,
+// not one more.
+func TestPartFiles(t *testing.T) {
+	for _, n := range []int{maxPartFiles, maxPartFiles + 1} {
+		fsys := goodFS(t)
+		for i := range n {
+			fsys[fmt.Sprintf("pages/%04d.txt", i)] = &fstest.MapFile{Data: []byte("page\n")}
+		}
+		p := &pages{}
+		_, err := LoadWith(fsys, Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Parts: []Part{p}})
+		tooMany := fmt.Sprintf("pages: %d files, at most %d may be in it", n, maxPartFiles)
+		switch {
+		case n <= maxPartFiles && (err != nil || p.files != n):
+			t.Errorf("%d files: Load = %v, %d files read; want no problem and all read", n, err, p.files)
+		case n > maxPartFiles && (err == nil || err.Error() != tooMany):
+			t.Errorf("%d files: Load = %v; want %q", n, err, tooMany)
+		}
 	}
 }
