@@ -141,6 +141,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"having to go, asking to close", TextInput("ik moet weg, kan je dit gesprek sluiten"), true},
 		{"ok, stopping this conversation", TextInput("oke ik stop met dit gesprek"), true},
 		{"hungarian, bye, have to close", TextInput("viszlát, be kell zárnom"), true},
+		{"never mind, off I go", TextInput("laat maar, ik ga ervandoor"), true},
 		{"wanting out is told", TextInput("ik wil eruit"), false},
 		{"wanting out, and now", TextInput("ik wil eruit nu"), false},
 		{"wanting to stop dealing", TextInput("ik wil stoppen met dealen, help"), false},
