@@ -385,6 +385,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "my sister texted \"they r here\" and now she doesnt pick up. she lives with that guy who controls everything she does", intent: "danger", danger: true, who: understand.WhoOther},
 		// Teaching material asked for: "zijn er ... over" is no one coming over.
 		{text: "Zijn er lespakketten over uitbuiting voor de onderbouw van de middelbare school? Ik wil het onderwerp in mijn mentoruur bespreken.", intent: "question", who: understand.WhoProf},
+		// What they would do if the person turned out to be right is a fear.
+		{text: "Stel dat ik het verkeerd zie en ik beschuldig mijn eigen zwager, dan ben ik mijn hele familie kwijt. En als ik gelijk heb komen ze achter mij aan.", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Which number to call is a question, not a call for help.
 		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
@@ -1198,6 +1200,10 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		{"mijn mentor mag dit niet weten", false},
 		{"ik wil met een hulpverlener praten", false},
 		{"ik heb een begeleider van jeugdzorg, mijn vriend dwingt me dingen te doen met zijn vrienden", false},
+		// Youth care told of, not worked in; a team of it does the work.
+		{"als jeugdzorg hiervan hoort halen ze me weg bij mn moeder en mn zusje", false},
+		{"wij als team jeugdzorg willen een training over signalen van uitbuiting", true},
+		{"ik ben groepsleider jeugdzorg, een meisje van 15 van onze groep loopt steeds weg", true},
 		{"i dont want my teacher to know", false},
 		{"i want to talk to a social worker", false},
 		{"my doctor said i should talk to someone", false},
