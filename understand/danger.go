@@ -45,9 +45,11 @@ const (
 	// 0.17%), and to 0.75 on rounds 1 to 238, where "mn ouders willen dat
 	// ik trouw met een man die ik niet ken" came out at 0.73 (6,865 of
 	// 7,130 found instead of 6,887, 30 of 24,170 others called danger
-	// instead of 36). Neither changed an answer to a message of the
-	// rounds.
-	dangerModelProb = 0.75
+	// instead of 36), and to 0.77 on rounds 1 to 264, where the same
+	// message came out at 0.76 (7,558 of 7,915 found instead of 7,584,
+	// 35 of 26,865 others called danger instead of 40). None of the three
+	// steps changed an answer to a message of the rounds for the worse.
+	dangerModelProb = 0.77
 	// dangerModelNot is how sure the model must be that a long story
 	// tells no danger now for signs that are not firm to be read as
 	// part of the story, and storyWords how long such a story is.

@@ -387,6 +387,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "Zijn er lespakketten over uitbuiting voor de onderbouw van de middelbare school? Ik wil het onderwerp in mijn mentoruur bespreken.", intent: "question", who: understand.WhoProf},
 		// What they would do if the person turned out to be right is a fear.
 		{text: "Stel dat ik het verkeerd zie en ik beschuldig mijn eigen zwager, dan ben ik mijn hele familie kwijt. En als ik gelijk heb komen ze achter mij aan.", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Shame about telling the police, traitors shot, the police
+		// reading along: fears, without the Police card.
+		{text: "wat gebeurt er als ik aangifte doe, moet ik dan alles aan een agent vertellen? ik schaam me echt kapot", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "schaam me dood en ben bang dat mn ouders het horen als ik aangifte doe. blijft zoiets geheim of niet", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "mn neef zegt dat verraders een kogel krijgen. ik wil eruit maar durf niks te zeggen tegen niemand", intent: "*", fear: true, who: understand.WhoOther},
+		{text: "ziet de politie wat ik hier typ?", intent: "*", fear: true, who: understand.WhoMe},
 		// Which number to call is a question, not a call for help.
 		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
