@@ -373,6 +373,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "are you a human or ai", intent: "bot"},
 		{text: "is dit anoniem? zien jullie mijn nummer?", intent: "bot"},
 		{text: "is dit anoniem? kan iemand zien wat ik hier typ", intent: "bot"},
+		{text: "is dit anoniem? kan iemand mijn naam of nummer zien", intent: "bot"},
 		// What they would do if the person talked is the fear of them.
 		{text: "ik weet niet eens of dit uitbuiting heet maar ik ben bang dat ze me vinden als ik iets zeg, ze hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "they said snitches get stabbed. i want out but if they find out i talked to anyone im done", intent: "*", fear: true, who: understand.WhoMe},
@@ -393,6 +394,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "schaam me dood en ben bang dat mn ouders het horen als ik aangifte doe. blijft zoiets geheim of niet", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "mn neef zegt dat verraders een kogel krijgen. ik wil eruit maar durf niks te zeggen tegen niemand", intent: "*", fear: true, who: understand.WhoOther},
 		{text: "ziet de politie wat ik hier typ?", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "als hij erachter komt dat ik dit typ weet ik niet wat ie doet. wordt dit ergens opgeslagen?", intent: "*", fear: true, who: understand.WhoMe},
 		// Which number to call is a question, not a call for help.
 		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
@@ -896,6 +898,7 @@ func TestMessageLanguage(t *testing.T) {
 		{"nie mam umowy, jak pojde na policje to bede mial problemy?", "pl"},
 		// A short greeting asking what the chat is.
 		{"cześć, co to za czat?", "pl"},
+		{"hol lehet a rendőrségen emberkereskedelmet bejelenteni? van tolmács?", "hu"},
 		// Hungarian typed without accents: its letters alone looked Dutch.
 		{"napi 14 orat dolgozom a csomagolonal, hetente 100 eurot kapok, a tobbit levonjak", "hu"},
 		// Its common words, without accents and with: "a" is English
@@ -929,6 +932,7 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"kan nu ni praten", true}, // "ni" as typed for "niet"
+		{"als ik ineens niks meer stuur is hij binnengekomen", true},
 		{"hij zit nu naast me", true},
 		{"sorry moet stoppen met typen de chauffeur let op", true},
 		{"this is a shared phone, someone might see this", true},
