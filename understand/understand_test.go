@@ -395,6 +395,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn neef zegt dat verraders een kogel krijgen. ik wil eruit maar durf niks te zeggen tegen niemand", intent: "*", fear: true, who: understand.WhoOther},
 		{text: "ziet de politie wat ik hier typ?", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "als hij erachter komt dat ik dit typ weet ik niet wat ie doet. wordt dit ergens opgeslagen?", intent: "*", fear: true, who: understand.WhoMe},
+		// Parents who "would actually kill me" and an agency's blacklist are
+		// fears; a threat said to be for tonight is danger.
+		{text: "if i report him will my parents find out what i did? they would actually kill me", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "im scared if i tell anyone the agency blacklists me and then i cant send money home anymore", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "he said he would kill me tonight", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "someone is trying to open my window right now", intent: "danger", danger: true},
 		// Which number to call is a question, not a call for help.
 		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
@@ -933,6 +939,7 @@ func TestWatched(t *testing.T) {
 		{"hij zit naast me", true},
 		{"kan nu ni praten", true}, // "ni" as typed for "niet"
 		{"als ik ineens niks meer stuur is hij binnengekomen", true},
+		{"wacht ff mn vriend zit de hele tijd op mn scherm te kijken", true},
 		{"hij zit nu naast me", true},
 		{"sorry moet stoppen met typen de chauffeur let op", true},
 		{"this is a shared phone, someone might see this", true},
