@@ -400,6 +400,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "if i report him will my parents find out what i did? they would actually kill me", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "im scared if i tell anyone the agency blacklists me and then i cant send money home anymore", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "he said he would kill me tonight", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "if i tell the police will they deport me? i overstayed my visa", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "ze weten op welke school mn zusje zit. als ik ooit praat gaan ze naar haar toe, dat zeggen ze elke keer", intent: "*", fear: true, who: understand.WhoOther},
+		// Not knowing whether it is abuse, asking whom to call: a question.
+		{text: "wat is het nummer van veilig thuis? ik wil overleggen over een gezin uit mijn klas, weet niet of het mishandeling is of meer", intent: "question", who: understand.WhoOther, named: "veilig-thuis"},
 		{text: "someone is trying to open my window right now", intent: "danger", danger: true},
 		// Which number to call is a question, not a call for help.
 		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
