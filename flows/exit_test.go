@@ -144,6 +144,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"never mind, off I go", TextInput("laat maar, ik ga ervandoor"), true},
 		{"can you close this, don't want to anymore", TextInput("kan je dit sluiten ofzo, wil niet meer"), true},
 		{"hungarian, never mind, leaving", TextInput("mégse, kilépek"), true},
+		{"bulgarian, want to close this chat", TextInput("искам да затворя този чат"), true},
 		{"wanting out is told", TextInput("ik wil eruit"), false},
 		{"wanting out, and now", TextInput("ik wil eruit nu"), false},
 		{"wanting to stop dealing", TextInput("ik wil stoppen met dealen, help"), false},

@@ -145,11 +145,11 @@ func role(words []string, i int) bool {
 const maxNegationGap = 4
 
 // negationGap are the words that may stand between a negation and a name:
-// a determiner, "naar"/"to", when ("meteen", "straight"), how much, and
-// the "dat er" of "zonder dat er".
+// a determiner, "naar"/"to", "met"/"with", when ("meteen", "straight"),
+// how much, and the "dat er" of "zonder dat er".
 var negationGap = map[string]bool{"de": true, "het": true, "een": true, "the": true, "a": true, "any": true,
 	"naar": true, "to": true, "meteen": true, "direct": true, "gelijk": true, "eerst": true, "straight": true, "directly": true,
 	// "niet per se naar de politie", "not really the police"
 	"per": true, "se": true, "perse": true, "persé": true, "echt": true, "really": true, "necessarily": true,
-	// "zonder dat er meteen politie bij komt"
-	"dat": true, "er": true}
+	// "zonder dat er meteen politie bij komt", "niet met de politie"
+	"dat": true, "er": true, "met": true, "with": true}

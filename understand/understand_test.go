@@ -374,6 +374,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "is dit anoniem? zien jullie mijn nummer?", intent: "bot"},
 		{text: "is dit anoniem? kan iemand zien wat ik hier typ", intent: "bot"},
 		{text: "is dit anoniem? kan iemand mijn naam of nummer zien", intent: "bot"},
+		{text: "blijft dit anoniem? zien jullie mn nummer?", intent: "bot"},
 		// What they would do if the person talked is the fear of them.
 		{text: "ik weet niet eens of dit uitbuiting heet maar ik ben bang dat ze me vinden als ik iets zeg, ze hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "they said snitches get stabbed. i want out but if they find out i talked to anyone im done", intent: "*", fear: true, who: understand.WhoMe},
@@ -405,6 +406,8 @@ func TestUnderstand(t *testing.T) {
 		// Not knowing whether it is abuse, asking whom to call: a question.
 		{text: "wat is het nummer van veilig thuis? ik wil overleggen over een gezin uit mijn klas, weet niet of het mishandeling is of meer", intent: "question", who: understand.WhoOther, named: "veilig-thuis"},
 		{text: "someone is trying to open my window right now", intent: "danger", danger: true},
+		// "learn a lesson" is a threat, not school.
+		{text: "they are driving me to some house to pay back what i owe them, they said tonight i learn a lesson", intent: "danger", danger: true, who: understand.WhoMe},
 		// Which number to call is a question, not a call for help.
 		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
