@@ -375,6 +375,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "is dit anoniem? kan iemand zien wat ik hier typ", intent: "bot"},
 		{text: "is dit anoniem? kan iemand mijn naam of nummer zien", intent: "bot"},
 		{text: "blijft dit anoniem? zien jullie mn nummer?", intent: "bot"},
+		{text: "is dit echt anoniem? kunnen jullie mn nummer zien?", intent: "bot"},
 		// What they would do if the person talked is the fear of them.
 		{text: "ik weet niet eens of dit uitbuiting heet maar ik ben bang dat ze me vinden als ik iets zeg, ze hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "they said snitches get stabbed. i want out but if they find out i talked to anyone im done", intent: "*", fear: true, who: understand.WhoMe},
@@ -1228,6 +1229,7 @@ func TestPupilIsNoProfessional(t *testing.T) {
 		{"als jeugdzorg hiervan hoort halen ze me weg bij mn moeder en mn zusje", false},
 		{"wij als team jeugdzorg willen een training over signalen van uitbuiting", true},
 		{"ik ben groepsleider jeugdzorg, een meisje van 15 van onze groep loopt steeds weg", true},
+		{"night porter here. guest in 208 had a girl brought up, she looks about 14, they just went in", true},
 		{"i dont want my teacher to know", false},
 		{"i want to talk to a social worker", false},
 		{"my doctor said i should talk to someone", false},
