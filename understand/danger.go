@@ -50,6 +50,13 @@ const (
 	// 35 of 26,865 others called danger instead of 40). None of the three
 	// steps changed an answer to a message of the rounds for the worse.
 	dangerModelProb = 0.77
+	// dangerModelHome is how sure the model must be of what the writer
+	// tells of their own family with no sign of danger at all, not even
+	// of when or where: plans of the family ("mn ouders willen dat ik
+	// trouw met een man die ik niet ken", testdata/heldout.txt, 0.79 on
+	// rounds 1 to 276) are like danger in their words, not in what
+	// happens now.
+	dangerModelHome = 0.9
 	// dangerModelNot is how sure the model must be that a long story
 	// tells no danger now for signs that are not firm to be read as
 	// part of the story, and storyWords how long such a story is.
@@ -102,12 +109,12 @@ func (d *dangerModel) prob(ids []uint32) float64 {
 
 // says reports whether the model is sure that words tell danger; buf is
 // scratch space for the features.
-func (d *dangerModel) says(words []string, buf []uint32) (bool, []uint32) {
+func (d *dangerModel) says(words []string, buf []uint32, sure float64) (bool, []uint32) {
 	if d == nil {
 		return false, buf
 	}
 	buf = hashed(words, buf[:0], dangerModelBits)
-	return len(words) >= dangerModelWords && d.prob(buf) >= dangerModelProb, buf
+	return len(words) >= dangerModelWords && d.prob(buf) >= sure, buf
 }
 
 // WordWeight is a word's share in the danger model's sum for a message.

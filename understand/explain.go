@@ -33,9 +33,10 @@ type Trace struct {
 	SignsInStory bool
 	// DangerModel is the danger model's probability for the message (-1
 	// without a model or for a message too short for it), with Sure when
-	// it reaches what the model must be; DangerWords are the words that
-	// weigh most for danger in it.
+	// it reaches what the model must be for this message (DangerNeed);
+	// DangerWords are the words that weigh most for danger in it.
 	DangerModel float64
+	DangerNeed  float64
 	DangerSure  bool
 	DangerWords []WordWeight
 	// Asked and TopicOf are what the contact and topic models are sure
@@ -109,7 +110,6 @@ func (x *Index) Explain(lang, text string) (Meaning, Trace) {
 	if d := u.dangerModel; d != nil && len(words) >= dangerModelWords {
 		all := hashed(words, nil, dangerModelBits)
 		tr.DangerModel = d.prob(all)
-		tr.DangerSure = tr.DangerModel >= dangerModelProb
 		tr.DangerWords = d.m.contribution(words, all, func(i int) []uint32 {
 			// The word, its letter groups, and the pair it starts.
 			ids := hashed(words[i:i+1], nil, dangerModelBits)
@@ -137,6 +137,10 @@ func (x *Index) Explain(lang, text string) (Meaning, Trace) {
 
 	var meaning Meaning
 	u.read(tr.Masked, wk, &meaning)
+	if tr.DangerModel >= 0 {
+		tr.DangerNeed = u.dangerNeed(&meaning, words)
+		tr.DangerSure = tr.DangerModel >= tr.DangerNeed
+	}
 	for i, in := range u.intents {
 		score := wk.best[i]
 		if wk.kw[i] {

@@ -156,7 +156,7 @@ func TestDangerModelHeldOut(t *testing.T) {
 		d := u.trainDanger(others(fs, q))
 		n := &per[q]
 		for _, m := range fs[q] {
-			sure, _ := d.says(u.wordsOfMessage(m.Text), nil)
+			sure, _ := d.says(u.wordsOfMessage(m.Text), nil, dangerModelProb)
 			switch {
 			case m.Kind == "danger":
 				n.dangers++
@@ -408,6 +408,29 @@ func TestMessageFeaturesFoldOnce(t *testing.T) {
 		emitFeatures(words, nil, func(uint64) { n++ })
 		if got := featureCount(words); got != n {
 			t.Fatalf("%s:%d: featureCount(%q) = %d, want %d", m.File, m.Line, words, got, n)
+		}
+	}
+}
+
+// TestDangerNeed: the danger model must be surer of what the writer tells
+// of their own family with no sign of danger at all; a sign of when or
+// where, or someone else's family, needs what every message needs.
+func TestDangerNeed(t *testing.T) {
+	u := keptIndex(t).u
+	for _, tc := range []struct {
+		text string
+		who  string
+		home bool
+		want float64
+	}{
+		{"mijn ouders willen dat ik met een man uit hun dorp trouw", WhoMe, true, dangerModelHome},
+		{"mijn ouders willen dat ik nu met een man uit hun dorp trouw", WhoMe, true, dangerModelProb},
+		{"haar ouders willen dat ze met een man uit hun dorp trouwt", WhoOther, true, dangerModelProb},
+		{"mijn baas wil dat ik met een man uit zijn dorp trouw", WhoMe, false, dangerModelProb},
+	} {
+		m := Meaning{Who: tc.who, Home: tc.home}
+		if got := u.dangerNeed(&m, u.lex.words(tc.text)); got != tc.want {
+			t.Errorf("dangerNeed(%q, who %s, home %v) = %.2f, want %.2f", tc.text, tc.who, tc.home, got, tc.want)
 		}
 	}
 }

@@ -745,7 +745,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			}
 		}
 		var sure bool
-		sure, wk.feats = u.dangerModel.says(danger, wk.feats)
+		sure, wk.feats = u.dangerModel.says(danger, wk.feats, u.dangerNeed(&m, danger))
 		return sure
 	}
 	// Everyday life in what is left of the message (see signsSay, and
@@ -1457,6 +1457,16 @@ func covers(words []string, at [][3]int, in int) bool {
 		next = at[k][2]
 	}
 	return len(words) > 0
+}
+
+// dangerNeed is how sure the danger model must be that words tell danger
+// now: surer of what the writer tells of their own family with no sign
+// of danger at all (see dangerModelHome).
+func (u *understander) dangerNeed(m *Meaning, words []string) float64 {
+	if m.Home && m.Who == WhoMe && u.signKindsIn(words, false) == 0 {
+		return dangerModelHome
+	}
+	return dangerModelProb
 }
 
 // signKindsIn returns the kinds of sign in words, a bit for each, with

@@ -376,6 +376,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "is dit anoniem? kan iemand mijn naam of nummer zien", intent: "bot"},
 		{text: "blijft dit anoniem? zien jullie mn nummer?", intent: "bot"},
 		{text: "is dit echt anoniem? kunnen jullie mn nummer zien?", intent: "bot"},
+		{text: "is dit gesprek anoniem? ziet iemand mijn nummer?", intent: "bot"},
 		// What they would do if the person talked is the fear of them.
 		{text: "ik weet niet eens of dit uitbuiting heet maar ik ben bang dat ze me vinden als ik iets zeg, ze hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "they said snitches get stabbed. i want out but if they find out i talked to anyone im done", intent: "*", fear: true, who: understand.WhoMe},
@@ -402,6 +403,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "if i report him will my parents find out what i did? they would actually kill me", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "im scared if i tell anyone the agency blacklists me and then i cant send money home anymore", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "he said he would kill me tonight", intent: "danger", danger: true, who: understand.WhoMe},
+		// Youth care or foster care feared: "als jeugdzorg komt, halen ze"
+		// is no one coming to fetch the person now.
+		{text: "mijn moeder mag dit echt nooit weten en als jeugdzorg komt halen ze mn broertjes weg, dat wil ik niet", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "if i report my dad will they take me away from my mum and my little brothers? im scared we all end up in foster care", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "they want to take me away from here right now, they are in the car outside", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "if i tell the police will they deport me? i overstayed my visa", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "ze weten op welke school mn zusje zit. als ik ooit praat gaan ze naar haar toe, dat zeggen ze elke keer", intent: "*", fear: true, who: understand.WhoOther},
 		// Not knowing whether it is abuse, asking whom to call: a question.

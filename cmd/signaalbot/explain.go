@@ -57,7 +57,7 @@ func (a *app) explain(_ context.Context, args []string) error {
 	if tr.DangerModel >= 0 {
 		// Asked only when nothing else said danger, and not for a fear or
 		// when someone reads along: its figure is shown whatever it said.
-		sure := "not sure"
+		sure := fmt.Sprintf("not sure (needs %.2f)", tr.DangerNeed)
 		if tr.DangerSure {
 			sure = "sure"
 		}
