@@ -45,17 +45,21 @@ const (
 	// 0.17%), and to 0.75 on rounds 1 to 238, where "mn ouders willen dat
 	// ik trouw met een man die ik niet ken" came out at 0.73 (6,865 of
 	// 7,130 found instead of 6,887, 30 of 24,170 others called danger
-	// instead of 36), and to 0.77 on rounds 1 to 264, where the same
-	// message came out at 0.76 (7,558 of 7,915 found instead of 7,584,
-	// 35 of 26,865 others called danger instead of 40). None of the three
-	// steps changed an answer to a message of the rounds for the worse.
-	dangerModelProb = 0.77
+	// instead of 36). Neither changed an answer to a message of the
+	// rounds. When the same message came out at 0.76 and then 0.79,
+	// raising the bound for all again would have found fewer danger
+	// messages; what the writer tells of their own family with no sign
+	// at all needs dangerModelHome instead.
+	dangerModelProb = 0.75
 	// dangerModelHome is how sure the model must be of what the writer
 	// tells of their own family with no sign of danger at all, not even
 	// of when or where: plans of the family ("mn ouders willen dat ik
 	// trouw met een man die ik niet ken", testdata/heldout.txt, 0.79 on
 	// rounds 1 to 276) are like danger in their words, not in what
-	// happens now.
+	// happens now. With it, the bound for every other message stays at
+	// 0.75: left out in turn, 7,930 of 8,281 danger messages found
+	// (rounds 1 to 276) against 7,907 at 0.77, and 40 of 28,115 others
+	// called danger against 33.
 	dangerModelHome = 0.9
 	// dangerModelNot is how sure the model must be that a long story
 	// tells no danger now for signs that are not firm to be read as
