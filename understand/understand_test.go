@@ -954,6 +954,7 @@ func TestWatched(t *testing.T) {
 		{"kan nu ni praten", true}, // "ni" as typed for "niet"
 		{"als ik ineens niks meer stuur is hij binnengekomen", true},
 		{"wacht ff mn vriend zit de hele tijd op mn scherm te kijken", true},
+		{"we all share this one phone, someone might read this later", true},
 		{"hij zit nu naast me", true},
 		{"sorry moet stoppen met typen de chauffeur let op", true},
 		{"this is a shared phone, someone might see this", true},
