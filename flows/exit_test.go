@@ -147,6 +147,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"bulgarian, want to close this chat", TextInput("искам да затворя този чат"), true},
 		{"never mind, going, bye", TextInput("nvm im going, bye"), true},
 		{"romanian, done, closing now", TextInput("gata, inchid acum"), true},
+		{"romanian, goodbye, closing now", TextInput("la revedere, închid acum"), true},
 		{"going somewhere is told", TextInput("im going to the police"), false},
 		{"wanting out is told", TextInput("ik wil eruit"), false},
 		{"wanting out, and now", TextInput("ik wil eruit nu"), false},

@@ -1450,6 +1450,10 @@ func (u *understander) signsSay(words []string, topic, asks, everyday, worried b
 func covers(words []string, at [][3]int, in int) bool {
 	next := 0 // the first word not covered yet
 	for next < len(words) {
+		if joiners[words[next]] && next > 0 {
+			next++ // "is dit anoniem of kunnen jullie mijn nummer zien"
+			continue
+		}
 		k := slices.IndexFunc(at, func(b [3]int) bool { return b[0] == in && b[1] <= next && next < b[2] })
 		if k < 0 {
 			return false
@@ -1458,6 +1462,10 @@ func covers(words []string, at [][3]int, in int) bool {
 	}
 	return len(words) > 0
 }
+
+// joiners are the words that may join two keywords of one intent in a
+// message the keywords cover.
+var joiners = map[string]bool{"of": true, "en": true, "or": true, "and": true}
 
 // dangerNeed is how sure the danger model must be that words tell danger
 // now: surer of what the writer tells of their own family with no sign

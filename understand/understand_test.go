@@ -377,6 +377,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "blijft dit anoniem? zien jullie mn nummer?", intent: "bot"},
 		{text: "is dit echt anoniem? kunnen jullie mn nummer zien?", intent: "bot"},
 		{text: "is dit gesprek anoniem? ziet iemand mijn nummer?", intent: "bot"},
+		{text: "is dit anoniem of kunnen jullie mn nummer zien", intent: "bot"},
 		// What they would do if the person talked is the fear of them.
 		{text: "ik weet niet eens of dit uitbuiting heet maar ik ben bang dat ze me vinden als ik iets zeg, ze hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "they said snitches get stabbed. i want out but if they find out i talked to anyone im done", intent: "*", fear: true, who: understand.WhoMe},
@@ -403,6 +404,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "if i report him will my parents find out what i did? they would actually kill me", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "im scared if i tell anyone the agency blacklists me and then i cant send money home anymore", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "he said he would kill me tonight", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "mn broer zit er helemaal in vast maar als hij praat pakken ze onze familie. hij zegt dat ze iemand bij de politie kennen", intent: "*", fear: true, who: understand.WhoOther, home: true},
+		{text: "mn moeder mag hier niks van weten en de politie ook niet, dan ben ik een verklikker en dan kan ik nergens meer in de wijk komen", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Youth care or foster care feared: "als jeugdzorg komt, halen ze"
 		// is no one coming to fetch the person now.
 		{text: "mijn moeder mag dit echt nooit weten en als jeugdzorg komt halen ze mn broertjes weg, dat wil ik niet", intent: "*", fear: true, who: understand.WhoMe, home: true},
