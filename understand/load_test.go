@@ -260,3 +260,25 @@ func TestLoadBad(t *testing.T) {
 		})
 	}
 }
+
+// TestMatchGapAtGaps: a phrase may have a word between its words, but not
+// a gap where words were left out (see gaps): "komt ... halen" across the
+// words of a fear is no one coming to fetch.
+func TestMatchGapAtGaps(t *testing.T) {
+	ps := newPhrases(nil)
+	ps.add("komt halen", 1)
+	for _, tc := range []struct {
+		words []string
+		want  bool
+	}{
+		{[]string{"hij", "komt", "halen"}, true},
+		{[]string{"hij", "komt", "me", "halen"}, true},
+		{[]string{"hij", "komt", "", "halen"}, false},
+	} {
+		got := false
+		ps.matchGap(tc.words, 1, func(*phrase, int, int) { got = true })
+		if got != tc.want {
+			t.Errorf("matchGap(%q) found %v, want %v", tc.words, got, tc.want)
+		}
+	}
+}

@@ -534,6 +534,9 @@ func (ps *phrases) matchGap(words []string, gap int, fn func(p *phrase, i, j int
 			}
 			found := false
 			for next := at + 1; next <= at+1+gap && next < len(words); next++ {
+				if words[next] == "" {
+					break // where words were left out (see gaps)
+				}
 				if ps.matches(wp, words[next]) {
 					at, found = next, true
 					break

@@ -1477,9 +1477,9 @@ func (u *understander) dangerNeed(m *Meaning, words []string) float64 {
 	return dangerModelProb
 }
 
-// signKindsIn returns the kinds of sign in words, a bit for each, with
-// except but for those an exception explains: "iemand anders" is no "or
-// else".
+// signKindsIn returns the kinds of sign in words, a bit for each; with
+// except, a sign an exception explains does not count ("iemand anders"
+// is no "or else").
 func (u *understander) signKindsIn(words []string, except bool) uint64 {
 	var kinds uint64
 	u.signs.matchGap(words, ruleGap, func(p *phrase, i, j int) {
@@ -1547,7 +1547,8 @@ func (u *understander) marked(words []string, tags ...int) []bool {
 }
 
 // gaps returns words with those drop marks as empty words, which no
-// phrase matches, and without those also (when not nil) marks.
+// phrase matches nor spans (see matchGap), and without those also (when
+// not nil) marks.
 func gaps(words []string, drop, also []bool) []string {
 	out := make([]string, 0, len(words))
 	for k, w := range words {
