@@ -256,14 +256,7 @@ func TestSafetyCard(t *testing.T) {
 // BenchmarkStep measures one step on the shipped content: pressing an
 // option, an option that passes through a branch state, and going back.
 func BenchmarkStep(b *testing.B) {
-	c, err := content.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := New(c)
-	if err != nil {
-		b.Fatal(err)
-	}
+	e, _ := defaultEngine(b)
 	s := e.Step(Session{}, TextInput("/start"), t0).Session
 	first := e.Step(s, TextInput("/help"), t0).Replies[1].Options[0].Data
 	home := Session{Flow: "jong", State: "home", Lang: "nl", Signals: []string{"age=minor", "topic=sexual"},

@@ -6,10 +6,10 @@ import (
 	"signaal/content"
 )
 
-// TestLeavesTyped: the quick exit reads however it is typed, with
-// punctuation around it, and the content's exit words count alone; a
-// sentence that holds such a word is read as a sentence.
-func TestLeavesTyped(t *testing.T) {
+// defaultEngine is the engine of the shipped content without the
+// understanding: how the engine itself reads what is typed.
+func defaultEngine(t testing.TB) (*Engine, *content.Content) {
+	t.Helper()
 	c, err := content.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -18,6 +18,14 @@ func TestLeavesTyped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return e, c
+}
+
+// TestLeavesTyped: the quick exit reads however it is typed, with
+// punctuation around it, and the content's exit words count alone; a
+// sentence that holds such a word is read as a sentence.
+func TestLeavesTyped(t *testing.T) {
+	e, _ := defaultEngine(t)
 	tests := []struct {
 		name string
 		in   Input
@@ -182,14 +190,7 @@ func TestLeavesTyped(t *testing.T) {
 // language of the words typed, whole or in pieces, when they belong to
 // one language only; otherwise the conversation's language is used.
 func TestExitLang(t *testing.T) {
-	c, err := content.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, _ := defaultEngine(t)
 	tests := []struct {
 		in, want string
 	}{

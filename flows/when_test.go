@@ -137,14 +137,7 @@ var noTrace = regexp.MustCompile(`(?i)uitbuit|mensenhandel|exploit|traffick|seks
 // an ordinary message: nothing in it names exploitation, help, 112,
 // deletion or the bot.
 func TestQuickExitLeavesNoTrace(t *testing.T) {
-	c, err := content.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, c := defaultEngine(t)
 	for _, lang := range c.Langs {
 		for _, in := range []Input{ChoiceInput(DataExit), TextInput("/stop"), TextInput(c.Text(lang, content.KeyOptExit))} {
 			r := e.Step(Session{Lang: lang}, TextInput("/start"), t0)
