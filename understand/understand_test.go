@@ -418,6 +418,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "someone is trying to open my window right now", intent: "danger", danger: true},
 		// "learn a lesson" is a threat, not school.
 		{text: "they are driving me to some house to pay back what i owe them, they said tonight i learn a lesson", intent: "danger", danger: true, who: understand.WhoMe},
+		// Being in class is where, not school life that explains a sign away.
+		{text: "ik zit in de klas en hij stuurt dat hij me na school komt halen", intent: "danger", danger: true, who: understand.WhoMe},
 		// Which number to call is a question, not a call for help.
 		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
