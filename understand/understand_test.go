@@ -412,6 +412,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "if i report my dad will they take me away from my mum and my little brothers? im scared we all end up in foster care", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "they want to take me away from here right now, they are in the car outside", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "im so scared, they want to take me away to another city right now", intent: "danger", danger: true, who: understand.WhoMe},
+		// Asking the bot for help is no cry for help; beside harm now it is.
+		{text: "hey can u help me, my boss took my passport", intent: "labour", who: understand.WhoMe},
+		{text: "can you help me he is hitting me right now", intent: "danger", danger: true, who: understand.WhoMe},
 		// Wanting out of where one is, with a cry for help after it.
 		{text: "ik wil hier weg, help", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "i want to get out of here, help", intent: "danger", danger: true, who: understand.WhoMe},
