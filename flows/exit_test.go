@@ -45,6 +45,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"stop with a full stop", TextInput("stop."), true},
 		{"exit", TextInput("Exit"), true},
 		{"doei", TextInput("doei!"), true},
+		{"how to close this, quick", TextInput("hoe sluit ik dit?? snel"), true},
+		{"how to close this", TextInput("how do i close this"), true},
 		{"asks to delete the chat and leave", TextInput("kan ik dit gesprek verwijderen en eruit"), true},
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},
 		{"romanian, in parts", TextInput("gata, nu mai vreau sa vorbesc. inchide"), true},
