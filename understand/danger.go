@@ -61,6 +61,10 @@ const (
 	// (rounds 1 to 276) against 7,907 at 0.77, and 40 of 28,115 others
 	// called danger against 33.
 	dangerModelHome = 0.9
+	// dangerModelHomeRule is how like danger the model must find a long
+	// story of home with no sign of danger now for a rule in it
+	// ("slaat", "klappen") to say danger.
+	dangerModelHomeRule = 0.3
 	// dangerModelNot is how sure the model must be that a long story
 	// tells no danger now for signs that are not firm to be read as
 	// part of the story, and storyWords how long such a story is.

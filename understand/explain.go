@@ -31,6 +31,9 @@ type Trace struct {
 	// SignsInStory: the signs were read as part of a long story that the
 	// danger model is sure tells no danger now.
 	SignsInStory bool
+	// RuleInHomeStory: a rule stood in a long story of home with no sign
+	// of danger now, which the danger model finds unlike danger.
+	RuleInHomeStory bool
 	// DangerModel is the danger model's probability for the message (-1
 	// without a model or for a message too short for it), with Sure when
 	// it reaches what the model must be for this message (DangerNeed);

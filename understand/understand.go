@@ -701,6 +701,20 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// Any "nu" says when here, also the one of "en nu".
 		rule = !routine || u.signKindsIn(danger, false)&u.deadlineSigns != 0
 	}
+	if rule && m.Home && len(masked) >= storyWords && u.dangerModel != nil && u.signKindsIn(danger, false) == 0 {
+		// A long story of what goes on at home, with no sign at all of
+		// now, of where or of anyone near ("mijn stiefvader pakt mijn
+		// geld af en als het te weinig is slaat hij me"), is how life
+		// at home is: the help for home, with 112 a tap away, unless
+		// the model finds it like danger now.
+		wk.feats = hashed(dangerKept, wk.feats[:0], dangerModelBits)
+		if u.dangerModel.prob(wk.feats) < dangerModelHomeRule {
+			rule = false
+			if tr != nil {
+				tr.RuleInHomeStory = true
+			}
+		}
+	}
 	alone := len(masked) > 0 && u.isAlone(masked)
 	var topic *Intent
 	if d := u.best(KindDisclosure, wk); d >= 0 {

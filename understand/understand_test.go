@@ -438,6 +438,16 @@ func TestUnderstand(t *testing.T) {
 		{text: "teacher here, who do i contact about a possibly unsafe home situation of a student", intent: "question", who: understand.WhoProf, home: true},
 		{text: "im 16, a man on insta says he will post my pics unless i send more 😭", intent: "online", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "hij laat me spullen jatten en als ik met lege handen kom krijg ik klappen", intent: "criminal", who: understand.WhoMe},
+		// Going up to a room with a man, now: danger.
+		{text: "night manager at a hotel. a man booked one room and 3 young girls went up with him, one looked about 13. theyre in there now", intent: "danger", danger: true},
+		// What happens to someone else whenever they fall short is how
+		// it goes, not danger now.
+		{text: "mijn vriendin van 13 zegt dat haar vader haar slaat als ze niet genoeg geld mee naar huis neemt van het oppassen bij zijn kennissen", intent: "*", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "jongen uit mn klas moet van oudere gasten wiet verkopen en als hij te weinig verkoopt krijgt hij klappen. hij zegt dat hij er niet meer uit kan", intent: "criminal", who: understand.WhoOther},
+		// A long story of home with no sign of now is the story of home;
+		// beside a sign of now it is danger.
+		{text: "mn stiefvader slaat mn moeder en als ik er wat van zeg krijg ik het ook. ben 13 en wil gewoon weg", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		{text: "mn stiefvader slaat mn moeder en als ik er wat van zeg krijg ik het ook. ben 13 en hij is nu weer bezig", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Criminal exploitation in words without drugs: made to sell,
 		// companies put in someone's name.
 		{text: "im 17, my cousins friends make me sell stuff at school and if the money is short i have to pay it back double", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},

@@ -53,6 +53,9 @@ func (a *app) explain(_ context.Context, args []string) error {
 	if tr.Alone {
 		fmt.Fprint(w, " (a cry for help)")
 	}
+	if tr.RuleInHomeStory {
+		fmt.Fprint(w, " (in a story of home with no sign of now, which the model finds unlike danger)")
+	}
 	fmt.Fprintln(w)
 	if tr.DangerModel >= 0 {
 		// Asked only when nothing else said danger, and not for a fear or
