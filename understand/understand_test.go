@@ -448,6 +448,13 @@ func TestUnderstand(t *testing.T) {
 		// beside a sign of now it is danger.
 		{text: "mn stiefvader slaat mn moeder en als ik er wat van zeg krijg ik het ook. ben 13 en wil gewoon weg", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "mn stiefvader slaat mn moeder en als ik er wat van zeg krijg ik het ook. ben 13 en hij is nu weer bezig", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		// Held at a party: danger now.
+		{text: "im 16 and im at a party and the older guys say i cant leave until ive been with their friend", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
+		// Afraid of Veilig Thuis coming, or that talking is no use as
+		// they know people in the police: fears, not danger.
+		{text: "als veilig thuis komt dan halen ze mij en mn zusje weg bij mn moeder, dat wil ik echt niet", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "ze zeggen dat ze altijd weten wie er praat, dat ze iemand bij de politie kennen. dus wat heeft het voor zin", intent: "*", fear: true},
+		{text: "i cant tell anyone, they said they have people everywhere, even in the police", intent: "*", fear: true, who: understand.WhoMe},
 		// Criminal exploitation in words without drugs: made to sell,
 		// companies put in someone's name.
 		{text: "im 17, my cousins friends make me sell stuff at school and if the money is short i have to pay it back double", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
