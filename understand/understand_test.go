@@ -455,6 +455,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "als veilig thuis komt dan halen ze mij en mn zusje weg bij mn moeder, dat wil ik echt niet", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "ze zeggen dat ze altijd weten wie er praat, dat ze iemand bij de politie kennen. dus wat heeft het voor zin", intent: "*", fear: true},
 		{text: "i cant tell anyone, they said they have people everywhere, even in the police", intent: "*", fear: true, who: understand.WhoMe},
+		// Being locked up by the police, a visa cancelled: fears.
+		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "they locked me in and said if i go to the cops i get locked up too, im scared", intent: "danger", danger: true, who: understand.WhoMe},
 		// Criminal exploitation in words without drugs: made to sell,
 		// companies put in someone's name.
 		{text: "im 17, my cousins friends make me sell stuff at school and if the money is short i have to pay it back double", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
