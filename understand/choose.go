@@ -123,6 +123,13 @@ func (u *understander) trainAsk(c *content.Content, ms []Message) *chooser[*cont
 // fear:topic), the intent of understand.yaml that answers each.
 var topicIntents = map[string]string{"sexual": "sexual", "criminal": "criminal", "labour": "labour"}
 
+// learntTopics are the topics the topic model learns: the kinds of
+// exploitation, and what happens at home (tell:home), which writers tell
+// of a child's bruises or a family that takes the money in words no
+// keyword of home has. Home stays out of topicIntents, whose keywords the
+// model weighs against each other (topicIntent); doubt is no topic.
+var learntTopics = map[string]string{"sexual": "sexual", "criminal": "criminal", "labour": "labour", "home": "home"}
+
 // trainTopic learns the topic of what someone tells from the messages
 // that have one: sexual exploitation through a debt is sexual
 // exploitation, a boss who takes the passports is labour, whatever single
@@ -131,16 +138,14 @@ func (u *understander) trainTopic(ms []Message) *chooser[*Intent] {
 	return trainChooser(u, ms, chooserBits, topicSure, topicWords, func(m Message) (string, bool) {
 		switch m.Kind {
 		case "tell", "danger", "fear":
-			// Only the kinds of exploitation are topics of an intent;
-			// home and doubt are not learnt as topics.
-			if len(m.Args) > 0 && topicIntents[m.Args[0]] != "" {
+			if len(m.Args) > 0 && learntTopics[m.Args[0]] != "" {
 				return m.Args[0], false
 			}
 		}
 		return "", true
 	}, func(topic string) *Intent {
 		for _, in := range u.intents {
-			if in.ID == topicIntents[topic] && in.Kind == KindDisclosure {
+			if in.ID == learntTopics[topic] && in.Kind == KindDisclosure {
 				return in
 			}
 		}

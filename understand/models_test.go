@@ -360,6 +360,10 @@ func TestExplainModels(t *testing.T) {
 	if len(tr.Signs) == 0 || !tr.SignsInStory {
 		t.Errorf("Explain(a hotel desk's story) = signs %v, in the story %v; want signs, read as part of the story", tr.Signs, tr.SignsInStory)
 	}
+	_, tr = x.Explain("en", "the kid next door is always alone, really skinny and has marks on his legs, his parents scream all night")
+	if tr.TopicOf != "home" {
+		t.Errorf("Explain(a neighbour's child).TopicOf = %q, want home", tr.TopicOf)
+	}
 	m, tr := x.Explain("nl", "mijn stiefvader pakt al mijn geld van mn bijbaan af en als het te weinig is slaat hij me. mn moeder zegt niks")
 	if len(tr.Rules) == 0 || !tr.RuleInHomeStory || m.Danger {
 		t.Errorf("Explain(a story of home) = rules %v, in a story of home %v, danger %v; want a rule, read as part of the story, no danger", tr.Rules, tr.RuleInHomeStory, m.Danger)
