@@ -455,6 +455,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "als veilig thuis komt dan halen ze mij en mn zusje weg bij mn moeder, dat wil ik echt niet", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "ze zeggen dat ze altijd weten wie er praat, dat ze iemand bij de politie kennen. dus wat heeft het voor zin", intent: "*", fear: true},
 		{text: "i cant tell anyone, they said they have people everywhere, even in the police", intent: "*", fear: true, who: understand.WhoMe},
+		// Whether the bot is the police: a question about the bot.
+		{text: "are you the police?", intent: "bot"},
+		{text: "ben jij de politie", intent: "bot"},
+		// A neighbour's child: what happens at home, told by someone else.
+		{text: "the kid next door is always alone, really skinny and has marks on his legs, his parents scream all night", intent: "home", who: understand.WhoOther},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
