@@ -701,12 +701,12 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// Any "nu" says when here, also the one of "en nu".
 		rule = !routine || u.signKindsIn(danger, false)&u.deadlineSigns != 0
 	}
-	if rule && m.Home && len(masked) >= storyWords && u.dangerModel != nil && u.signKindsIn(danger, false) == 0 {
-		// A long story of what goes on at home, with no sign at all of
-		// now, of where or of anyone near ("mijn stiefvader pakt mijn
-		// geld af en als het te weinig is slaat hij me"), is how life
-		// at home is: the help for home, with 112 a tap away, unless
-		// the model finds it like danger now.
+	if rule && m.Home && len(masked) >= storyWords && u.dangerModel != nil && !u.signsBesidesHome(danger) {
+		// A long story of what goes on at home, with no sign of now, of
+		// anyone near or of a place but the home ("mijn stiefvader pakt
+		// mijn geld af en als het te weinig is slaat hij me"), is how
+		// life at home is: the help for home, with 112 a tap away,
+		// unless the model finds it like danger now.
 		wk.feats = hashed(dangerKept, wk.feats[:0], dangerModelBits)
 		if u.dangerModel.prob(wk.feats) < dangerModelHomeRule {
 			rule = false
@@ -1489,6 +1489,33 @@ func (u *understander) dangerNeed(m *Meaning, words []string) float64 {
 		return dangerModelHome
 	}
 	return dangerModelProb
+}
+
+// signsBesidesHome reports whether words hold a sign of danger that no
+// exception explains and that is more than the home itself: "thuis" is a
+// place, but in a story of home it says where it always happens.
+func (u *understander) signsBesidesHome(words []string) bool {
+	var home [][2]int
+	u.markers.match(words, func(p *phrase, i, j int) {
+		if p.tag == markHome {
+			home = append(home, [2]int{i, j})
+		}
+	})
+	found := false
+	u.signs.matchGap(words, ruleGap, func(p *phrase, i, j int) {
+		if found {
+			return
+		}
+		for _, h := range home {
+			if u.signKinds[p.tag].Context && h[0] <= i && j <= h[1] {
+				return
+			}
+		}
+		excepted := false
+		u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { excepted = excepted || a < j && i < b })
+		found = !excepted
+	})
+	return found
 }
 
 // signKindsIn returns the kinds of sign in words, a bit for each; with

@@ -460,6 +460,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "ben jij de politie", intent: "bot"},
 		// A neighbour's child: what happens at home, told by someone else.
 		{text: "the kid next door is always alone, really skinny and has marks on his legs, his parents scream all night", intent: "home", who: understand.WhoOther},
+		// Afraid they take someone for a snitch: a fear.
+		{text: "mijn zoon wil niks zeggen, hij is doodsbang dat ze hem een snitch vinden en hem dan komen halen", intent: "*", fear: true, who: understand.WhoOther},
+		{text: "ze gaan hem dan komen halen vannacht", intent: "danger", danger: true},
+		// Home, where it always happens, and never enough: a story of
+		// home; hiding from it now is danger.
+		{text: "thuis slaat mn stiefvader me als ik niet genoeg geld meeneem van mn bijbaan, hij pakt alles af en ik mag niks houden", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mijn stiefvader slaat me thuis en ik zit nu in de badkamer, ik durf er niet uit, mn moeder is weg", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "als ik vanavond niet genoeg verdien slaat hij me", intent: "danger", danger: true, who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
