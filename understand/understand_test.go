@@ -468,6 +468,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "thuis slaat mn stiefvader me als ik niet genoeg geld meeneem van mn bijbaan, hij pakt alles af en ik mag niks houden", intent: "home", who: understand.WhoMe, home: true},
 		{text: "mijn stiefvader slaat me thuis en ik zit nu in de badkamer, ik durf er niet uit, mn moeder is weg", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		{text: "als ik vanavond niet genoeg verdien slaat hij me", intent: "danger", danger: true, who: understand.WhoMe},
+		// Following the meldcode is no one following; a youth
+		// institution's worker is a professional.
+		{text: "I'm a school counsellor. Following the meldcode, who do I report a suspected trafficking case to in step 5?", intent: "meldcode", who: understand.WhoProf},
+		{text: "meldcode stap 5: bij wie leg ik de melding mensenhandel neer als het om een jongere in onze instelling gaat? we zitten in brabant", intent: "*", who: understand.WhoProf},
+		{text: "someone is following my little brother right now", intent: "danger", danger: true, who: understand.WhoOther},
+		// Someone comes in, or is back: the discreet answer.
+		{text: "wacht ff hij komt de kamer in", intent: "danger", danger: true},
+		{text: "is dit gesprek te traceren? ze zeggen dat ze mensen bij de politie hebben", intent: "*", fear: true},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -997,6 +1005,7 @@ func TestWatched(t *testing.T) {
 		want bool
 	}{
 		{"hij zit naast me", true},
+		{"wacht ff hij komt de kamer in", true},
 		{"kan nu ni praten", true}, // "ni" as typed for "niet"
 		{"als ik ineens niks meer stuur is hij binnengekomen", true},
 		{"wacht ff mn vriend zit de hele tijd op mn scherm te kijken", true},
