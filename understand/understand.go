@@ -1492,12 +1492,18 @@ func (u *understander) dangerNeed(m *Meaning, words []string) float64 {
 }
 
 // signsBesidesHome reports whether words hold a sign of danger that no
-// exception explains and that is more than the home itself: "thuis" is a
-// place, but in a story of home it says where it always happens.
+// exception explains and that is more than the home itself or its
+// routine: "thuis" is a place and "every day after school" a time, but in
+// a story of home they say where and when it always happens.
 func (u *understander) signsBesidesHome(words []string) bool {
 	var home [][2]int
 	u.markers.match(words, func(p *phrase, i, j int) {
 		if p.tag == markHome {
+			home = append(home, [2]int{i, j})
+		}
+	})
+	u.everyday.match(words, func(p *phrase, i, j int) {
+		if p.tag == everydayRoutine {
 			home = append(home, [2]int{i, j})
 		}
 	})

@@ -476,6 +476,13 @@ func TestUnderstand(t *testing.T) {
 		// Someone comes in, or is back: the discreet answer.
 		{text: "wacht ff hij komt de kamer in", intent: "danger", danger: true},
 		{text: "is dit gesprek te traceren? ze zeggen dat ze mensen bij de politie hebben", intent: "*", fear: true},
+		// A girl pulled into a hotel room now: danger.
+		{text: "night receptionist here. a guest just pulled a girl who looks about 14 into room 212, she was crying and he paid cash", intent: "danger", danger: true, who: understand.WhoProf},
+		// Every day after school is when a story of home happens; with a
+		// sign of now it is danger.
+		{text: "i live with my uncle and he makes me work in his shop every day after school and hits me when i complain. im 13", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		{text: "my dad hits me every day after school and now he is outside my room with a belt", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "is this chat anonymous?", intent: "bot"},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1006,6 +1013,7 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
+		{"he reads all my chats at night, will this show up in my history??", true},
 		{"kan nu ni praten", true}, // "ni" as typed for "niet"
 		{"als ik ineens niks meer stuur is hij binnengekomen", true},
 		{"wacht ff mn vriend zit de hele tijd op mn scherm te kijken", true},
