@@ -322,6 +322,24 @@ func (e *Engine) pick(h hearer, n int, lists ...[]*content.Contact) []*content.C
 	return out
 }
 
+// besides returns the contacts of named that the intent's keywords do
+// not name: what a question asks for besides what it is about.
+func besides(in *understand.Intent, named []*content.Contact) []*content.Contact {
+	var out []*content.Contact
+	for _, ct := range named {
+		about := false
+		for _, kws := range in.Keywords {
+			for _, kw := range kws {
+				about = about || normalise(kw) == normalise(ct.Name)
+			}
+		}
+		if !about {
+			out = append(out, ct)
+		}
+	}
+	return out
+}
+
 // subset reports whether every contact of a is in b.
 func subset(a, b []*content.Contact) bool {
 	for _, ct := range a {
@@ -528,8 +546,11 @@ func (e *Engine) answerQuestion(s Session, m understand.Meaning, h hearer, in *u
 	if in != nil && len(in.Contacts) > 0 && subset(m.Named, found) {
 		// The intent's own order when what was named is among its
 		// contacts: a question about the meldcode shows Veilig Thuis
-		// first, however the meldcode was named.
-		lists = [][]*content.Contact{found}
+		// first, however the meldcode was named. A contact named
+		// besides what the intent is about is asked for: "stap 5 zegt
+		// melden bij de zorgcoördinator, waar vind ik die" shows the
+		// care coordinator first.
+		lists = [][]*content.Contact{besides(in, m.Named), found}
 	}
 	cts := e.pick(h, maxFound, lists...)
 	if len(cts) == 0 {

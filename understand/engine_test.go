@@ -343,6 +343,9 @@ func TestNamedInAStory(t *testing.T) {
 		{"asked for by name", "wat is het nummer van de ind", "ind", true, "ind"},
 		{"shelter asked for, a story's keyword beside it", "ik zoek opvang voor een vrouw die uit de prostitutie is gestapt, wie coördineert dat landelijk?", "comensha", true, "comensha"},
 		{"a question in the story", "wie is de zorgcoordinator mensenhandel in regio twente? heb 1 min tussen 2 afspraken", "zorgcoordinator", true, "zorgcoordinator"},
+		// Named besides what a question is about: asked for first.
+		{"the meldcode, and the one it says to report to", "stap 5 van de meldcode zegt melden bij de zorgcoördinator, waar vind ik de contactgegevens per provincie?", "zorgcoordinator", true, "zorgcoordinator"},
+		{"what a question is about", "wat zijn de stappen van de meldcode", "veilig-thuis", true, "meldcode"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := e.Step(flows.Session{}, flows.TextInput(tc.text), tuesday)

@@ -646,9 +646,9 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// A language's name alone asks for it in a short message
 		// ("english?", "english pls"), not in "which dutch organisation
 		// does research"; "in english" asks for it anywhere.
-		dont := func(k int) bool { return k >= 0 && (words[k] == "dont" || words[k] == "don't") }
+		dont := func(k int) bool { return k >= 0 && notSpeak[words[k]] }
 		if i > 0 && negation[words[i-1]] || dont(i-1) || dont(i-2) {
-			return // "i dont speak dutch", "spreek geen nederlands"
+			return // "i dont speak dutch", "she doesnt speak dutch", "spreek geen nederlands"
 		}
 		if len(p.words) > 1 || len(words) <= maxSwitchWords {
 			m.SwitchTo = u.switchLangs[p.tag]
@@ -1476,6 +1476,10 @@ func covers(words []string, at [][3]int, in int) bool {
 	}
 	return len(words) > 0
 }
+
+// notSpeak are the words that, a word or two before a language's name,
+// say it is not spoken: "i dont speak dutch", "she cant speak english".
+var notSpeak = map[string]bool{"dont": true, "don't": true, "doesnt": true, "doesn't": true, "cant": true, "can't": true, "cannot": true}
 
 // joiners are the words that may join two keywords of one intent in a
 // message the keywords cover.

@@ -483,6 +483,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "i live with my uncle and he makes me work in his shop every day after school and hits me when i complain. im 13", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "my dad hits me every day after school and now he is outside my room with a belt", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		{text: "is this chat anonymous?", intent: "bot"},
+		// "huurt" is renting, no typo of "hurt".
+		{text: "elke vrijdag huurt dezelfde man 3 kamers en er lopen steeds andere jonge vrouwen in en uit", intent: "sexual"},
+		// At the weekend is how it goes, told by a parent.
+		{text: "mijn ex laat onze zoon van 11 in het weekend tot laat in zijn autobedrijf werken en slaat hem als hij iets fout doet", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1360,6 +1364,7 @@ func TestLanguageAsked(t *testing.T) {
 		{"i dont speak dutch", "en"},
 		{"sorry i don't speak dutch, english?", "en"},
 		{"is there victim support that can go with me to court, i dont speak dutch", "en"},
+		{"my friend from the philippines does domestic work here and doesn't speak dutch", ""},
 		{"which dutch organisation does research on trafficking", ""},
 		{"is er ook een engelse versie", "en"},
 	} {
