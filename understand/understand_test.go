@@ -487,6 +487,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "elke vrijdag huurt dezelfde man 3 kamers en er lopen steeds andere jonge vrouwen in en uit", intent: "sexual"},
 		// At the weekend is how it goes, told by a parent.
 		{text: "mijn ex laat onze zoon van 11 in het weekend tot laat in zijn autobedrijf werken en slaat hem als hij iets fout doet", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
+		// Found anyway, or gone if they find out: fears, not danger now.
+		{text: "mn moeder mag het echt nooit weten, ik schaam me kapot. en die jongens vinden me toch wel", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "ze weten waar mn ouders wonen. als ik hierover praat en zij komen erachter dan ben ik er geweest", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "ze vinden me wel, ze staan nu beneden", intent: "danger", danger: true},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1017,6 +1021,7 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
+		{"someone might read my phone later so be careful what you write", true},
 		{"he reads all my chats at night, will this show up in my history??", true},
 		{"kan nu ni praten", true}, // "ni" as typed for "niet"
 		{"als ik ineens niks meer stuur is hij binnengekomen", true},
