@@ -491,6 +491,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn moeder mag het echt nooit weten, ik schaam me kapot. en die jongens vinden me toch wel", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "ze weten waar mn ouders wonen. als ik hierover praat en zij komen erachter dan ben ik er geweest", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "ze vinden me wel, ze staan nu beneden", intent: "danger", danger: true},
+		// Tied to a bed: danger; a bike tied to a fence is not.
+		{text: "hij heeft mn handen aan het bed vastgemaakt en is ff boodschappen doen. over een kwartier is ie terug", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "he tied my hands and went out, hes back in 10 min", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik heb de fiets vastgemaakt aan het hek", intent: "", who: understand.WhoMe},
+		// What they would do if the person talked: a fear; a threat
+		// with a time and someone outside stays danger.
+		{text: "they have my address back home and know where my kids go to school, if I talk they will hurt them", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "they will hurt them tonight if i dont pay, they are outside", intent: "danger", danger: true, who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
