@@ -499,6 +499,8 @@ func TestUnderstand(t *testing.T) {
 		// with a time and someone outside stays danger.
 		{text: "they have my address back home and know where my kids go to school, if I talk they will hurt them", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "they will hurt them tonight if i dont pay, they are outside", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "mn stiefvader slaat me als ik niet doe wat hij zegt, ik moet het hele huishouden doen en mag nooit naar vriendinnen", intent: "home", who: understand.WhoMe, home: true},
+		{text: "als ik niet doe wat hij zegt slaat hij me vanavond, hij staat beneden", intent: "danger", danger: true, who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
