@@ -49,6 +49,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"how to close this", TextInput("how do i close this"), true},
 		{"bye, may this close", TextInput("doei, mag dit dicht"), true},
 		{"polish, the end and thanks", TextInput("koniec, dzięki"), true},
+		{"hungarian, closing and bye", TextInput("bezárom, szia"), true},
+		{"hungarian hello", TextInput("szia"), false},
 		{"asks to delete the chat and leave", TextInput("kan ik dit gesprek verwijderen en eruit"), true},
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},
 		{"romanian, in parts", TextInput("gata, nu mai vreau sa vorbesc. inchide"), true},

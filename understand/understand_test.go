@@ -501,6 +501,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "they will hurt them tonight if i dont pay, they are outside", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "mn stiefvader slaat me als ik niet doe wat hij zegt, ik moet het hele huishouden doen en mag nooit naar vriendinnen", intent: "home", who: understand.WhoMe, home: true},
 		{text: "als ik niet doe wat hij zegt slaat hij me vanavond, hij staat beneden", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "is dit echt anoniem? zie jij mijn nummer?", intent: "bot"},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -983,6 +984,7 @@ func TestHelplineTopic(t *testing.T) {
 func TestMessageLanguage(t *testing.T) {
 	x := shipped(t)
 	for _, tc := range []struct{ text, want string }{
+		{"Ha beszélek, bántani fogják a családomat otthon, tudják, hol lakik anyám", "hu"},
 		// Polish "nie" is mended to Dutch "niet" and "na" is Dutch too;
 		// the letters of a long message still say Polish.
 		{"kolega spadl z drabiny na hali, krew leci z glowy, brygadzista nie pozwala dzwonic po karetke", "pl"},
