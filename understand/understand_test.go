@@ -502,6 +502,19 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn stiefvader slaat me als ik niet doe wat hij zegt, ik moet het hele huishouden doen en mag nooit naar vriendinnen", intent: "home", who: understand.WhoMe, home: true},
 		{text: "als ik niet doe wat hij zegt slaat hij me vanavond, hij staat beneden", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "is dit echt anoniem? zie jij mijn nummer?", intent: "bot"},
+		// Men with bats at the door; a bat for baseball.
+		{text: "er staan drie mannen met knuppels voor ons huis, ze roepen de naam van mijn zoon", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "mijn zoon speelt honkbal en heeft een nieuwe knuppel nodig", intent: "", who: understand.WhoOther},
+		// Shelter for someone who escaped is asked for, no escape now.
+		{text: "which organisation arranges shelter for someone who escaped trafficking?", intent: "question"},
+		{text: "i escaped and they are looking for me", intent: "danger", danger: true, who: understand.WhoMe},
+		// A drunk father at home: the help for home; with harm now, 112
+		// and then that help.
+		{text: "my dad gets drunk and throws stuff at me, im 14, mom acts like she doesnt see it", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		// Waiting for a brother at the schoolyard with a deadline: danger.
+		{text: "ze wachten bij het schoolplein op mijn broertje van 14, ze hebben gezegd dat hij vandaag moet betalen of anders", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
+		// "night shift here" says who writes, not where danger is.
+		{text: "hotel night shift here. a girl who says shes 18 but looks maybe 15 checked in with a man who paid cash for 3 nights, and different men keep coming to the desk asking for her room", intent: "sexual", who: understand.WhoOther},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1033,6 +1046,7 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
+		{"my phone is shared with my manager, he reads everything on it", true},
 		{"someone might read my phone later so be careful what you write", true},
 		{"he reads all my chats at night, will this show up in my history??", true},
 		{"kan nu ni praten", true}, // "ni" as typed for "niet"
