@@ -51,6 +51,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"polish, the end and thanks", TextInput("koniec, dzięki"), true},
 		{"hungarian, closing and bye", TextInput("bezárom, szia"), true},
 		{"hungarian hello", TextInput("szia"), false},
+		{"hungarian, closing, thanks and bye", TextInput("bezárom, köszönöm, viszlát"), true},
+		{"close this, please", TextInput("sluit dit maar af alsjeblieft"), true},
 		{"asks to delete the chat and leave", TextInput("kan ik dit gesprek verwijderen en eruit"), true},
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},
 		{"romanian, in parts", TextInput("gata, nu mai vreau sa vorbesc. inchide"), true},

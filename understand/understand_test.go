@@ -515,6 +515,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze wachten bij het schoolplein op mijn broertje van 14, ze hebben gezegd dat hij vandaag moet betalen of anders", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
 		// "night shift here" says who writes, not where danger is.
 		{text: "hotel night shift here. a girl who says shes 18 but looks maybe 15 checked in with a man who paid cash for 3 nights, and different men keep coming to the desk asking for her room", intent: "sexual", who: understand.WhoOther},
+		// Fetched tonight and taken across the border: danger, whatever
+		// fear of them is told beside it.
+		{text: "ze zeiden net dat ik vannacht word opgehaald en naar belgie gebracht. ze weten waar mn moeder woont", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "vorig jaar werd ik naar belgie gebracht om te werken", intent: "", who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1046,6 +1050,7 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
+		{"Ik moet oppassen, mijn telefoon wordt elke avond gecontroleerd. Kan ik dit gesprek straks wissen?", true},
 		{"my phone is shared with my manager, he reads everything on it", true},
 		{"someone might read my phone later so be careful what you write", true},
 		{"he reads all my chats at night, will this show up in my history??", true},
