@@ -1500,15 +1500,15 @@ func (u *understander) dangerNeed(m *Meaning, words []string) float64 {
 // routine: "thuis" is a place and "every day after school" a time, but in
 // a story of home they say where and when it always happens.
 func (u *understander) signsBesidesHome(words []string) bool {
-	var home [][2]int
+	var where [][2]int // the spans of the home and its routine
 	u.markers.match(words, func(p *phrase, i, j int) {
 		if p.tag == markHome {
-			home = append(home, [2]int{i, j})
+			where = append(where, [2]int{i, j})
 		}
 	})
 	u.everyday.match(words, func(p *phrase, i, j int) {
 		if p.tag == everydayRoutine {
-			home = append(home, [2]int{i, j})
+			where = append(where, [2]int{i, j})
 		}
 	})
 	found := false
@@ -1516,7 +1516,7 @@ func (u *understander) signsBesidesHome(words []string) bool {
 		if found {
 			return
 		}
-		for _, h := range home {
+		for _, h := range where {
 			if u.signKinds[p.tag].Context && h[0] <= i && j <= h[1] {
 				return
 			}
