@@ -53,6 +53,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"hungarian hello", TextInput("szia"), false},
 		{"hungarian, closing, thanks and bye", TextInput("bezárom, köszönöm, viszlát"), true},
 		{"close this, please", TextInput("sluit dit maar af alsjeblieft"), true},
+		{"romanian, close please", TextInput("închideți, vă rog"), true},
 		{"asks to delete the chat and leave", TextInput("kan ik dit gesprek verwijderen en eruit"), true},
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},
 		{"romanian, in parts", TextInput("gata, nu mai vreau sa vorbesc. inchide"), true},

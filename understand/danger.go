@@ -72,7 +72,7 @@ const (
 	storyWords     = 14
 	// dangerModelWords is the fewest words the model reads: a situation
 	// takes words to tell, and in a short message one word weighs so
-	// much that "ik help mijn oma in de tuin" sounds like a cry for
+	// much that "ik help mijn moeder in de keuken" sounds like a cry for
 	// help. Short messages are for the rules and the cry alone.
 	dangerModelWords = 8
 	// dangerWeight is what a danger message counts for in the training:

@@ -213,7 +213,7 @@ func TestDangerModelAddsDanger(t *testing.T) {
 		{"fear of the police", "ik ben zo bang dat de politie me oppakt als ik vertel dat ik voor die jongens pakketjes moet wegbrengen", false},
 		{"someone reads along", "hij leest mee, ze hebben mijn paspoort en de deur van de kamer is op slot sinds gister", true},
 		{"everyday", "mn pa staat voor de deur hij brengt me naar voetbal", false},
-		{"short", "ik help mijn oma in de tuin", false},
+		{"short", "ik help mijn moeder in de keuken", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

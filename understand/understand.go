@@ -1010,6 +1010,14 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	if asked != nil && (profAsks || anyAsks && asked.For(x.c.AudienceOf(cmp.Or(m.Who, WhoMe)))) {
 		m.Intent = u.question()
 	}
+	if asked != nil && m.Intent != nil && m.Intent.Kind == KindQuestion && len(m.Intent.Contacts) > 0 && choice >= 0 && m.Intent == u.intents[choice] && !wk.kw[choice] && !slices.Contains(m.Intent.Contacts, asked.ID) {
+		// A question like one with answers of its own only in its
+		// examples' words, for a contact the model is sure of and that
+		// is not among them: "is there a national helpdesk where
+		// professionals can get advice" is like "does fier do training
+		// for professionals", and asks for CoMensha.
+		m.Intent = u.question()
+	}
 	if m.Intent == nil && asked != nil {
 		// Nothing else understood, but a question the contact model
 		// is sure of ("wie doet het onafhankelijke onderzoek naar

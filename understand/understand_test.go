@@ -519,6 +519,11 @@ func TestUnderstand(t *testing.T) {
 		// fear of them is told beside it.
 		{text: "ze zeiden net dat ik vannacht word opgehaald en naar belgie gebracht. ze weten waar mn moeder woont", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		{text: "vorig jaar werd ik naar belgie gebracht om te werken", intent: "", who: understand.WhoMe},
+		// Like a question about Fier's training only in its examples'
+		// words, asking for the helpdesk the model knows: CoMensha's.
+		{text: "is there a national helpdesk where professionals can get advice about a possible trafficking victim", intent: "question", who: understand.WhoProf},
+		// Taken out to the car against advice, now: danger.
+		{text: "Ik ben verpleegkundige op de SEH. Een jonge vrouw met brandwonden is net binnengebracht door een man die haar geen seconde alleen laat, nu wil hij haar tegen advies in meenemen naar de auto", intent: "danger", danger: true, who: understand.WhoProf, age: understand.AgeAdult},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
