@@ -524,6 +524,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "is there a national helpdesk where professionals can get advice about a possible trafficking victim", intent: "question", who: understand.WhoProf},
 		// Taken out to the car against advice, now: danger.
 		{text: "Ik ben verpleegkundige op de SEH. Een jonge vrouw met brandwonden is net binnengebracht door een man die haar geen seconde alleen laat, nu wil hij haar tegen advies in meenemen naar de auto", intent: "danger", danger: true, who: understand.WhoProf, age: understand.AgeAdult},
+		// Someone hurting another now is danger; told as a worry, the
+		// help for home.
+		{text: "my boyfriend is hurting my son right now, he wont stop", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "my dad is hurting my little sister right now", intent: "danger", danger: true, who: understand.WhoOther, home: true},
+		{text: "i think my ex's new partner is hurting my son. he's 7 and says he's scared to go there", intent: "home", who: understand.WhoOther},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1055,6 +1060,8 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
+		{"they check our phones every night. can they see this?", true},
+		{"he knows my icloud password, will this show up on his ipad?", true},
 		{"Ik moet oppassen, mijn telefoon wordt elke avond gecontroleerd. Kan ik dit gesprek straks wissen?", true},
 		{"my phone is shared with my manager, he reads everything on it", true},
 		{"someone might read my phone later so be careful what you write", true},
