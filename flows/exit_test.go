@@ -54,6 +54,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"hungarian, closing, thanks and bye", TextInput("bezárom, köszönöm, viszlát"), true},
 		{"close this, please", TextInput("sluit dit maar af alsjeblieft"), true},
 		{"romanian, close please", TextInput("închideți, vă rog"), true},
+		{"bye, drawn out", TextInput("oke doeiii"), true},
+		{"how to close this window, no more talking", TextInput("hoe sluit ik dit venster, ik wil niet meer praten"), true},
 		{"asks to delete the chat and leave", TextInput("kan ik dit gesprek verwijderen en eruit"), true},
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},
 		{"romanian, in parts", TextInput("gata, nu mai vreau sa vorbesc. inchide"), true},

@@ -1060,6 +1060,8 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
+		{"als ik ineens niet meer antwoord is dat omdat mn oom meekijkt ok", true},
+		{"is er een chat voor jongens die moeten dealen voor iemand? mn broer wil niet bellen, alleen typen", false},
 		{"they check our phones every night. can they see this?", true},
 		{"he knows my icloud password, will this show up on his ipad?", true},
 		{"Ik moet oppassen, mijn telefoon wordt elke avond gecontroleerd. Kan ik dit gesprek straks wissen?", true},
