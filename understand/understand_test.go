@@ -529,6 +529,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "my boyfriend is hurting my son right now, he wont stop", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "my dad is hurting my little sister right now", intent: "danger", danger: true, who: understand.WhoOther, home: true},
 		{text: "i think my ex's new partner is hurting my son. he's 7 and says he's scared to go there", intent: "home", who: understand.WhoOther},
+		// Caught up in a drug thing and afraid for a sister, or of being
+		// taken from mum: fears. Stuck in a room is danger.
+		{text: "mn vriend zit vast in een drugsding en wil eruit maar als ie praat pakken ze zn zusje zegt hij", intent: "*", fear: true, who: understand.WhoOther},
+		{text: "im scared if i tell school whats going on at home theyll take me away from my mum and itll be my fault", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "ik zit vast in een kamer en ze laten me niet gaan", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "my dad takes all the money from my weekend job and hits me if i dont hand it over. im 16", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
