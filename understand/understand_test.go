@@ -535,6 +535,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "im scared if i tell school whats going on at home theyll take me away from my mum and itll be my fault", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "ik zit vast in een kamer en ze laten me niet gaan", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "my dad takes all the money from my weekend job and hits me if i dont hand it over. im 16", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		// Barely conscious, or a cousin held for money: danger.
+		{text: "nachtportier hier. in kamer 214 ligt een meisje dat nauwelijks aanspreekbaar is en de man die haar bracht laat niemand binnen", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "ze houden mn neef vast in een garage tot we 5000 euro brengen, net stuurden ze een foto van hem met een kapotte lip", intent: "danger", danger: true},
+		{text: "mijn fiets staat vast in een garage", intent: "", who: understand.WhoMe},
+		{text: "hij zegt dat ik vannacht niet meer thuiskom als ik het geld niet heb dat ik hem zogenaamd schuldig ben", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "als ik aangifte doe weet hij het binnen een dag, zijn neef zit bij de politie zegt hij", intent: "*", fear: true},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1066,6 +1072,7 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
+		{"zit op de wc, hij staat voor de deur. later meer", true},
 		{"als ik ineens niet meer antwoord is dat omdat mn oom meekijkt ok", true},
 		{"is er een chat voor jongens die moeten dealen voor iemand? mn broer wil niet bellen, alleen typen", false},
 		{"they check our phones every night. can they see this?", true},
