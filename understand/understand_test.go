@@ -539,6 +539,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "nachtportier hier. in kamer 214 ligt een meisje dat nauwelijks aanspreekbaar is en de man die haar bracht laat niemand binnen", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "ze houden mn neef vast in een garage tot we 5000 euro brengen, net stuurden ze een foto van hem met een kapotte lip", intent: "danger", danger: true},
 		{text: "mijn fiets staat vast in een garage", intent: "", who: understand.WhoMe},
+		// Hiding in a cupboard with them inside: danger; clothes in it
+		// are not.
+		{text: "ze zijn binnen. ik zit in de kast", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "mijn kleren zitten in de kast", intent: "", who: understand.WhoMe},
+		{text: "wat als jullie het aan mn ouders vertellen? dan vermoorden ze me bijna", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "hij zegt dat ik vannacht niet meer thuiskom als ik het geld niet heb dat ik hem zogenaamd schuldig ben", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "als ik aangifte doe weet hij het binnen een dag, zijn neef zit bij de politie zegt hij", intent: "*", fear: true},
 		// Being locked up by the police, a visa cancelled: fears.
@@ -1072,6 +1077,8 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
+		{"he's back, can't type", true},
+		{"i cant type dutch very well", false},
 		{"zit op de wc, hij staat voor de deur. later meer", true},
 		{"als ik ineens niet meer antwoord is dat omdat mn oom meekijkt ok", true},
 		{"is er een chat voor jongens die moeten dealen voor iemand? mn broer wil niet bellen, alleen typen", false},
