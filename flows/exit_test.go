@@ -56,6 +56,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"romanian, close please", TextInput("închideți, vă rog"), true},
 		{"bye, drawn out", TextInput("oke doeiii"), true},
 		{"bye, must hang up", TextInput("doei, moet ophangen"), true},
+		{"closing this conversation", TextInput("ik wil dit gesprek sluiten"), true},
 		{"how to close this window, no more talking", TextInput("hoe sluit ik dit venster, ik wil niet meer praten"), true},
 		{"asks to delete the chat and leave", TextInput("kan ik dit gesprek verwijderen en eruit"), true},
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},

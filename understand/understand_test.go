@@ -539,6 +539,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "nachtportier hier. in kamer 214 ligt een meisje dat nauwelijks aanspreekbaar is en de man die haar bracht laat niemand binnen", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "ze houden mn neef vast in een garage tot we 5000 euro brengen, net stuurden ze een foto van hem met een kapotte lip", intent: "danger", danger: true},
 		{text: "mijn fiets staat vast in een garage", intent: "", who: understand.WhoMe},
+		// Summoned now or else: danger; called in for dinner is not.
+		{text: "mijn zoon werd net gebeld, hij moet nu meteen komen anders 'krijgt zijn moeder bezoek'. hij trilt helemaal en trekt zn schoenen aan", intent: "danger", danger: true, who: understand.WhoOther, home: true},
+		{text: "ik moet nu meteen komen eten", intent: "*", who: understand.WhoMe},
 		// Hiding in a cupboard with them inside: danger; clothes in it
 		// are not.
 		{text: "ze zijn binnen. ik zit in de kast", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1028,6 +1031,7 @@ func TestHelplineTopic(t *testing.T) {
 func TestMessageLanguage(t *testing.T) {
 	x := shipped(t)
 	for _, tc := range []struct{ text, want string }{
+		{"nie mówię po holendersku, można po polsku?", "pl"},
 		{"Ha beszélek, bántani fogják a családomat otthon, tudják, hol lakik anyám", "hu"},
 		// Polish "nie" is mended to Dutch "niet" and "na" is Dutch too;
 		// the letters of a long message still say Polish.
@@ -1077,6 +1081,7 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
+		{"moet snel typen, ze pakken soms mn telefoon af en lezen alles terug", true},
 		{"he's back, can't type", true},
 		{"i cant type dutch very well", false},
 		{"zit op de wc, hij staat voor de deur. later meer", true},
