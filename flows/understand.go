@@ -534,6 +534,10 @@ func (e *Engine) answerQuestion(s Session, m understand.Meaning, h hearer, in *u
 	if in != nil {
 		if len(in.Contacts) > 0 {
 			found = e.contacts(in.Contacts)
+			if contains(found, m.Asked) {
+				// The one of its contacts the question asks for first.
+				found = append([]*content.Contact{m.Asked}, slices.DeleteFunc(found, func(ct *content.Contact) bool { return ct == m.Asked })...)
+			}
 		}
 		if in.Text != "" {
 			text = in.Text

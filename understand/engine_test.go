@@ -346,6 +346,9 @@ func TestNamedInAStory(t *testing.T) {
 		// Named besides what a question is about: asked for first.
 		{"the meldcode, and the one it says to report to", "stap 5 van de meldcode zegt melden bij de zorgcoördinator, waar vind ik de contactgegevens per provincie?", "zorgcoordinator", true, "zorgcoordinator"},
 		{"what a question is about", "wat zijn de stappen van de meldcode", "veilig-thuis", true, "meldcode"},
+		// Among a question's own contacts, the one the contact model is
+		// sure it asks for comes first.
+		{"step 5 of the meldcode, asked by a professional", "wijkverpleegkundige hier, stap 5 van de meldcode: bij wie meld ik een vermoeden van mensenhandel in mijn regio?", "zorgcoordinator", true, "meldcode"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := e.Step(flows.Session{}, flows.TextInput(tc.text), tuesday)

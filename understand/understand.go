@@ -1031,6 +1031,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		m.Found = without(contactsOf(x.find(words, DefaultLimit)), refused)
 		if asked != nil && m.Intent.Kind == KindQuestion && !slices.Contains(refused, asked) {
 			m.Found = append([]*content.Contact{asked}, without(m.Found, []*content.Contact{asked})...)
+			m.Asked = asked
 		}
 		if asked != nil && m.Intent.Kind == KindQuestion && partOfNamed(asked, m.Named) {
 			// "does fier do trainings for professionals": the named
