@@ -195,6 +195,11 @@ func (e *Engine) understand(s Session, text string, asked bool, now time.Time) R
 		}
 		s.Lang = m.SwitchTo
 	}
+	if m.SwitchTo != "" && m.Danger && m.SwitchOnly && e.c.HasLang(m.SwitchTo) {
+		// "help, in english": 112 first, in the language asked for; not
+		// "een meisje roept in het engels dat ze weg wil".
+		s.Lang = m.SwitchTo
+	}
 	h := e.hearer(s, m)
 	kind := ""
 	if m.Intent != nil {

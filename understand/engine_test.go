@@ -362,6 +362,39 @@ func TestNamedInAStory(t *testing.T) {
 	}
 }
 
+// TestLanguageAskedAnswered: a request for a language is not what a
+// message is about. Alone it switches, beside a question the question is
+// answered in it, and beside a cry for help 112 comes first in it; in a
+// story ("een meisje roept in het engels") it changes nothing of danger.
+func TestLanguageAskedAnswered(t *testing.T) {
+	e, _ := engine(t)
+	for _, tc := range []struct {
+		name, text string
+		lang       string // the language the conversation goes on in
+		first      string // the first contact shown, or "" for none
+	}{
+		{"not speaking Dutch well, in English", "can we do this in english? my dutch is not so good", "en", ""},
+		{"a contact named beside the request", "nummer van fier in het engels", "en", "fier"},
+		{"a cry for help, in English", "help in english", "en", "alarm112"},
+		{"English heard in a story of danger", "bij de buren wordt keihard geschreeuwd en een meisje roept in het engels dat ze weg wil, echt nu op dit moment", "nl", "alarm112"},
+		{"not speaking Dutch at all", "spreek geen nederlands", "en", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.Step(flows.Session{}, flows.TextInput(tc.text), tuesday)
+			if r.Session.Lang != tc.lang {
+				t.Errorf("Step(%q).Session.Lang = %q, want %q", tc.text, r.Session.Lang, tc.lang)
+			}
+			first := ""
+			if len(r.Contacts) > 0 {
+				first = r.Contacts[0]
+			}
+			if first != tc.first {
+				t.Errorf("Step(%q).Contacts = %q, want %q first", tc.text, r.Contacts, tc.first)
+			}
+		})
+	}
+}
+
 // TestNoRepeatedReassurance: on a young person's path through a topic, the
 // bot does not say "Het is niet jouw schuld" more than once, which reads
 // as not listening, nor thank someone for telling who answered "not sure".

@@ -616,6 +616,32 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	clear(wk.used)
 	var refused []*content.Contact
 	m.Named, refused = x.names.find(words, wk.used)
+	// A request for a language is not what the message is about: its
+	// words are left out of the reading, as a contact's name is, so that
+	// "can we do this in english? my dutch is not so good" asks for
+	// English and tells nothing of work.
+	requested := 0 // the words of the requests
+	u.switchTo.match(words, func(p *phrase, i, j int) {
+		// A language's name alone asks for it in a short message
+		// ("english?", "english pls"), not in "which dutch organisation
+		// does research"; "in english" asks for it anywhere.
+		dont := func(k int) bool { return k >= 0 && notSpeak[words[k]] }
+		if i > 0 && negation[words[i-1]] || dont(i-1) || dont(i-2) {
+			return // "i dont speak dutch", "she doesnt speak dutch", "spreek geen nederlands"
+		}
+		if len(p.words) > 1 || len(words) <= maxSwitchWords {
+			m.SwitchTo = u.switchLangs[p.tag]
+			for k := i; k < j; k++ {
+				if !wk.used[k] {
+					wk.used[k] = true
+					requested++
+				}
+			}
+		}
+	})
+	// A contact named beside it is asked about: "nummer van fier in het
+	// engels" wants the number, in English.
+	m.SwitchOnly = m.SwitchTo != "" && len(m.Named) == 0 && len(words)-requested <= maxSwitchWords
 	wk.masked = wk.masked[:0]
 	for i, w := range words {
 		if !wk.used[i] {
@@ -642,20 +668,6 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	// The first words say the language as well as all of them.
 	head := content.Cut(text, maxLangText)
 	m.Lang = x.langs.of(head, Tokens(head), exclusive, n)
-	u.switchTo.match(words, func(p *phrase, i, j int) {
-		// A language's name alone asks for it in a short message
-		// ("english?", "english pls"), not in "which dutch organisation
-		// does research"; "in english" asks for it anywhere.
-		dont := func(k int) bool { return k >= 0 && notSpeak[words[k]] }
-		if i > 0 && negation[words[i-1]] || dont(i-1) || dont(i-2) {
-			return // "i dont speak dutch", "she doesnt speak dutch", "spreek geen nederlands"
-		}
-		if len(p.words) > 1 || len(words) <= maxSwitchWords {
-			m.SwitchTo = u.switchLangs[p.tag]
-			m.SwitchOnly = len(words)-(j-i) <= maxSwitchWords
-		}
-	})
-
 	// Danger first. A fear of the police or of being punished is not
 	// danger now: its words are left out when danger is read, so that
 	// "bang dat de politie me oppakt" is a fear, and "ze slaan me, ik

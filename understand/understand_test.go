@@ -549,6 +549,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "wat als jullie het aan mn ouders vertellen? dan vermoorden ze me bijna", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "hij zegt dat ik vannacht niet meer thuiskom als ik het geld niet heb dat ik hem zogenaamd schuldig ben", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "als ik aangifte doe weet hij het binnen een dag, zijn neef zit bij de politie zegt hij", intent: "*", fear: true},
+		// How it goes at home, told at length: whenever money is short,
+		// whenever he is drunk. Others who look afraid are told of.
+		{text: "mn stiefvader slaat me als ik niet al mn geld van mn bijbaan afgeef. mn moeder doet alsof ze het niet ziet", intent: "home", who: understand.WhoMe, home: true},
+		{text: "my mum's boyfriend hits us when he's drunk and she says to keep quiet or we'll be put in care", intent: "home", who: understand.WhoMe, home: true},
+		{text: "in ons portiek staan elke avond jonge jongens die pakjes aannemen van een man op een scooter. ze lijken doodsbang als hij tegen ze praat", intent: "criminal"},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -899,7 +904,7 @@ func TestUnderstand(t *testing.T) {
 		// it is the topic model's.
 		{text: "wie doet er in nederland onafhankelijk onderzoek naar mensenhandel, ik schrijf een werkstuk en zoek rapporten", intent: "question", who: understand.WhoMe},
 		// "if i dont show" is no TV show.
-		{text: "they want me to bring a bag to utrecht tonight and if i dont show they go to my mums place", intent: "danger", danger: true},
+		{text: "they want me to bring a bag to utrecht tonight and if i dont show they go to my mums place", intent: "danger", danger: true, home: true},
 		// Being found out for talking is a fear, not danger now, however
 		// it is said ("ben ik de lul").
 		{text: "als ze ooit horen dat ik met iemand heb gepraat ben ik de lul", intent: "", fear: true, who: understand.WhoMe},
@@ -1081,6 +1086,8 @@ func TestWatched(t *testing.T) {
 	}{
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
+		{"my manager collects our phones at night, i have maybe 5 minutes before he comes", true},
+		{"ik typ snel voordat hij terugkomt", true},
 		{"moet snel typen, ze pakken soms mn telefoon af en lezen alles terug", true},
 		{"he's back, can't type", true},
 		{"i cant type dutch very well", false},
@@ -1442,6 +1449,13 @@ func TestLanguageAsked(t *testing.T) {
 		{"my friend from the philippines does domestic work here and doesn't speak dutch", ""},
 		{"which dutch organisation does research on trafficking", ""},
 		{"is er ook een engelse versie", "en"},
+		{"can we do this in english? my dutch is not so good", "en"},
+		{"kan dit ook in het turks of engels? mijn nederlands is niet zo goed", "en"},
+		{"spreek geen nederlands", "en"},
+		// Speaking Dutch badly, in Dutch, asking for a language the bot
+		// has not: the conversation goes on in Dutch.
+		{"kan dit ook in het arabisch? mijn nederlands is niet zo goed", ""},
+		{"de jongens spreken geen nederlands of engels", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).SwitchTo; got != tc.want {
