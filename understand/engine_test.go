@@ -395,6 +395,33 @@ func TestLanguageAskedAnswered(t *testing.T) {
 	}
 }
 
+// TestAskedWhom: the contact the contact model is sure of comes before a
+// question's own order only when the question asks who or where. A
+// teacher who asks for the steps of the meldcode gets them with Veilig
+// Thuis first, as the meldcode's order has it; asked whom to report to at
+// the end, the care coordinator.
+func TestAskedWhom(t *testing.T) {
+	e, _ := engine(t)
+	// A teacher's story, then on to the menu for professionals.
+	r := e.Step(flows.Session{Lang: "en"}, flows.TextInput("im a teacher and a pupil of 14 has a loverboy"), tuesday)
+	opts := r.Replies[len(r.Replies)-1].Options
+	if len(opts) == 0 {
+		t.Fatal("no way on after a teacher's story")
+	}
+	teacher := e.Step(r.Session, flows.ChoiceInput(opts[0].Data), tuesday).Session
+	for _, tc := range []struct{ text, first string }{
+		{"what are the steps of the meldcode", "veilig-thuis"},
+		{"gp here. what are the meldcode steps if i suspect trafficking and who do i report to at the end", "zorgcoordinator"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			r := e.Step(teacher, flows.TextInput(tc.text), tuesday)
+			if len(r.Contacts) == 0 || r.Contacts[0] != tc.first {
+				t.Errorf("Step(%q).Contacts = %q, want %s first", tc.text, r.Contacts, tc.first)
+			}
+		})
+	}
+}
+
 // TestNoRepeatedReassurance: on a young person's path through a topic, the
 // bot does not say "Het is niet jouw schuld" more than once, which reads
 // as not listening, nor thank someone for telling who answered "not sure".

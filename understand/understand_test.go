@@ -554,6 +554,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn stiefvader slaat me als ik niet al mn geld van mn bijbaan afgeef. mn moeder doet alsof ze het niet ziet", intent: "home", who: understand.WhoMe, home: true},
 		{text: "my mum's boyfriend hits us when he's drunk and she says to keep quiet or we'll be put in care", intent: "home", who: understand.WhoMe, home: true},
 		{text: "in ons portiek staan elke avond jonge jongens die pakjes aannemen van een man op een scooter. ze lijken doodsbang als hij tegen ze praat", intent: "criminal"},
+		// Violence against a colleague, now; asking whether the bot
+		// sees who writes.
+		{text: "verpleegkundige seh: vrouw met snijwonden binnengebracht, de man die haar bracht eist dat ze nu met hem meegaat en duwt mijn collega tegen de muur", intent: "danger", danger: true, who: understand.WhoProf},
+		{text: "zet hem maar tegen de muur", intent: ""},
+		{text: "is this anonymous? can you see my number or location", intent: "bot", who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1011,6 +1016,8 @@ func TestHelplineTopic(t *testing.T) {
 		{"als hij merkt dat ik dit typ dan vindt hij me, hij weet alles van me", false, "sexual"},
 		{"im scared to even type this. they said if i go to police they send the videos to my family back home", false, "sexual"},
 		{"als ik vertel wat ik voor die jongens heb gedaan word ik dan zelf opgepakt? ik heb echt dingen vervoerd", false, "criminal"},
+		{"ik heb geen verblijfsvergunning, als ik vertel wat de boer doet sturen ze mij dan terug?", false, "labour"},
+		{"ik heb geen papieren. als ik bij de politie ga zeggen wat de baas doet, sturen ze mij dan terug?", false, "labour"},
 		// Only like "ik wil niet meer met die mannen mee" in the words of
 		// the danger.
 		{"ik wil niet meer leven", true, ""},
