@@ -559,6 +559,17 @@ func TestUnderstand(t *testing.T) {
 		{text: "verpleegkundige seh: vrouw met snijwonden binnengebracht, de man die haar bracht eist dat ze nu met hem meegaat en duwt mijn collega tegen de muur", intent: "danger", danger: true, who: understand.WhoProf},
 		{text: "zet hem maar tegen de muur", intent: ""},
 		{text: "is this anonymous? can you see my number or location", intent: "bot", who: understand.WhoMe},
+		// What would follow if someone told, and threats that hang on
+		// stopping: no danger now. Someone who fled, asked about, is no
+		// one fleeing now.
+		{text: "als ik het vertel en er komt iemand langs, worden mn broertjes dan uit huis gehaald? dan krijg ik het echt van mn vader", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "mn stiefvader slaat me als ik niet op tijd thuis ben en mn moeder kijkt gewoon weg. ik wil niet meer naar huis", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mn neefje van 15 moet van iemand wiet knippen op een zolder. hij krijgt er niks voor en zegt dat ze zn zusje iets aandoen als hij ermee stopt", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "ze gaan hem iets aandoen als hij vannacht niet komt", intent: "danger", danger: true},
+		{text: "wij willen opvang regelen voor een vrouw die net uit de prostitutie is gevlucht. welke landelijke organisatie coördineert dat?", intent: "question", age: understand.AgeAdult},
+		{text: "ik ben net gevlucht en hij zoekt me", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "came here from nigeria for cleaning work, the woman who brought me says i owe her 30k for the flight and she keeps my documents", intent: "labour", who: understand.WhoMe},
+		{text: "if i tell someone will they tell my parents? they dont know what i did for money and they would kick me out", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
