@@ -570,6 +570,17 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik ben net gevlucht en hij zoekt me", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "came here from nigeria for cleaning work, the woman who brought me says i owe her 30k for the flight and she keeps my documents", intent: "labour", who: understand.WhoMe},
 		{text: "if i tell someone will they tell my parents? they dont know what i did for money and they would kick me out", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Being found if they learn someone talked is a fear; found and
+		// downstairs is danger. What happened once, and what a group
+		// carries, told by someone who sees it, is a story; a secret
+		// with an uncle is a worry at home.
+		{text: "als ze erachter komen dat ik met iemand praat vinden ze me, ze hebben overal mensen zitten", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "ze vinden me, ze staan beneden", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "mn stiefvader slaat mn moeder en soms mij ook, ik durf na school niet naar huis", intent: "home", who: understand.WhoMe, home: true},
+		{text: "jongerenwerker hier. een groepje van 12-13 jaar hangt bij ons buurthuis, oudere jongens betalen ze om op de uitkijk te staan en ze lopen met messen", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
+		{text: "hij loopt met een mes door het huis", intent: "danger", danger: true},
+		{text: "neefje van 13 moet van oudere jongens in de wijk 'pakketjes' rondbrengen op zn scooter, toen hij een keer nee zei hebben ze hem in elkaar geslagen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "my 13 yo son comes back from his uncle's place scared and silent, the uncle keeps giving him money and calls it \"our secret\"", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1106,6 +1117,7 @@ func TestWatched(t *testing.T) {
 		{"wacht ff hij komt de kamer in", true},
 		{"my manager collects our phones at night, i have maybe 5 minutes before he comes", true},
 		{"ik typ snel voordat hij terugkomt", true},
+		{"volgens mij kunnen ze mijn scherm zien op de computer hier op het werk", true},
 		{"moet snel typen, ze pakken soms mn telefoon af en lezen alles terug", true},
 		{"he's back, can't type", true},
 		{"i cant type dutch very well", false},
