@@ -1285,6 +1285,11 @@ func (u *understander) ageBeforePhrase(words []string) bool {
 	return false
 }
 
+// counted are the words after which a number counts something else than
+// years of age.
+var counted = map[string]bool{"keer": true, "times": true, "euro": true, "euros": true, "minuten": true, "minutes": true,
+	"uur": true, "hours": true, "dagen": true, "days": true, "weken": true, "weeks": true, "km": true, "procent": true, "percent": true}
+
 // age finds an age given as a number: "ik ben 15", "van 14", "15 jaar".
 func (u *understander) age(words []string) Age {
 	for i, w := range words {
@@ -1293,6 +1298,9 @@ func (u *understander) age(words []string) Age {
 		}
 		if !(i > 0 && u.ageBefore[words[i-1]]) && !u.ageBeforePhrase(words[:i]) && !(i+1 < len(words) && u.ageAfter[words[i+1]]) {
 			continue
+		}
+		if i+1 < len(words) && counted[words[i+1]] {
+			continue // "ik ben 20 euro kwijt", "mijn dochter 12 keer gebeld"
 		}
 		if i >= 2 && u.partner[words[i-2]] && !(i+1 < len(words) && u.ageAfter[words[i+1]]) {
 			continue // "een vriend van 22": his age, not hers

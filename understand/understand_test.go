@@ -581,6 +581,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "hij loopt met een mes door het huis", intent: "danger", danger: true},
 		{text: "neefje van 13 moet van oudere jongens in de wijk 'pakketjes' rondbrengen op zn scooter, toen hij een keer nee zei hebben ze hem in elkaar geslagen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "my 13 yo son comes back from his uncle's place scared and silent, the uncle keeps giving him money and calls it \"our secret\"", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// All day long is how the work is, not since this morning; being
+		// shut in all day already is danger.
+		{text: "mijn ex neemt onze dochter (11) in het weekend mee naar zijn broer, daar moet ze de hele dag poetsen en op de kleintjes passen en ze krijgt klappen als het niet goed is", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "ik zit al de hele dag opgesloten in de kelder", intent: "danger", danger: true, who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1118,6 +1122,7 @@ func TestWatched(t *testing.T) {
 		{"my manager collects our phones at night, i have maybe 5 minutes before he comes", true},
 		{"ik typ snel voordat hij terugkomt", true},
 		{"volgens mij kunnen ze mijn scherm zien op de computer hier op het werk", true},
+		{"ik denk dat hij mn telefoon checkt als ik slaap, kan ik dit gesprek ergens verbergen?", true},
 		{"moet snel typen, ze pakken soms mn telefoon af en lezen alles terug", true},
 		{"he's back, can't type", true},
 		{"i cant type dutch very well", false},
@@ -1490,6 +1495,29 @@ func TestLanguageAsked(t *testing.T) {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).SwitchTo; got != tc.want {
 				t.Errorf("Understand(%q).SwitchTo = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestAge: a number is an age next to an age word or right after a child
+// ("onze dochter (11)"), and not when it counts something else.
+func TestAge(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct {
+		text string
+		want understand.Age
+	}{
+		{"mijn ex neemt onze dochter (11) in het weekend mee naar zijn broer", understand.AgeMinor},
+		{"my son (15) sells stuff for older boys", understand.AgeMinor},
+		{"mijn dochter is 16 en heeft een vriend van 22", understand.AgeMinor},
+		{"ik ben 15", understand.AgeMinor},
+		{"ik ben 20 euro kwijt aan die gast", understand.AgeUnknown},
+		{"ik heb mijn dochter 20 keer gebeld", understand.AgeUnknown},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := x.Understand("nl", tc.text).Age; got != tc.want {
+				t.Errorf("Understand(%q).Age = %v, want %v", tc.text, got, tc.want)
 			}
 		})
 	}
