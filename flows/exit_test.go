@@ -52,6 +52,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"hungarian, closing and bye", TextInput("bezárom, szia"), true},
 		{"hungarian hello", TextInput("szia"), false},
 		{"hungarian, closing, thanks and bye", TextInput("bezárom, köszönöm, viszlát"), true},
+		{"bulgarian, stopping and leaving", TextInput("Спирам. Излизам."), true},
 		{"close this, please", TextInput("sluit dit maar af alsjeblieft"), true},
 		{"romanian, close please", TextInput("închideți, vă rog"), true},
 		{"bye, drawn out", TextInput("oke doeiii"), true},

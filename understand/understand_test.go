@@ -585,6 +585,14 @@ func TestUnderstand(t *testing.T) {
 		// shut in all day already is danger.
 		{text: "mijn ex neemt onze dochter (11) in het weekend mee naar zijn broer, daar moet ze de hele dag poetsen en op de kleintjes passen en ze krijgt klappen als het niet goed is", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "ik zit al de hele dag opgesloten in de kelder", intent: "danger", danger: true, who: understand.WhoMe},
+		// Afraid to be taken from home: the help for home. Afraid to be
+		// judged: no danger now. A knife taken to carrying, a friend
+		// afraid of them: their story.
+		{text: "als ik dit aan iemand vertel halen ze me dan weg bij mn moeder? ik wil niet naar een pleeggezin", intent: "home", who: understand.WhoMe, home: true},
+		{text: "i dont even know if what happened to me counts and im scared people will think i wanted it", intent: "unsure", who: understand.WhoMe},
+		{text: "my son is 14 and has started carrying a knife and a second phone. older boys ring him at all hours and he runs out", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mn beste vriend moet van een paar oudere jongens geld op zn rekening laten storten en dat dan weer doorsturen. hij krijgt er 50 euro voor maar hij is echt bang van ze", intent: "criminal"},
+		{text: "im scared, he has a knife", intent: "danger", danger: true, who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
