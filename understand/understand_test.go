@@ -593,6 +593,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "my son is 14 and has started carrying a knife and a second phone. older boys ring him at all hours and he runs out", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "mn beste vriend moet van een paar oudere jongens geld op zn rekening laten storten en dat dan weer doorsturen. hij krijgt er 50 euro voor maar hij is echt bang van ze", intent: "criminal"},
 		{text: "im scared, he has a knife", intent: "danger", danger: true, who: understand.WhoMe},
+		// Startled when asked, and unsure what to do with it: a worry.
+		{text: "ik werk in de thuiszorg en bij een cliënt woont sinds kort een jonge man die de hele dag klust en kookt. hij spreekt geen nederlands en schrikt als ik hem iets vraag. weet niet of ik hier iets mee moet", intent: "*", who: understand.WhoProf},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
