@@ -678,27 +678,43 @@ func (e *Engine) answerWatched(s Session, m understand.Meaning, now time.Time) R
 func (e *Engine) answerFear(s Session, m understand.Meaning, h hearer, now time.Time) Result {
 	// The fear is the person's own: the help is what fits the topic for
 	// them, and only what is meant for young people, as they may be one.
+	text := content.KeyFear
 	var fit []*content.Contact
-	if m.Topic != nil {
-		if a := m.Topic.Answer(understand.WhoMe); a != nil {
-			fit = e.contacts(a.Contacts)
-		}
-	}
 	var never []string
-	if fa := e.u.Fear; fa != nil {
-		fit = append(fit, e.contacts(fa.Contacts)...)
-		never = fa.Never
+	fa := e.u.Fear
+	var own *understand.FearTopic
+	if fa != nil && m.Topic != nil {
+		own = fa.For(m.Topic.ID)
 	}
-	// The help that thinks along anonymously comes first; Veilig Thuis,
-	// which may act on what it hears, after it.
-	fit = e.youngLast(fit)
+	switch {
+	case own != nil:
+		// A fear about this topic has an answer of its own: what
+		// happens at home if someone tells is for Veilig Thuis to talk
+		// through, with an anonymous chat beside it.
+		text = own.Text
+		fit = e.contacts(own.Contacts)
+		never = fa.Never
+	default:
+		if m.Topic != nil {
+			if a := m.Topic.Answer(understand.WhoMe); a != nil {
+				fit = e.contacts(a.Contacts)
+			}
+		}
+		if fa != nil {
+			fit = append(fit, e.contacts(fa.Contacts)...)
+			never = fa.Never
+		}
+		// The help that thinks along anonymously comes first; Veilig
+		// Thuis, which may act on what it hears, after it.
+		fit = e.youngLast(fit)
+	}
 	var cts []*content.Contact
 	for _, ct := range e.pick(h, len(fit), fit) {
 		if !slices.Contains(never, ct.ID) && ct.For(e.c.AudienceOf(understand.WhoMe)) && len(cts) < maxHelplines {
 			cts = append(cts, ct)
 		}
 	}
-	answer := Reply{Text: e.c.Text(s.Lang, content.KeyFear) + "\n\n" + e.briefs(s.Lang, cts, now)}
+	answer := Reply{Text: e.c.Text(s.Lang, text) + "\n\n" + e.briefs(s.Lang, cts, now)}
 	r := e.found(s, []Reply{answer}, nil, now)
 	r.Contacts = ids(cts)
 	return r

@@ -422,6 +422,33 @@ func TestAskedWhom(t *testing.T) {
 	}
 }
 
+// TestFearAtHome: a fear of what happens at home if someone tells, or of
+// being taken from home, gets its own answer, with Veilig Thuis to talk it
+// through and the anonymous chat beside it; a threat to a family abroad
+// gets the help that thinks along with any form of exploitation.
+func TestFearAtHome(t *testing.T) {
+	e, c := engine(t)
+	for _, tc := range []struct {
+		name, lang, text string
+		key              string // the text the answer starts with
+		first            string
+	}{
+		{"taken from home", "nl", "als ik vertel wat mn vader doet haalt jeugdzorg me dan weg? dan heb ik helemaal niemand meer", "understand.fear.home", "veilig-thuis"},
+		{"foster care, in English", "en", "if i report my dad will they take me away from my mum and my little brothers? im scared we all end up in foster care", "understand.fear.home", "veilig-thuis"},
+		{"a family abroad", "en", "if they find out i talked to anyone they will hurt my family back home, they always know everything", content.KeyFear, "keerpunt"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.Step(flows.Session{}, flows.TextInput(tc.text), tuesday)
+			if len(r.Replies) == 0 || !strings.HasPrefix(r.Replies[0].Text, c.Text(tc.lang, tc.key)) {
+				t.Errorf("Step(%q) does not start with %s: %+v", tc.text, tc.key, r.Replies)
+			}
+			if len(r.Contacts) == 0 || r.Contacts[0] != tc.first {
+				t.Errorf("Step(%q).Contacts = %q, want %s first", tc.text, r.Contacts, tc.first)
+			}
+		})
+	}
+}
+
 // TestNoRepeatedReassurance: on a young person's path through a topic, the
 // bot does not say "Het is niet jouw schuld" more than once, which reads
 // as not listening, nor thank someone for telling who answered "not sure".

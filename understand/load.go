@@ -122,7 +122,7 @@ func (ck *checker) validate() {
 		}
 	}
 	m := u.Markers
-	for name, p := range map[string]Phrases{"me": m.Me, "first_person": m.FirstPerson, "reflexive": m.Reflexive, "other": m.Other, "prof": m.Prof, "helped": m.Helped, "home": m.Home,
+	for name, p := range map[string]Phrases{"me": m.Me, "first_person": m.FirstPerson, "reflexive": m.Reflexive, "other": m.Other, "prof": m.Prof, "helped": m.Helped, "home": m.Home, "abroad": m.Abroad,
 		"minor": m.Minor, "adult": m.Adult, "age_before": m.AgeBefore, "age_after": m.AgeAfter, "partner": m.Partner,
 		"watched": m.Watched, "police": m.Police, "worry": m.Worry, "asks": m.Asks} {
 		ck.checkPhrases(m.Line, "markers "+name, p, false)
@@ -134,6 +134,30 @@ func (ck *checker) validate() {
 		for _, id := range fa.Contacts {
 			if aud := ck.c.AudienceOf(WhoMe); ck.c.Contacts[id] != nil && !ck.c.Contacts[id].For(aud) {
 				ck.k.Errorf(fa.Line, "fear offers contact %q, which is not for %s", id, aud)
+			}
+		}
+		seen := map[string]bool{}
+		for _, t := range fa.Topics {
+			i := slices.IndexFunc(u.Intents, func(in *Intent) bool { return in.ID == t.Topic })
+			switch {
+			case i < 0 || u.Intents[i].Kind != KindDisclosure:
+				ck.k.Errorf(t.Line, "fear topic %q is no intent of kind %s", t.Topic, KindDisclosure)
+			case seen[t.Topic]:
+				ck.k.Errorf(t.Line, "fear topic %q has two answers", t.Topic)
+			}
+			seen[t.Topic] = true
+			ck.k.Text(t.Line, t.Text)
+			if len(t.Contacts) == 0 {
+				ck.k.Errorf(t.Line, "fear topic %q offers no contact", t.Topic)
+			}
+			for _, id := range t.Contacts {
+				ck.k.Contact(t.Line, id)
+				if aud := ck.c.AudienceOf(WhoMe); ck.c.Contacts[id] != nil && !ck.c.Contacts[id].For(aud) {
+					ck.k.Errorf(t.Line, "fear topic %q offers contact %q, which is not for %s", t.Topic, id, aud)
+				}
+				if slices.Contains(fa.Never, id) {
+					ck.k.Errorf(t.Line, "fear topic %q offers contact %q, which a fear never shows", t.Topic, id)
+				}
 			}
 		}
 	}

@@ -82,8 +82,31 @@ type Understanding struct {
 type FearAnswer struct {
 	Contacts []string `yaml:"contacts"`
 	Never    []string `yaml:"never"`
+	// Topics are answers of their own for fears about one topic.
+	Topics []*FearTopic `yaml:"topics"`
 
 	Line int `yaml:"-"`
+}
+
+// FearTopic is the answer to a fear about one topic (an intent's id): its
+// own text, and its contacts in this order instead of the topic's help
+// and the fear's.
+type FearTopic struct {
+	Topic    string   `yaml:"topic"`
+	Text     string   `yaml:"text"`
+	Contacts []string `yaml:"contacts"`
+
+	Line int `yaml:"-"`
+}
+
+// For returns the answer of its own for a fear about topic, or nil.
+func (fa *FearAnswer) For(topic string) *FearTopic {
+	for _, t := range fa.Topics {
+		if t.Topic == topic {
+			return t
+		}
+	}
+	return nil
 }
 
 // Phrases are words or phrases per language. In a phrase, a word may start
@@ -122,6 +145,10 @@ type Markers struct {
 	Helped Phrases `yaml:"helped"`
 	// Home: it happens at home or in the family.
 	Home Phrases `yaml:"home"`
+	// Abroad says the family or home is in another country ("my family
+	// back home"): a threat to them is how exploitation holds someone,
+	// not something that happens at home here.
+	Abroad Phrases `yaml:"abroad"`
 	// Minor and Adult say an age without a number ("minderjarig").
 	Minor Phrases `yaml:"minor"`
 	Adult Phrases `yaml:"adult"`

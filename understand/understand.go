@@ -114,6 +114,7 @@ const (
 	markAsks
 	markReflexive
 	markHelped
+	markAbroad
 	markCount
 )
 
@@ -245,7 +246,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	m := u.u.Markers
 	for tag, p := range map[int]Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
 		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
-		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped} {
+		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped, markAbroad: m.Abroad} {
 		for _, s := range all(p) {
 			u.markers.add(s, tag)
 		}
@@ -859,6 +860,13 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			if t != nil {
 				m.Topic = u.atHome(t, m.Home)
 			}
+		}
+		if m.Topic != nil && wk.marks[markAbroad] > 0 && u.isHome(m.Topic) {
+			// "they will hurt my family back home if i talk": a threat
+			// to a family abroad is how exploitation holds someone, not
+			// what happens at home; the help that thinks along with any
+			// form of it fits.
+			m.Topic = nil
 		}
 	}
 	// Then the intent that scores best, with what its kind is worth on
