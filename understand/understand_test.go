@@ -595,6 +595,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "im scared, he has a knife", intent: "danger", danger: true, who: understand.WhoMe},
 		// Startled when asked, and unsure what to do with it: a worry.
 		{text: "ik werk in de thuiszorg en bij een cliënt woont sinds kort een jonge man die de hele dag klust en kookt. hij spreekt geen nederlands en schrikt als ik hem iets vraag. weet niet of ik hier iets mee moet", intent: "*", who: understand.WhoProf},
+		// "if i really loved him id help pay his debt": no cry for help.
+		{text: "im 16 and my bf says if i really loved him id help pay his debt by meeting some of his friends. idk what to do", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "please help me", intent: "danger", danger: true, who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1133,6 +1136,7 @@ func TestWatched(t *testing.T) {
 		{"ik typ snel voordat hij terugkomt", true},
 		{"volgens mij kunnen ze mijn scherm zien op de computer hier op het werk", true},
 		{"ik denk dat hij mn telefoon checkt als ik slaap, kan ik dit gesprek ergens verbergen?", true},
+		{"shit hij is binnen", true},
 		{"moet snel typen, ze pakken soms mn telefoon af en lezen alles terug", true},
 		{"he's back, can't type", true},
 		{"i cant type dutch very well", false},
