@@ -61,6 +61,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"closing this conversation, and how", TextInput("ik wil dit gesprek sluiten, hoe doe ik dat"), true},
 		{"asking how, alone", TextInput("hoe doe ik dat"), false},
 		{"never mind, ending the chat", TextInput("nvm forget it, ending the chat"), true},
+		{"romanian, must close now, bye", TextInput("trebuie să închid acum, pa"), true},
+		{"hungarian, want to close this, bye", TextInput("be akarom zárni ezt, viszlát"), true},
 		{"how to close this window, no more talking", TextInput("hoe sluit ik dit venster, ik wil niet meer praten"), true},
 		{"asks to delete the chat and leave", TextInput("kan ik dit gesprek verwijderen en eruit"), true},
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},

@@ -598,6 +598,11 @@ func TestUnderstand(t *testing.T) {
 		// "if i really loved him id help pay his debt": no cry for help.
 		{text: "im 16 and my bf says if i really loved him id help pay his debt by meeting some of his friends. idk what to do", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "please help me", intent: "danger", danger: true, who: understand.WhoMe},
+		// A son who came home with a cut, or startles at every sound: a
+		// parent's worry; a cut that will not stop bleeding is danger.
+		{text: "my son is 15 and keeps getting train tickets to cities we've never been to. he came home with a cut on his arm and a wad of cash he won't explain", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "mn zoon (14) zegt dat hij 'geld moet halen' voor een paar oudere jongens omdat hij hun scooter kapot heeft gemaakt. hij is ineens heel stil en schrikt van elk geluid", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "he has a cut on his arm and it wont stop bleeding", intent: "danger", danger: true},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
