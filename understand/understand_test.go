@@ -603,6 +603,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "my son is 15 and keeps getting train tickets to cities we've never been to. he came home with a cut on his arm and a wad of cash he won't explain", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		{text: "mn zoon (14) zegt dat hij 'geld moet halen' voor een paar oudere jongens omdat hij hun scooter kapot heeft gemaakt. hij is ineens heel stil en schrikt van elk geluid", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "he has a cut on his arm and it wont stop bleeding", intent: "danger", danger: true},
+		// Threats that hang on stopping or complaining, told as how it
+		// goes; a son gone quiet; a live-in cleaner paying off the trip.
+		{text: "my son is 14 and got caught shoplifting again, he says someone makes him do it and he'll get hurt if he stops", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "my dad makes me work at his friends shop after school till midnight and takes all the money, if i complain he hits me", intent: "home", who: understand.WhoMe, home: true},
+		{text: "sinds mijn nieuwe vriend bij ons woont is mijn zoon van 11 heel stil en schrikt hij als er iemand hard praat. ik weet niet wat er gebeurt als ik werk", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "ik doe de schoonmaak bij een familie, woon bij hen op zolder, mag niet alleen de deur uit en ze zeggen dat ik eerst de reis moet terugverdienen", intent: "labour", who: understand.WhoMe, home: true},
+		{text: "they will hurt me if i stop, they are outside", intent: "danger", danger: true, who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
