@@ -610,6 +610,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "sinds mijn nieuwe vriend bij ons woont is mijn zoon van 11 heel stil en schrikt hij als er iemand hard praat. ik weet niet wat er gebeurt als ik werk", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "ik doe de schoonmaak bij een familie, woon bij hen op zolder, mag niet alleen de deur uit en ze zeggen dat ik eerst de reis moet terugverdienen", intent: "labour", who: understand.WhoMe, home: true},
 		{text: "they will hurt me if i stop, they are outside", intent: "danger", danger: true, who: understand.WhoMe},
+		// Afraid the children are taken away is a fear; a building
+		// where people are held, as the writer thinks, asked about
+		// anonymously, is a tip; being held in one is danger.
+		{text: "i want to tell someone but im scared theyll take my kids away because of what i did for money", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "kan ik iets doorgeven zonder dat mijn naam erbij komt? het gaat om een pand waar volgens mij meisjes vastgehouden worden", intent: "question", who: understand.WhoMe},
+		{text: "ik word vastgehouden in een pand, volgens mij in amsterdam", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "mn beste vriendin (16) heeft volgens mij zo'n loverboy. hij haalt haar op na school en ze doet alles wat hij zegt", intent: "sexual", who: understand.WhoOther},
+		{text: "my ex has my 9 yr old every other weekend and she comes back with bruises and says daddy said its a secret", intent: "home", who: understand.WhoOther, home: true},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
