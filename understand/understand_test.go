@@ -618,6 +618,17 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik word vastgehouden in een pand, volgens mij in amsterdam", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "mn beste vriendin (16) heeft volgens mij zo'n loverboy. hij haalt haar op na school en ze doet alles wat hij zegt", intent: "sexual", who: understand.WhoOther},
 		{text: "my ex has my 9 yr old every other weekend and she comes back with bruises and says daddy said its a secret", intent: "home", who: understand.WhoOther, home: true},
+		// A man who wants to take a patient away right now is danger; a
+		// mother taking her son to the zoo is not, nor what they would
+		// do if someone told. Someone who fled, asked about for shelter,
+		// fled before.
+		{text: "Ik ben verpleegkundige op de SEH. Jonge vrouw met brandwonden en blauwe plekken, de man die bij haar is wil haar nu per se meenemen en praat steeds voor haar", intent: "danger", danger: true, who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "im a nurse in the ER. patient with bad burns on his hands, the man with him keeps answering for him and wants to take him away right now before we treat him", intent: "danger", danger: true, who: understand.WhoProf},
+		{text: "mijn moeder wil hem meenemen naar de dierentuin", intent: "", who: understand.WhoMe, home: true},
+		{text: "if i tell they will take her away from us", intent: ""},
+		{text: "ik werk bij een gemeente en zoek opvang voor een vrouw die uit een uitbuitingssituatie is gevlucht. wie regelt zoiets?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "twijfel of dit huiselijk geweld of uitbuiting is, kan ik ergens gratis advies vragen als leerkracht?", intent: "question", who: understand.WhoProf},
+		{text: "who made you? are you from the police?", intent: "bot"},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1115,6 +1126,7 @@ func TestMessageLanguage(t *testing.T) {
 		// "ma" is mended to Dutch "moeder" and "den haag" is a Dutch
 		// place: Romanian words still say Romanian.
 		{"ma duce acum intr-un apartament in den haag, nu stiu la cine, mi-e frica, am 17 ani", "ro"},
+		{"ma tine inchisa intr-un apartament in den haag, a plecat acum dar se intoarce diseara cu alti barbati", "ro"},
 		{"nie mam umowy, jak pojde na policje to bede mial problemy?", "pl"},
 		// A short greeting asking what the chat is.
 		{"cześć, co to za czat?", "pl"},
