@@ -629,6 +629,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik werk bij een gemeente en zoek opvang voor een vrouw die uit een uitbuitingssituatie is gevlucht. wie regelt zoiets?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
 		{text: "twijfel of dit huiselijk geweld of uitbuiting is, kan ik ergens gratis advies vragen als leerkracht?", intent: "question", who: understand.WhoProf},
 		{text: "who made you? are you from the police?", intent: "bot"},
+		// Not daring to tell for what he said would happen to a mother
+		// is a fear; standing at her door now is danger. Not being
+		// believed by the police is a fear; holding bags is criminal.
+		{text: "ik durf niks te zeggen, hij weet waar mn moeder woont en hij heeft verteld wat er dan met haar gebeurt", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "hij weet waar mn moeder woont en hij staat nu voor haar deur", intent: "danger", danger: true, home: true},
+		{text: "the cops already know me from when they caught me with the stuff. they wont believe i was forced, theyll just lock me up", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "my son is 13 and some guys on snapchat pay him to hold bags for them, now he is too scared to go outside", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
