@@ -653,15 +653,25 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 
 	u.read(masked, wk, &m)
 	m.Asks = wk.marks[markAsks] > 0 || strings.Contains(text, "?")
+	// aboutBot: small talk whose keyword holds a contact's name asks
+	// about the bot, not for the contact: "is dit de politie?".
+	aboutBot := false
 	if len(m.Named) > 0 && len(masked) > 0 {
 		// A question's keyword counts even where it is also a contact's
 		// name: "welke stappen van de meldcode volg ik" asks about the
 		// meldcode, whose answer has the steps, Veilig Thuis and the
 		// meldcode's page. The name alone asks for its card.
-		u.keywords.match(words, func(p *phrase, _, _ int) {
-			if in := u.intents[p.tag]; in.Kind == KindQuestion && !wk.kw[p.tag] {
+		u.keywords.match(words, func(p *phrase, i, j int) {
+			in := u.intents[p.tag]
+			switch {
+			case wk.kw[p.tag]:
+			case in.Kind == KindQuestion:
 				wk.kw[p.tag] = true
 				wk.best[p.tag] += keywordBonus
+			case in.Kind == KindChat && slices.Contains(wk.used[i:j], true):
+				wk.kw[p.tag] = true
+				wk.best[p.tag] += keywordBonus
+				aboutBot = true
 			}
 		})
 	}
@@ -916,7 +926,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	}
 	guessed := false // the intent is the model's guess, no example's
 	switch {
-	case choice >= 0 && (len(m.Named) == 0 || u.intents[choice].Kind != KindChat):
+	case choice >= 0 && (len(m.Named) == 0 || u.intents[choice].Kind != KindChat || aboutBot):
 		m.Intent = u.atHome(u.intents[choice], m.Home)
 	case len(m.Named) > 0 && (m.Asks || len(masked) < topicAloneWords):
 		// Named, but not asked in words the examples know: the general

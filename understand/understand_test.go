@@ -636,6 +636,16 @@ func TestUnderstand(t *testing.T) {
 		{text: "hij weet waar mn moeder woont en hij staat nu voor haar deur", intent: "danger", danger: true, home: true},
 		{text: "the cops already know me from when they caught me with the stuff. they wont believe i was forced, theyll just lock me up", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "my son is 13 and some guys on snapchat pay him to hold bags for them, now he is too scared to go outside", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// Asking whether the bot is the police asks about the bot; its
+		// number asks for the card. People "bij de politie" who would
+		// hear, snitches who get stitches: fears.
+		{text: "is dit de politie?", intent: "bot"},
+		{text: "wat is het nummer van de politie", intent: "question", named: "politie"},
+		{text: "zijn jullie van de politie ofzo? want snitches krijgen hechtingen hier", intent: "*", fear: true},
+		{text: "ze zeggen dat ze overal mensen hebben, ook bij de politie. hoe weet ik dat dit niet uitlekt", intent: "*", fear: true, who: understand.WhoMe},
+		// Caught up in running drugs, not held; held in a house is.
+		{text: "mn neef zit vast in dat drugsrunnen, is er een plek waar hij zelf kan chatten zonder dat er meteen politie bij komt", intent: "*", who: understand.WhoOther},
+		{text: "ik zit vast in dat huis en kan niet weg", intent: "danger", danger: true, who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1176,6 +1186,7 @@ func TestWatched(t *testing.T) {
 		{"volgens mij kunnen ze mijn scherm zien op de computer hier op het werk", true},
 		{"ik denk dat hij mn telefoon checkt als ik slaap, kan ik dit gesprek ergens verbergen?", true},
 		{"shit hij is binnen", true},
+		{"als ik ineens stop met antwoorden is er iemand binnengekomen", true},
 		{"moet snel typen, ze pakken soms mn telefoon af en lezen alles terug", true},
 		{"he's back, can't type", true},
 		{"i cant type dutch very well", false},
