@@ -65,6 +65,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"hungarian, want to close this, bye", TextInput("be akarom zárni ezt, viszlát"), true},
 		{"bulgarian, must close, bye", TextInput("Трябва да затварям, чао."), true},
 		{"how to get this screen away quickly", TextInput("hoe krijg ik dit scherm snel weg"), true},
+		{"bulgarian, enough, closing", TextInput("стига, затварям"), true},
 		{"how to close this window, no more talking", TextInput("hoe sluit ik dit venster, ik wil niet meer praten"), true},
 		{"asks to delete the chat and leave", TextInput("kan ik dit gesprek verwijderen en eruit"), true},
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},

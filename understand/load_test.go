@@ -282,3 +282,12 @@ func TestMatchGapAtGaps(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkerNames: explain names every kind of marker it prints.
+func TestMarkerNames(t *testing.T) {
+	for tag := range markCount {
+		if markerNames[tag] == "" {
+			t.Errorf("marker %d has no name for explain", tag)
+		}
+	}
+}

@@ -646,6 +646,10 @@ func TestUnderstand(t *testing.T) {
 		// Caught up in running drugs, not held; held in a house is.
 		{text: "mn neef zit vast in dat drugsrunnen, is er een plek waar hij zelf kan chatten zonder dat er meteen politie bij komt", intent: "*", who: understand.WhoOther},
 		{text: "ik zit vast in dat huis en kan niet weg", intent: "danger", danger: true, who: understand.WhoMe},
+		// Made to drive tonight, "if i stop" the family pays: an
+		// ultimatum with a time is danger, whatever fear is told beside.
+		{text: "they're making me drive the car with the stuff in it tonight and said if i stop or get caught my family back home pays for it", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "i want to stop but if i quit my boss says i lose my room", intent: "labour", who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1187,6 +1191,7 @@ func TestWatched(t *testing.T) {
 		{"ik denk dat hij mn telefoon checkt als ik slaap, kan ik dit gesprek ergens verbergen?", true},
 		{"shit hij is binnen", true},
 		{"als ik ineens stop met antwoorden is er iemand binnengekomen", true},
+		{"mn vriend checkt mn tel elke avond, kan ik dit straks wissen of ziet hij het dan nog", true},
 		{"moet snel typen, ze pakken soms mn telefoon af en lezen alles terug", true},
 		{"he's back, can't type", true},
 		{"i cant type dutch very well", false},
