@@ -650,6 +650,10 @@ func TestUnderstand(t *testing.T) {
 		// ultimatum with a time is danger, whatever fear is told beside.
 		{text: "they're making me drive the car with the stuff in it tonight and said if i stop or get caught my family back home pays for it", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		{text: "i want to stop but if i quit my boss says i lose my room", intent: "labour", who: understand.WhoMe},
+		// "verraders worden gestoken" is what happens to whoever talks,
+		// told as a fear; someone stabbed is danger.
+		{text: "ze zeggen dat verraders gestoken worden. ik wil eruit maar durf tegen niemand iets te zeggen", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "ze hebben hem gestoken omdat hij een verrader is", intent: "danger", danger: true},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
