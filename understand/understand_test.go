@@ -1196,6 +1196,7 @@ func TestWatched(t *testing.T) {
 		{"shit hij is binnen", true},
 		{"als ik ineens stop met antwoorden is er iemand binnengekomen", true},
 		{"mn vriend checkt mn tel elke avond, kan ik dit straks wissen of ziet hij het dan nog", true},
+		{"they read everything on this phone", true},
 		{"moet snel typen, ze pakken soms mn telefoon af en lezen alles terug", true},
 		{"he's back, can't type", true},
 		{"i cant type dutch very well", false},
