@@ -654,6 +654,11 @@ func TestUnderstand(t *testing.T) {
 		// told as a fear; someone stabbed is danger.
 		{text: "ze zeggen dat verraders gestoken worden. ik wil eruit maar durf tegen niemand iets te zeggen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "ze hebben hem gestoken omdat hij een verrader is", intent: "danger", danger: true},
+		// A hand crushed in a machine is a medical emergency, not only
+		// a model's guess; asking whether the police arrest whoever sold
+		// is a fear.
+		{text: "worker here got his hand crushed in the machine and the manager tells us to keep working and not call anyone", intent: "danger", danger: true},
+		{text: "do the police arrest you if you were the one selling? they made me but i still did it", intent: "*", fear: true, who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
