@@ -659,6 +659,14 @@ func TestUnderstand(t *testing.T) {
 		// is a fear.
 		{text: "worker here got his hand crushed in the machine and the manager tells us to keep working and not call anyone", intent: "danger", danger: true},
 		{text: "do the police arrest you if you were the one selling? they made me but i still did it", intent: "*", fear: true, who: understand.WhoMe},
+		// "dat hij me kapot maakt" tonight, friends coming over and no
+		// key: danger by rule, not by the model alone, which learning
+		// moves. "als hij erachter komt ... maakt hij me kapot" is a
+		// fear; grief that "maakt me kapot" is neither.
+		{text: "hij is over een halfuur thuis en zei vanochtend dat hij me kapot maakt als ik niet genoeg heb verdiend vandaag", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "im 16 at a guys place and he says his friends are coming over and i have to be nice to them. cant find the door key", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "als hij erachter komt dat ik met iemand praat maakt hij me kapot, dus ik weet niet of ik dit wel moet doen", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "dat hij zo doet maakt me kapot van verdriet", intent: ""},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
