@@ -667,6 +667,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "im 16 at a guys place and he says his friends are coming over and i have to be nice to them. cant find the door key", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "als hij erachter komt dat ik met iemand praat maakt hij me kapot, dus ik weet niet of ik dit wel moet doen", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "dat hij zo doet maakt me kapot van verdriet", intent: ""},
+		// Next if they hear who told: a fear; a brother stabbed, and
+		// "ben ik de volgende?": danger.
+		{text: "mn beste vriend zit er diep in en ik wil het melden maar ze weten waar ik woon. als zij horen dat ik het was ben ik de volgende", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "ze hebben mn broer neergestoken, ben ik de volgende?", intent: "danger", danger: true, who: understand.WhoOther},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
