@@ -426,9 +426,10 @@ type Meaning struct {
 	// a question mark. A contact named in a message that does not ask
 	// is told of, not asked for.
 	Asks bool
-	// Asked is the contact the contact model is sure a question that
-	// asks who or where (whom) asks for, or nil. A question with contacts of its own shows it first
-	// when it is one of them: "meldcode stap 5, bij wie meld ik" asks for
-	// the care coordinator, "wat zijn de stappen" for Veilig Thuis.
+	// Asked is the contact the contact model is sure a question asks
+	// for, when it asks who or where (whom), or nil. A question with
+	// contacts of its own shows it first when it is one of them:
+	// "meldcode stap 5, bij wie meld ik" asks for the care coordinator,
+	// "wat zijn de stappen" for Veilig Thuis.
 	Asked *content.Contact
 }

@@ -203,9 +203,12 @@ type work struct {
 	// own helpers.
 	homeAt, otherAt, profAt, helpedAt [][2]int
 	used                              []bool
-	masked                            []string
-	marks                             [markCount]int
-	offs                              []int
+	// named: the words of contacts' names, before a request for a
+	// language is left out too (used holds both).
+	named  []bool
+	masked []string
+	marks  [markCount]int
+	offs   []int
 	// covered marks the words a sign of danger stands on; spans are the
 	// exceptions found.
 	covered []bool
@@ -617,6 +620,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	clear(wk.used)
 	var refused []*content.Contact
 	m.Named, refused = x.names.find(words, wk.used)
+	wk.named = append(wk.named[:0], wk.used...)
 	// A request for a language is not what the message is about: its
 	// words are left out of the reading, as a contact's name is, so that
 	// "can we do this in english? my dutch is not so good" asks for
@@ -668,7 +672,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			case in.Kind == KindQuestion:
 				wk.kw[p.tag] = true
 				wk.best[p.tag] += keywordBonus
-			case in.Kind == KindChat && slices.Contains(wk.used[i:j], true):
+			case in.Kind == KindChat && slices.Contains(wk.named[i:j], true):
 				wk.kw[p.tag] = true
 				wk.best[p.tag] += keywordBonus
 				aboutBot = true
