@@ -70,6 +70,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"how to close, want away", TextInput("hoe sluit ik dit af, wil weg hier"), true},
 		{"want away, alone", TextInput("wil weg hier"), false},
 		{"end the chat now, please", TextInput("end the chat now pls"), true},
+		{"never mind, this conversation no more", TextInput("laat maar ik wil dit gesprek niet meer"), true},
+		{"this conversation no more, alone", TextInput("ik wil dit gesprek niet meer"), false},
 		{"how to close this window, no more talking", TextInput("hoe sluit ik dit venster, ik wil niet meer praten"), true},
 		{"asks to delete the chat and leave", TextInput("kan ik dit gesprek verwijderen en eruit"), true},
 		{"wipe and close", TextInput("wis dit gesprek en sluit af"), true},

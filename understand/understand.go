@@ -1448,9 +1448,10 @@ func (u *understander) ruleHit(words []string, set *phrases) bool {
 // whose other words are all plain. An everyday word (everyday:
 // the message has one) takes one kind away and makes one firm kind alone
 // not enough; two firm kinds stay danger. A soft kind (a threat) counts
-// only when the message tells no disclosure, a worry kind (being afraid)
-// only when the writer is not worried about something else: a fear of
-// the police, or a story about someone else.
+// only when the message tells no disclosure and no fear (what they would
+// do if they found out is what the fear is of), a worry kind (being
+// afraid) only when the writer is not worried about something else: a
+// fear of the police, or a story about someone else.
 func (u *understander) signsSay(words []string, topic, asks, everyday, worried bool, wk *work) bool {
 	wk.explained, wk.firm = false, false
 	if len(u.signKinds) == 0 || len(words) == 0 {
@@ -1467,7 +1468,7 @@ func (u *understander) signsSay(words []string, topic, asks, everyday, worried b
 				return
 			}
 		}
-		if u.signKinds[p.tag].Soft && topic || u.signKinds[p.tag].Worry && worried {
+		if u.signKinds[p.tag].Soft && (topic || worried) || u.signKinds[p.tag].Worry && worried {
 			return
 		}
 		kinds |= 1 << p.tag

@@ -671,6 +671,14 @@ func TestUnderstand(t *testing.T) {
 		// "ben ik de volgende?": danger.
 		{text: "mn beste vriend zit er diep in en ik wil het melden maar ze weten waar ik woon. als zij horen dat ik het was ben ik de volgende", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "ze hebben mn broer neergestoken, ben ik de volgende?", intent: "danger", danger: true, who: understand.WhoOther},
+		// A threat told beside a fear is what the fear is of; alone, or
+		// with a time, it is danger. Losing the bed "if i quit" is how
+		// the agency holds someone, no ultimatum now.
+		{text: "mn ouders mogen dit echt nooit weten en ik wil geen politie aan de deur. zij weten ook waar ik woon", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "ze weten waar ik woon", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik ben bang voor de politie maar ze weten waar ik woon en komen vannacht", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik heb geen papieren. als ik naar politie ga sturen ze me toch gewoon terug?", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "the agency put me in a house with 14 ppl, if i quit i lose my bed the same day. they also keep my bank card", intent: "labour", who: understand.WhoMe},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
@@ -1214,6 +1222,8 @@ func TestWatched(t *testing.T) {
 		{"als ik ineens stop met antwoorden is er iemand binnengekomen", true},
 		{"mn vriend checkt mn tel elke avond, kan ik dit straks wissen of ziet hij het dan nog", true},
 		{"they read everything on this phone", true},
+		{"he's in the room. just send me something short i can delete after", true},
+		{"mate of mine came from india for a restaurant job, owner says he owes 15k for the visa and hasnt paid him in 4 months, hes sleeping in the storage room", false},
 		{"moet snel typen, ze pakken soms mn telefoon af en lezen alles terug", true},
 		{"he's back, can't type", true},
 		{"i cant type dutch very well", false},
