@@ -679,6 +679,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik ben bang voor de politie maar ze weten waar ik woon en komen vannacht", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ik heb geen papieren. als ik naar politie ga sturen ze me toch gewoon terug?", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "the agency put me in a house with 14 ppl, if i quit i lose my bed the same day. they also keep my bank card", intent: "labour", who: understand.WhoMe},
+		// Sent out of the country if they go to the police: a fear.
+		{text: "Mijn man werkt zonder papieren en wordt flink uitgebuit, maar als we naar de politie stappen worden we dan het land uitgezet?", intent: "*", fear: true},
 		// Being locked up by the police, a visa cancelled: fears.
 		{text: "ive sold stuff for them. if i go to the cops im the one getting locked up not them", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "I'm scared my visa will be cancelled if I report my employer. He is my sponsor.", intent: "*", fear: true, who: understand.WhoMe},
