@@ -128,7 +128,11 @@ var topicIntents = map[string]string{"sexual": "sexual", "criminal": "criminal",
 // of a child's bruises or a family that takes the money in words no
 // keyword of home has. Home stays out of topicIntents, whose keywords the
 // model weighs against each other (topicIntent); doubt is no topic.
-var learntTopics = map[string]string{"sexual": "sexual", "criminal": "criminal", "labour": "labour", "home": "home"}
+var learntTopics = func() map[string]string {
+	t := maps.Clone(topicIntents)
+	t["home"] = "home"
+	return t
+}()
 
 // trainTopic learns the topic of what someone tells from the messages
 // that have one: sexual exploitation through a debt is sexual

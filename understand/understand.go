@@ -1577,6 +1577,8 @@ func (u *understander) signsBesidesHome(words []string) bool {
 			where = append(where, [2]int{i, j})
 		}
 	})
+	var except [][2]int // the spans exceptions explain, read once
+	u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { except = append(except, [2]int{a, b}) })
 	found := false
 	u.signs.matchGap(words, ruleGap, func(p *phrase, i, j int) {
 		if found {
@@ -1587,9 +1589,7 @@ func (u *understander) signsBesidesHome(words []string) bool {
 				return
 			}
 		}
-		excepted := false
-		u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { excepted = excepted || a < j && i < b })
-		found = !excepted
+		found = !slices.ContainsFunc(except, func(e [2]int) bool { return e[0] < j && i < e[1] })
 	})
 	return found
 }
