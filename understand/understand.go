@@ -1310,7 +1310,7 @@ func (u *understander) ageBeforePhrase(words []string) bool {
 // counted are the words after which a number counts something else than
 // years of age.
 var counted = map[string]bool{"keer": true, "times": true, "euro": true, "euros": true, "minuten": true, "minutes": true,
-	"uur": true, "hours": true, "dagen": true, "days": true, "weken": true, "weeks": true, "km": true, "procent": true, "percent": true}
+	"uur": true, "hours": true, "dagen": true, "days": true, "weken": true, "weeks": true, "maanden": true, "months": true, "km": true, "procent": true, "percent": true}
 
 // age finds an age given as a number: "ik ben 15", "van 14", "15 jaar".
 func (u *understander) age(words []string) Age {

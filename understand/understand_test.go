@@ -358,7 +358,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "idk of dit ergens op slaat maar mn nichtje van 14 zit op een site waar ze praat met mannen voor geld", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		// What happens to someone else again and again is a story, unless
 		// the message says when or what else.
-		{text: "zus (23) moet van haar vriend elke dag in winkels gaan stelen en als ze te weinig meeneemt slaat ie haar", intent: "criminal", who: understand.WhoOther},
+		{text: "zus (23) moet van haar vriend elke dag in winkels gaan stelen en als ze te weinig meeneemt slaat ie haar", intent: "criminal", who: understand.WhoOther, age: understand.AgeAdult},
 		{text: "mijn neefje van 13 wordt steeds door oudere jongens meegenomen naar het station, ze geven hem elke keer 50 euro", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "mijn zus moet elke dag stelen en als ze niks meeneemt slaat hij haar, nu staat hij bij haar voor de deur", intent: "danger", danger: true, who: understand.WhoOther},
 		// A fear of youth care taking siblings away; the words of the fear
@@ -1617,6 +1617,9 @@ func TestAge(t *testing.T) {
 		{"ik ben 15", understand.AgeMinor},
 		{"ik ben 20 euro kwijt aan die gast", understand.AgeUnknown},
 		{"ik heb mijn dochter 20 keer gebeld", understand.AgeUnknown},
+		{"my brother (16) sells stuff for older guys, what do i do", understand.AgeMinor},
+		{"mijn zus 19 werkt achter het raam voor haar vriend", understand.AgeAdult},
+		{"mijn broer 3 maanden geleden weggegaan", understand.AgeUnknown},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Age; got != tc.want {
