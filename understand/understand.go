@@ -1248,6 +1248,9 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		}
 	}
 	mk := wk.marks
+	if u.childByAge(words) {
+		mk[markOther]++ // "my 15yo keeps getting calls at night"
+	}
 	m.Watched = mk[markWatched] > 0
 	switch {
 	case mk[markProf] > 0:
@@ -1311,6 +1314,32 @@ func (u *understander) ageBeforePhrase(words []string) bool {
 // years of age.
 var counted = map[string]bool{"keer": true, "times": true, "euro": true, "euros": true, "minuten": true, "minutes": true,
 	"uur": true, "hours": true, "dagen": true, "days": true, "weken": true, "weeks": true, "maanden": true, "months": true, "km": true, "procent": true, "percent": true}
+
+// possessive are the words with which a parent names a child by its age
+// alone: "my 15yo", "onze 12 jarige".
+var possessive = map[string]bool{"my": true, "our": true, "mijn": true, "onze": true, "ons": true}
+
+// childByAge reports whether the words name someone by their age after
+// "my" ("my 15yo", "my 9 year old"): a parent's child, someone else than
+// the writer. Not "my 20 years of teaching" or "mijn 3 jaar geleden".
+func (u *understander) childByAge(words []string) bool {
+	for i := 1; i+1 < len(words); i++ {
+		if !possessive[words[i-1]] || !isNumber(words[i]) || !u.ageAfter[words[i+1]] {
+			continue
+		}
+		if n, _ := strconv.Atoi(words[i]); n < minAge || n > maxAge {
+			continue
+		}
+		if i+2 < len(words) && notAge[words[i+2]] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// notAge are the words after "3 years" that make it a time, not an age.
+var notAge = map[string]bool{"of": true, "ago": true, "van": true, "geleden": true, "lang": true, "long": true}
 
 // age finds an age given as a number: "ik ben 15", "van 14", "15 jaar".
 func (u *understander) age(words []string) Age {

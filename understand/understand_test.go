@@ -1085,6 +1085,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "elke avond staat hij voor de deur en nu bonkt hij op het raam", intent: "danger", danger: true},
 		{text: "they lock us in every night and there is a fire now", intent: "danger", danger: true},
 		{text: "he is standing in my room and wont leave", intent: "danger", danger: true, who: understand.WhoMe},
+		// A parent names a child by its age alone.
+		{text: "my 15yo keeps getting calls at night from a number saved as boss. he says he cant quit", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "my 2 year contract ended and my boss kept my passport", intent: "labour", who: understand.WhoMe},
 		// A roommate's work is about the roommate.
 		{text: "i think my roommate is being forced to work at a car wash 7 days a week", intent: "labour", who: understand.WhoOther},
 		{text: "mijn huisgenoot moet elke nacht werken in een fabriek zonder contract", intent: "labour", who: understand.WhoOther},
