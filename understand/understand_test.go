@@ -1085,6 +1085,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "elke avond staat hij voor de deur en nu bonkt hij op het raam", intent: "danger", danger: true},
 		{text: "they lock us in every night and there is a fire now", intent: "danger", danger: true},
 		{text: "he is standing in my room and wont leave", intent: "danger", danger: true, who: understand.WhoMe},
+		// Let go only once a debt is paid: held until then.
+		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
 		// A parent names a child by its age alone.
 		{text: "my 15yo keeps getting calls at night from a number saved as boss. he says he cant quit", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "my 2 year contract ended and my boss kept my passport", intent: "labour", who: understand.WhoMe},
