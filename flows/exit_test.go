@@ -49,6 +49,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"how to close this", TextInput("how do i close this"), true},
 		{"bye, may this close", TextInput("doei, mag dit dicht"), true},
 		{"polish, the end and thanks", TextInput("koniec, dzięki"), true},
+		{"polish, the end, i must go", TextInput("koniec, muszę iść"), true},
 		{"hungarian, closing and bye", TextInput("bezárom, szia"), true},
 		{"hungarian hello", TextInput("szia"), false},
 		{"hungarian, closing, thanks and bye", TextInput("bezárom, köszönöm, viszlát"), true},

@@ -1085,6 +1085,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "elke avond staat hij voor de deur en nu bonkt hij op het raam", intent: "danger", danger: true},
 		{text: "they lock us in every night and there is a fire now", intent: "danger", danger: true},
 		{text: "he is standing in my room and wont leave", intent: "danger", danger: true, who: understand.WhoMe},
+		// A grandmother kept in is no one reading along; a parent not
+		// sure of their worry, or a sister's boyfriend, is still a worry.
+		{text: "onze oma wordt door haar zoon gedwongen haar hele pensioen af te geven en hij laat haar niet meer alleen naar buiten", intent: "home", who: understand.WhoOther, home: true},
+		{text: "ik weet niet of ik overdrijf, mn zoon van 19 heeft een nieuwe 'vriend' die hem overal heen rijdt en sindsdien zegt hij niks meer tegen ons", intent: "unsure", who: understand.WhoOther, age: understand.AgeAdult},
+		{text: "not sure if im overreacting but my sister's new bf drives her everywhere and she stopped talking to us", intent: "unsure", who: understand.WhoOther},
+		// Parents told: a fear, not a question for a contact.
+		{text: "if i report it will they tell my parents? they have no idea what i was doing and it would destroy them", intent: "*", fear: true, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1223,6 +1230,8 @@ func TestWatched(t *testing.T) {
 		text string
 		want bool
 	}{
+		{"kan niet meer praten, ben nu niet meer alleen", true},
+		{"hij laat haar niet meer alleen naar buiten", false},
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
 		{"my manager collects our phones at night, i have maybe 5 minutes before he comes", true},
