@@ -412,6 +412,7 @@ func TestAskedWhom(t *testing.T) {
 	for _, tc := range []struct{ text, first string }{
 		{"what are the steps of the meldcode", "veilig-thuis"},
 		{"gp here. what are the meldcode steps if i suspect trafficking and who do i report to at the end", "zorgcoordinator"},
+		{"gp in utrecht. what are the meldcode steps for suspected trafficking, and who's the regional care coordinator i should report to?", "zorgcoordinator"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			r := e.Step(teacher, flows.TextInput(tc.text), tuesday)

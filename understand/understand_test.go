@@ -1092,6 +1092,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "not sure if im overreacting but my sister's new bf drives her everywhere and she stopped talking to us", intent: "unsure", who: understand.WhoOther},
 		// Parents told: a fear, not a question for a contact.
 		{text: "if i report it will they tell my parents? they have no idea what i was doing and it would destroy them", intent: "*", fear: true, home: true},
+		{text: "wil wel praten maar de politie gelooft mij nooit, ik heb al een strafblad van dingen die ze me lieten doen", intent: "*", fear: true, who: understand.WhoMe},
+		// Where a case stands in the meldcode says who writes.
+		{text: "bij wie meld ik in de laatste stap van de meldcode als het om uitbuiting gaat en niet om gewone kindermishandeling", intent: "meldcode", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1231,6 +1234,7 @@ func TestWatched(t *testing.T) {
 		want bool
 	}{
 		{"kan niet meer praten, ben nu niet meer alleen", true},
+		{"shit hij is terug. later", true},
 		{"hij laat haar niet meer alleen naar buiten", false},
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
