@@ -110,7 +110,9 @@ func equalWords(a, b []string) bool {
 
 // negation are the words that, right before a name or before a
 // determiner before it, say the name is not what is asked for.
-var negation = map[string]bool{"niet": true, "geen": true, "zonder": true, "not": true, "no": true, "without": true}
+var negation = map[string]bool{"niet": true, "geen": true, "zonder": true, "not": true, "no": true, "without": true,
+	// "an organisation that isnt the police", "i dont want the police"
+	"isnt": true, "arent": true, "dont": true}
 
 // negated reports whether the name that starts at words[i] is negated:
 // "niet de politie", "geen politie", "not the police", "niet meteen
@@ -152,4 +154,4 @@ var negationGap = map[string]bool{"de": true, "het": true, "een": true, "the": t
 	// "niet per se naar de politie", "not really the police"
 	"per": true, "se": true, "perse": true, "persé": true, "echt": true, "really": true, "necessarily": true,
 	// "zonder dat er meteen politie bij komt", "niet met de politie"
-	"dat": true, "er": true, "met": true, "with": true}
+	"dat": true, "er": true, "met": true, "with": true, "want": true, "wil": true}

@@ -1095,6 +1095,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "wil wel praten maar de politie gelooft mij nooit, ik heb al een strafblad van dingen die ze me lieten doen", intent: "*", fear: true, who: understand.WhoMe},
 		// Where a case stands in the meldcode says who writes.
 		{text: "bij wie meld ik in de laatste stap van de meldcode als het om uitbuiting gaat en niet om gewone kindermishandeling", intent: "meldcode", who: understand.WhoProf},
+		// A partner who keeps someone from her family is a story of home.
+		{text: "my sister's husband controls all her money, took her ID, and she's not allowed to see us unless he's there", intent: "home", who: understand.WhoOther},
+		{text: "volgens mij klopt er iets niet met mn buurvrouw, er komen de hele dag andere mannen langs", intent: "*", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1648,5 +1651,20 @@ func TestAge(t *testing.T) {
 				t.Errorf("Understand(%q).Age = %v, want %v", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestNamesRefused: a contact named in order to rule it out is not asked
+// for: "an organisation that isn't Veilig Thuis".
+func TestNamesRefused(t *testing.T) {
+	x := shipped(t)
+	for _, text := range []string{
+		"is there an organisation for this that isn't veilig thuis?",
+		"i dont want veilig thuis, is there something else",
+		"en dan niet de politie",
+	} {
+		if m := x.Understand("en", text); len(m.Named) > 0 {
+			t.Errorf("Understand(%q).Named = %v, want none", text, m.Named[0].ID)
+		}
 	}
 }
