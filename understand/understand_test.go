@@ -1098,6 +1098,11 @@ func TestUnderstand(t *testing.T) {
 		// A partner who keeps someone from her family is a story of home.
 		{text: "my sister's husband controls all her money, took her ID, and she's not allowed to see us unless he's there", intent: "home", who: understand.WhoOther},
 		{text: "volgens mij klopt er iets niet met mn buurvrouw, er komen de hele dag andere mannen langs", intent: "*", who: understand.WhoOther},
+		// Drugged, the room spinning: danger now.
+		{text: "ze gaf me een drankje en nu draait alles, straks komen er vrienden van hem \"langs voor mij\"", intent: "danger", danger: true, who: understand.WhoMe},
+		// What someone else takes from what another earns is a worry.
+		{text: "Ik werk bij de GGD in de straatzorg. Een jonge vrouw uit Hongarije zegt dat ze vrijwillig werkt, maar haar \"manager\" neemt al het geld in en ze heeft brandwonden op haar arm.", intent: "unsure", who: understand.WhoOther, age: understand.AgeAdult},
+		{text: "mn ouders mogen dit NOOIT weten. en als jullie nu de politie erbij halen ben ik er helemaal geweest", intent: "*", fear: true, home: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1238,6 +1243,7 @@ func TestWatched(t *testing.T) {
 	}{
 		{"kan niet meer praten, ben nu niet meer alleen", true},
 		{"shit hij is terug. later", true},
+		{"my uncle makes me work in his shop after school till midnight and takes my phone, if i say no he hits me. im 14", false},
 		{"hij laat haar niet meer alleen naar buiten", false},
 		{"hij zit naast me", true},
 		{"wacht ff hij komt de kamer in", true},
