@@ -1103,6 +1103,10 @@ func TestUnderstand(t *testing.T) {
 		// What someone else takes from what another earns is a worry.
 		{text: "Ik werk bij de GGD in de straatzorg. Een jonge vrouw uit Hongarije zegt dat ze vrijwillig werkt, maar haar \"manager\" neemt al het geld in en ze heeft brandwonden op haar arm.", intent: "unsure", who: understand.WhoOther, age: understand.AgeAdult},
 		{text: "mn ouders mogen dit NOOIT weten. en als jullie nu de politie erbij halen ben ik er helemaal geweest", intent: "*", fear: true, home: true, who: understand.WhoMe},
+		// A case in court, and "now" that tells what came next: no danger.
+		{text: "mijn zaak tegen hem komt voor de rechter, wie kan me begeleiden tijdens dat strafproces", intent: "question", who: understand.WhoMe},
+		{text: "met a guy online and moved to NL for him. now he says i owe him for the flight and the flat and i have to work in a window. i never agreed to this", intent: "sexual", who: understand.WhoMe},
+		{text: "jongen uit mijn klas (hij is 15) heeft me verteld dat een man die hij via snap kent hem geld geeft voor filmpjes", intent: "*", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
