@@ -930,6 +930,12 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	}
 	guessed := false // the intent is the model's guess, no example's
 	switch {
+	case choice >= 0 && len(m.Named) > 0 && m.Asks && u.intents[choice].Kind == KindDisclosure && len(masked) < topicAloneWords && !slices.ContainsFunc(wk.kwAt, func(a [3]int) bool { return u.intents[a[0]].Kind == KindDisclosure }):
+		// A short question about a contact named, only like a story in
+		// its letters and with no word of one: "wat gebeurt er als ik
+		// keerpunt app?" is not "het gebeurt thuis". The general
+		// question, with the named card.
+		m.Intent = u.question()
 	case choice >= 0 && (len(m.Named) == 0 || u.intents[choice].Kind != KindChat || aboutBot):
 		m.Intent = u.atHome(u.intents[choice], m.Home)
 	case len(m.Named) > 0 && (m.Asks || len(masked) < topicAloneWords):

@@ -1107,6 +1107,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn zaak tegen hem komt voor de rechter, wie kan me begeleiden tijdens dat strafproces", intent: "question", who: understand.WhoMe},
 		{text: "met a guy online and moved to NL for him. now he says i owe him for the flight and the flat and i have to work in a window. i never agreed to this", intent: "sexual", who: understand.WhoMe},
 		{text: "jongen uit mijn klas (hij is 15) heeft me verteld dat een man die hij via snap kent hem geld geeft voor filmpjes", intent: "*", who: understand.WhoOther},
+		// A short question about a contact named.
+		{text: "wat gebeurt er als ik keerpunt app?", intent: "question", who: understand.WhoMe, named: "keerpunt"},
+		{text: "what happens when i message fier?", intent: "question", who: understand.WhoMe, named: "fier"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
