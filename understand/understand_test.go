@@ -1110,6 +1110,7 @@ func TestUnderstand(t *testing.T) {
 		// A short question about a contact named.
 		{text: "wat gebeurt er als ik keerpunt app?", intent: "question", who: understand.WhoMe, named: "keerpunt"},
 		{text: "what happens when i message fier?", intent: "question", who: understand.WhoMe, named: "fier"},
+		{text: "social worker in utrecht province, who is the regional care coordinator for trafficking victims", intent: "question", who: understand.WhoProf, named: "zorgcoordinator"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
