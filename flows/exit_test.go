@@ -52,6 +52,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"polish, the end, i must go", TextInput("koniec, muszę iść"), true},
 		{"how do i close this chat right now", TextInput("hoe sluit ik dit gesprek nu meteen af"), true},
 		{"romanian, i want to close, bye", TextInput("vreau să închid, pa"), true},
+		{"i want to close this chat", TextInput("ik wil deze chat afsluiten"), true},
 		{"hungarian, closing and bye", TextInput("bezárom, szia"), true},
 		{"hungarian hello", TextInput("szia"), false},
 		{"hungarian, closing, thanks and bye", TextInput("bezárom, köszönöm, viszlát"), true},

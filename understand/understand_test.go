@@ -1111,6 +1111,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "wat gebeurt er als ik keerpunt app?", intent: "question", who: understand.WhoMe, named: "keerpunt"},
 		{text: "what happens when i message fier?", intent: "question", who: understand.WhoMe, named: "fier"},
 		{text: "social worker in utrecht province, who is the regional care coordinator for trafficking victims", intent: "question", who: understand.WhoProf, named: "zorgcoordinator"},
+		// A threat to a sister if the writer talks: a fear, not danger now.
+		{text: "ze weten op welke school mn zusje zit. als ik tegen wie dan ook iets zeg doen ze haar wat, dat hebben ze letterlijk gezegd", intent: "*", fear: true, who: understand.WhoOther},
+		{text: "Bestaat er een e-learning of training over seksuele en criminele uitbuiting die ik met mijn hele team kan volgen?", intent: "training", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
