@@ -143,8 +143,8 @@ func role(words []string, i int) bool {
 }
 
 // maxNegationGap is the most words that may stand between a negation and
-// a name.
-const maxNegationGap = 4
+// a name: "zonder dat het meteen naar de politie".
+const maxNegationGap = 5
 
 // negationGap are the words that may stand between a negation and a name:
 // a determiner, "naar"/"to", "met"/"with", when ("meteen", "straight"),

@@ -1114,6 +1114,8 @@ func TestUnderstand(t *testing.T) {
 		// A threat to a sister if the writer talks: a fear, not danger now.
 		{text: "ze weten op welke school mn zusje zit. als ik tegen wie dan ook iets zeg doen ze haar wat, dat hebben ze letterlijk gezegd", intent: "*", fear: true, who: understand.WhoOther},
 		{text: "Bestaat er een e-learning of training over seksuele en criminele uitbuiting die ik met mijn hele team kan volgen?", intent: "training", who: understand.WhoProf},
+		{text: "als ik zeg wie mij laat dealen pakken ze mn kleine broertje, dat hebben ze letterlijk gezegd. en de politie neemt mij dan toch gewoon mee", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "my son is 13 and came home with 300 euros and a phone he wont explain", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1679,6 +1681,7 @@ func TestNamesRefused(t *testing.T) {
 		"is there an organisation for this that isn't veilig thuis?",
 		"i dont want veilig thuis, is there something else",
 		"en dan niet de politie",
+		"is er iets waar je kan chatten zonder dat het meteen naar de politie gaat",
 	} {
 		if m := x.Understand("en", text); len(m.Named) > 0 {
 			t.Errorf("Understand(%q).Named = %v, want none", text, m.Named[0].ID)
