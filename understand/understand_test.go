@@ -625,7 +625,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "Ik ben verpleegkundige op de SEH. Jonge vrouw met brandwonden en blauwe plekken, de man die bij haar is wil haar nu per se meenemen en praat steeds voor haar", intent: "danger", danger: true, who: understand.WhoProf, age: understand.AgeAdult},
 		{text: "im a nurse in the ER. patient with bad burns on his hands, the man with him keeps answering for him and wants to take him away right now before we treat him", intent: "danger", danger: true, who: understand.WhoProf},
 		{text: "mijn moeder wil hem meenemen naar de dierentuin", intent: "", who: understand.WhoMe, home: true},
-		{text: "if i tell they will take her away from us", intent: ""},
+		{text: "if i tell they will take her away from us", intent: "*"},
 		{text: "ik werk bij een gemeente en zoek opvang voor een vrouw die uit een uitbuitingssituatie is gevlucht. wie regelt zoiets?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
 		{text: "twijfel of dit huiselijk geweld of uitbuiting is, kan ik ergens gratis advies vragen als leerkracht?", intent: "question", who: understand.WhoProf},
 		{text: "who made you? are you from the police?", intent: "bot"},
@@ -1116,6 +1116,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "Bestaat er een e-learning of training over seksuele en criminele uitbuiting die ik met mijn hele team kan volgen?", intent: "training", who: understand.WhoProf},
 		{text: "als ik zeg wie mij laat dealen pakken ze mn kleine broertje, dat hebben ze letterlijk gezegd. en de politie neemt mij dan toch gewoon mee", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "my son is 13 and came home with 300 euros and a phone he wont explain", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Asking for support in court is no fear; youth care at the door is.
+		{text: "krijg ik begeleiding als ik aangifte doe en er straks een rechtszaak komt?", intent: "question", who: understand.WhoMe},
+		{text: "als ik het zeg komt jeugdzorg en word ik uit huis gehaald en krijgt mn moeder problemen", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1256,6 +1259,7 @@ func TestWatched(t *testing.T) {
 	}{
 		{"kan niet meer praten, ben nu niet meer alleen", true},
 		{"shit hij is terug. later", true},
+		{"not safe to write now, hes in the room", true},
 		{"my uncle makes me work in his shop after school till midnight and takes my phone, if i say no he hits me. im 14", false},
 		{"hij laat haar niet meer alleen naar buiten", false},
 		{"hij zit naast me", true},
@@ -1685,6 +1689,20 @@ func TestNamesRefused(t *testing.T) {
 	} {
 		if m := x.Understand("en", text); len(m.Named) > 0 {
 			t.Errorf("Understand(%q).Named = %v, want none", text, m.Named[0].ID)
+		}
+	}
+}
+
+// TestNoFear: asking what help there is beside the police is no fear of
+// them: "krijg ik begeleiding" asks for support, "krijg ik straf" fears.
+func TestNoFear(t *testing.T) {
+	x := shipped(t)
+	for _, text := range []string{
+		"krijg ik begeleiding als ik aangifte doe en er straks een rechtszaak komt?",
+		"hoe doe ik aangifte bij de politie",
+	} {
+		if m := x.Understand("nl", text); m.Fear {
+			t.Errorf("Understand(%q) is a fear, want none", text)
 		}
 	}
 }
