@@ -141,7 +141,7 @@ func (x *Index) Explain(lang, text string) (Meaning, Trace) {
 	var meaning Meaning
 	u.read(tr.Masked, wk, &meaning)
 	if tr.DangerModel >= 0 {
-		tr.DangerNeed = u.dangerNeed(&meaning, words)
+		tr.DangerNeed = u.dangerNeed(&meaning, words, u.told(wk))
 		tr.DangerSure = tr.DangerModel >= tr.DangerNeed
 	}
 	for i, in := range u.intents {

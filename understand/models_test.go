@@ -429,15 +429,19 @@ func TestDangerNeed(t *testing.T) {
 		text string
 		who  string
 		home bool
+		told bool
 		want float64
 	}{
-		{"mijn ouders willen dat ik met een man uit hun dorp trouw", WhoMe, true, dangerModelHome},
-		{"mijn ouders willen dat ik nu met een man uit hun dorp trouw", WhoMe, true, dangerModelProb},
-		{"haar ouders willen dat ze met een man uit hun dorp trouwt", WhoOther, true, dangerModelProb},
-		{"mijn baas wil dat ik met een man uit zijn dorp trouw", WhoMe, false, dangerModelProb},
+		{"mijn ouders willen dat ik met een man uit hun dorp trouw", WhoMe, true, false, dangerModelHome},
+		{"mijn ouders willen dat ik nu met een man uit hun dorp trouw", WhoMe, true, false, dangerModelProb},
+		{"haar ouders willen dat ze met een man uit hun dorp trouwt", WhoOther, true, false, dangerModelProb},
+		{"mijn baas wil dat ik met een man uit zijn dorp trouw", WhoMe, false, false, dangerModelProb},
+		// A story a topic's keyword names, with no sign of now; with one.
+		{"im 20, my boss took my passport and i dont get paid", WhoMe, false, true, dangerModelTold},
+		{"my boss took my passport and now hes outside my door", WhoMe, false, true, dangerModelProb},
 	} {
 		m := Meaning{Who: tc.who, Home: tc.home}
-		if got := u.dangerNeed(&m, u.lex.words(tc.text)); got != tc.want {
+		if got := u.dangerNeed(&m, u.lex.words(tc.text), tc.told); got != tc.want {
 			t.Errorf("dangerNeed(%q, who %s, home %v) = %.2f, want %.2f", tc.text, tc.who, tc.home, got, tc.want)
 		}
 	}

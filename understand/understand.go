@@ -786,7 +786,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			}
 		}
 		var sure bool
-		sure, wk.feats = u.dangerModel.says(danger, wk.feats, u.dangerNeed(&m, danger))
+		sure, wk.feats = u.dangerModel.says(danger, wk.feats, u.dangerNeed(&m, danger, u.told(wk)))
 		return sure
 	}
 	// Everyday life in what is left of the message (see signsSay, and
@@ -1588,12 +1588,30 @@ var joiners = map[string]bool{"of": true, "en": true, "or": true, "and": true}
 
 // dangerNeed is how sure the danger model must be that words tell danger
 // now: surer of what the writer tells of their own family with no sign
-// of danger at all (see dangerModelHome).
-func (u *understander) dangerNeed(m *Meaning, words []string) float64 {
-	if m.Home && m.Who == WhoMe && u.signKindsIn(words, false) == 0 {
+// of danger at all (see dangerModelHome), and a little surer of a story a
+// topic's keyword names with no such sign (dangerModelTold).
+func (u *understander) dangerNeed(m *Meaning, words []string, told bool) float64 {
+	if u.signKindsIn(words, false) != 0 {
+		return dangerModelProb
+	}
+	switch {
+	case m.Home && m.Who == WhoMe:
 		return dangerModelHome
+	case told:
+		return dangerModelTold
 	}
 	return dangerModelProb
+}
+
+// told reports whether the message read into wk holds a keyword of a
+// topic: it names what it tells.
+func (u *understander) told(wk *work) bool {
+	for i, in := range u.intents {
+		if wk.kw[i] && in.Kind == KindDisclosure && topicIntent(in) {
+			return true
+		}
+	}
+	return false
 }
 
 // signsBesidesHome reports whether words hold a sign of danger that no
