@@ -53,6 +53,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"how do i close this chat right now", TextInput("hoe sluit ik dit gesprek nu meteen af"), true},
 		{"romanian, i want to close, bye", TextInput("vreau să închid, pa"), true},
 		{"i want to close this chat", TextInput("ik wil deze chat afsluiten"), true},
+		{"bye, closing it", TextInput("doei ik sluit m af"), true},
+		{"i want this chat gone now", TextInput("ik wil dit gesprek nu weg hebben"), true},
 		{"hungarian, closing and bye", TextInput("bezárom, szia"), true},
 		{"hungarian hello", TextInput("szia"), false},
 		{"hungarian, closing, thanks and bye", TextInput("bezárom, köszönöm, viszlát"), true},

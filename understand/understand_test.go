@@ -1119,6 +1119,10 @@ func TestUnderstand(t *testing.T) {
 		// Asking for support in court is no fear; youth care at the door is.
 		{text: "krijg ik begeleiding als ik aangifte doe en er straks een rechtszaak komt?", intent: "question", who: understand.WhoMe},
 		{text: "als ik het zeg komt jeugdzorg en word ik uit huis gehaald en krijgt mn moeder problemen", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "verpleegkundige seh. jonge vrouw met snijwonden, haar 'begeleider' wil haar meenemen voor de arts er is en wordt nu agressief tegen ons", intent: "danger", danger: true, who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "mn zoon van 14 zegt dat hij 'runner' is voor iemand maar wil niet zeggen wat dat inhoudt. is dat iets ergs?", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// Made to beg is criminal exploitation (seed 000).
+		{text: "mijn neefje moet elke dag bedelen bij het station voor een man", intent: "criminal", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
