@@ -1123,6 +1123,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn zoon van 14 zegt dat hij 'runner' is voor iemand maar wil niet zeggen wat dat inhoudt. is dat iets ergs?", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Made to beg is criminal exploitation (seed 000).
 		{text: "mijn neefje moet elke dag bedelen bij het station voor een man", intent: "criminal", who: understand.WhoOther},
+		{text: "durf niks te zeggen want hij weet waar mn moeder woont en hij zegt dat hij altijd alles te weten komt", intent: "*", fear: true, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1264,6 +1265,7 @@ func TestWatched(t *testing.T) {
 		{"kan niet meer praten, ben nu niet meer alleen", true},
 		{"shit hij is terug. later", true},
 		{"not safe to write now, hes in the room", true},
+		{"sorry moet ophouden met typen, ze komen de kamer in", true},
 		{"my uncle makes me work in his shop after school till midnight and takes my phone, if i say no he hits me. im 14", false},
 		{"hij laat haar niet meer alleen naar buiten", false},
 		{"hij zit naast me", true},
