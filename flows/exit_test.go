@@ -56,6 +56,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"bye, closing it", TextInput("doei ik sluit m af"), true},
 		{"i want this chat gone now", TextInput("ik wil dit gesprek nu weg hebben"), true},
 		{"polish, the end, i do not want to write any more", TextInput("koniec, nie chcę już pisać"), true},
+		{"bulgarian, i want to stop the conversation now", TextInput("Искам да спра разговора сега"), true},
 		{"hungarian, closing and bye", TextInput("bezárom, szia"), true},
 		{"hungarian hello", TextInput("szia"), false},
 		{"hungarian, closing, thanks and bye", TextInput("bezárom, köszönöm, viszlát"), true},

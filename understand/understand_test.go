@@ -1124,6 +1124,13 @@ func TestUnderstand(t *testing.T) {
 		// Made to beg is criminal exploitation (seed 000).
 		{text: "mijn neefje moet elke dag bedelen bij het station voor een man", intent: "criminal", who: understand.WhoOther},
 		{text: "durf niks te zeggen want hij weet waar mn moeder woont en hij zegt dat hij altijd alles te weten komt", intent: "*", fear: true, home: true},
+		// A tip about a place where others are held, a woman who fled,
+		// a doubt whether a child is abused: questions, not danger now.
+		{text: "hoe geef ik anoniem een tip door over een pand waar mensen worden vastgehouden, zien ze dan mijn nummer?", intent: "question", who: understand.WhoMe},
+		{text: "maatschappelijk werker hier, hoe regel ik een opvangplek voor een vrouw die net gevlucht is bij haar uitbuiter? ze komt uit nigeria", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "ik ben pedagogisch medewerker op een kdv en twijfel of een kindje thuis mishandeld wordt, waar kan ik overleggen zonder meteen een melding te doen?", intent: "*", who: understand.WhoProf, home: true},
+		{text: "ik ben net gevlucht en hij zoekt me", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik heb in het begin zelf ja gezegd, dus ik tel toch niet mee? straks lachen ze me uit op het bureau", intent: "*", fear: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1266,6 +1273,7 @@ func TestWatched(t *testing.T) {
 		{"shit hij is terug. later", true},
 		{"not safe to write now, hes in the room", true},
 		{"sorry moet ophouden met typen, ze komen de kamer in", true},
+		{"hij leest snachts altijd mijn telefoon door. als hij dit ziet ben ik de sjaak", true},
 		{"my uncle makes me work in his shop after school till midnight and takes my phone, if i say no he hits me. im 14", false},
 		{"hij laat haar niet meer alleen naar buiten", false},
 		{"hij zit naast me", true},
