@@ -1131,6 +1131,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik ben pedagogisch medewerker op een kdv en twijfel of een kindje thuis mishandeld wordt, waar kan ik overleggen zonder meteen een melding te doen?", intent: "*", who: understand.WhoProf, home: true},
 		{text: "ik ben net gevlucht en hij zoekt me", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ik heb in het begin zelf ja gezegd, dus ik tel toch niet mee? straks lachen ze me uit op het bureau", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "i can hear him on the stairs. he said if i ever told anyone id regret it and i think he saw my messages", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "als ik dit vertel komen ze me misschien uit huis halen en dan is mn moeder boos op mij. dat wil ik ook niet", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "ze weten waar mn oma woont. als ze erachter komen dat ik met iemand hierover praat...", intent: "*", fear: true, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
