@@ -77,6 +77,10 @@ func newLanguages(c *content.Content) *languages {
 // (Tokens, not corrected towards the lexicon, which would read Polish
 // "nie" as Dutch "niet"), and exclusive, the content language whose words
 // alone it has, with how many (see Index.exclusiveLang).
+// fewWords is the most words a message may have for one word that only
+// one content language has to say its language where the letters cannot.
+const fewWords = 5
+
 func (l *languages) of(text string, words []string, exclusive string, count int) string {
 	if len(words) == 0 {
 		return ""
@@ -129,6 +133,11 @@ func (l *languages) of(text string, words []string, exclusive string, count int)
 		return l.codes[letters]
 	}
 	if exclusive != "" && (count >= 2 || short && count >= 1) {
+		return exclusive
+	}
+	if exclusive != "" && count >= 1 && len(words) <= fewWords && info.Confidence < minLangConfidence {
+		// A word only one content language has says more than letters
+		// that can hardly tell: "madam is standing behind me" is English.
 		return exclusive
 	}
 	if letters < 0 || len(words) < 3 || info.Confidence < minLangConfidence {

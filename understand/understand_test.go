@@ -1232,6 +1232,9 @@ func TestMessageLanguage(t *testing.T) {
 		// A number is no language's word.
 		{"ze is 15", "nl"},
 		{"she is 15", "en"},
+		// One word only English has, where the letters can hardly tell.
+		{"madam is standing behind me", "en"},
+		{"goeiemorgen! lekker weertje he", "nl"},
 		{"mijn collega is van de ladder gevallen en de baas wil geen ambulance bellen", "nl"},
 		// "ma" is mended to Dutch "moeder" and "den haag" is a Dutch
 		// place: Romanian words still say Romanian.
