@@ -1134,6 +1134,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "i can hear him on the stairs. he said if i ever told anyone id regret it and i think he saw my messages", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "als ik dit vertel komen ze me misschien uit huis halen en dan is mn moeder boos op mij. dat wil ik ook niet", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "ze weten waar mn oma woont. als ze erachter komen dat ik met iemand hierover praat...", intent: "*", fear: true, home: true},
+		// Selling for older guys is criminal exploitation; the older guys
+		// alone made it a story of sex.
+		{text: "my brother (16) sells stuff for older guys", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
