@@ -73,14 +73,14 @@ func newLanguages(c *content.Content) *languages {
 	return l
 }
 
-// of returns the language of a message: its text, its words as typed
-// (Tokens, not corrected towards the lexicon, which would read Polish
-// "nie" as Dutch "niet"), and exclusive, the content language whose words
-// alone it has, with how many (see Index.exclusiveLang).
 // fewWords is the most words a message may have for one word that only
 // one content language has to say its language where the letters cannot.
 const fewWords = 5
 
+// of returns the language of a message: its text, its words as typed
+// (Tokens, not corrected towards the lexicon, which would read Polish
+// "nie" as Dutch "niet"), and exclusive, the content language whose words
+// alone it has, with how many (see Index.exclusiveLang).
 func (l *languages) of(text string, words []string, exclusive string, count int) string {
 	if len(words) == 0 {
 		return ""

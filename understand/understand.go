@@ -1326,7 +1326,7 @@ var counted = map[string]bool{"keer": true, "times": true, "euro": true, "euros"
 var possessive = map[string]bool{"my": true, "our": true, "mijn": true, "onze": true, "ons": true}
 
 // childByAge reports whether the words name someone by their age after
-// "my" ("my 15yo", "my 9 year old"): a parent's child, someone else than
+// "my" ("my 15yo", "my 14 year old"): a parent's child, someone else than
 // the writer. Not "my 20 years of teaching" or "mijn 3 jaar geleden".
 func (u *understander) childByAge(words []string) bool {
 	for i := 1; i+1 < len(words); i++ {

@@ -1137,6 +1137,9 @@ func TestUnderstand(t *testing.T) {
 		// Selling for older guys is criminal exploitation; the older guys
 		// alone made it a story of sex.
 		{text: "my brother (16) sells stuff for older guys", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// "alles draait om geld" says what matters to someone.
+		{text: "bij hem draait alles om geld, ik moet elke week meer inleveren", intent: "*", who: understand.WhoMe},
+		{text: "alles draait, ik kan niet meer staan", intent: "danger", danger: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
