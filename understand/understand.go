@@ -775,15 +775,11 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		if inDanger {
 			return false // "hij staat voor de deur, hij brengt me naar voetbal"
 		}
-		if len(masked) < topicAloneWords {
+		if len(masked) < topicAloneWords && u.told(wk) {
 			// In a short message a topic's keyword says what it is
 			// about, as it does for the topic: "ze hebben mn paspoort
 			// gepakt op het werk" is labour, not a guess at danger.
-			for i, in := range u.intents {
-				if wk.kw[i] && topicIntent(in) {
-					return false
-				}
-			}
+			return false
 		}
 		var sure bool
 		sure, wk.feats = u.dangerModel.says(danger, wk.feats, u.dangerNeed(&m, danger, u.told(wk)))
@@ -1607,7 +1603,7 @@ func (u *understander) dangerNeed(m *Meaning, words []string, told bool) float64
 // topic: it names what it tells.
 func (u *understander) told(wk *work) bool {
 	for i, in := range u.intents {
-		if wk.kw[i] && in.Kind == KindDisclosure && topicIntent(in) {
+		if wk.kw[i] && topicIntent(in) {
 			return true
 		}
 	}
