@@ -17,6 +17,12 @@ import (
 type names struct {
 	seqs   map[string][]nameSeq        // first word -> names starting with it
 	joined map[string]*content.Contact // a name's words run together
+	// refusable are the words that stand for a contact only when it is
+	// refused: a search synonym of a one-word name ("police", "cops"
+	// for Politie). "not the police" leaves the Politie card out, but
+	// "police" alone does not name it: a story that mentions the police
+	// is not a question for its card.
+	refusable map[string]*content.Contact
 }
 
 type nameSeq struct {
@@ -28,10 +34,14 @@ type nameSeq struct {
 const maxJoin = 3
 
 func newNames(c *content.Content) *names {
-	n := &names{seqs: map[string][]nameSeq{}, joined: map[string]*content.Contact{}}
+	n := &names{seqs: map[string][]nameSeq{}, joined: map[string]*content.Contact{}, refusable: map[string]*content.Contact{}}
+	oneWord := map[string]*content.Contact{}
 	for _, id := range c.ContactOrder {
 		ct := c.Contacts[id]
 		name, _, _ := strings.Cut(ct.Name, "(")
+		if words := Tokens(name); len(words) == 1 {
+			oneWord[words[0]] = ct
+		}
 		for _, s := range append([]string{name, strings.ReplaceAll(ct.ID, "-", " ")}, ct.Aliases...) {
 			words := Tokens(s)
 			if len(words) == 0 {
@@ -40,6 +50,26 @@ func newNames(c *content.Content) *names {
 			n.seqs[words[0]] = append(n.seqs[words[0]], nameSeq{words, ct})
 			if j := strings.Join(words, ""); n.joined[j] == nil {
 				n.joined[j] = ct
+			}
+		}
+	}
+	var synonyms [][]string
+	if c.Search != nil {
+		synonyms = c.Search.Synonyms
+	}
+	for _, group := range synonyms {
+		var ct *content.Contact
+		for _, s := range group {
+			if w := Tokens(s); len(w) == 1 && oneWord[w[0]] != nil {
+				ct = oneWord[w[0]]
+			}
+		}
+		if ct == nil {
+			continue
+		}
+		for _, s := range group {
+			if w := Tokens(s); len(w) == 1 && n.seqs[w[0]] == nil && n.refusable[w[0]] == nil {
+				n.refusable[w[0]] = ct
 			}
 		}
 	}
@@ -78,6 +108,10 @@ func (n *names) find(words []string, used []bool) (named, refused []*content.Con
 			}
 		}
 		if best == nil {
+			if ct := n.refusable[words[i]]; ct != nil && negated(words, i) {
+				used[i] = true
+				refused = append(refused, ct)
+			}
 			i++
 			continue
 		}

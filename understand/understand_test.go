@@ -1140,6 +1140,17 @@ func TestUnderstand(t *testing.T) {
 		// "alles draait om geld" says what matters to someone.
 		{text: "bij hem draait alles om geld, ik moet elke week meer inleveren", intent: "*", who: understand.WhoMe},
 		{text: "alles draait, ik kan niet meer staan", intent: "danger", danger: true, who: understand.WhoMe},
+		// A threat reported, for talking: the fear of it, not harm now.
+		{text: "they know where my mum lives in romania. if i talk they said they'll hurt her", intent: "*", fear: true, home: true},
+		// What was seen once, or happens for the third time, told by a
+		// neighbour or a nurse, is their story.
+		{text: "in het huis naast ons wonen minstens 12 mannen, ze worden om 5 uur s ochtends opgehaald met een busje en komen pas laat terug. 1 keer zag ik er een huilen op de stoep", intent: "labour"},
+		{text: "verpleegkundige op de soa-poli hier. een vrouw van rond de 20 komt voor de derde keer dit jaar, er zit steeds een man in de wachtkamer die alle vragen voor haar beantwoordt en haar telefoon vasthoudt", intent: "*", who: understand.WhoProf, age: understand.AgeAdult},
+		// A long story of a home with no money of one's own is read,
+		// not met with the welcome.
+		{text: "mijn man heeft me uit marokko hierheen gehaald, ik mag geen eigen geld hebben, moet voor zijn hele familie koken en poetsen en hij dreigt me terug te sturen zonder de kinderen", intent: "home", who: understand.WhoMe, home: true},
+		{text: "ik durf na school niet naar huis", intent: "home", who: understand.WhoMe},
+		{text: "my son is 14 and someone online pays him to collect bank cards from other kids at school", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1715,6 +1726,22 @@ func TestNamesRefused(t *testing.T) {
 	} {
 		if m := x.Understand("en", text); len(m.Named) > 0 {
 			t.Errorf("Understand(%q).Named = %v, want none", text, m.Named[0].ID)
+		}
+	}
+	// "police" does not name Politie, but refused it is left out of the
+	// contacts found, as its Dutch name is.
+	for _, text := range []string{
+		"Is there an organisation for migrant workers who've been exploited? Not the police, just advice on their rights.",
+		"where can i report labour exploitation? not the cops",
+	} {
+		m := x.Understand("en", text)
+		if len(m.Found) == 0 {
+			t.Errorf("Understand(%q) found no contacts, want some", text)
+		}
+		for _, ct := range m.Found {
+			if ct.ID == "politie" {
+				t.Errorf("Understand(%q).Found has politie, refused", text)
+			}
 		}
 	}
 }
