@@ -853,6 +853,13 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	// taart", "hij brengt me naar voetbal"): nothing happens now, and
 	// the message tells no story without a word of one.
 	explained := wk.explained && life
+	if m.Fear && m.Who == WhoProf {
+		// A professional who writes of a client's fear ("een slachtoffer
+		// dat geen verblijfsvergunning heeft") asks what help there is:
+		// the words of the fear were left out of the danger as for
+		// anyone, but the answer is not one for the writer's own fear.
+		m.Fear = false
+	}
 	if m.Fear {
 		m.Topic = topic
 		if m.Topic == nil || topicIntent(m.Topic) {
@@ -1187,6 +1194,18 @@ func (u *understander) question() *Intent {
 	return nil
 }
 
+// hypothetical reports whether the words from i on are said of anyone,
+// in a question of what one can do: "can you text 112 if you cant talk"
+// asks, "ik kan nu niet praten" is said by one who is watched.
+func hypothetical(words []string, i int) bool {
+	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]]
+}
+
+var (
+	ifWords  = map[string]bool{"if": true, "when": true, "als": true, "wanneer": true}
+	youWords = map[string]bool{"you": true, "u": true, "je": true, "jij": true, "someone": true, "iemand": true, "people": true, "mensen": true}
+)
+
 // read scores every intent for the words, and reads who, age and home.
 func (u *understander) read(words []string, wk *work, m *Meaning) {
 	clear(wk.best)
@@ -1211,6 +1230,9 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	}
 	wk.homeAt, wk.otherAt, wk.profAt, wk.helpedAt = wk.homeAt[:0], wk.otherAt[:0], wk.profAt[:0], wk.helpedAt[:0]
 	u.markers.match(words, func(p *phrase, i, j int) {
+		if p.tag == markWatched && hypothetical(words, i) {
+			return
+		}
 		wk.marks[p.tag]++
 		switch p.tag {
 		case markHome:
@@ -1234,8 +1256,8 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		// Someone reading along is said with words put in as often as
 		// danger is ("hij zit nu naast me", "kan nu echt niet praten"):
 		// its phrases match as the rules do.
-		u.markers.matchGap(words, ruleGap, func(p *phrase, _, _ int) {
-			if p.tag == markWatched {
+		u.markers.matchGap(words, ruleGap, func(p *phrase, i, _ int) {
+			if p.tag == markWatched && !hypothetical(words, i) {
 				wk.marks[markWatched]++
 			}
 		})

@@ -1151,6 +1151,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn man heeft me uit marokko hierheen gehaald, ik mag geen eigen geld hebben, moet voor zijn hele familie koken en poetsen en hij dreigt me terug te sturen zonder de kinderen", intent: "home", who: understand.WhoMe, home: true},
 		{text: "ik durf na school niet naar huis", intent: "home", who: understand.WhoMe},
 		{text: "my son is 14 and someone online pays him to collect bank cards from other kids at school", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// Someone seen never to leave, told by a neighbour, is their
+		// story, not harm now.
+		{text: "bij de snackbar om de hoek slaapt de kok volgens mij gewoon in de kelder. ik zie hem nooit buiten, hij lijkt doodsbang voor de eigenaar en ik spreek zijn taal niet", intent: "labour"},
+		{text: "my neighbours' cleaner never leaves the house. she's there 7 days a week and i saw them put her passport in a drawer. is this something or am i just being nosy", intent: "*"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1293,6 +1297,11 @@ func TestWatched(t *testing.T) {
 		want bool
 	}{
 		{"kan niet meer praten, ben nu niet meer alleen", true},
+		// What anyone can do if they cannot talk is a question, not one
+		// who is watched.
+		{"can you text the emergency number in the netherlands if you cant talk out loud", false},
+		{"kun je 112 appen als je niet kan praten?", false},
+		{"ik kan nu niet praten", true},
 		{"shit hij is terug. later", true},
 		{"not safe to write now, hes in the room", true},
 		{"sorry moet ophouden met typen, ze komen de kamer in", true},
@@ -1748,11 +1757,15 @@ func TestNamesRefused(t *testing.T) {
 
 // TestNoFear: asking what help there is beside the police is no fear of
 // them: "krijg ik begeleiding" asks for support, "krijg ik straf" fears.
+// Nor is a professional's question about a client's fear the writer's.
 func TestNoFear(t *testing.T) {
 	x := shipped(t)
 	for _, text := range []string{
 		"krijg ik begeleiding als ik aangifte doe en er straks een rechtszaak komt?",
 		"hoe doe ik aangifte bij de politie",
+		// A professional who writes of a client's fear asks what help
+		// there is; the fear's own answer speaks to the writer.
+		"Ik ben casemanager bij de gemeente. Welke organisatie regelt opvang voor een slachtoffer van mensenhandel dat geen verblijfsvergunning heeft?",
 	} {
 		if m := x.Understand("nl", text); m.Fear {
 			t.Errorf("Understand(%q) is a fear, want none", text)
