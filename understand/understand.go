@@ -772,7 +772,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// be watching the flat now.
 		inDanger := false // on the danger words, which keep the names
 		u.everyday.match(danger, func(p *phrase, _, _ int) { inDanger = inDanger || p.tag == everydayLife })
-		if inDanger {
+		if inDanger && !ultimatum() {
 			return false // "hij staat voor de deur, hij brengt me naar voetbal"
 		}
 		if len(masked) < topicAloneWords && u.told(wk) {

@@ -1155,6 +1155,11 @@ func TestUnderstand(t *testing.T) {
 		// story, not harm now.
 		{text: "bij de snackbar om de hoek slaapt de kok volgens mij gewoon in de kelder. ik zie hem nooit buiten, hij lijkt doodsbang voor de eigenaar en ik spreek zijn taal niet", intent: "labour"},
 		{text: "my neighbours' cleaner never leaves the house. she's there 7 days a week and i saw them put her passport in a drawer. is this something or am i just being nosy", intent: "*"},
+		// An ultimatum for tonight is danger now, whatever everyday life
+		// is told beside it.
+		{text: "ze zeggen dat als ik vanavond niet kom opdraven ze mn broertje pakken. hij is 11 en loopt nu alleen van voetbal naar huis", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "if i report my boss will they check my visa? i overstayed and honestly im more scared of deportation than of him", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "our foster son (11) flinches whenever his older brother visits and told us he had to sleep on the balcony at his birth mother's", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1302,6 +1307,7 @@ func TestWatched(t *testing.T) {
 		{"can you text the emergency number in the netherlands if you cant talk out loud", false},
 		{"kun je 112 appen als je niet kan praten?", false},
 		{"ik kan nu niet praten", true},
+		{"they go through all my messages at night. does this chat stay on my phone?", true},
 		{"shit hij is terug. later", true},
 		{"not safe to write now, hes in the room", true},
 		{"sorry moet ophouden met typen, ze komen de kamer in", true},
