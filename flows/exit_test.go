@@ -52,6 +52,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"polish, the end, i must go", TextInput("koniec, muszę iść"), true},
 		{"bulgarian, bye, i must close this", TextInput("чао, трябва да затворя това"), true},
 		{"may i take this away", TextInput("kan ik dit ff weghalen? ik wil eruit"), true},
+		{"leaving this chat now", TextInput("ik ga nu uit deze chat"), true},
 		{"how do i close this chat right now", TextInput("hoe sluit ik dit gesprek nu meteen af"), true},
 		{"romanian, i want to close, bye", TextInput("vreau să închid, pa"), true},
 		{"i want to close this chat", TextInput("ik wil deze chat afsluiten"), true},

@@ -1160,6 +1160,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze zeggen dat als ik vanavond niet kom opdraven ze mn broertje pakken. hij is 11 en loopt nu alleen van voetbal naar huis", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "if i report my boss will they check my visa? i overstayed and honestly im more scared of deportation than of him", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "our foster son (11) flinches whenever his older brother visits and told us he had to sleep on the balcony at his birth mother's", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
+		// Keeping quiet about home for fear of youth care is that fear.
+		{text: "als jeugdzorg erachter komt halen ze mn broertjes weg, dus ik zeg niks over wat er thuis gebeurt", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Holding bank cards for someone is criminal exploitation, no one
+		// held.
+		{text: "my 15 yo daughter keeps disappearing for days and comes back with bank cards in other peoples names. she says shes just holding them for a friend", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
