@@ -1165,6 +1165,11 @@ func TestUnderstand(t *testing.T) {
 		// Holding bank cards for someone is criminal exploitation, no one
 		// held.
 		{text: "my 15 yo daughter keeps disappearing for days and comes back with bank cards in other peoples names. she says shes just holding them for a friend", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// A curse for talking is the fear of it.
+		{text: "they said the juju will kill my family back home if i talk to anyone", intent: "*", fear: true, home: true},
+		// Not answering messages is no one unconscious.
+		{text: "Een vriendin van mij (21) zegt dat haar vriend advertenties van haar online zet en het geld 'voor hun toekomst' bewaart. Ze ziet er slecht uit en reageert bijna niet meer op berichten.", intent: "sexual", who: understand.WhoOther},
+		{text: "Youth worker here. A 15 y/o girl in our group keeps showing up with hotel key cards and a brand new iPhone, and she steps outside every time a certain number calls.", intent: "sexual", who: understand.WhoProf, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
