@@ -1170,6 +1170,12 @@ func TestUnderstand(t *testing.T) {
 		// Not answering messages is no one unconscious.
 		{text: "Een vriendin van mij (21) zegt dat haar vriend advertenties van haar online zet en het geld 'voor hun toekomst' bewaart. Ze ziet er slecht uit en reageert bijna niet meer op berichten.", intent: "sexual", who: understand.WhoOther},
 		{text: "Youth worker here. A 15 y/o girl in our group keeps showing up with hotel key cards and a brand new iPhone, and she steps outside every time a certain number calls.", intent: "sexual", who: understand.WhoProf, age: understand.AgeMinor},
+		// Someone who just stepped out of exploitation is safe now; a
+		// professional asks where she can stay.
+		{text: "Ik werk bij de gemeente en zoek opvang voor een vrouw die net uit een uitbuitingssituatie is gestapt. Wie regelt dat landelijk?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
+		// "like at home" is another country's number, not a home.
+		{text: "what number do you call in the netherlands when something is happening right now, is it 911 like at home?", intent: "question", home: true},
+		{text: "lol wrong app sorry", intent: "leave"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
