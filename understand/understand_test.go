@@ -1176,6 +1176,9 @@ func TestUnderstand(t *testing.T) {
 		// "like at home" is another country's number, not a home.
 		{text: "what number do you call in the netherlands when something is happening right now, is it 911 like at home?", intent: "question", home: true},
 		{text: "lol wrong app sorry", intent: "leave"},
+		// Pocket money kept back is not a person held.
+		{text: "mijn zus is au pair bij een gezin in wassenaar. ze mag alleen op zondag een uur bellen en heeft geen vrije dagen, haar zakgeld houden ze 'voor haar vast'. is dat normaal??", intent: "*", who: understand.WhoOther},
+		{text: "ik kwam als au pair maar de man van het gezin komt s nachts op mn kamer en zegt dat ik anders terug moet naar mn land", intent: "sexual", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
