@@ -1179,6 +1179,11 @@ func TestUnderstand(t *testing.T) {
 		// Pocket money kept back is not a person held.
 		{text: "mijn zus is au pair bij een gezin in wassenaar. ze mag alleen op zondag een uur bellen en heeft geen vrije dagen, haar zakgeld houden ze 'voor haar vast'. is dat normaal??", intent: "*", who: understand.WhoOther},
 		{text: "ik kwam als au pair maar de man van het gezin komt s nachts op mn kamer en zegt dat ik anders terug moet naar mn land", intent: "sexual", who: understand.WhoMe},
+		// In the back of a car that will not stop: taken now.
+		{text: "im in the back of his car, he wont stop and keeps saying i work for him now", intent: "danger", danger: true, who: understand.WhoMe},
+		// Dreading a trial is no danger now; the question is whom to ask.
+		{text: "who can guide me through the court case against the man who exploited me? im scared of the trial", intent: "question", who: understand.WhoMe},
+		{text: "bij ons in de straat is een huis waar steeds andere vrouwen in en uit gaan, ramen afgeplakt, s nachts stoppen er autos en dan weer weg. weet niet of ik me aanstel", intent: "unsure", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
