@@ -53,6 +53,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"bulgarian, bye, i must close this", TextInput("чао, трябва да затворя това"), true},
 		{"may i take this away", TextInput("kan ik dit ff weghalen? ik wil eruit"), true},
 		{"leaving this chat now", TextInput("ik ga nu uit deze chat"), true},
+		{"may i close this chat", TextInput("kan ik dit gesprek afsluiten? wil het niet meer"), true},
 		{"how do i close this chat right now", TextInput("hoe sluit ik dit gesprek nu meteen af"), true},
 		{"romanian, i want to close, bye", TextInput("vreau să închid, pa"), true},
 		{"i want to close this chat", TextInput("ik wil deze chat afsluiten"), true},

@@ -1194,16 +1194,19 @@ func (u *understander) question() *Intent {
 	return nil
 }
 
-// hypothetical reports whether the words from i on are said of anyone,
-// in a question of what one can do: "can you text 112 if you cant talk"
-// asks, "ik kan nu niet praten" is said by one who is watched.
-func hypothetical(words []string, i int) bool {
-	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]]
+// notWatched reports whether the words of someone reading along that
+// start at words[i] say something else: said of anyone, in a question of
+// what one can do ("can you text 112 if you cant talk" asks, "ik kan nu
+// niet praten" is said by one who is watched), or of a day to come ("de
+// rechtszaak komt eraan" is no one coming in).
+func notWatched(words []string, i int) bool {
+	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]] || i >= 1 && events[words[i-1]]
 }
 
 var (
 	ifWords  = map[string]bool{"if": true, "when": true, "als": true, "wanneer": true}
 	youWords = map[string]bool{"you": true, "u": true, "je": true, "jij": true, "someone": true, "iemand": true, "people": true, "mensen": true}
+	events   = map[string]bool{"rechtszaak": true, "zaak": true, "zitting": true, "afspraak": true, "toets": true, "vakantie": true, "trial": true, "hearing": true}
 )
 
 // read scores every intent for the words, and reads who, age and home.
@@ -1230,7 +1233,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	}
 	wk.homeAt, wk.otherAt, wk.profAt, wk.helpedAt = wk.homeAt[:0], wk.otherAt[:0], wk.profAt[:0], wk.helpedAt[:0]
 	u.markers.match(words, func(p *phrase, i, j int) {
-		if p.tag == markWatched && hypothetical(words, i) {
+		if p.tag == markWatched && notWatched(words, i) {
 			return
 		}
 		wk.marks[p.tag]++
@@ -1257,7 +1260,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		// danger is ("hij zit nu naast me", "kan nu echt niet praten"):
 		// its phrases match as the rules do.
 		u.markers.matchGap(words, ruleGap, func(p *phrase, i, _ int) {
-			if p.tag == markWatched && !hypothetical(words, i) {
+			if p.tag == markWatched && !notWatched(words, i) {
 				wk.marks[markWatched]++
 			}
 		})

@@ -1184,6 +1184,11 @@ func TestUnderstand(t *testing.T) {
 		// Dreading a trial is no danger now; the question is whom to ask.
 		{text: "who can guide me through the court case against the man who exploited me? im scared of the trial", intent: "question", who: understand.WhoMe},
 		{text: "bij ons in de straat is een huis waar steeds andere vrouwen in en uit gaan, ramen afgeplakt, s nachts stoppen er autos en dan weer weg. weet niet of ik me aanstel", intent: "unsure", who: understand.WhoMe},
+		{text: "they drove me to some field and said im not going home till i sell everything in the bag. its dark and they have a dog", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		// Photos shown to everyone if the person talks: the fear of it.
+		{text: "ze zeggen dat ze mn fotos naar iedereen sturen als ik iets vertel. ik durf echt niet", intent: "*", fear: true, who: understand.WhoMe},
+		// A trial to come is no one coming in.
+		{text: "ik heb aangifte gedaan en de rechtszaak komt eraan, wie kan me daarbij begeleiden", intent: "question", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1332,6 +1337,8 @@ func TestWatched(t *testing.T) {
 		{"kun je 112 appen als je niet kan praten?", false},
 		{"ik kan nu niet praten", true},
 		{"they go through all my messages at night. does this chat stay on my phone?", true},
+		{"ik heb aangifte gedaan en de rechtszaak komt eraan, wie kan me daarbij begeleiden", false},
+		{"shit hij komt eraan", true},
 		{"shit hij is terug. later", true},
 		{"not safe to write now, hes in the room", true},
 		{"sorry moet ophouden met typen, ze komen de kamer in", true},
