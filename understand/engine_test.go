@@ -426,7 +426,9 @@ func TestAskedWhom(t *testing.T) {
 // TestFearAtHome: a fear of what happens at home if someone tells, or of
 // being taken from home, gets its own answer, with Veilig Thuis to talk it
 // through and the anonymous chat beside it; a threat to a family abroad
-// gets the help that thinks along with any form of exploitation.
+// gets the help that thinks along with any form of exploitation. A fear of
+// being sent away for work without papers gets the right to a residence
+// permit and CoMensha's advice, not the inspectorate first.
 func TestFearAtHome(t *testing.T) {
 	e, c := engine(t)
 	for _, tc := range []struct {
@@ -437,6 +439,8 @@ func TestFearAtHome(t *testing.T) {
 		{"taken from home", "nl", "als ik vertel wat mn vader doet haalt jeugdzorg me dan weg? dan heb ik helemaal niemand meer", "understand.fear.home", "veilig-thuis"},
 		{"foster care, in English", "en", "if i report my dad will they take me away from my mum and my little brothers? im scared we all end up in foster care", "understand.fear.home", "veilig-thuis"},
 		{"a family abroad", "en", "if they find out i talked to anyone they will hurt my family back home, they always know everything", content.KeyFear, "keerpunt"},
+		{"sent away for work", "nl", "ik heb geen papieren. als ik klaag over mn baas zet de politie mij dan gewoon het land uit?", "understand.fear.labour", "comensha"},
+		{"sent away for work, in English", "en", "if i report my boss will they check my visa? i overstayed and honestly im more scared of deportation than of him", "understand.fear.labour", "comensha"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := e.Step(flows.Session{}, flows.TextInput(tc.text), tuesday)
