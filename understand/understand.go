@@ -1194,13 +1194,15 @@ func (u *understander) question() *Intent {
 	return nil
 }
 
-// notWatched reports whether the words of someone reading along that
-// start at words[i] say something else: said of anyone, in a question of
-// what one can do ("can you text 112 if you cant talk" asks, "ik kan nu
-// niet praten" is said by one who is watched), or of a day to come ("de
-// rechtszaak komt eraan" is no one coming in).
-func notWatched(words []string, i int) bool {
-	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]] || i >= 1 && events[words[i-1]]
+// notWatched reports whether the words of someone reading along,
+// words[i:j], say something else: said of anyone, in a question of what
+// one can do ("can you text 112 if you cant talk" asks, "ik kan nu niet
+// praten" is said by one who is watched); of a day to come ("de
+// rechtszaak komt eraan" is no one coming in); or of someone who comes in
+// with others ("komt binnen met telkens een ander meisje" is a story).
+func notWatched(words []string, i, j int) bool {
+	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]] || i >= 1 && events[words[i-1]] ||
+		j < len(words) && (words[j] == "met" || words[j] == "with")
 }
 
 var (
@@ -1233,7 +1235,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	}
 	wk.homeAt, wk.otherAt, wk.profAt, wk.helpedAt = wk.homeAt[:0], wk.otherAt[:0], wk.profAt[:0], wk.helpedAt[:0]
 	u.markers.match(words, func(p *phrase, i, j int) {
-		if p.tag == markWatched && notWatched(words, i) {
+		if p.tag == markWatched && notWatched(words, i, j) {
 			return
 		}
 		wk.marks[p.tag]++
@@ -1259,8 +1261,8 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		// Someone reading along is said with words put in as often as
 		// danger is ("hij zit nu naast me", "kan nu echt niet praten"):
 		// its phrases match as the rules do.
-		u.markers.matchGap(words, ruleGap, func(p *phrase, i, _ int) {
-			if p.tag == markWatched && !notWatched(words, i) {
+		u.markers.matchGap(words, ruleGap, func(p *phrase, i, j int) {
+			if p.tag == markWatched && !notWatched(words, i, j) {
 				wk.marks[markWatched]++
 			}
 		})

@@ -1189,6 +1189,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze zeggen dat ze mn fotos naar iedereen sturen als ik iets vertel. ik durf echt niet", intent: "*", fear: true, who: understand.WhoMe},
 		// A trial to come is no one coming in.
 		{text: "ik heb aangifte gedaan en de rechtszaak komt eraan, wie kan me daarbij begeleiden", intent: "question", who: understand.WhoMe},
+		// Punished tonight by those who hold the person is danger; being
+		// punished by the law is the fear.
+		{text: "ze zeggen dat ik vanavond gestraft word omdat ik te weinig heb opgehaald. ik durf niet naar huis", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "word ik gestraft als ik vertel dat ik mijn rekening heb uitgeleend? wil niet de bak in", intent: "*", fear: true, who: understand.WhoMe},
+		// A neighbour beating his wife, heard now, is danger whatever
+		// her days are like.
+		{text: "de buurman is zn vrouw aan het slaan ik hoor haar gillen door de muur. ze werkt altijd in zn nagelsalon en mag nooit alleen naar buiten", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "my cousins crew said anyone who snitches gets stabbed. i did a few runs for them. will the cops charge me if i talk", intent: "*", fear: true},
+		{text: "i want to tell someone about what my dad does but if social services come he'll know it was me and it'll be worse", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1339,6 +1348,8 @@ func TestWatched(t *testing.T) {
 		{"they go through all my messages at night. does this chat stay on my phone?", true},
 		{"ik heb aangifte gedaan en de rechtszaak komt eraan, wie kan me daarbij begeleiden", false},
 		{"shit hij komt eraan", true},
+		{"ik typ dit op de wc, ze checken straks mn geschiedenis", true},
+		{"werk bij een hotel. elk weekend boekt dezelfde man een kamer en komt binnen met telkens een ander jong meisje, contant betaald, nooit bagage", false},
 		{"shit hij is terug. later", true},
 		{"not safe to write now, hes in the room", true},
 		{"sorry moet ophouden met typen, ze komen de kamer in", true},
