@@ -207,7 +207,12 @@ func (l *lexicon) correct(w string) string {
 // the known word one letter away. Only the first maxWords words are read:
 // what a message says comes early, and reading stays cheap whatever
 // arrives.
-func (l *lexicon) words(text string) []string {
+func (l *lexicon) words(text string) []string { return l.wordsWith(text, nil) }
+
+// wordsWith is words, with the corrections made so far kept in memo (when
+// not nil) for the next text: reading the thousands of messages of
+// messages/ meets the same unknown words again and again.
+func (l *lexicon) wordsWith(text string, memo map[string]string) []string {
 	toks := tokens(text, maxWords)
 	out := make([]string, 0, len(toks))
 	for i, t := range toks {
@@ -221,7 +226,16 @@ func (l *lexicon) words(text string) []string {
 			out = append(out, ws...)
 			continue
 		}
-		out = append(out, l.correct(t))
+		if memo == nil {
+			out = append(out, l.correct(t))
+			continue
+		}
+		c, ok := memo[t]
+		if !ok {
+			c = l.correct(t)
+			memo[t] = c
+		}
+		out = append(out, c)
 	}
 	if len(out) > maxWords {
 		out = out[:maxWords]

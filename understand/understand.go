@@ -427,8 +427,9 @@ func readMessages(lex *lexicon, ms []Message) map[string]messageFeatures {
 	var wg sync.WaitGroup
 	for k := range workers {
 		wg.Go(func() {
+			memo := map[string]string{}
 			for i := k; i < len(ms); i += workers {
-				words := lex.words(ms[i].Text)
+				words := lex.wordsWith(ms[i].Text, memo)
 				read[i] = messageFeatures{words: words, ids: hashed(words, nil, dangerModelBits)}
 			}
 		})
