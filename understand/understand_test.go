@@ -1198,6 +1198,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "de buurman is zn vrouw aan het slaan ik hoor haar gillen door de muur. ze werkt altijd in zn nagelsalon en mag nooit alleen naar buiten", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "my cousins crew said anyone who snitches gets stabbed. i did a few runs for them. will the cops charge me if i talk", intent: "*", fear: true},
 		{text: "i want to tell someone about what my dad does but if social services come he'll know it was me and it'll be worse", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// What youth care or parents would do if told is the fear of it.
+		{text: "zeggen jullie het tegen mn ouders? dan ben ik echt dood", intent: "*", fear: true, home: true},
+		{text: "als jeugdzorg erbij komt halen ze mn kleine zusjes weg toch. dus ik zeg liever niks over wat er thuis gebeurt", intent: "*", fear: true, home: true},
+		{text: "blijft dit gesprek anoniem? ziet iemand mijn naam of nummer", intent: "bot"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
