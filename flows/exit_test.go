@@ -51,6 +51,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"polish, the end and thanks", TextInput("koniec, dzięki"), true},
 		{"polish, the end, i must go", TextInput("koniec, muszę iść"), true},
 		{"bulgarian, bye, i must close this", TextInput("чао, трябва да затворя това"), true},
+		{"bulgarian, i want out of this chat", TextInput("Искам да изляза от този чат."), true},
 		{"may i take this away", TextInput("kan ik dit ff weghalen? ik wil eruit"), true},
 		{"leaving this chat now", TextInput("ik ga nu uit deze chat"), true},
 		{"may i close this chat", TextInput("kan ik dit gesprek afsluiten? wil het niet meer"), true},

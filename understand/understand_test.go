@@ -1202,6 +1202,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "zeggen jullie het tegen mn ouders? dan ben ik echt dood", intent: "*", fear: true, home: true},
 		{text: "als jeugdzorg erbij komt halen ze mn kleine zusjes weg toch. dus ik zeg liever niks over wat er thuis gebeurt", intent: "*", fear: true, home: true},
 		{text: "blijft dit gesprek anoniem? ziet iemand mijn naam of nummer", intent: "bot"},
+		// A flight paid off is a debt, not someone flown away.
+		{text: "our cleaner told me she hasnt been paid in 4 months because she is 'paying off' her flight to the family who brought her here", intent: "labour", who: understand.WhoOther, home: true},
+		{text: "they're putting me on a flight to dubai tomorrow at 7am, i never agreed to this job", intent: "danger", danger: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
