@@ -54,6 +54,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"bulgarian, i want out of this chat", TextInput("Искам да изляза от този чат."), true},
 		{"may i take this away", TextInput("kan ik dit ff weghalen? ik wil eruit"), true},
 		{"leaving this chat now", TextInput("ik ga nu uit deze chat"), true},
+		{"may this go, close it", TextInput("kan dit weg? sluit maar"), true},
 		{"may i close this chat", TextInput("kan ik dit gesprek afsluiten? wil het niet meer"), true},
 		{"how do i close this chat right now", TextInput("hoe sluit ik dit gesprek nu meteen af"), true},
 		{"romanian, i want to close, bye", TextInput("vreau să închid, pa"), true},
@@ -82,6 +83,12 @@ func TestLeavesTyped(t *testing.T) {
 		{"closing this window now", TextInput("ik sluit dit venster nu af"), true},
 		{"how to close, want away", TextInput("hoe sluit ik dit af, wil weg hier"), true},
 		{"want away, alone", TextInput("wil weg hier"), false},
+		// Away from where one is, not from the chat: someone held may
+		// type these, and must not lose the conversation for them.
+		{"can i get away from here", TextInput("kan ik hier weg"), false},
+		{"want away from here", TextInput("ik wil hier weg"), false},
+		{"want out of here, now", TextInput("ik wil hier uit, nu"), false},
+		{"want to stop, alone", TextInput("wil stoppen"), false},
 		{"end the chat now, please", TextInput("end the chat now pls"), true},
 		{"never mind, this conversation no more", TextInput("laat maar ik wil dit gesprek niet meer"), true},
 		{"this conversation no more, alone", TextInput("ik wil dit gesprek niet meer"), false},

@@ -1205,6 +1205,10 @@ func TestUnderstand(t *testing.T) {
 		// A flight paid off is a debt, not someone flown away.
 		{text: "our cleaner told me she hasnt been paid in 4 months because she is 'paying off' her flight to the family who brought her here", intent: "labour", who: understand.WhoOther, home: true},
 		{text: "they're putting me on a flight to dubai tomorrow at 7am, i never agreed to this job", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "als ik aangifte doe komt hij er toch achter en dan doet hij mijn familie iets aan. ik durf het niet", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "scared that if i tell someone they'll split me and my little brothers up and put us in different homes", intent: "*", fear: true, who: understand.WhoMe},
+		// "what is normal here", and asparagus cut on a farm.
+		{text: "is it exploitation if the restaurant owner pays me 3 euro an hour cash but gives me a room upstairs? i don't have papers so idk what is normal here", intent: "labour", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
