@@ -1209,6 +1209,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "scared that if i tell someone they'll split me and my little brothers up and put us in different homes", intent: "*", fear: true, who: understand.WhoMe},
 		// "what is normal here", and asparagus cut on a farm.
 		{text: "is it exploitation if the restaurant owner pays me 3 euro an hour cash but gives me a room upstairs? i don't have papers so idk what is normal here", intent: "labour", who: understand.WhoMe},
+		// Passing something on without one's name, as they know where
+		// one lives: the fear of being found out, not danger now.
+		{text: "kan ik ergens iets doorgeven zonder mijn naam? ik ken de jongens die het doen en ze weten waar ik woon", intent: "*", fear: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
