@@ -1212,6 +1212,10 @@ func TestUnderstand(t *testing.T) {
 		// Passing something on without one's name, as they know where
 		// one lives: the fear of being found out, not danger now.
 		{text: "kan ik ergens iets doorgeven zonder mijn naam? ik ken de jongens die het doen en ze weten waar ik woon", intent: "*", fear: true, who: understand.WhoMe},
+		// A client who ran away from her exploiter needs a place to stay:
+		// the number asked for, not 112.
+		{text: "wat is het telefoonnummer van comensha? ik zoek opvang voor een cliënt die net is weggelopen bij haar uitbuiter", intent: "*", who: understand.WhoProf, named: "comensha"},
+		{text: "ik ben net weggelopen bij hem en hij zoekt me", intent: "danger", danger: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
