@@ -1216,6 +1216,8 @@ func TestUnderstand(t *testing.T) {
 		// the number asked for, not 112.
 		{text: "wat is het telefoonnummer van comensha? ik zoek opvang voor een cliënt die net is weggelopen bij haar uitbuiter", intent: "*", who: understand.WhoProf, named: "comensha"},
 		{text: "ik ben net weggelopen bij hem en hij zoekt me", intent: "danger", danger: true, who: understand.WhoMe},
+		// What a father does whenever he gets drunk, told by a classmate.
+		{text: "jongen uit mn klas heeft steeds blauwe plekken op zn armen, hij zegt dat zn vader dronken wordt en dan slaat. hij heeft ook nooit eten bij zich", intent: "home", who: understand.WhoOther, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
