@@ -1218,6 +1218,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik ben net weggelopen bij hem en hij zoekt me", intent: "danger", danger: true, who: understand.WhoMe},
 		// What a father does whenever he gets drunk, told by a classmate.
 		{text: "jongen uit mn klas heeft steeds blauwe plekken op zn armen, hij zegt dat zn vader dronken wordt en dan slaat. hij heeft ook nooit eten bij zich", intent: "home", who: understand.WhoOther, home: true},
+		// Pushed into sex work is no one pushed into a van; never hit is
+		// no one hit.
+		{text: "is there an anonymous chat for girls whose boyfriend pushes them into sex work?", intent: "*"},
+		{text: "he pushed them into the van and drove off", intent: "danger", danger: true},
+		{text: "is het uitbuiting als je vriend zegt dat je geld moet verdienen om zijn schuld af te lossen? hij heeft me nog nooit geslagen ofzo", intent: "*", who: understand.WhoMe},
+		// A district nursing team asking for training is professionals.
+		{text: "Is er een training of e-learning voor ons wijkverpleegteam over het herkennen van uitbuiting?", intent: "training", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
