@@ -1225,6 +1225,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "is het uitbuiting als je vriend zegt dat je geld moet verdienen om zijn schuld af te lossen? hij heeft me nog nooit geslagen ofzo", intent: "*", who: understand.WhoMe},
 		// A district nursing team asking for training is professionals.
 		{text: "Is er een training of e-learning voor ons wijkverpleegteam over het herkennen van uitbuiting?", intent: "training", who: understand.WhoProf},
+		// Asking whether the bot calls the police, or must report one.
+		{text: "ik heb dingen gedaan met mannen voor geld omdat mn vriend dat wilde. mn ouders mogen het nooit weten. gaan jullie nu de politie bellen als ik meer vertel?", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "if i tell you about the guys i sell for do you have to report me? i already have a case going and i cant get another one", intent: "*", fear: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
