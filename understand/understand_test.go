@@ -1228,6 +1228,13 @@ func TestUnderstand(t *testing.T) {
 		// Asking whether the bot calls the police, or must report one.
 		{text: "ik heb dingen gedaan met mannen voor geld omdat mn vriend dat wilde. mn ouders mogen het nooit weten. gaan jullie nu de politie bellen als ik meer vertel?", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "if i tell you about the guys i sell for do you have to report me? i already have a case going and i cant get another one", intent: "*", fear: true, who: understand.WhoMe},
+		// "er ... over praten" is no one who "zijn er over" an hour.
+		{text: "waar kan mijn zoon anoniem chatten? hij moet geld verdienen voor een groep jongens en wil er met ons niet over praten", intent: "*", who: understand.WhoOther},
+		{text: "hij zegt dat ik vanavond met zn vrienden moet feesten, ze zijn er over een uur", intent: "danger", danger: true},
+		// What parents "would" do if told is the fear; "they would kill
+		// me" with them outside now stays danger.
+		{text: "do the police tell my parents if i say i was selling stuff for someone? they would kill me", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "they would kill me if they find me, they are outside now", intent: "danger", danger: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1379,6 +1386,7 @@ func TestWatched(t *testing.T) {
 		{"ik heb aangifte gedaan en de rechtszaak komt eraan, wie kan me daarbij begeleiden", false},
 		{"shit hij komt eraan", true},
 		{"ik typ dit op de wc, ze checken straks mn geschiedenis", true},
+		{"they read all my messages. can they see this chat?", true},
 		{"werk bij een hotel. elk weekend boekt dezelfde man een kamer en komt binnen met telkens een ander jong meisje, contant betaald, nooit bagage", false},
 		{"shit hij is terug. later", true},
 		{"not safe to write now, hes in the room", true},
