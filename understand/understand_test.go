@@ -1235,6 +1235,12 @@ func TestUnderstand(t *testing.T) {
 		// me" with them outside now stays danger.
 		{text: "do the police tell my parents if i say i was selling stuff for someone? they would kill me", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "they would kill me if they find me, they are outside now", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "hij weet waar mn oma woont. als ik praat gaat hij daar langs zei hij", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "they said if i go to the police they will hurt my little sister back home in nigeria", intent: "*", fear: true, home: true},
+		{text: "they will hurt my little sister tonight, they are at her school now", intent: "danger", danger: true},
+		// A woman with nowhere to go, for whom a social worker seeks a
+		// place: a question, not someone held.
+		{text: "maatschappelijk werker hier. wie regelt opvang voor een vrouw die uit een uitbuitingssituatie komt en nergens heen kan?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
