@@ -770,7 +770,9 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		}
 		// Everyday life explains the words away; routine ("last
 		// year") does not: "the man who took my sister last year" may
-		// be watching the flat now.
+		// be watching the flat now. Nor does everyday life explain an
+		// ultimatum with a time: "als ik vanavond niet kom pakken ze mn
+		// broertje, hij loopt nu alleen van voetbal naar huis".
 		inDanger := false // on the danger words, which keep the names
 		u.everyday.match(danger, func(p *phrase, _, _ int) { inDanger = inDanger || p.tag == everydayLife })
 		if inDanger && !ultimatum() {
