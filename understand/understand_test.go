@@ -1241,6 +1241,10 @@ func TestUnderstand(t *testing.T) {
 		// A woman with nowhere to go, for whom a social worker seeks a
 		// place: a question, not someone held.
 		{text: "maatschappelijk werker hier. wie regelt opvang voor een vrouw die uit een uitbuitingssituatie komt en nergens heen kan?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
+		// A sister who hardly answers her family any more is no one
+		// unconscious; someone on the floor who does not answer is.
+		{text: "mn zus (20) is helemaal veranderd sinds ze die nieuwe vriend heeft. ze zit steeds in hotels in andere steden, zegt dat ze \"model\" is en reageert bijna niet meer op ons", intent: "sexual", who: understand.WhoOther, age: understand.AgeAdult},
+		{text: "hij ligt op de grond en reageert niet meer op ons", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
