@@ -1245,6 +1245,11 @@ func TestUnderstand(t *testing.T) {
 		// unconscious; someone on the floor who does not answer is.
 		{text: "mn zus (20) is helemaal veranderd sinds ze die nieuwe vriend heeft. ze zit steeds in hotels in andere steden, zegt dat ze \"model\" is en reageert bijna niet meer op ons", intent: "sexual", who: understand.WhoOther, age: understand.AgeAdult},
 		{text: "hij ligt op de grond en reageert niet meer op ons", intent: "danger", danger: true},
+		// Hurt, and kept from a doctor: danger. Not allowed to see a
+		// doctor alone is how a life is controlled.
+		{text: "ze hebben mn vinger gebroken omdat er geld mist bij de afrekening. ik mag niet naar de eerste hulp zeggen ze, het is helemaal dik en blauw", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik ben wijkverpleegkundige, cliënte van me (rond de 30) moet van haar man in een kapsalon werken zonder loon en mag niet alleen naar de dokter", intent: "*", who: understand.WhoProf},
+		{text: "mn zoon smeekt me niks te melden want dan 'weten ze dat hij gepraat heeft'. wat als ze ons adres hebben", intent: "*", fear: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
