@@ -1250,6 +1250,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze hebben mn vinger gebroken omdat er geld mist bij de afrekening. ik mag niet naar de eerste hulp zeggen ze, het is helemaal dik en blauw", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ik ben wijkverpleegkundige, cliënte van me (rond de 30) moet van haar man in een kapsalon werken zonder loon en mag niet alleen naar de dokter", intent: "*", who: understand.WhoProf},
 		{text: "mn zoon smeekt me niks te melden want dan 'weten ze dat hij gepraat heeft'. wat als ze ons adres hebben", intent: "*", fear: true},
+		{text: "my boss said if anyone talks to inspectors the whole team gets sent home and our families pay back the travel money. i want to tell someone but im scared", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// A teacher in doubt whether it is abuse asks for Veilig Thuis.
+		{text: "ik ben leerkracht in groep 6 en twijfel of het bij een leerling om mishandeling of iets anders gaat. met wie kan ik overleggen, wat is het nummer van veilig thuis?", intent: "*", who: understand.WhoProf, named: "veilig-thuis"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
