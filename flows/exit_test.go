@@ -56,6 +56,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"leaving this chat now", TextInput("ik ga nu uit deze chat"), true},
 		{"may this go, close it", TextInput("kan dit weg? sluit maar"), true},
 		{"never mind, no more chatting", TextInput("laat maar, ik wil niet meer chatten"), true},
+		{"how to close this, no more", TextInput("hoe sluit ik dit, wil het niet meer"), true},
+		{"hungarian, sorry, must close, bye", TextInput("bocsánat, most be kell zárnom. viszlát"), true},
 		{"how to close this window, out now", TextInput("hoe sluit ik dit venster? wil er nu uit"), true},
 		{"out now, alone", TextInput("wil er nu uit"), false},
 		{"may i close this chat", TextInput("kan ik dit gesprek afsluiten? wil het niet meer"), true},

@@ -64,11 +64,12 @@ const (
 	// dangerModelTold is how sure the model must be of a story that a
 	// topic's keyword names and that has no sign of danger at all: "im 20,
 	// my boss took my passport and i dont get paid" came out at 0.75 on
-	// rounds 1 to 388, where the danger messages that only the model
-	// found with such a keyword came out at 0.84 and more (a cousin kept
-	// in a flat "till he pays back", a man fallen through a roof whose
-	// boss says not to call anyone).
-	dangerModelTold = 0.8
+	// rounds 1 to 388 and at 0.80 on rounds 1 to 446, where the danger
+	// messages that only the model found with such a keyword came out at
+	// 0.84 and more (something to fetch at the harbour at 4 while they
+	// know where one's mother lives, a man fallen through a roof whose
+	// boss says not to call anyone). 0.82 is between the two.
+	dangerModelTold = 0.82
 	// dangerModelHomeRule is how like danger the model must find a long
 	// story of home with no sign of danger now for a rule in it
 	// ("slaat", "klappen") to say danger.

@@ -1253,6 +1253,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "my boss said if anyone talks to inspectors the whole team gets sent home and our families pay back the travel money. i want to tell someone but im scared", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// A teacher in doubt whether it is abuse asks for Veilig Thuis.
 		{text: "ik ben leerkracht in groep 6 en twijfel of het bij een leerling om mishandeling of iets anders gaat. met wie kan ik overleggen, wat is het nummer van veilig thuis?", intent: "*", who: understand.WhoProf, named: "veilig-thuis"},
+		{text: "they know where my kids live back home. if anyone finds out i talked to someone they will hurt them", intent: "*", fear: true, home: true},
+		// Bailiffs at the door for debts in a son's name: his story.
+		{text: "mijn zoon is 19 en heeft een licht verstandelijke beperking. zogenaamde vrienden hebben op zijn naam telefoonabonnementen afgesloten en autos gehuurd, nu staan de deurwaarders op de stoep", intent: "*", who: understand.WhoOther, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
