@@ -162,6 +162,34 @@ func TestUnderstandingSigns(t *testing.T) {
 	}
 }
 
+// TestFearTopics: a fear's answer of its own is for a topic that is a
+// disclosure, once, and offers contacts for someone who may be young
+// that a fear may show, as the fear's own contacts must be.
+func TestFearTopics(t *testing.T) {
+	fear := `fear:
+  contacts: [pro]
+  never: [alarm]
+  topics:
+    - {topic: hi, text: u.worry, contacts: [help]}
+    - {topic: worry, text: u.worry, contacts: [help]}
+    - {topic: worry, text: u.worry, contacts: [pro, alarm]}
+    - {topic: worry, text: u.worry}
+`
+	_, _, err := LoadWith(understandFS(t, strings.Replace(understandGood, "intents:\n", fear+"intents:\n", 1)), content.Options{})
+	want := []string{
+		`understand.yaml:3: fear offers contact "pro", which is not for jongeren`,
+		`understand.yaml:6: fear topic "hi" is no intent of kind disclosure`,
+		`understand.yaml:8: fear topic "worry" has two answers`,
+		`understand.yaml:8: fear topic "worry" offers contact "pro", which is not for jongeren`,
+		`understand.yaml:8: fear topic "worry" offers contact "alarm", which a fear never shows`,
+		`understand.yaml:9: fear topic "worry" has two answers`,
+		`understand.yaml:9: fear topic "worry" offers no contact`,
+	}
+	if err == nil || err.Error() != strings.Join(want, "\n") {
+		t.Errorf("Load = %v, want\n%s", err, strings.Join(want, "\n"))
+	}
+}
+
 // TestDangerAnswer112: the first contact of a danger answer is the one
 // shown as 112, so its phone must be 112.
 func TestDangerAnswer112(t *testing.T) {
