@@ -128,13 +128,20 @@ func (ck *checker) validate() {
 		ck.checkPhrases(m.Line, "markers "+name, p, false)
 	}
 	if fa := u.Fear; fa != nil {
-		for _, id := range append(append([]string(nil), fa.Contacts...), fa.Never...) {
-			ck.k.Contact(fa.Line, id)
-		}
-		for _, id := range fa.Contacts {
-			if aud := ck.c.AudienceOf(WhoMe); ck.c.Contacts[id] != nil && !ck.c.Contacts[id].For(aud) {
-				ck.k.Errorf(fa.Line, "fear offers contact %q, which is not for %s", id, aud)
+		// offers checks the contacts a fear's answer offers: they exist
+		// and are for someone who may be young, as the fear is the
+		// person's own.
+		offers := func(line int, what string, ids []string) {
+			for _, id := range ids {
+				ck.k.Contact(line, id)
+				if aud := ck.c.AudienceOf(WhoMe); ck.c.Contacts[id] != nil && !ck.c.Contacts[id].For(aud) {
+					ck.k.Errorf(line, "%s offers contact %q, which is not for %s", what, id, aud)
+				}
 			}
+		}
+		offers(fa.Line, "fear", fa.Contacts)
+		for _, id := range fa.Never {
+			ck.k.Contact(fa.Line, id)
 		}
 		seen := map[string]bool{}
 		for _, t := range fa.Topics {
@@ -150,11 +157,8 @@ func (ck *checker) validate() {
 			if len(t.Contacts) == 0 {
 				ck.k.Errorf(t.Line, "fear topic %q offers no contact", t.Topic)
 			}
+			offers(t.Line, fmt.Sprintf("fear topic %q", t.Topic), t.Contacts)
 			for _, id := range t.Contacts {
-				ck.k.Contact(t.Line, id)
-				if aud := ck.c.AudienceOf(WhoMe); ck.c.Contacts[id] != nil && !ck.c.Contacts[id].For(aud) {
-					ck.k.Errorf(t.Line, "fear topic %q offers contact %q, which is not for %s", t.Topic, id, aud)
-				}
 				if slices.Contains(fa.Never, id) {
 					ck.k.Errorf(t.Line, "fear topic %q offers contact %q, which a fear never shows", t.Topic, id)
 				}

@@ -778,14 +778,15 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		if inDanger && !ultimatum() {
 			return false // "hij staat voor de deur, hij brengt me naar voetbal"
 		}
-		if len(masked) < topicAloneWords && u.told(wk) {
+		told := u.told(wk)
+		if len(masked) < topicAloneWords && told {
 			// In a short message a topic's keyword says what it is
 			// about, as it does for the topic: "ze hebben mn paspoort
 			// gepakt op het werk" is labour, not a guess at danger.
 			return false
 		}
 		var sure bool
-		sure, wk.feats = u.dangerModel.says(danger, wk.feats, u.dangerNeed(&m, danger, u.told(wk)))
+		sure, wk.feats = u.dangerModel.says(danger, wk.feats, u.dangerNeed(&m, danger, told))
 		return sure
 	}
 	// Everyday life in what is left of the message (see signsSay, and
