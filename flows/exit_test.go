@@ -171,6 +171,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},
 		{"getting out of the chat", TextInput("ik ga eruit"), true},
+		{"going off, never mind", TextInput("laat maar ik ga off"), true},
+		{"ending this conversation now", TextInput("I want to end this conversation now"), true},
 		{"closing this conversation now", TextInput("ik wil dit gesprek nu afsluiten"), true},
 		{"wanting out, closing the chat", TextInput("ik wil hier weg, chat sluiten"), true},
 		{"wanting to stop now is told", TextInput("i want to stop now"), false},

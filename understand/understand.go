@@ -1202,11 +1202,14 @@ func (u *understander) question() *Intent {
 // words[i:j], say something else: said of anyone, in a question of what
 // one can do ("can you text 112 if you cant talk" asks, "ik kan nu niet
 // praten" is said by one who is watched); of a day to come ("de
-// rechtszaak komt eraan" is no one coming in); or of someone who comes in
-// with others ("komt binnen met telkens een ander meisje" is a story).
+// rechtszaak komt eraan" is no one coming in); of someone who comes in
+// with others ("komt binnen met telkens een ander meisje" is a story); or
+// of a phone taken away ("pakt mijn telefoon af"), how a home keeps a
+// child cut off, not someone reading along, unless it is about to happen
+// ("ze pakken zo mn telefoon af om te checken").
 func notWatched(words []string, i, j int) bool {
 	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]] || i >= 1 && events[words[i-1]] ||
-		j < len(words) && (words[j] == "met" || words[j] == "with")
+		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo"))
 }
 
 var (

@@ -1256,6 +1256,17 @@ func TestUnderstand(t *testing.T) {
 		{text: "they know where my kids live back home. if anyone finds out i talked to someone they will hurt them", intent: "*", fear: true, home: true},
 		// Bailiffs at the door for debts in a son's name: his story.
 		{text: "mijn zoon is 19 en heeft een licht verstandelijke beperking. zogenaamde vrienden hebben op zijn naam telefoonabonnementen afgesloten en autos gehuurd, nu staan de deurwaarders op de stoep", intent: "*", who: understand.WhoOther, age: understand.AgeAdult},
+		// Picked up soon to "be nice" to someone who paid: danger now.
+		{text: `ik ben 15 en word zo opgehaald door een vriend van mn vriendje, ik moet "lief zijn" voor iemand die al betaald heeft. ze weten waar ik woon`, intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
+		// A phone held, a boss who waited, a beggar put at a shop, a boy
+		// dropped off again and again: what others see, not danger now.
+		{text: "I work the front desk at a hotel. Same young woman, different men every hour, an older guy pays cash for the room and waits in the lobby holding her phone.", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "GP here. male patient from romania with crushed fingers, says he works at a car wash, won't give an address, his boss waited in the car the whole time", intent: "labour", who: understand.WhoProf},
+		{text: "there's a man begging outside our supermarket every day, a car drops him at 8 and picks him up at 6 and someone takes his cup before he gets in", intent: "criminal"},
+		{text: "bij ons in de straat wordt steeds een jongen afgezet die een uur later met een sporttas weer instapt. hij kijkt schichtig en ziet er heel jong uit, geen idee hoe oud", intent: "criminal", who: understand.WhoOther},
+		// What a stepfather says the writer must do after school is how
+		// home goes: the help for home.
+		{text: "mn stiefvader slaat mn moeder en zegt dat ik na school bij zn vriend in de garage moet werken om 'mijn kosten' te betalen", intent: "home", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1494,6 +1505,12 @@ func TestWatched(t *testing.T) {
 		{"cant type now hes in the room", true},
 		{"mijn vriend wil dat ik met zijn vrienden slaap", false},
 		{"ik zit naast haar in de klas en ze heeft ineens dure spullen", false},
+		{"moet snel, ze checken s avonds mn telefoon. kan deze chat daarna weg?", true},
+		{"they go through my phone every night, i've got like 2 minutes", true},
+		// A phone taken away is how a home keeps a child cut off; about
+		// to be taken to be checked, it is someone reading along.
+		{"mn ouders sluiten me op in mn kamer als ik niet luister en mn oom pakt mn telefoon af. ik mag niet meer naar mn vriendinnen", false},
+		{"moet snel, ze pakken zo mn telefoon af om te checken", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Watched; got != tc.want {
