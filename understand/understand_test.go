@@ -1267,6 +1267,14 @@ func TestUnderstand(t *testing.T) {
 		// What a stepfather says the writer must do after school is how
 		// home goes: the help for home.
 		{text: "mn stiefvader slaat mn moeder en zegt dat ik na school bij zn vriend in de garage moet werken om 'mijn kosten' te betalen", intent: "home", who: understand.WhoMe, home: true},
+		// Told by a trainer, a courier, a hotel manager: what goes on
+		// around someone else, not danger now.
+		{text: "ik ben voetbaltrainer. een speler van de o15 komt niet meer trainen, hij zei tegen een teamgenoot dat hij voor een paar jongens moet werken en anders klappen krijgt", intent: "criminal", who: understand.WhoProf},
+		{text: "ik bezorg pakketjes en bij een adres doet steeds een ander meisje open, heel jong, en er staat altijd een man achter haar die de deur meteen weer dichtdoet", intent: "sexual", who: understand.WhoMe},
+		{text: "i manage a hotel. the cleaning subcontractor drops the women off at 6am and picks them up at 11pm, they eat standing in the linen room and they look terrified of the driver", intent: "labour", who: understand.WhoProf},
+		{text: "een vriend van me moet van een groep voor hun bij mensen aanbellen en zich voordoen als bankmedewerker. hij wil stoppen maar ze hebben een foto van zn id", intent: "criminal"},
+		// A child made to work all day and hit at home: the help for home.
+		{text: "my dad makes me skip school to work in my uncles shop all day and hits me when i say no. im 14", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
