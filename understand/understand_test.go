@@ -1275,6 +1275,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "een vriend van me moet van een groep voor hun bij mensen aanbellen en zich voordoen als bankmedewerker. hij wil stoppen maar ze hebben een foto van zn id", intent: "criminal"},
 		// A child made to work all day and hit at home: the help for home.
 		{text: "my dad makes me skip school to work in my uncles shop all day and hits me when i say no. im 14", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		// A home that locks the fridge, a stepfather who hits when he has
+		// drunk, a boy hit when he brings back too little, a mate afraid
+		// to go out: how life goes, not danger now.
+		{text: "thuis word ik elke dag uitgescholden en mn stiefvader doet de koelkast op slot. ik mag nergens heen behalve school", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mn stiefvader slaat mn moeder en mij als hij gedronken heeft. ik durf na school niet meer naar huis", intent: "home", who: understand.WhoMe, home: true},
+		{text: "my cousin is 13 and some older boys make him sell weed at the skatepark, if he comes back with less money they hit him", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "yo ff vraagje, een gast uit de buurt wil dat ik voor hem ga lopen, 150 per dag. mn maat deed dat ook en die durft nu niet meer naar buiten. idk wat ik moet", intent: "criminal", who: understand.WhoMe},
+		// Getting into a van that drives off: danger, also at a festival.
+		{text: "we're at a festival and my 16yo sister just got into a van with three older guys she met online, they're pulling out of the parking lot now", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1884,6 +1893,34 @@ func TestNamesRefused(t *testing.T) {
 				t.Errorf("Understand(%q).Found has politie, refused", text)
 			}
 		}
+	}
+}
+
+// TestNamesAsState: a contact's name that says how someone is ("ze is nu
+// veilig thuis", "hij is fier") names no contact; asked about, it does.
+func TestNamesAsState(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct {
+		text  string
+		named string // "" for none
+	}{
+		{"ze is nu veilig thuis", ""},
+		{"ik ben weer veilig thuis, wat nu", ""},
+		{"hij is fier op zn werk", ""},
+		{"wat is veilig thuis", "veilig-thuis"},
+		{"is veilig thuis gratis?", "veilig-thuis"},
+		{"ik wil bellen met veilig thuis", "veilig-thuis"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			m := x.Understand("nl", tc.text)
+			got := ""
+			if len(m.Named) > 0 {
+				got = m.Named[0].ID
+			}
+			if got != tc.named {
+				t.Errorf("Understand(%q).Named = %q, want %q", tc.text, got, tc.named)
+			}
+		})
 	}
 }
 
