@@ -1284,6 +1284,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "yo ff vraagje, een gast uit de buurt wil dat ik voor hem ga lopen, 150 per dag. mn maat deed dat ook en die durft nu niet meer naar buiten. idk wat ik moet", intent: "criminal", who: understand.WhoMe},
 		// Getting into a van that drives off: danger, also at a festival.
 		{text: "we're at a festival and my 16yo sister just got into a van with three older guys she met online, they're pulling out of the parking lot now", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
+		// Coming round tonight to "settle it" after a lost parcel: danger,
+		// though they know where his mother lives, which is no fear of
+		// the police.
+		{text: `ik moest vanavond een pakketje wegbrengen maar het is gejat en nu zeggen ze dat ze vannacht langskomen om het "met mij te regelen". ze weten waar mn moeder woont`, intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		// A neighbour's girl often left outside till late: her story.
+		{text: "het buurmeisje van 11 staat vaak tot laat buiten te wachten, ik hoor veel geschreeuw door de muur en ze heeft vaak blauwe plekken op haar armen", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
