@@ -1290,6 +1290,14 @@ func TestUnderstand(t *testing.T) {
 		{text: `ik moest vanavond een pakketje wegbrengen maar het is gejat en nu zeggen ze dat ze vannacht langskomen om het "met mij te regelen". ze weten waar mn moeder woont`, intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		// A neighbour's girl often left outside till late: her story.
 		{text: "het buurmeisje van 11 staat vaak tot laat buiten te wachten, ik hoor veel geschreeuw door de muur en ze heeft vaak blauwe plekken op haar armen", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
+		// Pushed into crime, asked about: a question, not harm now.
+		{text: "is er een chat voor jongens die de criminaliteit in zijn geduwd? mn vriend durft niet te bellen", intent: "question"},
+		// What "they" now ask of someone in a job: a story, with its doubt.
+		{text: "heb via insta een baantje als hostess gevonden, drankjes serveren. nu vragen ze of ik ook mee naar boven wil met gasten. is dit nog normaal?", intent: "*", who: understand.WhoMe},
+		{text: "dankje, ik weet nu genoeg", intent: "thanks", who: understand.WhoMe},
+		// A neighbour's little boy is someone else; "een jaar of 14" an age.
+		{text: "het buurjongetje van een jaar of 8 staat vaak 's avonds laat buiten in de kou, binnen wordt er geschreeuwd en hij heeft blauwe plekken op zn armen", intent: "unsure", who: understand.WhoOther},
+		{text: "een jongen van een jaar of 14 staat elke avond bij de snackbar en wordt steeds opgehaald", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1534,6 +1542,7 @@ func TestWatched(t *testing.T) {
 		// to be taken to be checked, it is someone reading along.
 		{"mn ouders sluiten me op in mn kamer als ik niet luister en mn oom pakt mn telefoon af. ik mag niet meer naar mn vriendinnen", false},
 		{"moet snel, ze pakken zo mn telefoon af om te checken", true},
+		{"ik denk dat mijn vriend mijn telefoon checkt, kan hij dit gesprek straks zien?", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Watched; got != tc.want {
