@@ -1212,6 +1212,16 @@ func notWatched(words []string, i, j int) bool {
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo"))
 }
 
+// stated reports whether the question's words at words[i] follow the
+// one they are said of, as a statement's do: "we zijn er kapot van" tells,
+// "zijn er organisaties" asks.
+func stated(words []string, i int) bool {
+	return i >= 1 && pronouns[words[i-1]]
+}
+
+var pronouns = map[string]bool{"ik": true, "je": true, "jij": true, "hij": true, "ze": true, "zij": true, "we": true, "wij": true, "jullie": true,
+	"i": true, "you": true, "he": true, "she": true, "they": true}
+
 var (
 	ifWords  = map[string]bool{"if": true, "when": true, "als": true, "wanneer": true}
 	youWords = map[string]bool{"you": true, "u": true, "je": true, "jij": true, "someone": true, "iemand": true, "people": true, "mensen": true}
@@ -1242,7 +1252,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	}
 	wk.homeAt, wk.otherAt, wk.profAt, wk.helpedAt = wk.homeAt[:0], wk.otherAt[:0], wk.profAt[:0], wk.helpedAt[:0]
 	u.markers.match(words, func(p *phrase, i, j int) {
-		if p.tag == markWatched && notWatched(words, i, j) {
+		if p.tag == markWatched && notWatched(words, i, j) || p.tag == markAsks && stated(words, i) {
 			return
 		}
 		wk.marks[p.tag]++

@@ -1298,6 +1298,12 @@ func TestUnderstand(t *testing.T) {
 		// A neighbour's little boy is someone else; "een jaar of 14" an age.
 		{text: "het buurjongetje van een jaar of 8 staat vaak 's avonds laat buiten in de kou, binnen wordt er geschreeuwd en hij heeft blauwe plekken op zn armen", intent: "unsure", who: understand.WhoOther},
 		{text: "een jongen van een jaar of 14 staat elke avond bij de snackbar en wordt steeds opgehaald", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
+		// A parent's "we zijn er kapot van" tells; it asks nothing.
+		{text: "onze dochter van 15 moet van een jongen pinpassen ophalen bij oude mensen, ze zegt dat ze anders haar naaktfoto rondstuurt. we zijn er kapot van", intent: "online", who: understand.WhoOther, age: understand.AgeMinor},
+		// Harm to a grandmother if the writer ever talks: the fear of it.
+		{text: "hij heeft mijn adres en dat van mn oma. hij zegt als ik ooit praat dat hij haar iets aandoet. ik durf echt niks", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "mn beste vriendin heeft opeens 3 telefoons en een gucci tas en ze gaat elk weekend 'logeren' bij een gast in amsterdam die niemand van ons kent", intent: "unsure", who: understand.WhoOther},
+		{text: `my little brother (14) keeps getting picked up at night by older guys and comes back with cash and a cut on his hand, he says it's just "runs"`, intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1908,6 +1914,29 @@ func TestNamesRefused(t *testing.T) {
 				t.Errorf("Understand(%q).Found has politie, refused", text)
 			}
 		}
+	}
+}
+
+// TestAsksStated: the words of a question after the one they are said of
+// tell, as a statement does ("we zijn er kapot van"); at the start they ask.
+func TestAsksStated(t *testing.T) {
+	x := shipped(t)
+	for _, tc := range []struct {
+		text string
+		asks bool
+	}{
+		{"we zijn er kapot van", false},
+		{"hij is er elke avond", false},
+		{"she is there every night", false},
+		{"zijn er organisaties voor ouders", true},
+		{"is er een chat voor jongens", true},
+		{"is there a chat for boys", true},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := x.Understand("nl", tc.text).Asks; got != tc.asks {
+				t.Errorf("Understand(%q).Asks = %v, want %v", tc.text, got, tc.asks)
+			}
+		})
 	}
 }
 
