@@ -1304,6 +1304,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "hij heeft mijn adres en dat van mn oma. hij zegt als ik ooit praat dat hij haar iets aandoet. ik durf echt niks", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "mn beste vriendin heeft opeens 3 telefoons en een gucci tas en ze gaat elk weekend 'logeren' bij een gast in amsterdam die niemand van ons kent", intent: "unsure", who: understand.WhoOther},
 		{text: `my little brother (14) keeps getting picked up at night by older guys and comes back with cash and a cut on his hand, he says it's just "runs"`, intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
+		// Pushed into a van now: danger.
+		{text: "ze duwen me nu in een busje", intent: "danger", danger: true, who: understand.WhoMe},
+		// A boss who yells at his workers, those "exploited here" asked
+		// about, "nergens anders slapen": no danger now, and no "or else".
+		{text: "bij de carwash hier verderop werken jongens die er ook slapen. ze zien er heel jong uit en de baas staat de hele dag tegen ze te schreeuwen", intent: "labour"},
+		{text: "is there an organisation for migrant workers who are exploited here that speaks english?", intent: "question"},
+		{text: "thuis slaat mn stiefvader mn moeder en mij als hij gedronken heeft en ik mag nergens anders slapen", intent: "home", who: understand.WhoMe, home: true},
+		// Family who will "feel it" if the writer talks: the fear of it.
+		{text: "ze hebben gezegd dat mn familie het voelt als ik ga praten. ik durf niks", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
