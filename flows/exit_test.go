@@ -126,6 +126,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"nevermind", TextInput("nevermind bye"), true},
 		{"weg uit de app", TextInput("wil hier weg uit de app"), true},
 		{"hungarian, closing and bye", TextInput("bezárom, viszlát"), true},
+		{"bulgarian, want to close the chat, goodbye", TextInput("искам да затворя чата, довиждане"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},
