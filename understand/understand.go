@@ -1206,11 +1206,18 @@ func (u *understander) question() *Intent {
 // with others ("komt binnen met telkens een ander meisje" is a story); or
 // of a phone taken away ("pakt mijn telefoon af"), how a home keeps a
 // child cut off, not someone reading along, unless it is about to happen
-// ("ze pakken zo mn telefoon af om te checken").
+// ("ze pakken zo mn telefoon af om te checken"); or of what must not
+// happen ("een chat zonder dat de politie meteen meekijkt").
 func notWatched(words []string, i, j int) bool {
 	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]] || i >= 1 && events[words[i-1]] ||
-		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo"))
+		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
+		slices.ContainsFunc(words[max(0, i-withoutReach):i], func(w string) bool { return w == "zonder" || w == "without" })
 }
+
+// withoutReach is how many words before a phrase "zonder" may stand and
+// still say the phrase is what must not happen: "zonder dat de politie
+// meteen meekijkt".
+const withoutReach = 5
 
 // stated reports whether the question's words at words[i] follow the
 // one they are said of, as a statement's do: "we zijn er kapot van" tells,

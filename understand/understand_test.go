@@ -1313,6 +1313,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "thuis slaat mn stiefvader mn moeder en mij als hij gedronken heeft en ik mag nergens anders slapen", intent: "home", who: understand.WhoMe, home: true},
 		// Family who will "feel it" if the writer talks: the fear of it.
 		{text: "ze hebben gezegd dat mn familie het voelt als ik ga praten. ik durf niks", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// How a boy comes by things, a classmate hit when work is not
+		// done, a neighbour's kid outside late: no danger now.
+		{text: "onze zoon van 14 komt steeds later thuis, heeft 2 telefoons en nieuwe schoenen waarvan hij niet zegt hoe hij eraan komt. gisteren zag ik een pakketje in zn tas", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "mn klasgenootje mag na school nooit weg, moet de hele dag voor haar broertjes zorgen en het huis doen en ze krijgt klappen als iets niet af is", intent: "unsure", who: understand.WhoOther},
+		{text: "neighbour kid, maybe 10, is outside late every night, looks hungry and flinches when his uncle calls him. sometimes we hear screaming through the wall", intent: "home", who: understand.WhoOther, home: true},
+		// "in de zaak van zn maat" is his mate's business, not a van.
+		{text: "thuis slaat mn stiefvader mn moeder en mij en nu zegt hij dat ik na school in de zaak van zn maat moet werken zonder geld want ik kost hem alleen maar geld", intent: "home", who: understand.WhoMe, home: true},
+		{text: "ik poets voor een familie en woon bij ze op zolder. ze geven me eten maar geen geld omdat ik hun zou terugbetalen voor de reis. hoelang duurt dat nog", intent: "labour", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1558,6 +1566,8 @@ func TestWatched(t *testing.T) {
 		{"mn ouders sluiten me op in mn kamer als ik niet luister en mn oom pakt mn telefoon af. ik mag niet meer naar mn vriendinnen", false},
 		{"moet snel, ze pakken zo mn telefoon af om te checken", true},
 		{"ik denk dat mijn vriend mijn telefoon checkt, kan hij dit gesprek straks zien?", true},
+		// A police that must not look along is no one reading along.
+		{"is er een chat voor jongens die in de drugs zijn gerold en eruit willen, zonder dat de politie meteen meekijkt", false},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Watched; got != tc.want {
@@ -1922,6 +1932,25 @@ func TestNamesRefused(t *testing.T) {
 			if ct.ID == "politie" {
 				t.Errorf("Understand(%q).Found has politie, refused", text)
 			}
+		}
+	}
+}
+
+// TestMeldcodeStepFive: who step 5 of the meldcode reports to is asked
+// by a professional, and the care coordinator is asked for.
+func TestMeldcodeStepFive(t *testing.T) {
+	x := shipped(t)
+	for _, text := range []string{
+		"meldcode stap 5: bij wie meld ik als het om uitbuiting gaat en niet om gewoon huiselijk geweld",
+		"Step 5 of the meldcode says report to someone for trafficking cases. Who exactly is that in my region?",
+	} {
+		m := x.Understand("nl", text)
+		if m.Who != understand.WhoProf || m.Asked == nil || m.Asked.ID != "zorgcoordinator" {
+			asked := ""
+			if m.Asked != nil {
+				asked = m.Asked.ID
+			}
+			t.Errorf("Understand(%q): who %q, asked %q; want prof, zorgcoordinator", text, m.Who, asked)
 		}
 	}
 }
