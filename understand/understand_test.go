@@ -1321,6 +1321,14 @@ func TestUnderstand(t *testing.T) {
 		// "in de zaak van zn maat" is his mate's business, not a van.
 		{text: "thuis slaat mn stiefvader mn moeder en mij en nu zegt hij dat ik na school in de zaak van zn maat moet werken zonder geld want ik kost hem alleen maar geld", intent: "home", who: understand.WhoMe, home: true},
 		{text: "ik poets voor een familie en woon bij ze op zolder. ze geven me eten maar geen geld omdat ik hun zou terugbetalen voor de reis. hoelang duurt dat nog", intent: "labour", who: understand.WhoMe, home: true},
+		// "een klasgenootje van me": the "me" says whose classmate.
+		{text: "klasgenootje van me heeft steeds blauwe plekken op haar armen, zegt dat ze gevallen is, en ze wil na school nooit naar huis", intent: "unsure", who: understand.WhoOther},
+		// Someone safe in an office now, shelter asked for; a man who
+		// waited outside; a girl kept from school: no danger now.
+		{text: "Wie regelt opvang voor een buitenlandse vrouw die net weg is bij haar uitbuiter? Ze zit nu bij ons op kantoor en kan nergens heen.", intent: "question"},
+		{text: "I'm a dentist. A patient from a cleaning crew had untreated abscesses, said her agency keeps her bank card so she can't pay for anything. A man waited outside the whole appointment.", intent: "labour", who: understand.WhoProf},
+		{text: "my 12 yo daughter keeps running away from her dads house, she says he makes her look after the babies all day and wont let her go to school", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: `my daughter is 17 and her dads family is planning a "holiday" back home, i overheard them talking about marrying her to someone there`, intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1952,6 +1960,21 @@ func TestMeldcodeStepFive(t *testing.T) {
 			}
 			t.Errorf("Understand(%q): who %q, asked %q; want prof, zorgcoordinator", text, m.Who, asked)
 		}
+	}
+}
+
+// TestOurIsNoSearch: "onze dochter" is no search for Onze ogen op
+// mensenhandel, which its name still finds.
+func TestOurIsNoSearch(t *testing.T) {
+	x := shipped(t)
+	m := x.Understand("nl", "Onze dochter (19) is bij haar nieuwe vriend ingetrokken en we mogen haar alleen nog bellen als hij erbij is. Ze zegt dat alles goed gaat. Is dit gewoon controlerend of iets ergers?")
+	for _, ct := range m.Found {
+		if ct.ID == "onze-ogen" {
+			t.Errorf("Found has onze-ogen for a question about our daughter")
+		}
+	}
+	if m := x.Understand("nl", "wat is onze ogen op mensenhandel"); len(m.Named) == 0 || m.Named[0].ID != "onze-ogen" {
+		t.Errorf("Named = %v, want onze-ogen", m.Named)
 	}
 }
 
