@@ -1329,6 +1329,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "I'm a dentist. A patient from a cleaning crew had untreated abscesses, said her agency keeps her bank card so she can't pay for anything. A man waited outside the whole appointment.", intent: "labour", who: understand.WhoProf},
 		{text: "my 12 yo daughter keeps running away from her dads house, she says he makes her look after the babies all day and wont let her go to school", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		{text: `my daughter is 17 and her dads family is planning a "holiday" back home, i overheard them talking about marrying her to someone there`, intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// A fine from the inspection is what a worker without papers
+		// fears: a fear, not danger now.
+		{text: "im scared the inspection will fine me too because i worked without papers", intent: "*", fear: true, who: understand.WhoMe},
+		// Made to "borrow" from shops by a boyfriend, and caught: crime.
+		{text: `mijn dochter van 16 moet van haar vriendje dingen "lenen" bij de primark en de kruidvat, hij zegt dat ze anders niet van hem houdt. ze is al twee keer betrapt en hij is nooit in de buurt als het misgaat`, intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
