@@ -1334,6 +1334,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "im scared the inspection will fine me too because i worked without papers", intent: "*", fear: true, who: understand.WhoMe},
 		// Made to "borrow" from shops by a boyfriend, and caught: crime.
 		{text: `mijn dochter van 16 moet van haar vriendje dingen "lenen" bij de primark en de kruidvat, hij zegt dat ze anders niet van hem houdt. ze is al twee keer betrapt en hij is nooit in de buurt als het misgaat`, intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// Afraid to be laughed at or blamed: a fear, not danger now.
+		{text: "i don't even know if what happened to me counts as anything and i'm scared they'll laugh at me or say it was my own fault", intent: "*", fear: true, who: understand.WhoMe},
+		// A house set on fire if anyone calls the police: the fear of it.
+		{text: "ze hebben gezegd dat als iemand van ons de wouten belt ze ons huis in de fik zetten. mn moeder weet van niks. ik durf gewoon niks", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Dreading a trial; a father who keeps a girl home but for
+		// school: no danger now.
+		{text: "mijn zaak komt binnenkort voor de rechter en ik zie er zo tegenop. is er iemand die met me mee kan naar de rechtbank", intent: "question", who: understand.WhoMe},
+		{text: "my daughter's father won't let her leave the house except for school and reads all her messages. she's 13 and terrified of him, she cries before every visit", intent: "home", who: understand.WhoOther, home: true},
+		{text: "my sister moved to amsterdam with her new boyfriend and now she works behind the windows and gives all her money to him. whenever i call he's there and she sounds scripted", intent: "sexual", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
