@@ -798,7 +798,10 @@ func TestUnderstand(t *testing.T) {
 		// A question the contact model is sure of, where no example
 		// came near the story the model guessed: a question. Without a
 		// question mark, "who" is no question.
-		{text: "kan een slachtoffer ondersteuning krijgen bij de rechtszaak? bij wie moet ik dan zijn", intent: "question", who: understand.WhoMe},
+		{text: "kan een slachtoffer ondersteuning krijgen in de strafzaak? bij wie moet ik dan zijn", intent: "question", who: understand.WhoMe},
+		// Support in a trial asked in its own words: the question of
+		// its own, for Slachtofferhulp.
+		{text: "kan een slachtoffer ondersteuning krijgen bij de rechtszaak? bij wie moet ik dan zijn", intent: "court", who: understand.WhoMe},
 		{text: "my little sister is 15 and has an older friend who pays for her nails and hair and now wants her to stay at his place in amsterdam for the weekend", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		// Cut wrists and blood everywhere is a medical emergency.
 		{text: "my roommate cut her wrists after that man came, theres blood everywhere", intent: "danger", danger: true},
@@ -1340,9 +1343,19 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze hebben gezegd dat als iemand van ons de wouten belt ze ons huis in de fik zetten. mn moeder weet van niks. ik durf gewoon niks", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Dreading a trial; a father who keeps a girl home but for
 		// school: no danger now.
-		{text: "mijn zaak komt binnenkort voor de rechter en ik zie er zo tegenop. is er iemand die met me mee kan naar de rechtbank", intent: "question", who: understand.WhoMe},
 		{text: "my daughter's father won't let her leave the house except for school and reads all her messages. she's 13 and terrified of him, she cries before every visit", intent: "home", who: understand.WhoOther, home: true},
 		{text: "my sister moved to amsterdam with her new boyfriend and now she works behind the windows and gives all her money to him. whenever i call he's there and she sounds scripted", intent: "sexual", who: understand.WhoOther},
+		// Support through a trial is asked of Slachtofferhulp, also when
+		// the message says what the trial is about.
+		{text: "my daughter has to testify in court against the man who pimped her, who can come with her and explain how it works", intent: "court", who: understand.WhoOther},
+		{text: "mijn zaak komt binnenkort voor de rechter en ik zie er zo tegenop. is er iemand die met me mee kan naar de rechtbank", intent: "court", who: understand.WhoMe},
+		// Beaten if he says no, if he comes back with nothing, if she is
+		// late home: how they are held, told as a story, not danger now.
+		{text: "mn neef van 15 moet van een groep scooters jatten, als hij nee zegt slaan ze hem in elkaar. hij heeft al een blauw oog", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "jongerenwerker hier. jongen van 15 uit mijn groep moet van een oudere gast telefoons jatten in de binnenstad. komt hij met niks terug dan krijgt ie klappen", intent: "criminal", who: understand.WhoProf},
+		{text: "mijn stiefvader slaat me als ik te laat thuis ben en mijn moeder doet niks. ik ben 13 en durf niet meer naar huis na school", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		{text: "het meisje van de buren is een jaar of 11, ze doet de hele dag het huishouden en gaat volgens mij nooit naar school. ik hoor vaak geschreeuw en klappen", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "ik doe webcamshows maar mn vriend beheert het account en ik zie nooit een cent. als ik zeg dat ik wil stoppen dreigt hij alles naar mn familie te sturen", intent: "sexual", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
