@@ -1356,6 +1356,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn stiefvader slaat me als ik te laat thuis ben en mijn moeder doet niks. ik ben 13 en durf niet meer naar huis na school", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "het meisje van de buren is een jaar of 11, ze doet de hele dag het huishouden en gaat volgens mij nooit naar school. ik hoor vaak geschreeuw en klappen", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "ik doe webcamshows maar mn vriend beheert het account en ik zie nooit een cent. als ik zeg dat ik wil stoppen dreigt hij alles naar mn familie te sturen", intent: "sexual", who: understand.WhoMe, home: true},
+		// Afraid Veilig Thuis takes the writer from home: a fear; wanting
+		// it to stop at home is no one who will not stop a car.
+		{text: "gaat veilig thuis me uit huis halen als ik dit vertel? ik wil alleen dat het thuis stopt, niet dat mn moeder in de problemen komt", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// A daughter who closes up when asked ("slaat ze dicht") is hit
+		// by no one.
+		{text: `mijn dochter van 15 heeft sinds kort een vriend van 22 die haar overal ophaalt. ze heeft opeens een nieuwe iphone en gelnagels en slaapt steeds "bij een vriendin". als ik ernaar vraag slaat ze dicht`, intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mn stiefvader slaat me als ik geen geld mee naar huis neem, ik ben 16 en werk zwart in de snackbar van zn neef", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
