@@ -1363,6 +1363,15 @@ func TestUnderstand(t *testing.T) {
 		// by no one.
 		{text: `mijn dochter van 15 heeft sinds kort een vriend van 22 die haar overal ophaalt. ze heeft opeens een nieuwe iphone en gelnagels en slaapt steeds "bij een vriendin". als ik ernaar vraag slaat ze dicht`, intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "mn stiefvader slaat me als ik geen geld mee naar huis neem, ik ben 16 en werk zwart in de snackbar van zn neef", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		// Harm to a mother if the writer goes to the police: the fear.
+		{text: "als ik naar de politie ga weet hij het binnen een dag, zn neef werkt daar. hij zei dat hij dan mn moeder iets aandoet", intent: "*", fear: true, home: true},
+		// A mentor asks whom to call about a student not safe at home.
+		{text: "Ik ben mentor op een mbo. Welk nummer bel ik om advies te vragen over een student waarvan ik denk dat het thuis niet veilig is?", intent: "question", who: understand.WhoProf, home: true},
+		// A man who stood at the door once, men who come and go all night:
+		// what goes on, not someone at the door now.
+		{text: "Onze zoon van 15 is sinds een paar weken steeds weg, hij ruikt naar wiet en laatst stond er een man aan de deur die zei dat onze zoon 'nog iets moest afbetalen'. We slapen er niet meer van.", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "pretty sure the massage place downstairs isnt a massage place. the girls never leave, men come and go all night and some guy brings them food", intent: "sexual"},
+		{text: "theres a kid, maybe 13, selling roses in the restaurants every night till 2am. a man waits outside and takes the money off her after every place", intent: "criminal", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
