@@ -1372,6 +1372,19 @@ func TestUnderstand(t *testing.T) {
 		{text: "Onze zoon van 15 is sinds een paar weken steeds weg, hij ruikt naar wiet en laatst stond er een man aan de deur die zei dat onze zoon 'nog iets moest afbetalen'. We slapen er niet meer van.", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "pretty sure the massage place downstairs isnt a massage place. the girls never leave, men come and go all night and some guy brings them food", intent: "sexual"},
 		{text: "theres a kid, maybe 13, selling roses in the restaurants every night till 2am. a man waits outside and takes the money off her after every place", intent: "criminal", who: understand.WhoOther},
+		// Shut in a container without air, children going limp: danger,
+		// however sure the model is.
+		{text: "wij zitten in container achter in vrachtwagen al heel lang, bijna geen lucht, kinderen worden slap", intent: "danger", danger: true},
+		// "people everywhere, even in the police": the fear of them.
+		{text: "they say they have people everywhere, even in the police. how do i know this chat isnt them", intent: "*", fear: true, who: understand.WhoMe},
+		// Asking how to reach the police fears nothing.
+		{text: "how do i get in touch with the dutch police team for migration crime and human trafficking?", intent: "question", who: understand.WhoMe},
+		// A phone taken away, a beating for coming home late, locked in
+		// when he goes out, men driven to the fields on the farm next
+		// door: how they are kept, not danger now.
+		{text: "mn vader pakt mn telefoon af en slaat me als ik 5 min te laat ben. ik durf echt niet meer naar huis na school", intent: "home", who: understand.WhoMe, home: true},
+		{text: "my 9 year old came back from her dads saying he makes her do all the housework and locks her in her room when he goes out at night", intent: "home", who: understand.WhoOther, home: true},
+		{text: "there's a group of men living in containers on the farm next to us. the farmer drives them to the fields at 5am and back at 9pm, sundays too", intent: "labour"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
