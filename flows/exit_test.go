@@ -176,6 +176,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"closing this at once", TextInput("hoe sluit ik dit nu meteen af"), true},
 		{"closing the window", TextInput("ik wil dit venster nu dichtdoen"), true},
 		{"wanting this gone, how to close it", TextInput("ik wil dit weg, hoe sluit ik dit"), true},
+		{"asking to close, no more talk", TextInput("kun je dit gesprek afsluiten? wil er niet meer over praten"), true},
+		{"hungarian, that's it, closing, bye", TextInput("Ennyi, bezárom. Szia."), true},
 		{"ending this conversation now", TextInput("I want to end this conversation now"), true},
 		{"closing this conversation now", TextInput("ik wil dit gesprek nu afsluiten"), true},
 		{"wanting out, closing the chat", TextInput("ik wil hier weg, chat sluiten"), true},

@@ -1385,6 +1385,17 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn vader pakt mn telefoon af en slaat me als ik 5 min te laat ben. ik durf echt niet meer naar huis na school", intent: "home", who: understand.WhoMe, home: true},
 		{text: "my 9 year old came back from her dads saying he makes her do all the housework and locks her in her room when he goes out at night", intent: "home", who: understand.WhoOther, home: true},
 		{text: "there's a group of men living in containers on the farm next to us. the farmer drives them to the fields at 5am and back at 9pm, sundays too", intent: "labour"},
+		// Beaten if he does not come or says no, told by one who sees
+		// it; a flat a worker is put in; a parcel that went missing:
+		// their story, not danger now.
+		{text: "mn broertje (13) moet van oudere jongens op de uitkijk staan bij het station. als hij niet komt krijgt hij klappen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mn neefje van 13 moet van zn 'vrienden' jatten bij de jumbo en alles aan hun afgeven, als ie nee zegt wordt ie in elkaar geslagen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "came here for a warehouse job but they put me in a flat with 14 people and take 400 a month for a bed. they still have my ID card since the first day", intent: "labour", who: understand.WhoMe},
+		{text: "guy from my gym got pushed into driving 'parcels' to belgium. now one went missing and they say he owes them 10k and they know where his gf lives", intent: "criminal"},
+		// Help for a woman who ran away, asked by one who supports her.
+		{text: "Ik begeleid een vrouw die uit een uitbuitingssituatie is weggelopen. Waar regel ik opvang voor haar en wie kan mij daarover adviseren?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
+		// A family that will "bezuren" it if the writer talks: the fear.
+		{text: "ze zeiden dat als ik ooit iets zeg over het lopen mn familie het gaat bezuren. dus ik zeg liever niks maar ik slaap niet meer", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1632,6 +1643,7 @@ func TestWatched(t *testing.T) {
 		{"ik denk dat mijn vriend mijn telefoon checkt, kan hij dit gesprek straks zien?", true},
 		// A police that must not look along is no one reading along.
 		{"is er een chat voor jongens die in de drugs zijn gerold en eruit willen, zonder dat de politie meteen meekijkt", false},
+		{"ze controleren elke avond onze telefoons. kunnen ze dit zien?", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Watched; got != tc.want {
