@@ -1396,6 +1396,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "Ik begeleid een vrouw die uit een uitbuitingssituatie is weggelopen. Waar regel ik opvang voor haar en wie kan mij daarover adviseren?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
 		// A family that will "bezuren" it if the writer talks: the fear.
 		{text: "ze zeiden dat als ik ooit iets zeg over het lopen mn familie het gaat bezuren. dus ik zeg liever niks maar ik slaap niet meer", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Locked up as a punishment, told by a parent; a boy caught
+		// "twice this week" with a man waiting in a car: their story.
+		{text: "sinds mn nieuwe partner bij ons woont is mn dochter van 11 heel stil geworden. hij straft haar door haar op te sluiten en ze eet bijna niet meer", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "I'm a youth worker. One of my boys (16) got caught shoplifting twice this week, always the same chain, and an older guy waits for him in a car outside.", intent: "criminal", who: understand.WhoProf},
+		{text: "some older guys make me and my friend pickpocket at central station, we give them everything and have to sleep at their place", intent: "criminal", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1644,6 +1649,7 @@ func TestWatched(t *testing.T) {
 		// A police that must not look along is no one reading along.
 		{"is er een chat voor jongens die in de drugs zijn gerold en eruit willen, zonder dat de politie meteen meekijkt", false},
 		{"ze controleren elke avond onze telefoons. kunnen ze dit zien?", true},
+		{"he takes my phone every night and reads everything, cant say much here", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Watched; got != tc.want {
@@ -2019,6 +2025,7 @@ func TestMeldcodeStepFive(t *testing.T) {
 	for _, text := range []string{
 		"meldcode stap 5: bij wie meld ik als het om uitbuiting gaat en niet om gewoon huiselijk geweld",
 		"Step 5 of the meldcode says report to someone for trafficking cases. Who exactly is that in my region?",
+		"meldcode stappen bij vermoeden van uitbuiting: bij wie moet ik in stap 5 uiteindelijk melden?",
 	} {
 		m := x.Understand("nl", text)
 		if m.Who != understand.WhoProf || m.Asked == nil || m.Asked.ID != "zorgcoordinator" {
