@@ -1401,6 +1401,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "sinds mn nieuwe partner bij ons woont is mn dochter van 11 heel stil geworden. hij straft haar door haar op te sluiten en ze eet bijna niet meer", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "I'm a youth worker. One of my boys (16) got caught shoplifting twice this week, always the same chain, and an older guy waits for him in a car outside.", intent: "criminal", who: understand.WhoProf},
 		{text: "some older guys make me and my friend pickpocket at central station, we give them everything and have to sleep at their place", intent: "criminal", who: understand.WhoMe},
+		// Seen getting into an expensive car, a cousin who keeps getting
+		// picked up, a girl in long sleeves in summer: signs to wonder
+		// about, not danger now.
+		{text: "Leerling uit 3 havo verzuimt veel, heeft twee telefoons en ik zag hem laatst bij de poort in een dure auto stappen bij mannen van in de twintig. Hij zegt dat hij 'iets moet afbetalen'.", intent: "unsure", who: understand.WhoProf},
+		{text: `my cousin (14) keeps getting picked up by older guys in a car and comes home at 4am with cash. says hes "doing runs"`, intent: "*", who: understand.WhoOther, home: true},
+		{text: "In onze flat hoor ik bijna elke avond een kind huilen en een man tekeergaan. Het meisje van een jaar of 8 draagt midden in de zomer lange mouwen en ontwijkt me in de lift.", intent: "unsure", who: understand.WhoOther},
+		{text: "mn stiefvader pakt al het geld af van mn bijbaantje en als ik nee zeg krijg ik klappen. ik mag ook nergens heen na school", intent: "home", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
