@@ -1408,6 +1408,12 @@ func TestUnderstand(t *testing.T) {
 		{text: `my cousin (14) keeps getting picked up by older guys in a car and comes home at 4am with cash. says hes "doing runs"`, intent: "*", who: understand.WhoOther, home: true},
 		{text: "In onze flat hoor ik bijna elke avond een kind huilen en een man tekeergaan. Het meisje van een jaar of 8 draagt midden in de zomer lange mouwen en ontwijkt me in de lift.", intent: "unsure", who: understand.WhoOther},
 		{text: "mn stiefvader pakt al het geld af van mn bijbaantje en als ik nee zeg krijg ik klappen. ik mag ook nergens heen na school", intent: "home", who: understand.WhoMe, home: true},
+		// Taken to the airport tomorrow to a man never seen: danger now.
+		{text: "mn vader heeft mn paspoort verscheurd en zegt dat ik morgenochtend mee moet naar het vliegveld, naar een man die ik nooit gezien heb", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		// A sister hurt unless a bag is delivered "by midnight": an
+		// ultimatum with a time, danger now though they know where she
+		// goes to school.
+		{text: "they gave me a bag and said if i dont deliver it by midnight they will hurt my little sister. they know where she goes to school", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
