@@ -1414,6 +1414,8 @@ func TestUnderstand(t *testing.T) {
 		// ultimatum with a time, danger now though they know where she
 		// goes to school.
 		{text: "they gave me a bag and said if i dont deliver it by midnight they will hurt my little sister. they know where she goes to school", intent: "danger", danger: true},
+		// A boy who stood at the door last night: what was, not now.
+		{text: "mn zoon heeft opeens 3 telefoons en geld in zn sokken. vannacht stond er een jongen voor de deur die zei dat hij 'nog moest betalen'", intent: "unsure", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
