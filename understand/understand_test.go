@@ -1416,6 +1416,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "they gave me a bag and said if i dont deliver it by midnight they will hurt my little sister. they know where she goes to school", intent: "danger", danger: true},
 		// A boy who stood at the door last night: what was, not now.
 		{text: "mn zoon heeft opeens 3 telefoons en geld in zn sokken. vannacht stond er een jongen voor de deur die zei dat hij 'nog moest betalen'", intent: "unsure", who: understand.WhoOther},
+		// Men who leave at 5am and come back at 10pm "every single day",
+		// told at a hostel's desk: their story, not danger now.
+		{text: "i work reception at a hostel. a company booked a group of men, the driver holds all their IDs, they leave at 5am and come back at 10pm every single day", intent: "labour"},
+		// "my best mate" is someone else; his fear is his.
+		{text: `my best mate (guy, 24) got into webcam stuff through someone who "manages" him. now hes scared and says he owes him for the equipment and the flat`, intent: "online", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
