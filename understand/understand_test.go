@@ -1421,6 +1421,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "i work reception at a hostel. a company booked a group of men, the driver holds all their IDs, they leave at 5am and come back at 10pm every single day", intent: "labour"},
 		// "my best mate" is someone else; his fear is his.
 		{text: `my best mate (guy, 24) got into webcam stuff through someone who "manages" him. now hes scared and says he owes him for the equipment and the flat`, intent: "online", who: understand.WhoOther},
+		// "mag nergens heen" after school is how a child is kept, told;
+		// "ik ben niet opgesloten" is no one locked in; one who "net uit
+		// een uitbuitingssituatie is gestapt" needs shelter, not 112.
+		{text: "mn klasgenootje heeft steeds blauwe plekken op d'r armen en zegt dat haar broer haar 'straft'. ze mag na school echt nergens heen", intent: "unsure", who: understand.WhoOther},
+		{text: "mn stiefvader slaat me als ik iets verkeerd doe en zegt dat ik mn eigen eten moet verdienen. buiten school mag ik nergens heen", intent: "home", who: understand.WhoMe, home: true},
+		{text: "ik werk in een nagelsalon, de eigenaar houdt huur en kosten in en ik hou ongeveer 100 euro per maand over. ik ben niet opgesloten ofzo, dus telt dat eigenlijk wel?", intent: "labour", who: understand.WhoMe},
+		{text: "Maatschappelijk werker hier: ik zoek een opvangplek voor een vrouw die net uit een uitbuitingssituatie is gestapt. Wie regelt dat landelijk?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
+		// Little sisters taken away if the writer tells: the fear of it.
+		{text: "als ik het zeg komen ze mn kleine zusjes weghalen en dan is het mijn schuld", intent: "*", fear: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
