@@ -1087,7 +1087,7 @@ func TestUnderstand(t *testing.T) {
 		// now: two firm signs, a fire, being locked in.
 		{text: "elke avond staat hij voor de deur en nu bonkt hij op het raam", intent: "danger", danger: true},
 		{text: "they lock us in every night and there is a fire now", intent: "danger", danger: true},
-		{text: "he is standing in my room and wont leave", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "he is standing in my room and wont leave", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		// A grandmother kept in is no one reading along; a parent not
 		// sure of their worry, or a sister's boyfriend, is still a worry.
 		{text: "onze oma wordt door haar zoon gedwongen haar hele pensioen af te geven en hij laat haar niet meer alleen naar buiten", intent: "home", who: understand.WhoOther, home: true},
@@ -1430,6 +1430,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "Maatschappelijk werker hier: ik zoek een opvangplek voor een vrouw die net uit een uitbuitingssituatie is gestapt. Wie regelt dat landelijk?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
 		// Little sisters taken away if the writer tells: the fear of it.
 		{text: "als ik het zeg komen ze mn kleine zusjes weghalen en dan is het mijn schuld", intent: "*", fear: true, who: understand.WhoMe},
+		// Locked in one's own room as a punishment, told: a story of
+		// home, Veilig Thuis first with 112 a tap away. Locked in now,
+		// or someone in the room now, stays danger.
+		{text: "my dad takes all the money from my weekend job and locks me in my room if i come home late", intent: "home", who: understand.WhoMe, home: true},
+		{text: "hes in my room right now", intent: "danger", danger: true, home: true},
+		{text: "hij heeft me opgesloten in mijn kamer en ik kan er niet uit", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
