@@ -1436,6 +1436,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "my dad takes all the money from my weekend job and locks me in my room if i come home late", intent: "home", who: understand.WhoMe, home: true},
 		{text: "hes in my room right now", intent: "danger", danger: true, home: true},
 		{text: "hij heeft me opgesloten in mijn kamer en ik kan er niet uit", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		// A boy who "gets picked up" by older lads and "now has" three
+		// phones, told by his youth worker: signs, not danger now.
+		{text: "youth worker. one of my 14 year olds gets picked up outside school by older lads in a car, he's skipping classes and now has three phones", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1685,6 +1688,7 @@ func TestWatched(t *testing.T) {
 		{"is er een chat voor jongens die in de drugs zijn gerold en eruit willen, zonder dat de politie meteen meekijkt", false},
 		{"ze controleren elke avond onze telefoons. kunnen ze dit zien?", true},
 		{"he takes my phone every night and reads everything, cant say much here", true},
+		{"als ik ineens weg ben komt dat omdat hij mn telefoon checkt. verdwijnt dit gesprek vanzelf?", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Watched; got != tc.want {
