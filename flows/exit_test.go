@@ -179,6 +179,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"asking to close, no more talk", TextInput("kun je dit gesprek afsluiten? wil er niet meer over praten"), true},
 		{"hungarian, that's it, closing, bye", TextInput("Ennyi, bezárom. Szia."), true},
 		{"hungarian, no more writing, leaving", TextInput("nem akarok többet írni, kilépek"), true},
+		{"closing fast, right now", TextInput("hoe sluit ik dit snel af, nu meteen"), true},
+		{"right now, alone", TextInput("nu meteen"), false},
 		{"ending this conversation now", TextInput("I want to end this conversation now"), true},
 		{"closing this conversation now", TextInput("ik wil dit gesprek nu afsluiten"), true},
 		{"wanting out, closing the chat", TextInput("ik wil hier weg, chat sluiten"), true},

@@ -1281,10 +1281,12 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	// weten") makes the writer the one helped, not a professional.
 	wk.marks[markHome] -= inside(wk.homeAt, wk.otherAt)
 	wk.marks[markProf] -= inside(wk.profAt, wk.helpedAt)
-	if wk.marks[markWatched] == 0 {
+	if wk.marks[markWatched] == 0 && wk.marks[markProf] == 0 {
 		// Someone reading along is said with words put in as often as
 		// danger is ("hij zit nu naast me", "kan nu echt niet praten"):
-		// its phrases match as the rules do.
+		// its phrases match as the rules do. Not in what a professional
+		// tells of someone else: "een leerling komt doodmoe binnen" is
+		// no one coming in on the writer.
 		u.markers.matchGap(words, ruleGap, func(p *phrase, i, j int) {
 			if p.tag == markWatched && !notWatched(words, i, j) {
 				wk.marks[markWatched]++
@@ -1368,6 +1370,10 @@ func (u *understander) ageBeforePhrase(words []string) bool {
 var counted = map[string]bool{"keer": true, "times": true, "euro": true, "euros": true, "minuten": true, "minutes": true,
 	"uur": true, "hours": true, "dagen": true, "days": true, "weken": true, "weeks": true, "maanden": true, "months": true, "km": true, "procent": true, "percent": true}
 
+// banknotes are the words before "van" after which a number is money:
+// "briefjes van 50".
+var banknotes = map[string]bool{"briefjes": true, "briefje": true, "biljetten": true, "biljet": true, "notes": true, "bills": true}
+
 // possessive are the words with which a parent names a child by its age
 // alone: "my 15yo", "onze 12 jarige".
 var possessive = map[string]bool{"my": true, "our": true, "mijn": true, "onze": true, "ons": true}
@@ -1408,6 +1414,9 @@ func (u *understander) age(words []string) Age {
 		}
 		if i >= 2 && u.partner[words[i-2]] && !(i+1 < len(words) && u.ageAfter[words[i+1]]) {
 			continue // "een vriend van 22": his age, not hers
+		}
+		if i >= 2 && banknotes[words[i-2]] {
+			continue // "een rol briefjes van 50"
 		}
 		n, _ := strconv.Atoi(w)
 		switch {

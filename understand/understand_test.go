@@ -1298,9 +1298,14 @@ func TestUnderstand(t *testing.T) {
 		// What "they" now ask of someone in a job: a story, with its doubt.
 		{text: "heb via insta een baantje als hostess gevonden, drankjes serveren. nu vragen ze of ik ook mee naar boven wil met gasten. is dit nog normaal?", intent: "*", who: understand.WhoMe},
 		{text: "dankje, ik weet nu genoeg", intent: "thanks", who: understand.WhoMe},
-		// A neighbour's little boy is someone else; "een jaar of 14" an age.
+		// A neighbour's little boy is someone else. "een jaar of 20" says
+		// no age of the one a message is about: as often it is the man's,
+		// "een man van een jaar of 50".
 		{text: "het buurjongetje van een jaar of 8 staat vaak 's avonds laat buiten in de kou, binnen wordt er geschreeuwd en hij heeft blauwe plekken op zn armen", intent: "unsure", who: understand.WhoOther},
-		{text: "een jongen van een jaar of 14 staat elke avond bij de snackbar en wordt steeds opgehaald", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
+		// A pupil who "komt doodmoe binnen", told by a teacher, is no one
+		// coming in on the writer; "briefjes van 50" is money, no age.
+		{text: "Leerling van mij (3 havo) is sinds de kerstvakantie vaak afwezig, komt doodmoe binnen, heeft twee telefoons en een jongen van een jaar of 20 haalt hem op bij het hek. Laatst zag ik een rol briefjes van 50 in zijn etui.", intent: "unsure", who: understand.WhoProf},
+		{text: "ik zag een rol briefjes van 50 in de tas van mijn zoon", intent: "*", who: understand.WhoOther},
 		// A parent's "we zijn er kapot van" tells; it asks nothing.
 		{text: "onze dochter van 15 moet van een jongen pinpassen ophalen bij oude mensen, ze zegt dat ze anders haar naaktfoto rondstuurt. we zijn er kapot van", intent: "online", who: understand.WhoOther, age: understand.AgeMinor},
 		// Harm to a grandmother if the writer ever talks: the fear of it.
@@ -1354,7 +1359,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn neef van 15 moet van een groep scooters jatten, als hij nee zegt slaan ze hem in elkaar. hij heeft al een blauw oog", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "jongerenwerker hier. jongen van 15 uit mijn groep moet van een oudere gast telefoons jatten in de binnenstad. komt hij met niks terug dan krijgt ie klappen", intent: "criminal", who: understand.WhoProf},
 		{text: "mijn stiefvader slaat me als ik te laat thuis ben en mijn moeder doet niks. ik ben 13 en durf niet meer naar huis na school", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
-		{text: "het meisje van de buren is een jaar of 11, ze doet de hele dag het huishouden en gaat volgens mij nooit naar school. ik hoor vaak geschreeuw en klappen", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "het meisje van de buren is een jaar of 11, ze doet de hele dag het huishouden en gaat volgens mij nooit naar school. ik hoor vaak geschreeuw en klappen", intent: "home", who: understand.WhoOther},
 		{text: "ik doe webcamshows maar mn vriend beheert het account en ik zie nooit een cent. als ik zeg dat ik wil stoppen dreigt hij alles naar mn familie te sturen", intent: "sexual", who: understand.WhoMe, home: true},
 		// Afraid Veilig Thuis takes the writer from home: a fear; wanting
 		// it to stop at home is no one who will not stop a car.
@@ -1439,6 +1444,8 @@ func TestUnderstand(t *testing.T) {
 		// A boy who "gets picked up" by older lads and "now has" three
 		// phones, told by his youth worker: signs, not danger now.
 		{text: "youth worker. one of my 14 year olds gets picked up outside school by older lads in a car, he's skipping classes and now has three phones", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
+		// Hearing them come up the stairs: danger now.
+		{text: "ik hoor ze de trap op komen", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
