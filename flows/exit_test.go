@@ -181,6 +181,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"hungarian, no more writing, leaving", TextInput("nem akarok többet írni, kilépek"), true},
 		{"closing fast, right now", TextInput("hoe sluit ik dit snel af, nu meteen"), true},
 		{"right now, alone", TextInput("nu meteen"), false},
+		{"wanting the screen gone now", TextInput("ik wil dit scherm nu weg hebben"), true},
 		{"ending this conversation now", TextInput("I want to end this conversation now"), true},
 		{"closing this conversation now", TextInput("ik wil dit gesprek nu afsluiten"), true},
 		{"wanting out, closing the chat", TextInput("ik wil hier weg, chat sluiten"), true},

@@ -1446,6 +1446,16 @@ func TestUnderstand(t *testing.T) {
 		{text: "youth worker. one of my 14 year olds gets picked up outside school by older lads in a car, he's skipping classes and now has three phones", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
 		// Hearing them come up the stairs: danger now.
 		{text: "ik hoor ze de trap op komen", intent: "danger", danger: true},
+		// Kept in a flat till a debt is paid back: held, danger now.
+		{text: "my cousin is being kept in a flat in rotterdam till he pays back weed they say he lost. they sent a video of his face all bruised", intent: "danger", danger: true, who: understand.WhoOther},
+		// A sister taken "als ik mn mond open doe": the fear of talking.
+		{text: "ze zeiden dat ze mn zusje komen halen als ik mn mond open doe. ik durf tegen niemand iets te zeggen", intent: "*", fear: true, who: understand.WhoOther},
+		// What a son had to do "or they would hurt" his brother, a till
+		// that is short, women who never seem to go outside: stories,
+		// not danger now.
+		{text: "Our 15 year old son was stopped by police carrying someone else's package. He says he had to, or they would hurt his little brother.", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "my uncle makes me work in his shop after school and all weekend and hits me when the till is short. i'm 14", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		{text: "there's a massage place on my street open till 2am. the women never seem to go outside and the windows are covered. should i be worried or am i being nosy", intent: "sexual"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
