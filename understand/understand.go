@@ -1207,10 +1207,12 @@ func (u *understander) question() *Intent {
 // of a phone taken away ("pakt mijn telefoon af"), how a home keeps a
 // child cut off, not someone reading along, unless it is about to happen
 // ("ze pakken zo mn telefoon af om te checken"); or of what must not
-// happen ("een chat zonder dat de politie meteen meekijkt").
+// happen ("een chat zonder dat de politie meteen meekijkt"); or of
+// someone else's phone ("hij leest alles mee op haar telefoon").
 func notWatched(words []string, i, j int) bool {
 	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]] || i >= 1 && events[words[i-1]] ||
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
+		onTheirs(words, j) ||
 		slices.ContainsFunc(words[max(0, i-withoutReach):i], func(w string) bool { return w == "zonder" || w == "without" })
 }
 
@@ -1228,6 +1230,20 @@ func stated(words []string, i int) bool {
 
 var pronouns = map[string]bool{"ik": true, "je": true, "jij": true, "hij": true, "ze": true, "zij": true, "we": true, "wij": true, "jullie": true,
 	"i": true, "you": true, "he": true, "she": true, "they": true}
+
+// onTheirs reports whether the words from j, a word or two on, say "on
+// her phone": "leest alles mee op haar telefoon".
+func onTheirs(words []string, j int) bool {
+	for k := j; k < j+2 && k+1 < len(words); k++ {
+		if (words[k] == "op" || words[k] == "on") && theirs[words[k+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// theirs are the words that make a phone someone else's.
+var theirs = map[string]bool{"haar": true, "zijn": true, "hun": true, "her": true, "his": true, "their": true}
 
 var (
 	ifWords  = map[string]bool{"if": true, "when": true, "als": true, "wanneer": true}

@@ -1456,6 +1456,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "Our 15 year old son was stopped by police carrying someone else's package. He says he had to, or they would hurt his little brother.", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "my uncle makes me work in his shop after school and all weekend and hits me when the till is short. i'm 14", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "there's a massage place on my street open till 2am. the women never seem to go outside and the windows are covered. should i be worried or am i being nosy", intent: "sexual"},
+		// A threat unless a boy steals, told by a counsellor; a helper
+		// never allowed out alone; a woman who asked which city she is
+		// in: their stories, not danger now.
+		{text: `school counsellor here. a year 9 boy told me he has to steal phones for his "cousins" and hand them over, otherwise they'll hurt his mum. he made me promise not to tell anyone`, intent: "criminal", who: understand.WhoProf, home: true},
+		{text: "the family next door has a live-in helper who is never allowed out alone, i saw her crying on the balcony in january without a coat", intent: "labour", home: true},
+		{text: "housekeeping supervisor at a hotel. one room has been booked for weeks by the same man, different women go in and out, and one of them quietly asked me which city we are in", intent: "sexual"},
+		{text: "mn stiefvader laat mij na school het hele huis doen en zn winkel schoonmaken, als ik niet wil krijg ik klappen en geen eten", intent: "home", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1704,6 +1711,8 @@ func TestWatched(t *testing.T) {
 		// A police that must not look along is no one reading along.
 		{"is er een chat voor jongens die in de drugs zijn gerold en eruit willen, zonder dat de politie meteen meekijkt", false},
 		{"ze controleren elke avond onze telefoons. kunnen ze dit zien?", true},
+		// Someone else's phone read along is her story.
+		{"mijn zus (24) heeft sinds een jaar een man die haar onlyfans beheert, zij ziet nooit een cent en hij leest alles mee op haar telefoon", false},
 		{"he takes my phone every night and reads everything, cant say much here", true},
 		{"als ik ineens weg ben komt dat omdat hij mn telefoon checkt. verdwijnt dit gesprek vanzelf?", true},
 	} {
