@@ -1463,6 +1463,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "the family next door has a live-in helper who is never allowed out alone, i saw her crying on the balcony in january without a coat", intent: "labour", home: true},
 		{text: "housekeeping supervisor at a hotel. one room has been booked for weeks by the same man, different women go in and out, and one of them quietly asked me which city we are in", intent: "sexual"},
 		{text: "mn stiefvader laat mij na school het hele huis doen en zn winkel schoonmaken, als ik niet wil krijg ik klappen en geen eten", intent: "home", who: understand.WhoMe, home: true},
+		// Taken from home if the writer tells, or it is "klaar met mij"
+		// once he hears: fears, answered as fears.
+		{text: "als ik dit ergens vertel halen ze me dan uit huis? ik wil niet dat mn broertjes dan alleen met hem zijn", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "als hij ooit hoort dat ik met iemand heb gepraat is het klaar met mij. is dit echt anoniem", intent: "*", fear: true, who: understand.WhoMe},
+		// Boys who seem locked in, asked about anonymously: the question.
+		{text: "kan ik ergens melden dat er in een loods drugs worden gemaakt door jongens die daar opgesloten lijken, zonder mn naam te geven?", intent: "question", who: understand.WhoMe},
+		{text: "goeiemorgen, ik wil eerst even weten met wie ik praat", intent: "bot", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1711,6 +1718,7 @@ func TestWatched(t *testing.T) {
 		// A police that must not look along is no one reading along.
 		{"is er een chat voor jongens die in de drugs zijn gerold en eruit willen, zonder dat de politie meteen meekijkt", false},
 		{"ze controleren elke avond onze telefoons. kunnen ze dit zien?", true},
+		{"zit in de kamer met de anderen, ze zien mn scherm. later", true},
 		// Someone else's phone read along is her story.
 		{"mijn zus (24) heeft sinds een jaar een man die haar onlyfans beheert, zij ziet nooit een cent en hij leest alles mee op haar telefoon", false},
 		{"he takes my phone every night and reads everything, cant say much here", true},
