@@ -1470,6 +1470,17 @@ func TestUnderstand(t *testing.T) {
 		// Boys who seem locked in, asked about anonymously: the question.
 		{text: "kan ik ergens melden dat er in een loods drugs worden gemaakt door jongens die daar opgesloten lijken, zonder mn naam te geven?", intent: "question", who: understand.WhoMe},
 		{text: "goeiemorgen, ik wil eerst even weten met wie ik praat", intent: "bot", who: understand.WhoMe},
+		// Put in a shed, allowed out only once 2000 euro is paid back:
+		// held until then.
+		{text: "ze hebben me in een schuur gezet en mn schoenen en telefoon afgepakt, ik mag pas weg als ik 2000 euro heb terugbetaald. dit is een leentelefoon", intent: "danger", danger: true, who: understand.WhoMe},
+		// "wacht er komt iemand": someone coming, and reading along soon.
+		{text: "wacht er komt iemand", intent: "danger", danger: true},
+		// Beaten "anders", told by a parent; a man on the hall, told by
+		// a cleaner; "airbnb of iets ergs?": stories, not danger now.
+		{text: "mn zoon (14) moet van een groep oudere jongens telefoons jatten bij de mediamarkt, anders slaan ze hem in elkaar. hij heeft al een blauw oog", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "Ik doe de schoonmaak in een hotel. Op de derde verdieping zitten steeds andere jonge vrouwen in dezelfde kamer, altijd een man op de gang die de deur in de gaten houdt, overal condooms en cash.", intent: "sexual"},
+		{text: "bij het huis naast ons stopt elke nacht rond 3 uur een auto, er stappen steeds andere meisjes uit die een uur later weer opgehaald worden. airbnb of iets ergs? geen idee eigenlijk", intent: "*"},
+		{text: "my best friends dad takes all the money from her job and locks her in her room when he gets angry", intent: "home", who: understand.WhoOther, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1719,6 +1730,7 @@ func TestWatched(t *testing.T) {
 		{"is er een chat voor jongens die in de drugs zijn gerold en eruit willen, zonder dat de politie meteen meekijkt", false},
 		{"ze controleren elke avond onze telefoons. kunnen ze dit zien?", true},
 		{"zit in de kamer met de anderen, ze zien mn scherm. later", true},
+		{"wacht er komt iemand", true},
 		// Someone else's phone read along is her story.
 		{"mijn zus (24) heeft sinds een jaar een man die haar onlyfans beheert, zij ziet nooit een cent en hij leest alles mee op haar telefoon", false},
 		{"he takes my phone every night and reads everything, cant say much here", true},
@@ -2099,6 +2111,7 @@ func TestMeldcodeStepFive(t *testing.T) {
 		"meldcode stap 5: bij wie meld ik als het om uitbuiting gaat en niet om gewoon huiselijk geweld",
 		"Step 5 of the meldcode says report to someone for trafficking cases. Who exactly is that in my region?",
 		"meldcode stappen bij vermoeden van uitbuiting: bij wie moet ik in stap 5 uiteindelijk melden?",
+		"meldcode stap 5 bij een vermoeden van mensenhandel: bij wie in de regio meld ik dat dan precies?",
 	} {
 		m := x.Understand("nl", text)
 		if m.Who != understand.WhoProf || m.Asked == nil || m.Asked.ID != "zorgcoordinator" {
