@@ -183,6 +183,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"right now, alone", TextInput("nu meteen"), false},
 		{"wanting the screen gone now", TextInput("ik wil dit scherm nu weg hebben"), true},
 		{"asking to close, no more", TextInput("kan ik dit afsluiten? wil niet meer"), true},
+		{"polish, ok the end, must go", TextInput("dobra koniec, muszę iść"), true},
+		{"bulgarian, no more, closing", TextInput("Не искам повече. Затварям"), true},
 		{"ending this conversation now", TextInput("I want to end this conversation now"), true},
 		{"closing this conversation now", TextInput("ik wil dit gesprek nu afsluiten"), true},
 		{"wanting out, closing the chat", TextInput("ik wil hier weg, chat sluiten"), true},

@@ -1481,6 +1481,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "Ik doe de schoonmaak in een hotel. Op de derde verdieping zitten steeds andere jonge vrouwen in dezelfde kamer, altijd een man op de gang die de deur in de gaten houdt, overal condooms en cash.", intent: "sexual"},
 		{text: "bij het huis naast ons stopt elke nacht rond 3 uur een auto, er stappen steeds andere meisjes uit die een uur later weer opgehaald worden. airbnb of iets ergs? geen idee eigenlijk", intent: "*"},
 		{text: "my best friends dad takes all the money from her job and locks her in her room when he gets angry", intent: "home", who: understand.WhoOther, home: true},
+		{text: "pls. being taken", intent: "danger", danger: true},
+		// Told crying, angry if she tells; a boy in his pyjamas waiting
+		// outside till the door opens; a foreman who screams at them all
+		// day: stories, not danger now.
+		{text: "m'n dochter van 16 moet van haar 'vriendje' tasjes afgeven bij mensen die ze niet kent, ze vertelde het huilend en wil niet dat ik er iets mee doe omdat hij dan boos wordt", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "het buurjongetje van een jaar of 9 staat vaak in zn pyjama buiten te wachten tot er open wordt gedaan, en savonds hoor ik geschreeuw en harde klappen", intent: "home", who: understand.WhoOther},
+		{text: "the guys renovating the house next door sleep inside it, no water, and the foreman screams at them all day. pretty sure they dont get paid", intent: "labour", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1731,6 +1738,7 @@ func TestWatched(t *testing.T) {
 		{"ze controleren elke avond onze telefoons. kunnen ze dit zien?", true},
 		{"zit in de kamer met de anderen, ze zien mn scherm. later", true},
 		{"wacht er komt iemand", true},
+		{"hes here. cant type", true},
 		// Someone else's phone read along is her story.
 		{"mijn zus (24) heeft sinds een jaar een man die haar onlyfans beheert, zij ziet nooit een cent en hij leest alles mee op haar telefoon", false},
 		{"he takes my phone every night and reads everything, cant say much here", true},
