@@ -1488,6 +1488,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "m'n dochter van 16 moet van haar 'vriendje' tasjes afgeven bij mensen die ze niet kent, ze vertelde het huilend en wil niet dat ik er iets mee doe omdat hij dan boos wordt", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "het buurjongetje van een jaar of 9 staat vaak in zn pyjama buiten te wachten tot er open wordt gedaan, en savonds hoor ik geschreeuw en harde klappen", intent: "home", who: understand.WhoOther},
 		{text: "the guys renovating the house next door sleep inside it, no water, and the foreman screams at them all day. pretty sure they dont get paid", intent: "labour", who: understand.WhoOther},
+		// Fears, not danger now: "wat schiet ik ermee op" shoots no one;
+		// "hij weet ook waar mn moeder woont" is what he holds over her.
+		{text: "als ik naar de politie ga pakken ze mij toch zelf op, ik heb echt dingen verkocht. dus wat schiet ik ermee op", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "als ik hier iets over zeg komt hij erachter, hij weet alles en hij weet ook waar mn moeder woont", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "blijft dit tussen ons? komt mn naam ergens te staan?", intent: "bot"},
+		// A knife a son had on him, a man who waits in the car outside a
+		// small hotel: stories, not danger now.
+		{text: "my son is 15 and the police brought him home twice this month. he had cash and a knife on him. he says he owes someone and cant just stop", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "I run a small hotel. There's a woman who checks in every few days with a different man, always paid in cash by another guy who waits outside in the car. She looks terrified, never has her own ID and doesn't speak to staff. I don't want to accuse anyone wrongly but this has been going on for two months.", intent: "sexual", age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
