@@ -1497,6 +1497,14 @@ func TestUnderstand(t *testing.T) {
 		// small hotel: stories, not danger now.
 		{text: "my son is 15 and the police brought him home twice this month. he had cash and a knife on him. he says he owes someone and cant just stop", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		{text: "I run a small hotel. There's a woman who checks in every few days with a different man, always paid in cash by another guy who waits outside in the car. She looks terrified, never has her own ID and doesn't speak to staff. I don't want to accuse anyone wrongly but this has been going on for two months.", intent: "sexual", age: understand.AgeAdult},
+		// Whether typing here reaches the police: a fear, no police card.
+		{text: "komt dit bij de politie als ik hier iets typ? ze zeggen dat ze alles zien wat ik op mn telefoon doe", intent: "*", fear: true, who: understand.WhoMe},
+		// Sitting in the library till it closes, told in a story of home;
+		// boys at the door at night, told by a parent; a boss who
+		// "tolkt" (no typo of "tolt"): no danger now.
+		{text: "mn vader slaat mn moeder en soms mij ook. ik durf na school niet meer naar huis, ik zit nu bij de bieb tot die dicht gaat", intent: "home", who: understand.WhoMe, home: true},
+		{text: "zoon (16) heeft sinds kort een nieuwe vriendengroep, er komen s nachts jongens aan de deur en gister vond ik zakjes met wit poeder in zn jas", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "huisarts. patiënt met brandwonden aan zijn handen, werkt in een schoonmaakbedrijf. zijn baas tolkt alles en wil hem geen seconde alleen laten met mij", intent: "labour", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
