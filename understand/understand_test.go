@@ -1505,6 +1505,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn vader slaat mn moeder en soms mij ook. ik durf na school niet meer naar huis, ik zit nu bij de bieb tot die dicht gaat", intent: "home", who: understand.WhoMe, home: true},
 		{text: "zoon (16) heeft sinds kort een nieuwe vriendengroep, er komen s nachts jongens aan de deur en gister vond ik zakjes met wit poeder in zn jas", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "huisarts. patiënt met brandwonden aan zijn handen, werkt in een schoonmaakbedrijf. zijn baas tolkt alles en wil hem geen seconde alleen laten met mij", intent: "labour", who: understand.WhoProf},
+		// Fears, not danger now: whether the writer is guilty too, and
+		// whether he finds out "er via iemand achter".
+		{text: "ik heb zelf ook meisjes aan hem voorgesteld omdat hij dat wilde. ben ik nu ook schuldig? ik durf nergens heen", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "ik weet niet eens of het erg genoeg is om te melden en ben bang dat de politie me uitlacht of dat hij er via iemand achter komt", intent: "*", fear: true, who: understand.WhoMe},
+		// An employer who will not let a patient be admitted and wants
+		// to take him back now: danger, told by a nurse.
+		{text: "Nurse here. Man in our ER with a crushed hand, his 'employer' is standing in the cubicle refusing to let him be admitted and wants to drive him back to the site now.", intent: "danger", danger: true, who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
