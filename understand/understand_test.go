@@ -1512,6 +1512,10 @@ func TestUnderstand(t *testing.T) {
 		// An employer who will not let a patient be admitted and wants
 		// to take him back now: danger, told by a nurse.
 		{text: "Nurse here. Man in our ER with a crushed hand, his 'employer' is standing in the cubicle refusing to let him be admitted and wants to drive him back to the site now.", intent: "danger", danger: true, who: understand.WhoProf},
+		// Where "ze" can go after a rape asks for someone else: the
+		// question's answer, the Centrum Seksueel Geweld first, not
+		// "het is niet jouw schuld" to the writer.
+		{text: "Ze is nu veilig thuis. Waar kan ze terecht voor medisch onderzoek na een verkrachting?", intent: "question", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
