@@ -187,6 +187,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"bulgarian, no more, closing", TextInput("Не искам повече. Затварям"), true},
 		{"how to close and wipe", TextInput("hoe sluit ik dit en wis ik het gesprek"), true},
 		{"never mind, logging off", TextInput("nvm forget it, logging off"), true},
+		{"ending this conversation now", TextInput("ik wil dit gesprek nu beëindigen"), true},
 		{"ending this conversation now", TextInput("I want to end this conversation now"), true},
 		{"closing this conversation now", TextInput("ik wil dit gesprek nu afsluiten"), true},
 		{"wanting out, closing the chat", TextInput("ik wil hier weg, chat sluiten"), true},

@@ -216,5 +216,6 @@ var negationGap = map[string]bool{"de": true, "het": true, "een": true, "the": t
 	"naar": true, "to": true, "meteen": true, "direct": true, "gelijk": true, "eerst": true, "straight": true, "directly": true,
 	// "niet per se naar de politie", "not really the police"
 	"per": true, "se": true, "perse": true, "persé": true, "echt": true, "really": true, "necessarily": true,
-	// "zonder dat er meteen politie bij komt", "niet met de politie"
-	"dat": true, "er": true, "met": true, "with": true, "want": true, "wil": true}
+	// "zonder dat er meteen politie bij komt", "niet met de politie",
+	// "zonder dat je meteen de politie aan je broek hebt"
+	"dat": true, "er": true, "je": true, "met": true, "with": true, "want": true, "wil": true}

@@ -1767,6 +1767,9 @@ func TestWatched(t *testing.T) {
 		{"zit in de kamer met de anderen, ze zien mn scherm. later", true},
 		{"wacht er komt iemand", true},
 		{"hes here. cant type", true},
+		{"pretty sure my phone is tracked, they know everything i type", true},
+		{"ze kijken denk ik mee op mn scherm, later", true},
+		{"they go through my phone every night. if they see this im done", true},
 		// Someone else's phone read along is her story.
 		{"mijn zus (24) heeft sinds een jaar een man die haar onlyfans beheert, zij ziet nooit een cent en hij leest alles mee op haar telefoon", false},
 		{"he takes my phone every night and reads everything, cant say much here", true},
@@ -2116,6 +2119,7 @@ func TestNamesRefused(t *testing.T) {
 		"i dont want veilig thuis, is there something else",
 		"en dan niet de politie",
 		"is er iets waar je kan chatten zonder dat het meteen naar de politie gaat",
+		"bestaat er een chat voor jongens die vastzitten in dealen of runnen, zonder dat je meteen de politie aan je broek hebt?",
 	} {
 		if m := x.Understand("en", text); len(m.Named) > 0 {
 			t.Errorf("Understand(%q).Named = %v, want none", text, m.Named[0].ID)
