@@ -1516,6 +1516,13 @@ func TestUnderstand(t *testing.T) {
 		// question's answer, the Centrum Seksueel Geweld first, not
 		// "het is niet jouw schuld" to the writer.
 		{text: "Ze is nu veilig thuis. Waar kan ze terecht voor medisch onderzoek na een verkrachting?", intent: "question", who: understand.WhoOther},
+		// A daughter locked in her room by her father, told by her
+		// mother: a story of home ("in haar kamer" is at home).
+		{text: "mn dochter van 13 durft niet meer naar haar vader, hij pakt haar telefoon af en sluit haar op in haar kamer en ik zag blauwe plekken op haar arm", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Told crying yesterday; a phone held by the man who comes along:
+		// stories, not danger now. "oplichten" is crime done for others.
+		{text: "Mijn zoon is 16 en vertelde gisteren huilend dat hij voor een groepje mensen moet bellen en oplichten. Hij krijgt 'provisie' maar hij is bang en durft niet te stoppen want ze kennen zijn school.", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "verpleegkundige SEH. jonge vrouw voor de 3e keer dit jaar met soa-klachten en een gescheurde lip, de man die meekomt praat steeds voor haar en houdt haar telefoon vast", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
