@@ -115,7 +115,7 @@ func (n *names) find(words []string, used []bool) (named, refused []*content.Con
 			i++
 			continue
 		}
-		if state(words, i) {
+		if nameAsState(words, i) {
 			// "ze is nu veilig thuis", "hij is fier": how someone is,
 			// not a contact named. The words are still left out of
 			// what the message tells, as a name's are: "thuis" there
@@ -153,21 +153,21 @@ func equalWords(a, b []string) bool {
 	return true
 }
 
-// state reports whether the name that starts at words[i] says how someone
-// is, after one of them and "is" or "ben", with "nu" or "weer" between:
-// "ze is nu veilig thuis", "ik ben weer veilig thuis". A question about
-// the contact stays one: "wat is veilig thuis", "is veilig thuis gratis".
-func state(words []string, i int) bool {
+// nameAsState reports whether the name that starts at words[i] says how
+// someone is, after a pronoun and "is" or "ben", with "nu" or "weer"
+// between: "ze is nu veilig thuis", "ik ben weer veilig thuis". A question
+// about the contact stays one: "wat is veilig thuis", "is veilig thuis
+// gratis".
+func nameAsState(words []string, i int) bool {
 	k := i - 1
 	for k >= 0 && k >= i-2 && stateAdverbs[words[k]] {
 		k--
 	}
-	return k >= 1 && copulas[words[k]] && subjects[words[k-1]]
+	return k >= 1 && copulas[words[k]] && pronouns[words[k-1]]
 }
 
 var (
 	copulas      = map[string]bool{"is": true, "ben": true, "bent": true, "zijn": true, "was": true, "waren": true}
-	subjects     = map[string]bool{"ik": true, "je": true, "jij": true, "hij": true, "ze": true, "zij": true, "we": true, "wij": true, "jullie": true}
 	stateAdverbs = map[string]bool{"nu": true, "weer": true, "al": true, "gewoon": true, "eindelijk": true, "nog": true}
 )
 

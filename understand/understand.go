@@ -1228,6 +1228,9 @@ func stated(words []string, i int) bool {
 	return i >= 1 && pronouns[words[i-1]]
 }
 
+// pronouns are the words a person is named by as the one something is
+// said of: before the words of a question ("we zijn er"), or before "is"
+// and a contact's name ("ze is nu veilig thuis").
 var pronouns = map[string]bool{"ik": true, "je": true, "jij": true, "hij": true, "ze": true, "zij": true, "we": true, "wij": true, "jullie": true,
 	"i": true, "you": true, "he": true, "she": true, "they": true}
 
