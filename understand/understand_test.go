@@ -1523,6 +1523,13 @@ func TestUnderstand(t *testing.T) {
 		// stories, not danger now. "oplichten" is crime done for others.
 		{text: "Mijn zoon is 16 en vertelde gisteren huilend dat hij voor een groepje mensen moet bellen en oplichten. Hij krijgt 'provisie' maar hij is bang en durft niet te stoppen want ze kennen zijn school.", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "verpleegkundige SEH. jonge vrouw voor de 3e keer dit jaar met soa-klachten en een gescheurde lip, de man die meekomt praat steeds voor haar en houdt haar telefoon vast", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
+		// Fears, no police card: whether this is stored when "they" have
+		// people at the police; harm to a sister if the writer reports.
+		{text: "wordt dit ergens opgeslagen? die jongens hebben overal mensen, ook bij de politie zeggen ze", intent: "*", fear: true},
+		{text: "Wat gebeurt er als ik aangifte doe, hoort hij dan dat ik het was? Ik ben echt bang dat hij mijn zusje iets aandoet.", intent: "*", fear: true, who: understand.WhoMe},
+		// Hurt now stays danger, however afraid the writer says she is.
+		{text: "hij slaat mijn zusje nu, ik ben bang dat hij mijn zusje iets aandoet", intent: "danger", danger: true},
+		{text: `mn neefje (14) zit de hele dag op snap en krijgt 50 euro om "ff iets weg te brengen" naar rotterdam. hij vindt het normaal`, intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
