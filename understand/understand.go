@@ -1212,14 +1212,30 @@ func (u *understander) question() *Intent {
 func notWatched(words []string, i, j int) bool {
 	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]] || i >= 1 && events[words[i-1]] ||
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
-		onTheirs(words, j) ||
-		slices.ContainsFunc(words[max(0, i-withoutReach):i], func(w string) bool { return w == "zonder" || w == "without" })
+		onTheirs(words, j) || mustNotHappen(words, i)
 }
 
-// withoutReach is how many words before a phrase "zonder" may stand and
-// still say the phrase is what must not happen: "zonder dat de politie
-// meteen meekijkt".
+// mustNotHappen reports whether "zonder dat" or "without" and whom, in the
+// withoutReach words before words[i], say that what follows must not
+// happen: "zonder dat de politie meteen meekijkt". "zonder" alone is
+// without a thing ("ik werk zonder loon, hij kijkt mee"), which leaves the
+// one reading along read.
+func mustNotHappen(words []string, i int) bool {
+	for k := max(0, i-withoutReach); k+1 < i; k++ {
+		if (words[k] == "zonder" || words[k] == "without") && withoutWhom[words[k+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutReach is how many words before a phrase "zonder dat" may stand
+// and still say the phrase is what must not happen.
 const withoutReach = 5
+
+// withoutWhom are the words after "zonder" or "without" that make what
+// follows something that must not happen, not a thing one is without.
+var withoutWhom = map[string]bool{"dat": true, "that": true, "anyone": true, "someone": true, "him": true, "her": true, "them": true, "iemand": true}
 
 // stated reports whether the question's words at words[i] follow the
 // one they are said of, as a statement's do: "we zijn er kapot van" tells,

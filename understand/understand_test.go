@@ -1777,6 +1777,9 @@ func TestWatched(t *testing.T) {
 		{"ik denk dat mijn vriend mijn telefoon checkt, kan hij dit gesprek straks zien?", true},
 		// A police that must not look along is no one reading along.
 		{"is er een chat voor jongens die in de drugs zijn gerold en eruit willen, zonder dat de politie meteen meekijkt", false},
+		// Without a thing is no "zonder dat": the one reading along stays.
+		{"ik werk zonder loon, hij kijkt mee", true},
+		{"werk hier zonder contract. hij leest mee", true},
 		{"ze controleren elke avond onze telefoons. kunnen ze dit zien?", true},
 		{"zit in de kamer met de anderen, ze zien mn scherm. later", true},
 		{"wacht er komt iemand", true},
