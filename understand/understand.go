@@ -1251,15 +1251,20 @@ var pronouns = map[string]bool{"ik": true, "je": true, "jij": true, "hij": true,
 	"i": true, "you": true, "he": true, "she": true, "they": true}
 
 // onTheirs reports whether the words from j, a word or two on, say "on
-// her phone": "leest alles mee op haar telefoon".
+// her phone": "leest alles mee op haar telefoon". Only a phone or screen
+// makes it someone else's: "he reads my phone on his way home" is still
+// the writer's phone.
 func onTheirs(words []string, j int) bool {
-	for k := j; k < j+2 && k+1 < len(words); k++ {
-		if (words[k] == "op" || words[k] == "on") && theirs[words[k+1]] {
+	for k := j; k < j+2 && k+2 < len(words); k++ {
+		if (words[k] == "op" || words[k] == "on") && theirs[words[k+1]] && screens[words[k+2]] {
 			return true
 		}
 	}
 	return false
 }
+
+// screens are what someone reads along on.
+var screens = map[string]bool{"telefoon": true, "gsm": true, "mobiel": true, "scherm": true, "phone": true, "screen": true, "laptop": true}
 
 // theirs are the words that make a phone someone else's.
 var theirs = map[string]bool{"haar": true, "zijn": true, "hun": true, "her": true, "his": true, "their": true}
