@@ -1248,7 +1248,7 @@ func stated(words []string, i int) bool {
 // said of: before the words of a question ("we zijn er"), or before "is"
 // and a contact's name ("ze is nu veilig thuis").
 var pronouns = map[string]bool{"ik": true, "je": true, "jij": true, "hij": true, "ze": true, "zij": true, "we": true, "wij": true, "jullie": true,
-	"i": true, "you": true, "he": true, "she": true, "they": true}
+	"i": true, "he": true, "she": true, "they": true}
 
 // onTheirs reports whether the words from j, a word or two on, say "on
 // her phone": "leest alles mee op haar telefoon". Only a phone or screen

@@ -2212,6 +2212,8 @@ func TestAsksStated(t *testing.T) {
 		{"zijn er organisaties voor ouders", true},
 		{"is er een chat voor jongens", true},
 		{"is there a chat for boys", true},
+		// "thank you" ends a thanks; the question after it still asks.
+		{"thank you can i report this without my name", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Asks; got != tc.asks {
