@@ -1266,6 +1266,15 @@ func onTheirs(words []string, j int) bool {
 // screens are what someone reads along on.
 var screens = map[string]bool{"telefoon": true, "gsm": true, "mobiel": true, "scherm": true, "phone": true, "screen": true, "laptop": true}
 
+// writer reports whether w names the one who writes: "me", "mijn", "my".
+func writer(w string) bool {
+	switch w {
+	case "ik", "me", "mij", "mijn", "i", "my":
+		return true
+	}
+	return false
+}
+
 // theirs are the words that make a phone someone else's.
 var theirs = map[string]bool{"haar": true, "zijn": true, "hun": true, "her": true, "his": true, "their": true}
 
@@ -1321,14 +1330,16 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	// weten") makes the writer the one helped, not a professional.
 	wk.marks[markHome] -= inside(wk.homeAt, wk.otherAt)
 	wk.marks[markProf] -= inside(wk.profAt, wk.helpedAt)
-	if wk.marks[markWatched] == 0 && wk.marks[markProf] == 0 {
+	if wk.marks[markWatched] == 0 {
 		// Someone reading along is said with words put in as often as
 		// danger is ("hij zit nu naast me", "kan nu echt niet praten"):
-		// its phrases match as the rules do. Not in what a professional
+		// its phrases match as the rules do. Not what a professional
 		// tells of someone else: "een leerling komt doodmoe binnen" is
-		// no one coming in on the writer.
+		// no one coming in on the writer; "ik ben leraar, hij zit nu
+		// naast me" still is someone beside the writer.
+		prof := wk.marks[markProf] > 0
 		u.markers.matchGap(words, ruleGap, func(p *phrase, i, j int) {
-			if p.tag == markWatched && !notWatched(words, i, j) {
+			if p.tag == markWatched && !notWatched(words, i, j) && (!prof || slices.ContainsFunc(words[i:j], writer)) {
 				wk.marks[markWatched]++
 			}
 		})

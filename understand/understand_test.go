@@ -1790,6 +1790,8 @@ func TestWatched(t *testing.T) {
 		// Someone else's phone read along is her story.
 		{"mijn zus (24) heeft sinds een jaar een man die haar onlyfans beheert, zij ziet nooit een cent en hij leest alles mee op haar telefoon", false},
 		{"hij leest alles mee op zijn werk", true},
+		// A professional's own watcher is read; a pupil coming in is not.
+		{"ik ben leraar, hij zit nu naast me", true},
 		{"he reads my phone on his way home", true},
 		{"he takes my phone every night and reads everything, cant say much here", true},
 		{"als ik ineens weg ben komt dat omdat hij mn telefoon checkt. verdwijnt dit gesprek vanzelf?", true},
