@@ -952,7 +952,7 @@ func TestUnderstand(t *testing.T) {
 		// live, not someone held now.
 		{text: "de buurman heeft een stuk of 10 poolse jongens in zn schuur wonen, die gaan om 5 uur s ochtends weg en komen om 10 uur s avonds terug", intent: "labour"},
 		{text: "er woont iemand in de kelder van de chinees bij ons om de hoek, hij lijkt nooit weg te mogen", intent: "labour"},
-		{text: "neighbour kid maybe 14 is always outside at 3am handing things to cars, older guys watching him from a bench", intent: "criminal"},
+		{text: "neighbour kid maybe 14 is always outside at 3am handing things to cars, older guys watching him from a bench", intent: "criminal", age: understand.AgeMinor},
 		// Someone who has nowhere to go is not held there: a question
 		// for shelter.
 		{text: "welke organisatie regelt opvang voor slachtoffers mensenhandel? heb als wijkagent een vrouw die nergens heen kan", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
@@ -964,7 +964,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "ben mentor op een vmbo. leerlinge van 15 gaat 'shoppen' met een man van rond de 30 en die wil daarna dat ze iets terug doet voor hem", intent: "sexual", who: understand.WhoProf, age: understand.AgeMinor},
 		// "Been missing classes" is a pupil who skips school; a van for
 		// 20 minutes behind someone is danger, whatever happened last week.
-		{text: "teacher here. a student (14) keeps getting picked up by an older guy in a bmw and she's been missing classes", intent: "*", who: understand.WhoProf},
+		{text: "teacher here. a student (14) keeps getting picked up by an older guy in a bmw and she's been missing classes", intent: "*", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "al 20 min rijdt er een wit busje stapvoets achter me sinds ik uit school kwam, zelfde gast als vorige week", intent: "danger", danger: true, who: understand.WhoMe},
 		// A sign that is not firm in a question is what it asks about; a
 		// firm one is still danger.
@@ -1325,7 +1325,7 @@ func TestUnderstand(t *testing.T) {
 		// done, a neighbour's kid outside late: no danger now.
 		{text: "onze zoon van 14 komt steeds later thuis, heeft 2 telefoons en nieuwe schoenen waarvan hij niet zegt hoe hij eraan komt. gisteren zag ik een pakketje in zn tas", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		{text: "mn klasgenootje mag na school nooit weg, moet de hele dag voor haar broertjes zorgen en het huis doen en ze krijgt klappen als iets niet af is", intent: "unsure", who: understand.WhoOther},
-		{text: "neighbour kid, maybe 10, is outside late every night, looks hungry and flinches when his uncle calls him. sometimes we hear screaming through the wall", intent: "home", who: understand.WhoOther, home: true},
+		{text: "neighbour kid, maybe 10, is outside late every night, looks hungry and flinches when his uncle calls him. sometimes we hear screaming through the wall", intent: "home", who: understand.WhoOther, home: true, age: understand.AgeMinor},
 		// "in de zaak van zn maat" is his mate's business, not a van.
 		{text: "thuis slaat mn stiefvader mn moeder en mij en nu zegt hij dat ik na school in de zaak van zn maat moet werken zonder geld want ik kost hem alleen maar geld", intent: "home", who: understand.WhoMe, home: true},
 		{text: "ik poets voor een familie en woon bij ze op zolder. ze geven me eten maar geen geld omdat ik hun zou terugbetalen voor de reis. hoelang duurt dat nog", intent: "labour", who: understand.WhoMe, home: true},
@@ -1376,7 +1376,7 @@ func TestUnderstand(t *testing.T) {
 		// what goes on, not someone at the door now.
 		{text: "Onze zoon van 15 is sinds een paar weken steeds weg, hij ruikt naar wiet en laatst stond er een man aan de deur die zei dat onze zoon 'nog iets moest afbetalen'. We slapen er niet meer van.", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "pretty sure the massage place downstairs isnt a massage place. the girls never leave, men come and go all night and some guy brings them food", intent: "sexual"},
-		{text: "theres a kid, maybe 13, selling roses in the restaurants every night till 2am. a man waits outside and takes the money off her after every place", intent: "criminal", who: understand.WhoOther},
+		{text: "theres a kid, maybe 13, selling roses in the restaurants every night till 2am. a man waits outside and takes the money off her after every place", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Shut in a container without air, children going limp: danger,
 		// however sure the model is.
 		{text: "wij zitten in container achter in vrachtwagen al heel lang, bijna geen lucht, kinderen worden slap", intent: "danger", danger: true},
@@ -1530,6 +1530,17 @@ func TestUnderstand(t *testing.T) {
 		// Hurt now stays danger, however afraid the writer says she is.
 		{text: "hij slaat mijn zusje nu, ik ben bang dat hij mijn zusje iets aandoet", intent: "danger", danger: true},
 		{text: `mn neefje (14) zit de hele dag op snap en krijgt 50 euro om "ff iets weg te brengen" naar rotterdam. hij vindt het normaal`, intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// How others look when the owner comes is told of them, no danger now.
+		{text: "bij de wasstraat om de hoek werken jongens die er altijd zijn, ook om 11 uur 's nachts. ik zie ze nooit weggaan en ze kijken doodsbang als de eigenaar eraan komt", intent: "labour"},
+		// A record if one tells is a fear of punishment.
+		{text: "i was forced to sell stuff but i still did it. will i get a record if i tell someone", intent: "*", fear: true, who: understand.WhoMe},
+		// A host family and a bed in the utility room are work in a home, not
+		// the writer's family; bags picked up on orders are crime.
+		{text: "I teach Dutch to newcomers. One of my students (24) says her host family makes her clean twelve hours a day for pocket money and won't let her keep her residence card.", intent: "labour", who: understand.WhoProf, age: understand.AgeAdult, home: true},
+		{text: "De buren hebben een Filipijnse vrouw in huis die de hele dag poetst en op de kinderen past. Ik zie haar nooit alleen buiten en ze slaapt volgens mij in de bijkeuken.", intent: "labour"},
+		{text: "our 14yo keeps getting snapchat messages telling him where to pick up bags. he says its just a job for a mate but he jumps every time his phone buzzes", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// A daughter who moved in with a man her parents never met.
+		{text: "onze dochter is net 18 en is ingetrokken bij een man die we nooit hebben ontmoet. ze belt alleen nog als hij ernaast zit, ze heeft geen eigen bankrekening meer en ze is zo mager geworden", intent: "sexual", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1684,6 +1695,7 @@ func TestWatched(t *testing.T) {
 		{"they read all my messages. can they see this chat?", true},
 		{"werk bij een hotel. elk weekend boekt dezelfde man een kamer en komt binnen met telkens een ander jong meisje, contant betaald, nooit bagage", false},
 		{"shit hij is terug. later", true},
+		{"gtg hes back", true},
 		{"not safe to write now, hes in the room", true},
 		{"sorry moet ophouden met typen, ze komen de kamer in", true},
 		{"hij leest snachts altijd mijn telefoon door. als hij dit ziet ben ik de sjaak", true},
