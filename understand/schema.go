@@ -157,6 +157,10 @@ type Markers struct {
 	// after it ("15 jaar").
 	AgeBefore Phrases `yaml:"age_before"`
 	AgeAfter  Phrases `yaml:"age_after"`
+	// Child are the words for a child that make a number under 10 right
+	// after them, or after them and "van"/"of", an age ("ons zoontje
+	// van 8"): beside any other word such a number is rarely one.
+	Child Phrases `yaml:"child"`
 	// Partner are the people whose age a number after "van"/"of" gives
 	// rather than the age of the person the message is about: in "mijn
 	// dochter heeft een vriend van 22" the 22 is the boyfriend's.

@@ -140,9 +140,9 @@ type understander struct {
 	// coreSigns has a bit for each kind that is not context.
 	rules, except, signs, everyday, light, alone, opening *phrases
 	// means are the keywords of Understanding.Means.
-	means                        *phrases
-	keywords, markers            *phrases
-	ageBefore, ageAfter, partner map[string]bool
+	means                               *phrases
+	keywords, markers                   *phrases
+	ageBefore, ageAfter, partner, child map[string]bool
 	// ageBeforeWords are the phrases of more than one word that make a
 	// number right after them an age: "zoon is 14", not "het is 14".
 	ageBeforeWords [][]string
@@ -233,7 +233,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 		c: c, lex: lex, u: spec, models: models,
 		rules: spelt(), except: spelt(), signs: spelt(), everyday: spelt(), light: spelt(), alone: spelt(), opening: spelt(),
 		keywords: spelt(), markers: spelt(), means: spelt(),
-		ageBefore: map[string]bool{}, ageAfter: map[string]bool{}, partner: map[string]bool{}, switchTo: spelt(),
+		ageBefore: map[string]bool{}, ageAfter: map[string]bool{}, partner: map[string]bool{}, child: map[string]bool{}, switchTo: spelt(),
 		plain: map[string]bool{}, emoji: map[rune][]string{}, fallback: map[string]*Intent{},
 		feature: map[uint64]int32{},
 	}
@@ -276,6 +276,11 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	for _, s := range all(m.AgeAfter) {
 		if w := Tokens(s); len(w) > 0 {
 			u.ageAfter[w[0]] = true
+		}
+	}
+	for _, s := range all(m.Child) {
+		if w := Tokens(s); len(w) > 0 {
+			u.child[w[0]] = true
 		}
 	}
 	// Examples, as term counts first; weights need every example's
@@ -1448,6 +1453,15 @@ func (u *understander) childByAge(words []string) bool {
 	return false
 }
 
+// youngChild reports whether the number at i is the age of a child named
+// right before it: "ons zoontje van 8", "my son (7)".
+func (u *understander) youngChild(words []string, i int) bool {
+	if i > 0 && u.child[words[i-1]] {
+		return true
+	}
+	return i > 1 && (words[i-1] == "van" || words[i-1] == "of") && u.child[words[i-2]]
+}
+
 // notAge are the words after "3 years" that make it a time, not an age.
 var notAge = map[string]bool{"of": true, "ago": true, "van": true, "geleden": true, "lang": true, "long": true}
 
@@ -1471,6 +1485,8 @@ func (u *understander) age(words []string) Age {
 		}
 		n, _ := strconv.Atoi(w)
 		switch {
+		case n > 0 && n < minAge && u.youngChild(words, i):
+			return AgeMinor
 		case n < minAge || n > maxAge:
 		case n < majority:
 			return AgeMinor
@@ -1698,7 +1714,7 @@ var joiners = map[string]bool{"of": true, "en": true, "or": true, "and": true}
 // of danger at all (see dangerModelHome), and a little surer of a story a
 // topic's keyword names with no such sign (dangerModelTold).
 func (u *understander) dangerNeed(m *Meaning, words []string, told bool) float64 {
-	if u.signKindsIn(words, false) != 0 {
+	if u.signKindsIn(words, true) != 0 {
 		return dangerModelProb
 	}
 	switch {

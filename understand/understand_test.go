@@ -1541,6 +1541,19 @@ func TestUnderstand(t *testing.T) {
 		{text: "our 14yo keeps getting snapchat messages telling him where to pick up bags. he says its just a job for a mate but he jumps every time his phone buzzes", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// A daughter who moved in with a man her parents never met.
 		{text: "onze dochter is net 18 en is ingetrokken bij een man die we nooit hebben ontmoet. ze belt alleen nog als hij ernaast zit, ze heeft geen eigen bankrekening meer en ze is zo mager geworden", intent: "sexual", who: understand.WhoOther},
+		// What he does if he finds out, or if one snitches: a fear, no
+		// danger now.
+		{text: "ik wil wel praten maar als hij erachter komt dat ik met iemand chat doet hij mn broertje iets aan", intent: "*", fear: true, who: understand.WhoOther},
+		{text: "they know where my mum lives. if i snitch they said shes next. i just want it to stop without anyone knowing it was me", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// How a life is kept, told: not allowed out without them, locked in
+		// at night, angry when she cries.
+		{text: "my classmate always comes to school hungry with marks on her arms. she told me her mums boyfriend locks her in her room at night", intent: "home", who: understand.WhoOther, home: true},
+		{text: "Ik kom uit Oeganda en maak schoon bij een familie. Ik mag niet naar buiten zonder hen, ik krijg geen geld want ze zeggen ik krijg eten en bed", intent: "labour", who: understand.WhoMe, home: true},
+		{text: "ik ben juf in groep 6, een meisje komt steeds met blauwe plekken op haar armen en zegt dat papa boos wordt als ze huilt", intent: "home", who: understand.WhoProf, home: true},
+		{text: "ze mag niet naar buiten zonder hem en hij staat nu voor de deur", intent: "danger", danger: true, who: understand.WhoOther},
+		// A young child's age after the child; not knowing what to do is
+		// the writer's.
+		{text: "mn ex neemt ons zoontje van 8 in het weekend mee naar een 'vriend' en hij komt steeds stil en met blauwe plekken terug. ik weet niet wat ik moet", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
