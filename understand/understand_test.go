@@ -1554,6 +1554,16 @@ func TestUnderstand(t *testing.T) {
 		// A young child's age after the child; not knowing what to do is
 		// the writer's.
 		{text: "mn ex neemt ons zoontje van 8 in het weekend mee naar een 'vriend' en hij komt steeds stil en met blauwe plekken terug. ik weet niet wat ik moet", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
+		// At a party, told to come along by an older man who keeps one's
+		// coat and bag: danger now.
+		{text: "ben op een feestje en n oudere gast zegt dat ik ff mee moet naar zn 'vriend', hij heeft mn jas en tas en ik ben 14 idk wat ik moet doen", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
+		// A grandchild's punishments, a daughter upset after a visit, a car
+		// outside every night: told, no danger now.
+		{text: "mn kleinkind van 8 vertelt dat papa haar met de riem slaat als ze niet luistert en dat ze dan in de kelder moet. wat moet ik als oma hiermee", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		{text: "mijn kleinkind zit nu in de kelder opgesloten", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "mijn ex neemt onze dochter van 12 mee naar zijn nieuwe huisgenoot en daarna is ze helemaal van slag en wil ze niet meer douchen. ik durf het niet hardop te denken", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "theres a car outside our building every night, different young women get in and out, always the same driver waiting. probably nothing?", intent: "sexual"},
+		{text: "ik ben mentor op een vmbo. een leerling van 14 verzuimt steeds vaker, heeft twee telefoons en ik zag haar bij het hek instappen bij oudere jongens in een dure auto", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
