@@ -1249,6 +1249,33 @@ func stated(words []string, i int) bool {
 	return i >= 1 && pronouns[words[i-1]]
 }
 
+// relative reports whether "waar" or "where" at words[i] opens a clause
+// that says which place is meant, as in a story: "een nagelsalon waar de
+// meiden slapen", "a site where the guys sleep in their cars". Such a
+// clause goes on with someone else as its subject; a verb after it asks
+// ("haar pooier, waar kan ze heen"), and so does the writer or anyone
+// who may go there ("een plek waar ik terecht kan").
+func relative(words []string, i int) bool {
+	if i < 2 || i+1 >= len(words) || words[i] != "waar" && words[i] != "where" || !determiners[words[i-2]] {
+		return false
+	}
+	next := words[i+1]
+	return (determiners[next] || subjects[next]) && !seekers[next]
+}
+
+// subjects are the pronouns a relative clause of a story goes on with.
+var subjects = map[string]bool{"hij": true, "ze": true, "zij": true, "he": true, "she": true, "they": true, "it": true}
+
+// determiners are the words before a noun that a relative "waar" or
+// "where" may follow: "een bedrijfje waar".
+var determiners = map[string]bool{"een": true, "de": true, "het": true, "mijn": true, "zijn": true, "haar": true, "onze": true, "ons": true, "hun": true, "deze": true, "die": true, "dat": true,
+	"a": true, "an": true, "the": true, "my": true, "his": true, "her": true, "our": true, "their": true, "this": true, "that": true}
+
+// seekers are the ones who may look for a place: after "een plek waar"
+// they make it a question ("waar ik terecht kan").
+var seekers = map[string]bool{"ik": true, "je": true, "jij": true, "u": true, "we": true, "wij": true, "men": true, "iemand": true, "mensen": true,
+	"i": true, "you": true, "one": true, "someone": true, "people": true}
+
 // pronouns are the words a person is named by as the one something is
 // said of: before the words of a question ("we zijn er"), or before "is"
 // and a contact's name ("ze is nu veilig thuis").
@@ -1313,7 +1340,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	}
 	wk.homeAt, wk.otherAt, wk.profAt, wk.helpedAt = wk.homeAt[:0], wk.otherAt[:0], wk.profAt[:0], wk.helpedAt[:0]
 	u.markers.match(words, func(p *phrase, i, j int) {
-		if p.tag == markWatched && notWatched(words, i, j) || p.tag == markAsks && stated(words, i) {
+		if p.tag == markWatched && notWatched(words, i, j) || p.tag == markAsks && (stated(words, i) || relative(words, i)) {
 			return
 		}
 		wk.marks[p.tag]++

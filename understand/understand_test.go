@@ -1564,6 +1564,18 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn ex neemt onze dochter van 12 mee naar zijn nieuwe huisgenoot en daarna is ze helemaal van slag en wil ze niet meer douchen. ik durf het niet hardop te denken", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "theres a car outside our building every night, different young women get in and out, always the same driver waiting. probably nothing?", intent: "sexual"},
 		{text: "ik ben mentor op een vmbo. een leerling van 14 verzuimt steeds vaker, heeft twee telefoons en ik zag haar bij het hek instappen bij oudere jongens in een dure auto", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
+		// In the back of a van, to leave the country tonight: danger now.
+		{text: "hij heeft mn paspoort en zegt dat ik vannacht het land uit ga. ik zit achter in een busje met nog 2 meiden", intent: "danger", danger: true, who: understand.WhoMe},
+		// Told: locked up when late, stuck in crime as a life.
+		{text: "mn klasgenootje moet na school altijd meteen naar huis om voor 5 broertjes te zorgen, haar vader sluit haar op als ze te laat is en ze heeft vaak blauwe plekken op haar armen", intent: "home", who: understand.WhoOther, home: true},
+		{text: "waar kan mn neef anoniem chatten? hij zit vast in criminele dingen waar ie niet meer uit komt", intent: "question", who: understand.WhoOther},
+		// Immigration called, a visa run out: a fear of being sent away.
+		{text: "if i tell you what happened will you call immigration? my visa ran out last year", intent: "*", fear: true, who: understand.WhoMe},
+		// Whether the bot is the police is about the bot; a place to talk
+		// anonymously is asked for.
+		{text: "who runs this? is it the police", intent: "bot"},
+		{text: "is er een plek waar ik anoniem kan praten", intent: "question", who: understand.WhoMe},
+		{text: "my 13 yo son keeps getting snapchat messages from an older boy telling him to pick things up. he has new airpods and a moncler jacket i never bought", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2251,6 +2263,14 @@ func TestAsksStated(t *testing.T) {
 		{"is there a chat for boys", true},
 		// "thank you" ends a thanks; the question after it still asks.
 		{"thank you can i report this without my name", true},
+		// "waar" and "where" that say which place a story is about ask
+		// nothing; with a verb or the one who seeks after them they ask.
+		{"theres a construction site next to my office where the guys sleep in their cars", false},
+		{"mijn neef werkt bij een bedrijfje waar hij bankpassen moet ophalen", false},
+		{"in de nagelsalon waar de meiden slapen is iets mis", false},
+		{"mijn zus heeft aangifte gedaan tegen haar pooier, waar kan ze heen voor begeleiding", true},
+		{"ik zoek een plek waar ik mijn verhaal kwijt kan", true},
+		{"where can she go", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Asks; got != tc.asks {
