@@ -1576,6 +1576,17 @@ func TestUnderstand(t *testing.T) {
 		{text: "who runs this? is it the police", intent: "bot"},
 		{text: "is er een plek waar ik anoniem kan praten", intent: "question", who: understand.WhoMe},
 		{text: "my 13 yo son keeps getting snapchat messages from an older boy telling him to pick things up. he has new airpods and a moncler jacket i never bought", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// What happens to snitches, said of anyone, beside the fear of them
+		// finding out: a fear.
+		{text: "mn broer zegt dat verklikkers in ons blok worden gestoken. ik wil iets kwijt maar ben echt bang dat ze het te weten komen", intent: "*", fear: true, who: understand.WhoOther},
+		{text: "mijn broer is net gestoken", intent: "danger", danger: true, who: understand.WhoOther},
+		// Told, no danger now: a cut seen, men going up all day, a phone
+		// taken, a child back quiet and scared.
+		{text: "my little brother is 15 and he comes home at 4am with cash and a cut on his arm, says he 'works for some guys' doing deliveries", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "a girl in my building never leaves the flat unless a man is with her, and different men go up all day. last night i heard her crying through the wall", intent: "sexual", who: understand.WhoOther},
+		{text: "sinds de scheiding gaat onze dochter van 12 om het weekend naar de familie van mijn ex. daar moet ze de hele dag poetsen, koken en op kleine neefjes passen, haar telefoon wordt afgepakt en ze komt stil en bang terug", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Put on a website by a boyfriend; a friend's age after "is".
+		{text: "my friend is 15 and her boyfriend puts her on some website, she says its fine cause hes saving for their future together", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
