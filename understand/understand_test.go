@@ -1587,6 +1587,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "sinds de scheiding gaat onze dochter van 12 om het weekend naar de familie van mijn ex. daar moet ze de hele dag poetsen, koken en op kleine neefjes passen, haar telefoon wordt afgepakt en ze komt stil en bang terug", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Put on a website by a boyfriend; a friend's age after "is".
 		{text: "my friend is 15 and her boyfriend puts her on some website, she says its fine cause hes saving for their future together", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		// A manager who always waits in the car, a client who keeps coming
+		// back, told by clinic staff: no danger now.
+		{text: "i work at a sexual health clinic. one client keeps coming back with infections, says she cant say no to clients and her 'manager' always waits in the car outside", intent: "sexual", who: understand.WhoProf},
+		{text: "he waits in the car outside right now and says i have to come", intent: "danger", danger: true, who: understand.WhoMe},
+		// Deliveries for someone, in quotes, are crime.
+		{text: "mijn zoon van 14 komt midden in de nacht thuis met briefjes van 50 en zegt dat hij 'bezorgt' voor iemand. hij slaapt slecht en durft niet meer alleen naar buiten", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1741,6 +1747,9 @@ func TestWatched(t *testing.T) {
 		{"they read all my messages. can they see this chat?", true},
 		{"werk bij een hotel. elk weekend boekt dezelfde man een kamer en komt binnen met telkens een ander jong meisje, contant betaald, nooit bagage", false},
 		{"shit hij is terug. later", true},
+		// Checked in at a hotel is no phone checked.
+		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
+		{"my phone gets checked every night", true},
 		{"gtg hes back", true},
 		{"not safe to write now, hes in the room", true},
 		{"sorry moet ophouden met typen, ze komen de kamer in", true},
