@@ -136,8 +136,12 @@ type Markers struct {
 	// match of Me, so that a parent's shock about a child stays about
 	// the child.
 	Reflexive Phrases `yaml:"reflexive"`
-	Other     Phrases `yaml:"other"`
-	Prof      Phrases `yaml:"prof"`
+	// Doubt says the writer is not sure what it is ("weet niet of dit
+	// normaal is", "am i overreacting"): signs of one form then do not
+	// make the answer that form's.
+	Doubt Phrases `yaml:"doubt"`
+	Other Phrases `yaml:"other"`
+	Prof  Phrases `yaml:"prof"`
 	// Helped are the writer's own helpers ("mijn mentor", "met een
 	// hulpverlener praten", "my teacher"): a professional's word inside
 	// one says the writer is the one helped, not a professional, so it

@@ -115,6 +115,7 @@ const (
 	markReflexive
 	markHelped
 	markAbroad
+	markDoubt
 	markCount
 )
 
@@ -249,7 +250,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	m := u.u.Markers
 	for tag, p := range map[int]Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
 		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
-		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped, markAbroad: m.Abroad} {
+		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped, markAbroad: m.Abroad, markDoubt: m.Doubt} {
 		for _, s := range all(p) {
 			u.markers.add(s, tag)
 		}
@@ -1020,11 +1021,21 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		//
 		// Keywords of two topics ("met zijn neef slapen" and "geld
 		// schuldig") leave it to the model.
-		rival := false
+		rival, agreed := false, false
 		for i, in := range u.intents {
 			rival = rival || i != choice && wk.kw[i] && topicIntent(in)
+			// Someone unsure what it is stays unsure, unless a keyword
+			// of a form and the model both say which: "een tweede
+			// telefoon" is a sign of anything, "klusjes voor jongens uit
+			// de wijk" beside it is crime.
+			agreed = agreed || i != choice && wk.kw[i] && wk.form[i] && in == t
 		}
-		if t != nil && (!kw || m.Intent.ID != "unsure" && (rival || len(masked) >= topicAloneWords && slices.Max(wk.probs) >= topicOverKeyword)) {
+		// The writer's own doubt keeps it unsure: "ik weet niet of dit
+		// normaal is, hij wil dat ik dingen doe voor geld". So does a
+		// short message of signs alone ("mijn zoon heeft ineens veel
+		// geld en twee telefoons"): Veilig Thuis is for such doubt.
+		agreed = agreed && wk.marks[markDoubt] == 0 && len(masked) >= storyWords
+		if t != nil && (!kw || m.Intent.ID != "unsure" && (rival || len(masked) >= topicAloneWords && slices.Max(wk.probs) >= topicOverKeyword) || m.Intent.ID == "unsure" && agreed) {
 			m.Intent = u.atHome(t, m.Home)
 		} else if t == nil && rival && !wk.form[choice] {
 			// The model unsure, and only a means ("geld schuldig")
@@ -1263,6 +1274,18 @@ func relative(words []string, i int) bool {
 	return (determiners[next] || subjects[next]) && !seekers[next]
 }
 
+// decided reports whether "wat" or "what" at words[i] says what someone
+// decides or tells, as a story does: "hij bepaalt wat ze moet opnemen",
+// "he decides what i wear".
+func decided(words []string, i int) bool {
+	return i >= 1 && (words[i] == "wat" || words[i] == "what") && deciders[words[i-1]]
+}
+
+// deciders are the verbs of deciding and telling that "wat" may follow in
+// a story.
+var deciders = map[string]bool{"bepaalt": true, "bepalen": true, "beslist": true, "beslissen": true, "zegt": true, "zeggen": true,
+	"decides": true, "decide": true, "tells": true, "says": true, "controls": true}
+
 // subjects are the pronouns a relative clause of a story goes on with.
 var subjects = map[string]bool{"hij": true, "ze": true, "zij": true, "he": true, "she": true, "they": true, "it": true}
 
@@ -1340,7 +1363,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	}
 	wk.homeAt, wk.otherAt, wk.profAt, wk.helpedAt = wk.homeAt[:0], wk.otherAt[:0], wk.profAt[:0], wk.helpedAt[:0]
 	u.markers.match(words, func(p *phrase, i, j int) {
-		if p.tag == markWatched && notWatched(words, i, j) || p.tag == markAsks && (stated(words, i) || relative(words, i)) {
+		if p.tag == markWatched && notWatched(words, i, j) || p.tag == markAsks && (stated(words, i) || relative(words, i) || decided(words, i)) {
 			return
 		}
 		wk.marks[p.tag]++

@@ -787,7 +787,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik ben gisteren verkracht, waar kan ik terecht voor onderzoek en zorg", intent: "assault", who: understand.WhoMe},
 		// A parent's or teacher's fear in a story about someone else is a
 		// worry about that story, not danger now.
-		{text: "mijn zoon is 15 en heeft sinds kort een 2e telefoon en gaat s nachts weg. vond gister 2000 euro in zn kast 😰", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mijn zoon is 15 en heeft sinds kort een 2e telefoon en gaat s nachts weg. vond gister 2000 euro in zn kast 😰", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "my 14yo son came home with 500 euro cash and 2 phones, says hes holding stuff for a friend. im scared", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Something in a colleague's eyes at work, who can no longer see.
 		{text: "collega in de kas heeft spul in zn ogen gekregen en de baas zegt dat ie gwn moet doorwerken, hij kan niks meer zien", intent: "danger", danger: true, who: understand.WhoOther},
@@ -1311,7 +1311,7 @@ func TestUnderstand(t *testing.T) {
 		// Harm to a grandmother if the writer ever talks: the fear of it.
 		{text: "hij heeft mijn adres en dat van mn oma. hij zegt als ik ooit praat dat hij haar iets aandoet. ik durf echt niks", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "mn beste vriendin heeft opeens 3 telefoons en een gucci tas en ze gaat elk weekend 'logeren' bij een gast in amsterdam die niemand van ons kent", intent: "unsure", who: understand.WhoOther},
-		{text: `my little brother (14) keeps getting picked up at night by older guys and comes back with cash and a cut on his hand, he says it's just "runs"`, intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: `my little brother (14) keeps getting picked up at night by older guys and comes back with cash and a cut on his hand, he says it's just "runs"`, intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Pushed into a van now: danger.
 		{text: "ze duwen me nu in een busje", intent: "danger", danger: true, who: understand.WhoMe},
 		// A boss who yells at his workers, those "exploited here" asked
@@ -1330,7 +1330,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "thuis slaat mn stiefvader mn moeder en mij en nu zegt hij dat ik na school in de zaak van zn maat moet werken zonder geld want ik kost hem alleen maar geld", intent: "home", who: understand.WhoMe, home: true},
 		{text: "ik poets voor een familie en woon bij ze op zolder. ze geven me eten maar geen geld omdat ik hun zou terugbetalen voor de reis. hoelang duurt dat nog", intent: "labour", who: understand.WhoMe, home: true},
 		// "een klasgenootje van me": the "me" says whose classmate.
-		{text: "klasgenootje van me heeft steeds blauwe plekken op haar armen, zegt dat ze gevallen is, en ze wil na school nooit naar huis", intent: "unsure", who: understand.WhoOther},
+		{text: "klasgenootje van me heeft steeds blauwe plekken op haar armen, zegt dat ze gevallen is, en ze wil na school nooit naar huis", intent: "home", who: understand.WhoOther},
 		// Someone safe in an office now, shelter asked for; a man who
 		// waited outside; a girl kept from school: no danger now.
 		{text: "Wie regelt opvang voor een buitenlandse vrouw die net weg is bij haar uitbuiter? Ze zit nu bij ons op kantoor en kan nergens heen.", intent: "question"},
@@ -1593,6 +1593,16 @@ func TestUnderstand(t *testing.T) {
 		{text: "he waits in the car outside right now and says i have to come", intent: "danger", danger: true, who: understand.WhoMe},
 		// Deliveries for someone, in quotes, are crime.
 		{text: "mijn zoon van 14 komt midden in de nacht thuis met briefjes van 50 en zegt dat hij 'bezorgt' voor iemand. hij slaapt slecht en durft niet meer alleen naar buiten", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Youth care coming to take the brothers away if one tells: a fear.
+		{text: "als jeugdzorg erbij komt halen ze mn broertjes weg, daarom zeg ik niks over hoe het thuis is", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// A child out in the cold till late: neglect told, no danger now.
+		{text: "the boy next door, maybe 10, is outside in the cold till late most nights and has bruises on his arms. his mum's boyfriend screams at him constantly", intent: "home", who: understand.WhoOther, home: true},
+		// Selling on the market in school time is a child's work.
+		{text: "op de markt staat een meisje van hooguit 13 elke dag kleding te verkopen, ook onder schooltijd. de man bij haar schreeuwt tegen haar en ik zie haar nooit eten", intent: "labour", who: understand.WhoOther},
+		// Unsure signs, with a form's keyword the model agrees with: that form.
+		{text: "mn zoon van 13 heeft een tweede telefoon die s nachts de hele tijd trilt. hij zegt dat hij klusjes doet voor jongens uit de wijk en dat ik me er niet mee moet bemoeien", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "buurvrouw heeft een meisje in huis dat alles doet, schoonmaken koken de kinderen. ik zie haar nooit alleen buiten, ze spreekt geen nederlands en ik heb haar nooit zien lachen", intent: "labour", who: understand.WhoOther},
+		{text: "vriendin heeft een onlyfans maar haar vriend beheert alles, hij heeft haar wachtwoorden en bepaalt wat ze moet opnemen. zij ziet geen cent ervan", intent: "sexual", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2291,6 +2301,10 @@ func TestAsksStated(t *testing.T) {
 		{"mijn zus heeft aangifte gedaan tegen haar pooier, waar kan ze heen voor begeleiding", true},
 		{"ik zoek een plek waar ik mijn verhaal kwijt kan", true},
 		{"where can she go", true},
+		// What someone decides or says is told, not asked.
+		{"hij bepaalt wat ze moet opnemen", false},
+		{"he decides what i wear", false},
+		{"wat moet ik doen", true},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).Asks; got != tc.asks {
