@@ -1603,6 +1603,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn zoon van 13 heeft een tweede telefoon die s nachts de hele tijd trilt. hij zegt dat hij klusjes doet voor jongens uit de wijk en dat ik me er niet mee moet bemoeien", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "buurvrouw heeft een meisje in huis dat alles doet, schoonmaken koken de kinderen. ik zie haar nooit alleen buiten, ze spreekt geen nederlands en ik heb haar nooit zien lachen", intent: "labour", who: understand.WhoOther},
 		{text: "vriendin heeft een onlyfans maar haar vriend beheert alles, hij heeft haar wachtwoorden en bepaalt wat ze moet opnemen. zij ziet geen cent ervan", intent: "sexual", who: understand.WhoOther},
+		// Videos sent to school if one tells: a fear of what follows.
+		{text: "ze zegt dat ze mn filmpjes naar school stuurt als ik iemand iets vertel. ik durf echt niet", intent: "*", fear: true, who: understand.WhoMe},
+		// A parent shaking at what a child told tonight: no danger now.
+		{text: "mijn dochter van 12 vertelde vanavond dat opa aan haar zit als ze daar logeert. ik sta te trillen, wat moet ik nu doen", intent: "", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "hij zit aan me nu en ik wil weg", intent: "danger", danger: true, who: understand.WhoMe},
+		// Driven around by an older man; knives kept in a locker: told.
+		{text: "my little sister is 15 and some older guy keeps buying her stuff and driving her around. she skips school now and hides a second phone", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "I'm a school counsellor. A year 9 boy told me older lads make him keep knives and drugs in his locker, he gets free food and vapes for it.", intent: "criminal", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
