@@ -235,6 +235,11 @@ func (ck *checker) validate() {
 				at("intent %q: at_home %q must name a disclosure, from a disclosure", in.ID, in.AtHome)
 			}
 		}
+		if in.AtHomeMinor != "" {
+			if to := u.byIDAll(in.AtHomeMinor); to == nil || to.Kind != KindDisclosure || in.Kind != KindDisclosure {
+				at("intent %q: at_home_minor %q must name a disclosure, from a disclosure", in.ID, in.AtHomeMinor)
+			}
+		}
 		if in.Kind == KindDisclosure {
 			if in.Text != "" || len(in.Contacts) > 0 || in.Continue != nil {
 				at("intent %q: a disclosure answers in me, other and prof, not with its own text, contacts or continue", in.ID)

@@ -295,6 +295,10 @@ type Intent struct {
 	// says it happens at home or in the family; for an intent that names
 	// no form of exploitation of its own.
 	AtHome string `yaml:"at_home"`
+	// AtHomeMinor names the disclosure that answers instead when it
+	// happens at home to someone under 18: work for the family is work
+	// for an adult who lives in, and a story of home for a child.
+	AtHomeMinor string `yaml:"at_home_minor"`
 	// Fallback names who (me, other, prof) this disclosure answers when
 	// a message says it is about them and nothing else in it is
 	// understood: a teacher who writes about a pupil is telling a

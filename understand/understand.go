@@ -857,6 +857,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 				m.Topic = u.atHome(t, m.Home)
 			}
 		}
+		m.Topic = u.youngAtHome(m.Topic, &m)
 		return m
 	}
 	// Signs of danger that everyday life explains ("een mes voor de
@@ -1107,6 +1108,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			m.Named = append([]*content.Contact{asked}, without(m.Named, []*content.Contact{asked})...)
 		}
 	}
+	m.Intent, m.Topic = u.youngAtHome(m.Intent, &m), u.youngAtHome(m.Topic, &m)
 	return m
 }
 
@@ -1170,6 +1172,18 @@ var kindWeight = map[string]float64{KindDisclosure: 0.15, KindQuestion: 0, KindC
 func (u *understander) atHome(in *Intent, home bool) *Intent {
 	if home && in.AtHome != "" {
 		if to := u.u.Intent(in.AtHome); to != nil {
+			return to
+		}
+	}
+	return in
+}
+
+// youngAtHome is in, or the disclosure it becomes when it happens at home
+// to someone under 18 (Intent.AtHomeMinor): a girl of ten made to clean
+// and mind her brothers at night is a story of home, for Veilig Thuis.
+func (u *understander) youngAtHome(in *Intent, m *Meaning) *Intent {
+	if in != nil && m.Home && m.Age == AgeMinor && in.AtHomeMinor != "" {
+		if to := u.u.Intent(in.AtHomeMinor); to != nil {
 			return to
 		}
 	}
@@ -1474,7 +1488,9 @@ func (u *understander) ageBeforePhrase(words []string) bool {
 // counted are the words after which a number counts something else than
 // years of age.
 var counted = map[string]bool{"keer": true, "times": true, "euro": true, "euros": true, "minuten": true, "minutes": true,
-	"uur": true, "hours": true, "dagen": true, "days": true, "weken": true, "weeks": true, "maanden": true, "months": true, "km": true, "procent": true, "percent": true}
+	"uur": true, "hours": true, "dagen": true, "days": true, "weken": true, "weeks": true, "maanden": true, "months": true, "km": true, "procent": true, "percent": true,
+	// A time from ... till: "van 11 tot 1 uur s nachts".
+	"tot": true, "till": true, "until": true}
 
 // banknotes are the words before "van" after which a number is money:
 // "briefjes van 50".

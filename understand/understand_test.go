@@ -1255,7 +1255,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn zoon smeekt me niks te melden want dan 'weten ze dat hij gepraat heeft'. wat als ze ons adres hebben", intent: "*", fear: true},
 		{text: "my boss said if anyone talks to inspectors the whole team gets sent home and our families pay back the travel money. i want to tell someone but im scared", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// A teacher in doubt whether it is abuse asks for Veilig Thuis.
-		{text: "ik ben leerkracht in groep 6 en twijfel of het bij een leerling om mishandeling of iets anders gaat. met wie kan ik overleggen, wat is het nummer van veilig thuis?", intent: "*", who: understand.WhoProf, named: "veilig-thuis"},
+		{text: "ik ben leerkracht in groep 6 en twijfel of het bij een leerling om mishandeling of iets anders gaat. met wie kan ik overleggen, wat is het nummer van veilig thuis?", intent: "*", who: understand.WhoProf, named: "veilig-thuis", age: understand.AgeMinor},
 		{text: "they know where my kids live back home. if anyone finds out i talked to someone they will hurt them", intent: "*", fear: true, home: true},
 		// Bailiffs at the door for debts in a son's name: his story.
 		{text: "mijn zoon is 19 en heeft een licht verstandelijke beperking. zogenaamde vrienden hebben op zijn naam telefoonabonnementen afgesloten en autos gehuurd, nu staan de deurwaarders op de stoep", intent: "*", who: understand.WhoOther, age: understand.AgeAdult},
@@ -1459,7 +1459,7 @@ func TestUnderstand(t *testing.T) {
 		// A threat unless a boy steals, told by a counsellor; a helper
 		// never allowed out alone; a woman who asked which city she is
 		// in: their stories, not danger now.
-		{text: `school counsellor here. a year 9 boy told me he has to steal phones for his "cousins" and hand them over, otherwise they'll hurt his mum. he made me promise not to tell anyone`, intent: "criminal", who: understand.WhoProf, home: true},
+		{text: `school counsellor here. a year 9 boy told me he has to steal phones for his "cousins" and hand them over, otherwise they'll hurt his mum. he made me promise not to tell anyone`, intent: "criminal", who: understand.WhoProf, home: true, age: understand.AgeMinor},
 		{text: "the family next door has a live-in helper who is never allowed out alone, i saw her crying on the balcony in january without a coat", intent: "labour", home: true},
 		{text: "housekeeping supervisor at a hotel. one room has been booked for weeks by the same man, different women go in and out, and one of them quietly asked me which city we are in", intent: "sexual"},
 		{text: "mn stiefvader laat mij na school het hele huis doen en zn winkel schoonmaken, als ik niet wil krijg ik klappen en geen eten", intent: "home", who: understand.WhoMe, home: true},
@@ -1549,7 +1549,7 @@ func TestUnderstand(t *testing.T) {
 		// at night, angry when she cries.
 		{text: "my classmate always comes to school hungry with marks on her arms. she told me her mums boyfriend locks her in her room at night", intent: "home", who: understand.WhoOther, home: true},
 		{text: "Ik kom uit Oeganda en maak schoon bij een familie. Ik mag niet naar buiten zonder hen, ik krijg geen geld want ze zeggen ik krijg eten en bed", intent: "labour", who: understand.WhoMe, home: true},
-		{text: "ik ben juf in groep 6, een meisje komt steeds met blauwe plekken op haar armen en zegt dat papa boos wordt als ze huilt", intent: "home", who: understand.WhoProf, home: true},
+		{text: "ik ben juf in groep 6, een meisje komt steeds met blauwe plekken op haar armen en zegt dat papa boos wordt als ze huilt", intent: "home", who: understand.WhoProf, home: true, age: understand.AgeMinor},
 		{text: "ze mag niet naar buiten zonder hem en hij staat nu voor de deur", intent: "danger", danger: true, who: understand.WhoOther},
 		// A young child's age after the child; not knowing what to do is
 		// the writer's.
@@ -1610,7 +1610,22 @@ func TestUnderstand(t *testing.T) {
 		{text: "hij zit aan me nu en ik wil weg", intent: "danger", danger: true, who: understand.WhoMe},
 		// Driven around by an older man; knives kept in a locker: told.
 		{text: "my little sister is 15 and some older guy keeps buying her stuff and driving her around. she skips school now and hides a second phone", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
-		{text: "I'm a school counsellor. A year 9 boy told me older lads make him keep knives and drugs in his locker, he gets free food and vapes for it.", intent: "criminal", who: understand.WhoProf},
+		{text: "I'm a school counsellor. A year 9 boy told me older lads make him keep knives and drugs in his locker, he gets free food and vapes for it.", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
+		// Documents taken by an "agency" that books her for parties; a man
+		// waiting outside with her phone; a pupil who "gets beaten up" if he
+		// does not deliver: told, no danger now.
+		{text: "a girl i chat with online says her \"agency\" in the netherlands took her documents and books her for parties with men. not sure how old she is", intent: "sexual", who: understand.WhoOther},
+		{text: "nurse at an sti clinic. a young woman came in for the 4th time this year, a man waits outside with her phone and pays in cash", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "I teach year 9. One of my students keeps falling asleep in class, has cash he can't explain and told a classmate he \"has to\" deliver stuff or he gets beaten up.", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
+		// Coming back now with cousins: danger.
+		{text: "hij zei net dat ie terugkomt met z'n neven en dat ik dan wel zie wat er gebeurt, ik zit hier nog met de kids", intent: "danger", danger: true, who: understand.WhoMe},
+		// A child made to work at home is a story of home; a class at
+		// primary school says a child.
+		{text: "Ik ben juf van groep 6. Een meisje zegt dat ze thuis 's nachts voor haar broertjes moet zorgen en schoonmaken bij \"tantes\", ze valt in de klas in slaap.", intent: "home", who: understand.WhoProf, age: understand.AgeMinor, home: true},
+		{text: "ik ben 15 en moet elke dag na school in de zaak van mijn vader werken zonder geld", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		{text: "mijn ex neemt ons zoontje van 9 in het weekend mee naar een loods waar hij plantjes moet verzorgen, hij komt terug met een rare lucht aan zn kleren en mag het van papa niet vertellen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// "van 11 tot 1 uur" is a time, no age of 11.
+		{text: "ik werk in het afhaalrestaurant van mijn oom, 7 dagen per week van 11 tot 1 uur s nachts, ik slaap boven de keuken en krijg alleen zakgeld. mijn papieren liggen in zijn kluis", intent: "labour", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1768,6 +1783,7 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		{"Ik zit naast haar in de auto, ze mag niet zien dat ik dit typ", true},
 		{"gtg hes back", true},
 		{"not safe to write now, hes in the room", true},
 		{"sorry moet ophouden met typen, ze komen de kamer in", true},
