@@ -1626,6 +1626,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn ex neemt ons zoontje van 9 in het weekend mee naar een loods waar hij plantjes moet verzorgen, hij komt terug met een rare lucht aan zn kleren en mag het van papa niet vertellen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// "van 11 tot 1 uur" is a time, no age of 11.
 		{text: "ik werk in het afhaalrestaurant van mijn oom, 7 dagen per week van 11 tot 1 uur s nachts, ik slaap boven de keuken en krijg alleen zakgeld. mijn papieren liggen in zijn kluis", intent: "labour", who: understand.WhoMe, home: true},
+		// Men driven off at dawn who come back after dark, shouting heard
+		// often: what neighbours see, no danger now.
+		{text: "De buurman heeft een stuk of acht mannen in zijn schuur wonen, Oost-Europees denk ik. Om 5 uur 's ochtends gaan ze weg in een busje en pas na donker komen ze terug. Eentje vroeg mij laatst of ik brood had.", intent: "labour"},
+		{text: "het buurmeisje van een jaar of 12 zit vaak tot laat op de trap buiten. ze zegt dat ze niet naar binnen mag van haar vader, ik hoor hem vaak schreeuwen en ze heeft blauwe plekken op haar armen", intent: "home", who: understand.WhoOther, home: true},
+		{text: "ik hoor hem nu schreeuwen tegen mijn moeder", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1784,6 +1789,7 @@ func TestWatched(t *testing.T) {
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
 		{"Ik zit naast haar in de auto, ze mag niet zien dat ik dit typ", true},
+		{"ze controleren elke avond mn whatsapp en mn browser, blijft dit gesprek ergens staan?", true},
 		{"gtg hes back", true},
 		{"not safe to write now, hes in the room", true},
 		{"sorry moet ophouden met typen, ze komen de kamer in", true},
@@ -2197,6 +2203,8 @@ func TestLanguageAsked(t *testing.T) {
 		// has not: the conversation goes on in Dutch.
 		{"kan dit ook in het arabisch? mijn nederlands is niet zo goed", ""},
 		{"de jongens spreken geen nederlands of engels", ""},
+		// Asked in English for a language the bot has not: English.
+		{"arabic please", "en"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := x.Understand("nl", tc.text).SwitchTo; got != tc.want {
