@@ -45,6 +45,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"stop with a full stop", TextInput("stop."), true},
 		{"exit", TextInput("Exit"), true},
 		{"doei", TextInput("doei!"), true},
+		{"never mind, not needed any more", TextInput("laat maar, hoeft niet meer"), true},
 		{"how to close this, quick", TextInput("hoe sluit ik dit?? snel"), true},
 		{"how to close this", TextInput("how do i close this"), true},
 		{"bye, may this close", TextInput("doei, mag dit dicht"), true},

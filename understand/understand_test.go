@@ -1404,7 +1404,7 @@ func TestUnderstand(t *testing.T) {
 		// Locked up as a punishment, told by a parent; a boy caught
 		// "twice this week" with a man waiting in a car: their story.
 		{text: "sinds mn nieuwe partner bij ons woont is mn dochter van 11 heel stil geworden. hij straft haar door haar op te sluiten en ze eet bijna niet meer", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
-		{text: "I'm a youth worker. One of my boys (16) got caught shoplifting twice this week, always the same chain, and an older guy waits for him in a car outside.", intent: "criminal", who: understand.WhoProf},
+		{text: "I'm a youth worker. One of my boys (16) got caught shoplifting twice this week, always the same chain, and an older guy waits for him in a car outside.", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "some older guys make me and my friend pickpocket at central station, we give them everything and have to sleep at their place", intent: "criminal", who: understand.WhoMe},
 		// Seen getting into an expensive car, a cousin who keeps getting
 		// picked up, a girl in long sleeves in summer: signs to wonder
@@ -1631,6 +1631,16 @@ func TestUnderstand(t *testing.T) {
 		{text: "De buurman heeft een stuk of acht mannen in zijn schuur wonen, Oost-Europees denk ik. Om 5 uur 's ochtends gaan ze weg in een busje en pas na donker komen ze terug. Eentje vroeg mij laatst of ik brood had.", intent: "labour"},
 		{text: "het buurmeisje van een jaar of 12 zit vaak tot laat op de trap buiten. ze zegt dat ze niet naar binnen mag van haar vader, ik hoor hem vaak schreeuwen en ze heeft blauwe plekken op haar armen", intent: "home", who: understand.WhoOther, home: true},
 		{text: "ik hoor hem nu schreeuwen tegen mijn moeder", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		// Told by staff, relatives and neighbours, no danger now: snitches
+		// stabbed as a saying (with the worry, a fear), a patient who looks
+		// terrified, a child back exhausted and crying, a girl picked up
+		// outside the centre, men in and out all week on a hotel floor.
+		{text: "mn broer zegt dat verklikkers gestoken worden. hij zit er zelf ook in. als ik iets zeg ben ik hem kwijt of erger", intent: "*", fear: true, who: understand.WhoOther},
+		{text: "Huisarts hier. Patiënt met handletsel uit een slachterij komt steeds met dezelfde 'tolk' die alles voor hem beantwoordt. Hij weet zijn eigen woonadres niet en oogt doodsbang.", intent: "labour", who: understand.WhoProf},
+		{text: "mijn ex neemt onze dochter (11) mee naar zijn familie en daar moet ze het hele weekend poetsen en op kleine kinderen passen. ze komt uitgeput en huilend terug en mag er niks over zeggen", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "youth worker here. one of our girls (15) keeps getting picked up outside the centre by different cars. comes back with vodka, cash and hickeys and says theyre \"just friends\"", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
+		{text: "housekeeping at a hotel. one room on my floor has had men going in and out all week, theres a girl who never leaves it and like 10 phones on the desk", intent: "sexual", who: understand.WhoOther},
+		{text: "there is a girl maybe 13 in the room next to mine in this airbnb and men keep going in and out", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
