@@ -1641,6 +1641,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "youth worker here. one of our girls (15) keeps getting picked up outside the centre by different cars. comes back with vodka, cash and hickeys and says theyre \"just friends\"", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "housekeeping at a hotel. one room on my floor has had men going in and out all week, theres a girl who never leaves it and like 10 phones on the desk", intent: "sexual", who: understand.WhoOther},
 		{text: "there is a girl maybe 13 in the room next to mine in this airbnb and men keep going in and out", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
+		// Older boys waiting for a pupil after training, a boss who waits
+		// outside the emergency room, not knowing how to get out of it:
+		// told, no danger now.
+		{text: "Jongen van 13 uit mijn groep in het buurthuis heeft opeens 3 telefoons en een jas van 600 euro. Na de training staan er oudere jongens op hem te wachten in een auto.", intent: "unsure", who: understand.WhoProf},
+		{text: "verpleegkundige seh hier. man met gebroken hand, werkt in de bouw zonder contract, zijn baas wacht buiten en wil niet dat we iets opschrijven over hoe het gebeurd is", intent: "labour", who: understand.WhoProf},
+		{text: "weet nie hoe ik hier uitkom. moet spullen rondbrengen voor een gast en hij zegt ik heb nog 2k schuld omdat ik een keer gepakt ben met zn spul", intent: "criminal", who: understand.WhoMe},
+		{text: "ik weet niet hoe ik hier terecht ben gekomen, ze hebben me in een auto gezet", intent: "danger", danger: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
