@@ -1648,6 +1648,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "verpleegkundige seh hier. man met gebroken hand, werkt in de bouw zonder contract, zijn baas wacht buiten en wil niet dat we iets opschrijven over hoe het gebeurd is", intent: "labour", who: understand.WhoProf},
 		{text: "weet nie hoe ik hier uitkom. moet spullen rondbrengen voor een gast en hij zegt ik heb nog 2k schuld omdat ik een keer gepakt ben met zn spul", intent: "criminal", who: understand.WhoMe},
 		{text: "ik weet niet hoe ik hier terecht ben gekomen, ze hebben me in een auto gezet", intent: "danger", danger: true, who: understand.WhoMe},
+		// Harm to a mother if one tells ("is zij de lul"): a fear.
+		{text: "hij weet waar mn moeder woont. als ik iets zeg is zij de lul. dus ik zeg niks, maar ik wil er wel uit", intent: "", fear: true, who: understand.WhoMe, home: true},
+		// No bank card of one's own is a means of any form: the window
+		// decides; clubs are clubs; a nursery is work, a nursery in the
+		// attic is crime.
+		{text: "hij zei dat hij van me hield. na een paar maanden moest ik achter het raam voor ons huis zei hij, maar het geld gaat allemaal naar hem en ik heb niet eens een eigen bankpas", intent: "sexual", who: understand.WhoMe},
+		{text: "mn zus woont bij haar vriend in duitsland en ik mag haar nooit alleen spreken. ze zei een keer dat ze in clubs moet werken om de reis terug te betalen", intent: "sexual", who: understand.WhoOther},
+		{text: "ik werk bij de voedselbank en er komt een man die geen nederlands spreekt, hij werkt bij een kwekerij maar moet toch hier eten halen. hij woont met 15 man in een schuur", intent: "labour", who: understand.WhoMe},
+		{text: "mn broer van 19 moet voor een paar gasten een kwekerij op zijn zolder bijhouden", intent: "criminal", who: understand.WhoOther, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1807,6 +1816,10 @@ func TestWatched(t *testing.T) {
 		{"my phone gets checked every night", true},
 		{"Ik zit naast haar in de auto, ze mag niet zien dat ik dit typ", true},
 		{"ze controleren elke avond mn whatsapp en mn browser, blijft dit gesprek ergens staan?", true},
+		{"they go through my phone every night so please dont send anything that looks obvious", true},
+		// Afraid they will see this chat when they go through the phone:
+		// a fear, with help on screen.
+		{"im scared theyll find out i talked to someone, they go through my phone every night", false},
 		{"gtg hes back", true},
 		{"not safe to write now, hes in the room", true},
 		{"sorry moet ophouden met typen, ze komen de kamer in", true},
