@@ -1036,12 +1036,15 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// short message of signs alone ("mijn zoon heeft ineens veel
 		// geld en twee telefoons"): Veilig Thuis is for such doubt.
 		agreed = agreed && wk.marks[markDoubt] == 0 && len(masked) >= storyWords
-		if t != nil && (!kw || m.Intent.ID != "unsure" && (rival || len(masked) >= topicAloneWords && slices.Max(wk.probs) >= topicOverKeyword) || m.Intent.ID == "unsure" && agreed) {
+		// Only a means ("geld schuldig", "een eigen bankpas") named the
+		// topic chosen, and a rival's keyword names a form: the form
+		// decides ("terugwerken in de club", "achter het raam"), unless
+		// the model is very sure of another.
+		meansOnly := choice >= 0 && !wk.form[choice] && slices.ContainsFunc(wk.kwAt, func(a [3]int) bool { return a[0] == choice }) &&
+			slices.ContainsFunc(wk.kwAt, func(a [3]int) bool { return a[0] != choice && wk.form[a[0]] && topicIntent(u.intents[a[0]]) })
+		if t != nil && !(meansOnly && slices.Max(wk.probs) < topicOverKeyword) && (!kw || m.Intent.ID != "unsure" && (rival || len(masked) >= topicAloneWords && slices.Max(wk.probs) >= topicOverKeyword) || m.Intent.ID == "unsure" && agreed) {
 			m.Intent = u.atHome(t, m.Home)
-		} else if t == nil && rival && !wk.form[choice] {
-			// The model unsure, and only a means ("geld schuldig")
-			// named the topic chosen: the form named by a rival's
-			// keyword decides ("terugwerken in de club").
+		} else if meansOnly {
 			for i, in := range u.intents {
 				if i != choice && wk.form[i] && topicIntent(in) {
 					m.Intent = u.atHome(in, m.Home)

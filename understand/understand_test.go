@@ -1657,6 +1657,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn zus woont bij haar vriend in duitsland en ik mag haar nooit alleen spreken. ze zei een keer dat ze in clubs moet werken om de reis terug te betalen", intent: "sexual", who: understand.WhoOther},
 		{text: "ik werk bij de voedselbank en er komt een man die geen nederlands spreekt, hij werkt bij een kwekerij maar moet toch hier eten halen. hij woont met 15 man in een schuur", intent: "labour", who: understand.WhoMe},
 		{text: "mn broer van 19 moet voor een paar gasten een kwekerij op zijn zolder bijhouden", intent: "criminal", who: understand.WhoOther, age: understand.AgeAdult},
+		// Not to the police because they would hurt his sister: a fear. A
+		// threat with tonight and an ultimatum stays danger.
+		{text: "Mijn zoon wil niet naar de politie want hij zegt dat die gasten dan zijn zusje iets aandoen", intent: "*", fear: true, who: understand.WhoOther},
+		{text: "ze gaan vanavond mijn zusje iets aandoen als ik niet kom", intent: "danger", danger: true, who: understand.WhoOther},
+		// "hielp hem met papieren" is no cry for help; kept only while one
+		// is there, told the day before; a neighbour who looks terrified.
+		{text: "mijn zoon is 19 en licht verstandelijk beperkt. hij staat nu op naam van een bv die hij niet kent en er komen brieven over leningen. een 'vriend' hielp hem met papieren tekenen", intent: "criminal", who: understand.WhoOther, age: understand.AgeAdult},
+		{text: "ik moet van die jongens in een huis de wietplanten water geven en mag niet weg als ik daar ben. mn ouders denken dat ik bij een vriend slaap. morgen moet ik weer", intent: "criminal", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
