@@ -1241,9 +1241,10 @@ func (u *understander) question() *Intent {
 // child cut off, not someone reading along, unless it is about to happen
 // ("ze pakken zo mn telefoon af om te checken"); or of what must not
 // happen ("een chat zonder dat de politie meteen meekijkt"); or of
-// someone else's phone ("hij leest alles mee op haar telefoon").
+// someone else's phone ("hij leest alles mee op haar telefoon"); or of
+// whom one would talk to ("if i talk to someone here").
 func notWatched(words []string, i, j int) bool {
-	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]] || i >= 1 && events[words[i-1]] ||
+	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]] || i >= 1 && (events[words[i-1]] || words[i-1] == "to") ||
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
 		onTheirs(words, j) || mustNotHappen(words, i)
 }

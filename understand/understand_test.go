@@ -1875,6 +1875,8 @@ func TestWatched(t *testing.T) {
 		{"als ik ineens stop met dealen wat gebeurt er dan", false},
 		{"mate of mine came from india for a restaurant job, owner says he owes 15k for the visa and hasnt paid him in 4 months, hes sleeping in the storage room", false},
 		{"someone here. later", true},
+		// Whom one would talk to is no one in the room.
+		{"they said snitches get found. if i talk to someone here do you have to give my name to the police", false},
 		{"ze checken s avonds al onze telefoons", true},
 		{"its a shared laptop at the house, the others can see this screen", true},
 		// Phrases are read with the spellings, as messages are: "ff" is
