@@ -1825,6 +1825,9 @@ func TestWatched(t *testing.T) {
 		{"Ik zit naast haar in de auto, ze mag niet zien dat ik dit typ", true},
 		{"ze controleren elke avond mn whatsapp en mn browser, blijft dit gesprek ergens staan?", true},
 		{"they go through my phone every night so please dont send anything that looks obvious", true},
+		{"zit naast hem in de bus. later", true},
+		{"kan je ff niks sturen, hij pakt soms mn tel", true},
+		{"mijn vriendin zit naast hem in de klas en hij zegt dat ze moet dealen", false},
 		// Afraid they will see this chat when they go through the phone:
 		// a fear, with help on screen.
 		{"im scared theyll find out i talked to someone, they go through my phone every night", false},
