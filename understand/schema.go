@@ -140,6 +140,9 @@ type Markers struct {
 	// normaal is", "am i overreacting"): signs of one form then do not
 	// make the answer that form's.
 	Doubt Phrases `yaml:"doubt"`
+	// Away are the phrases whose home word says where the person is
+	// not ("slaapt niet meer thuis"): each takes back one match of Home.
+	Away  Phrases `yaml:"away"`
 	Other Phrases `yaml:"other"`
 	Prof  Phrases `yaml:"prof"`
 	// Helped are the writer's own helpers ("mijn mentor", "met een

@@ -216,7 +216,7 @@ func buildLexicon(c *content.Content, u *Understanding) *lexicon {
 		}
 		m := u.Markers
 		for _, p := range []Phrases{m.Me, m.FirstPerson, m.Other, m.Prof, m.Home, m.Abroad, m.Minor, m.Adult, m.AgeBefore, m.AgeAfter,
-			m.Child, m.Partner, m.Doubt, m.Watched, m.Police, m.Worry} {
+			m.Child, m.Partner, m.Doubt, m.Away, m.Watched, m.Police, m.Worry} {
 			each(p)
 		}
 		for _, p := range u.Switch {

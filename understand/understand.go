@@ -116,6 +116,7 @@ const (
 	markHelped
 	markAbroad
 	markDoubt
+	markAway
 	markCount
 )
 
@@ -250,7 +251,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	m := u.u.Markers
 	for tag, p := range map[int]Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
 		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
-		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped, markAbroad: m.Abroad, markDoubt: m.Doubt} {
+		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped, markAbroad: m.Abroad, markDoubt: m.Doubt, markAway: m.Away} {
 		for _, s := range all(p) {
 			u.markers.add(s, tag)
 		}
@@ -1111,7 +1112,11 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			m.Named = append([]*content.Contact{asked}, without(m.Named, []*content.Contact{asked})...)
 		}
 	}
-	m.Intent, m.Topic = u.youngAtHome(m.Intent, &m), u.youngAtHome(m.Topic, &m)
+	if !m.Fear {
+		// A fear's home is often whom it must be kept from ("mn ouders
+		// mogen het nooit weten"): its help stays that of the form.
+		m.Intent, m.Topic = u.youngAtHome(m.Intent, &m), u.youngAtHome(m.Topic, &m)
+	}
 	return m
 }
 
@@ -1402,6 +1407,9 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	// writer's own teacher or care worker ("mijn mentor mag dit niet
 	// weten") makes the writer the one helped, not a professional.
 	wk.marks[markHome] -= inside(wk.homeAt, wk.otherAt)
+	// Away from home ("ze slaapt niet meer thuis") says where it does
+	// not happen.
+	wk.marks[markHome] = max(wk.marks[markHome]-wk.marks[markAway], 0)
 	wk.marks[markProf] -= inside(wk.profAt, wk.helpedAt)
 	if wk.marks[markWatched] == 0 {
 		// Someone reading along is said with words put in as often as

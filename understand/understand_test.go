@@ -1665,6 +1665,16 @@ func TestUnderstand(t *testing.T) {
 		// is there, told the day before; a neighbour who looks terrified.
 		{text: "mijn zoon is 19 en licht verstandelijk beperkt. hij staat nu op naam van een bv die hij niet kent en er komen brieven over leningen. een 'vriend' hielp hem met papieren tekenen", intent: "criminal", who: understand.WhoOther, age: understand.AgeAdult},
 		{text: "ik moet van die jongens in een huis de wietplanten water geven en mag niet weg als ik daar ben. mn ouders denken dat ik bij een vriend slaap. morgen moet ik weer", intent: "criminal", who: understand.WhoMe, home: true},
+		// Sexual abuse of a child at home is a story of home; outside the
+		// home it stays sexual exploitation; a fear of the parents knowing
+		// keeps the help of its form.
+		{text: "mama's nieuwe vriend komt s nachts mn kamer in en zegt dat ik niks mag zeggen want dan gaat mama weg. ik ben 13", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		{text: "ik ben 15 en moet van mijn vriend met mannen mee voor geld", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "mn ouders mogen echt nooit weten wat ik met die mannen heb gedaan, als ik iets meld krijgen zij het dan te horen? ben 15", intent: "*", fear: true, who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		// Cam work whose accounts someone else keeps; phones collected at
+		// the door of an office.
+		{text: "Ik ben 19 en doe camwerk. De man die mijn accounts regelt houdt 70% en geeft mijn wachtwoorden niet. Ik heb er zelf voor gekozen, dus dat is toch geen uitbuiting?", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
+		{text: "the cleaning crew at our office gets dropped off in a van, a man collects their phones at the door and theyre not allowed to talk to any of us", intent: "labour"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
