@@ -47,6 +47,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"doei", TextInput("doei!"), true},
 		{"never mind, not needed any more", TextInput("laat maar, hoeft niet meer"), true},
 		{"can I close this, want it gone", TextInput("kan ik dit gesprek ergens afsluiten? wil dat het weg is"), true},
+		{"do not want it after all, close please", TextInput("ik wil dit toch niet, afsluiten aub"), true},
 		{"how to close this, quick", TextInput("hoe sluit ik dit?? snel"), true},
 		{"how to close this", TextInput("how do i close this"), true},
 		{"bye, may this close", TextInput("doei, mag dit dicht"), true},

@@ -1675,6 +1675,11 @@ func TestUnderstand(t *testing.T) {
 		// the door of an office.
 		{text: "Ik ben 19 en doe camwerk. De man die mijn accounts regelt houdt 70% en geeft mijn wachtwoorden niet. Ik heb er zelf voor gekozen, dus dat is toch geen uitbuiting?", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
 		{text: "the cleaning crew at our office gets dropped off in a van, a man collects their phones at the door and theyre not allowed to talk to any of us", intent: "labour"},
+		// Beaten if he does not, boys waiting after school, pay collected
+		// at the door: told of others, no danger now.
+		{text: "jongen uit mn klas moet steeds bankpassen en telefoons van anderen lenen voor een oudere gozer, als hij het niet doet krijgt hij klappen zegt hij", intent: "criminal", who: understand.WhoOther},
+		{text: "my 15yo son has cash he can't explain and older boys waiting for him after school. found a scale and little bags in his backpack", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "the cleaners at my office arrive in one car, five women, and a man collects all their pay envelopes at the door. maybe i'm overthinking?", intent: "labour", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
