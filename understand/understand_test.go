@@ -1680,6 +1680,16 @@ func TestUnderstand(t *testing.T) {
 		{text: "jongen uit mn klas moet steeds bankpassen en telefoons van anderen lenen voor een oudere gozer, als hij het niet doet krijgt hij klappen zegt hij", intent: "criminal", who: understand.WhoOther},
 		{text: "my 15yo son has cash he can't explain and older boys waiting for him after school. found a scale and little bags in his backpack", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "the cleaners at my office arrive in one car, five women, and a man collects all their pay envelopes at the door. maybe i'm overthinking?", intent: "labour", who: understand.WhoMe},
+		// A sister who pays for it if one talks: a fear; with tonight and a
+		// refusal it is an ultimatum, danger.
+		{text: "they know my family's village back home. if i talk they said my little sister pays for it", intent: "*", fear: true, who: understand.WhoOther, home: true},
+		{text: "they want me to drive the van over the border tonite, if i say no they said my little brother pays for it", intent: "danger", danger: true, who: understand.WhoMe},
+		// How others are kept, told: beaten up if he does not steal,
+		// terrified when his phone rings, locked in her room, "zegt ze".
+		{text: "mijn neefje van 12 moet van oudere jongens spullen jatten bij de appie en die aan hun geven anders wordt hij in elkaar getrapt", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "Mijn zoon (16) zegt dat hij schulden heeft bij iemand omdat een scooter is gestolen die niet van hem was. Sindsdien moet hij steeds 'dingen wegbrengen' en is hij doodsbang als zijn telefoon gaat.", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "als onze dochter bij mijn ex is wordt ze daar door zijn nieuwe vriendin uitgescholden en op haar kamer opgesloten, zegt ze. ze is 9", intent: "home", who: understand.WhoOther},
+		{text: "idk of dit uitbuiting is maar ik krijg geld van een oudere gast als ik met hem ga eten en soms meer. ik ben 17", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1843,6 +1853,7 @@ func TestWatched(t *testing.T) {
 		{"zit naast hem in de bus. later", true},
 		{"kan je ff niks sturen, hij pakt soms mn tel", true},
 		{"mijn vriendin zit naast hem in de klas en hij zegt dat ze moet dealen", false},
+		{"ik denk dat ze mijn telefoon nakijken, kan iemand anders dit gesprek zien?", true},
 		// Afraid they will see this chat when they go through the phone:
 		// a fear, with help on screen.
 		{"im scared theyll find out i talked to someone, they go through my phone every night", false},
