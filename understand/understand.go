@@ -734,7 +734,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		routine := false
 		u.everyday.match(danger, func(p *phrase, _, _ int) { routine = routine || p.tag == everydayRoutine })
 		// Any "nu" says when here, also the one of "en nu".
-		rule = !routine || u.signKindsIn(danger, false)&u.deadlineSigns != 0
+		rule = !routine || u.signKindsIn(danger, true)&u.deadlineSigns != 0
 	}
 	if rule && m.Home && len(masked) >= storyWords && u.dangerModel != nil && !u.signsBesidesHome(danger) {
 		// A long story of what goes on at home, with no sign of now, of

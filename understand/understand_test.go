@@ -1690,6 +1690,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "Mijn zoon (16) zegt dat hij schulden heeft bij iemand omdat een scooter is gestolen die niet van hem was. Sindsdien moet hij steeds 'dingen wegbrengen' en is hij doodsbang als zijn telefoon gaat.", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "als onze dochter bij mijn ex is wordt ze daar door zijn nieuwe vriendin uitgescholden en op haar kamer opgesloten, zegt ze. ze is 9", intent: "home", who: understand.WhoOther},
 		{text: "idk of dit uitbuiting is maar ik krijg geld van een oudere gast als ik met hem ga eten en soms meer. ik ben 17", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
+		// Cleaning and minding the children all day is work in a home; a
+		// boyfriend's plan told, with "just a couple of times", no danger now.
+		{text: "de buurvrouw heeft een jonge vrouw uit de filipijnen in huis die de hele dag poetst en oppast. ik zie haar nooit alleen buiten en ze fluisterde dat ze nog nooit geld heeft gehad", intent: "labour", who: understand.WhoOther, age: understand.AgeAdult},
+		{text: "my bf is 21 and says if i really love him i'll make some money for us with a few guys he knows, just a couple of times. im 16. idk what to do anymore", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
