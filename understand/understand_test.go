@@ -1694,6 +1694,13 @@ func TestUnderstand(t *testing.T) {
 		// boyfriend's plan told, with "just a couple of times", no danger now.
 		{text: "de buurvrouw heeft een jonge vrouw uit de filipijnen in huis die de hele dag poetst en oppast. ik zie haar nooit alleen buiten en ze fluisterde dat ze nog nooit geld heeft gehad", intent: "labour", who: understand.WhoOther, age: understand.AgeAdult},
 		{text: "my bf is 21 and says if i really love him i'll make some money for us with a few guys he knows, just a couple of times. im 16. idk what to do anymore", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
+		// Dead if they see one talk, videos sent to the police if one opens
+		// one's mouth: fears. Beaten if he stops, told of a classmate: no
+		// danger now; beaten now, with him beside the writer, is.
+		{text: "als ze zien dat ik met iemand praat ben ik dood. letterlijk, zeggen ze", intent: "", fear: true, who: understand.WhoMe},
+		{text: "ze hebben filmpjes waarop ik iets steel en zeggen dat ze die naar de politie sturen als ik mijn mond opendoe", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "ff over mn klasgenoot, hij zegt dat hij moet runnen voor iemand en als hij stopt krijgt hij klappen. hij is 15", intent: "criminal", who: understand.WhoOther},
+		{text: "als ik nu stop krijg ik klappen, hij staat naast me", intent: "danger", danger: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
