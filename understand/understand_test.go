@@ -1701,6 +1701,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze hebben filmpjes waarop ik iets steel en zeggen dat ze die naar de politie sturen als ik mijn mond opendoe", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "ff over mn klasgenoot, hij zegt dat hij moet runnen voor iemand en als hij stopt krijgt hij klappen. hij is 15", intent: "criminal", who: understand.WhoOther},
 		{text: "als ik nu stop krijg ik klappen, hij staat naast me", intent: "danger", danger: true, who: understand.WhoMe},
+		// A hammer held by a boss searching the rooms is a weapon; one
+		// worked with is not.
+		{text: "boss took everyones passports and now hes screaming that someone talked, he has a hammer and is going room to room", intent: "danger", danger: true},
+		{text: "ik werk met een hamer in de bouw en krijg geen loon", intent: "labour", who: understand.WhoMe},
+		// New girls every week across the street; paid in food and a bed;
+		// a child touched strangely at her father's: what they are.
+		{text: "the house across the street gets new girls every week, always the same man bringing them, curtains always closed", intent: "sexual"},
+		{text: "mijn ex houdt onze dochter van 9 al een week bij zich en aan de telefoon zei ze dat de vriend van papa haar raar aanraakt", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1865,6 +1873,7 @@ func TestWatched(t *testing.T) {
 		{"kan je ff niks sturen, hij pakt soms mn tel", true},
 		{"mijn vriendin zit naast hem in de klas en hij zegt dat ze moet dealen", false},
 		{"ik denk dat ze mijn telefoon nakijken, kan iemand anders dit gesprek zien?", true},
+		{"manager in the room, later", true},
 		// Afraid they will see this chat when they go through the phone:
 		// a fear, with help on screen.
 		{"im scared theyll find out i talked to someone, they go through my phone every night", false},
