@@ -1709,6 +1709,16 @@ func TestUnderstand(t *testing.T) {
 		// a child touched strangely at her father's: what they are.
 		{text: "the house across the street gets new girls every week, always the same man bringing them, curtains always closed", intent: "sexual"},
 		{text: "mijn ex houdt onze dochter van 9 al een week bij zich en aan de telefoon zei ze dat de vriend van papa haar raar aanraakt", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Not allowed off the site, dogs let loose, whoever runs will pay:
+		// danger, not a fear. Shut in with the key taken and a man who can
+		// no longer walk: danger. A grandmother's fever, a gate shut on a
+		// Sunday: none.
+		{text: "hek is dicht, we mogen het terrein niet af, hij heeft de honden losgelaten en zegt dat wie wegloopt het gaat bezuren", intent: "danger", danger: true},
+		{text: "ze sluiten ons 's nachts op in de loods, de baas neemt de sleutel mee. een man hier heeft hoge koorts en kan niet meer lopen", intent: "danger", danger: true},
+		{text: "mijn oma heeft hoge koorts", intent: "", home: true},
+		{text: "het hek is dicht want het is zondag", intent: ""},
+		// Photos a stepfather takes of a girl of 13: a story of home.
+		{text: "mijn dochter van 13 vertelde dat haar stiefvader haar in haar kamer opsluit als ze niet luistert en dat hij foto's van haar maakt als ik werk", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
