@@ -1719,6 +1719,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "het hek is dicht want het is zondag", intent: ""},
 		// Photos a stepfather takes of a girl of 13: a story of home.
 		{text: "mijn dochter van 13 vertelde dat haar stiefvader haar in haar kamer opsluit als ze niet luistert en dat hij foto's van haar maakt als ik werk", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Put on a website by a boyfriend, told: no one taken now. A
+		// stepmother is home.
+		{text: "my boyfriend put me on a website and books men for me, i give him everything because he says we are saving for our future together", intent: "sexual", who: understand.WhoMe},
+		{text: "my daughter is 11 and lives with her dad, she told me on the phone her stepmother hits her and makes her clean the whole house before school", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
