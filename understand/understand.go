@@ -1520,7 +1520,7 @@ func (u *understander) childByAge(words []string) bool {
 		if !possessive[words[i-1]] || !isNumber(words[i]) || !u.ageAfter[words[i+1]] {
 			continue
 		}
-		if n, _ := strconv.Atoi(words[i]); n < minAge || n > maxAge {
+		if n, _ := strconv.Atoi(words[i]); n < minAge && !youngAgeAfter(words, i) || n > maxAge {
 			continue
 		}
 		if i+2 < len(words) && notAge[words[i+2]] {
@@ -1532,12 +1532,32 @@ func (u *understander) childByAge(words []string) bool {
 }
 
 // youngChild reports whether the number at i is the age of a child named
-// right before it: "ons zoontje van 8", "my son (7)".
+// right before it ("ons zoontje van 8", "my son (7)"), or by the age
+// itself after "my" or "our" ("our 9-year-old").
 func (u *understander) youngChild(words []string, i int) bool {
 	if i > 0 && u.child[words[i-1]] {
 		return true
 	}
+	if i > 0 && possessive[words[i-1]] && youngAgeAfter(words, i) {
+		return true
+	}
 	return i > 1 && (words[i-1] == "van" || words[i-1] == "of") && u.child[words[i-2]]
+}
+
+// youngAgeAfter reports whether the words after the number at i call it
+// a child's age outright, as ages under minAge must be to count: "9 year
+// old", "9yo", "6 jarige"; not "3 years in this job".
+func youngAgeAfter(words []string, i int) bool {
+	if i+1 >= len(words) {
+		return false
+	}
+	switch words[i+1] {
+	case "yo", "jarige":
+		return true
+	case "year", "jaar":
+		return i+2 < len(words) && (words[i+2] == "old" || words[i+2] == "oud")
+	}
+	return false
 }
 
 // notAge are the words after "3 years" that make it a time, not an age.

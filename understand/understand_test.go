@@ -1388,7 +1388,7 @@ func TestUnderstand(t *testing.T) {
 		// when he goes out, men driven to the fields on the farm next
 		// door: how they are kept, not danger now.
 		{text: "mn vader pakt mn telefoon af en slaat me als ik 5 min te laat ben. ik durf echt niet meer naar huis na school", intent: "home", who: understand.WhoMe, home: true},
-		{text: "my 9 year old came back from her dads saying he makes her do all the housework and locks her in her room when he goes out at night", intent: "home", who: understand.WhoOther, home: true},
+		{text: "my 9 year old came back from her dads saying he makes her do all the housework and locks her in her room when he goes out at night", intent: "home", who: understand.WhoOther, home: true, age: understand.AgeMinor},
 		{text: "there's a group of men living in containers on the farm next to us. the farmer drives them to the fields at 5am and back at 9pm, sundays too", intent: "labour"},
 		// Beaten if he does not come or says no, told by one who sees
 		// it; a flat a worker is put in; a parcel that went missing:
@@ -1723,6 +1723,13 @@ func TestUnderstand(t *testing.T) {
 		// stepmother is home.
 		{text: "my boyfriend put me on a website and books men for me, i give him everything because he says we are saving for our future together", intent: "sexual", who: understand.WhoMe},
 		{text: "my daughter is 11 and lives with her dad, she told me on the phone her stepmother hits her and makes her clean the whole house before school", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// A visa cancelled if one tells: a fear.
+		{text: "i'm scared my visa gets cancelled if i say what really happened at the massage place", intent: "*", fear: true, who: understand.WhoMe},
+		// "our 9-year-old": a young child's age, someone else; hit when she
+		// stays there, told by the parent: a story of home. "my 3 years in
+		// this job" is no age.
+		{text: "My ex's new partner keeps hitting our 9-year-old when she stays there. She begged me not to say anything because he said he'd hurt the dog.", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "my 3 years in this job were hard", intent: "", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
