@@ -68,8 +68,12 @@ const (
 	// messages that only the model found with such a keyword came out at
 	// 0.84 and more (something to fetch at the harbour at 4 while they
 	// know where one's mother lives, a man fallen through a roof whose
-	// boss says not to call anyone). 0.82 is between the two.
-	dangerModelTold = 0.82
+	// boss says not to call anyone). 0.82 was between the two. On rounds
+	// 1 to 570 the passport came out at 0.82 and the fallen man at 0.85;
+	// the fall now has signs of its own ("fell through the roof", "hes
+	// not moving"), and no danger message of the rounds needs the model
+	// between 0.82 and 0.86.
+	dangerModelTold = 0.86
 	// dangerModelHomeRule is how like danger the model must find a long
 	// story of home with no sign of danger now for a rule in it
 	// ("slaat", "klappen") to say danger.

@@ -1730,6 +1730,15 @@ func TestUnderstand(t *testing.T) {
 		// this job" is no age.
 		{text: "My ex's new partner keeps hitting our 9-year-old when she stays there. She begged me not to say anything because he said he'd hurt the dog.", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "my 3 years in this job were hard", intent: "", who: understand.WhoMe},
+		// Found if he finds out, he will find out anyway: fears.
+		{text: "als hij erachter komt dat ik met iemand praat vindt hij me. hij heeft al mn wachtwoorden en mn locatie", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "ze weten alles van me, ook waar mijn moeder woont. als ik iemand vertel wat hij met me doet komt hij er toch achter", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Shouting and blows at the neighbours for weeks: their story.
+		{text: "ik hoor al weken elke avond geschreeuw en klappen bij de buren en het meisje van 10 is deze week niet naar school geweest. de gordijnen zijn de hele dag dicht", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
+		// "niet nu aan de hand" is no one coming: the police's number.
+		{text: "welk nummer bel ik om aangifte te doen van mensenhandel? het is niet nu aan de hand, het is al een tijdje geleden", intent: "question", who: understand.WhoMe},
+		// A fall through a roof and a man not moving: danger by its signs.
+		{text: "guy on our site fell through the roof, boss says dont call anyone cause we all work cash. hes not moving", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1895,6 +1904,7 @@ func TestWatched(t *testing.T) {
 		{"mijn vriendin zit naast hem in de klas en hij zegt dat ze moet dealen", false},
 		{"ik denk dat ze mijn telefoon nakijken, kan iemand anders dit gesprek zien?", true},
 		{"manager in the room, later", true},
+		{"niet nu de baas kijkt", true},
 		// Afraid they will see this chat when they go through the phone:
 		// a fear, with help on screen.
 		{"im scared theyll find out i talked to someone, they go through my phone every night", false},
