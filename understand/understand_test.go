@@ -1739,6 +1739,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "welk nummer bel ik om aangifte te doen van mensenhandel? het is niet nu aan de hand, het is al een tijdje geleden", intent: "question", who: understand.WhoMe},
 		// A fall through a roof and a man not moving: danger by its signs.
 		{text: "guy on our site fell through the roof, boss says dont call anyone cause we all work cash. hes not moving", intent: "danger", danger: true},
+		// Kicking in the bathroom door: danger. Men going in briefly, a man
+		// at the door, told by a neighbour: a story.
+		{text: "hij probeert de badkamerdeur in te trappen", intent: "danger", danger: true},
+		{text: "Al weken zie ik in het appartement tegenover mij steeds andere mannen kort naar binnen gaan. De meisjes die er wonen komen nooit zelf buiten en er staat altijd een man bij de deur.", intent: "sexual", who: understand.WhoMe},
+		{text: "het meisje van de bovenburen (een jaar of 10) zit vaak tot laat buiten op de trap, heeft in de winter geen jas aan en ik hoor bijna elke avond geschreeuw en klappen", intent: "home", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1905,6 +1910,7 @@ func TestWatched(t *testing.T) {
 		{"ik denk dat ze mijn telefoon nakijken, kan iemand anders dit gesprek zien?", true},
 		{"manager in the room, later", true},
 		{"niet nu de baas kijkt", true},
+		{"he's in the room, i'll pretend this is google", true},
 		// Afraid they will see this chat when they go through the phone:
 		// a fear, with help on screen.
 		{"im scared theyll find out i talked to someone, they go through my phone every night", false},
