@@ -733,7 +733,8 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// danger: tonight it may happen again.
 		routine := false
 		u.everyday.match(danger, func(p *phrase, _, _ int) { routine = routine || p.tag == everydayRoutine })
-		// Any "nu" says when here, also the one of "en nu".
+		// Any "nu" says when here, also the one of "en nu"; not one an
+		// exception explains ("hij vertelde het me net").
 		rule = !routine || u.signKindsIn(danger, true)&u.deadlineSigns != 0
 	}
 	if rule && m.Home && len(masked) >= storyWords && u.dangerModel != nil && !u.signsBesidesHome(danger) {
@@ -1810,7 +1811,8 @@ var joiners = map[string]bool{"of": true, "en": true, "or": true, "and": true}
 // dangerNeed is how sure the danger model must be that words tell danger
 // now: surer of what the writer tells of their own family with no sign
 // of danger at all (see dangerModelHome), and a little surer of a story a
-// topic's keyword names with no such sign (dangerModelTold).
+// topic's keyword names with no such sign (dangerModelTold). A sign an
+// exception explains ("can u help me") is none here.
 func (u *understander) dangerNeed(m *Meaning, words []string, told bool) float64 {
 	if u.signKindsIn(words, true) != 0 {
 		return dangerModelProb
