@@ -183,6 +183,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"wanting this gone, how to close it", TextInput("ik wil dit weg, hoe sluit ik dit"), true},
 		{"asking to close, no more talk", TextInput("kun je dit gesprek afsluiten? wil er niet meer over praten"), true},
 		{"hungarian, that's it, closing, bye", TextInput("Ennyi, bezárom. Szia."), true},
+		{"hungarian, closing, thanks", TextInput("bezárom, köszi"), true},
 		{"hungarian, no more writing, leaving", TextInput("nem akarok többet írni, kilépek"), true},
 		{"closing fast, right now", TextInput("hoe sluit ik dit snel af, nu meteen"), true},
 		{"right now, alone", TextInput("nu meteen"), false},

@@ -1744,6 +1744,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "hij probeert de badkamerdeur in te trappen", intent: "danger", danger: true},
 		{text: "Al weken zie ik in het appartement tegenover mij steeds andere mannen kort naar binnen gaan. De meisjes die er wonen komen nooit zelf buiten en er staat altijd een man bij de deur.", intent: "sexual", who: understand.WhoMe},
 		{text: "het meisje van de bovenburen (een jaar of 10) zit vaak tot laat buiten op de trap, heeft in de winter geen jas aan en ik hoor bijna elke avond geschreeuw en klappen", intent: "home", who: understand.WhoOther},
+		// "meet some of his friends for cash": sexual, however the bank card
+		// beside it reads; men who come up every hour, told: no danger now.
+		{text: "my bf says we need money for our future so i should \"meet\" some of his friends for cash, just for a while. he keeps all of it and i'm not allowed my own bank card", intent: "sexual", who: understand.WhoMe},
+		{text: "The girl in the flat above mine never goes out alone. Different men come up every hour until late at night, and once I heard her crying on the stairs.", intent: "sexual", who: understand.WhoOther},
+		{text: "men come up the stairs now and she is crying", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
