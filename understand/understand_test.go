@@ -1749,6 +1749,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "my bf says we need money for our future so i should \"meet\" some of his friends for cash, just for a while. he keeps all of it and i'm not allowed my own bank card", intent: "sexual", who: understand.WhoMe},
 		{text: "The girl in the flat above mine never goes out alone. Different men come up every hour until late at night, and once I heard her crying on the stairs.", intent: "sexual", who: understand.WhoOther},
 		{text: "men come up the stairs now and she is crying", intent: "danger", danger: true},
+		// The 0800 line for child abuse and domestic violence is asked for:
+		// "domestic violence" is no domestic work.
+		{text: "whats the free advice line for child abuse and domestic violence, the 0800 one", intent: "question"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1916,6 +1919,7 @@ func TestWatched(t *testing.T) {
 		{"manager in the room, later", true},
 		{"niet nu de baas kijkt", true},
 		{"he's in the room, i'll pretend this is google", true},
+		{"moet opschieten ze komen zo terug en checken mn geschiedenis", true},
 		// Afraid they will see this chat when they go through the phone:
 		// a fear, with help on screen.
 		{"im scared theyll find out i talked to someone, they go through my phone every night", false},
