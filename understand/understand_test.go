@@ -1752,6 +1752,19 @@ func TestUnderstand(t *testing.T) {
 		// The 0800 line for child abuse and domestic violence is asked for:
 		// "domestic violence" is no domestic work.
 		{text: "whats the free advice line for child abuse and domestic violence, the 0800 one", intent: "question"},
+		// A threat to cut the person by a time is danger; a parent's own
+		// panic about a daughter's hidden phone is a worry about her, and
+		// the phone no phone taken; sleeping on a floor is how someone
+		// lives, not someone down.
+		{text: "they say theyll cut me if i dont have their money by midnight", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "he will cut me if i tell anyone about the bags", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "mijn dochter heeft een telefoon die ik niet ken, ik ben in paniek maar weet niet wat ik moet doen", intent: "sexual", who: understand.WhoOther},
+		{text: "the girl who cleans for them sleeps on the floor of the shop and she started crying when i asked about her pay", intent: "labour", who: understand.WhoOther},
+		// All one earns handed over is a means: the job that turned out
+		// to be another is the story.
+		{text: "kwam hier voor werk als masseuse maar het is iets heel anders, ik moet alles afgeven aan de eigenaar en mag niet weg", intent: "sexual", who: understand.WhoMe},
+		// Afraid that school or the parents hear of it: a fear.
+		{text: "komt dit naar mijn school als ik het vertel? ik schaam me zo", intent: "*", fear: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
