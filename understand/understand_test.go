@@ -1765,6 +1765,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "kwam hier voor werk als masseuse maar het is iets heel anders, ik moet alles afgeven aan de eigenaar en mag niet weg", intent: "sexual", who: understand.WhoMe},
 		// Afraid that school or the parents hear of it: a fear.
 		{text: "komt dit naar mijn school als ik het vertel? ik schaam me zo", intent: "*", fear: true, who: understand.WhoMe},
+		// A woman's age told as a decade is an adult's.
+		{text: "gp here, my patient in her thirties came in for her fourth sti test, the man who brings her holds her passport", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
