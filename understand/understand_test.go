@@ -1767,6 +1767,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "komt dit naar mijn school als ik het vertel? ik schaam me zo", intent: "*", fear: true, who: understand.WhoMe},
 		// A woman's age told as a decade is an adult's.
 		{text: "gp here, my patient in her thirties came in for her fourth sti test, the man who brings her holds her passport", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
+		// Someone heard screaming "stop" is hurt now, however often men go
+		// in there; a patient "in her early 20s" is an adult; a threat
+		// that a child never sees the parent again is no harm now.
+		{text: "i can hear her screaming stop, men are always going in there", intent: "danger", danger: true},
+		{text: "clinic nurse, a patient in her early 20s keeps coming back with the same man who pays cash", intent: "*", who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "mijn ex dreigt haar dat ze mij nooit meer ziet als ze niet zegt waar ik woon", intent: "*", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
