@@ -235,6 +235,9 @@ func (ck *checker) validate() {
 				at("intent %q: at_home %q must name a disclosure, from a disclosure", in.ID, in.AtHome)
 			}
 		}
+		if in.KeywordsAlone && in.Kind != KindChat {
+			at("intent %q: keywords_alone is for small talk; the keywords of a %s count in any message", in.ID, in.Kind)
+		}
 		if in.AtHomeMinor != "" {
 			if to := u.byIDAll(in.AtHomeMinor); to == nil || to.Kind != KindDisclosure || in.Kind != KindDisclosure {
 				at("intent %q: at_home_minor %q must name a disclosure, from a disclosure", in.ID, in.AtHomeMinor)

@@ -141,7 +141,8 @@ func TestUnderstandingNeedsAudiences(t *testing.T) {
 // a disclosure's fallback and what it becomes at home for a child: a sign
 // cannot be both firm and context, each has an id of its own, at least
 // one kind is not context, an emoji is one symbol and a word, a fallback
-// names who, and at_home_minor names a disclosure.
+// names who, at_home_minor names a disclosure, and only small talk has
+// keywords that count alone.
 func TestUnderstandingSigns(t *testing.T) {
 	bad := strings.Replace(understandGood, "    rules: {nl: [voor de deur], en: [at the door]}\n", `    rules: {nl: [voor de deur], en: [at the door]}
     signs:
@@ -149,7 +150,7 @@ func TestUnderstandingSigns(t *testing.T) {
       - {id: now, context: true, phrases: {en: [now]}}
 `, 1)
 	bad = strings.Replace(bad, "threshold: 0.3\n", "threshold: 0.3\nemoji: {\"ab\": bang, \"😰\": bang}\n", 1)
-	bad = strings.Replace(bad, "  - id: worry\n    kind: disclosure\n", "  - id: worry\n    kind: disclosure\n    fallback: [teacher]\n    at_home_minor: nowhere\n", 1)
+	bad = strings.Replace(bad, "  - id: worry\n    kind: disclosure\n", "  - id: worry\n    kind: disclosure\n    fallback: [teacher]\n    at_home_minor: nowhere\n    keywords_alone: true\n", 1)
 	_, _, err := LoadWith(understandFS(t, bad), content.Options{})
 	want := []string{
 		`understand.yaml: emoji "ab": "bang" must be one symbol and the word it stands for`,
@@ -157,6 +158,7 @@ func TestUnderstandingSigns(t *testing.T) {
 		`understand.yaml:10: intent "danger": sign "now" cannot be both firm and context`,
 		`understand.yaml:11: intent "danger": sign "now" needs an id of its own`,
 		`understand.yaml:13: intent "worry": fallback "teacher" must name me, other or prof, in a disclosure`,
+		`understand.yaml:13: intent "worry": keywords_alone is for small talk; the keywords of a disclosure count in any message`,
 		`understand.yaml:13: intent "worry": at_home_minor "nowhere" must name a disclosure, from a disclosure`,
 	}
 	if err == nil || err.Error() != strings.Join(want, "\n") {

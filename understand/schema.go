@@ -294,6 +294,11 @@ type Intent struct {
 	// message: below zero for an intent that should only win when no
 	// other comes close, such as "not sure what it is".
 	Weight float64 `yaml:"weight"`
+	// KeywordsAlone: the intent's keywords count only in a message whose
+	// other words are all plain (see Plain): "stop" asks to end the chat
+	// in "can we stop", not in "he wont stop texting me" or "ik wil
+	// stoppen met dit werk".
+	KeywordsAlone bool `yaml:"keywords_alone"`
 	// AtHome names the disclosure that answers instead when the message
 	// says it happens at home or in the family; for an intent that names
 	// no form of exploitation of its own.

@@ -1431,7 +1431,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		// Small talk's keywords speak for a short message only: "wil
 		// stoppen" in a long story about running errands for someone is
 		// no wish to end the chat.
-		if wk.kw[i] && (in.Kind != KindChat || len(words) <= chatKeywordWords) {
+		if wk.kw[i] && (in.Kind != KindChat || len(words) <= chatKeywordWords && (!in.KeywordsAlone || u.plainBesides(words, wk.kwAt, i))) {
 			wk.best[i] += keywordBonus
 		}
 	}
@@ -1766,6 +1766,17 @@ func (u *understander) signsSay(words []string, topic, asks, everyday, worried b
 	}
 	for k, w := range words {
 		if !wk.covered[k] && !u.plain[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// plainBesides reports whether every word of words outside the keywords
+// of intent in (spans at) is a plain word (Intent.KeywordsAlone).
+func (u *understander) plainBesides(words []string, at [][3]int, in int) bool {
+	for k, w := range words {
+		if !u.plain[w] && !slices.ContainsFunc(at, func(a [3]int) bool { return a[0] == in && a[1] <= k && k < a[2] }) {
 			return false
 		}
 	}

@@ -1773,6 +1773,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "i can hear her screaming stop, men are always going in there", intent: "danger", danger: true},
 		{text: "clinic nurse, a patient in her early 20s keeps coming back with the same man who pays cash", intent: "*", who: understand.WhoProf, age: understand.AgeAdult},
 		{text: "mijn ex dreigt haar dat ze mij nooit meer ziet als ze niet zegt waar ik woon", intent: "*", who: understand.WhoMe},
+		// "stop" ends the chat only when nothing else is said.
+		{text: "can we stop", intent: "leave"},
+		{text: "i want to stop", intent: "leave", who: understand.WhoMe},
+		{text: "ik wil stoppen met dit gesprek", intent: "leave", who: understand.WhoMe},
+		{text: "i want to stop working for them", intent: "criminal", who: understand.WhoMe},
+		{text: "hoe kan ik stoppen met dit werk", intent: "labour", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
