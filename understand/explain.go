@@ -56,7 +56,7 @@ type Trace struct {
 type IntentScore struct {
 	ID, Kind string
 	// Similarity to the nearest example, and whether a keyword of the
-	// intent stood in the message (which adds keywordBonus).
+	// intent stood in the message and counted (adding keywordBonus).
 	Similarity float64
 	Keyword    bool
 	Nearest    string
@@ -146,13 +146,14 @@ func (x *Index) Explain(lang, text string) (Meaning, Trace) {
 	}
 	for i, in := range u.intents {
 		score := wk.best[i]
-		if wk.kw[i] {
+		counted := u.keywordCounts(i, tr.Masked, wk)
+		if counted {
 			score -= keywordBonus
 		}
-		if score <= 0 && !wk.kw[i] {
+		if score <= 0 && !counted {
 			continue
 		}
-		s := IntentScore{ID: in.ID, Kind: in.Kind, Similarity: score, Keyword: wk.kw[i]}
+		s := IntentScore{ID: in.ID, Kind: in.Kind, Similarity: score, Keyword: counted}
 		if score > 0 {
 			s.Nearest = u.exText[wk.nearest[i]]
 		}

@@ -364,6 +364,12 @@ func TestExplainModels(t *testing.T) {
 	if tr.TopicOf != "home" {
 		t.Errorf("Explain(a neighbour's child).TopicOf = %q, want home", tr.TopicOf)
 	}
+	// A keyword that does not count is shown as none, with the score
+	// the example gave.
+	_, tr = x.Explain("nl", "mn vriend zegt dat ik moet stoppen met school en voor hem gaan werken")
+	if i := slices.IndexFunc(tr.Scores, func(s IntentScore) bool { return s.ID == "leave" }); i < 0 || tr.Scores[i].Keyword || tr.Scores[i].Similarity <= 0 {
+		t.Errorf("Explain(a story with \"stoppen\").Scores = %+v; want leave by its example alone, its keyword not counted", tr.Scores)
+	}
 	m, tr := x.Explain("nl", "mijn stiefvader pakt al mijn geld van mn bijbaan af en als het te weinig is slaat hij me. mn moeder zegt niks")
 	if len(tr.Rules) == 0 || !tr.RuleInHomeStory || m.Danger {
 		t.Errorf("Explain(a story of home) = rules %v, in a story of home %v, danger %v; want a rule, read as part of the story, no danger", tr.Rules, tr.RuleInHomeStory, m.Danger)

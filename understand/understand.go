@@ -1053,6 +1053,13 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 					break
 				}
 			}
+		} else if homeGuess && t == nil {
+			// Home was only a guess, and the model knows no topic
+			// either: "mn vriend zegt dat ik moet stoppen met school en
+			// voor hem gaan werken" is no family's doing. Unsure.
+			if un := u.u.Intent("unsure"); un != nil {
+				m.Intent = un
+			}
 		}
 	}
 	// A professional who tells about someone and asks mostly wants to
@@ -1427,11 +1434,8 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		})
 	}
 	u.similarity(words, wk)
-	for i, in := range u.intents {
-		// Small talk's keywords speak for a short message only: "wil
-		// stoppen" in a long story about running errands for someone is
-		// no wish to end the chat.
-		if wk.kw[i] && (in.Kind != KindChat || len(words) <= chatKeywordWords && (!in.KeywordsAlone || u.plainBesides(words, wk.kwAt, i))) {
+	for i := range u.intents {
+		if u.keywordCounts(i, words, wk) {
 			wk.best[i] += keywordBonus
 		}
 	}
@@ -1770,6 +1774,15 @@ func (u *understander) signsSay(words []string, topic, asks, everyday, worried b
 		}
 	}
 	return true
+}
+
+// keywordCounts reports whether a keyword of intent i in words (read into
+// wk) adds keywordBonus to its score. Small talk's keywords speak for a
+// short message only: "wil stoppen" in a long story about running errands
+// for someone is no wish to end the chat.
+func (u *understander) keywordCounts(i int, words []string, wk *work) bool {
+	in := u.intents[i]
+	return wk.kw[i] && (in.Kind != KindChat || len(words) <= chatKeywordWords && (!in.KeywordsAlone || u.plainBesides(words, wk.kwAt, i)))
 }
 
 // plainBesides reports whether every word of words outside the keywords

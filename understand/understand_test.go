@@ -1779,6 +1779,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik wil stoppen met dit gesprek", intent: "leave", who: understand.WhoMe},
 		{text: "i want to stop working for them", intent: "criminal", who: understand.WhoMe},
 		{text: "hoe kan ik stoppen met dit werk", intent: "labour", who: understand.WhoMe},
+		// Home only guessed from "voor hem werken" and "school", and no
+		// topic the model knows: a boyfriend's doing is no family's.
+		{text: "mn vriend zegt dat ik moet stoppen met school en voor hem gaan werken", intent: "unsure", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
