@@ -974,7 +974,9 @@ func (e *Engine) noteExitVocab(phrase string) {
 
 // exitBag reports whether words (normalised, spaces between) are a few
 // exit words in any order, with a core word or a whole exit phrase among
-// them: "laat maar ik ga weg", "nvm gotta go now".
+// them: "laat maar ik ga weg", "nvm gotta go now". A wish of one word
+// ("alsjeblieft", "nu") may stand among them: "sluit dit alsjeblieft nu
+// af".
 func (e *Engine) exitBag(words string) bool {
 	ws := strings.Fields(words)
 	if len(ws) == 0 || len(ws) > maxExitBag {
@@ -982,7 +984,7 @@ func (e *Engine) exitBag(words string) bool {
 	}
 	core := false
 	for i, w := range ws {
-		if !e.exitVocab[w] {
+		if !e.exitVocab[w] && !e.exitWishes[w] {
 			return false
 		}
 		core = core || e.exitCore[w]

@@ -49,6 +49,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"can I close this, want it gone", TextInput("kan ik dit gesprek ergens afsluiten? wil dat het weg is"), true},
 		{"do not want it after all, close please", TextInput("ik wil dit toch niet, afsluiten aub"), true},
 		{"want to close this now", TextInput("ik wil dit nu sluiten"), true},
+		{"close this please, now", TextInput("sluit dit alsjeblieft nu af"), true},
+		{"no, i am not going away", TextInput("nee ik ga niet weg"), false},
 		{"going to close this chat now", TextInput("ik ga deze chat nu sluiten"), true},
 		{"how to close this, quick", TextInput("hoe sluit ik dit?? snel"), true},
 		{"how to close this", TextInput("how do i close this"), true},
