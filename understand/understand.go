@@ -733,9 +733,11 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// danger: tonight it may happen again.
 		routine := false
 		u.everyday.match(danger, func(p *phrase, _, _ int) { routine = routine || p.tag == everydayRoutine })
-		// Any "nu" says when here, also the one of "en nu"; not one an
-		// exception explains ("hij vertelde het me net").
-		rule = !routine || u.signKindsIn(danger, true)&u.deadlineSigns != 0
+		// A sign of now says when here, but not one an exception
+		// explains ("hij vertelde het me net", "en nu krijg ik
+		// brieven"), unless the harm follows it: "en nu slaat hij haar
+		// weer".
+		rule = !routine || u.signKindsIn(danger, true)&u.deadlineSigns != 0 || u.nowBeforeRule(danger)
 	}
 	if rule && m.Home && len(masked) >= storyWords && u.dangerModel != nil && !u.signsBesidesHome(danger) {
 		// A long story of what goes on at home, with no sign of now, of
@@ -811,6 +813,17 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	signs := func() bool {
 		if !u.signsSay(signWords, topic != nil, u.asksQuestion(&m, wk), everyday, worried, wk) {
 			return false
+		}
+		if !wk.firm && (m.Who == WhoOther || m.Who == WhoProf) && u.deadlineSigns != 0 {
+			// What happens to someone else again and again ("a girl
+			// who always sits in the back of a car"), told by one who
+			// sees it, with no sign that is not firm saying when: their
+			// story, as for the rules above.
+			routine := false
+			u.everyday.match(danger, func(p *phrase, _, _ int) { routine = routine || p.tag == everydayRoutine })
+			if routine && u.signKindsIn(danger, true)&u.deadlineSigns == 0 {
+				return false
+			}
 		}
 		if wk.firm || topic == nil || len(masked) < storyWords || u.dangerModel == nil {
 			return true
@@ -1681,6 +1694,32 @@ func (u *understander) wordsBesidesDanger(words []string) int {
 		}
 	}
 	return n
+}
+
+// nowBeforeRule reports whether a rule no exception explains begins right
+// after a sign that says when (at most two words between): what happens
+// now, whatever exception explains the sign as a turn in a story ("en
+// nu", "and now").
+func (u *understander) nowBeforeRule(words []string) bool {
+	var when [][2]int
+	u.signs.matchGap(words, ruleGap, func(p *phrase, i, j int) {
+		if u.deadlineSigns&(1<<p.tag) != 0 {
+			when = append(when, [2]int{i, j})
+		}
+	})
+	if len(when) == 0 {
+		return false
+	}
+	hit := false
+	u.rules.matchGap(words, ruleGap, func(_ *phrase, i, j int) {
+		if hit || !slices.ContainsFunc(when, func(w [2]int) bool { return w[1] <= i && i-w[1] <= 2 }) {
+			return
+		}
+		excepted := false
+		u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { excepted = excepted || a < j && i < b })
+		hit = !excepted
+	})
+	return hit
 }
 
 // ruleHit reports whether a phrase of set matches words where no exception

@@ -1782,6 +1782,12 @@ func TestUnderstand(t *testing.T) {
 		// Home only guessed from "voor hem werken" and "school", and no
 		// topic the model knows: a boyfriend's doing is no family's.
 		{text: "mn vriend zegt dat ik moet stoppen met school en voor hem gaan werken", intent: "unsure", who: understand.WhoMe},
+		// What someone else goes through always, seen by the writer, with
+		// no sign of now: a story; "en nu" right before the harm is now.
+		{text: "er zit altijd een meisje achter in een busje bij de pomp, een man doet het woord", intent: "*", who: understand.WhoOther},
+		{text: "mijn vriendin wordt elke dag geslagen door haar vriend en nu slaat hij haar weer", intent: "danger", danger: true, who: understand.WhoOther},
+		// The writer's own doubt says who it is about: someone else.
+		{text: "the woman who cleans next door looks frightened, a van drops her off, maybe im overthinking it", intent: "*", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
