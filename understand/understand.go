@@ -725,6 +725,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		signWords = gaps(words, drop, wk.used)
 	}
 	rule := u.ruleHit(danger, u.rules)
+	storyRule := false // a rule read as someone else's story of harm
 	if rule && u.deadlineSigns != 0 && (m.Who == WhoOther || m.Who == WhoProf) {
 		// What happens to someone else again and again, or happened
 		// ("elke dag", "last week"), told by one who sees it, is their
@@ -738,6 +739,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// brieven"), unless the harm follows it: "en nu slaat hij haar
 		// weer".
 		rule = !routine || u.signKindsIn(danger, true)&u.deadlineSigns != 0 || u.nowBeforeRule(danger)
+		storyRule = !rule
 	}
 	if rule && m.Home && len(masked) >= storyWords && u.dangerModel != nil && !u.signsBesidesHome(danger) {
 		// A long story of what goes on at home, with no sign of now, of
@@ -983,6 +985,16 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// about, and for them that is a worry of its own ("mijn
 		// leerling heeft opeens veel geld").
 		m.Intent = u.atHome(u.fallback[m.Who], m.Home)
+	}
+	if storyRule && (m.Intent == nil || m.Intent.Kind == KindChat) {
+		// Harm told as someone else's story ("my friend says her bf hits
+		// her every day, what can i do") is no small talk, however like
+		// "what can i do here" it reads: the topic the model knows.
+		var t *Intent
+		t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
+		if t != nil {
+			m.Intent = u.atHome(t, m.Home)
+		}
 	}
 	// The contact that questions like this one asked for, read once.
 	var asked *content.Contact

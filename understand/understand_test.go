@@ -1788,6 +1788,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn vriendin wordt elke dag geslagen door haar vriend en nu slaat hij haar weer", intent: "danger", danger: true, who: understand.WhoOther},
 		// The writer's own doubt says who it is about: someone else.
 		{text: "the woman who cleans next door looks frightened, a van drops her off, maybe im overthinking it", intent: "*", who: understand.WhoOther},
+		// Harm told as someone else's story is no small talk, however
+		// like "what can i do here" it reads.
+		{text: "my friend says her bf hits her every day, what can i do", intent: "sexual", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
