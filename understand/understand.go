@@ -1027,6 +1027,16 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			}
 		}
 	}
+	if m.Intent == nil && asked == nil && (storySure || wk.explained && !life) {
+		// Signs of danger read as part of a story (the model is sure it
+		// tells no danger now, or it goes so again and again) are still
+		// signs: "the girl who cleans our office always has a man
+		// waiting outside who picks her up. she never talks ... am i
+		// imagining things?" is a story whose form nothing says. Unsure.
+		if un := u.u.Intent("unsure"); un != nil {
+			m.Intent = u.atHome(un, m.Home)
+		}
+	}
 	// What happens at home, chosen for a message that says nothing of a
 	// home and has no keyword of it, is a guess the topic may correct:
 	// "mijn nichtje wordt uitgebuit door haar vriend, ze moet geld

@@ -518,7 +518,8 @@ func TestUnderstand(t *testing.T) {
 		// Fetched tonight and taken across the border: danger, whatever
 		// fear of them is told beside it.
 		{text: "ze zeiden net dat ik vannacht word opgehaald en naar belgie gebracht. ze weten waar mn moeder woont", intent: "danger", danger: true, who: understand.WhoMe, home: true},
-		{text: "vorig jaar werd ik naar belgie gebracht om te werken", intent: "", who: understand.WhoMe},
+		// Last year: a story of signs, no danger now.
+		{text: "vorig jaar werd ik naar belgie gebracht om te werken", intent: "unsure", who: understand.WhoMe},
 		// Like a question about Fier's training only in its examples'
 		// words, asking for the helpdesk the model knows: CoMensha's.
 		{text: "is there a national helpdesk where professionals can get advice about a possible trafficking victim", intent: "question", who: understand.WhoProf},
@@ -1791,6 +1792,10 @@ func TestUnderstand(t *testing.T) {
 		// Harm told as someone else's story is no small talk, however
 		// like "what can i do here" it reads.
 		{text: "my friend says her bf hits her every day, what can i do", intent: "sexual", who: understand.WhoOther},
+		// Signs read as a story that goes so again and again are still a
+		// story of signs; being put out of the house is no harm now.
+		{text: "the woman who cleans our office always has a man waiting outside who picks her up. she never talks and looks so tired", intent: "unsure"},
+		{text: "mijn stiefvader slaat mijn moeder en nu moet ik van hem bij zijn broer in de snackbar werken, anders vlieg ik eruit", intent: "home", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
