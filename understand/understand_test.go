@@ -1917,6 +1917,11 @@ func TestMessageLanguage(t *testing.T) {
 		{"ha elmondom mi tortent bortonbe kerulok? en is csinaltam illegalis dolgokat", "hu"},
 		{"köszi, minden oké", "hu"},
 		{"valaki koveti a kocsinkat a farm ota, mar 20 perce jon utanunk", "hu"},
+		// Asking for the language in its own words.
+		{"se poate in romana?", "ro"},
+		{"in romana va rog", "ro"},
+		{"beszélsz magyarul?", "hu"},
+		{"може на български", "bg"},
 		// Small talk in words only English has.
 		{"tell me a joke", "en"},
 		{"thx, that was helpful 👍", "en"},
