@@ -1796,6 +1796,8 @@ func TestUnderstand(t *testing.T) {
 		// story of signs; being put out of the house is no harm now.
 		{text: "the woman who cleans our office always has a man waiting outside who picks her up. she never talks and looks so tired", intent: "unsure"},
 		{text: "mijn stiefvader slaat mijn moeder en nu moet ik van hem bij zijn broer in de snackbar werken, anders vlieg ik eruit", intent: "home", who: understand.WhoMe, home: true},
+		// Who showed the writer something is the one it is about.
+		{text: "my classmate showed me marks on her arms and says her dad did it", intent: "*", who: understand.WhoOther, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
