@@ -1798,6 +1798,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn stiefvader slaat mijn moeder en nu moet ik van hem bij zijn broer in de snackbar werken, anders vlieg ik eruit", intent: "home", who: understand.WhoMe, home: true},
 		// Who showed the writer something is the one it is about.
 		{text: "my classmate showed me marks on her arms and says her dad did it", intent: "*", who: understand.WhoOther, home: true},
+		// A photo shoot is a lure, no everyday life that explains the
+		// danger away.
+		{text: "ben 15 en zit in een hotelkamer, het zou een fotoshoot zijn maar ik moet me uitkleden en hij staat voor de deur", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1951,6 +1954,9 @@ func TestWatched(t *testing.T) {
 		{"kun je 112 appen als je niet kan praten?", false},
 		{"ik kan nu niet praten", true},
 		{"they go through all my messages at night. does this chat stay on my phone?", true},
+		{"mijn vader kijkt soms op mijn telefoon, kan dit weg?", true},
+		{"my boss reads everything on my work phone", true},
+		{"he takes my phone every night and reads everything. if i cry he locks me in", false},
 		{"ik heb aangifte gedaan en de rechtszaak komt eraan, wie kan me daarbij begeleiden", false},
 		{"shit hij komt eraan", true},
 		{"ik typ dit op de wc, ze checken straks mn geschiedenis", true},
