@@ -1946,7 +1946,7 @@ func (u *understander) signsBesidesHome(words []string) bool {
 			return
 		}
 		for _, h := range where {
-			if u.signKinds[p.tag].Context && h[0] <= i && j <= h[1] {
+			if u.signKinds[p.tag].Context && h[0] < j && i < h[1] {
 				return
 			}
 		}

@@ -1801,6 +1801,11 @@ func TestUnderstand(t *testing.T) {
 		// A photo shoot is a lure, no everyday life that explains the
 		// danger away.
 		{text: "ben 15 en zit in een hotelkamer, het zou een fotoshoot zijn maar ik moet me uitkleden en hij staat voor de deur", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
+		// Life at home, told by the one it happens to, with the loss of
+		// the home as what follows if not: the help for home, 112 a tap
+		// away. "at home" is the home, not a place besides it.
+		{text: "mn stiefvader slaat me en zegt dat ik al mn geld moet afgeven anders mag ik niet meer thuis wonen", intent: "home", who: understand.WhoMe, home: true},
+		{text: "my stepdad hits me and says i have to work in his friends shop for free or i cant live at home anymore", intent: "home", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
