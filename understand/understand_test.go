@@ -1806,6 +1806,10 @@ func TestUnderstand(t *testing.T) {
 		// away. "at home" is the home, not a place besides it.
 		{text: "mn stiefvader slaat me en zegt dat ik al mn geld moet afgeven anders mag ik niet meer thuis wonen", intent: "home", who: understand.WhoMe, home: true},
 		{text: "my stepdad hits me and says i have to work in his friends shop for free or i cant live at home anymore", intent: "home", who: understand.WhoMe, home: true},
+		// A neighbours' child is someone else, heard often: a story; "in
+		// her room" is the home.
+		{text: "het jongetje van de buren staat vaak uren buiten in de kou en ik hoor geschreeuw en klappen", intent: "home", who: understand.WhoOther},
+		{text: "my daughter says her stepmom locks her in her room when she stays at her dads and gives her no dinner", intent: "home", who: understand.WhoOther, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
