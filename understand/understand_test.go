@@ -1782,7 +1782,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "hoe kan ik stoppen met dit werk", intent: "labour", who: understand.WhoMe},
 		// Home only guessed from "voor hem werken" and "school", and no
 		// topic the model knows: a boyfriend's doing is no family's.
-		{text: "mn vriend zegt dat ik moet stoppen met school en voor hem gaan werken", intent: "unsure", who: understand.WhoMe},
+		{text: "mijn vriend laat me voor hem werken en ik mag niet naar school", intent: "unsure", who: understand.WhoMe},
 		// What someone else goes through always, seen by the writer, with
 		// no sign of now: a story; "en nu" right before the harm is now.
 		{text: "er zit altijd een meisje achter in een busje bij de pomp, een man doet het woord", intent: "*", who: understand.WhoOther},
@@ -1810,6 +1810,8 @@ func TestUnderstand(t *testing.T) {
 		// her room" is the home.
 		{text: "het jongetje van de buren staat vaak uren buiten in de kou en ik hoor geschreeuw en klappen", intent: "home", who: understand.WhoOther},
 		{text: "my daughter says her stepmom locks her in her room when she stays at her dads and gives her no dinner", intent: "home", who: understand.WhoOther, home: true},
+		// Who knows which school a sister goes to is what a fear is of.
+		{text: "if i say anything they'll go after my sister, they know which school she goes to", intent: "*", fear: true, who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
