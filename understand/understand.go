@@ -999,6 +999,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	// The contact that questions like this one asked for, read once.
 	var asked *content.Contact
 	askedRead := false
+	light := false // said in jest (see light), read when nothing else was understood
 	if m.Intent == nil {
 		// Nothing else understood. A question the contact model is sure
 		// of is a question ("wie doet er onafhankelijk onderzoek naar
@@ -1014,7 +1015,6 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// story of a short message of everyday life ("ik zit in de
 		// flixbus naar amsterdam voor een concert").
 		askedRead = true
-		light := false
 		u.light.match(masked, func(*phrase, int, int) { light = true })
 		if !everyday || m.Asks {
 			asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
@@ -1027,12 +1027,15 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			}
 		}
 	}
-	if m.Intent == nil && asked == nil && (storySure || wk.explained && !life) {
+	if m.Intent == nil && asked == nil && (storySure || wk.explained && !life || m.Who == WhoOther && len(masked) >= storyWords && !light && !explained) {
 		// Signs of danger read as part of a story (the model is sure it
 		// tells no danger now, or it goes so again and again) are still
 		// signs: "the girl who cleans our office always has a man
 		// waiting outside who picks her up. she never talks ... am i
-		// imagining things?" is a story whose form nothing says. Unsure.
+		// imagining things?" is a story whose form nothing says. So is
+		// a long story about someone else that nothing else was read in
+		// ("6 men from abroad live in the flat next to me, a van picks
+		// them up before sunrise every day"): a worry. Unsure.
 		if un := u.u.Intent("unsure"); un != nil {
 			m.Intent = u.atHome(un, m.Home)
 		}

@@ -1606,8 +1606,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "vriendin heeft een onlyfans maar haar vriend beheert alles, hij heeft haar wachtwoorden en bepaalt wat ze moet opnemen. zij ziet geen cent ervan", intent: "sexual", who: understand.WhoOther},
 		// Videos sent to school if one tells: a fear of what follows.
 		{text: "ze zegt dat ze mn filmpjes naar school stuurt als ik iemand iets vertel. ik durf echt niet", intent: "*", fear: true, who: understand.WhoMe},
-		// A parent shaking at what a child told tonight: no danger now.
-		{text: "mijn dochter van 12 vertelde vanavond dat opa aan haar zit als ze daar logeert. ik sta te trillen, wat moet ik nu doen", intent: "", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// A parent shaking at what a child told tonight: no danger now,
+		// but a worry about home.
+		{text: "mijn dochter van 12 vertelde vanavond dat opa aan haar zit als ze daar logeert. ik sta te trillen, wat moet ik nu doen", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		{text: "hij zit aan me nu en ik wil weg", intent: "danger", danger: true, who: understand.WhoMe},
 		// Driven around by an older man; knives kept in a locker: told.
 		{text: "my little sister is 15 and some older guy keeps buying her stuff and driving her around. she skips school now and hides a second phone", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
@@ -1812,6 +1813,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "my daughter says her stepmom locks her in her room when she stays at her dads and gives her no dinner", intent: "home", who: understand.WhoOther, home: true},
 		// Who knows which school a sister goes to is what a fear is of.
 		{text: "if i say anything they'll go after my sister, they know which school she goes to", intent: "*", fear: true, who: understand.WhoOther},
+		// A long story about someone else that nothing else was read in
+		// is a worry, not "I don't understand".
+		{text: "bij de buren woont een jongen van een jaar of 15 die ik nooit naar school zie gaan, hij sjouwt de hele dag dozen", intent: "unsure", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
