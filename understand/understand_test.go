@@ -1816,6 +1816,9 @@ func TestUnderstand(t *testing.T) {
 		// A long story about someone else that nothing else was read in
 		// is a worry, not "I don't understand".
 		{text: "bij de buren woont een jongen van een jaar of 15 die ik nooit naar school zie gaan, hij sjouwt de hele dag dozen", intent: "unsure", who: understand.WhoOther},
+		// Someone who sat crying was seen before, not now.
+		{text: "de schoonmaakster van ons kantoor krijgt haar loon van een man die de helft houdt, ze zat gisteren te huilen op de wc", intent: "*"},
+		{text: "ze zit te huilen op de wc en hij staat voor de deur", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
