@@ -1046,7 +1046,11 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	// verdienen voor hem" is only a little like a family that takes
 	// the money.
 	homeGuess := m.Intent != nil && !m.Home && u.isHome(m.Intent) && !(choice >= 0 && wk.kw[choice])
-	if m.Intent != nil && m.Intent.Kind == KindDisclosure && (topicIntent(m.Intent) || homeGuess) {
+	// A story chosen only by a means ("anders gaat er een filmpje van hem
+	// rond" threatens; it is no form of its own) is a story the topic may
+	// correct too.
+	meansChosen := choice >= 0 && m.Intent == u.intents[choice] && wk.kw[choice] && !wk.form[choice]
+	if m.Intent != nil && m.Intent.Kind == KindDisclosure && (topicIntent(m.Intent) || homeGuess || meansChosen) {
 		// A means ("schuld af te lossen") is no keyword that decides:
 		// every form uses it.
 		kw := choice >= 0 && wk.form[choice]

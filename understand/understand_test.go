@@ -1819,6 +1819,9 @@ func TestUnderstand(t *testing.T) {
 		// Someone who sat crying was seen before, not now.
 		{text: "de schoonmaakster van ons kantoor krijgt haar loon van een man die de helft houdt, ze zat gisteren te huilen op de wc", intent: "*"},
 		{text: "ze zit te huilen op de wc en hij staat voor de deur", intent: "danger", danger: true},
+		// A video sent round if he does not steal is the threat, the
+		// stealing the story.
+		{text: "mijn broertje moet van oudere jongens bij de jumbo jatten, anders gaat er een filmpje van hem rond", intent: "criminal", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
