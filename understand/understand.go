@@ -1027,15 +1027,17 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			}
 		}
 	}
-	if m.Intent == nil && asked == nil && (storySure || wk.explained && !life || m.Who == WhoOther && len(masked) >= storyWords && !light && !explained) {
+	if m.Intent == nil && asked == nil && (storySure || wk.explained && !life || (m.Who == WhoOther || m.Home) && len(masked) >= storyWords && !light && !explained) {
 		// Signs of danger read as part of a story (the model is sure it
 		// tells no danger now, or it goes so again and again) are still
 		// signs: "the girl who cleans our office always has a man
 		// waiting outside who picks her up. she never talks ... am i
 		// imagining things?" is a story whose form nothing says. So is
-		// a long story about someone else that nothing else was read in
-		// ("6 men from abroad live in the flat next to me, a van picks
-		// them up before sunrise every day"): a worry. Unsure.
+		// a long story about someone else, or of home, that nothing else
+		// was read in ("6 men from abroad live in the flat next to me, a
+		// van picks them up before sunrise every day", "is het uitbuiting
+		// als mijn oom me elke dag na school in zijn winkel laat
+		// werken"): a worry. Unsure, which at home is the help for home.
 		if un := u.u.Intent("unsure"); un != nil {
 			m.Intent = u.atHome(un, m.Home)
 		}

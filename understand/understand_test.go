@@ -1822,6 +1822,13 @@ func TestUnderstand(t *testing.T) {
 		// A video sent round if he does not steal is the threat, the
 		// stealing the story.
 		{text: "mijn broertje moet van oudere jongens bij de jumbo jatten, anders gaat er een filmpje van hem rond", intent: "criminal", who: understand.WhoOther},
+		// A husband in the room to answer for her: control, told, no one
+		// at the door now; mattresses at the window are no one there.
+		{text: "my cousin hardly calls since she got married, and when she does her husband is in the room answering for her. is this trafficking?", intent: "home", who: understand.WhoOther},
+		{text: "in de autowasstraat hier werken steeds dezelfde jongens tot laat, ze slapen boven de zaak en er hangen matrassen voor het raam", intent: "labour"},
+		// A long story of one's own home that nothing else was read in:
+		// the help for home.
+		{text: "since summer my aunt makes me cook for the whole family every day after school and i have no time left for homework", intent: "home", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
