@@ -664,7 +664,9 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	masked := wk.masked
 
 	u.read(masked, wk, &m)
-	m.Asks = wk.marks[markAsks] > 0 || strings.Contains(text, "?")
+	// A question may be only its word order: "kan slachtofferhulp ook
+	// iets doen als ...", "helpt fier ook jongens".
+	m.Asks = wk.marks[markAsks] > 0 || strings.Contains(text, "?") || len(m.Named) > 0 && len(words) > 1 && askingVerbs[words[0]] && wk.used[1]
 	// aboutBot: small talk whose keyword holds a contact's name asks
 	// about the bot, not for the contact: "is dit de politie?".
 	aboutBot := false
@@ -1897,6 +1899,14 @@ var notSpeak = map[string]bool{"dont": true, "don't": true, "doesnt": true, "doe
 // own order, Veilig Thuis first, though the model came out at 0.64 for
 // the care coordinator there on rounds 1 to 324.
 var whom = map[string]bool{"wie": true, "who": true, "whom": true, "waar": true, "where": true}
+
+// askingVerbs are the verbs that, first in a message and right before a
+// contact's name, ask about it: Dutch and English put the verb first in a
+// question.
+var askingVerbs = map[string]bool{
+	"kan": true, "kunnen": true, "mag": true, "helpt": true, "helpen": true, "doet": true, "doen": true, "is": true, "zijn": true,
+	"heeft": true, "hebben": true, "weet": true, "can": true, "could": true, "does": true, "do": true, "are": true, "will": true,
+}
 
 // joiners are the words that may join two keywords of one intent in a
 // message the keywords cover.

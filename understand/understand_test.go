@@ -2542,6 +2542,10 @@ func TestAsksStated(t *testing.T) {
 		{"she is there every night", false},
 		{"zijn er organisaties voor ouders", true},
 		{"is er een chat voor jongens", true},
+		// The verb first, right before a contact's name, asks about it.
+		{"kan slachtofferhulp ook iets doen als de dader nog vrij rondloopt", true},
+		{"helpt fier ook jongens", true},
+		{"kan niet meer, fier heeft me niet geholpen", false},
 		{"is there a chat for boys", true},
 		// "thank you" ends a thanks; the question after it still asks.
 		{"thank you can i report this without my name", true},
