@@ -62,6 +62,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"bye, may this close", TextInput("doei, mag dit dicht"), true},
 		{"polish, the end and thanks", TextInput("koniec, dzięki"), true},
 		{"polish, the end, i must go", TextInput("koniec, muszę iść"), true},
+		{"hungarian, i close this chat, bye", TextInput("Bezárom ezt a chatet. Szia"), true},
 		{"bulgarian, bye, i must close this", TextInput("чао, трябва да затворя това"), true},
 		{"bulgarian, i want out of this chat", TextInput("Искам да изляза от този чат."), true},
 		{"may i take this away", TextInput("kan ik dit ff weghalen? ik wil eruit"), true},

@@ -1829,6 +1829,10 @@ func TestUnderstand(t *testing.T) {
 		// A long story of one's own home that nothing else was read in:
 		// the help for home.
 		{text: "since summer my aunt makes me cook for the whole family every day after school and i have no time left for homework", intent: "home", who: understand.WhoMe, home: true},
+		// A threat to burn the person: danger now; what was done to a boy who talked is what a fear
+		// is of.
+		{text: "my boss says he will burn me with the iron if i burn another shirt", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "als iemand praat komen ze er toch achter, een jongen die praatte werd in elkaar geslagen. ik ben bang", intent: "*", fear: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
