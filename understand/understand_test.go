@@ -1832,6 +1832,7 @@ func TestUnderstand(t *testing.T) {
 		// A threat to burn the person: danger now; what was done to a boy who talked is what a fear
 		// is of.
 		{text: "my boss says he will burn me with the iron if i burn another shirt", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "this job is going to burn me out, 70 hours a week and they keep my passport", intent: "labour", who: understand.WhoMe},
 		{text: "als iemand praat komen ze er toch achter, een jongen die praatte werd in elkaar geslagen. ik ben bang", intent: "*", fear: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
