@@ -734,8 +734,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// story, not harm now, unless the message says when or what
 		// else. The writer's own "hij slaat me elke avond" stays
 		// danger: tonight it may happen again.
-		routine := false
-		u.everyday.match(danger, func(p *phrase, _, _ int) { routine = routine || p.tag == everydayRoutine })
+		routine := u.routineIn(danger)
 		// A sign of now says when here, but not one an exception
 		// explains ("hij vertelde het me net", "en nu krijg ik
 		// brieven"), unless the harm follows it: "en nu slaat hij haar
@@ -823,9 +822,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			// who always sits in the back of a car"), told by one who
 			// sees it, with no sign that is not firm saying when: their
 			// story, as for the rules above.
-			routine := false
-			u.everyday.match(danger, func(p *phrase, _, _ int) { routine = routine || p.tag == everydayRoutine })
-			if routine && u.signKindsIn(danger, true)&u.deadlineSigns == 0 {
+			if u.routineIn(danger) && u.signKindsIn(danger, true)&u.deadlineSigns == 0 {
 				return false
 			}
 		}
@@ -1101,8 +1098,8 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			}
 		} else if homeGuess && t == nil {
 			// Home was only a guess, and the model knows no topic
-			// either: "mn vriend zegt dat ik moet stoppen met school en
-			// voor hem gaan werken" is no family's doing. Unsure.
+			// either: "mijn vriend laat me voor hem werken en ik mag
+			// niet naar school" is no family's doing. Unsure.
 			if un := u.u.Intent("unsure"); un != nil {
 				m.Intent = un
 			}
@@ -1727,6 +1724,14 @@ func (u *understander) wordsBesidesDanger(words []string) int {
 		}
 	}
 	return n
+}
+
+// routineIn reports whether words tell what goes on again and again, or
+// went on before (the routine phrases of everyday).
+func (u *understander) routineIn(words []string) bool {
+	routine := false
+	u.everyday.match(words, func(p *phrase, _, _ int) { routine = routine || p.tag == everydayRoutine })
+	return routine
 }
 
 // nowBeforeRule reports whether a rule no exception explains begins right
