@@ -1834,6 +1834,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "my boss says he will burn me with the iron if i burn another shirt", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "this job is going to burn me out, 70 hours a week and they keep my passport", intent: "labour", who: understand.WhoMe},
 		{text: "als iemand praat komen ze er toch achter, een jongen die praatte werd in elkaar geslagen. ik ben bang", intent: "*", fear: true, who: understand.WhoMe},
+		// "vriend van me" is someone else; what follows whenever he brings
+		// nothing is how it goes; not allowed out then, told when it is
+		// over, is no one held now; a parent scared that someone uses a
+		// son is worried about him.
+		{text: "een vriend van me moet steeds telefoons jatten voor een gast en als hij niks meeneemt krijgt hij klappen", intent: "criminal", who: understand.WhoOther},
+		{text: "ik zat maanden op een zolder bij een kwekerij en mocht het huis niet uit, nu ben ik weg maar ik zou ze nog geld schuldig zijn", intent: "criminal", who: understand.WhoMe},
+		{text: "my son has 2 phones and cash from nowhere, i'm scared someone's using him to sell", intent: "criminal", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
