@@ -1841,6 +1841,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "een vriend van me moet steeds telefoons jatten voor een gast en als hij niks meeneemt krijgt hij klappen", intent: "criminal", who: understand.WhoOther},
 		{text: "ik zat maanden op een zolder bij een kwekerij en mocht het huis niet uit, nu ben ik weg maar ik zou ze nog geld schuldig zijn", intent: "criminal", who: understand.WhoMe},
 		{text: "my son has 2 phones and cash from nowhere, i'm scared someone's using him to sell", intent: "criminal", who: understand.WhoOther},
+		// Afraid that youth care takes the children, or of being told it
+		// was one's own choice: fears, not danger; a court case to come
+		// asks who can come along.
+		{text: "ik wil niet dat ze mijn kinderen meenemen als ik vertel wat er thuis gebeurt", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "im scared theyll say i chose this if i tell anyone", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "mijn zaak komt voor de rechter en ik weet niet wat me te wachten staat, wie gaat er met me mee", intent: "question", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
