@@ -1795,7 +1795,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "my friend says her bf hits her every day, what can i do", intent: "sexual", who: understand.WhoOther},
 		// Signs read as a story that goes so again and again are still a
 		// story of signs; being put out of the house is no harm now.
-		{text: "the woman who cleans our office always has a man waiting outside who picks her up. she never talks and looks so tired", intent: "unsure"},
+		{text: "the woman who cleans our office always has a man waiting outside who picks her up. she never talks and looks so tired", intent: "*"},
 		{text: "mijn stiefvader slaat mijn moeder en nu moet ik van hem bij zijn broer in de snackbar werken, anders vlieg ik eruit", intent: "home", who: understand.WhoMe, home: true},
 		// Who showed the writer something is the one it is about.
 		{text: "my classmate showed me marks on her arms and says her dad did it", intent: "*", who: understand.WhoOther, home: true},
@@ -1847,6 +1847,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik wil niet dat ze mijn kinderen meenemen als ik vertel wat er thuis gebeurt", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "im scared theyll say i chose this if i tell anyone", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "mijn zaak komt voor de rechter en ik weet niet wat me te wachten staat, wie gaat er met me mee", intent: "question", who: understand.WhoMe},
+		// Asking not to tell the police, afraid of being deported: a fear.
+		{text: "please dont tell the police, i have no papers and they will deport me", intent: "*", fear: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2001,6 +2003,8 @@ func TestWatched(t *testing.T) {
 		{"ik kan nu niet praten", true},
 		{"they go through all my messages at night. does this chat stay on my phone?", true},
 		{"mijn vader kijkt soms op mijn telefoon, kan dit weg?", true},
+		{"ik typ dit op de wc, ze mogen niet zien dat ik dit doe", true},
+		{"my boyfriend might go through my phone tonight, does this get saved", true},
 		{"my boss reads everything on my work phone", true},
 		{"he takes my phone every night and reads everything. if i cry he locks me in", false},
 		{"ik heb aangifte gedaan en de rechtszaak komt eraan, wie kan me daarbij begeleiden", false},
