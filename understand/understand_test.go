@@ -1849,6 +1849,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn zaak komt voor de rechter en ik weet niet wat me te wachten staat, wie gaat er met me mee", intent: "question", who: understand.WhoMe},
 		// Asking not to tell the police, afraid of being deported: a fear.
 		{text: "please dont tell the police, i have no papers and they will deport me", intent: "*", fear: true, who: understand.WhoMe},
+		// No food if not: life at home, told by the one it happens to.
+		{text: "mn stiefvader zegt dat ik na school in zijn zaak moet werken anders krijg ik geen eten, en hij slaat", intent: "home", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
