@@ -1851,6 +1851,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "please dont tell the police, i have no papers and they will deport me", intent: "*", fear: true, who: understand.WhoMe},
 		// No food if not: life at home, told by the one it happens to.
 		{text: "mn stiefvader zegt dat ik na school in zijn zaak moet werken anders krijg ik geen eten, en hij slaat", intent: "home", who: understand.WhoMe, home: true},
+		// Telling without the parents or school hearing of it: a fear.
+		{text: "kan ik iets vertellen zonder dat mijn ouders het horen? ze weten waar we wonen", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
