@@ -1853,6 +1853,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn stiefvader zegt dat ik na school in zijn zaak moet werken anders krijg ik geen eten, en hij slaat", intent: "home", who: understand.WhoMe, home: true},
 		// Telling without the parents or school hearing of it: a fear.
 		{text: "kan ik iets vertellen zonder dat mijn ouders het horen? ze weten waar we wonen", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Made to undress now, in a room: danger; on camera it is online.
+		{text: "ben 15 en zit in een hotelkamer, het was een fotoshoot maar nu moet ik me uitkleden", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "im in a hotel room with a guy from insta and he says i have to undress", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "hij zegt dat ik me moet uitkleden voor de cam anders deelt hij mn fotos", intent: "online", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
