@@ -53,6 +53,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"never mind, as laat maar", TextInput("Never mind!"), true},
 		{"nvm", TextInput("nvm"), true},
 		{"clicking this away now", TextInput("ik ga dit nu wegklikken"), true},
+		{"bye, want to close this chat", TextInput("doei, wil dit gesprek afsluiten"), true},
 		{"never mind, i quit, bye", TextInput("laat maar, ik hou ermee op. doei"), true},
 		{"i quit, alone", TextInput("ik hou ermee op"), false},
 		{"never mind in a story", TextInput("never mind what i said about my boss"), false},

@@ -1857,6 +1857,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "ben 15 en zit in een hotelkamer, het was een fotoshoot maar nu moet ik me uitkleden", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "im in a hotel room with a guy from insta and he says i have to undress", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "hij zegt dat ik me moet uitkleden voor de cam anders deelt hij mn fotos", intent: "online", who: understand.WhoMe},
+		// "hier om de hoek" says where a place is, not someone here now;
+		// wanting to be examined after an assault is the assault's story.
+		{text: "bij de wasstraat hier om de hoek slapen de jongens in het hok en de baas schreeuwt de hele dag", intent: "labour"},
+		{text: "waar kan ik heen na wat er gisteren op dat feest gebeurde, ik wil wel onderzocht worden", intent: "assault", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
