@@ -1037,7 +1037,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// van picks them up before sunrise every day", "is het uitbuiting
 		// als mijn oom me elke dag na school in zijn winkel laat
 		// werken"): a worry. Unsure, which at home is the help for home.
-		if un := u.u.Intent("unsure"); un != nil {
+		if un := u.u.Intent(unsureID); un != nil {
 			m.Intent = u.atHome(un, m.Home)
 		}
 	}
@@ -1087,7 +1087,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// the model is very sure of another.
 		meansOnly := choice >= 0 && !wk.form[choice] && slices.ContainsFunc(wk.kwAt, func(a [3]int) bool { return a[0] == choice }) &&
 			slices.ContainsFunc(wk.kwAt, func(a [3]int) bool { return a[0] != choice && wk.form[a[0]] && topicIntent(u.intents[a[0]]) })
-		if t != nil && !(meansOnly && slices.Max(wk.probs) < topicOverKeyword) && (!kw || m.Intent.ID != "unsure" && (rival || len(masked) >= topicAloneWords && slices.Max(wk.probs) >= topicOverKeyword) || m.Intent.ID == "unsure" && agreed) {
+		if t != nil && !(meansOnly && slices.Max(wk.probs) < topicOverKeyword) && (!kw || m.Intent.ID != unsureID && (rival || len(masked) >= topicAloneWords && slices.Max(wk.probs) >= topicOverKeyword) || m.Intent.ID == unsureID && agreed) {
 			m.Intent = u.atHome(t, m.Home)
 		} else if meansOnly {
 			for i, in := range u.intents {
@@ -1100,7 +1100,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			// Home was only a guess, and the model knows no topic
 			// either: "mijn vriend laat me voor hem werken en ik mag
 			// niet naar school" is no family's doing. Unsure.
-			if un := u.u.Intent("unsure"); un != nil {
+			if un := u.u.Intent(unsureID); un != nil {
 				m.Intent = un
 			}
 		}
@@ -1171,11 +1171,15 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	return m
 }
 
+// unsureID is the intent of someone not sure what goes on: a topic of
+// its own, and what a story no form is read in becomes.
+const unsureID = "unsure"
+
 // topicIntent reports whether in is one of the intents a topic of
 // messages/ stands for, or the one for someone unsure what it is: the
 // topic model may put another of them in its place.
 func topicIntent(in *Intent) bool {
-	if in.ID == "unsure" {
+	if in.ID == unsureID {
 		return true
 	}
 	for _, id := range topicIntents {
@@ -1753,9 +1757,7 @@ func (u *understander) nowBeforeRule(words []string) bool {
 		if hit || !slices.ContainsFunc(when, func(w [2]int) bool { return w[1] <= i && i-w[1] <= 2 }) {
 			return
 		}
-		excepted := false
-		u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { excepted = excepted || a < j && i < b })
-		hit = !excepted
+		hit = !u.excepted(words, i, j)
 	})
 	return hit
 }
@@ -1768,15 +1770,17 @@ func (u *understander) ruleHit(words []string, set *phrases) bool {
 		if hit {
 			return
 		}
-		excepted := false
-		u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) {
-			if a < j && i < b {
-				excepted = true
-			}
-		})
-		hit = !excepted
+		hit = !u.excepted(words, i, j)
 	})
 	return hit
+}
+
+// excepted reports whether an exception overlaps words[i:j]: the phrase
+// there is part of what the exception says ("hij vertelde het me net").
+func (u *understander) excepted(words []string, i, j int) bool {
+	excepted := false
+	u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { excepted = excepted || a < j && i < b })
+	return excepted
 }
 
 // signsSay reports whether the signs of danger in words add up to
@@ -1985,11 +1989,7 @@ func (u *understander) signsBesidesHome(words []string) bool {
 func (u *understander) signKindsIn(words []string, except bool) uint64 {
 	var kinds uint64
 	u.signs.matchGap(words, ruleGap, func(p *phrase, i, j int) {
-		excepted := false
-		if except {
-			u.except.matchGap(words, ruleGap, func(_ *phrase, a, b int) { excepted = excepted || a < j && i < b })
-		}
-		if !excepted {
+		if !except || !u.excepted(words, i, j) {
 			kinds |= 1 << p.tag
 		}
 	})
