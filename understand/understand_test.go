@@ -328,7 +328,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "au pair hier, ik werk 60 uur per week en ze houden mn zakgeld in", intent: "labour", who: understand.WhoMe},
 		// A threat to family with a time, and what happens every day.
 		{text: "als ik vandaag niet betaal haalt hij mn zusje op van school, over een uur", intent: "danger", danger: true},
-		{text: "ze wordt elke dag na school opgehaald door een oudere man", intent: "unsure", who: understand.WhoOther},
+		{text: "ze wordt elke dag na school opgehaald door een oudere man", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		// A fear of the police at the door is no one at the door now.
 		{text: "ik wil niet dat er politie bij ons aan de deur komt", intent: "question", fear: true, who: understand.WhoMe},
 		// Fear of what reporting brings, and a threat to go to the
@@ -426,7 +426,7 @@ func TestUnderstand(t *testing.T) {
 		// "learn a lesson" is a threat, not school.
 		{text: "they are driving me to some house to pay back what i owe them, they said tonight i learn a lesson", intent: "danger", danger: true, who: understand.WhoMe},
 		// Being in class is where, not school life that explains a sign away.
-		{text: "ik zit in de klas en hij stuurt dat hij me na school komt halen", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "ik zit in de klas en hij stuurt dat hij me na school komt halen", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
 		// Which number to call is a question, not a call for help.
 		{text: "what number do i call for the police if its not an emergency", intent: "question", who: understand.WhoMe},
 		// What they threaten to do to someone close if the person talks
@@ -481,7 +481,7 @@ func TestUnderstand(t *testing.T) {
 		// Every day after school is when a story of home happens; with a
 		// sign of now it is danger.
 		{text: "i live with my uncle and he makes me work in his shop every day after school and hits me when i complain. im 13", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
-		{text: "my dad hits me every day after school and now he is outside my room with a belt", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "my dad hits me every day after school and now he is outside my room with a belt", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "is this chat anonymous?", intent: "bot"},
 		// "huurt" is renting, no typo of "hurt".
 		{text: "elke vrijdag huurt dezelfde man 3 kamers en er lopen steeds andere jonge vrouwen in en uit", intent: "sexual"},
@@ -577,7 +577,7 @@ func TestUnderstand(t *testing.T) {
 		// with an uncle is a worry at home.
 		{text: "als ze erachter komen dat ik met iemand praat vinden ze me, ze hebben overal mensen zitten", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "ze vinden me, ze staan beneden", intent: "danger", danger: true, who: understand.WhoMe},
-		{text: "mn stiefvader slaat mn moeder en soms mij ook, ik durf na school niet naar huis", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mn stiefvader slaat mn moeder en soms mij ook, ik durf na school niet naar huis", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "jongerenwerker hier. een groepje van 12-13 jaar hangt bij ons buurthuis, oudere jongens betalen ze om op de uitkijk te staan en ze lopen met messen", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "hij loopt met een mes door het huis", intent: "danger", danger: true},
 		{text: "neefje van 13 moet van oudere jongens in de wijk 'pakketjes' rondbrengen op zn scooter, toen hij een keer nee zei hebben ze hem in elkaar geslagen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
@@ -607,7 +607,7 @@ func TestUnderstand(t *testing.T) {
 		// Threats that hang on stopping or complaining, told as how it
 		// goes; a son gone quiet; a live-in cleaner paying off the trip.
 		{text: "my son is 14 and got caught shoplifting again, he says someone makes him do it and he'll get hurt if he stops", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
-		{text: "my dad makes me work at his friends shop after school till midnight and takes all the money, if i complain he hits me", intent: "home", who: understand.WhoMe, home: true},
+		{text: "my dad makes me work at his friends shop after school till midnight and takes all the money, if i complain he hits me", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "sinds mijn nieuwe vriend bij ons woont is mijn zoon van 11 heel stil en schrikt hij als er iemand hard praat. ik weet niet wat er gebeurt als ik werk", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "ik doe de schoonmaak bij een familie, woon bij hen op zolder, mag niet alleen de deur uit en ze zeggen dat ik eerst de reis moet terugverdienen", intent: "labour", who: understand.WhoMe, home: true},
 		{text: "they will hurt me if i stop, they are outside", intent: "danger", danger: true, who: understand.WhoMe},
@@ -617,7 +617,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "i want to tell someone but im scared theyll take my kids away because of what i did for money", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "kan ik iets doorgeven zonder dat mijn naam erbij komt? het gaat om een pand waar volgens mij meisjes vastgehouden worden", intent: "question", who: understand.WhoMe},
 		{text: "ik word vastgehouden in een pand, volgens mij in amsterdam", intent: "danger", danger: true, who: understand.WhoMe},
-		{text: "mn beste vriendin (16) heeft volgens mij zo'n loverboy. hij haalt haar op na school en ze doet alles wat hij zegt", intent: "sexual", who: understand.WhoOther},
+		{text: "mn beste vriendin (16) heeft volgens mij zo'n loverboy. hij haalt haar op na school en ze doet alles wat hij zegt", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "my ex has my 9 yr old every other weekend and she comes back with bruises and says daddy said its a secret", intent: "home", who: understand.WhoOther, home: true},
 		// A man who wants to take a patient away right now is danger; a
 		// mother taking her son to the zoo is not, nor what they would
@@ -823,7 +823,7 @@ func TestUnderstand(t *testing.T) {
 		// Picked up by a stranger within the hour, "lent out" by a
 		// boyfriend; picked up by a mother after school is no danger.
 		{text: "over een uur word ik opgehaald door iemand die ik niet ken, mn vriend heeft me 'uitgeleend' voor het weekend", intent: "danger", danger: true, who: understand.WhoMe},
-		{text: "ik word opgehaald door mijn moeder na school", intent: "*", who: understand.WhoMe, home: true},
+		{text: "ik word opgehaald door mijn moeder na school", intent: "*", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Drugs swallowed for a flight, and bad pain now.
 		{text: "moest bolletjes slikken voor de vlucht van morgen en nu heb ik zo erge buikpijn en ben ik duizelig", intent: "danger", danger: true, who: understand.WhoMe},
 		// A threat to send nudes around, and where to have them removed.
@@ -1153,7 +1153,7 @@ func TestUnderstand(t *testing.T) {
 		// A long story of a home with no money of one's own is read,
 		// not met with the welcome.
 		{text: "mijn man heeft me uit marokko hierheen gehaald, ik mag geen eigen geld hebben, moet voor zijn hele familie koken en poetsen en hij dreigt me terug te sturen zonder de kinderen", intent: "home", who: understand.WhoMe, home: true},
-		{text: "ik durf na school niet naar huis", intent: "home", who: understand.WhoMe},
+		{text: "ik durf na school niet naar huis", intent: "home", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "my son is 14 and someone online pays him to collect bank cards from other kids at school", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Someone seen never to leave, told by a neighbour, is their
 		// story, not harm now.
@@ -1270,7 +1270,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "bij ons in de straat wordt steeds een jongen afgezet die een uur later met een sporttas weer instapt. hij kijkt schichtig en ziet er heel jong uit, geen idee hoe oud", intent: "criminal", who: understand.WhoOther},
 		// What a stepfather says the writer must do after school is how
 		// home goes: the help for home.
-		{text: "mn stiefvader slaat mn moeder en zegt dat ik na school bij zn vriend in de garage moet werken om 'mijn kosten' te betalen", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mn stiefvader slaat mn moeder en zegt dat ik na school bij zn vriend in de garage moet werken om 'mijn kosten' te betalen", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Told by a trainer, a courier, a hotel manager: what goes on
 		// around someone else, not danger now.
 		{text: "ik ben voetbaltrainer. een speler van de o15 komt niet meer trainen, hij zei tegen een teamgenoot dat hij voor een paar jongens moet werken en anders klappen krijgt", intent: "criminal", who: understand.WhoProf},
@@ -1283,7 +1283,7 @@ func TestUnderstand(t *testing.T) {
 		// drunk, a boy hit when he brings back too little, a mate afraid
 		// to go out: how life goes, not danger now.
 		{text: "thuis word ik elke dag uitgescholden en mn stiefvader doet de koelkast op slot. ik mag nergens heen behalve school", intent: "home", who: understand.WhoMe, home: true},
-		{text: "mn stiefvader slaat mn moeder en mij als hij gedronken heeft. ik durf na school niet meer naar huis", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mn stiefvader slaat mn moeder en mij als hij gedronken heeft. ik durf na school niet meer naar huis", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "my cousin is 13 and some older boys make him sell weed at the skatepark, if he comes back with less money they hit him", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "yo ff vraagje, een gast uit de buurt wil dat ik voor hem ga lopen, 150 per dag. mn maat deed dat ook en die durft nu niet meer naar buiten. idk wat ik moet", intent: "criminal", who: understand.WhoMe},
 		// Getting into a van that drives off: danger, also at a festival.
@@ -1325,13 +1325,13 @@ func TestUnderstand(t *testing.T) {
 		// How a boy comes by things, a classmate hit when work is not
 		// done, a neighbour's kid outside late: no danger now.
 		{text: "onze zoon van 14 komt steeds later thuis, heeft 2 telefoons en nieuwe schoenen waarvan hij niet zegt hoe hij eraan komt. gisteren zag ik een pakketje in zn tas", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
-		{text: "mn klasgenootje mag na school nooit weg, moet de hele dag voor haar broertjes zorgen en het huis doen en ze krijgt klappen als iets niet af is", intent: "unsure", who: understand.WhoOther},
+		{text: "mn klasgenootje mag na school nooit weg, moet de hele dag voor haar broertjes zorgen en het huis doen en ze krijgt klappen als iets niet af is", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "neighbour kid, maybe 10, is outside late every night, looks hungry and flinches when his uncle calls him. sometimes we hear screaming through the wall", intent: "home", who: understand.WhoOther, home: true, age: understand.AgeMinor},
 		// "in de zaak van zn maat" is his mate's business, not a van.
-		{text: "thuis slaat mn stiefvader mn moeder en mij en nu zegt hij dat ik na school in de zaak van zn maat moet werken zonder geld want ik kost hem alleen maar geld", intent: "home", who: understand.WhoMe, home: true},
+		{text: "thuis slaat mn stiefvader mn moeder en mij en nu zegt hij dat ik na school in de zaak van zn maat moet werken zonder geld want ik kost hem alleen maar geld", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "ik poets voor een familie en woon bij ze op zolder. ze geven me eten maar geen geld omdat ik hun zou terugbetalen voor de reis. hoelang duurt dat nog", intent: "labour", who: understand.WhoMe, home: true},
 		// "een klasgenootje van me": the "me" says whose classmate.
-		{text: "klasgenootje van me heeft steeds blauwe plekken op haar armen, zegt dat ze gevallen is, en ze wil na school nooit naar huis", intent: "home", who: understand.WhoOther},
+		{text: "klasgenootje van me heeft steeds blauwe plekken op haar armen, zegt dat ze gevallen is, en ze wil na school nooit naar huis", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
 		// Someone safe in an office now, shelter asked for; a man who
 		// waited outside; a girl kept from school: no danger now.
 		{text: "Wie regelt opvang voor een buitenlandse vrouw die net weg is bij haar uitbuiter? Ze zit nu bij ons op kantoor en kan nergens heen.", intent: "question"},
@@ -1388,7 +1388,7 @@ func TestUnderstand(t *testing.T) {
 		// A phone taken away, a beating for coming home late, locked in
 		// when he goes out, men driven to the fields on the farm next
 		// door: how they are kept, not danger now.
-		{text: "mn vader pakt mn telefoon af en slaat me als ik 5 min te laat ben. ik durf echt niet meer naar huis na school", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mn vader pakt mn telefoon af en slaat me als ik 5 min te laat ben. ik durf echt niet meer naar huis na school", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "my 9 year old came back from her dads saying he makes her do all the housework and locks her in her room when he goes out at night", intent: "home", who: understand.WhoOther, home: true, age: understand.AgeMinor},
 		{text: "there's a group of men living in containers on the farm next to us. the farmer drives them to the fields at 5am and back at 9pm, sundays too", intent: "labour"},
 		// Beaten if he does not come or says no, told by one who sees
@@ -1413,7 +1413,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "Leerling uit 3 havo verzuimt veel, heeft twee telefoons en ik zag hem laatst bij de poort in een dure auto stappen bij mannen van in de twintig. Hij zegt dat hij 'iets moet afbetalen'.", intent: "unsure", who: understand.WhoProf},
 		{text: `my cousin (14) keeps getting picked up by older guys in a car and comes home at 4am with cash. says hes "doing runs"`, intent: "*", who: understand.WhoOther, home: true},
 		{text: "In onze flat hoor ik bijna elke avond een kind huilen en een man tekeergaan. Het meisje van een jaar of 8 draagt midden in de zomer lange mouwen en ontwijkt me in de lift.", intent: "unsure", who: understand.WhoOther},
-		{text: "mn stiefvader pakt al het geld af van mn bijbaantje en als ik nee zeg krijg ik klappen. ik mag ook nergens heen na school", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mn stiefvader pakt al het geld af van mn bijbaantje en als ik nee zeg krijg ik klappen. ik mag ook nergens heen na school", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Taken to the airport tomorrow to a man never seen: danger now.
 		{text: "mn vader heeft mn paspoort verscheurd en zegt dat ik morgenochtend mee moet naar het vliegveld, naar een man die ik nooit gezien heb", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		// A sister hurt unless a bag is delivered "by midnight": an
@@ -1430,7 +1430,7 @@ func TestUnderstand(t *testing.T) {
 		// "mag nergens heen" after school is how a child is kept, told;
 		// "ik ben niet opgesloten" is no one locked in; one who "net uit
 		// een uitbuitingssituatie is gestapt" needs shelter, not 112.
-		{text: "mn klasgenootje heeft steeds blauwe plekken op d'r armen en zegt dat haar broer haar 'straft'. ze mag na school echt nergens heen", intent: "unsure", who: understand.WhoOther},
+		{text: "mn klasgenootje heeft steeds blauwe plekken op d'r armen en zegt dat haar broer haar 'straft'. ze mag na school echt nergens heen", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "mn stiefvader slaat me als ik iets verkeerd doe en zegt dat ik mn eigen eten moet verdienen. buiten school mag ik nergens heen", intent: "home", who: understand.WhoMe, home: true},
 		{text: "ik werk in een nagelsalon, de eigenaar houdt huur en kosten in en ik hou ongeveer 100 euro per maand over. ik ben niet opgesloten ofzo, dus telt dat eigenlijk wel?", intent: "labour", who: understand.WhoMe},
 		{text: "Maatschappelijk werker hier: ik zoek een opvangplek voor een vrouw die net uit een uitbuitingssituatie is gestapt. Wie regelt dat landelijk?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
@@ -1463,7 +1463,7 @@ func TestUnderstand(t *testing.T) {
 		{text: `school counsellor here. a year 9 boy told me he has to steal phones for his "cousins" and hand them over, otherwise they'll hurt his mum. he made me promise not to tell anyone`, intent: "criminal", who: understand.WhoProf, home: true, age: understand.AgeMinor},
 		{text: "the family next door has a live-in helper who is never allowed out alone, i saw her crying on the balcony in january without a coat", intent: "labour", home: true},
 		{text: "housekeeping supervisor at a hotel. one room has been booked for weeks by the same man, different women go in and out, and one of them quietly asked me which city we are in", intent: "sexual"},
-		{text: "mn stiefvader laat mij na school het hele huis doen en zn winkel schoonmaken, als ik niet wil krijg ik klappen en geen eten", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mn stiefvader laat mij na school het hele huis doen en zn winkel schoonmaken, als ik niet wil krijg ik klappen en geen eten", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Taken from home if the writer tells, or it is "klaar met mij"
 		// once he hears: fears, answered as fears.
 		{text: "als ik dit ergens vertel halen ze me dan uit huis? ik wil niet dat mn broertjes dan alleen met hem zijn", intent: "*", fear: true, who: understand.WhoMe},
@@ -1503,7 +1503,7 @@ func TestUnderstand(t *testing.T) {
 		// Sitting in the library till it closes, told in a story of home;
 		// boys at the door at night, told by a parent; a boss who
 		// "tolkt" (no typo of "tolt"): no danger now.
-		{text: "mn vader slaat mn moeder en soms mij ook. ik durf na school niet meer naar huis, ik zit nu bij de bieb tot die dicht gaat", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mn vader slaat mn moeder en soms mij ook. ik durf na school niet meer naar huis, ik zit nu bij de bieb tot die dicht gaat", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "zoon (16) heeft sinds kort een nieuwe vriendengroep, er komen s nachts jongens aan de deur en gister vond ik zakjes met wit poeder in zn jas", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "huisarts. patiënt met brandwonden aan zijn handen, werkt in een schoonmaakbedrijf. zijn baas tolkt alles en wil hem geen seconde alleen laten met mij", intent: "labour", who: understand.WhoProf},
 		// Fears, not danger now: whether the writer is guilty too, and
@@ -1568,7 +1568,7 @@ func TestUnderstand(t *testing.T) {
 		// In the back of a van, to leave the country tonight: danger now.
 		{text: "hij heeft mn paspoort en zegt dat ik vannacht het land uit ga. ik zit achter in een busje met nog 2 meiden", intent: "danger", danger: true, who: understand.WhoMe},
 		// Told: locked up when late, stuck in crime as a life.
-		{text: "mn klasgenootje moet na school altijd meteen naar huis om voor 5 broertjes te zorgen, haar vader sluit haar op als ze te laat is en ze heeft vaak blauwe plekken op haar armen", intent: "home", who: understand.WhoOther, home: true},
+		{text: "mn klasgenootje moet na school altijd meteen naar huis om voor 5 broertjes te zorgen, haar vader sluit haar op als ze te laat is en ze heeft vaak blauwe plekken op haar armen", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		{text: "waar kan mn neef anoniem chatten? hij zit vast in criminele dingen waar ie niet meer uit komt", intent: "question", who: understand.WhoOther},
 		// Immigration called, a visa run out: a fear of being sent away.
 		{text: "if i tell you what happened will you call immigration? my visa ran out last year", intent: "*", fear: true, who: understand.WhoMe},
@@ -1828,7 +1828,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "in de autowasstraat hier werken steeds dezelfde jongens tot laat, ze slapen boven de zaak en er hangen matrassen voor het raam", intent: "labour"},
 		// A long story of one's own home that nothing else was read in:
 		// the help for home.
-		{text: "since summer my aunt makes me cook for the whole family every day after school and i have no time left for homework", intent: "home", who: understand.WhoMe, home: true},
+		{text: "since summer my aunt makes me cook for the whole family every day after school and i have no time left for homework", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// A threat to burn the person: danger now; what was done to a boy who talked is what a fear
 		// is of.
 		{text: "my boss says he will burn me with the iron if i burn another shirt", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1850,7 +1850,7 @@ func TestUnderstand(t *testing.T) {
 		// Asking not to tell the police, afraid of being deported: a fear.
 		{text: "please dont tell the police, i have no papers and they will deport me", intent: "*", fear: true, who: understand.WhoMe},
 		// No food if not: life at home, told by the one it happens to.
-		{text: "mn stiefvader zegt dat ik na school in zijn zaak moet werken anders krijg ik geen eten, en hij slaat", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mn stiefvader zegt dat ik na school in zijn zaak moet werken anders krijg ik geen eten, en hij slaat", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Telling without the parents or school hearing of it: a fear.
 		{text: "kan ik iets vertellen zonder dat mijn ouders het horen? ze weten waar we wonen", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Made to undress now, in a room: danger; on camera it is online.
