@@ -817,11 +817,12 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		if !u.signsSay(signWords, topic != nil, u.asksQuestion(&m, wk), everyday, worried, wk) {
 			return false
 		}
-		if !wk.firm && (m.Who == WhoOther || m.Who == WhoProf) && u.deadlineSigns != 0 {
+		if (m.Who == WhoOther || m.Who == WhoProf) && u.deadlineSigns != 0 {
 			// What happens to someone else again and again ("a girl
 			// who always sits in the back of a car"), told by one who
-			// sees it, with no sign that is not firm saying when: their
-			// story, as for the rules above.
+			// sees it, with no sign saying when: their story, as for
+			// the rules above, also when someone waits outside ("a car
+			// waiting outside for her every time she's here").
 			if u.routineIn(danger) && u.signKindsIn(danger, true)&u.deadlineSigns == 0 {
 				return false
 			}
