@@ -183,6 +183,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"a few new exit words", TextInput("kap ermee"), true},
 		{"an app closed", TextInput("app sluiten aub"), true},
 		{"closing the conversation now", TextInput("wil dit gesprek nu afsluiten"), true},
+		{"wanting to close the conversation now", TextInput("ik wil dit gesprek nu sluiten"), true},
 		{"stopping this conversation", TextInput("ik wil stoppen met dit gesprek"), true},
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},

@@ -1783,7 +1783,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "hoe kan ik stoppen met dit werk", intent: "labour", who: understand.WhoMe},
 		// Home only guessed from "voor hem werken" and "school", and no
 		// topic the model knows: a boyfriend's doing is no family's.
-		{text: "mijn vriend laat me voor hem werken en ik mag niet naar school", intent: "unsure", who: understand.WhoMe},
+		{text: "mijn vriend laat me voor hem werken en ik mag niet naar school", intent: "unsure", who: understand.WhoMe, age: understand.AgeMinor},
 		// What someone else goes through always, seen by the writer, with
 		// no sign of now: a story; "en nu" right before the harm is now.
 		{text: "er zit altijd een meisje achter in een busje bij de pomp, een man doet het woord", intent: "*", who: understand.WhoOther},
