@@ -1861,6 +1861,9 @@ func TestUnderstand(t *testing.T) {
 		// wanting to be examined after an assault is the assault's story.
 		{text: "bij de wasstraat hier om de hoek slapen de jongens in het hok en de baas schreeuwt de hele dag", intent: "labour"},
 		{text: "waar kan ik heen na wat er gisteren op dat feest gebeurde, ik wil wel onderzocht worden", intent: "assault", who: understand.WhoMe},
+		// Unconscious now, however often it happened before: 112.
+		{text: "mijn vriendin is bewusteloos, ze is altijd zo als ze drinkt", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "my friend is unconscious again, she always gets like this when she drinks", intent: "danger", danger: true, who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
