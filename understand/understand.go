@@ -1141,6 +1141,18 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// for professionals", and asks for CoMensha.
 		m.Intent = u.question()
 	}
+	if asked == nil && m.Intent != nil && m.Intent == u.question() && len(m.Named) == 0 && !m.Fear && len(masked) >= storyWords {
+		// A long story that asks only who to turn to, for no contact
+		// the model knows and naming none ("her uncle makes her do
+		// things and gives her money so she won't tell. i don't know
+		// who to call"), asks for the story's own help: the topic the
+		// model knows, when it knows one.
+		var t *Intent
+		t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
+		if t != nil {
+			m.Intent = u.atHome(t, m.Home)
+		}
+	}
 	if m.Intent == nil && asked != nil {
 		// Nothing else understood, but a question the contact model
 		// is sure of ("wie doet het onafhankelijke onderzoek naar

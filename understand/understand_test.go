@@ -1864,6 +1864,8 @@ func TestUnderstand(t *testing.T) {
 		// Unconscious now, however often it happened before: 112.
 		{text: "mijn vriendin is bewusteloos, ze is altijd zo als ze drinkt", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "my friend is unconscious again, she always gets like this when she drinks", intent: "danger", danger: true, who: understand.WhoOther},
+		// A long story that asks only whom to call asks for its own help.
+		{text: "my 12 year old told me her uncle makes her do things and then gives her money so she won't tell anyone. i feel sick, i don't know who to call", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
