@@ -184,6 +184,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"an app closed", TextInput("app sluiten aub"), true},
 		{"closing the conversation now", TextInput("wil dit gesprek nu afsluiten"), true},
 		{"wanting to close the conversation now", TextInput("ik wil dit gesprek nu sluiten"), true},
+		{"closing the window", TextInput("ik wil dit venster sluiten"), true},
+		{"done with this, going", TextInput("klaar hiermee, ik ga"), true},
 		{"stopping this conversation", TextInput("ik wil stoppen met dit gesprek"), true},
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},
