@@ -186,6 +186,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"wanting to close the conversation now", TextInput("ik wil dit gesprek nu sluiten"), true},
 		{"closing the window", TextInput("ik wil dit venster sluiten"), true},
 		{"done with this, going", TextInput("klaar hiermee, ik ga"), true},
+		{"no more talking about it, done", TextInput("ik wil hier niet meer over praten, klaar"), true},
 		{"stopping this conversation", TextInput("ik wil stoppen met dit gesprek"), true},
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},
