@@ -1315,9 +1315,12 @@ func (u *understander) question() *Intent {
 // ("ze pakken zo mn telefoon af om te checken"); or of what must not
 // happen ("een chat zonder dat de politie meteen meekijkt"); or of
 // someone else's phone ("hij leest alles mee op haar telefoon"); or of
-// whom one would talk to ("if i talk to someone here").
+// whom one would talk to ("if i talk to someone here"); or of what might
+// be, in a question that begins by asking what one may do ("can I text
+// the emergency number if I can't talk out loud?").
 func notWatched(words []string, i, j int) bool {
-	return i >= 2 && ifWords[words[i-2]] && youWords[words[i-1]] || i >= 1 && (events[words[i-1]] || words[i-1] == "to") ||
+	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && len(words) > 1 && mayWords[words[0]] && selfWords[words[1]]) ||
+		i >= 1 && (events[words[i-1]] || words[i-1] == "to") ||
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
 		onTheirs(words, j) || mustNotHappen(words, i)
 }
@@ -1425,9 +1428,11 @@ func writer(w string) bool {
 var theirs = map[string]bool{"haar": true, "zijn": true, "hun": true, "her": true, "his": true, "their": true}
 
 var (
-	ifWords  = map[string]bool{"if": true, "when": true, "als": true, "wanneer": true}
-	youWords = map[string]bool{"you": true, "u": true, "je": true, "jij": true, "someone": true, "iemand": true, "people": true, "mensen": true}
-	events   = map[string]bool{"rechtszaak": true, "zaak": true, "zitting": true, "afspraak": true, "toets": true, "vakantie": true, "trial": true, "hearing": true}
+	ifWords   = map[string]bool{"if": true, "when": true, "als": true, "wanneer": true}
+	youWords  = map[string]bool{"you": true, "u": true, "je": true, "jij": true, "someone": true, "iemand": true, "people": true, "mensen": true}
+	selfWords = map[string]bool{"i": true, "ik": true}
+	mayWords  = map[string]bool{"can": true, "could": true, "may": true, "kan": true, "mag": true, "kun": true}
+	events    = map[string]bool{"rechtszaak": true, "zaak": true, "zitting": true, "afspraak": true, "toets": true, "vakantie": true, "trial": true, "hearing": true}
 )
 
 // read scores every intent for the words, and reads who, age and home.

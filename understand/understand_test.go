@@ -2017,6 +2017,10 @@ func TestWatched(t *testing.T) {
 		// who is watched.
 		{"can you text the emergency number in the netherlands if you cant talk out loud", false},
 		{"kun je 112 appen als je niet kan praten?", false},
+		// So is what one might do oneself, asked as "can I": but not
+		// "if i cant talk" told of now.
+		{"can I text the emergency number if I can't talk out loud?", false},
+		{"if i cant talk its because he is here", true},
 		{"ik kan nu niet praten", true},
 		{"they go through all my messages at night. does this chat stay on my phone?", true},
 		{"mijn vader kijkt soms op mijn telefoon, kan dit weg?", true},
