@@ -1866,6 +1866,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "my friend is unconscious again, she always gets like this when she drinks", intent: "danger", danger: true, who: understand.WhoOther},
 		// A long story that asks only whom to call asks for its own help.
 		{text: "my 12 year old told me her uncle makes her do things and then gives her money so she won't tell anyone. i feel sick, i don't know who to call", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// A pupil pulled into a car as a teacher watches, and a caravan to
+		// be set on fire with the workers inside: danger now.
+		{text: "Ik ben docent en zie vanuit het raam hoe een leerling van mij bij het hek door twee mannen een auto in wordt getrokken, ze verzet zich", intent: "danger", danger: true, who: understand.WhoProf},
+		{text: "boss took all our passports today and now he's shouting he'll set the caravan on fire with us inside if anyone talks", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
