@@ -1870,6 +1870,9 @@ func TestUnderstand(t *testing.T) {
 		// be set on fire with the workers inside: danger now.
 		{text: "Ik ben docent en zie vanuit het raam hoe een leerling van mij bij het hek door twee mannen een auto in wordt getrokken, ze verzet zich", intent: "danger", danger: true, who: understand.WhoProf},
 		{text: "boss took all our passports today and now he's shouting he'll set the caravan on fire with us inside if anyone talks", intent: "danger", danger: true},
+		// More men on their way now, to a girl of 14 at a stranger's
+		// place: danger by its signs, not only by the model.
+		{text: "ik ben 14 en zit bij iemand thuis die ik van snap ken. er komen nu nog 2 vrienden van hem en hij zegt dat ik moet blijven. mn moeder denkt dat ik bij een vriendin slaap", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
