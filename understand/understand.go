@@ -1375,6 +1375,22 @@ func decided(words []string, i int) bool {
 	return i >= 1 && (words[i] == "wat" || words[i] == "what") && deciders[words[i-1]]
 }
 
+// unknowing reports whether "wat" or "what" at words[i] says what the
+// writer does not know, as one who tells does: "ik weet niet goed wat ik
+// ervan moet denken", "i dont know what to think". No contact is asked
+// for; a question mark still asks.
+func unknowing(words []string, i int) bool {
+	if words[i] != "wat" && words[i] != "what" {
+		return false
+	}
+	for k := max(0, i-3); k+1 < i; k++ {
+		if words[k] == "weet" && words[k+1] == "niet" || words[k] == "dont" && words[k+1] == "know" {
+			return true
+		}
+	}
+	return false
+}
+
 // deciders are the verbs of deciding and telling that "wat" may follow in
 // a story.
 var deciders = map[string]bool{"bepaalt": true, "bepalen": true, "beslist": true, "beslissen": true, "zegt": true, "zeggen": true,
@@ -1459,7 +1475,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	}
 	wk.homeAt, wk.otherAt, wk.profAt, wk.helpedAt = wk.homeAt[:0], wk.otherAt[:0], wk.profAt[:0], wk.helpedAt[:0]
 	u.markers.match(words, func(p *phrase, i, j int) {
-		if p.tag == markWatched && notWatched(words, i, j) || p.tag == markAsks && (stated(words, i) || relative(words, i) || decided(words, i)) {
+		if p.tag == markWatched && notWatched(words, i, j) || p.tag == markAsks && (stated(words, i) || relative(words, i) || decided(words, i) || unknowing(words, i)) {
 			return
 		}
 		wk.marks[p.tag]++

@@ -1873,6 +1873,9 @@ func TestUnderstand(t *testing.T) {
 		// More men on their way now, to a girl of 14 at a stranger's
 		// place: danger by its signs, not only by the model.
 		{text: "ik ben 14 en zit bij iemand thuis die ik van snap ken. er komen nu nog 2 vrienden van hem en hij zegt dat ik moet blijven. mn moeder denkt dat ik bij een vriendin slaap", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		// Not knowing what to think asks for no contact: a teacher's
+		// story of a girl taken to parties by her uncle is one of home.
+		{text: "leerkracht groep 8 hier. een meisje vertelt dat ze in het weekend 'met oom mee naar feestjes' moet en daarna is ze dagen heel stil. ik weet niet goed wat ik ervan moet denken", intent: "home", who: understand.WhoProf, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
