@@ -1681,7 +1681,7 @@ func TestUnderstand(t *testing.T) {
 		// at the door: told of others, no danger now.
 		{text: "jongen uit mn klas moet steeds bankpassen en telefoons van anderen lenen voor een oudere gozer, als hij het niet doet krijgt hij klappen zegt hij", intent: "criminal", who: understand.WhoOther},
 		{text: "my 15yo son has cash he can't explain and older boys waiting for him after school. found a scale and little bags in his backpack", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
-		{text: "the cleaners at my office arrive in one car, five women, and a man collects all their pay envelopes at the door. maybe i'm overthinking?", intent: "labour", who: understand.WhoMe},
+		{text: "the cleaners at my office arrive in one car, five women, and a man collects all their pay envelopes at the door. maybe i'm overthinking?", intent: "labour", who: understand.WhoOther},
 		// A sister who pays for it if one talks: a fear; with tonight and a
 		// refusal it is an ultimatum, danger.
 		{text: "they know my family's village back home. if i talk they said my little sister pays for it", intent: "*", fear: true, who: understand.WhoOther, home: true},
