@@ -217,7 +217,7 @@ func ids(hits []understand.Hit) string {
 // TestNoMatch: text that names no help finds nothing.
 func TestNoMatch(t *testing.T) {
 	x := shipped(t)
-	for _, q := range []string{"hallo", "ik weet het niet", "asdfghjkl", "😊", "?!", strings.Repeat("x", 5000), "the and of", "ik ben bang", "dank je"} {
+	for _, q := range []string{"hallo", "ik weet het niet", "asdfghjkl", "😊", "?!", strings.Repeat("x", 5000), "the and of", "ik ben bang", "dank je", "expat"} {
 		t.Run(q[:min(len(q), 20)], func(t *testing.T) {
 			if hits := x.Find("nl", q, understand.DefaultLimit); len(hits) > 0 {
 				t.Errorf("Find(%q) = %s, want nothing", q, ids(hits))
