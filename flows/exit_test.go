@@ -189,6 +189,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"no more talking about it, done", TextInput("ik wil hier niet meer over praten, klaar"), true},
 		{"a quick stop, bye", TextInput("ff stoppen met deze chat, doei"), true},
 		{"how to get the screen away, quick", TextInput("hoe krijg ik dit scherm weg, snel"), true},
+		{"close the window please", TextInput("kan je dit venster sluiten aub"), true},
 		{"stopping this conversation", TextInput("ik wil stoppen met dit gesprek"), true},
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},
