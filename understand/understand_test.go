@@ -1876,6 +1876,9 @@ func TestUnderstand(t *testing.T) {
 		// Not knowing what to think asks for no contact: a teacher's
 		// story of a girl taken to parties by her uncle is one of home.
 		{text: "leerkracht groep 8 hier. een meisje vertelt dat ze in het weekend 'met oom mee naar feestjes' moet en daarna is ze dagen heel stil. ik weet niet goed wat ik ervan moet denken", intent: "home", who: understand.WhoProf, age: understand.AgeMinor, home: true},
+		// Waited for after training with a threat for today: training
+		// does not explain it away.
+		{text: "ze wachten me op na de training, ze zeiden vandaag ga je boeten voor die kwijtgeraakte zak. ik zie hun scooters al staan", intent: "danger", danger: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
