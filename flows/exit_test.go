@@ -190,6 +190,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"a quick stop, bye", TextInput("ff stoppen met deze chat, doei"), true},
 		{"how to get the screen away, quick", TextInput("hoe krijg ik dit scherm weg, snel"), true},
 		{"close the window please", TextInput("kan je dit venster sluiten aub"), true},
+		{"stopping this conversation now, please", TextInput("wil dit gesprek nu stoppen aub"), true},
 		{"stopping this conversation", TextInput("ik wil stoppen met dit gesprek"), true},
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},
