@@ -1411,7 +1411,7 @@ func TestUnderstand(t *testing.T) {
 		// picked up, a girl in long sleeves in summer: signs to wonder
 		// about, not danger now.
 		{text: "Leerling uit 3 havo verzuimt veel, heeft twee telefoons en ik zag hem laatst bij de poort in een dure auto stappen bij mannen van in de twintig. Hij zegt dat hij 'iets moet afbetalen'.", intent: "unsure", who: understand.WhoProf},
-		{text: `my cousin (14) keeps getting picked up by older guys in a car and comes home at 4am with cash. says hes "doing runs"`, intent: "*", who: understand.WhoOther, home: true},
+		{text: `my cousin (14) keeps getting picked up by older guys in a car and comes home at 4am with cash. says hes "doing runs"`, intent: "*", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		{text: "In onze flat hoor ik bijna elke avond een kind huilen en een man tekeergaan. Het meisje van een jaar of 8 draagt midden in de zomer lange mouwen en ontwijkt me in de lift.", intent: "unsure", who: understand.WhoOther},
 		{text: "mn stiefvader pakt al het geld af van mn bijbaantje en als ik nee zeg krijg ik klappen. ik mag ook nergens heen na school", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Taken to the airport tomorrow to a man never seen: danger now.
