@@ -1879,6 +1879,9 @@ func TestUnderstand(t *testing.T) {
 		// Waited for after training with a threat for today: training
 		// does not explain it away.
 		{text: "ze wachten me op na de training, ze zeiden vandaag ga je boeten voor die kwijtgeraakte zak. ik zie hun scooters al staan", intent: "danger", danger: true, who: understand.WhoMe},
+		// Someone gone overboard: danger by a rule, not only by the model.
+		{text: "boss took all our phones, we're on a fishing boat and one of the guys went overboard, we can't see him anymore", intent: "danger", danger: true},
+		{text: "een collega is overboord geslagen en de schipper vaart gewoon door", intent: "danger", danger: true, who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
