@@ -1882,6 +1882,8 @@ func TestUnderstand(t *testing.T) {
 		// Someone gone overboard: danger by a rule, not only by the model.
 		{text: "boss took all our phones, we're on a fishing boat and one of the guys went overboard, we can't see him anymore", intent: "danger", danger: true},
 		{text: "een collega is overboord geslagen en de schipper vaart gewoon door", intent: "danger", danger: true, who: understand.WhoOther},
+		// Three of them in the living room now: someone in the home.
+		{text: "ik moest een schuld afbetalen en nu zitten ze met z'n drieën in mn woonkamer mn spullen te pakken, ze zeggen dat ik mee moet", intent: "danger", danger: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
