@@ -1884,6 +1884,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "een collega is overboord geslagen en de schipper vaart gewoon door", intent: "danger", danger: true, who: understand.WhoOther},
 		// Three of them in the living room now: someone in the home.
 		{text: "ik moest een schuld afbetalen en nu zitten ze met z'n drieën in mn woonkamer mn spullen te pakken, ze zeggen dat ik mee moet", intent: "danger", danger: true, who: understand.WhoMe},
+		// A drop at a time, after which they will not let the person go;
+		// a girl of 13 behind a do-not-disturb sign: danger by signs.
+		{text: "ik moet om 23:00 een tas afgeven in zuidoost en ik weet zeker dat ze me daarna niet laten gaan want ik weet te veel", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "Guest in room 8 came in with a girl who looks maybe 13 and put the do not disturb sign up. I'm at reception, what do I do right now", intent: "danger", danger: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
