@@ -868,10 +868,8 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			// de deur en ik ben bang" tells no topic, whichever way such
 			// words leaned in the messages learnt, and gets the help for
 			// any danger at home or in doubt.
-			var t *Intent
-			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
-			if t != nil {
-				m.Topic = u.atHome(t, m.Home)
+			if t := u.storyTopic(masked, &m, wk); t != nil {
+				m.Topic = t
 			}
 		}
 		m.Topic = u.youngAtHome(m.Topic, &m)
@@ -990,10 +988,8 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// Harm told as someone else's story ("my friend says her bf hits
 		// her every day, what can i do") is no small talk, however like
 		// "what can i do here" it reads: the topic the model knows.
-		var t *Intent
-		t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
-		if t != nil {
-			m.Intent = u.atHome(t, m.Home)
+		if t := u.storyTopic(masked, &m, wk); t != nil {
+			m.Intent = t
 		}
 	}
 	// The contact that questions like this one asked for, read once.
@@ -1020,10 +1016,8 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 			asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 		}
 		if asked == nil && len(masked) >= topicAloneWords && !light && !explained && !(life && len(masked) < storyWords) {
-			var t *Intent
-			t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
-			if t != nil {
-				m.Intent = u.atHome(t, m.Home)
+			if t := u.storyTopic(masked, &m, wk); t != nil {
+				m.Intent = t
 			}
 		}
 	}
@@ -1147,10 +1141,8 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// things and gives her money so she won't tell. i don't know
 		// who to call"), asks for the story's own help: the topic the
 		// model knows, when it knows one.
-		var t *Intent
-		t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
-		if t != nil {
-			m.Intent = u.atHome(t, m.Home)
+		if t := u.storyTopic(masked, &m, wk); t != nil {
+			m.Intent = t
 		}
 	}
 	if m.Intent == nil && asked != nil {
@@ -1182,6 +1174,17 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		m.Intent, m.Topic = u.youngAtHome(m.Intent, &m), u.youngAtHome(m.Topic, &m)
 	}
 	return m
+}
+
+// storyTopic is the topic the topic model is sure words tell, as it
+// happens where m says (see atHome), or nil; wk keeps the model's work.
+func (u *understander) storyTopic(words []string, m *Meaning, wk *work) *Intent {
+	var t *Intent
+	t, wk.feats, wk.probs = u.topicModel.choose(words, wk.feats, wk.probs)
+	if t == nil {
+		return nil
+	}
+	return u.atHome(t, m.Home)
 }
 
 // unsureID is the intent of someone not sure what goes on: a topic of
@@ -1319,7 +1322,7 @@ func (u *understander) question() *Intent {
 // be, in a question that begins by asking what one may do ("can I text
 // the emergency number if I can't talk out loud?").
 func notWatched(words []string, i, j int) bool {
-	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && len(words) > 1 && mayWords[words[0]] && selfWords[words[1]]) ||
+	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && len(words) > 1 && askingVerbs[words[0]] && selfWords[words[1]]) ||
 		i >= 1 && (events[words[i-1]] || words[i-1] == "to") ||
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
 		onTheirs(words, j) || mustNotHappen(words, i)
@@ -1447,7 +1450,6 @@ var (
 	ifWords   = map[string]bool{"if": true, "when": true, "als": true, "wanneer": true}
 	youWords  = map[string]bool{"you": true, "u": true, "je": true, "jij": true, "someone": true, "iemand": true, "people": true, "mensen": true}
 	selfWords = map[string]bool{"i": true, "ik": true}
-	mayWords  = map[string]bool{"can": true, "could": true, "may": true, "kan": true, "mag": true, "kun": true}
 	events    = map[string]bool{"rechtszaak": true, "zaak": true, "zitting": true, "afspraak": true, "toets": true, "vakantie": true, "trial": true, "hearing": true}
 )
 
@@ -1947,7 +1949,7 @@ var whom = map[string]bool{"wie": true, "who": true, "whom": true, "waar": true,
 // contact's name, ask about it: Dutch and English put the verb first in a
 // question.
 var askingVerbs = map[string]bool{
-	"kan": true, "kunnen": true, "mag": true, "helpt": true, "helpen": true, "doet": true, "doen": true, "is": true, "zijn": true,
+	"kan": true, "kun": true, "kunnen": true, "mag": true, "may": true, "helpt": true, "helpen": true, "doet": true, "doen": true, "is": true, "zijn": true,
 	"heeft": true, "hebben": true, "weet": true, "can": true, "could": true, "does": true, "do": true, "are": true, "will": true,
 }
 
