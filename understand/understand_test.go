@@ -1888,6 +1888,9 @@ func TestUnderstand(t *testing.T) {
 		// a girl of 13 behind a do-not-disturb sign: danger by signs.
 		{text: "ik moet om 23:00 een tas afgeven in zuidoost en ik weet zeker dat ze me daarna niet laten gaan want ik weet te veel", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "Guest in room 8 came in with a girl who looks maybe 13 and put the do not disturb sign up. I'm at reception, what do I do right now", intent: "danger", danger: true, who: understand.WhoMe},
+		// Shelter sought for a woman who got away from prostitution: a
+		// question, no one running from danger now.
+		{text: "ik ben maatschappelijk werker en zoek opvang voor een vrouw die net uit de prostitutie is weggelopen, wie regelt zoiets", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2059,6 +2062,8 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		// A screen made to look like something else when someone comes in.
+		{"als er iemand binnenkomt doe ik of ik een spelletje speel. kun je iets anders op het scherm zetten?", true},
 		{"Ik zit naast haar in de auto, ze mag niet zien dat ik dit typ", true},
 		{"ze controleren elke avond mn whatsapp en mn browser, blijft dit gesprek ergens staan?", true},
 		{"they go through my phone every night so please dont send anything that looks obvious", true},
