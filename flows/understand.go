@@ -552,6 +552,12 @@ func (e *Engine) answerQuestion(s Session, m understand.Meaning, h hearer, in *u
 		}
 	}
 	lists := [][]*content.Contact{m.Named, found}
+	if m.Asked != nil && (in == nil || len(in.Contacts) == 0) && !contains(m.Named, m.Asked) {
+		// Asked who, the one the question is about comes before a name
+		// said along the way: "ik zit in stap 2 van de meldcode, met wie
+		// kan ik overleggen" asks for Veilig Thuis before the meldcode.
+		lists = [][]*content.Contact{{m.Asked}, m.Named, found}
+	}
 	if in != nil && len(in.Contacts) > 0 && subset(m.Named, found) {
 		// The intent's own order when what was named is among its
 		// contacts: a question about the meldcode shows Veilig Thuis

@@ -349,6 +349,12 @@ func TestNamedInAStory(t *testing.T) {
 		// Among a question's own contacts, the one the contact model is
 		// sure it asks for comes first.
 		{"step 5 of the meldcode, asked by a professional", "wijkverpleegkundige hier, stap 5 van de meldcode: bij wie meld ik een vermoeden van mensenhandel in mijn regio?", "zorgcoordinator", true, "meldcode"},
+		// Only the meldcode's own words say who asks: a professional, to
+		// whom the care coordinator may be shown.
+		{"the steps of the meldcode and whom the report reaches", "welke stappen van de meldcode moet ik doorlopen bij een vermoeden van mensenhandel en bij wie komt de melding uiteindelijk terecht?", "zorgcoordinator", true, "meldcode"},
+		// Asked who, besides a name said along the way: the one asked
+		// for first, the name after it.
+		{"asked who, the meldcode said along the way", "ik zit in stap 2 van de meldcode en twijfel of het huiselijk geweld is of uitbuiting, met wie kan ik daarover overleggen", "veilig-thuis", true, "meldcode"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := e.Step(flows.Session{}, flows.TextInput(tc.text), tuesday)
@@ -439,6 +445,8 @@ func TestFearAtHome(t *testing.T) {
 		{"taken from home", "nl", "als ik vertel wat mn vader doet haalt jeugdzorg me dan weg? dan heb ik helemaal niemand meer", "understand.fear.home", "veilig-thuis"},
 		{"foster care, in English", "en", "if i report my dad will they take me away from my mum and my little brothers? im scared we all end up in foster care", "understand.fear.home", "veilig-thuis"},
 		{"a family abroad", "en", "if they find out i talked to anyone they will hurt my family back home, they always know everything", content.KeyFear, "keerpunt"},
+		{"sent to grandparents abroad by a father", "en", "my dad gets drunk and throws stuff at me and my mum. he said if i tell anyone at school he'll send me back to my grandparents abroad", "understand.fear.home", "veilig-thuis"},
+		{"sent back to a country", "en", "if i talk to someone will they send me back to nigeria? my madam says police here are the same as at home", content.KeyFear, "keerpunt"},
 		{"sent away for work", "nl", "ik heb geen papieren. als ik klaag over mn baas zet de politie mij dan gewoon het land uit?", "understand.fear.labour", "comensha"},
 		{"sent away for work, in English", "en", "if i report my boss will they check my visa? i overstayed and honestly im more scared of deportation than of him", "understand.fear.labour", "comensha"},
 	} {

@@ -664,6 +664,12 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	masked := wk.masked
 
 	u.read(masked, wk, &m)
+	if len(m.Named) > 0 && m.Who != WhoProf && u.profInNamed(words) {
+		// A professional's words may hold a contact's name, which is
+		// left out of what is read: "de stappen van de meldcode", "step
+		// 5 of the meldcode" are asked by a professional.
+		m.Who = WhoProf
+	}
 	// A question may be only its word order: "kan slachtofferhulp ook
 	// iets doen als ...", "helpt fier ook jongens".
 	m.Asks = wk.marks[markAsks] > 0 || strings.Contains(text, "?") || len(m.Named) > 0 && len(words) > 1 && askingVerbs[words[0]] && wk.used[1]
@@ -1544,6 +1550,21 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	case mk[markAdult] > 0:
 		m.Age = AgeAdult
 	}
+}
+
+// profInNamed reports whether words, names of contacts and all, say the
+// writer is a professional, as read does for the words without the names.
+func (u *understander) profInNamed(words []string) bool {
+	var prof, helped [][2]int
+	u.markers.match(words, func(p *phrase, i, j int) {
+		switch p.tag {
+		case markProf:
+			prof = append(prof, [2]int{i, j})
+		case markHelped:
+			helped = append(helped, [2]int{i, j})
+		}
+	})
+	return len(prof) > inside(prof, helped)
 }
 
 // olderPartnerWords are the words an adult partner of a message stands for

@@ -1891,6 +1891,11 @@ func TestUnderstand(t *testing.T) {
 		// Shelter sought for a woman who got away from prostitution: a
 		// question, no one running from danger now.
 		{text: "ik ben maatschappelijk werker en zoek opvang voor een vrouw die net uit de prostitutie is weggelopen, wie regelt zoiets", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
+		// What an uncle does at night, told by a best friend of 13: a
+		// story of home, not someone at the door now.
+		{text: "mn bff (13) zegt dat haar oom snachts op haar kamer komt en ze mag het tegen niemand zeggen. wat moet ik hiermee", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Looking for lesson materials asks for them, whatever they are about.
+		{text: "teacher here, looking for lesson materials about grooming and exploitation for secondary school students, something ready to use in class", intent: "question", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
