@@ -1061,6 +1061,13 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// paid back "met mannen" is sexual exploitation.
 		var t *Intent
 		t, wk.feats, wk.probs = u.topicModel.choose(masked, wk.feats, wk.probs)
+		if homeGuess && t != nil && u.isHome(t) && slices.ContainsFunc(masked, func(w string) bool { return boyfriend[w] }) {
+			// The model guessing home too, for a message that names a
+			// boyfriend and no one at home, is the same guess again:
+			// "mijn vriend laat me voor hem werken". A husband ("mijn
+			// man") is family.
+			t = nil
+		}
 		// A keyword of the intent chosen ("pakketjes") still decides,
 		// unless the model is very sure of another topic: parcels
 		// brought to a garage where people sleep locked in is labour.
@@ -1616,6 +1623,9 @@ var counted = map[string]bool{"keer": true, "times": true, "euro": true, "euros"
 // banknotes are the words before "van" after which a number is money:
 // "briefjes van 50".
 var banknotes = map[string]bool{"briefjes": true, "briefje": true, "biljetten": true, "biljet": true, "notes": true, "bills": true}
+
+// boyfriend are the words for a boyfriend, who is no family.
+var boyfriend = map[string]bool{"vriend": true, "vriendje": true, "loverboy": true, "boyfriend": true, "bf": true}
 
 // possessive are the words with which a parent names a child by its age
 // alone: "my 15yo", "onze 12 jarige".
