@@ -471,7 +471,7 @@ func (e *Engine) answerDisclosure(s Session, m understand.Meaning, h hearer, now
 		a = in.Answer(understand.WhoMe)
 	}
 	own := e.contacts(a.Contacts)
-	if h.age == understand.AgeAdult && !m.Home {
+	if h.age == understand.AgeAdult && !m.Home && !a.KeepOrder {
 		// Help for children and for what happens at home comes after
 		// the help for the topic when the person is known to be an
 		// adult and it does not happen at home.

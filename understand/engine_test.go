@@ -326,6 +326,28 @@ func TestAnswerContacts(t *testing.T) {
 	}
 }
 
+// TestProfAboutAnAdult: a professional who tells about a grown woman gets
+// the help for the form first, Veilig Thuis (for children and homes)
+// after it; one in doubt what is going on gets Veilig Thuis first, the
+// help for doubt, whatever the age.
+func TestProfAboutAnAdult(t *testing.T) {
+	e, _ := engine(t)
+	for _, tc := range []struct{ text, first string }{
+		{"huisarts hier. vrouw rond de 25 komt voor de derde keer voor een soa test, de man die meekomt heeft haar paspoort", "fier"},
+		{"ER nurse. woman came in with a man's name tattooed on her neck, the man with her answered every question", "fier"},
+		{"Verpleegkundige SEH. Vrouw dit jaar al voor de derde keer binnen met een soa, steeds een andere \"neef\" erbij die het woord voert. Ik twijfel of ik hier iets mee moet.", "veilig-thuis"},
+		// The age of someone young, or none: Veilig Thuis first.
+		{"huisarts hier. meisje van 16 komt voor de derde keer voor een soa test, de man die meekomt heeft haar paspoort", "veilig-thuis"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			r := e.Step(flows.Session{}, flows.TextInput(tc.text), tuesday)
+			if len(r.Contacts) == 0 || r.Contacts[0] != tc.first {
+				t.Errorf("Step(%q).Contacts = %q, want %s first", tc.text, r.Contacts, tc.first)
+			}
+		})
+	}
+}
+
 // TestNamedInAStory: a contact named in what someone tells, without a
 // question, is told of and not asked for: a card not meant for the person
 // is not shown for it. A question, or a contact meant for them, still is.

@@ -123,7 +123,7 @@ func (ck *checker) validate() {
 	}
 	m := u.Markers
 	for name, p := range map[string]Phrases{"me": m.Me, "first_person": m.FirstPerson, "reflexive": m.Reflexive, "doubt": m.Doubt, "away": m.Away, "other": m.Other, "prof": m.Prof, "helped": m.Helped, "home": m.Home, "abroad": m.Abroad,
-		"minor": m.Minor, "adult": m.Adult, "age_before": m.AgeBefore, "age_after": m.AgeAfter, "child": m.Child, "partner": m.Partner,
+		"minor": m.Minor, "adult": m.Adult, "woman": m.Woman, "age_before": m.AgeBefore, "age_after": m.AgeAfter, "child": m.Child, "partner": m.Partner,
 		"watched": m.Watched, "police": m.Police, "worry": m.Worry, "asks": m.Asks} {
 		ck.checkPhrases(m.Line, "markers "+name, p, false)
 	}

@@ -206,8 +206,9 @@ func role(words []string, i int) bool {
 }
 
 // maxNegationGap is the most words that may stand between a negation and
-// a name: "zonder dat het meteen naar de politie".
-const maxNegationGap = 5
+// a name: "zonder dat het meteen naar de politie", "zonder dat het meteen
+// doorgegeven wordt aan mn ouders of de politie".
+const maxNegationGap = 10
 
 // negationGap are the words that may stand between a negation and a name:
 // a determiner, "naar"/"to", "met"/"with", when ("meteen", "straight"),
@@ -218,4 +219,8 @@ var negationGap = map[string]bool{"de": true, "het": true, "een": true, "the": t
 	"per": true, "se": true, "perse": true, "persé": true, "echt": true, "really": true, "necessarily": true,
 	// "zonder dat er meteen politie bij komt", "niet met de politie",
 	// "zonder dat je meteen de politie aan je broek hebt"
-	"dat": true, "er": true, "je": true, "met": true, "with": true, "want": true, "wil": true}
+	"dat": true, "er": true, "je": true, "met": true, "with": true, "want": true, "wil": true,
+	// "zonder dat het meteen doorgegeven wordt aan mn ouders of de
+	// politie": passed on to whom, and to whom else.
+	"doorgegeven": true, "gemeld": true, "verteld": true, "wordt": true, "aan": true, "of": true, "or": true, "passed": true, "on": true, "told": true,
+	"mn": true, "mijn": true, "my": true, "ouders": true, "parents": true}

@@ -159,6 +159,10 @@ type Markers struct {
 	// Minor and Adult say an age without a number ("minderjarig").
 	Minor Phrases `yaml:"minor"`
 	Adult Phrases `yaml:"adult"`
+	// Woman says the one a story is about is a grown woman ("vrouw
+	// binnen met blauwe plekken", "patiënte van rond de 20"): an age for
+	// a story about someone else, never the writer's own.
+	Woman Phrases `yaml:"woman"`
 	// AgeBefore and AgeAfter are the words that make a number an age
 	// when they stand right before it ("ik ben 15", "van 14") or right
 	// after it ("15 jaar").
@@ -354,6 +358,11 @@ type Answer struct {
 	Text     string    `yaml:"text"`
 	Contacts []string  `yaml:"contacts"`
 	Continue *Continue `yaml:"continue"`
+	// KeepOrder keeps the order of Contacts for an adult too: help for
+	// children and homes (Veilig Thuis) otherwise comes last when the
+	// person is known to be an adult, but for anyone in doubt what is
+	// going on it is the help that comes first.
+	KeepOrder bool `yaml:"keep_order"`
 
 	Line int `yaml:"-"`
 }

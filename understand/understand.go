@@ -117,6 +117,7 @@ const (
 	markAbroad
 	markDoubt
 	markAway
+	markWoman
 	markCount
 )
 
@@ -251,7 +252,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	m := u.u.Markers
 	for tag, p := range map[int]Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
 		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
-		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped, markAbroad: m.Abroad, markDoubt: m.Doubt, markAway: m.Away} {
+		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped, markAbroad: m.Abroad, markDoubt: m.Doubt, markAway: m.Away, markWoman: m.Woman} {
 		for _, s := range all(p) {
 			u.markers.add(s, tag)
 		}
@@ -1554,7 +1555,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	case m.Age != AgeUnknown:
 	case mk[markMinor] > 0:
 		m.Age = AgeMinor
-	case mk[markAdult] > 0:
+	case mk[markAdult] > 0 || mk[markWoman] > 0 && m.Who != WhoMe:
 		m.Age = AgeAdult
 	}
 }

@@ -484,7 +484,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "my dad hits me every day after school and now he is outside my room with a belt", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "is this chat anonymous?", intent: "bot"},
 		// "huurt" is renting, no typo of "hurt".
-		{text: "elke vrijdag huurt dezelfde man 3 kamers en er lopen steeds andere jonge vrouwen in en uit", intent: "sexual"},
+		{text: "elke vrijdag huurt dezelfde man 3 kamers en er lopen steeds andere jonge vrouwen in en uit", intent: "sexual", age: understand.AgeAdult},
 		// At the weekend is how it goes, told by a parent.
 		{text: "mijn ex laat onze zoon van 11 in het weekend tot laat in zijn autobedrijf werken en slaat hem als hij iets fout doet", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		// Found anyway, or gone if they find out: fears, not danger now.
@@ -557,7 +557,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "in ons portiek staan elke avond jonge jongens die pakjes aannemen van een man op een scooter. ze lijken doodsbang als hij tegen ze praat", intent: "criminal"},
 		// Violence against a colleague, now; asking whether the bot
 		// sees who writes.
-		{text: "verpleegkundige seh: vrouw met snijwonden binnengebracht, de man die haar bracht eist dat ze nu met hem meegaat en duwt mijn collega tegen de muur", intent: "danger", danger: true, who: understand.WhoProf},
+		{text: "verpleegkundige seh: vrouw met snijwonden binnengebracht, de man die haar bracht eist dat ze nu met hem meegaat en duwt mijn collega tegen de muur", intent: "danger", danger: true, who: understand.WhoProf, age: understand.AgeAdult},
 		{text: "zet hem maar tegen de muur", intent: ""},
 		{text: "is this anonymous? can you see my number or location", intent: "bot", who: understand.WhoMe},
 		// What would follow if someone told, and threats that hang on
@@ -691,7 +691,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "im 17, my cousins friends make me sell stuff at school and if the money is short i have to pay it back double", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "some men put a company in his name and he has to sign papers", intent: "criminal"},
 		// Someone faints for want of air: 112 for a doctor.
-		{text: "we are 20 people in the back of a truck, very hot, no air, one woman fainted", intent: "danger", danger: true},
+		{text: "we are 20 people in the back of a truck, very hot, no air, one woman fainted", intent: "danger", danger: true, age: understand.AgeAdult},
 		{text: "my friend just fainted at work", intent: "danger", danger: true, who: understand.WhoOther},
 		// A deadline with a threat to a little brother is danger now;
 		// a phone about to be taken away too.
@@ -1199,7 +1199,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "word ik gestraft als ik vertel dat ik mijn rekening heb uitgeleend? wil niet de bak in", intent: "*", fear: true, who: understand.WhoMe},
 		// A neighbour beating his wife, heard now, is danger whatever
 		// her days are like.
-		{text: "de buurman is zn vrouw aan het slaan ik hoor haar gillen door de muur. ze werkt altijd in zn nagelsalon en mag nooit alleen naar buiten", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "de buurman is zn vrouw aan het slaan ik hoor haar gillen door de muur. ze werkt altijd in zn nagelsalon en mag nooit alleen naar buiten", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeAdult},
 		{text: "my cousins crew said anyone who snitches gets stabbed. i did a few runs for them. will the cops charge me if i talk", intent: "*", fear: true},
 		{text: "i want to tell someone about what my dad does but if social services come he'll know it was me and it'll be worse", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// What youth care or parents would do if told is the fear of it.
@@ -1275,7 +1275,7 @@ func TestUnderstand(t *testing.T) {
 		// around someone else, not danger now.
 		{text: "ik ben voetbaltrainer. een speler van de o15 komt niet meer trainen, hij zei tegen een teamgenoot dat hij voor een paar jongens moet werken en anders klappen krijgt", intent: "criminal", who: understand.WhoProf},
 		{text: "ik bezorg pakketjes en bij een adres doet steeds een ander meisje open, heel jong, en er staat altijd een man achter haar die de deur meteen weer dichtdoet", intent: "sexual", who: understand.WhoMe},
-		{text: "i manage a hotel. the cleaning subcontractor drops the women off at 6am and picks them up at 11pm, they eat standing in the linen room and they look terrified of the driver", intent: "labour", who: understand.WhoProf},
+		{text: "i manage a hotel. the cleaning subcontractor drops the women off at 6am and picks them up at 11pm, they eat standing in the linen room and they look terrified of the driver", intent: "labour", who: understand.WhoProf, age: understand.AgeAdult},
 		{text: "een vriend van me moet van een groep voor hun bij mensen aanbellen en zich voordoen als bankmedewerker. hij wil stoppen maar ze hebben een foto van zn id", intent: "criminal"},
 		// A child made to work all day and hit at home: the help for home.
 		{text: "my dad makes me skip school to work in my uncles shop all day and hits me when i say no. im 14", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
@@ -1334,7 +1334,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "klasgenootje van me heeft steeds blauwe plekken op haar armen, zegt dat ze gevallen is, en ze wil na school nooit naar huis", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
 		// Someone safe in an office now, shelter asked for; a man who
 		// waited outside; a girl kept from school: no danger now.
-		{text: "Wie regelt opvang voor een buitenlandse vrouw die net weg is bij haar uitbuiter? Ze zit nu bij ons op kantoor en kan nergens heen.", intent: "question"},
+		{text: "Wie regelt opvang voor een buitenlandse vrouw die net weg is bij haar uitbuiter? Ze zit nu bij ons op kantoor en kan nergens heen.", intent: "question", age: understand.AgeAdult},
 		{text: "I'm a dentist. A patient from a cleaning crew had untreated abscesses, said her agency keeps her bank card so she can't pay for anything. A man waited outside the whole appointment.", intent: "labour", who: understand.WhoProf},
 		{text: "my 12 yo daughter keeps running away from her dads house, she says he makes her look after the babies all day and wont let her go to school", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		{text: `my daughter is 17 and her dads family is planning a "holiday" back home, i overheard them talking about marrying her to someone there`, intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
@@ -1456,7 +1456,7 @@ func TestUnderstand(t *testing.T) {
 		// not danger now.
 		{text: "Our 15 year old son was stopped by police carrying someone else's package. He says he had to, or they would hurt his little brother.", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "my uncle makes me work in his shop after school and all weekend and hits me when the till is short. i'm 14", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
-		{text: "there's a massage place on my street open till 2am. the women never seem to go outside and the windows are covered. should i be worried or am i being nosy", intent: "sexual"},
+		{text: "there's a massage place on my street open till 2am. the women never seem to go outside and the windows are covered. should i be worried or am i being nosy", intent: "sexual", age: understand.AgeAdult},
 		// A threat unless a boy steals, told by a counsellor; a helper
 		// never allowed out alone; a woman who asked which city she is
 		// in: their stories, not danger now.
@@ -1563,7 +1563,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn kleinkind van 8 vertelt dat papa haar met de riem slaat als ze niet luistert en dat ze dan in de kelder moet. wat moet ik als oma hiermee", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "mijn kleinkind zit nu in de kelder opgesloten", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "mijn ex neemt onze dochter van 12 mee naar zijn nieuwe huisgenoot en daarna is ze helemaal van slag en wil ze niet meer douchen. ik durf het niet hardop te denken", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
-		{text: "theres a car outside our building every night, different young women get in and out, always the same driver waiting. probably nothing?", intent: "sexual"},
+		{text: "theres a car outside our building every night, different young women get in and out, always the same driver waiting. probably nothing?", intent: "sexual", age: understand.AgeAdult},
 		{text: "ik ben mentor op een vmbo. een leerling van 14 verzuimt steeds vaker, heeft twee telefoons en ik zag haar bij het hek instappen bij oudere jongens in een dure auto", intent: "unsure", who: understand.WhoProf, age: understand.AgeMinor},
 		// In the back of a van, to leave the country tonight: danger now.
 		{text: "hij heeft mn paspoort en zegt dat ik vannacht het land uit ga. ik zit achter in een busje met nog 2 meiden", intent: "danger", danger: true, who: understand.WhoMe},
@@ -1681,7 +1681,7 @@ func TestUnderstand(t *testing.T) {
 		// at the door: told of others, no danger now.
 		{text: "jongen uit mn klas moet steeds bankpassen en telefoons van anderen lenen voor een oudere gozer, als hij het niet doet krijgt hij klappen zegt hij", intent: "criminal", who: understand.WhoOther},
 		{text: "my 15yo son has cash he can't explain and older boys waiting for him after school. found a scale and little bags in his backpack", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
-		{text: "the cleaners at my office arrive in one car, five women, and a man collects all their pay envelopes at the door. maybe i'm overthinking?", intent: "labour", who: understand.WhoOther},
+		{text: "the cleaners at my office arrive in one car, five women, and a man collects all their pay envelopes at the door. maybe i'm overthinking?", intent: "labour", who: understand.WhoOther, age: understand.AgeAdult},
 		// A sister who pays for it if one talks: a fear; with tonight and a
 		// refusal it is an ultimatum, danger.
 		{text: "they know my family's village back home. if i talk they said my little sister pays for it", intent: "*", fear: true, who: understand.WhoOther, home: true},
@@ -1789,13 +1789,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "er zit altijd een meisje achter in een busje bij de pomp, een man doet het woord", intent: "*", who: understand.WhoOther},
 		{text: "mijn vriendin wordt elke dag geslagen door haar vriend en nu slaat hij haar weer", intent: "danger", danger: true, who: understand.WhoOther},
 		// The writer's own doubt says who it is about: someone else.
-		{text: "the woman who cleans next door looks frightened, a van drops her off, maybe im overthinking it", intent: "*", who: understand.WhoOther},
+		{text: "the woman who cleans next door looks frightened, a van drops her off, maybe im overthinking it", intent: "*", who: understand.WhoOther, age: understand.AgeAdult},
 		// Harm told as someone else's story is no small talk, however
 		// like "what can i do here" it reads.
 		{text: "my friend says her bf hits her every day, what can i do", intent: "sexual", who: understand.WhoOther},
 		// Signs read as a story that goes so again and again are still a
 		// story of signs; being put out of the house is no harm now.
-		{text: "the woman who cleans our office always has a man waiting outside who picks her up. she never talks and looks so tired", intent: "*"},
+		{text: "the woman who cleans our office always has a man waiting outside who picks her up. she never talks and looks so tired", intent: "*", age: understand.AgeAdult},
 		{text: "mijn stiefvader slaat mijn moeder en nu moet ik van hem bij zijn broer in de snackbar werken, anders vlieg ik eruit", intent: "home", who: understand.WhoMe, home: true},
 		// Who showed the writer something is the one it is about.
 		{text: "my classmate showed me marks on her arms and says her dad did it", intent: "*", who: understand.WhoOther, home: true},
@@ -1896,6 +1896,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn bff (13) zegt dat haar oom snachts op haar kamer komt en ze mag het tegen niemand zeggen. wat moet ik hiermee", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Looking for lesson materials asks for them, whatever they are about.
 		{text: "teacher here, looking for lesson materials about grooming and exploitation for secondary school students, something ready to use in class", intent: "question", who: understand.WhoProf},
+		// Not told to the parents, but to the police: asked for by name.
+		{text: "ik wil het niet aan mijn ouders vertellen maar wel aan de politie, wat is het nummer", intent: "*", who: understand.WhoMe, home: true, named: "politie"},
+		// A woman the story is about is grown up; a woman the writer
+		// tells of says nothing of the writer's own age.
+		{text: "verpleegkundige seh. vrouw binnen met verwondingen, man erbij die alles voor haar zegt en haar papieren vasthoudt", intent: "*", who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "there is this woman who says i have to sell stuff for her boyfriend", intent: "*", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2544,6 +2550,7 @@ func TestNamesRefused(t *testing.T) {
 		"i dont want veilig thuis, is there something else",
 		"en dan niet de politie",
 		"is er iets waar je kan chatten zonder dat het meteen naar de politie gaat",
+		"kan ik met iemand chatten over mijn loverboy zonder dat het meteen doorgegeven wordt aan mn ouders of de politie?",
 		"bestaat er een chat voor jongens die vastzitten in dealen of runnen, zonder dat je meteen de politie aan je broek hebt?",
 	} {
 		if m := x.Understand("en", text); len(m.Named) > 0 {
