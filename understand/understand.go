@@ -1333,13 +1333,24 @@ func (u *understander) question() *Intent {
 // happen ("een chat zonder dat de politie meteen meekijkt"); or of
 // someone else's phone ("hij leest alles mee op haar telefoon"); or of
 // whom one would talk to ("if i talk to someone here"); or of what might
-// be, in a question that begins by asking what one may do ("can I text
-// the emergency number if I can't talk out loud?").
+// be, in a question that asks what one may do ("can I text the emergency
+// number if I can't talk out loud?", "if i cant talk, can i text 112?").
 func notWatched(words []string, i, j int) bool {
-	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && len(words) > 1 && askingVerbs[words[0]] && selfWords[words[1]]) ||
+	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && (len(words) > 1 && askingVerbs[words[0]] && selfWords[words[1]] || asksAfter(words, j))) ||
 		i >= 1 && (events[words[i-1]] || words[i-1] == "to") ||
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
 		onTheirs(words, j) || mustNotHappen(words, i)
+}
+
+// asksAfter reports whether the words from j on ask what one may do: "if
+// i cant talk on the phone, can i text 112?".
+func asksAfter(words []string, j int) bool {
+	for k := j; k+1 < len(words); k++ {
+		if askingVerbs[words[k]] && selfWords[words[k+1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // mustNotHappen reports whether "zonder dat" or "without" and whom, in the

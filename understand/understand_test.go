@@ -1902,6 +1902,13 @@ func TestUnderstand(t *testing.T) {
 		// tells of says nothing of the writer's own age.
 		{text: "verpleegkundige seh. vrouw binnen met verwondingen, man erbij die alles voor haar zegt en haar papieren vasthoudt", intent: "*", who: understand.WhoProf, age: understand.AgeAdult},
 		{text: "there is this woman who says i have to sell stuff for her boyfriend", intent: "*", who: understand.WhoMe},
+		// What happened to someone who talked is what the fear is of.
+		{text: "scared to tell anyone, last kid who snitched got stabbed. im not in trouble right now but i dont trust police at all", intent: "*", fear: true, who: understand.WhoMe},
+		// Hit whenever a child talks back, at home: a story of home.
+		{text: "my dad makes me clean and watch my brothers all day, hits me if i talk back. im 13 and not allowed to see friends", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		// Messages coming in on a phone, older boys hanging around the
+		// house: a parent's story, no one at the door now.
+		{text: "we vonden een tweede telefoon in de jas van onze zoon (13), er komen constant berichten op binnen. hij is doodmoe op school en er hangen oudere jongens rond bij ons huis", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2073,6 +2080,8 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		// "If I can't talk, can I ...": a question of what one may do.
+		{"if i cant talk on the phone can i text the emergency number in the netherlands?", false},
 		// A screen made to look like something else when someone comes in.
 		{"als er iemand binnenkomt doe ik of ik een spelletje speel. kun je iets anders op het scherm zetten?", true},
 		{"Ik zit naast haar in de auto, ze mag niet zien dat ik dit typ", true},
