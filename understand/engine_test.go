@@ -440,6 +440,8 @@ func TestAskedWhom(t *testing.T) {
 	for _, tc := range []struct{ text, first string }{
 		{"what are the steps of the meldcode", "veilig-thuis"},
 		{"gp here. what are the meldcode steps if i suspect trafficking and who do i report to at the end", "zorgcoordinator"},
+		// Asked where, without a question mark: the contact asked for.
+		{"where can my student get advice, someone is threatening to share her nudes online", "helpwanted"},
 		{"gp in utrecht. what are the meldcode steps for suspected trafficking, and who's the regional care coordinator i should report to?", "zorgcoordinator"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {

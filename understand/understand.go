@@ -1133,7 +1133,10 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	// Fier for the person it happened to.
 	onlyKeyword := choice >= 0 && m.Intent == u.intents[choice] && wk.kw[choice] && wk.best[choice]-keywordBonus < u.u.Threshold
 	disclosure := m.Intent != nil && m.Intent.Kind == KindDisclosure
-	profAsks := disclosure && (m.Who == WhoProf || forOther) && strings.Contains(text, "?")
+	// A question is its question mark, or its first word: "where can my
+	// student get advice, someone is threatening to share her nudes".
+	question := strings.Contains(text, "?") || len(words) > 0 && whom[words[0]]
+	profAsks := disclosure && (m.Who == WhoProf || forOther) && question
 	anyAsks := disclosure && m.Asks && (onlyKeyword || guessed && strings.Contains(text, "?"))
 	if !askedRead && (m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks || anyAsks) {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)

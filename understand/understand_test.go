@@ -1909,6 +1909,12 @@ func TestUnderstand(t *testing.T) {
 		// Messages coming in on a phone, older boys hanging around the
 		// house: a parent's story, no one at the door now.
 		{text: "we vonden een tweede telefoon in de jas van onze zoon (13), er komen constant berichten op binnen. hij is doodmoe op school en er hangen oudere jongens rond bij ons huis", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// Parents who would "kill" a child who did something for money,
+		// and who must not come home: fears, not danger now.
+		{text: "ik schaam me kapot en mn ouders vermoorden me als ze horen wat ik allemaal voor geld heb gedaan", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "bent u verplicht dit door te geven aan de politie? want ik wil niet dat ze bij mij thuis komen, die gasten hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// A neighbour's child outside at night all the time: a story.
+		{text: "the kid next door, maybe 10, is outside alone at night all the time. moms boyfriend yells at him constantly and once i saw him shove the boy down the stairs", intent: "home", who: understand.WhoOther, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
