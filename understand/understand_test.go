@@ -1915,6 +1915,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "bent u verplicht dit door te geven aan de politie? want ik wil niet dat ze bij mij thuis komen, die gasten hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// A neighbour's child outside at night all the time: a story.
 		{text: "the kid next door, maybe 10, is outside alone at night all the time. moms boyfriend yells at him constantly and once i saw him shove the boy down the stairs", intent: "home", who: understand.WhoOther, home: true},
+		// Hit whenever one comes home late, asked whether it belongs
+		// here: a story of home.
+		{text: "mn vader slaat me als ik te laat thuis ben en pakt dan mn telefoon af voor weken. ik ben 14. weet niet of dit hier hoort", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
