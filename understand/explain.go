@@ -64,7 +64,7 @@ type IntentScore struct {
 
 // markerNames name the markers for a trace.
 var markerNames = map[int]string{markMe: "me", markFirst: "first_person", markOther: "other", markProf: "prof", markHome: "home",
-	markMinor: "minor", markAdult: "adult", markWatched: "watched", markPolice: "police", markWorry: "worry", markAsks: "asks", markReflexive: "reflexive", markHelped: "helped", markAbroad: "abroad", markDoubt: "doubt", markAway: "away", markWoman: "woman"}
+	markMinor: "minor", markAdult: "adult", markWatched: "watched", markPolice: "police", markWorry: "worry", markAsks: "asks", markReflexive: "reflexive", markHelped: "helped", markAbroad: "abroad", markDoubt: "doubt", markAway: "away", markWoman: "woman", markSpouse: "spouse"}
 
 // Explain understands a message as Understand does and says why.
 func (x *Index) Explain(lang, text string) (Meaning, Trace) {

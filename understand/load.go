@@ -122,7 +122,7 @@ func (ck *checker) validate() {
 		}
 	}
 	m := u.Markers
-	for name, p := range map[string]Phrases{"me": m.Me, "first_person": m.FirstPerson, "reflexive": m.Reflexive, "doubt": m.Doubt, "away": m.Away, "other": m.Other, "prof": m.Prof, "helped": m.Helped, "home": m.Home, "abroad": m.Abroad,
+	for name, p := range map[string]Phrases{"me": m.Me, "first_person": m.FirstPerson, "reflexive": m.Reflexive, "doubt": m.Doubt, "away": m.Away, "other": m.Other, "prof": m.Prof, "helped": m.Helped, "home": m.Home, "spouse": m.Spouse, "abroad": m.Abroad,
 		"minor": m.Minor, "adult": m.Adult, "woman": m.Woman, "age_before": m.AgeBefore, "age_after": m.AgeAfter, "child": m.Child, "partner": m.Partner,
 		"watched": m.Watched, "police": m.Police, "worry": m.Worry, "asks": m.Asks} {
 		ck.checkPhrases(m.Line, "markers "+name, p, false)
@@ -238,9 +238,12 @@ func (ck *checker) validate() {
 		if in.KeywordsAlone && in.Kind != KindChat {
 			at("intent %q: keywords_alone is for small talk; the keywords of a %s count in any message", in.ID, in.Kind)
 		}
-		if in.AtHomeMinor != "" {
-			if to := u.byIDAll(in.AtHomeMinor); to == nil || to.Kind != KindDisclosure || in.Kind != KindDisclosure {
-				at("intent %q: at_home_minor %q must name a disclosure, from a disclosure", in.ID, in.AtHomeMinor)
+		for field, id := range map[string]string{"at_home_minor": in.AtHomeMinor, "at_marriage": in.AtMarriage} {
+			if id == "" {
+				continue
+			}
+			if to := u.byIDAll(id); to == nil || to.Kind != KindDisclosure || in.Kind != KindDisclosure {
+				at("intent %q: %s %q must name a disclosure, from a disclosure", in.ID, field, id)
 			}
 		}
 		if in.Kind == KindDisclosure {

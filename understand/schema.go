@@ -152,6 +152,9 @@ type Markers struct {
 	Helped Phrases `yaml:"helped"`
 	// Home: it happens at home or in the family.
 	Home Phrases `yaml:"home"`
+	// Spouse: a husband or his family ("mijn man", "schoonfamilie"),
+	// with whom one lives: a home too.
+	Spouse Phrases `yaml:"spouse"`
 	// Abroad says the family or home is in another country ("my family
 	// back home"): a threat to them is how exploitation holds someone,
 	// not something that happens at home here.
@@ -311,6 +314,11 @@ type Intent struct {
 	// happens at home to someone under 18: work for the family is work
 	// for an adult who lives in, and a story of home for a child.
 	AtHomeMinor string `yaml:"at_home_minor"`
+	// AtMarriage names the disclosure that answers instead when what
+	// someone tells is done to them by a husband or his family
+	// (Markers.Spouse), whatever their age: made to cook, clean and
+	// work for a husband's family is domestic violence, a story of home.
+	AtMarriage string `yaml:"at_marriage"`
 	// Fallback names who (me, other, prof) this disclosure answers when
 	// a message says it is about them and nothing else in it is
 	// understood: a teacher who writes about a pupil is telling a
@@ -434,6 +442,9 @@ type Meaning struct {
 	Who  string
 	Age  Age
 	Home bool
+	// spouse: it is done to the writer by a husband or his family (see
+	// Intent.AtMarriage).
+	spouse bool
 	// Named are contacts the message asks for by name, Found those a
 	// search of the message finds; both best first.
 	Named []*content.Contact

@@ -215,7 +215,7 @@ func buildLexicon(c *content.Content, u *Understanding) *lexicon {
 			}
 		}
 		m := u.Markers
-		for _, p := range []Phrases{m.Me, m.FirstPerson, m.Other, m.Prof, m.Home, m.Abroad, m.Minor, m.Adult, m.Woman, m.AgeBefore, m.AgeAfter,
+		for _, p := range []Phrases{m.Me, m.FirstPerson, m.Other, m.Prof, m.Home, m.Spouse, m.Abroad, m.Minor, m.Adult, m.Woman, m.AgeBefore, m.AgeAfter,
 			m.Child, m.Partner, m.Doubt, m.Away, m.Watched, m.Police, m.Worry} {
 			each(p)
 		}

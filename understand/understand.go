@@ -118,6 +118,7 @@ const (
 	markDoubt
 	markAway
 	markWoman
+	markSpouse
 	markCount
 )
 
@@ -252,7 +253,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	m := u.u.Markers
 	for tag, p := range map[int]Phrases{markMe: m.Me, markFirst: m.FirstPerson, markOther: m.Other,
 		markProf: m.Prof, markHome: m.Home, markMinor: m.Minor, markAdult: m.Adult,
-		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped, markAbroad: m.Abroad, markDoubt: m.Doubt, markAway: m.Away, markWoman: m.Woman} {
+		markWatched: m.Watched, markPolice: m.Police, markWorry: m.Worry, markAsks: m.Asks, markReflexive: m.Reflexive, markHelped: m.Helped, markAbroad: m.Abroad, markDoubt: m.Doubt, markAway: m.Away, markWoman: m.Woman, markSpouse: m.Spouse} {
 		for _, s := range all(p) {
 			u.markers.add(s, tag)
 		}
@@ -1276,12 +1277,21 @@ func (u *understander) atHome(in *Intent, home bool) *Intent {
 
 // youngAtHome is in, or the disclosure it becomes when it happens at home
 // to someone under 18 (Intent.AtHomeMinor): a girl of ten made to clean
-// and mind her brothers at night is a story of home, for Veilig Thuis.
+// and mind her brothers at night is a story of home, for Veilig Thuis. So
+// is a wife made to work for her husband's family (Intent.AtMarriage).
 func (u *understander) youngAtHome(in *Intent, m *Meaning) *Intent {
-	if in != nil && m.Home && m.Age == AgeMinor && in.AtHomeMinor != "" {
-		if to := u.u.Intent(in.AtHomeMinor); to != nil {
-			return to
-		}
+	if in == nil {
+		return in
+	}
+	to := ""
+	switch {
+	case m.Home && m.Age == AgeMinor && in.AtHomeMinor != "":
+		to = in.AtHomeMinor
+	case m.spouse && in.AtMarriage != "":
+		to = in.AtMarriage
+	}
+	if t := u.u.Intent(to); to != "" && t != nil {
+		return t
 	}
 	return in
 }
@@ -1563,7 +1573,10 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	case mk[markMe] > 0 || mk[markFirst] > 0:
 		m.Who = WhoMe
 	}
-	m.Home = mk[markHome] > 0
+	// A husband or his family is the writer's home; "mijn man werkt op
+	// een bouwplaats" is about him.
+	m.spouse = mk[markSpouse] > 0 && m.Who == WhoMe
+	m.Home = mk[markHome] > 0 || m.spouse
 	m.Age = u.age(words)
 	switch {
 	case m.Age != AgeUnknown:

@@ -1918,6 +1918,11 @@ func TestUnderstand(t *testing.T) {
 		// Hit whenever one comes home late, asked whether it belongs
 		// here: a story of home.
 		{text: "mn vader slaat me als ik te laat thuis ben en pakt dan mn telefoon af voor weken. ik ben 14. weet niet of dit hier hoort", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		// A wife made to work for her husband or his family: a story of
+		// home. A husband who works somewhere is what it is about.
+		{text: "mn man neemt al mijn loon af en ik mag alleen met hem de deur uit. hij zegt dat mijn verblijfsvergunning van hem afhangt", intent: "home", who: understand.WhoMe, home: true},
+		{text: "my husband brought me from Nigeria and I work for his whole family, cooking cleaning caring for his mother. I have no money no papers and cannot go out alone", intent: "home", who: understand.WhoMe, home: true},
+		{text: "mijn man werkt op een bouwplaats in almere, de onderaannemer heeft van iedereen fotos van de paspoorten gemaakt en de echte gehouden. al 2 maanden niet betaald", intent: "labour", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
