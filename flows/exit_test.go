@@ -192,6 +192,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"close the window please", TextInput("kan je dit venster sluiten aub"), true},
 		{"stopping this conversation now, please", TextInput("wil dit gesprek nu stoppen aub"), true},
 		{"stopping this conversation", TextInput("ik wil stoppen met dit gesprek"), true},
+		{"stopping this chat", TextInput("ik wil stoppen met deze chat"), true},
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},
 		{"getting out of the chat", TextInput("ik ga eruit"), true},

@@ -1572,6 +1572,10 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		m.Who = WhoOther
 	case mk[markMe] > 0 || mk[markFirst] > 0:
 		m.Who = WhoMe
+	case mk[markWoman] > 0:
+		// Nothing of the writer, and a woman: "waar kan een vrouw die
+		// uit de prostitutie is gevlucht terecht" is about her.
+		m.Who = WhoOther
 	}
 	// A husband or his family is the writer's home; "mijn man werkt op
 	// een bouwplaats" is about him.

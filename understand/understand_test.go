@@ -1923,6 +1923,18 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn man neemt al mijn loon af en ik mag alleen met hem de deur uit. hij zegt dat mijn verblijfsvergunning van hem afhangt", intent: "home", who: understand.WhoMe, home: true},
 		{text: "my husband brought me from Nigeria and I work for his whole family, cooking cleaning caring for his mother. I have no money no papers and cannot go out alone", intent: "home", who: understand.WhoMe, home: true},
 		{text: "mijn man werkt op een bouwplaats in almere, de onderaannemer heeft van iedereen fotos van de paspoorten gemaakt en de echte gehouden. al 2 maanden niet betaald", intent: "labour", who: understand.WhoOther},
+		// "Slaat iemand op" asks whether anything is stored.
+		{text: "is dit anoniem? slaat iemand op wat ik hier typ", intent: "*", who: understand.WhoMe},
+		// Not knowing where to take a story is no one lost; run away and
+		// back now is no one gone now.
+		{text: "Ik weet niet goed waar ik dit kwijt moet. Onze zoon is 14 en sinds een paar maanden is hij heel anders. Hij heeft ineens twee telefoons en komt midden in de nacht thuis. Ben ik aan het doordraaien of klopt hier iets niet?", intent: "*", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "dochter (15) was 4 dagen weggelopen en is nu terug. ze heeft een tattoo van een naam in haar nek die we niet kennen, een telefoon die we nooit gezien hebben en ze zegt alleen dat hij 'voor haar zorgt'", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
+		// A pupil who keeps coming to school hurt: a mentor's story.
+		{text: "Als mentor zie ik dat een leerling van 14 steeds gewond op school komt, schrammen en een blauw oog. Hij zegt dat hij \"dingen moet doen\" voor een groep ouderen in de wijk.", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
+		// Married off by her family and made to work for his: home.
+		{text: "ik ben 20, mijn familie heeft me laten trouwen met een man hier in nl, ik werk in zijn winkel zonder loon en zijn moeder houdt mijn paspoort. als ik weg wil slaan ze me", intent: "home", who: understand.WhoMe, age: understand.AgeAdult, home: true},
+		// Nothing of the writer, a woman: about her, and asked.
+		{text: "Waar kan een volwassen vrouw die uit de prostitutie is gevlucht terecht voor opvang? Ze kan nergens heen.", intent: "question", who: understand.WhoOther, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
