@@ -1935,6 +1935,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik ben 20, mijn familie heeft me laten trouwen met een man hier in nl, ik werk in zijn winkel zonder loon en zijn moeder houdt mijn paspoort. als ik weg wil slaan ze me", intent: "home", who: understand.WhoMe, age: understand.AgeAdult, home: true},
 		// Nothing of the writer, a woman: about her, and asked.
 		{text: "Waar kan een volwassen vrouw die uit de prostitutie is gevlucht terecht voor opvang? Ze kan nergens heen.", intent: "question", who: understand.WhoOther, age: understand.AgeAdult},
+		// Whether they will find out who told: a fear.
+		{text: "will they find out it was me who told? they always know everything somehow", intent: "*", fear: true, who: understand.WhoMe},
+		// Shelter for a woman who fled forced prostitution: asked.
+		{text: "Ik ben maatschappelijk werker en zoek opvang voor een vrouw die uit gedwongen prostitutie is gevlucht. Wie coördineert dat landelijk?", intent: "question", who: understand.WhoProf, age: understand.AgeAdult},
+		// Locked in whenever a child does not listen, no food till the
+		// next day: a story of home.
+		{text: "mn stiefvader sluit me op in mn kamer als ik niet luister, ik krijg dan geen eten tot de volgende dag. mn moeder zegt niks", intent: "home", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2106,6 +2113,9 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		{"moet ophouden hij is thuis. hoe krijg ik dit gesprek weg van mn scherm", true},
+		// Someone at home after what happened, asked about: no one here.
+		{"mn vriendin is vannacht verkracht door een klant, ze is nu thuis. waar moet ze heen voor onderzoek en sporen", false},
 		// "If I can't talk, can I ...": a question of what one may do.
 		{"if i cant talk on the phone can i text the emergency number in the netherlands?", false},
 		// A screen made to look like something else when someone comes in.
