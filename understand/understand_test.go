@@ -1942,6 +1942,12 @@ func TestUnderstand(t *testing.T) {
 		// Locked in whenever a child does not listen, no food till the
 		// next day: a story of home.
 		{text: "mn stiefvader sluit me op in mn kamer als ik niet luister, ik krijg dan geen eten tot de volgende dag. mn moeder zegt niks", intent: "home", who: understand.WhoMe, home: true},
+		// Fears of the police without "de", and of a record: fears.
+		{text: "ik heb geen papieren. als ik naar politie ga sturen ze mij gewoon terug toch? dan is alles voor niks geweest", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "mn moeder mag dit nooit weten en de politie ook niet want ik sta al ergens voor geregistreerd. kan ik dan nog wel ergens terecht", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Videos made of a boy to hold him in collecting money: crime,
+		// the videos its means.
+		{text: "mijn neefje van 14 moet voor een paar jongens geld ophalen bij mensen. ze hebben filmpjes van hem gemaakt en dreigen die te verspreiden als hij stopt", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
