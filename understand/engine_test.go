@@ -470,6 +470,7 @@ func TestFearAtHome(t *testing.T) {
 		{"foster care, in English", "en", "if i report my dad will they take me away from my mum and my little brothers? im scared we all end up in foster care", "understand.fear.home", "veilig-thuis"},
 		{"a family abroad", "en", "if they find out i talked to anyone they will hurt my family back home, they always know everything", content.KeyFear, "keerpunt"},
 		{"sent to grandparents abroad by a father", "en", "my dad gets drunk and throws stuff at me and my mum. he said if i tell anyone at school he'll send me back to my grandparents abroad", "understand.fear.home", "veilig-thuis"},
+		{"what befell a boy who talked", "nl", "durf niks te zeggen, een jongen die wel had gepraat is in elkaar geslagen. ze hebben overal mensen", content.KeyFear, "keerpunt"},
 		{"sent back to a country", "en", "if i talk to someone will they send me back to nigeria? my madam says police here are the same as at home", content.KeyFear, "keerpunt"},
 		{"sent away for work", "nl", "ik heb geen papieren. als ik klaag over mn baas zet de politie mij dan gewoon het land uit?", "understand.fear.labour", "comensha"},
 		{"sent away for work, in English", "en", "if i report my boss will they check my visa? i overstayed and honestly im more scared of deportation than of him", "understand.fear.labour", "comensha"},

@@ -1948,6 +1948,12 @@ func TestUnderstand(t *testing.T) {
 		// Videos made of a boy to hold him in collecting money: crime,
 		// the videos its means.
 		{text: "mijn neefje van 14 moet voor een paar jongens geld ophalen bij mensen. ze hebben filmpjes van hem gemaakt en dreigen die te verspreiden als hij stopt", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// A marriage to come, a school left: a girl's story of home.
+		{text: "mn vriendin moet denk ik uitgehuwelijkt worden, ze moest van school af, doet het hele huishouden en haar telefoon is afgepakt", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Blows had again and again for too little money: a story.
+		{text: "ben 17 en moet van mn \"neef\" geld ophalen bij mensen. als ik te weinig terugbreng zegt hij dat ik het hem schuldig ben, heb al 2x klappen gehad", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
+		// "Mn oudste" is a parent's child.
+		{text: "mn oudste is veranderd, draagt ineens gucci, heeft geen vrienden meer van vroeger en er staat soms een scooter voor de deur te toeteren waarna hij meteen weg moet", intent: "*", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
