@@ -193,6 +193,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"stopping this conversation now, please", TextInput("wil dit gesprek nu stoppen aub"), true},
 		{"stopping this conversation", TextInput("ik wil stoppen met dit gesprek"), true},
 		{"stopping this chat", TextInput("ik wil stoppen met deze chat"), true},
+		{"not after all, away with it", TextInput("nee toch niet. weg hiermee"), true},
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},
 		{"getting out of the chat", TextInput("ik ga eruit"), true},

@@ -1138,7 +1138,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	// student get advice, someone is threatening to share her nudes".
 	question := strings.Contains(text, "?") || len(words) > 0 && whom[words[0]]
 	profAsks := disclosure && (m.Who == WhoProf || forOther) && question
-	anyAsks := disclosure && m.Asks && (onlyKeyword || guessed && strings.Contains(text, "?"))
+	anyAsks := disclosure && m.Asks && (onlyKeyword || guessed && strings.Contains(text, "?") || len(words) > 0 && whom[words[0]])
 	if !askedRead && (m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks || anyAsks) {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 	}

@@ -1954,6 +1954,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "ben 17 en moet van mn \"neef\" geld ophalen bij mensen. als ik te weinig terugbreng zegt hij dat ik het hem schuldig ben, heb al 2x klappen gehad", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		// "Mn oudste" is a parent's child.
 		{text: "mn oudste is veranderd, draagt ineens gucci, heeft geen vrienden meer van vroeger en er staat soms een scooter voor de deur te toeteren waarna hij meteen weg moet", intent: "*", who: understand.WhoOther},
+		// A drunk girl carried into a hotel room just now: danger.
+		{text: "front desk here: a man just carried a very drunk girl into room 508, she looked about 14, he paid cash and wouldn't give a name", intent: "danger", danger: true, who: understand.WhoProf},
+		// A bag gone missing is no one missing; locked in whenever she
+		// has been bad is how that home goes.
+		{text: "ngl ive been holding stuff for some older guys, started as a favour and now they say i owe them 2k cos a bag 'went missing'", intent: "criminal", who: understand.WhoMe},
+		{text: "youth worker. a 12 year old girl from my group keeps showing up with bruises and says her stepmum locks her in her room without food when she's been bad", intent: "home", who: understand.WhoProf, age: understand.AgeMinor, home: true},
+		// Asked where, a story beside it: the question.
+		{text: "waar kan ik iets doorgeven zonder mijn naam te noemen? ik weet wie die jongens op het plein laat dealen", intent: "question", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
