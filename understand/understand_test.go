@@ -1962,6 +1962,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "youth worker. a 12 year old girl from my group keeps showing up with bruises and says her stepmum locks her in her room without food when she's been bad", intent: "home", who: understand.WhoProf, age: understand.AgeMinor, home: true},
 		// Asked where, a story beside it: the question.
 		{text: "waar kan ik iets doorgeven zonder mijn naam te noemen? ik weet wie die jongens op het plein laat dealen", intent: "question", who: understand.WhoMe},
+		// Where someone is made to sleep, again and again: a story.
+		{text: "wijkverpleegkundige hier. bij een oudere cliënt woont een 'au pair' uit de filipijnen die 24/7 voor hem zorgt, nooit een vrije dag heeft, op een matras op de gang slaapt, en de familie heeft haar paspoort 'in de kluis'", intent: "labour", who: understand.WhoProf, home: true},
+		{text: "mijn zoon woont bij zijn vader en sinds kort zegt hij dat hij 's nachts in de kelder moet slapen als hij 'ongehoorzaam' is geweest", intent: "home", who: understand.WhoOther, home: true},
+		// An ib'er asks as a professional.
+		{text: "ik ben ib'er op een mbo. bij wie moet ik uiteindelijk melden volgens de meldcode als het om mensenhandel gaat? is daar iemand per provincie voor?", intent: "meldcode", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
