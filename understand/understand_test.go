@@ -1967,6 +1967,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn zoon woont bij zijn vader en sinds kort zegt hij dat hij 's nachts in de kelder moet slapen als hij 'ongehoorzaam' is geweest", intent: "home", who: understand.WhoOther, home: true},
 		// An ib'er asks as a professional.
 		{text: "ik ben ib'er op een mbo. bij wie moet ik uiteindelijk melden volgens de meldcode als het om mensenhandel gaat? is daar iemand per provincie voor?", intent: "meldcode", who: understand.WhoProf},
+		// Taken along again and again by an uncle: a story of home.
+		{text: "mijn dochter van 12 wil niet meer naar het huis van haar oom. hij neemt haar steeds mee 'voor een ritje' en daarna zegt ze dagen niks", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Grown men a pupil hands parcels to say nothing of the pupil's
+		// age; a pupil "uit de 2e" is young.
+		{text: "docent hier. leerling uit de 2e verzuimt veel, valt in slaap in de les en ik zag hem gisteren op het station pakketjes overhandigen aan volwassen mannen", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2139,6 +2144,7 @@ func TestWatched(t *testing.T) {
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
 		{"moet ophouden hij is thuis. hoe krijg ik dit gesprek weg van mn scherm", true},
+		{"zit in de auto naast hem, later", true},
 		// Someone at home after what happened, asked about: no one here.
 		{"mn vriendin is vannacht verkracht door een klant, ze is nu thuis. waar moet ze heen voor onderzoek en sporen", false},
 		// "If I can't talk, can I ...": a question of what one may do.
