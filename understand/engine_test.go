@@ -326,8 +326,8 @@ func TestAnswerContacts(t *testing.T) {
 	}
 }
 
-// TestProfAboutAnAdult: a professional who tells about a grown woman gets
-// the help for the form first, Veilig Thuis (for children and homes)
+// TestProfAboutAnAdult: a professional who tells about a grown woman or a
+// client of 20 gets the help for the form first, Veilig Thuis (for children and homes)
 // after it; one in doubt what is going on gets Veilig Thuis first, the
 // help for doubt, whatever the age.
 func TestProfAboutAnAdult(t *testing.T) {
@@ -336,6 +336,7 @@ func TestProfAboutAnAdult(t *testing.T) {
 		{"huisarts hier. vrouw rond de 25 komt voor de derde keer voor een soa test, de man die meekomt heeft haar paspoort", "fier"},
 		{"ER nurse. woman came in with a man's name tattooed on her neck, the man with her answered every question", "fier"},
 		{"Verpleegkundige SEH. Vrouw dit jaar al voor de derde keer binnen met een soa, steeds een andere \"neef\" erbij die het woord voert. Ik twijfel of ik hier iets mee moet.", "veilig-thuis"},
+		{"reclasseringswerker. cliënt van 20 moet wiet knippen op een zolder om een schuld af te lossen", "keerpunt"},
 		// The age of someone young, or none: Veilig Thuis first.
 		{"huisarts hier. meisje van 16 komt voor de derde keer voor een soa test, de man die meekomt heeft haar paspoort", "veilig-thuis"},
 	} {

@@ -95,6 +95,9 @@ type lexicon struct {
 	langs map[string]uint8    // known word -> the languages it is a word of, one bit each
 	dels  map[string][]string // a known word with one letter left out -> the words
 	spell map[string][]string // a way of typing -> the words meant
+	// patterns are the words with '*' the content uses ("*bonk*",
+	// "drugs*"): a typed word they match is known by them.
+	patterns []string
 }
 
 func newLexicon() *lexicon {
@@ -119,14 +122,41 @@ func (l *lexicon) addWord(w string, bit uint8) {
 	l.langs[w] |= bit
 }
 
-// addPhrase records the words of a phrase, leaving out those with '*':
-// they stand for many words, not for one the bot knows.
+// addPhrase records the words of a phrase; those with '*' stand for many
+// words, not for one the bot knows, and are kept as patterns.
 func (l *lexicon) addPhrase(phrase string, bit uint8) {
 	for _, w := range strings.Fields(phrase) {
 		if !strings.Contains(w, "*") {
 			l.add(w, bit)
+		} else if stem := Tokens(strings.Trim(w, "*")); len(stem) == 1 {
+			// The stem folded as typed words are: "*bonk*", "naaktfoto*".
+			l.patterns = append(l.patterns, strings.Replace(w, strings.Trim(w, "*"), stem[0], 1))
 		}
 	}
+}
+
+// patterned reports whether a pattern of the content matches w: "bonken"
+// is a word of "*bonk*", and never read as "banken".
+func (l *lexicon) patterned(w string) bool {
+	for _, p := range l.patterns {
+		stem := strings.Trim(p, "*")
+		switch {
+		case stem == "":
+		case strings.HasPrefix(p, "*") && strings.HasSuffix(p, "*"):
+			if strings.Contains(w, stem) {
+				return true
+			}
+		case strings.HasSuffix(p, "*"):
+			if strings.HasPrefix(w, stem) {
+				return true
+			}
+		case strings.HasPrefix(p, "*"):
+			if strings.HasSuffix(w, stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // index builds the table of deletions once every word is in.
@@ -154,7 +184,7 @@ func (l *lexicon) known(w string) bool { _, ok := l.freq[w]; return ok }
 // a word of four letters.
 func (l *lexicon) correct(w string) string {
 	n := utf8.RuneCountInString(w)
-	if l.known(w) || n < minTypoLen || isNumber(w) {
+	if l.known(w) || n < minTypoLen || isNumber(w) || l.patterned(w) {
 		return w
 	}
 	best, bestFreq := "", 0

@@ -1344,7 +1344,8 @@ func (u *understander) question() *Intent {
 // child cut off, not someone reading along, unless it is about to happen
 // ("ze pakken zo mn telefoon af om te checken"); or of what must not
 // happen ("een chat zonder dat de politie meteen meekijkt"); or of
-// someone else's phone ("hij leest alles mee op haar telefoon"); or of
+// someone else's phone ("hij leest alles mee op haar telefoon", "hij
+// heeft al haar wachtwoorden en leest mee"); or of
 // whom one would talk to ("if i talk to someone here"); or of what might
 // be, in a question that asks what one may do ("can I text the emergency
 // number if I can't talk out loud?", "if i cant talk, can i text 112?").
@@ -1352,7 +1353,7 @@ func notWatched(words []string, i, j int) bool {
 	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && (len(words) > 1 && askingVerbs[words[0]] && selfWords[words[1]] || asksAfter(words, j))) ||
 		i >= 1 && (events[words[i-1]] || words[i-1] == "to") ||
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
-		onTheirs(words, j) || mustNotHappen(words, i)
+		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i)
 }
 
 // asksAfter reports whether the words from j on ask what one may do: "if
@@ -1468,6 +1469,21 @@ func onTheirs(words []string, j int) bool {
 	}
 	return false
 }
+
+// theirsBefore reports whether someone else's phone or passwords are named
+// in the words right before i: "hij heeft al haar wachtwoorden en leest
+// mee" reads along on hers.
+func theirsBefore(words []string, i int) bool {
+	for k := max(i-5, 0); k+1 < i; k++ {
+		if theirs[words[k]] && (screens[words[k+1]] || secrets[words[k+1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// secrets are what opens someone's phone and accounts.
+var secrets = map[string]bool{"wachtwoorden": true, "wachtwoord": true, "codes": true, "passwords": true, "password": true, "accounts": true}
 
 // screens are what someone reads along on.
 var screens = map[string]bool{"telefoon": true, "gsm": true, "mobiel": true, "scherm": true, "phone": true, "screen": true, "laptop": true}

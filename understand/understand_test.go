@@ -1538,7 +1538,7 @@ func TestUnderstand(t *testing.T) {
 		// A host family and a bed in the utility room are work in a home, not
 		// the writer's family; bags picked up on orders are crime.
 		{text: "I teach Dutch to newcomers. One of my students (24) says her host family makes her clean twelve hours a day for pocket money and won't let her keep her residence card.", intent: "labour", who: understand.WhoProf, age: understand.AgeAdult, home: true},
-		{text: "De buren hebben een Filipijnse vrouw in huis die de hele dag poetst en op de kinderen past. Ik zie haar nooit alleen buiten en ze slaapt volgens mij in de bijkeuken.", intent: "labour"},
+		{text: "De buren hebben een Filipijnse vrouw in huis die de hele dag poetst en op de kinderen past. Ik zie haar nooit alleen buiten en ze slaapt volgens mij in de bijkeuken.", intent: "labour", who: understand.WhoOther, age: understand.AgeAdult},
 		{text: "our 14yo keeps getting snapchat messages telling him where to pick up bags. he says its just a job for a mate but he jumps every time his phone buzzes", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// A daughter who moved in with a man her parents never met.
 		{text: "onze dochter is net 18 en is ingetrokken bij een man die we nooit hebben ontmoet. ze belt alleen nog als hij ernaast zit, ze heeft geen eigen bankrekening meer en ze is zo mager geworden", intent: "sexual", who: understand.WhoOther},
@@ -1972,6 +1972,12 @@ func TestUnderstand(t *testing.T) {
 		// Grown men a pupil hands parcels to say nothing of the pupil's
 		// age; a pupil "uit de 2e" is young.
 		{text: "docent hier. leerling uit de 2e verzuimt veel, valt in slaap in de les en ik zag hem gisteren op het station pakketjes overhandigen aan volwassen mannen", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
+		// Taken along to banks to open accounts: a story of crime; a
+		// woman checked in every few days: a story.
+		{text: "Reclasseringswerker. Cliënt, 20 jaar, licht verstandelijk beperkt, wordt door 'vrienden' meegenomen naar de bank om rekeningen te openen en daarna moet hij zijn pasjes en codes afgeven.", intent: "criminal", who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "Night manager at a hotel here. Same young woman checks in every few days with a different man, never any luggage, and a guy in the lobby holds onto her phone the whole time.", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
+		// "Bonken" is a word of the signs ("*bonk*"), not "banken".
+		{text: "2 mannen bonken op mn deur en roepen dat ik mee moet om mn schuld af te werken", intent: "danger", danger: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2145,6 +2151,10 @@ func TestWatched(t *testing.T) {
 		{"my phone gets checked every night", true},
 		{"moet ophouden hij is thuis. hoe krijg ik dit gesprek weg van mn scherm", true},
 		{"zit in de auto naast hem, later", true},
+		{"wacht ff mn manager loopt langs", true},
+		// Someone else's passwords, read: not the writer read along.
+		{"mn beste vriendin datet via een app met mannen voor geld en moet alles afstaan aan haar vriend, hij heeft al haar wachtwoorden en leest mee", false},
+		{"hij heeft mijn wachtwoorden en leest mee", true},
 		// Someone at home after what happened, asked about: no one here.
 		{"mn vriendin is vannacht verkracht door een klant, ze is nu thuis. waar moet ze heen voor onderzoek en sporen", false},
 		// "If I can't talk, can I ...": a question of what one may do.
