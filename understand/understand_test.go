@@ -584,7 +584,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "my 13 yo son comes back from his uncle's place scared and silent, the uncle keeps giving him money and calls it \"our secret\"", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// All day long is how the work is, not since this morning; being
 		// shut in all day already is danger.
-		{text: "mijn ex neemt onze dochter (11) in het weekend mee naar zijn broer, daar moet ze de hele dag poetsen en op de kleintjes passen en ze krijgt klappen als het niet goed is", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mijn ex neemt onze dochter (11) in het weekend mee naar zijn broer, daar moet ze de hele dag poetsen en op de kleintjes passen en ze krijgt klappen als het niet goed is", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		{text: "ik zit al de hele dag opgesloten in de kelder", intent: "danger", danger: true, who: understand.WhoMe},
 		// Afraid to be taken from home: the help for home. Afraid to be
 		// judged: no danger now. A knife taken to carrying, a friend
@@ -1978,6 +1978,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "Night manager at a hotel here. Same young woman checks in every few days with a different man, never any luggage, and a guy in the lobby holds onto her phone the whole time.", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
 		// "Bonken" is a word of the signs ("*bonk*"), not "banken".
 		{text: "2 mannen bonken op mn deur en roepen dat ik mee moet om mn schuld af te werken", intent: "danger", danger: true, who: understand.WhoMe},
+		// A girl who minds her brothers and misses school: young, and a
+		// story of home; a parent's shock, a marriage to come and boys
+		// who clam up are no danger now.
+		{text: "het meisje van de buren, 10 ofzo, moet altijd op haar broertjes passen en de hele dag schoonmaken, volgens mij gaat ze niet eens naar school", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "mijn dochter van 17 zegt dat ze \"content\" maakt voor een man die haar betaalt. zij vindt het niks bijzonders maar ik schrik me rot", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mijn nichtje van 12 moet thuis voor alle kleintjes zorgen en gaat bijna niet naar school, mn tante zegt dat ze straks in het buitenland wordt uitgehuwelijkt", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "jongerenwerker hier. een paar jongens van 12-13 uit ons buurthuis hebben sinds kort 'schulden' bij een groep oudere jongens en werken die af. ze klappen dicht als ik ernaar vraag", intent: "criminal", who: understand.WhoProf},
+		// Pictures sent to parents if he stops: the threat, not the topic.
+		{text: "a guy online paid me to collect packages from lockers, now he says im part of it and have to keep going or he sends my pics to my parents", intent: "criminal", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
