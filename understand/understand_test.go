@@ -1302,7 +1302,7 @@ func TestUnderstand(t *testing.T) {
 		// A neighbour's little boy is someone else. "een jaar of 20" says
 		// no age of the one a message is about: as often it is the man's,
 		// "een man van een jaar of 50".
-		{text: "het buurjongetje van een jaar of 8 staat vaak 's avonds laat buiten in de kou, binnen wordt er geschreeuwd en hij heeft blauwe plekken op zn armen", intent: "unsure", who: understand.WhoOther},
+		{text: "het buurjongetje van een jaar of 8 staat vaak 's avonds laat buiten in de kou, binnen wordt er geschreeuwd en hij heeft blauwe plekken op zn armen", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		// A pupil who "komt doodmoe binnen", told by a teacher, is no one
 		// coming in on the writer; "briefjes van 50" is money, no age.
 		{text: "Leerling van mij (3 havo) is sinds de kerstvakantie vaak afwezig, komt doodmoe binnen, heeft twee telefoons en een jongen van een jaar of 20 haalt hem op bij het hek. Laatst zag ik een rol briefjes van 50 in zijn etui.", intent: "unsure", who: understand.WhoProf},
@@ -1360,7 +1360,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn neef van 15 moet van een groep scooters jatten, als hij nee zegt slaan ze hem in elkaar. hij heeft al een blauw oog", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "jongerenwerker hier. jongen van 15 uit mijn groep moet van een oudere gast telefoons jatten in de binnenstad. komt hij met niks terug dan krijgt ie klappen", intent: "criminal", who: understand.WhoProf},
 		{text: "mijn stiefvader slaat me als ik te laat thuis ben en mijn moeder doet niks. ik ben 13 en durf niet meer naar huis na school", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
-		{text: "het meisje van de buren is een jaar of 11, ze doet de hele dag het huishouden en gaat volgens mij nooit naar school. ik hoor vaak geschreeuw en klappen", intent: "home", who: understand.WhoOther},
+		{text: "het meisje van de buren is een jaar of 11, ze doet de hele dag het huishouden en gaat volgens mij nooit naar school. ik hoor vaak geschreeuw en klappen", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "ik doe webcamshows maar mn vriend beheert het account en ik zie nooit een cent. als ik zeg dat ik wil stoppen dreigt hij alles naar mn familie te sturen", intent: "sexual", who: understand.WhoMe, home: true},
 		// Afraid Veilig Thuis takes the writer from home: a fear; wanting
 		// it to stop at home is no one who will not stop a car.
@@ -1412,7 +1412,7 @@ func TestUnderstand(t *testing.T) {
 		// about, not danger now.
 		{text: "Leerling uit 3 havo verzuimt veel, heeft twee telefoons en ik zag hem laatst bij de poort in een dure auto stappen bij mannen van in de twintig. Hij zegt dat hij 'iets moet afbetalen'.", intent: "unsure", who: understand.WhoProf},
 		{text: `my cousin (14) keeps getting picked up by older guys in a car and comes home at 4am with cash. says hes "doing runs"`, intent: "*", who: understand.WhoOther, age: understand.AgeMinor, home: true},
-		{text: "In onze flat hoor ik bijna elke avond een kind huilen en een man tekeergaan. Het meisje van een jaar of 8 draagt midden in de zomer lange mouwen en ontwijkt me in de lift.", intent: "unsure", who: understand.WhoOther},
+		{text: "In onze flat hoor ik bijna elke avond een kind huilen en een man tekeergaan. Het meisje van een jaar of 8 draagt midden in de zomer lange mouwen en ontwijkt me in de lift.", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "mn stiefvader pakt al het geld af van mn bijbaantje en als ik nee zeg krijg ik klappen. ik mag ook nergens heen na school", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Taken to the airport tomorrow to a man never seen: danger now.
 		{text: "mn vader heeft mn paspoort verscheurd en zegt dat ik morgenochtend mee moet naar het vliegveld, naar een man die ik nooit gezien heb", intent: "danger", danger: true, who: understand.WhoMe, home: true},
@@ -1487,7 +1487,7 @@ func TestUnderstand(t *testing.T) {
 		// outside till the door opens; a foreman who screams at them all
 		// day: stories, not danger now.
 		{text: "m'n dochter van 16 moet van haar 'vriendje' tasjes afgeven bij mensen die ze niet kent, ze vertelde het huilend en wil niet dat ik er iets mee doe omdat hij dan boos wordt", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
-		{text: "het buurjongetje van een jaar of 9 staat vaak in zn pyjama buiten te wachten tot er open wordt gedaan, en savonds hoor ik geschreeuw en harde klappen", intent: "home", who: understand.WhoOther},
+		{text: "het buurjongetje van een jaar of 9 staat vaak in zn pyjama buiten te wachten tot er open wordt gedaan, en savonds hoor ik geschreeuw en harde klappen", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "the guys renovating the house next door sleep inside it, no water, and the foreman screams at them all day. pretty sure they dont get paid", intent: "labour", who: understand.WhoOther},
 		// Fears, not danger now: "wat schiet ik ermee op" shoots no one;
 		// "hij weet ook waar mn moeder woont" is what he holds over her.
@@ -1631,7 +1631,7 @@ func TestUnderstand(t *testing.T) {
 		// Men driven off at dawn who come back after dark, shouting heard
 		// often: what neighbours see, no danger now.
 		{text: "De buurman heeft een stuk of acht mannen in zijn schuur wonen, Oost-Europees denk ik. Om 5 uur 's ochtends gaan ze weg in een busje en pas na donker komen ze terug. Eentje vroeg mij laatst of ik brood had.", intent: "labour"},
-		{text: "het buurmeisje van een jaar of 12 zit vaak tot laat op de trap buiten. ze zegt dat ze niet naar binnen mag van haar vader, ik hoor hem vaak schreeuwen en ze heeft blauwe plekken op haar armen", intent: "home", who: understand.WhoOther, home: true},
+		{text: "het buurmeisje van een jaar of 12 zit vaak tot laat op de trap buiten. ze zegt dat ze niet naar binnen mag van haar vader, ik hoor hem vaak schreeuwen en ze heeft blauwe plekken op haar armen", intent: "home", who: understand.WhoOther, home: true, age: understand.AgeMinor},
 		{text: "ik hoor hem nu schreeuwen tegen mijn moeder", intent: "danger", danger: true, who: understand.WhoMe, home: true},
 		// Told by staff, relatives and neighbours, no danger now: snitches
 		// stabbed as a saying (with the worry, a fear), a patient who looks
@@ -1745,7 +1745,7 @@ func TestUnderstand(t *testing.T) {
 		// at the door, told by a neighbour: a story.
 		{text: "hij probeert de badkamerdeur in te trappen", intent: "danger", danger: true},
 		{text: "Al weken zie ik in het appartement tegenover mij steeds andere mannen kort naar binnen gaan. De meisjes die er wonen komen nooit zelf buiten en er staat altijd een man bij de deur.", intent: "sexual", who: understand.WhoMe},
-		{text: "het meisje van de bovenburen (een jaar of 10) zit vaak tot laat buiten op de trap, heeft in de winter geen jas aan en ik hoor bijna elke avond geschreeuw en klappen", intent: "home", who: understand.WhoOther},
+		{text: "het meisje van de bovenburen (een jaar of 10) zit vaak tot laat buiten op de trap, heeft in de winter geen jas aan en ik hoor bijna elke avond geschreeuw en klappen", intent: "home", who: understand.WhoOther, age: understand.AgeMinor},
 		// "meet some of his friends for cash": sexual, however the bank card
 		// beside it reads; men who come up every hour, told: no danger now.
 		{text: "my bf says we need money for our future so i should \"meet\" some of his friends for cash, just for a while. he keeps all of it and i'm not allowed my own bank card", intent: "sexual", who: understand.WhoMe},
@@ -1815,7 +1815,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "if i say anything they'll go after my sister, they know which school she goes to", intent: "*", fear: true, who: understand.WhoOther},
 		// A long story about someone else that nothing else was read in
 		// is a worry, not "I don't understand".
-		{text: "bij de buren woont een jongen van een jaar of 15 die ik nooit naar school zie gaan, hij sjouwt de hele dag dozen", intent: "unsure", who: understand.WhoOther},
+		{text: "bij de buren woont een jongen van een jaar of 15 die ik nooit naar school zie gaan, hij sjouwt de hele dag dozen", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		// Someone who sat crying was seen before, not now.
 		{text: "de schoonmaakster van ons kantoor krijgt haar loon van een man die de helft houdt, ze zat gisteren te huilen op de wc", intent: "*"},
 		{text: "ze zit te huilen op de wc en hij staat voor de deur", intent: "danger", danger: true},
@@ -1987,6 +1987,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "jongerenwerker hier. een paar jongens van 12-13 uit ons buurthuis hebben sinds kort 'schulden' bij een groep oudere jongens en werken die af. ze klappen dicht als ik ernaar vraag", intent: "criminal", who: understand.WhoProf},
 		// Pictures sent to parents if he stops: the threat, not the topic.
 		{text: "a guy online paid me to collect packages from lockers, now he says im part of it and have to keep going or he sends my pics to my parents", intent: "criminal", who: understand.WhoMe, home: true},
+		// A neighbour's boy of about ten, no dinner: young, at home.
+		{text: "buurjongen van een jaar of 10 wordt elke avond uitgescholden en geslagen, ik hoor het door de muur. hij loopt in de winter zonder jas en zegt dat hij geen avondeten krijgt", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2161,6 +2163,9 @@ func TestWatched(t *testing.T) {
 		{"moet ophouden hij is thuis. hoe krijg ik dit gesprek weg van mn scherm", true},
 		{"zit in de auto naast hem, later", true},
 		{"wacht ff mn manager loopt langs", true},
+		{"ze lezen volgens mij alles mee wat ik stuur, ze hebben al mn wachtwoorden", true},
+		// Passwords held are how someone is controlled, not read now.
+		{"ik doe webcam via een agency, die houdt 70% in en heeft al mn wachtwoorden. is dat normaal of niet?", false},
 		// Someone else's passwords, read: not the writer read along.
 		{"mn beste vriendin datet via een app met mannen voor geld en moet alles afstaan aan haar vriend, hij heeft al haar wachtwoorden en leest mee", false},
 		{"hij heeft mijn wachtwoorden en leest mee", true},
