@@ -1350,17 +1350,18 @@ func (u *understander) question() *Intent {
 // be, in a question that asks what one may do ("can I text the emergency
 // number if I can't talk out loud?", "if i cant talk, can i text 112?").
 func notWatched(words []string, i, j int) bool {
-	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && (len(words) > 1 && askingVerbs[words[0]] && selfWords[words[1]] || asksAfter(words, j))) ||
+	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && (len(words) > 1 && askingVerbs[words[0]] && selfWords[words[1]] || asksBeside(words, i-2, j))) ||
 		i >= 1 && (events[words[i-1]] || words[i-1] == "to") ||
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
 		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i)
 }
 
-// asksAfter reports whether the words from j on ask what one may do: "if
-// i cant talk on the phone, can i text 112?".
-func asksAfter(words []string, j int) bool {
-	for k := j; k+1 < len(words); k++ {
-		if askingVerbs[words[k]] && selfWords[words[k+1]] {
+// asksBeside reports whether the words outside words[i:j] ask what one
+// may do: "if i cant talk on the phone, can i text 112?", "whats the
+// emergency number, and can i text it if i cant talk out loud?".
+func asksBeside(words []string, i, j int) bool {
+	for k := 0; k+1 < len(words); k++ {
+		if (k+1 < i || k >= j) && askingVerbs[words[k]] && selfWords[words[k+1]] {
 			return true
 		}
 	}

@@ -1989,6 +1989,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "a guy online paid me to collect packages from lockers, now he says im part of it and have to keep going or he sends my pics to my parents", intent: "criminal", who: understand.WhoMe, home: true},
 		// A neighbour's boy of about ten, no dinner: young, at home.
 		{text: "buurjongen van een jaar of 10 wordt elke avond uitgescholden en geslagen, ik hoor het door de muur. hij loopt in de winter zonder jas en zegt dat hij geen avondeten krijgt", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Stuff gone missing is no one missing; being taken from home if
+		// the parents are told is a fear; whether a number is kept asks
+		// about the bot.
+		{text: "guy at the skatepark asked me to keep a bag for a week, now he says stuff is missing and i owe him, he wants me to sell to kids at my school to pay it back", intent: "criminal", who: understand.WhoMe},
+		{text: "ik ben bang dat jullie het meteen tegen mn ouders zeggen en dat ik dan uit huis word geplaatst", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "is dit anoniem? bewaren jullie mn nummer ergens", intent: "bot", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2164,6 +2170,8 @@ func TestWatched(t *testing.T) {
 		{"zit in de auto naast hem, later", true},
 		{"wacht ff mn manager loopt langs", true},
 		{"ze lezen volgens mij alles mee wat ik stuur, ze hebben al mn wachtwoorden", true},
+		{"not safe rn someone in the room", true},
+		{"whats the emergency number in the netherlands, and can i text it if i cant talk out loud?", false},
 		// Passwords held are how someone is controlled, not read now.
 		{"ik doe webcam via een agency, die houdt 70% in en heeft al mn wachtwoorden. is dat normaal of niet?", false},
 		// Someone else's passwords, read: not the writer read along.
