@@ -1390,6 +1390,12 @@ const withoutReach = 5
 // follows something that must not happen, not a thing one is without.
 var withoutWhom = map[string]bool{"dat": true, "that": true, "anyone": true, "someone": true, "him": true, "her": true, "them": true, "iemand": true}
 
+// noLonger reports whether the words from j say what one can no longer
+// do: "nee zeggen kan ik niet meer" tells, it does not ask.
+func noLonger(words []string, j int) bool {
+	return j+1 < len(words) && (words[j] == "niet" || words[j] == "nooit") && words[j+1] == "meer"
+}
+
 // stated reports whether the question's words at words[i] follow the
 // one they are said of, as a statement's do: "we zijn er kapot van" tells,
 // "zijn er organisaties" asks.
@@ -1532,7 +1538,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 	}
 	wk.homeAt, wk.otherAt, wk.profAt, wk.helpedAt = wk.homeAt[:0], wk.otherAt[:0], wk.profAt[:0], wk.helpedAt[:0]
 	u.markers.match(words, func(p *phrase, i, j int) {
-		if p.tag == markWatched && notWatched(words, i, j) || p.tag == markAsks && (stated(words, i) || relative(words, i) || decided(words, i) || unknowing(words, i)) {
+		if p.tag == markWatched && notWatched(words, i, j) || p.tag == markAsks && (stated(words, i) || relative(words, i) || decided(words, i) || unknowing(words, i) || noLonger(words, j)) {
 			return
 		}
 		wk.marks[p.tag]++

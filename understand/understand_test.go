@@ -1995,6 +1995,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "guy at the skatepark asked me to keep a bag for a week, now he says stuff is missing and i owe him, he wants me to sell to kids at my school to pay it back", intent: "criminal", who: understand.WhoMe},
 		{text: "ik ben bang dat jullie het meteen tegen mn ouders zeggen en dat ik dan uit huis word geplaatst", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "is dit anoniem? bewaren jullie mn nummer ergens", intent: "bot", who: understand.WhoMe},
+		// What one can no longer do is told, not asked; money forwarded
+		// is no image forwarded.
+		{text: "ik heb mijn bankpas uitgeleend aan iemand voor 200 euro en nu gaan er duizenden euro's op en af en ze willen ook nog mijn id. nee zeggen kan ik niet meer", intent: "criminal", who: understand.WhoMe},
+		{text: "ik heb mn bankrekening uitgeleend aan iemand voor 200 euro, nu moet ik steeds geld doorsturen en pasjes ophalen en ze weten waar ik woon", intent: "criminal", who: understand.WhoMe},
+		// Hit whenever the housework is not done, whether it belongs
+		// here: a story of home.
+		{text: "idk if this belongs here but my moms boyfriend makes me do all the housework and hits me if its not done, he also takes my babysitting money", intent: "home", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
