@@ -2002,6 +2002,10 @@ func TestUnderstand(t *testing.T) {
 		// Hit whenever the housework is not done, whether it belongs
 		// here: a story of home.
 		{text: "idk if this belongs here but my moms boyfriend makes me do all the housework and hits me if its not done, he also takes my babysitting money", intent: "home", who: understand.WhoMe, home: true},
+		// A way out blocked now: danger; a boss who waits outside in a
+		// van the whole time: a story of work.
+		{text: "Nurse at a walk-in clinic. The man who came with my patient is blocking the exam room door and says they're leaving right now. She mouthed 'please' at me.", intent: "danger", danger: true, who: understand.WhoProf},
+		{text: "Volunteer at a food bank. A group of Romanian men come in, say they work in a warehouse for 'food and a bed' only, and their boss waits outside in a van the whole time.", intent: "labour"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
