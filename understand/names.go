@@ -223,4 +223,6 @@ var negationGap = map[string]bool{"de": true, "het": true, "een": true, "the": t
 	// "zonder dat het meteen doorgegeven wordt aan mn ouders of de
 	// politie": passed on to whom, and to whom else.
 	"doorgegeven": true, "gemeld": true, "verteld": true, "wordt": true, "aan": true, "of": true, "or": true, "passed": true, "on": true, "told": true,
-	"mn": true, "mijn": true, "my": true, "ouders": true, "parents": true}
+	"mn": true, "mijn": true, "my": true, "ouders": true, "parents": true,
+	// "niet van de politie", "not from the police"
+	"van": true, "from": true}

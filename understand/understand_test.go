@@ -2006,6 +2006,9 @@ func TestUnderstand(t *testing.T) {
 		// van the whole time: a story of work.
 		{text: "Nurse at a walk-in clinic. The man who came with my patient is blocking the exam room door and says they're leaving right now. She mouthed 'please' at me.", intent: "danger", danger: true, who: understand.WhoProf},
 		{text: "Volunteer at a food bank. A group of Romanian men come in, say they work in a warehouse for 'food and a bed' only, and their boss waits outside in a van the whole time.", intent: "labour"},
+		// Nobody hit, help given to a boyfriend: no danger.
+		{text: "is it exploitation if i agreed to the job but now they charge \"fees\" for everything and i earn less than i owe every month? nobody hit me or anything", intent: "labour", who: understand.WhoMe},
+		{text: "im 17 and my bf says if i love him i'll help him make money with other guys, just this once. he already set it up for saturday", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2670,6 +2673,7 @@ func TestNamesRefused(t *testing.T) {
 		"en dan niet de politie",
 		"is er iets waar je kan chatten zonder dat het meteen naar de politie gaat",
 		"kan ik met iemand chatten over mijn loverboy zonder dat het meteen doorgegeven wordt aan mn ouders of de politie?",
+		"is er een chat voor jongeren die in de criminaliteit zijn gerold en eruit willen? niet van de politie",
 		"bestaat er een chat voor jongens die vastzitten in dealen of runnen, zonder dat je meteen de politie aan je broek hebt?",
 	} {
 		if m := x.Understand("en", text); len(m.Named) > 0 {
