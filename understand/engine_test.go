@@ -473,6 +473,7 @@ func TestFearAtHome(t *testing.T) {
 		{"sent to grandparents abroad by a father", "en", "my dad gets drunk and throws stuff at me and my mum. he said if i tell anyone at school he'll send me back to my grandparents abroad", "understand.fear.home", "veilig-thuis"},
 		{"what befell a boy who talked", "nl", "durf niks te zeggen, een jongen die wel had gepraat is in elkaar geslagen. ze hebben overal mensen", content.KeyFear, "keerpunt"},
 		{"a sister fetched if one talks", "nl", "hij zegt dat als ik ooit met iemand praat hij mn zusje komt halen. ik durf gewoon niks te zeggen", content.KeyFear, "fier"},
+		{"a mother abroad threatened", "en", "they know where my mum lives in Lagos. if I speak to anyone they said they will hurt her", content.KeyFear, "keerpunt"},
 		{"sent back to a country", "en", "if i talk to someone will they send me back to nigeria? my madam says police here are the same as at home", content.KeyFear, "keerpunt"},
 		{"sent away for work", "nl", "ik heb geen papieren. als ik klaag over mn baas zet de politie mij dan gewoon het land uit?", "understand.fear.labour", "comensha"},
 		{"sent away for work, in English", "en", "if i report my boss will they check my visa? i overstayed and honestly im more scared of deportation than of him", "understand.fear.labour", "comensha"},

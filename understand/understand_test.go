@@ -2009,6 +2009,10 @@ func TestUnderstand(t *testing.T) {
 		// Nobody hit, help given to a boyfriend: no danger.
 		{text: "is it exploitation if i agreed to the job but now they charge \"fees\" for everything and i earn less than i owe every month? nobody hit me or anything", intent: "labour", who: understand.WhoMe},
 		{text: "im 17 and my bf says if i love him i'll help him make money with other guys, just this once. he already set it up for saturday", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
+		// Recruited on snapchat: the way in, not a story of images.
+		{text: "my little brother (14) got recruited on snapchat to pick up phones from people's houses. he says its just a side job but he's scared all the time", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// A visa taken if one reports the boss: a fear.
+		{text: "if i report my boss will they take my visa? i have family at home depending on the money", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
