@@ -2013,6 +2013,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "my little brother (14) got recruited on snapchat to pick up phones from people's houses. he says its just a side job but he's scared all the time", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// A visa taken if one reports the boss: a fear.
 		{text: "if i report my boss will they take my visa? i have family at home depending on the money", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// A team of youth care workers signing up for training asks for it.
+		{text: "hoe kunnen wij ons als team inschrijven voor de online training mensenhandel? we werken in de jeugdzorg", intent: "training", who: understand.WhoProf},
+		// A little bro of 14 is someone else, and young.
+		{text: "my little bro (14) gets picked up by older boys on scooters, told me he \"holds stuff\" for them. he goes white every time his phone rings", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
