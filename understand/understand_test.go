@@ -2017,6 +2017,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "hoe kunnen wij ons als team inschrijven voor de online training mensenhandel? we werken in de jeugdzorg", intent: "training", who: understand.WhoProf},
 		// A little bro of 14 is someone else, and young.
 		{text: "my little bro (14) gets picked up by older boys on scooters, told me he \"holds stuff\" for them. he goes white every time his phone rings", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
+		// His punishment in ten minutes: danger; the police's: a fear.
+		{text: "hij komt over 10 min terug en zei dat ik dan mn straf krijg", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "als ik naar de politie ga krijg ik dan straf?", intent: "*", fear: true, who: understand.WhoMe},
+		// Photos of the home are a threat, not a story of images.
+		{text: "mijn broer moest van een gast zn auto lenen voor ritjes naar belgie en nu mag hij niet meer stoppen, ze hebben zn adres en foto's van ons huis", intent: "criminal", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
