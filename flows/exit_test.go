@@ -196,6 +196,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"not after all, away with it", TextInput("nee toch niet. weg hiermee"), true},
 		{"ending this conversation", TextInput("wil dit gesprek beëindigen"), true},
 		{"erasing this conversation, must go", TextInput("kan ik dit gesprek wissen? moet nu echt weg"), true},
+		{"can the window close, I want out", TextInput("kan dit venster dicht? ik wil eruit"), true},
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},
 		{"getting out of the chat", TextInput("ik ga eruit"), true},

@@ -2022,6 +2022,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "als ik naar de politie ga krijg ik dan straf?", intent: "*", fear: true, who: understand.WhoMe},
 		// Photos of the home are a threat, not a story of images.
 		{text: "mijn broer moest van een gast zn auto lenen voor ritjes naar belgie en nu mag hij niet meer stoppen, ze hebben zn adres en foto's van ons huis", intent: "criminal", who: understand.WhoOther},
+		// Whether the police can see this, being put on a plane back:
+		// fears; a boyfriend who never hit: no danger.
+		{text: "kunnen ze bij de politie zien dat ik dit typ? mn vriend zegt dat ze mij dan oppakken voor prostitutie en niet hem", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "they told me dutch police arrest girls like me and put us on a plane back. is that true", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "My boyfriend handles my escort bookings and keeps the money for us. He has never hit me. Is that exploitation or am I overthinking it?", intent: "sexual", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
