@@ -197,6 +197,10 @@ func TestLeavesTyped(t *testing.T) {
 		{"ending this conversation", TextInput("wil dit gesprek beëindigen"), true},
 		{"erasing this conversation, must go", TextInput("kan ik dit gesprek wissen? moet nu echt weg"), true},
 		{"can the window close, I want out", TextInput("kan dit venster dicht? ik wil eruit"), true},
+		{"closing this, how to get out fast", TextInput("ik wil dit sluiten, hoe kom ik hier snel uit"), true},
+		{"done, no more talking", TextInput("klaar. wil niet meer praten"), true},
+		// Not talking any more about the situation is told, not leaving.
+		{"not wanting to talk to him any more is told", TextInput("ik wil niet meer praten met die jongens maar ze blijven bellen"), false},
 		{"gone, never mind", TextInput("laat maar, ik ben weg"), true},
 		{"bye, gone", TextInput("doei ik ben weg"), true},
 		{"getting out of the chat", TextInput("ik ga eruit"), true},

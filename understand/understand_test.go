@@ -2203,6 +2203,7 @@ func TestWatched(t *testing.T) {
 		{"wacht ff mn manager loopt langs", true},
 		{"ze lezen volgens mij alles mee wat ik stuur, ze hebben al mn wachtwoorden", true},
 		{"not safe rn someone in the room", true},
+		{"mn telefoon wordt elke avond door hun gecheckt dus ik kan niet lang blijven", true},
 		{"whats the emergency number in the netherlands, and can i text it if i cant talk out loud?", false},
 		// Passwords held are how someone is controlled, not read now.
 		{"ik doe webcam via een agency, die houdt 70% in en heeft al mn wachtwoorden. is dat normaal of niet?", false},
