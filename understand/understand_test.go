@@ -2027,6 +2027,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "kunnen ze bij de politie zien dat ik dit typ? mn vriend zegt dat ze mij dan oppakken voor prostitutie en niet hem", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "they told me dutch police arrest girls like me and put us on a plane back. is that true", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "My boyfriend handles my escort bookings and keeps the money for us. He has never hit me. Is that exploitation or am I overthinking it?", intent: "sexual", who: understand.WhoMe},
+		// Men in balaclavas waiting at the school gate: danger; a
+		// balaclava a boy carries: his story.
+		{text: "guys in balaclavas waiting at the school gate for my little brother, he lost a bag he was carrying for them", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "zoon van 15 komt snachts thuis met een bivakmuts in zn tas en heeft opeens 2 telefoons. wil er niks over zeggen", intent: "*", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
