@@ -1290,7 +1290,10 @@ func (u *understander) youngAtHome(in *Intent, m *Meaning) *Intent {
 	case m.spouse && in.AtMarriage != "":
 		to = in.AtMarriage
 	}
-	if t := u.u.Intent(to); to != "" && t != nil {
+	if to == "" {
+		return in
+	}
+	if t := u.u.Intent(to); t != nil {
 		return t
 	}
 	return in
