@@ -1136,9 +1136,10 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	disclosure := m.Intent != nil && m.Intent.Kind == KindDisclosure
 	// A question is its question mark, or its first word: "where can my
 	// student get advice, someone is threatening to share her nudes".
-	question := strings.Contains(text, "?") || len(words) > 0 && whom[words[0]]
+	asksFirst := len(words) > 0 && whom[words[0]]
+	question := strings.Contains(text, "?") || asksFirst
 	profAsks := disclosure && (m.Who == WhoProf || forOther) && question
-	anyAsks := disclosure && m.Asks && (onlyKeyword || guessed && strings.Contains(text, "?") || len(words) > 0 && whom[words[0]])
+	anyAsks := disclosure && m.Asks && (onlyKeyword || guessed && strings.Contains(text, "?") || asksFirst)
 	if !askedRead && (m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks || anyAsks) {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 	}
@@ -1353,15 +1354,16 @@ func (u *understander) question() *Intent {
 // be, in a question that asks what one may do ("can I text the emergency
 // number if I can't talk out loud?", "if i cant talk, can i text 112?").
 func notWatched(words []string, i, j int) bool {
-	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && (len(words) > 1 && askingVerbs[words[0]] && selfWords[words[1]] || asksBeside(words, i-2, j))) ||
+	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && asksBeside(words, i-2, j)) ||
 		i >= 1 && (events[words[i-1]] || words[i-1] == "to") ||
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
 		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i)
 }
 
 // asksBeside reports whether the words outside words[i:j] ask what one
-// may do: "if i cant talk on the phone, can i text 112?", "whats the
-// emergency number, and can i text it if i cant talk out loud?".
+// may do: "can I text the emergency number if I can't talk out loud?", "if
+// i cant talk on the phone, can i text 112?", "whats the emergency number,
+// and can i text it if i cant talk out loud?".
 func asksBeside(words []string, i, j int) bool {
 	for k := 0; k+1 < len(words); k++ {
 		if (k+1 < i || k >= j) && askingVerbs[words[k]] && selfWords[words[k+1]] {
