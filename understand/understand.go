@@ -1429,16 +1429,19 @@ func decided(words []string, i int) bool {
 	return i >= 1 && (words[i] == "wat" || words[i] == "what") && deciders[words[i-1]]
 }
 
-// unknowing reports whether "wat" or "what" at words[i] says what the
-// writer does not know, as one who tells does: "ik weet niet goed wat ik
-// ervan moet denken", "i dont know what to think". No contact is asked
-// for; a question mark still asks.
+// unknowing reports whether "wat" or "what" at words[i], or "hoe oud" or
+// "how old", says what the writer does not know, as one who tells does:
+// "ik weet niet goed wat ik ervan moet denken", "i dont know what to
+// think", "geen idee hoe oud ze zijn". No contact is asked for; a question
+// mark still asks.
 func unknowing(words []string, i int) bool {
-	if words[i] != "wat" && words[i] != "what" {
+	age := i+1 < len(words) && (words[i] == "hoe" && words[i+1] == "oud" || words[i] == "how" && words[i+1] == "old")
+	if words[i] != "wat" && words[i] != "what" && !age {
 		return false
 	}
 	for k := max(0, i-3); k+1 < i; k++ {
-		if words[k] == "weet" && words[k+1] == "niet" || words[k] == "dont" && words[k+1] == "know" {
+		if words[k] == "weet" && words[k+1] == "niet" || words[k] == "dont" && words[k+1] == "know" ||
+			words[k] == "geen" && words[k+1] == "idee" || words[k] == "no" && words[k+1] == "idea" {
 			return true
 		}
 	}
