@@ -2039,6 +2039,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn dochter van 17 heeft een vriend die haar telefoon controleert, haar slaat als ze met vriendinnen afspreekt en nu wil hij dat ze bij hem komt wonen om geld te verdienen", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "GP here. seasonal worker came in with chemical burns on both hands, says there's no protective gear and they do 14 hour days. his foreman was waiting in the car outside", intent: "labour", who: understand.WhoProf},
 		{text: "in de nagelsalon bij ons op de hoek werken jonge vietnamese jongens, volgens mij slapen ze ook achter in de zaak want ik zie ze nooit naar huis gaan. geen idee hoe oud ze zijn, ze zien er jong uit", intent: "labour"},
+		// A mentor sees a pupil get into a man's car after school, week after
+		// week: a story. Camming for an ex who keeps the account: sexual. A
+		// scale and offers to hold stuff: criminal, whatever app they came by.
+		{text: "Als mentor op het vmbo zie ik een leerling van 15 die steeds vaker verzuimt, na school in de auto stapt bij een man van rond de 25 en blauwe plekken in haar nek heeft. Ze zegt dat het haar vriend is.", intent: "*", who: understand.WhoProf, age: understand.AgeMinor},
+		{text: "ik ben 19 en doe camwerk, maar mijn ex heeft het account op zijn naam gezet en ik zie er geen cent van. hij heeft al mijn wachtwoorden", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
+		{text: "my 15 year old keeps getting snapchat messages offering money to hold stuff for people. yesterday i found a scale and a knife under his bed", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2210,6 +2216,7 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		{"the manager shares this phone with me and reads everything. what if he sees this", true},
 		{"moet ophouden hij is thuis. hoe krijg ik dit gesprek weg van mn scherm", true},
 		{"zit in de auto naast hem, later", true},
 		{"wacht ff mn manager loopt langs", true},
