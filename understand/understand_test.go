@@ -2031,12 +2031,10 @@ func TestUnderstand(t *testing.T) {
 		// balaclava a boy carries: his story.
 		{text: "guys in balaclavas waiting at the school gate for my little brother, he lost a bag he was carrying for them", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "zoon van 15 komt snachts thuis met een bivakmuts in zn tas en heeft opeens 2 telefoons. wil er niks over zeggen", intent: "*", who: understand.WhoOther, age: understand.AgeMinor, home: true},
-		// Past, or each time: not now. A party he already took her to; a
-		// boyfriend who hits when she meets friends, told by her mother; a
-		// foreman who was waiting outside while a doctor saw his worker. Not
-		// knowing how old someone is asks nothing.
+		// Past: not now. A party he already took her to; a foreman who was
+		// waiting outside while a doctor saw his worker. Not knowing how old
+		// someone is asks nothing.
 		{text: "im 16 and my bf says if i really love him i'll 'help him out' with his friends for money. he already took me to one party where that happened and i felt sick after", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
-		{text: "mn dochter van 17 heeft een vriend die haar telefoon controleert, haar slaat als ze met vriendinnen afspreekt en nu wil hij dat ze bij hem komt wonen om geld te verdienen", intent: "*", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "GP here. seasonal worker came in with chemical burns on both hands, says there's no protective gear and they do 14 hour days. his foreman was waiting in the car outside", intent: "labour", who: understand.WhoProf},
 		{text: "in de nagelsalon bij ons op de hoek werken jonge vietnamese jongens, volgens mij slapen ze ook achter in de zaak want ik zie ze nooit naar huis gaan. geen idee hoe oud ze zijn, ze zien er jong uit", intent: "labour"},
 		// A mentor sees a pupil get into a man's car after school, week after
