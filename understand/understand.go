@@ -1350,12 +1350,13 @@ func (u *understander) question() *Intent {
 // happen ("een chat zonder dat de politie meteen meekijkt"); or of
 // someone else's phone ("hij leest alles mee op haar telefoon", "hij
 // heeft al haar wachtwoorden en leest mee"); or of
-// whom one would talk to ("if i talk to someone here"); or of what might
+// whom one would talk to ("if i talk to someone here"), or what is not
+// answered ("ze reageert niet meer op mn berichten"); or of what might
 // be, in a question that asks what one may do ("can I text the emergency
 // number if I can't talk out loud?", "if i cant talk, can i text 112?").
 func notWatched(words []string, i, j int) bool {
 	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && asksBeside(words, i-2, j)) ||
-		i >= 1 && (events[words[i-1]] || words[i-1] == "to") ||
+		i >= 1 && (events[words[i-1]] || words[i-1] == "to" || words[i-1] == "op") ||
 		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
 		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i)
 }

@@ -2043,6 +2043,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "Als mentor op het vmbo zie ik een leerling van 15 die steeds vaker verzuimt, na school in de auto stapt bij een man van rond de 25 en blauwe plekken in haar nek heeft. Ze zegt dat het haar vriend is.", intent: "*", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "ik ben 19 en doe camwerk, maar mijn ex heeft het account op zijn naam gezet en ik zie er geen cent van. hij heeft al mijn wachtwoorden", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
 		{text: "my 15 year old keeps getting snapchat messages offering money to hold stuff for people. yesterday i found a scale and a knife under his bed", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// A fear for a family abroad is held over a worker: labour, not home.
+		// A fear that they will know who told, in a parent's words: a fear.
+		{text: "if i report my boss will they send me back? i have no visa and my family at home needs the money", intent: "labour", fear: true, who: understand.WhoMe, home: true},
+		{text: "mijn zoon wil niet dat ik iemand bel, 'dan weten ze wie het verteld heeft'. kunnen ze dat echt te weten komen?", intent: "*", fear: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2214,6 +2218,7 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		{"zie op insta dat een meisje uit mn dorp ineens op zo'n escortsite staat, maar ik weet dat haar ex alles regelt. ze reageert niet meer op mn berichten", false},
 		{"the manager shares this phone with me and reads everything. what if he sees this", true},
 		{"moet ophouden hij is thuis. hoe krijg ik dit gesprek weg van mn scherm", true},
 		{"zit in de auto naast hem, later", true},
