@@ -196,8 +196,9 @@ func judgeLang(r roundRow, res flows.Result) string {
 		at := len(m)
 		for name, lang := range map[string]string{"dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"} {
 			// "my dutch is not good", "my dutch is very bad", "no dutch
-			// sorry" and "arabic or only dutch" do not ask for Dutch.
-			if strings.Contains(m, name+" is not good") || strings.Contains(m, name+" is bad") || strings.Contains(m, name+" is really bad") || strings.Contains(m, "my "+name+" is ") || strings.Contains(m, "only "+name) ||
+			// sorry", "mijn nederlands is niet zo goed" and "arabic or
+			// only dutch" do not ask for Dutch.
+			if strings.Contains(m, name+" is not good") || strings.Contains(m, name+" is bad") || strings.Contains(m, name+" is really bad") || strings.Contains(m, "my "+name+" is ") || strings.Contains(m, "mijn "+name+" is ") || strings.Contains(m, "only "+name) ||
 				strings.Contains(m, "no "+name) || strings.Contains(m, "geen "+name) {
 				continue
 			}
