@@ -126,9 +126,10 @@ func (n *names) find(words []string, used []bool) (named, refused []*content.Con
 			i = end
 			continue
 		}
-		if negated(words, i) || role(words, i) {
-			// "en dan niet de politie", "no police": the words are a
-			// name, but not one asked for.
+		if negated(words, i) || role(words, i) || likened(words, i, end) {
+			// "en dan niet de politie", "no police", "zoiets als fier
+			// maar dan voor jongens": the words are a name, but not one
+			// asked for.
 			for k := i; k < end; k++ {
 				used[k] = true
 			}
@@ -187,6 +188,23 @@ func negated(words []string, i int) bool {
 		}
 		if !negationGap[words[k]] {
 			return false
+		}
+	}
+	return false
+}
+
+// likened reports whether the name at words[i:j] is what something else
+// is like: "zoiets als fier maar dan voor jongens die moeten dealen",
+// "something like fier but for boys". The "but" comes within a few words.
+func likened(words []string, i, j int) bool {
+	like := i >= 2 && words[i-1] == "als" && (words[i-2] == "zoiets" || words[i-2] == "iets") ||
+		i >= 1 && words[i-1] == "like"
+	if !like {
+		return false
+	}
+	for k := j; k < len(words) && k < j+3; k++ {
+		if words[k] == "maar" || words[k] == "but" {
+			return true
 		}
 	}
 	return false

@@ -2716,6 +2716,9 @@ func TestNamesRefused(t *testing.T) {
 		"kan ik met iemand chatten over mijn loverboy zonder dat het meteen doorgegeven wordt aan mn ouders of de politie?",
 		"is er een chat voor jongeren die in de criminaliteit zijn gerold en eruit willen? niet van de politie",
 		"bestaat er een chat voor jongens die vastzitten in dealen of runnen, zonder dat je meteen de politie aan je broek hebt?",
+		// What the help asked for is like, not the help asked for.
+		"is er ook een chat voor jongens die gedwongen worden om te dealen? zoiets als fier maar dan daarvoor",
+		"is there something like fier but for boys who have to sell drugs",
 	} {
 		if m := x.Understand("en", text); len(m.Named) > 0 {
 			t.Errorf("Understand(%q).Named = %v, want none", text, m.Named[0].ID)
