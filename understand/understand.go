@@ -1416,12 +1416,33 @@ func stated(words []string, i int) bool {
 // ("haar pooier, waar kan ze heen"), and so does the writer or anyone
 // who may go there ("een plek waar ik terecht kan").
 func relative(words []string, i int) bool {
+	if relativeWho(words, i) {
+		return true
+	}
 	if i < 2 || i+1 >= len(words) || words[i] != "waar" && words[i] != "where" || !determiners[words[i-2]] {
 		return false
 	}
 	next := words[i+1]
 	return (determiners[next] || subjects[next]) && !seekers[next]
 }
+
+// relativeWho reports whether "who" at words[i] says which person of a
+// story is meant: "the same man who pays in cash". One who may help is
+// asked for: "a woman who can talk to me", "a lady who speaks polish".
+func relativeWho(words []string, i int) bool {
+	if i < 1 || i+1 >= len(words) || words[i] != "who" || !persons[words[i-1]] {
+		return false
+	}
+	return !helpers[words[i+1]]
+}
+
+// persons are the nouns of a story's people that "who" may follow.
+var persons = map[string]bool{"man": true, "men": true, "guy": true, "guys": true, "woman": true, "women": true, "girl": true, "girls": true,
+	"boy": true, "boys": true, "lady": true, "bloke": true, "driver": true, "boss": true, "manager": true}
+
+// helpers are the words after "who" that ask for someone who may help:
+// "a woman who can talk to me".
+var helpers = map[string]bool{"can": true, "could": true, "will": true, "would": true, "might": true, "knows": true, "speaks": true, "helps": true, "to": true}
 
 // decided reports whether "wat" or "what" at words[i] says what someone
 // decides or tells, as a story does: "hij bepaalt wat ze moet opnemen",

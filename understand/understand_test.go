@@ -2047,6 +2047,12 @@ func TestUnderstand(t *testing.T) {
 		// A fear that they will know who told, in a parent's words: a fear.
 		{text: "if i report my boss will they send me back? i have no visa and my family at home needs the money", intent: "labour", fear: true, who: understand.WhoMe, home: true},
 		{text: "mijn zoon wil niet dat ik iemand bel, 'dan weten ze wie het verteld heeft'. kunnen ze dat echt te weten komen?", intent: "*", fear: true},
+		// "The same man who pays" says which man, and asks nothing; a doctor's
+		// young woman whose boyfriend answers for her and keeps her ID is
+		// sexual exploitation; "pimped out" names it.
+		{text: "I'm a GP. A young woman keeps coming in with STIs and bruises, always with the same man who pays in cash and refuses to leave the room.", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "GP trainee. Young woman came in for contraception, her 'boyfriend' answered every question and held on to her ID. She had bruises on both wrists.", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "is there an anonymous chat where I can talk to someone about being pimped out?", intent: "question", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
