@@ -2053,6 +2053,17 @@ func TestUnderstand(t *testing.T) {
 		{text: "I'm a GP. A young woman keeps coming in with STIs and bruises, always with the same man who pays in cash and refuses to leave the room.", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
 		{text: "GP trainee. Young woman came in for contraception, her 'boyfriend' answered every question and held on to her ID. She had bruises on both wrists.", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
 		{text: "is there an anonymous chat where I can talk to someone about being pimped out?", intent: "question", who: understand.WhoMe},
+		// A debt's deadline tonight and someone at the door: danger, not a
+		// deadline of school or work. Found out for telling, or the children
+		// taken away for calling, or a mother hurt back home for talking: a
+		// fear, not danger now. A question about a place where girls are held
+		// asks how to report it.
+		{text: "someone keeps trying the handle of my door. i owe them money and they said tonight was the deadline", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "bro als ik dit meld en ze vinden uit dat ik het was ben ik echt dood, snap je", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "als ik veilig thuis bel halen ze dan mn kinderen weg? mijn man is degene die ons dit aandoet maar ik ben bang", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "i'm scared they'll hurt my mum back in nigeria if i talk to anyone here. they did a ritual on me and said i'd get sick", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: "ik schaam me echt kapot en ben bang dat mijn ouders het horen. moeten jullie dat aan hun doorgeven als ik nog geen 18 ben?", intent: "*", fear: true, who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		{text: "hoe kan ik iets doorgeven over een pand waar meisjes worden vastgehouden zonder dat mijn naam erbij komt", intent: "question", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
