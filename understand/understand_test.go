@@ -2064,6 +2064,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "i'm scared they'll hurt my mum back in nigeria if i talk to anyone here. they did a ritual on me and said i'd get sick", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: "ik schaam me echt kapot en ben bang dat mijn ouders het horen. moeten jullie dat aan hun doorgeven als ik nog geen 18 ben?", intent: "*", fear: true, who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		{text: "hoe kan ik iets doorgeven over een pand waar meisjes worden vastgehouden zonder dat mijn naam erbij komt", intent: "question", who: understand.WhoMe},
+		// A sister hurt back home if the writer tells, with nothing happening
+		// now: a fear. Not leaving the flat until a debt is paid: held. A
+		// boyfriend who drives her to dates and waits outside, told: her story.
+		{text: "he said if I tell anyone he'll hurt my little sister back home. nothing is happening right now but I can't stop thinking about it", intent: "*", fear: true, home: true},
+		{text: "he took my shoes and my passport and says i'm not leaving this flat until i pay him back", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "Ik ben 19 en mijn vriend zet advertenties van mij online. Hij spreekt de afspraken af, brengt me erheen en wacht buiten. Het geld gaat naar ons huis zegt hij, maar ik zie er niks van.", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2235,6 +2241,7 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		{"someone might check this phone later, can you make it look like i was never here", true},
 		{"zie op insta dat een meisje uit mn dorp ineens op zo'n escortsite staat, maar ik weet dat haar ex alles regelt. ze reageert niet meer op mn berichten", false},
 		{"the manager shares this phone with me and reads everything. what if he sees this", true},
 		{"moet ophouden hij is thuis. hoe krijg ik dit gesprek weg van mn scherm", true},
