@@ -69,6 +69,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"bulgarian, i want out of this chat", TextInput("Искам да изляза от този чат."), true},
 		{"bulgarian, stop, i want out of here", TextInput("спри, искам да изляза от тук"), true},
 		{"bulgarian, enough, leaving the chat", TextInput("Край, излизам от чата"), true},
+		{"dutch, away, close this window", TextInput("weg hier, wil dit venster dicht"), true},
+		{"english, close this window", TextInput("close this window"), true},
 		{"may i take this away", TextInput("kan ik dit ff weghalen? ik wil eruit"), true},
 		{"leaving this chat now", TextInput("ik ga nu uit deze chat"), true},
 		{"may this go, close it", TextInput("kan dit weg? sluit maar"), true},

@@ -2070,6 +2070,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "he said if I tell anyone he'll hurt my little sister back home. nothing is happening right now but I can't stop thinking about it", intent: "*", fear: true, home: true},
 		{text: "he took my shoes and my passport and says i'm not leaving this flat until i pay him back", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "Ik ben 19 en mijn vriend zet advertenties van mij online. Hij spreekt de afspraken af, brengt me erheen en wacht buiten. Het geld gaat naar ons huis zegt hij, maar ik zie er niks van.", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
+		// A guest who checks in with a child and asks for a floor without
+		// cameras, upstairs now: danger. Threatened with the sack: labour.
+		{text: "a guest checked in with a kid who looks maybe 12, he asked for a floor without cameras. they're upstairs right now", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "my brother drives trucks for a dutch company, gets like 3 euro an hour, lives in the cabin for months and they threaten to fire him if he complains", intent: "labour", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2241,6 +2245,7 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		{"mn moeder pakt altijd mn mobiel en checkt alles, ze staat nu in de deur", true},
 		{"someone might check this phone later, can you make it look like i was never here", true},
 		{"zie op insta dat een meisje uit mn dorp ineens op zo'n escortsite staat, maar ik weet dat haar ex alles regelt. ze reageert niet meer op mn berichten", false},
 		{"the manager shares this phone with me and reads everything. what if he sees this", true},
