@@ -2074,6 +2074,10 @@ func TestUnderstand(t *testing.T) {
 		// cameras, upstairs now: danger. Threatened with the sack: labour.
 		{text: "a guest checked in with a kid who looks maybe 12, he asked for a floor without cameras. they're upstairs right now", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "my brother drives trucks for a dutch company, gets like 3 euro an hour, lives in the cabin for months and they threaten to fire him if he complains", intent: "labour", who: understand.WhoOther},
+		// "Ik ben er zelf ingestapt" is how one got into the work, said in a
+		// fear that the police will call it one's own choice; not a car.
+		{text: "ben bang dat niemand me gelooft en dat de politie zegt dat ik zelf voor dit werk heb gekozen. ik ben er toch zelf ingestapt", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "what happens to what i type here? does anyone save it", intent: "bot"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
