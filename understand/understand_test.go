@@ -2078,6 +2078,12 @@ func TestUnderstand(t *testing.T) {
 		// fear that the police will call it one's own choice; not a car.
 		{text: "ben bang dat niemand me gelooft en dat de politie zegt dat ik zelf voor dit werk heb gekozen. ik ben er toch zelf ingestapt", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "what happens to what i type here? does anyone save it", intent: "bot"},
+		// Driven away now and told to "learn to listen": danger, though
+		// "leren" is also school's word. A boyfriend who picks her up in a car
+		// and she comes back late: her story. What the chat is for: the bot.
+		{text: "ze rijden nu met me weg, ik zit achterin, ze hebben het over een loods en dat ik moet leren luisteren", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "my little sister is 14 and has an \"older boyfriend\" who picks her up in a car. she comes back late smelling of weed with expensive stuff and won't say where she's been", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "waar is deze chat eigenlijk voor bedoeld", intent: "bot"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
