@@ -2084,6 +2084,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze rijden nu met me weg, ik zit achterin, ze hebben het over een loods en dat ik moet leren luisteren", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "my little sister is 14 and has an \"older boyfriend\" who picks her up in a car. she comes back late smelling of weed with expensive stuff and won't say where she's been", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "waar is deze chat eigenlijk voor bedoeld", intent: "bot"},
+		// A man who wants to take the injured worker back now: danger; a cut
+		// already treated is not. A mentor who must report it, and he hears of
+		// it: a fear. A nail salon however small: labour.
+		{text: "night nurse here, a worker was dropped at our entrance with a deep cut and the man with him keeps saying no police no papers and wants to take him back now", intent: "danger", danger: true, who: understand.WhoProf},
+		{text: "ik durf niks tegen mn mentor te zeggen want dan moet ze het melden en dan hoort hij het toch", intent: "*", fear: true},
+		{text: "in het nagelsalonnetje op de hoek werken steeds andere meisjes, ze eten en slapen daar boven en worden nooit alleen gelaten", intent: "labour"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
