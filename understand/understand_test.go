@@ -2094,7 +2094,7 @@ func TestUnderstand(t *testing.T) {
 		// an adult who waited in a car for the kids, a man who sits outside for
 		// hours, older lads who pick a boy up on scooters.
 		{text: "ik ben 19, mijn vriend zegt als ik echt van hem hou dan help ik hem met geld verdienen met daten. ik wil het eigenlijk niet maar ik wil hem ook niet kwijt", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
-		{text: "my little cousin got caught shoplifting with a group of kids and there was an adult waiting in a car for them. he says he has to do it", intent: "criminal", who: understand.WhoOther, age: understand.AgeAdult},
+		{text: "my little cousin got caught shoplifting with a group of kids and there was an adult waiting in a car for them. he says he has to do it", intent: "criminal", who: understand.WhoOther},
 		{text: "theres a house on my street where young girls come and go at night in taxis, curtains always shut, a man sits outside in a car for hours. probably nothing but it bugs me", intent: "*"},
 		{text: "youth worker here. a 14 y/o in my group keeps turning up with new trainers and a burner phone, older lads pick him up on scooters. he says he just 'runs errands'", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
