@@ -1438,7 +1438,8 @@ func relativeWho(words []string, i int) bool {
 
 // persons are the nouns of a story's people that "who" may follow.
 var persons = map[string]bool{"man": true, "men": true, "guy": true, "guys": true, "woman": true, "women": true, "girl": true, "girls": true,
-	"boy": true, "boys": true, "lady": true, "bloke": true, "driver": true, "boss": true, "manager": true}
+	"boy": true, "boys": true, "lady": true, "bloke": true, "driver": true, "boss": true, "manager": true,
+	"boyfriend": true, "girlfriend": true, "uncle": true, "cousin": true, "neighbour": true, "neighbor": true}
 
 // helpers are the words after "who" that ask for someone who may help:
 // "a woman who can talk to me".

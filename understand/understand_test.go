@@ -2097,6 +2097,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "my little cousin got caught shoplifting with a group of kids and there was an adult waiting in a car for them. he says he has to do it", intent: "criminal", who: understand.WhoOther},
 		{text: "theres a house on my street where young girls come and go at night in taxis, curtains always shut, a man sits outside in a car for hours. probably nothing but it bugs me", intent: "*"},
 		{text: "youth worker here. a 14 y/o in my group keeps turning up with new trainers and a burner phone, older lads pick him up on scooters. he says he just 'runs errands'", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
+		// "A boyfriend who is 24" says which one and asks nothing. Stuck "in
+		// iets" is caught up in it, not locked in; beaten if he does not steal,
+		// told by his parent, is how he is held.
+		{text: "my little sister (15) has a \"boyfriend\" who is 24, he gives her weed and money and last week she said he wants her to meet his friends for cash. idk what to do", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "bro ik zit vast in iets. moest ff een tas naar rdam brengen en nu zeggen ze dat ik voor hun werk. mn moeder weet van niks en ik wil er uit", intent: "criminal", who: understand.WhoMe, home: true},
+		{text: "zoon van 16 moet voor zn zogenaamde vrienden in winkels jatten, hij zegt dat ie anders in elkaar wordt geslagen. is al 2x opgepakt", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
