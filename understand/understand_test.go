@@ -2103,6 +2103,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "my little sister (15) has a \"boyfriend\" who is 24, he gives her weed and money and last week she said he wants her to meet his friends for cash. idk what to do", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "bro ik zit vast in iets. moest ff een tas naar rdam brengen en nu zeggen ze dat ik voor hun werk. mn moeder weet van niks en ik wil er uit", intent: "criminal", who: understand.WhoMe, home: true},
 		{text: "zoon van 16 moet voor zn zogenaamde vrienden in winkels jatten, hij zegt dat ie anders in elkaar wordt geslagen. is al 2x opgepakt", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// Not believed by the police before and afraid of being locked up
+		// again: a fear. Watering plants in an attic: criminal.
+		{text: "i got caught once with the stuff and the cops didnt believe a word. why would they now, ill just get locked up again", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "im from vietnam, they told me restaurant work but i live in a house watering plants in the attic. they bring food once a week and i only go out with them", intent: "criminal", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
