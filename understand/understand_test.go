@@ -2107,6 +2107,12 @@ func TestUnderstand(t *testing.T) {
 		// again: a fear. Watering plants in an attic: criminal.
 		{text: "i got caught once with the stuff and the cops didnt believe a word. why would they now, ill just get locked up again", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "im from vietnam, they told me restaurant work but i live in a house watering plants in the attic. they bring food once a week and i only go out with them", intent: "criminal", who: understand.WhoMe},
+		// Detention for an expired visa: a fear. A colleague who took the
+		// patient away before the doctor was done: past. Whether the police
+		// know who types here: a question about the bot.
+		{text: "scared to report my boss, he says they'll put me in detention because my visa ran out and that I'm the criminal here", intent: "labour", fear: true, who: understand.WhoMe},
+		{text: "ER doctor here. Had a man with a crushed hand from a packing plant; the \"colleague\" who brought him answered every question and took him away before we were done.", intent: "labour", who: understand.WhoProf},
+		{text: "weet de politie wie ik ben als ik hier typ?", intent: "bot"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2278,6 +2284,7 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		{"Hij controleert elke avond mijn telefoon. Kun je zo antwoorden dat het lijkt alsof ik over huiswerk chat?", true},
 		{"mn moeder pakt altijd mn mobiel en checkt alles, ze staat nu in de deur", true},
 		{"someone might check this phone later, can you make it look like i was never here", true},
 		{"zie op insta dat een meisje uit mn dorp ineens op zo'n escortsite staat, maar ik weet dat haar ex alles regelt. ze reageert niet meer op mn berichten", false},
