@@ -2113,6 +2113,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "scared to report my boss, he says they'll put me in detention because my visa ran out and that I'm the criminal here", intent: "labour", fear: true, who: understand.WhoMe},
 		{text: "ER doctor here. Had a man with a crushed hand from a packing plant; the \"colleague\" who brought him answered every question and took him away before we were done.", intent: "labour", who: understand.WhoProf},
 		{text: "weet de politie wie ik ben als ik hier typ?", intent: "bot"},
+		// Put in an apartment to see men: her story, not being taken now.
+		// Half a bag missing: no one missing. Found through a sister's school
+		// if she tells: a fear.
+		{text: "i came here for a hotel job but they put me in an apartment and now i have to see men. they say i owe them 8000 for the ticket", intent: "sexual", who: understand.WhoMe},
+		{text: "got asked to hold a bag for a guy, now he says half is missing and i owe him. he knows where i live. im 16", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "ze hebben fotos van de school van mn zusje. als ik iets zeg weten ze haar te vinden. daarom zeg ik maar niks", intent: "*", fear: true, who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
