@@ -1445,12 +1445,35 @@ var persons = map[string]bool{"man": true, "men": true, "guy": true, "guys": tru
 // "a woman who can talk to me".
 var helpers = map[string]bool{"can": true, "could": true, "will": true, "would": true, "might": true, "knows": true, "speaks": true, "helps": true, "to": true}
 
-// decided reports whether "wat" or "what" at words[i] says what someone
-// decides or tells, as a story does: "hij bepaalt wat ze moet opnemen",
-// "he decides what i wear".
+// decided reports whether "wat" or "what" at words[i], or where or when,
+// says what someone decides or tells, as a story does: "hij bepaalt wat ze
+// moet opnemen", "he decides what i wear", "someone on snapchat tells him
+// where to go and when".
 func decided(words []string, i int) bool {
-	return i >= 1 && (words[i] == "wat" || words[i] == "what") && deciders[words[i-1]]
+	if i < 1 || !toldWords[words[i]] {
+		return false
+	}
+	if deciders[words[i-1]] || i >= 2 && toldTo[words[i-1]] && deciders[words[i-2]] {
+		return true
+	}
+	// "where to go and when": a second one, after "and", is told as the
+	// first is.
+	if words[i-1] == "and" || words[i-1] == "en" {
+		for k := i - 2; k >= max(0, i-5); k-- {
+			if toldWords[words[k]] {
+				return decided(words, k)
+			}
+		}
+	}
+	return false
 }
+
+// toldWords are the question words a story may say someone decides.
+var toldWords = map[string]bool{"wat": true, "what": true, "waar": true, "where": true, "wanneer": true, "when": true}
+
+// toldTo are the ones told, between the verb and what they are told:
+// "tells him where".
+var toldTo = map[string]bool{"him": true, "her": true, "me": true, "them": true, "us": true, "hem": true, "haar": true, "mij": true, "ons": true}
 
 // unknowing reports whether "wat" or "what" at words[i], or "hoe oud" or
 // "how old", says what the writer does not know, as one who tells does:

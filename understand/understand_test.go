@@ -2119,6 +2119,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "i came here for a hotel job but they put me in an apartment and now i have to see men. they say i owe them 8000 for the ticket", intent: "sexual", who: understand.WhoMe},
 		{text: "got asked to hold a bag for a guy, now he says half is missing and i owe him. he knows where i live. im 16", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "ze hebben fotos van de school van mn zusje. als ik iets zeg weten ze haar te vinden. daarom zeg ik maar niks", intent: "*", fear: true, who: understand.WhoOther},
+		// Told where to go and when, by someone on snapchat: a story that asks
+		// nothing. Parents who come to know if it is reported: a fear.
+		{text: "my son is 14 and keeps getting train tickets to other cities, comes home with cash, and someone on snapchat tells him where to go and when", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		{text: "mn ouders weten van niks en als ik dit meld komen ze het toch te weten? dan ben ik dood voor mn familie", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2290,6 +2294,7 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
 		{"Hij controleert elke avond mijn telefoon. Kun je zo antwoorden dat het lijkt alsof ik over huiswerk chat?", true},
 		{"mn moeder pakt altijd mn mobiel en checkt alles, ze staat nu in de deur", true},
 		{"someone might check this phone later, can you make it look like i was never here", true},
