@@ -2123,6 +2123,11 @@ func TestUnderstand(t *testing.T) {
 		// nothing. Parents who come to know if it is reported: a fear.
 		{text: "my son is 14 and keeps getting train tickets to other cities, comes home with cash, and someone on snapchat tells him where to go and when", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		{text: "mn ouders weten van niks en als ik dit meld komen ze het toch te weten? dan ben ik dood voor mn familie", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// A woman out of labour exploitation needs a bed tonight: a question
+		// for CoMensha, not being taken. A photo of a knife on a son's phone:
+		// his story.
+		{text: "wij hebben een vrouw die uit arbeidsuitbuiting is gestapt en vanavond geen slaapplek heeft, wie regelt opvang voor slachtoffers?", intent: "question", who: understand.WhoOther, age: understand.AgeAdult},
+		{text: "ik vond bij mn zoon van 15 een tweede telefoon met berichten over runs naar zwolle en een foto van een mes. hij zegt dat alles van een vriend is", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
