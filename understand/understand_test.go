@@ -2133,6 +2133,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "ben 15. hij haalt me om 10 uur op voor een \"feestje\" met zn vrienden en ik moet dat jurkje aan dat hij gekocht heeft. durf geen nee te zeggen", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "been keeping stuff at my place for some older guys, now they say i owe them cuz some went missing. idk what to do", intent: "criminal", who: understand.WhoMe},
 		{text: "I teach at a secondary school in The Hague. One of my second-year students is absent a lot, has cash and two phones, and I've seen older guys waiting for him at the gate. How worried should I be?", intent: "criminal", who: understand.WhoProf},
+		// A shelter that cannot keep her asks where she can go: not held.
+		{text: "Wij hebben een vermoedelijk slachtoffer in onze daklozenopvang maar kunnen haar niet houden. Welke organisatie regelt opvang voor slachtoffers van mensenhandel?", intent: "question"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
