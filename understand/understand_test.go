@@ -2135,6 +2135,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "I teach at a secondary school in The Hague. One of my second-year students is absent a lot, has cash and two phones, and I've seen older guys waiting for him at the gate. How worried should I be?", intent: "criminal", who: understand.WhoProf},
 		// A shelter that cannot keep her asks where she can go: not held.
 		{text: "Wij hebben een vermoedelijk slachtoffer in onze daklozenopvang maar kunnen haar niet houden. Welke organisatie regelt opvang voor slachtoffers van mensenhandel?", intent: "question"},
+		// Reporting the boss and being sent out of the country: a fear. A gate
+		// shut on workers in containers, a friend with fever kept from a
+		// doctor: danger. A girl heard screaming next door: danger, in a long
+		// story too.
+		{text: "ik heb geen papieren. als ik de baas aangeef word ik toch gewoon het land uitgezet?", intent: "*", fear: true, who: understand.WhoMe},
+		{text: "wij slapen in container op bedrijf, man heeft hek dicht gedaan, zegt niemand weg voor geld terug is. mijn vriend heeft 3 dagen hoge koorts en hij mag niet naar dokter", intent: "danger", danger: true},
+		{text: "hoor een meisje gillen in het pand naast ons, er gaan de hele avond al mannen in en uit en nu is het opeens stil", intent: "danger", danger: true, who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
