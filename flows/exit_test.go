@@ -71,6 +71,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"bulgarian, enough, leaving the chat", TextInput("Край, излизам от чата"), true},
 		{"dutch, away, close this window", TextInput("weg hier, wil dit venster dicht"), true},
 		{"english, close this window", TextInput("close this window"), true},
+		{"dutch, how to remove this and get out", TextInput("hoe kan ik dit gesprek weghalen, ik wil eruit"), true},
 		{"may i take this away", TextInput("kan ik dit ff weghalen? ik wil eruit"), true},
 		{"leaving this chat now", TextInput("ik ga nu uit deze chat"), true},
 		{"may this go, close it", TextInput("kan dit weg? sluit maar"), true},

@@ -2142,6 +2142,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik heb geen papieren. als ik de baas aangeef word ik toch gewoon het land uitgezet?", intent: "*", fear: true, who: understand.WhoMe},
 		{text: "wij slapen in container op bedrijf, man heeft hek dicht gedaan, zegt niemand weg voor geld terug is. mijn vriend heeft 3 dagen hoge koorts en hij mag niet naar dokter", intent: "danger", danger: true},
 		{text: "hoor een meisje gillen in het pand naast ons, er gaan de hele avond al mannen in en uit en nu is het opeens stil", intent: "danger", danger: true, who: understand.WhoOther},
+		// A son afraid their house is shot at if he talks: a fear, told by
+		// his mother. What happens to girls who talk, tonight: a threat now.
+		{text: "mn zoon wil wel stoppen maar hij is doodsbang dat ze ons huis komen beschieten als hij gaat praten", intent: "*", fear: true, who: understand.WhoOther},
+		{text: "he said tonight i'll find out what happens to girls who talk", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
