@@ -2146,6 +2146,9 @@ func TestUnderstand(t *testing.T) {
 		// his mother. What happens to girls who talk, tonight: a threat now.
 		{text: "mn zoon wil wel stoppen maar hij is doodsbang dat ze ons huis komen beschieten als hij gaat praten", intent: "*", fear: true, who: understand.WhoOther},
 		{text: "he said tonight i'll find out what happens to girls who talk", intent: "danger", danger: true},
+		// What a group threatens a mother with if he stops, told of him: how
+		// he is held, not danger now.
+		{text: "mijn ex (19) wordt door een groep gedwongen om bankpassen van mensen te 'lenen' en geld op te nemen. hij wil stoppen maar ze dreigen zn moeder iets aan te doen", intent: "criminal", home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
