@@ -1414,7 +1414,8 @@ func stated(words []string, i int) bool {
 // meiden slapen", "a site where the guys sleep in their cars". Such a
 // clause goes on with someone else as its subject; a verb after it asks
 // ("haar pooier, waar kan ze heen"), and so does the writer or anyone
-// who may go there ("een plek waar ik terecht kan").
+// who may go there ("een plek waar ik terecht kan"). "who" after one of
+// a story's people says which person is meant (relativeWho).
 func relative(words []string, i int) bool {
 	if relativeWho(words, i) {
 		return true
