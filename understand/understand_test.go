@@ -2149,6 +2149,11 @@ func TestUnderstand(t *testing.T) {
 		// What a group threatens a mother with if he stops, told of him: how
 		// he is held, not danger now.
 		{text: "mijn ex (19) wordt door een groep gedwongen om bankpassen van mensen te 'lenen' en geld op te nemen. hij wil stoppen maar ze dreigen zn moeder iets aan te doen", intent: "criminal", home: true},
+		// Taken by train to another city, told by a youth worker: his story.
+		// A boy met online who wants a 15-year-old to come and live with him:
+		// grooming, not a question.
+		{text: "youth worker here. a 14 y/o in our program told me he 'works' for older guys selling weed, they took him by train to another city and now he says he owes them", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
+		{text: "idk of dit raar is maar een jongen die ik online ken wil dat ik naar zn stad kom, zegt dat ik daar kan werken en bij hem kan wonen. ik ben 15 en mn ouders weten het niet", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
