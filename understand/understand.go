@@ -1136,7 +1136,12 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	disclosure := m.Intent != nil && m.Intent.Kind == KindDisclosure
 	// A question is its question mark, or its first word: "where can my
 	// student get advice, someone is threatening to share her nudes".
-	asksFirst := len(words) > 0 && whom[words[0]]
+	// A greeting before it does not count: "hi, wheres the nearest ...".
+	first := words
+	if len(first) > 1 && greetingWords[first[0]] {
+		first = first[1:]
+	}
+	asksFirst := len(first) > 0 && whom[first[0]]
 	question := strings.Contains(text, "?") || asksFirst
 	profAsks := disclosure && (m.Who == WhoProf || forOther) && question
 	anyAsks := disclosure && m.Asks && (onlyKeyword || guessed && strings.Contains(text, "?") || asksFirst)
@@ -2077,6 +2082,9 @@ func covers(words []string, at [][3]int, in int) bool {
 // say it is not spoken: "i dont speak dutch", "she cant speak english".
 var notSpeak = map[string]bool{"dont": true, "don't": true, "doesnt": true, "doesn't": true, "cant": true, "can't": true, "cannot": true}
 
+// greetingWords may stand before a question's first word.
+var greetingWords = map[string]bool{"hi": true, "hoi": true, "hey": true, "hallo": true, "hello": true, "hoihoi": true, "yo": true}
+
 // whom are the words with which a question asks for someone to turn to.
 // Only such a question puts the contact model's contact before the order
 // of a question with contacts of its own (Meaning.Asked): "stap 5 van de
@@ -2084,7 +2092,7 @@ var notSpeak = map[string]bool{"dont": true, "don't": true, "doesnt": true, "doe
 // care coordinator, "what are the steps of the meldcode" the meldcode's
 // own order, Veilig Thuis first, though the model came out at 0.64 for
 // the care coordinator there on rounds 1 to 324.
-var whom = map[string]bool{"wie": true, "who": true, "whom": true, "waar": true, "where": true}
+var whom = map[string]bool{"wie": true, "who": true, "whom": true, "whos": true, "waar": true, "where": true, "wheres": true}
 
 // askingVerbs are the verbs that, first in a message and right before a
 // contact's name, ask about it: Dutch and English put the verb first in a

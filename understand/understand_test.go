@@ -2154,6 +2154,10 @@ func TestUnderstand(t *testing.T) {
 		// grooming, not a question.
 		{text: "youth worker here. a 14 y/o in our program told me he 'works' for older guys selling weed, they took him by train to another city and now he says he owes them", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
 		{text: "idk of dit raar is maar een jongen die ik online ken wil dat ik naar zn stad kom, zegt dat ik daar kan werken en bij hem kan wonen. ik ben 15 en mn ouders weten het niet", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		// "for a client" says a professional asks; a greeting before "wheres"
+		// still leaves a question.
+		{text: "who coordinates care for trafficking victims in noord-brabant? need a contact for a client", intent: "question", who: understand.WhoProf},
+		{text: "hi, wheres the nearest centre for sexual violence in rotterdam, need the address for a client", intent: "question", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
