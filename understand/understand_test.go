@@ -2153,7 +2153,7 @@ func TestUnderstand(t *testing.T) {
 		// A boy met online who wants a 15-year-old to come and live with him:
 		// grooming, not a question.
 		{text: "youth worker here. a 14 y/o in our program told me he 'works' for older guys selling weed, they took him by train to another city and now he says he owes them", intent: "criminal", who: understand.WhoProf, age: understand.AgeMinor},
-		{text: "idk of dit raar is maar een jongen die ik online ken wil dat ik naar zn stad kom, zegt dat ik daar kan werken en bij hem kan wonen. ik ben 15 en mn ouders weten het niet", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		{text: "idk of dit raar is maar een jongen die ik online ken wil dat ik naar zn stad kom, zegt dat ik daar kan werken en bij hem kan wonen. ik ben 15 en mn ouders weten het niet", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
 		// "for a client" says a professional asks; a greeting before "wheres"
 		// still leaves a question.
 		{text: "who coordinates care for trafficking victims in noord-brabant? need a contact for a client", intent: "question", who: understand.WhoProf},
