@@ -97,7 +97,7 @@ type lexicon struct {
 	spell map[string][]string // a way of typing -> the words meant
 	// patterns are the words with '*' the content uses ("*bonk*",
 	// "drugs*"): a typed word they match is known by them.
-	patterns []string
+	patterns []wordPat
 }
 
 func newLexicon() *lexicon {
@@ -130,7 +130,7 @@ func (l *lexicon) addPhrase(phrase string, bit uint8) {
 			l.add(w, bit)
 		} else if stem := Tokens(strings.Trim(w, "*")); len(stem) == 1 {
 			// The stem folded as typed words are: "*bonk*", "naaktfoto*".
-			l.patterns = append(l.patterns, strings.Replace(w, strings.Trim(w, "*"), stem[0], 1))
+			l.patterns = append(l.patterns, wordPat{s: stem[0], prefix: strings.HasSuffix(w, "*"), suffix: strings.HasPrefix(w, "*")})
 		}
 	}
 }
@@ -138,25 +138,7 @@ func (l *lexicon) addPhrase(phrase string, bit uint8) {
 // patterned reports whether a pattern of the content matches w: "bonken"
 // is a word of "*bonk*", and never read as "banken".
 func (l *lexicon) patterned(w string) bool {
-	for _, p := range l.patterns {
-		stem := strings.Trim(p, "*")
-		switch {
-		case stem == "":
-		case strings.HasPrefix(p, "*") && strings.HasSuffix(p, "*"):
-			if strings.Contains(w, stem) {
-				return true
-			}
-		case strings.HasSuffix(p, "*"):
-			if strings.HasPrefix(w, stem) {
-				return true
-			}
-		case strings.HasPrefix(p, "*"):
-			if strings.HasSuffix(w, stem) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(l.patterns, func(p wordPat) bool { return p.match(w) })
 }
 
 // index builds the table of deletions once every word is in.
