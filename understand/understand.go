@@ -1351,7 +1351,8 @@ func (u *understander) question() *Intent {
 // with others ("komt binnen met telkens een ander meisje" is a story); or
 // of a phone taken away ("pakt mijn telefoon af"), how a home keeps a
 // child cut off, not someone reading along, unless it is about to happen
-// ("ze pakken zo mn telefoon af om te checken"); or of what must not
+// ("ze pakken zo mn telefoon af om te checken") or it is taken to read it
+// ("pakt mn telefoon af om te kijken met wie ik praat"); or of what must not
 // happen ("een chat zonder dat de politie meteen meekijkt"); or of
 // someone else's phone ("hij leest alles mee op haar telefoon", "hij
 // heeft al haar wachtwoorden en leest mee"); or of
@@ -1362,9 +1363,18 @@ func (u *understander) question() *Intent {
 func notWatched(words []string, i, j int) bool {
 	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && asksBeside(words, i-2, j)) ||
 		i >= 1 && (events[words[i-1]] || words[i-1] == "to" || words[i-1] == "op") ||
-		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo")) ||
+		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo") && !toRead(words, j+1)) ||
 		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i)
 }
+
+// toRead reports whether words[k:] say that a phone is taken to read it:
+// "om te kijken", "om te checken".
+func toRead(words []string, k int) bool {
+	return k+2 < len(words) && words[k] == "om" && words[k+1] == "te" && readingVerbs[words[k+2]]
+}
+
+// readingVerbs are what one takes a phone for to see what is on it.
+var readingVerbs = map[string]bool{"kijken": true, "checken": true, "lezen": true, "controleren": true, "zien": true}
 
 // asksBeside reports whether the words outside words[i:j] ask what one
 // may do: "can I text the emergency number if I can't talk out loud?", "if

@@ -2158,6 +2158,19 @@ func TestUnderstand(t *testing.T) {
 		// still leaves a question.
 		{text: "who coordinates care for trafficking victims in noord-brabant? need a contact for a client", intent: "question", who: understand.WhoProf},
 		{text: "hi, wheres the nearest centre for sexual violence in rotterdam, need the address for a client", intent: "question", who: understand.WhoProf},
+		// Danger told of the past to a professional, and abuse a child told a
+		// babysitter, are stories; "if they find out, my family is not safe"
+		// is a fear of them; a friend who comes back crying from his
+		// "parties" is a story; going off on a train with a man met online,
+		// seen now, is danger; a name tattooed on a woman is a sign of
+		// sexual exploitation; "ons hotelpersoneel" is a professional's.
+		{text: "huisarts hier. patient uit de bouw met een kapotte hand, zegt dat zijn baas hem niet naar het ziekenhuis liet gaan en hij heeft geen verzekering", intent: "labour", who: understand.WhoProf},
+		{text: "im a babysitter and the kids told me their dad hits them. who can i call for advice here in holland", intent: "question", who: understand.WhoMe, home: true},
+		{text: "wil iets vertellen maar als zij het te weten komen is mijn familie niet veilig", intent: "*", who: understand.WhoMe, home: true, fear: true},
+		{text: "my best friend is 16 and her bf makes her go to \"parties\" at his mates house, she comes back crying but keeps saying its fine", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mn nichtje van 15 staat op het perron met een oudere vent die ze van insta kent, ik zie ze nu samen de trein in gaan", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "verpleegkundige seh hier. vrouw binnengekomen met blauwe plekken, haar \"vriend\" wijkt niet van haar zijde en praat voor haar. ze heeft zijn naam in haar nek getatoeeerd", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
+		{text: "bestaat er een e-learning over signalen van uitbuiting voor ons hotelpersoneel", intent: "training", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2329,6 +2342,8 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		// A phone taken away to read it, not only to cut someone off.
+		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
 		{"Hij controleert elke avond mijn telefoon. Kun je zo antwoorden dat het lijkt alsof ik over huiswerk chat?", true},
 		{"mn moeder pakt altijd mn mobiel en checkt alles, ze staat nu in de deur", true},
