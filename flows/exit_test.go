@@ -75,6 +75,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"dutch, how to take this chat away fast", TextInput("hoe haal ik dit gesprek snel weg"), true},
 		{"english, how to delete this chat, quick", TextInput("how do i delete this chat, quick"), true},
 		{"english, delete chat please", TextInput("delete chat pls"), true},
+		{"english, how to delete this chat fast", TextInput("how do i delete this chat fast"), true},
 		{"polish, close this fast", TextInput("zamknij to szybko"), true},
 		{"dutch, how to remove this and get out", TextInput("hoe kan ik dit gesprek weghalen, ik wil eruit"), true},
 		{"may i take this away", TextInput("kan ik dit ff weghalen? ik wil eruit"), true},

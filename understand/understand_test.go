@@ -2171,6 +2171,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn nichtje van 15 staat op het perron met een oudere vent die ze van insta kent, ik zie ze nu samen de trein in gaan", intent: "danger", danger: true, who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "verpleegkundige seh hier. vrouw binnengekomen met blauwe plekken, haar \"vriend\" wijkt niet van haar zijde en praat voor haar. ze heeft zijn naam in haar nek getatoeeerd", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
 		{text: "bestaat er een e-learning over signalen van uitbuiting voor ons hotelpersoneel", intent: "training", who: understand.WhoProf},
+		// What they would do if they knew the person talks, told at home:
+		// a fear. Young-looking people brought in by a man who does all the
+		// talking, seen from work: someone else's story, a worry.
+		{text: "als ze weten dat ik met iemand praat maken ze me af zeggen ze. ben nu thuis maar durf niks te zeggen", intent: "*", who: understand.WhoMe, home: true, fear: true},
+		{text: "above the shop where i work, different young-looking people arrive every few days with a man who carries their bags and does all the talking. feels off", intent: "sexual", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
