@@ -87,6 +87,7 @@ func TestFind(t *testing.T) {
 		{"zorgcoördinator", "zorgcoordinator"},
 		{"Zorgcoordinater", "zorgcoordinator"},
 		{"zorgcoordinator utrecht", "zorgcoordinator"},
+		{"coördinator per regio voor opvang", "zorgcoordinator"},
 		{"slachtofferhulp", "slachtofferhulp"},
 		{"centrum seksueel geweld", "csg"},
 		{"arbeidsinspectie", "arbeidsinspectie"},

@@ -2176,6 +2176,10 @@ func TestUnderstand(t *testing.T) {
 		// talking, seen from work: someone else's story, a worry.
 		{text: "als ze weten dat ik met iemand praat maken ze me af zeggen ze. ben nu thuis maar durf niks te zeggen", intent: "*", who: understand.WhoMe, home: true, fear: true},
 		{text: "above the shop where i work, different young-looking people arrive every few days with a man who carries their bags and does all the talking. feels off", intent: "sexual", who: understand.WhoOther},
+		// Beaten once already, and a threat to a brother if he stops: how a
+		// boy is kept at it, told by others, not danger now.
+		{text: "jongerenwerker hier. jongen van 13 uit mijn groep wordt door oudere jongens als uitkijk gebruikt, hij durft niet te stoppen want ze hebben hem al een keer in elkaar geslagen", intent: "criminal", who: understand.WhoProf},
+		{text: "my 14 yo son has a second phone that rings all night and an older boy waits for him at the corner. he says if he stops they'll hurt his little brother", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
