@@ -2180,6 +2180,12 @@ func TestUnderstand(t *testing.T) {
 		// boy is kept at it, told by others, not danger now.
 		{text: "jongerenwerker hier. jongen van 13 uit mijn groep wordt door oudere jongens als uitkijk gebruikt, hij durft niet te stoppen want ze hebben hem al een keer in elkaar geslagen", intent: "criminal", who: understand.WhoProf},
 		{text: "my 14 yo son has a second phone that rings all night and an older boy waits for him at the corner. he says if he stops they'll hurt his little brother", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		// Violence done before, promised again with a time: danger. "im not
+		// locked up" says no one holds her; a slap "laatst" is in the past.
+		{text: "he says the client comes at 11 and if i say no again he will do what he did last time. i still have the bruises", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "came here for a modelling job that turned out to be something else. im not locked up but all the money goes to the agency and they keep my passport", intent: "sexual", who: understand.WhoMe},
+		{text: "neefje van 15 doet 'klusjes' voor een gast uit amsterdam, moet met de trein geld en spullen brengen. laatst kreeg hij een klap toen er iets kwijt was", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "is this a bot or a human", intent: "bot"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2351,6 +2357,9 @@ func TestWatched(t *testing.T) {
 		// Checked in at a hotel is no phone checked.
 		{"hotel manager here. same woman gets checked in by different men several times a week, she never has her own id and never says a word", false},
 		{"my phone gets checked every night", true},
+		// Careful what one types on a phone that is read.
+		{"moet oppassen wat ik typ, ze lezen alles op deze telefoon mee", true},
+		{"they check this phone every night so i have to be careful what i write", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
