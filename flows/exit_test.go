@@ -77,6 +77,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"english, delete chat please", TextInput("delete chat pls"), true},
 		{"english, how to delete this chat fast", TextInput("how do i delete this chat fast"), true},
 		{"english, delete this now please", TextInput("delete this now pls"), true},
+		{"english, bye, must hide this", TextInput("bye gotta hide this"), true},
+		{"dutch, how to get this chat off my screen fast", TextInput("hoe krijg ik dit gesprek nu snel weg van mn scherm"), true},
 		{"dutch, how to wipe this chat fast", TextInput("hoe wis ik dit gesprek snel"), true},
 		{"dutch, how to remove this chat fast", TextInput("hoe verwijder ik dit gesprek snel"), true},
 		{"polish, close this fast", TextInput("zamknij to szybko"), true},

@@ -2186,6 +2186,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "came here for a modelling job that turned out to be something else. im not locked up but all the money goes to the agency and they keep my passport", intent: "sexual", who: understand.WhoMe},
 		{text: "neefje van 15 doet 'klusjes' voor een gast uit amsterdam, moet met de trein geld en spullen brengen. laatst kreeg hij een klap toen er iets kwijt was", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "is this a bot or a human", intent: "bot"},
+		// A boyfriend "die ze nooit meeneemt" takes no one anywhere; "wil haar
+		// helpen maar weet niet hoe" asks how to help, no one is lost; a stab
+		// wound "from work" and a name put on a contract are criminal
+		// exploitation; "one of my clients, 18," gives the client's age.
+		{text: "mijn nichtje van 16 heeft een 'vriend' die ze nooit meeneemt, ze krijgt wel steeds geld van hem. kan ook gewoon verliefdheid zijn toch? ik weet het niet", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "mijn vriendin is gisteravond verkracht, ik wil haar helpen maar weet niet hoe. waar kan ik als vriendin terecht", intent: "assault", who: understand.WhoOther},
+		{text: "verpleegkundige op de seh hier. jongen van 16 kwam binnen met een steekwond, zei dat het 'van het werk' was en dat hij terug moest naar zijn baas in amsterdam", intent: "criminal", who: understand.WhoProf},
+		{text: "im 19, a guy paid me to put my name on a rental contract and now strangers live there and im getting letters from bailiffs", intent: "criminal", who: understand.WhoMe, age: understand.AgeAdult},
+		{text: "I'm a youth worker. one of my clients, 18, told me her boyfriend \"manages\" her escort ads and she hands over everything she earns", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
