@@ -1144,7 +1144,11 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	asksFirst := len(first) > 0 && whom[first[0]]
 	question := strings.Contains(text, "?") || asksFirst
 	profAsks := disclosure && (m.Who == WhoProf || forOther) && question
-	anyAsks := disclosure && m.Asks && (onlyKeyword || guessed && strings.Contains(text, "?") || asksFirst)
+	// A story whose only question is whether it is bad or normal ("wil
+	// niet zeggen wat dat inhoudt. is dat iets ergs?") doubts; it asks
+	// for no contact.
+	doubts := wk.marks[markDoubt] > 0 && wk.marks[markAsks] == 0
+	anyAsks := disclosure && m.Asks && !doubts && (onlyKeyword || guessed && strings.Contains(text, "?") || asksFirst)
 	if !askedRead && (m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks || anyAsks) {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 	}
