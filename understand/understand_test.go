@@ -2195,6 +2195,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "verpleegkundige op de seh hier. jongen van 16 kwam binnen met een steekwond, zei dat het 'van het werk' was en dat hij terug moest naar zijn baas in amsterdam", intent: "criminal", who: understand.WhoProf},
 		{text: "im 19, a guy paid me to put my name on a rental contract and now strangers live there and im getting letters from bailiffs", intent: "criminal", who: understand.WhoMe, age: understand.AgeAdult},
 		{text: "I'm a youth worker. one of my clients, 18, told me her boyfriend \"manages\" her escort ads and she hands over everything she earns", intent: "sexual", who: understand.WhoProf, age: understand.AgeAdult},
+		// Taken home by his boss, told after by an ER nurse; girls "pulled in
+		// by a guy", asked about; a boyfriend who checks her phone: stories,
+		// not danger now. Ads of someone put online are sexual exploitation.
+		{text: "nurse in an ER here. construction worker came in with a bad injury and his 'boss' wouldn't let us talk to him alone, then took him home instead of letting us admit him", intent: "labour", who: understand.WhoProf, home: true},
+		{text: "is there a chat for girls who got pulled in by a guy who pretends to be their boyfriend", intent: "sexual"},
+		{text: "mijn dochter is 17 en haar vriendje bepaalt wat ze aantrekt en checkt haar telefoon. nu heeft ze ineens geld en gaat ze steeds 'logeren' in een andere stad", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "ik ben 19 en iemand zet advertenties van mij online. ik moet al het geld aan hem geven en mag niet stoppen want ik heb nog een schuld bij hem zegt ie", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
