@@ -82,6 +82,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"dutch, must go now, how to close this", TextInput("ik moet nu gaan, hoe sluit ik dit af"), true},
 		{"dutch, how to get this chat away fast", TextInput("hoe krijg ik deze chat snel weg"), true},
 		{"dutch, delete chat fast", TextInput("verwijder chat snel"), true},
+		{"hungarian, close", TextInput("bezár"), true},
 		{"dutch, how to get this chat off my screen fast", TextInput("hoe krijg ik dit gesprek nu snel weg van mn scherm"), true},
 		{"dutch, how to wipe this chat fast", TextInput("hoe wis ik dit gesprek snel"), true},
 		{"dutch, how to remove this chat fast", TextInput("hoe verwijder ik dit gesprek snel"), true},

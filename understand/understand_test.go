@@ -2202,6 +2202,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "is there a chat for girls who got pulled in by a guy who pretends to be their boyfriend", intent: "sexual"},
 		{text: "mijn dochter is 17 en haar vriendje bepaalt wat ze aantrekt en checkt haar telefoon. nu heeft ze ineens geld en gaat ze steeds 'logeren' in een andere stad", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "ik ben 19 en iemand zet advertenties van mij online. ik moet al het geld aan hem geven en mag niet stoppen want ik heb nog een schuld bij hem zegt ie", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
+		// A girl who can barely stand, pulled towards the lift: danger. A
+		// neighbour who hears a boy cry and "soms een klap": a worry about a
+		// home. Courses "for nurses", "voor zorgmedewerkers": a
+		// professional asks.
+		{text: "ik sta achter de balie. meisje van een jaar of 14 met een veel oudere man, ze kan nauwelijks op haar benen staan en hij trekt haar richting de lift", intent: "danger", danger: true, who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "ik hoor het buurjongetje bijna elke avond huilen en gillen en de vader schreeuwt dan heel hard. soms een klap. moet ik me ermee bemoeien?", intent: "home", who: understand.WhoMe, home: true},
+		{text: "are there online courses for nurses about recognising victims of trafficking", intent: "training", who: understand.WhoProf},
+		{text: "bestaat er een e-learning over mensenhandel voor zorgmedewerkers? wij willen dat met het team doen", intent: "training", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
