@@ -2210,6 +2210,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik hoor het buurjongetje bijna elke avond huilen en gillen en de vader schreeuwt dan heel hard. soms een klap. moet ik me ermee bemoeien?", intent: "home", who: understand.WhoMe, home: true},
 		{text: "are there online courses for nurses about recognising victims of trafficking", intent: "training", who: understand.WhoProf},
 		{text: "bestaat er een e-learning over mensenhandel voor zorgmedewerkers? wij willen dat met het team doen", intent: "training", who: understand.WhoProf},
+		// "if i tell the cops", asked by one who deals: a fear, not a question
+		// for Veilig Thuis and the police.
+		{text: "if i tell the cops about the guys im dealing for do they charge me too? im 17", intent: "*", who: understand.WhoMe, age: understand.AgeMinor, fear: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
