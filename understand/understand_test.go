@@ -2213,6 +2213,14 @@ func TestUnderstand(t *testing.T) {
 		// "if i tell the cops", asked by one who deals: a fear, not a question
 		// for Veilig Thuis and the police.
 		{text: "if i tell the cops about the guys im dealing for do they charge me too? im 17", intent: "*", who: understand.WhoMe, age: understand.AgeMinor, fear: true},
+		// "die gasten hebben overal ogen" and "stel ik meld dit ... de IND":
+		// fears of being found out, not danger. "durf niet te stoppen" says
+		// how one is held; a GP's patient who "zegt dat hij niet naar het
+		// ziekenhuis mag" has reached a doctor.
+		{text: "als ik het aan iemand vertel weten ze het morgen al, die gasten hebben overal ogen. ik durf echt niet", intent: "*", who: understand.WhoMe, fear: true},
+		{text: "stel ik meld dit, krijgt mijn vriend dan problemen met de IND? hij heeft geen papieren", intent: "*", who: understand.WhoMe, fear: true},
+		{text: "ze hebben een bankrekening op mijn naam geopend en nu moet ik steeds geld doorsturen. ik ben 19 en durf niet te stoppen", intent: "criminal", who: understand.WhoMe, age: understand.AgeAdult},
+		{text: "huisarts hier. patient uit polen met een gebroken hand zegt dat hij niet naar het ziekenhuis mag van zijn uitzendbureau anders is hij zijn kamer kwijt", intent: "labour", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2387,6 +2395,7 @@ func TestWatched(t *testing.T) {
 		// Careful what one types on a phone that is read.
 		{"moet oppassen wat ik typ, ze lezen alles op deze telefoon mee", true},
 		{"they check this phone every night so i have to be careful what i write", true},
+		{"zit in de auto met hem, hij ziet wat ik typ", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
