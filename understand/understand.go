@@ -1352,8 +1352,9 @@ func (u *understander) question() *Intent {
 // one can do ("can you text 112 if you cant talk" asks, "ik kan nu niet
 // praten" is said by one who is watched); of a day to come ("de
 // rechtszaak komt eraan" is no one coming in); of someone who comes in
-// with others ("komt binnen met telkens een ander meisje" is a story); or
-// of a phone taken away ("pakt mijn telefoon af"), how a home keeps a
+// with others ("komt binnen met telkens een ander meisje" is a story); of
+// what cannot be talked about ("she cant talk about work" is what she
+// keeps from others, not one who reads along); or of a phone taken away ("pakt mijn telefoon af"), how a home keeps a
 // child cut off, not someone reading along, unless it is about to happen
 // ("ze pakken zo mn telefoon af om te checken") or it is taken to read it
 // ("pakt mn telefoon af om te kijken met wie ik praat"); or of what must not
@@ -1367,7 +1368,7 @@ func (u *understander) question() *Intent {
 func notWatched(words []string, i, j int) bool {
 	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && asksBeside(words, i-2, j)) ||
 		i >= 1 && (events[words[i-1]] || words[i-1] == "to" || words[i-1] == "op") ||
-		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "af" && !slices.Contains(words[i:j], "zo") && !toRead(words, j+1)) ||
+		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "about" || words[j] == "over" || words[j] == "af" && !slices.Contains(words[i:j], "zo") && !toRead(words, j+1)) ||
 		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i)
 }
 

@@ -2221,6 +2221,16 @@ func TestUnderstand(t *testing.T) {
 		{text: "stel ik meld dit, krijgt mijn vriend dan problemen met de IND? hij heeft geen papieren", intent: "*", who: understand.WhoMe, fear: true},
 		{text: "ze hebben een bankrekening op mijn naam geopend en nu moet ik steeds geld doorsturen. ik ben 19 en durf niet te stoppen", intent: "criminal", who: understand.WhoMe, age: understand.AgeAdult},
 		{text: "huisarts hier. patient uit polen met een gebroken hand zegt dat hij niet naar het ziekenhuis mag van zijn uitzendbureau anders is hij zijn kamer kwijt", intent: "labour", who: understand.WhoProf},
+		// An errand tonight "als ik nee zeg weten ze waar m'n moeder woont": an
+		// ultimatum, danger. She "cant talk about work": a story, no one
+		// reading along. A mother who finds a scale in her daughter's room,
+		// and tears when she asks: a worry. "my girlfriend was raped":
+		// about her, so the help for those who support someone.
+		{text: "moet vanavond iets ophalen in antwerpen en als ik nee zeg weten ze waar m'n moeder woont", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "my flatmate gets picked up by a van at 4am every day and comes back at midnight, always says she cant talk about work. idk if its just a crap job", intent: "unsure", who: understand.WhoOther},
+		{text: "ik vond een zak met geld en een weegschaaltje in de kamer van mn dochter van 16. ze zegt dat ze het bewaart voor iemand en begint te huilen als ik doorvraag", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "my girlfriend was raped at a party last weekend, where can i get advice on how to support her", intent: "assault", who: understand.WhoOther},
+		{text: "zijn er e-learnings voor wijkteammedewerkers over het herkennen van uitbuiting?", intent: "question", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2396,6 +2406,8 @@ func TestWatched(t *testing.T) {
 		{"moet oppassen wat ik typ, ze lezen alles op deze telefoon mee", true},
 		{"they check this phone every night so i have to be careful what i write", true},
 		{"zit in de auto met hem, hij ziet wat ik typ", true},
+		// What someone cannot talk about is kept from others, not read along.
+		{"my flatmate gets picked up by a van at 4am every day and comes back at midnight, always says she cant talk about work", false},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
