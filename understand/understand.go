@@ -1020,7 +1020,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// flixbus naar amsterdam voor een concert").
 		askedRead = true
 		u.light.match(masked, func(*phrase, int, int) { light = true })
-		if !everyday || m.Asks {
+		if m.Asks || !everyday && len(masked) < topicAloneWords {
 			asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 		}
 		if asked == nil && len(masked) >= topicAloneWords && !light && !explained && !(life && len(masked) < storyWords) {
@@ -1460,7 +1460,8 @@ func relativeWho(words []string, i int) bool {
 // persons are the nouns of a story's people that "who" may follow.
 var persons = map[string]bool{"man": true, "men": true, "guy": true, "guys": true, "woman": true, "women": true, "girl": true, "girls": true,
 	"boy": true, "boys": true, "lady": true, "bloke": true, "driver": true, "boss": true, "manager": true,
-	"boyfriend": true, "girlfriend": true, "uncle": true, "cousin": true, "neighbour": true, "neighbor": true}
+	"boyfriend": true, "girlfriend": true, "uncle": true, "cousin": true, "neighbour": true, "neighbor": true,
+	"friend": true, "mate": true, "sister": true, "brother": true}
 
 // helpers are the words after "who" that ask for someone who may help:
 // "a woman who can talk to me".
@@ -1471,15 +1472,17 @@ var helpers = map[string]bool{"can": true, "could": true, "will": true, "would":
 // moet opnemen", "he decides what i wear", "someone on snapchat tells him
 // where to go and when".
 func decided(words []string, i int) bool {
-	if i < 1 || !toldWords[words[i]] {
+	if i < 1 {
 		return false
 	}
-	if deciders[words[i-1]] || i >= 2 && toldTo[words[i-1]] && deciders[words[i-2]] {
+	told := toldWords[words[i]]
+	if told && (deciders[words[i-1]] || i >= 2 && toldTo[words[i-1]] && deciders[words[i-2]]) {
 		return true
 	}
 	// "where to go and when": a second one, after "and", is told as the
-	// first is.
-	if words[i-1] == "and" || words[i-1] == "en" {
+	// first is; so is "who" there ("tells her what to post and who to
+	// talk to"), which alone would ask.
+	if (told || words[i] == "who" || words[i] == "wie") && (words[i-1] == "and" || words[i-1] == "en") {
 		for k := i - 2; k >= max(0, i-5); k-- {
 			if toldWords[words[k]] {
 				return decided(words, k)

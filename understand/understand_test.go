@@ -2231,6 +2231,15 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik vond een zak met geld en een weegschaaltje in de kamer van mn dochter van 16. ze zegt dat ze het bewaart voor iemand en begint te huilen als ik doorvraag", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "my girlfriend was raped at a party last weekend, where can i get advice on how to support her", intent: "assault", who: understand.WhoOther},
 		{text: "zijn er e-learnings voor wijkteammedewerkers over het herkennen van uitbuiting?", intent: "question", who: understand.WhoProf},
+		// Not wanting parents or the police to know: a fear. Boys who come
+		// and go all night at a flat: criminal exploitation. A long story
+		// that asks nothing is read for what it tells, whatever contact a
+		// question like it would ask for; "an older friend who pays" is
+		// which friend, not a question. "zoek ik cijfers" asks.
+		{text: "wil niet dat mn ouders of de politie het te weten komen. blijft dit echt anoniem?", intent: "*", who: understand.WhoMe, home: true, fear: true},
+		{text: "theres a flat on my floor where boys come and go all night, some look really young and scared. one of them asked me for food yesterday", intent: "criminal", who: understand.WhoMe},
+		{text: "my little sister is 15 and has an older friend who pays for her nails and hair and now wants her to stay at his place in amsterdam for the weekend", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "voor mn scriptie zoek ik cijfers over hoeveel minderjarige slachtoffers er per jaar zijn in nederland", intent: "question", who: understand.WhoMe, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
