@@ -83,6 +83,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"dutch, how to get this chat away fast", TextInput("hoe krijg ik deze chat snel weg"), true},
 		{"dutch, delete chat fast", TextInput("verwijder chat snel"), true},
 		{"hungarian, close", TextInput("bezár"), true},
+		{"dutch, must go", TextInput("moet gaan"), true},
 		{"dutch, how to close this fast and wipe everything", TextInput("hoe sluit ik dit snel af en wis ik alles"), true},
 		{"dutch, how to get this chat off my screen fast", TextInput("hoe krijg ik dit gesprek nu snel weg van mn scherm"), true},
 		{"dutch, how to wipe this chat fast", TextInput("hoe wis ik dit gesprek snel"), true},

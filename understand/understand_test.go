@@ -2240,6 +2240,14 @@ func TestUnderstand(t *testing.T) {
 		{text: "theres a flat on my floor where boys come and go all night, some look really young and scared. one of them asked me for food yesterday", intent: "criminal", who: understand.WhoMe},
 		{text: "my little sister is 15 and has an older friend who pays for her nails and hair and now wants her to stay at his place in amsterdam for the weekend", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "voor mn scriptie zoek ik cijfers over hoeveel minderjarige slachtoffers er per jaar zijn in nederland", intent: "question", who: understand.WhoMe, age: understand.AgeMinor},
+		// Money owed by eight tonight, "weten ze waar mn moeder woont": an
+		// ultimatum, danger. "some of it is missing" is no one missing; a
+		// slap "toen hij wilde stoppen" is how he is held; videos they hold
+		// of a boy who runs packages are how he is held, not images online.
+		{text: "als ik vanavond om 8 niet met het geld kom weten ze waar mn moeder woont zeggen ze. ze stonden vanmiddag al bij onze flat", intent: "danger", danger: true, who: understand.WhoMe, home: true},
+		{text: "got asked to \"hold\" a bag for someone for a few weeks, now they say i owe them cos some of it is missing. im 15", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
+		{text: "mijn neefje van 15 staat hele nachten bij een flat in de buurt \"op de uitkijk\" zegt hij. kreeg een klap toen hij wilde stoppen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "een jongen uit mijn klas moet van oudere jongens pakketjes naar amsterdam brengen, hij durft niet te stoppen want ze hebben filmpjes van hem", intent: "criminal", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
