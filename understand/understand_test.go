@@ -2248,6 +2248,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "got asked to \"hold\" a bag for someone for a few weeks, now they say i owe them cos some of it is missing. im 15", intent: "criminal", who: understand.WhoMe, age: understand.AgeMinor},
 		{text: "mijn neefje van 15 staat hele nachten bij een flat in de buurt \"op de uitkijk\" zegt hij. kreeg een klap toen hij wilde stoppen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "een jongen uit mijn klas moet van oudere jongens pakketjes naar amsterdam brengen, hij durft niet te stoppen want ze hebben filmpjes van hem", intent: "criminal", who: understand.WhoOther},
+		// Something bad that happened last year, asked about support for:
+		// a question, not danger now.
+		{text: "something bad happened to me last year and I just need someone to talk to about it, is there any support for victims here?", intent: "question", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
