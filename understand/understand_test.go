@@ -2251,6 +2251,12 @@ func TestUnderstand(t *testing.T) {
 		// Something bad that happened last year, asked about support for:
 		// a question, not danger now.
 		{text: "something bad happened to me last year and I just need someone to talk to about it, is there any support for victims here?", intent: "question", who: understand.WhoMe},
+		// A friend who cannot be woken after a drink a man gave her: danger.
+		// Kicked once already: how a boy is held. A ceremony before leaving
+		// and "what happens if i stop": the fear such an oath holds.
+		{text: "mn vriendin heeft iets gedronken wat die gast haar gaf en ik krijg haar niet meer wakker", intent: "danger", danger: true, who: understand.WhoOther},
+		{text: "mn neefje van 13 moet van een paar gasten uit de buurt op de uitkijk staan. ze hebben hem al een keer in elkaar getrapt toen hij niet kwam opdagen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
+		{text: "i came here for a job in a hair salon but the madam says i owe her 30k for the travel and i must see men to pay it. i did a ceremony before leaving and im scared of what happens if i stop", intent: "sexual", who: understand.WhoMe, fear: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2428,6 +2434,7 @@ func TestWatched(t *testing.T) {
 		{"zit in de auto met hem, hij ziet wat ik typ", true},
 		// What someone cannot talk about is kept from others, not read along.
 		{"my flatmate gets picked up by a van at 4am every day and comes back at midnight, always says she cant talk about work", false},
+		{"my \"manager\" has my screen mirrored i think", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
