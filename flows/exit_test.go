@@ -85,6 +85,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"hungarian, close", TextInput("bezár"), true},
 		{"dutch, must go", TextInput("moet gaan"), true},
 		{"dutch, away, must stop now", TextInput("ff weg moet nu kappen"), true},
+		{"dutch, how to get this chat off my phone fast", TextInput("hoe krijg ik dit gesprek snel weg van mn telefoon"), true},
+		{"dutch, how to wipe this chat fast", TextInput("hoe wis ik deze chat snel"), true},
 		{"english, how to get out of this chat quick", TextInput("how do i get out of this chat quick"), true},
 		{"dutch, how to close this fast and wipe everything", TextInput("hoe sluit ik dit snel af en wis ik alles"), true},
 		{"dutch, how to get this chat off my screen fast", TextInput("hoe krijg ik dit gesprek nu snel weg van mn scherm"), true},

@@ -2257,6 +2257,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "mn vriendin heeft iets gedronken wat die gast haar gaf en ik krijg haar niet meer wakker", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "mn neefje van 13 moet van een paar gasten uit de buurt op de uitkijk staan. ze hebben hem al een keer in elkaar getrapt toen hij niet kwam opdagen", intent: "criminal", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "i came here for a job in a hair salon but the madam says i owe her 30k for the travel and i must see men to pay it. i did a ceremony before leaving and im scared of what happens if i stop", intent: "sexual", who: understand.WhoMe, fear: true},
+		// A man who just checked in with two girls of about 14, asked about
+		// right now by the night manager: danger. "what is this" asks about
+		// the bot.
+		{text: "Hotel night manager here. A man just checked in with two girls who look about 14, paid cash, room 212. What do I do right now?", intent: "danger", danger: true, who: understand.WhoProf},
+		{text: "what is this", intent: "bot"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
