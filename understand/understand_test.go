@@ -2262,6 +2262,12 @@ func TestUnderstand(t *testing.T) {
 		// the bot.
 		{text: "Hotel night manager here. A man just checked in with two girls who look about 14, paid cash, room 212. What do I do right now?", intent: "danger", danger: true, who: understand.WhoProf},
 		{text: "what is this", intent: "bot"},
+		// Made to go along soon to a party of his friends: taken, danger.
+		// Help getting nudes removed asks for Helpwanted; "wordt het
+		// doorgegeven" is what a fear of being found out asks.
+		{text: "moet straks mee met een oudere jongen naar een feestje in een huis waar \"vrienden van hem\" zijn. hij zei dat ik het hem schuldig ben en dat ik niet moet zeuren", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "someone is threatening to post my nudes unless i pay. where can i get help getting them removed", intent: "question", who: understand.WhoMe},
+		{text: "mijn ouders mogen dit echt nooit weten, wordt het doorgegeven aan school of zo?", intent: "*", who: understand.WhoMe, home: true, fear: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
