@@ -84,6 +84,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"dutch, delete chat fast", TextInput("verwijder chat snel"), true},
 		{"hungarian, close", TextInput("bezár"), true},
 		{"dutch, must go", TextInput("moet gaan"), true},
+		{"english, must go, delete everything", TextInput("gtg delete everything"), true},
 		{"dutch, away, must stop now", TextInput("ff weg moet nu kappen"), true},
 		{"dutch, how to get this chat off my phone fast", TextInput("hoe krijg ik dit gesprek snel weg van mn telefoon"), true},
 		{"dutch, how to wipe this chat fast", TextInput("hoe wis ik deze chat snel"), true},

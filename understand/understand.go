@@ -1352,7 +1352,8 @@ func (u *understander) question() *Intent {
 // one can do ("can you text 112 if you cant talk" asks, "ik kan nu niet
 // praten" is said by one who is watched); of a day to come ("de
 // rechtszaak komt eraan" is no one coming in); of someone who comes in
-// with others ("komt binnen met telkens een ander meisje" is a story); of
+// with others ("komt binnen met telkens een ander meisje" is a story, "ze
+// lezen mee met alles" is not); of
 // what cannot be talked about ("she cant talk about work" is what she
 // keeps from others, not one who reads along); or of a phone taken away ("pakt mijn telefoon af"), how a home keeps a
 // child cut off, not someone reading along, unless it is about to happen
@@ -1368,9 +1369,13 @@ func (u *understander) question() *Intent {
 func notWatched(words []string, i, j int) bool {
 	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && asksBeside(words, i-2, j)) ||
 		i >= 1 && (events[words[i-1]] || words[i-1] == "to" || words[i-1] == "op") ||
-		j < len(words) && (words[j] == "met" || words[j] == "with" || words[j] == "about" || words[j] == "over" || words[j] == "af" && !slices.Contains(words[i:j], "zo") && !toRead(words, j+1)) ||
+		j < len(words) && ((words[j] == "met" || words[j] == "with") && !(j+1 < len(words) && everything[words[j+1]]) || words[j] == "about" || words[j] == "over" || words[j] == "af" && !slices.Contains(words[i:j], "zo") && !toRead(words, j+1)) ||
 		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i)
 }
+
+// everything are the words after "met" or "with" that say what is read,
+// not whom one comes with: "ze lezen mee met alles wat ik doe".
+var everything = map[string]bool{"alles": true, "everything": true}
 
 // toRead reports whether words[k:] say that a phone is taken to read it:
 // "om te kijken", "om te checken".

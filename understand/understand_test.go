@@ -2268,6 +2268,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "moet straks mee met een oudere jongen naar een feestje in een huis waar \"vrienden van hem\" zijn. hij zei dat ik het hem schuldig ben en dat ik niet moet zeuren", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "someone is threatening to post my nudes unless i pay. where can i get help getting them removed", intent: "question", who: understand.WhoMe},
 		{text: "mijn ouders mogen dit echt nooit weten, wordt het doorgegeven aan school of zo?", intent: "*", who: understand.WhoMe, home: true, fear: true},
+		// More afraid of the police going to one's parents than of him: a
+		// fear, and never the police's card first.
+		{text: "gaat de politie dan meteen naar mn ouders? daar ben ik eerlijk gezegd banger voor dan voor hem", intent: "*", who: understand.WhoMe, home: true, fear: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2446,6 +2449,8 @@ func TestWatched(t *testing.T) {
 		// What someone cannot talk about is kept from others, not read along.
 		{"my flatmate gets picked up by a van at 4am every day and comes back at midnight, always says she cant talk about work", false},
 		{"my \"manager\" has my screen mirrored i think", true},
+		{"ze lezen mee met alles wat ik doe op deze telefoon", true},
+		{"als ik ineens over iets anders begin is dat omdat hij binnenkomt oke", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
