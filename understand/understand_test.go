@@ -2271,6 +2271,14 @@ func TestUnderstand(t *testing.T) {
 		// More afraid of the police going to one's parents than of him: a
 		// fear, and never the police's card first.
 		{text: "gaat de politie dan meteen naar mn ouders? daar ben ik eerlijk gezegd banger voor dan voor hem", intent: "*", who: understand.WhoMe, home: true, fear: true},
+		// Someone who swallowed what he had to carry, drowsy and sweating:
+		// danger. "lesmaterialen ... bovenbouw havo" and a hotel chain's
+		// staff: a professional asks. Not wanting anyone to know one asks:
+		// a fear.
+		{text: "ik denk dat mijn vriend iets heeft ingeslikt wat hij moest vervoeren, hij is heel suf en zweet als een gek. we zitten in een appartement ergens in den haag", intent: "danger", danger: true, who: understand.WhoMe},
+		{text: "zijn er lesmaterialen over loverboys voor de bovenbouw havo?", intent: "question", who: understand.WhoProf},
+		{text: "ik werk bij een hotelketen, hebben jullie een training voor personeel over signalen herkennen", intent: "training", who: understand.WhoProf},
+		{text: "zien jullie mijn nummer? ik wil niet dat iemand weet dat ik dit vraag, ze komen er altijd achter", intent: "*", who: understand.WhoMe, fear: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
