@@ -85,6 +85,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"hungarian, close", TextInput("bezár"), true},
 		{"dutch, must go", TextInput("moet gaan"), true},
 		{"english, must go, delete everything", TextInput("gtg delete everything"), true},
+		{"english, must go, shut this", TextInput("gotta go shut this"), true},
 		{"dutch, away, must stop now", TextInput("ff weg moet nu kappen"), true},
 		{"dutch, how to get this chat off my phone fast", TextInput("hoe krijg ik dit gesprek snel weg van mn telefoon"), true},
 		{"dutch, how to wipe this chat fast", TextInput("hoe wis ik deze chat snel"), true},

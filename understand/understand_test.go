@@ -2279,6 +2279,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "zijn er lesmaterialen over loverboys voor de bovenbouw havo?", intent: "question", who: understand.WhoProf},
 		{text: "ik werk bij een hotelketen, hebben jullie een training voor personeel over signalen herkennen", intent: "training", who: understand.WhoProf},
 		{text: "zien jullie mijn nummer? ik wil niet dat iemand weet dat ik dit vraag, ze komen er altijd achter", intent: "*", who: understand.WhoMe, fear: true},
+		// "a house where men come" and "stopped coming to school" tell how a
+		// life goes, not someone coming now.
+		{text: "i came from nigeria for a job in a hair salon but now the madam says i owe 40k and i have to stay in a house where men come", intent: "sexual", who: understand.WhoMe},
+		{text: "my friend is 16 and her \"bf\" is 24, he makes her sleep at his mates places and shes stopped coming to school", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2459,6 +2463,7 @@ func TestWatched(t *testing.T) {
 		{"my \"manager\" has my screen mirrored i think", true},
 		{"ze lezen mee met alles wat ik doe op deze telefoon", true},
 		{"als ik ineens over iets anders begin is dat omdat hij binnenkomt oke", true},
+		{"snel typen, hij is even naar de wc", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
