@@ -1353,15 +1353,15 @@ func (u *understander) question() *Intent {
 // praten" is said by one who is watched); of a day to come ("de
 // rechtszaak komt eraan" is no one coming in); of someone who comes in
 // with others ("komt binnen met telkens een ander meisje" is a story, "ze
-// lezen mee met alles" is not); of
-// what cannot be talked about ("she cant talk about work" is what she
-// keeps from others, not one who reads along); or of a phone taken away ("pakt mijn telefoon af"), how a home keeps a
-// child cut off, not someone reading along, unless it is about to happen
-// ("ze pakken zo mn telefoon af om te checken") or it is taken to read it
-// ("pakt mn telefoon af om te kijken met wie ik praat"); or of what must not
-// happen ("een chat zonder dat de politie meteen meekijkt"); or of
-// someone else's phone ("hij leest alles mee op haar telefoon", "hij
-// heeft al haar wachtwoorden en leest mee"); or of
+// lezen mee met alles" is not); of what cannot be talked about ("she cant
+// talk about work" is what she keeps from others, not one who reads
+// along); or of a phone taken away ("pakt mijn telefoon af"), how a home
+// keeps a child cut off, not someone reading along, unless it is about to
+// happen ("ze pakken zo mn telefoon af om te checken") or it is taken to
+// read it ("pakt mn telefoon af om te kijken met wie ik praat"); or of
+// what must not happen ("een chat zonder dat de politie meteen
+// meekijkt"); or of someone else's phone ("hij leest alles mee op haar
+// telefoon", "hij heeft al haar wachtwoorden en leest mee"); or of
 // whom one would talk to ("if i talk to someone here"), or what is not
 // answered ("ze reageert niet meer op mn berichten"); or of what might
 // be, in a question that asks what one may do ("can I text the emergency
