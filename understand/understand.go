@@ -1012,10 +1012,13 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// iemand die zegt dat hij modellenscout is" is sexual
 		// exploitation.
 		//
-		// Beside everyday life only a message that asks asks for a
-		// contact: "mn moeder komt me halen van training" is no
-		// question about Fier's training, "wie doet onderzoek, ik
-		// schrijf een werkstuk" is one. Nor does the topic model make a
+		// Only a message that asks asks for a contact, or a short one
+		// beside no everyday life ("nummer veilig thuis"): "mn moeder
+		// komt me halen van training" is no question about Fier's
+		// training, "wie doet onderzoek, ik schrijf een werkstuk" is one,
+		// and a long story that asks nothing ("my little sister is 15
+		// and has an older friend who pays for her nails ...") is read
+		// for what it tells. Nor does the topic model make a
 		// story of a short message of everyday life ("ik zit in de
 		// flixbus naar amsterdam voor een concert").
 		askedRead = true
