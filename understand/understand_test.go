@@ -2283,6 +2283,9 @@ func TestUnderstand(t *testing.T) {
 		// life goes, not someone coming now.
 		{text: "i came from nigeria for a job in a hair salon but now the madam says i owe 40k and i have to stay in a house where men come", intent: "sexual", who: understand.WhoMe},
 		{text: "my friend is 16 and her \"bf\" is 24, he makes her sleep at his mates places and shes stopped coming to school", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
+		// "ze hebben overal mensen", after "als ik het iemand vertel": a fear
+		// of being found out, not danger now.
+		{text: "als ik het iemand vertel weten zij het meteen, ze hebben overal mensen. ze weten ook waar mn oma woont", intent: "*", who: understand.WhoMe, fear: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2464,6 +2467,7 @@ func TestWatched(t *testing.T) {
 		{"ze lezen mee met alles wat ik doe op deze telefoon", true},
 		{"als ik ineens over iets anders begin is dat omdat hij binnenkomt oke", true},
 		{"snel typen, hij is even naar de wc", true},
+		{"my phone isnt private they go through it", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
