@@ -2285,7 +2285,7 @@ func TestUnderstand(t *testing.T) {
 		{text: "my friend is 16 and her \"bf\" is 24, he makes her sleep at his mates places and shes stopped coming to school", intent: "sexual", who: understand.WhoOther, age: understand.AgeMinor},
 		// "ze hebben overal mensen", after "als ik het iemand vertel": a fear
 		// of being found out, not danger now.
-		{text: "als ik het iemand vertel weten zij het meteen, ze hebben overal mensen. ze weten ook waar mn oma woont", intent: "*", who: understand.WhoMe, fear: true},
+		{text: "als ik het iemand vertel weten zij het meteen, ze hebben overal mensen. ze weten ook waar mn oma woont", intent: "*", who: understand.WhoMe, home: true, fear: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
