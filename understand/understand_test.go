@@ -2286,6 +2286,11 @@ func TestUnderstand(t *testing.T) {
 		// "ze hebben overal mensen", after "als ik het iemand vertel": a fear
 		// of being found out, not danger now.
 		{text: "als ik het iemand vertel weten zij het meteen, ze hebben overal mensen. ze weten ook waar mn oma woont", intent: "*", who: understand.WhoMe, home: true, fear: true},
+		// Workers renovating the neighbours' house who sleep in their van: a
+		// story of others' labour. Helping a boyfriend "met geld" is what he
+		// asks, not a cry for help.
+		{text: "the guys renovating our neighbours house sleep in their van in the street, get picked up at 5 every morning by the same man and look like they havent eaten in days", intent: "labour", who: understand.WhoOther},
+		{text: "heb een vriend van 19 en hij is echt lief maar nu vraagt ie of ik met zn vrienden wil chillen en dat ik hem zo help met geld. is dat normaal? ben 15", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
