@@ -2291,6 +2291,9 @@ func TestUnderstand(t *testing.T) {
 		// asks, not a cry for help.
 		{text: "the guys renovating our neighbours house sleep in their van in the street, get picked up at 5 every morning by the same man and look like they havent eaten in days", intent: "labour", who: understand.WhoOther},
 		{text: "heb een vriend van 19 en hij is echt lief maar nu vraagt ie of ik met zn vrienden wil chillen en dat ik hem zo help met geld. is dat normaal? ben 15", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
+		// A teacher's "vermoeden van mishandeling" in a meldcode question is
+		// a suspicion to act on, not violence now.
+		{text: "ik ben leerkracht groep 8, welke stappen van de meldcode moet ik nu volgen bij een vermoeden van mishandeling?", intent: "meldcode", who: understand.WhoProf, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2473,6 +2476,7 @@ func TestWatched(t *testing.T) {
 		{"als ik ineens over iets anders begin is dat omdat hij binnenkomt oke", true},
 		{"snel typen, hij is even naar de wc", true},
 		{"my phone isnt private they go through it", true},
+		{"mn ma zit mee te lezen", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
