@@ -234,6 +234,35 @@ func TestDangerModelAddsDanger(t *testing.T) {
 	}
 }
 
+// TestDangerBySigns checks that danger the rounds first missed is read by
+// its signs and rules alone, with the danger model left out: a model
+// retrained on new rounds may move a message just below its threshold,
+// and these must keep 112 first whatever it learns.
+func TestDangerBySigns(t *testing.T) {
+	SkipUnderRace(t)
+	x := keptIndex(t)
+	model := x.u.dangerModel
+	x.u.dangerModel = nil
+	defer func() { x.u.dangerModel = model }()
+	for _, tc := range []struct{ lang, text string }{
+		{"nl", "mijn dochter van 15 stuurde net 'help' en daarna niks meer, ze zou bij een 'vriend' in arnhem zijn"},
+		{"nl", "mn zusje (14) is ingestapt bij een auto met oudere jongens en neemt haar telefoon niet meer op"},
+		{"en", "im 16 and he says i have to go with his friend tonight to pay back the money for the hair and nails"},
+		{"nl", "moet vanavond iets ophalen in antwerpen en als ik nee zeg weten ze waar m'n moeder woont"},
+		{"nl", "als ik vanavond om 8 niet met het geld kom weten ze waar mn moeder woont zeggen ze. ze stonden vanmiddag al bij onze flat"},
+		{"en", "Hotel night manager here. A man just checked in with two girls who look about 14, paid cash, room 212. What do I do right now?"},
+		{"nl", "moet straks mee met een oudere jongen naar een feestje in een huis waar \"vrienden van hem\" zijn. hij zei dat ik het hem schuldig ben en dat ik niet moet zeuren"},
+		{"nl", "ik denk dat mijn vriend iets heeft ingeslikt wat hij moest vervoeren, hij is heel suf en zweet als een gek. we zitten in een appartement ergens in den haag"},
+		{"nl", "mn vriendin heeft iets gedronken wat die gast haar gaf en ik krijg haar niet meer wakker"},
+		{"nl", "ik sta achter de balie. meisje van een jaar of 14 met een veel oudere man, ze kan nauwelijks op haar benen staan en hij trekt haar richting de lift"},
+		{"en", "he says the client comes at 11 and if i say no again he will do what he did last time. i still have the bruises"},
+	} {
+		if !x.Understand(tc.lang, tc.text).Danger {
+			t.Errorf("Understand(%q).Danger without the danger model = false, want true", tc.text)
+		}
+	}
+}
+
 // TestChoosersHeldOut measures the contact and topic models as a new round
 // will meet them: each quarter of the rounds of content/data/messages left
 // out in turn, read by models trained on the others. Of the questions for a contact
