@@ -256,6 +256,7 @@ func TestDangerBySigns(t *testing.T) {
 		{"nl", "mn vriendin heeft iets gedronken wat die gast haar gaf en ik krijg haar niet meer wakker"},
 		{"nl", "ik sta achter de balie. meisje van een jaar of 14 met een veel oudere man, ze kan nauwelijks op haar benen staan en hij trekt haar richting de lift"},
 		{"en", "he says the client comes at 11 and if i say no again he will do what he did last time. i still have the bruises"},
+		{"nl", "mn nichtje van 15 staat op het perron met een oudere vent die ze van insta kent, ik zie ze nu samen de trein in gaan"},
 	} {
 		if !x.Understand(tc.lang, tc.text).Danger {
 			t.Errorf("Understand(%q).Danger without the danger model = false, want true", tc.text)
