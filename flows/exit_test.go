@@ -89,6 +89,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"dutch, away, must stop now", TextInput("ff weg moet nu kappen"), true},
 		{"dutch, how to get this chat off my phone fast", TextInput("hoe krijg ik dit gesprek snel weg van mn telefoon"), true},
 		{"dutch, how to wipe this chat fast", TextInput("hoe wis ik deze chat snel"), true},
+		{"dutch, how to wipe this fast, must go now", TextInput("hoe wis ik dit snel, moet nu weg"), true},
 		{"english, how to get out of this chat quick", TextInput("how do i get out of this chat quick"), true},
 		{"dutch, how to close this fast and wipe everything", TextInput("hoe sluit ik dit snel af en wis ik alles"), true},
 		{"dutch, how to get this chat off my screen fast", TextInput("hoe krijg ik dit gesprek nu snel weg van mn scherm"), true},

@@ -2294,6 +2294,9 @@ func TestUnderstand(t *testing.T) {
 		// A teacher's "vermoeden van mishandeling" in a meldcode question is
 		// a suspicion to act on, not violence now.
 		{text: "ik ben leerkracht groep 8, welke stappen van de meldcode moet ik nu volgen bij een vermoeden van mishandeling?", intent: "meldcode", who: understand.WhoProf, age: understand.AgeMinor},
+		// "missen veel school" is school missed, not "messen" (knives) by a
+		// typo read into it.
+		{text: "jongerenwerker hier. paar jongens van 12 13 hangen de hele tijd bij een oudere gast met een dikke auto, ze hebben het over 'tripjes' naar zwolle en missen veel school", intent: "criminal", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
