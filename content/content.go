@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -44,6 +45,8 @@ type Content struct {
 
 	emergency, safety []string
 	audiences         []*Audience
+	// digest is the SHA-256 of the files read (see Digest).
+	digest [sha256.Size]byte
 	// limits are the channel's, as Options gave them; textLines[lang][key]
 	// is the line of a text in its file.
 	limits    Limits
@@ -267,6 +270,12 @@ func (c *Content) Text(lang, key string) string {
 	}
 	return c.Texts[DefaultLang][key]
 }
+
+// Digest is a hash of every file Load read, its name and its bytes: two
+// Contents with the same digest were read from the same files, so that
+// what is computed from the files alone (the understanding's models) can
+// be kept under it.
+func (c *Content) Digest() [sha256.Size]byte { return c.digest }
 
 // HasLang reports whether texts exist for lang.
 func (c *Content) HasLang(lang string) bool {

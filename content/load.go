@@ -1,8 +1,11 @@
 package content
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"path"
@@ -118,7 +121,7 @@ func LoadWith(fsys fs.FS, o Options) (*Content, error) {
 		Flows:    map[string]*Flow{},
 		Texts:    map[string]map[string]string{},
 		Contacts: map[string]*Contact{},
-	}, textLines: map[string]map[string]int{}, now: o.Now, keys: o.Keys}
+	}, textLines: map[string]map[string]int{}, now: o.Now, keys: o.Keys, read: sha256.New()}
 	l.c.limits, l.c.textLines = o.Limits, l.textLines
 	l.readTexts(fsys)
 	l.readContacts(fsys)
@@ -135,6 +138,7 @@ func LoadWith(fsys fs.FS, o Options) (*Content, error) {
 		return nil, l.problems.Sorted()
 	}
 	l.c.Warnings = l.warnings.Sorted()
+	l.read.Sum(l.c.digest[:0])
 	return l.c, nil
 }
 
@@ -147,6 +151,9 @@ type loader struct {
 	keys      []string  // text keys the channels show themselves
 	// parts are the Parts whose files the content has.
 	parts []Part
+	// read hashes every file read, name and bytes, in the order read
+	// (Content.Digest).
+	read hash.Hash
 }
 
 func (l *loader) addf(file string, line int, format string, args ...any) {
@@ -270,6 +277,15 @@ func (l *loader) readFile(fsys fs.FS, name string) ([]byte, bool) {
 		l.addf(name, 0, "the file is larger than %d bytes, the most a content file may be", maxFileSize)
 		return nil, false
 	}
+	// Each part with its length first, so that no two sets of files
+	// hash the same bytes.
+	var n [16]byte
+	binary.LittleEndian.PutUint64(n[:8], uint64(len(name)))
+	binary.LittleEndian.PutUint64(n[8:], uint64(len(b)))
+	l.read.Write(n[:8])
+	l.read.Write([]byte(name))
+	l.read.Write(n[8:])
+	l.read.Write(b)
 	return b, true
 }
 

@@ -47,6 +47,46 @@ func TestLoadEmbedded(t *testing.T) {
 	}
 }
 
+// TestDigest checks that the digest changes with every byte of a file Load
+// reads, and only with those.
+func TestDigest(t *testing.T) {
+	digest := func(change func(fstest.MapFS)) [32]byte {
+		t.Helper()
+		fsys := goodFS(t)
+		change(fsys)
+		c, err := Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Digest()
+	}
+	base := digest(func(fstest.MapFS) {})
+	if base == [32]byte{} {
+		t.Fatal("Digest() is zero after a Load")
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(fstest.MapFS)
+		same   bool
+	}{
+		{"nothing changed", func(fstest.MapFS) {}, true},
+		{"a file Load does not read", func(m fstest.MapFS) { m["notes.txt"] = &fstest.MapFile{Data: []byte("x")} }, true},
+		{"a comment in a text file", func(m fstest.MapFS) {
+			m["texts/nl.yaml"] = &fstest.MapFile{Data: append(slices.Clone(m["texts/nl.yaml"].Data), "\n# x\n"...)}
+		}, false},
+		{"a letter of a text, the length kept", func(m fstest.MapFS) {
+			m["texts/nl.yaml"] = &fstest.MapFile{Data: bytes.Replace(m["texts/nl.yaml"].Data, []byte("nl sys.opt.exit"), []byte("nl sys.opt.exiT"), 1)}
+		}, false},
+		{"a contact's bytes", func(m fstest.MapFS) {
+			m["contacts.yaml"] = &fstest.MapFile{Data: append(slices.Clone(m["contacts.yaml"].Data), ' ')}
+		}, false},
+	} {
+		if got := digest(tc.change); (got == base) != tc.same {
+			t.Errorf("%s: digest the same as before = %v, want %v", tc.name, got == base, tc.same)
+		}
+	}
+}
+
 // strict stands for a channel as strict as Telegram, whose own Limits live
 // in bot/telegram (which content must not import). Content keeps the
 // limits for the engine, which checks the replies it renders against them

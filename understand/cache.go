@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash/crc32"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -47,21 +48,69 @@ func ModelCache(dir string) Option {
 // a file that is short, of another size or fails its checksum is trained
 // over, and files are renamed into place whole, so that instances
 // starting side by side never read half a file.
+//
+// Computing a key means reading every message of messages/ for its
+// features, which is most of a start. So the cache also remembers, under
+// a hash of the running executable and of the content's files (inputs),
+// which key each model had: the same executable on the same files makes
+// the same samples, and a start that finds that note reads its models
+// without reading a message.
 type modelCache struct {
 	dir     string
 	trainer [sha256.Size]byte
+	// inputs is the hash of the executable and the content's files; known
+	// is false when either could not be had, and every model is then
+	// found by its key.
+	inputs [sha256.Size]byte
+	known  bool
 	// trained counts the models trained rather than read, for the tests
-	// that show a model was read; read those read (see Index.ModelsRead).
-	trained, read atomic.Int32
+	// that show a model was read; read those read (see Index.ModelsRead);
+	// recalled those of them found by the note, without their samples.
+	trained, read, recalled atomic.Int32
 }
 
-// newModelCache returns the cache in dir, or nil when dir is empty.
-func newModelCache(dir string) *modelCache {
+// newModelCache returns the cache in dir for the content of the given
+// digest (content.Content.Digest, zero when the content was not loaded
+// from files), or nil when dir is empty.
+func newModelCache(dir string, content [sha256.Size]byte) *modelCache {
 	if dir == "" {
 		return nil
 	}
-	return &modelCache{dir: dir, trainer: thisTrainer()}
+	mc := &modelCache{dir: dir, trainer: thisTrainer()}
+	if exe, ok := executable(); ok && content != [sha256.Size]byte{} {
+		h := sha256.New()
+		h.Write(exe[:])
+		h.Write(content[:])
+		h.Sum(mc.inputs[:0])
+		mc.known = true
+	}
+	return mc
 }
+
+// executable is the hash of the running executable's file, or false when
+// it cannot be read. On Linux /proc/self/exe is the file that runs even
+// when another has been put in its place since.
+var executable = sync.OnceValues(func() ([sha256.Size]byte, bool) {
+	var sum [sha256.Size]byte
+	name := "/proc/self/exe"
+	if runtime.GOOS != "linux" {
+		var err error
+		if name, err = os.Executable(); err != nil {
+			return sum, false
+		}
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return sum, false
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return sum, false
+	}
+	h.Sum(sum[:0])
+	return sum, true
+})
 
 // The code that decides a model's weights besides its inputs: linear.go
 // holds trainLinear, probs and their constants, cache.go the file format
@@ -150,24 +199,103 @@ func (t trainer) hash() [sha256.Size]byte {
 	return sum
 }
 
-// train returns the model trainLinear would train on these arguments:
-// from the cache when it holds it, else trained and then kept. Failing to
-// keep it costs the next start a training, nothing else, so it is not
-// reported.
-func (mc *modelCache) train(features, classes, passes int, l2 float64, samples []linearSample) *linear {
+// train returns the model trainLinear would train on these arguments and
+// the samples made by samples: from the cache when it holds it, else
+// trained and then kept. made says what the samples are made of besides
+// the content's files (which messages, with which classes; see
+// messagesMade), nil when the samples are cheap to make: samples is not
+// called when the note of made says the key. Failing to keep a model or a
+// note costs the next start a training or a reading of the messages,
+// nothing else, so it is not reported.
+func (mc *modelCache) train(features, classes, passes int, l2 float64, made []byte, samples func() []linearSample) *linear {
 	if mc == nil {
-		return trainLinear(features, classes, passes, l2, samples)
+		return trainLinear(features, classes, passes, l2, samples())
 	}
-	path := filepath.Join(mc.dir, mc.key(features, classes, passes, l2, samples)+".model")
-	if m := readModel(path, features, classes); m != nil {
+	note := mc.note(features, classes, passes, l2, made)
+	if note != "" {
+		if m := mc.recall(note, features, classes); m != nil {
+			mc.read.Add(1)
+			mc.recalled.Add(1)
+			return m
+		}
+	}
+	s := samples()
+	key := mc.key(features, classes, passes, l2, s)
+	path := filepath.Join(mc.dir, key+".model")
+	m := readModel(path, features, classes)
+	if m != nil {
 		keepFresh(path)
 		mc.read.Add(1)
-		return m
+	} else {
+		m = trainLinear(features, classes, passes, l2, s)
+		mc.trained.Add(1)
+		if writeModel(path, m) == nil {
+			trim(mc.dir)
+		}
 	}
-	m := trainLinear(features, classes, passes, l2, samples)
-	mc.trained.Add(1)
-	if writeModel(path, m) == nil {
-		trim(mc.dir)
+	if note != "" {
+		_ = writeFile(note, []byte(key))
+	}
+	return m
+}
+
+// note is the path of the file that says the key of the model trained on
+// these arguments and on samples made of made, or "" when there is none
+// to be had.
+func (mc *modelCache) note(features, classes, passes int, l2 float64, made []byte) string {
+	if !mc.known || made == nil {
+		return ""
+	}
+	h := sha256.New()
+	h.Write(mc.trainer[:])
+	h.Write(mc.inputs[:])
+	var buf []byte
+	for _, v := range []uint64{uint64(features), uint64(classes), uint64(passes), math.Float64bits(l2), uint64(len(made))} {
+		buf = binary.LittleEndian.AppendUint64(buf, v)
+	}
+	h.Write(buf)
+	h.Write(made)
+	return filepath.Join(mc.dir, hex.EncodeToString(h.Sum(nil))+".key")
+}
+
+// messagesMade is what a model's samples are made of, for the note of its
+// key: the model's name, and each message's text and class, or that it is
+// left out (class -1). Hashing the messages costs milliseconds; reading
+// them for their features most of a start.
+func messagesMade(name string, ms []Message, class func(Message) int) []byte {
+	h := sha256.New()
+	var buf []byte
+	buf = binary.LittleEndian.AppendUint64(buf, uint64(len(name)))
+	buf = append(buf, name...)
+	buf = binary.LittleEndian.AppendUint64(buf, uint64(len(ms)))
+	for _, m := range ms {
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(int64(class(m))))
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(len(m.Text)))
+		buf = append(buf, m.Text...)
+		if len(buf) > 1<<16 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	h.Write(buf)
+	return h.Sum(nil)
+}
+
+// recall returns the model whose key the note holds, when the note and
+// the model are both whole, else nil.
+func (mc *modelCache) recall(note string, features, classes int) *linear {
+	key, err := os.ReadFile(note)
+	if err != nil || len(key) != 2*sha256.Size {
+		return nil
+	}
+	if _, err := hex.DecodeString(string(key)); err != nil {
+		return nil
+	}
+	path := filepath.Join(mc.dir, string(key)+".model")
+	m := readModel(path, features, classes)
+	if m != nil {
+		keepFresh(path)
+		keepFresh(note)
 	}
 	return m
 }
@@ -196,8 +324,8 @@ func keepFresh(path string) {
 	}
 }
 
-// trim removes the model files of dir that nothing has read for
-// unusedFor, and the half-written files of starts that died while
+// trim removes the model files and notes of dir that nothing has read
+// for unusedFor, and the half-written files of starts that died while
 // writing; it runs after a model was trained and written, so the
 // models being read are fresh.
 func trim(dir string) {
@@ -211,7 +339,7 @@ func trim(dir string) {
 		switch {
 		case strings.HasPrefix(name, ".model-"):
 			old = time.Hour
-		case !strings.HasSuffix(name, ".model"):
+		case !strings.HasSuffix(name, ".model") && !strings.HasSuffix(name, ".key"):
 			continue // not the cache's
 		}
 		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > old {
@@ -261,11 +389,17 @@ func writeModel(path string, m *linear) error {
 		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(b))
 	}
 	buf = binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf, modelTable))
+	return writeFile(path, buf)
+}
+
+// writeFile puts b in path whole: written beside it under a name trim
+// knows, then renamed into place.
+func writeFile(path string, b []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".model-*")
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(buf)
+	_, err = f.Write(b)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -37,13 +37,13 @@ func modelFiles(t *testing.T, dir string) []string {
 // over when its file is damaged.
 func TestModelCacheKeepsAndReads(t *testing.T) {
 	const features, classes, passes, l2 = 6, 2, 5, 1e-4
-	mc := newModelCache(t.TempDir())
+	mc := newModelCache(t.TempDir(), [32]byte{})
 	if mc == nil {
 		t.Fatal("newModelCache(dir) = nil, want a cache")
 	}
 	want := trainLinear(features, classes, passes, l2, cacheSamples())
 
-	got := mc.train(features, classes, passes, l2, cacheSamples())
+	got := mc.train(features, classes, passes, l2, nil, cacheSamples)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("train on an empty cache = %+v, want the trained model %+v", got, want)
 	}
@@ -62,7 +62,7 @@ func TestModelCacheKeepsAndReads(t *testing.T) {
 	if err := os.Chtimes(files[0], twoDaysAgo, twoDaysAgo); err != nil {
 		t.Fatal(err)
 	}
-	if got := mc.train(features, classes, passes, l2, cacheSamples()); !reflect.DeepEqual(got, other) {
+	if got := mc.train(features, classes, passes, l2, nil, cacheSamples); !reflect.DeepEqual(got, other) {
 		t.Errorf("train on a kept model = %+v, want the kept model %+v", got, other)
 	}
 	// Read, it is kept from trim for another week.
@@ -88,7 +88,7 @@ func TestModelCacheKeepsAndReads(t *testing.T) {
 			if err := os.WriteFile(files[0], c.file, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			if got := mc.train(features, classes, passes, l2, cacheSamples()); !reflect.DeepEqual(got, want) {
+			if got := mc.train(features, classes, passes, l2, nil, cacheSamples); !reflect.DeepEqual(got, want) {
 				t.Errorf("train on a %s file = %+v, want the model trained again %+v", c.name, got, want)
 			}
 			if m := readModel(files[0], features, classes); !reflect.DeepEqual(m, want) {
@@ -119,7 +119,7 @@ func TestModelCacheKey(t *testing.T) {
 	if again := key(base); again != baseKey {
 		t.Fatalf("key of the same inputs = %s, then %s; want one key", baseKey, again)
 	}
-	if k := newModelCache(t.TempDir()).key(6, 2, 5, 1e-4, cacheSamples()); k != baseKey {
+	if k := newModelCache(t.TempDir(), [32]byte{}).key(6, 2, 5, 1e-4, cacheSamples()); k != baseKey {
 		t.Fatalf("newModelCache(dir).key(inputs) = %s, want %s, the key with the running trainer", k, baseKey)
 	}
 	// edited is the trainer's code with a line added to file i.
@@ -206,7 +206,7 @@ func TestModelCacheTrainer(t *testing.T) {
 // nobody has read for a week and half-written files, and keeps the rest
 // and every file that is not the cache's.
 func TestModelCacheTrims(t *testing.T) {
-	mc := newModelCache(t.TempDir())
+	mc := newModelCache(t.TempDir(), [32]byte{})
 	now := time.Now()
 	files := []struct {
 		name string
@@ -215,6 +215,8 @@ func TestModelCacheTrims(t *testing.T) {
 	}{
 		{"unread.model", 8 * 24 * time.Hour, false},
 		{"read-this-week.model", 6 * 24 * time.Hour, true},
+		{"unread.key", 8 * 24 * time.Hour, false},
+		{"read-this-week.key", 6 * 24 * time.Hour, true},
 		{".model-123", 2 * time.Hour, false},
 		{".model-456", time.Minute, true}, // another start writing it now
 		{"notes.txt", 30 * 24 * time.Hour, true},
@@ -228,7 +230,7 @@ func TestModelCacheTrims(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	mc.train(6, 2, 5, 1e-4, cacheSamples())
+	mc.train(6, 2, 5, 1e-4, nil, cacheSamples)
 	for _, f := range files {
 		_, err := os.Stat(filepath.Join(mc.dir, f.name))
 		if kept := err == nil; kept != f.kept {
@@ -240,15 +242,96 @@ func TestModelCacheTrims(t *testing.T) {
 	}
 }
 
+// TestModelCacheNote checks that a model whose key a note says is read
+// without making its samples, and that every other case makes them: other
+// messages or classes, other content or executable, a damaged note, a note
+// whose model is gone, content not loaded from files.
+func TestModelCacheNote(t *testing.T) {
+	const features, classes, passes, l2 = 6, 2, 5, 1e-4
+	made := func(text string) []byte {
+		return messagesMade("m", []Message{{Text: text}}, func(Message) int { return 0 })
+	}
+	want := trainLinear(features, classes, passes, l2, cacheSamples())
+	dir := t.TempDir()
+	content := [32]byte{1}
+	mc := newModelCache(dir, content)
+	if !mc.known {
+		t.Skip("the running executable cannot be read: no notes")
+	}
+	made1 := 0
+	samples := func() []linearSample {
+		made1++
+		return cacheSamples()
+	}
+	train := func(mc *modelCache, what []byte) *linear {
+		t.Helper()
+		made1 = 0
+		m := mc.train(features, classes, passes, l2, what, samples)
+		if !reflect.DeepEqual(m, want) {
+			t.Fatalf("train = %+v, want %+v", m, want)
+		}
+		return m
+	}
+	notes := func() []string {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.key"))
+		return files
+	}
+
+	train(mc, made("a"))
+	if made1 != 1 || mc.trained.Load() != 1 || len(notes()) != 1 {
+		t.Fatalf("first training made the samples %d times, trained %d models, left notes %v; want 1, 1, one note", made1, mc.trained.Load(), notes())
+	}
+	for _, c := range []struct {
+		name     string
+		mc       *modelCache
+		made     []byte
+		before   func()
+		makes    bool
+		recalled bool
+	}{
+		{"the same again", mc, made("a"), nil, false, true},
+		{"another restart", newModelCache(dir, content), made("a"), nil, false, true},
+		{"other messages", mc, made("b"), nil, true, false},
+		{"other content", newModelCache(dir, [32]byte{2}), made("a"), nil, true, false},
+		{"no note asked", mc, nil, nil, true, false},
+		{"content not from files", newModelCache(dir, [32]byte{}), made("a"), nil, true, false},
+		{"a damaged note", mc, made("a"), func() {
+			for _, n := range notes() {
+				if err := os.WriteFile(n, []byte("not a key"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, true, false},
+		{"a note whose model is gone", mc, made("a"), func() {
+			for _, f := range modelFiles(t, dir) {
+				os.Remove(f)
+			}
+		}, true, false},
+		{"the note written again", mc, made("a"), nil, false, true},
+	} {
+		if c.before != nil {
+			c.before()
+		}
+		recalled := c.mc.recalled.Load()
+		train(c.mc, c.made)
+		if got := made1 == 1; got != c.makes {
+			t.Errorf("%s: samples made = %v, want %v", c.name, got, c.makes)
+		}
+		if got := c.mc.recalled.Load() > recalled; got != c.recalled {
+			t.Errorf("%s: recalled by the note = %v, want %v", c.name, got, c.recalled)
+		}
+	}
+}
+
 // TestNoModelCache checks that an empty directory keeps nothing and
 // trains every time.
 func TestNoModelCache(t *testing.T) {
-	mc := newModelCache("")
+	mc := newModelCache("", [32]byte{})
 	if mc != nil {
 		t.Fatalf("newModelCache(\"\") = %+v, want none", mc)
 	}
 	want := trainLinear(6, 2, 5, 1e-4, cacheSamples())
-	if got := mc.train(6, 2, 5, 1e-4, cacheSamples()); !reflect.DeepEqual(got, want) {
+	if got := mc.train(6, 2, 5, 1e-4, nil, cacheSamples); !reflect.DeepEqual(got, want) {
 		t.Errorf("train without a cache = %+v, want %+v", got, want)
 	}
 }
@@ -274,6 +357,12 @@ func TestCachedUnderstandingIsTheTrainedOne(t *testing.T) {
 	cached := keptIndex(t)
 	if n := cached.u.models.trained.Load(); n != 0 {
 		t.Errorf("the index built from the cache %s trained %d models, want all 4 read", s.cache, n)
+	}
+	// The shared index left notes of the keys of the three models of
+	// messages (or read them): a restart of the same executable on the
+	// same content reads those models without reading a message.
+	if n := cached.u.models.recalled.Load(); cached.u.models.known && n != 3 {
+		t.Errorf("the index built from the cache %s found %d models by their notes, want the 3 learnt from messages", s.cache, n)
 	}
 	for _, m := range []struct {
 		name      string

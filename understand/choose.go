@@ -21,11 +21,11 @@ type chooser[T comparable] struct {
 	words int     // the fewest words it reads
 }
 
-// trainChooser trains a chooser on ms: label names each message's class
+// trainChooser trains the chooser named model on ms: label names each message's class
 // ("" for none of them, and the message is left out when skip); find
 // turns a class name into its thing. It returns nil when no message has a
 // class.
-func trainChooser[T comparable](u *understander, ms []Message, bits uint, sure float64, words int, label func(Message) (name string, skip bool), find func(string) T) *chooser[T] {
+func trainChooser[T comparable](u *understander, model string, ms []Message, bits uint, sure float64, words int, label func(Message) (name string, skip bool), find func(string) T) *chooser[T] {
 	var zero T
 	names := map[string]bool{}
 	for _, m := range ms {
@@ -42,18 +42,26 @@ func trainChooser[T comparable](u *understander, ms []Message, bits uint, sure f
 		class[name] = len(ch.of)
 		ch.of = append(ch.of, find(name))
 	}
-	var samples []linearSample
-	for _, m := range ms {
-		name, skip := label(m)
-		if skip {
-			continue
+	made := messagesMade(model, ms, func(m Message) int {
+		if name, skip := label(m); !skip {
+			return class[name]
 		}
-		s := linearSample{ids: u.idsOfMessage(m.Text, bits), class: class[name], weight: 1}
-		if len(s.ids) > 0 {
-			samples = append(samples, s)
+		return -1
+	})
+	ch.m = u.models.train(1<<bits, len(ch.of), chooserPasses, linearL2, made, func() []linearSample {
+		var samples []linearSample
+		for _, m := range ms {
+			name, skip := label(m)
+			if skip {
+				continue
+			}
+			s := linearSample{ids: u.idsOfMessage(m.Text, bits), class: class[name], weight: 1}
+			if len(s.ids) > 0 {
+				samples = append(samples, s)
+			}
 		}
-	}
-	ch.m = u.models.train(1<<bits, len(ch.of), chooserPasses, linearL2, samples)
+		return samples
+	})
 	return ch
 }
 
@@ -111,7 +119,7 @@ const (
 // message's words against each contact's, so that Fier comes first when a
 // question names sexual exploitation.
 func (u *understander) trainAsk(c *content.Content, ms []Message) *chooser[*content.Contact] {
-	return trainChooser(u, ms, chooserBits, askSure, askWords, func(m Message) (string, bool) {
+	return trainChooser(u, "contact", ms, chooserBits, askSure, askWords, func(m Message) (string, bool) {
 		if m.Kind == "ask" {
 			return m.Args[0], false
 		}
@@ -139,7 +147,7 @@ var learntTopics = func() map[string]string {
 // exploitation, a boss who takes the passports is labour, whatever single
 // word would say otherwise.
 func (u *understander) trainTopic(ms []Message) *chooser[*Intent] {
-	return trainChooser(u, ms, chooserBits, topicSure, topicWords, func(m Message) (string, bool) {
+	return trainChooser(u, "topic", ms, chooserBits, topicSure, topicWords, func(m Message) (string, bool) {
 		switch m.Kind {
 		case "tell", "danger", "fear":
 			if len(m.Args) > 0 && learntTopics[m.Args[0]] != "" {

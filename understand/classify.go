@@ -49,6 +49,13 @@ func (u *understander) trainClassifier(c *content.Content) *classifier {
 	if len(m.classes) < 2 {
 		return nil
 	}
+	m.m = u.models.train(len(u.idf), len(m.classes), trainPasses, l2, nil, func() []linearSample { return u.intentSamples(c, classOf) })
+	return m
+}
+
+// intentSamples are the examples and keywords of each intent of the
+// classifier, as samples of its class in classOf.
+func (u *understander) intentSamples(c *content.Content, classOf map[int]int) []linearSample {
 	var samples []linearSample
 	for i, in := range u.intents {
 		k, ok := classOf[i]
@@ -68,8 +75,7 @@ func (u *understander) trainClassifier(c *content.Content) *classifier {
 			}
 		}
 	}
-	m.m = u.models.train(len(u.idf), len(m.classes), trainPasses, l2, samples)
-	return m
+	return samples
 }
 
 // guess returns the intent the model is sure of for the features, and its

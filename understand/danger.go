@@ -105,23 +105,35 @@ const (
 // trainDanger trains the model on ms, or returns nil when they hold no
 // danger message or nothing else.
 func (u *understander) trainDanger(ms []Message) *dangerModel {
-	var samples []linearSample
 	pos := 0
 	for _, m := range ms {
-		s := linearSample{ids: u.idsOfMessage(m.Text, dangerModelBits), weight: 1}
-		if len(s.ids) == 0 {
-			continue
-		}
 		if m.Kind == "danger" {
-			s.class, s.weight = 1, dangerWeight
 			pos++
 		}
-		samples = append(samples, s)
 	}
-	if pos == 0 || pos == len(samples) {
+	if pos == 0 || pos == len(ms) {
 		return nil
 	}
-	return &dangerModel{m: u.models.train(1<<dangerModelBits, 1, dangerPasses, linearL2, samples)}
+	made := messagesMade("danger", ms, func(m Message) int {
+		if m.Kind == "danger" {
+			return 1
+		}
+		return 0
+	})
+	return &dangerModel{m: u.models.train(1<<dangerModelBits, 1, dangerPasses, linearL2, made, func() []linearSample {
+		var samples []linearSample
+		for _, m := range ms {
+			s := linearSample{ids: u.idsOfMessage(m.Text, dangerModelBits), weight: 1}
+			if len(s.ids) == 0 {
+				continue
+			}
+			if m.Kind == "danger" {
+				s.class, s.weight = 1, dangerWeight
+			}
+			samples = append(samples, s)
+		}
+		return samples
+	})}
 }
 
 // prob is the model's probability that the features tell danger.

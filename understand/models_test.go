@@ -83,7 +83,7 @@ var buildTrainer = sync.OnceValues(func() (*understander, error) {
 		return nil, err
 	}
 	x := s.x.u
-	return &understander{c: x.c, lex: x.lex, u: x.u, intents: x.intents, models: x.models, messages: readMessages(x.lex, s.spec.Messages)}, nil
+	return &understander{c: x.c, lex: x.lex, u: x.u, intents: x.intents, models: x.models, messages: sync.OnceValue(func() map[string]messageFeatures { return readMessages(x.lex, s.spec.Messages) })}, nil
 })
 
 // eachFold runs fold(q) for every quarter of fs side by side: each

@@ -150,7 +150,7 @@ func New(c *content.Content, u *Understanding, opts ...Option) *Index {
 	}
 	x.names = newNames(c)
 	if u != nil {
-		x.u = newUnderstander(c, u, x.lex, newModelCache(o.cacheDir))
+		x.u = newUnderstander(c, u, x.lex, newModelCache(o.cacheDir, c.Digest()))
 	}
 	return x
 }

@@ -129,11 +129,11 @@ type understander struct {
 	u   *Understanding
 	// models trains the linear models, or reads them when trained before.
 	models *modelCache
-	// messages holds, while the models are trained, the words and
-	// features of each message of messages/: three models learn from the
-	// same messages, and reading them is most of a start once the models
-	// are cached.
-	messages map[string]messageFeatures
+	// messages reads, while the models are trained, the words and
+	// features of each message of messages/, once, when the first model
+	// needs them: three models learn from the same messages, and a start
+	// whose models the cache recalls reads none.
+	messages func() map[string]messageFeatures
 	intents  []*Intent
 	danger   *Intent
 	// dangerAt is the danger intent's place in intents.
@@ -407,7 +407,7 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	// that learn from them are trained side by side, and beside them the
 	// classifier of the examples: each has its own weights, and from here
 	// the words, features and weights they share are only read.
-	u.messages = readMessages(lex, spec.Messages)
+	u.messages = sync.OnceValue(func() map[string]messageFeatures { return readMessages(lex, spec.Messages) })
 	var trained sync.WaitGroup
 	trained.Go(func() { u.model = u.trainClassifier(c) })
 	trained.Go(func() { u.dangerModel = u.trainDanger(spec.Messages) })
@@ -429,7 +429,7 @@ type messageFeatures struct {
 }
 
 // readMessages reads the words and features of every message, on every
-// core: a start that finds its models in the cache does little else.
+// core.
 func readMessages(lex *lexicon, ms []Message) map[string]messageFeatures {
 	read := make([]messageFeatures, len(ms))
 	workers := min(runtime.GOMAXPROCS(0), len(ms))
@@ -454,8 +454,10 @@ func readMessages(lex *lexicon, ms []Message) map[string]messageFeatures {
 // wordsOfMessage returns the words of a message of messages/, read once
 // for all the models that learn from it.
 func (u *understander) wordsOfMessage(text string) []string {
-	if f, ok := u.messages[text]; ok {
-		return f.words
+	if u.messages != nil {
+		if f, ok := u.messages()[text]; ok {
+			return f.words
+		}
 	}
 	return u.lex.words(text)
 }
@@ -465,7 +467,11 @@ func (u *understander) wordsOfMessage(text string) []string {
 // danger model, and folded further for the choosers: folding a hash to
 // fewer bits keeps its low bits, so the ids are the ones hashed would give.
 func (u *understander) idsOfMessage(text string, bits uint) []uint32 {
-	f, ok := u.messages[text]
+	var f messageFeatures
+	ok := false
+	if u.messages != nil {
+		f, ok = u.messages()[text]
+	}
 	if !ok {
 		return hashed(u.lex.words(text), nil, bits)
 	}
