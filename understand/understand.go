@@ -1026,10 +1026,13 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// and has an older friend who pays for her nails ...") is read
 		// for what it tells. Nor does the topic model make a
 		// story of a short message of everyday life ("ik zit in de
-		// flixbus naar amsterdam voor een concert").
+		// flixbus naar amsterdam voor een concert"). A fear is no short
+		// message for having its words of the fear left out: "als hij
+		// erachter komt dat ik met iemand heb gepraat doet hij mijn zusje
+		// iets aan" asks for no contact.
 		askedRead = true
 		u.light.match(masked, func(*phrase, int, int) { light = true })
-		if m.Asks || !everyday && len(masked) < topicAloneWords {
+		if m.Asks || !m.Fear && !everyday && len(masked) < topicAloneWords {
 			asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 		}
 		if asked == nil && len(masked) >= topicAloneWords && !light && !explained && !(life && len(masked) < storyWords) {

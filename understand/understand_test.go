@@ -329,8 +329,9 @@ func TestUnderstand(t *testing.T) {
 		// A threat to family with a time, and what happens every day.
 		{text: "als ik vandaag niet betaal haalt hij mn zusje op van school, over een uur", intent: "danger", danger: true},
 		{text: "ze wordt elke dag na school opgehaald door een oudere man", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
-		// A fear of the police at the door is no one at the door now.
-		{text: "ik wil niet dat er politie bij ons aan de deur komt", intent: "question", fear: true, who: understand.WhoMe},
+		// A fear of the police at the door is no one at the door now,
+		// nor a question for a contact: the fear has its own answer.
+		{text: "ik wil niet dat er politie bij ons aan de deur komt", intent: "", fear: true, who: understand.WhoMe},
 		// Fear of what reporting brings, and a threat to go to the
 		// police: a fear, not a question for the police.
 		{text: "als ik aangifte doe kijken ze dan ook naar wat ik zelf gedaan heb", intent: "question", fear: true, who: understand.WhoMe},
