@@ -257,6 +257,10 @@ func TestDangerBySigns(t *testing.T) {
 		{"nl", "ik sta achter de balie. meisje van een jaar of 14 met een veel oudere man, ze kan nauwelijks op haar benen staan en hij trekt haar richting de lift"},
 		{"en", "he says the client comes at 11 and if i say no again he will do what he did last time. i still have the bruises"},
 		{"nl", "mn nichtje van 15 staat op het perron met een oudere vent die ze van insta kent, ik zie ze nu samen de trein in gaan"},
+		{"en", "they made me swallow the stuff for the trip and i feel really really sick, my stomach hurts so bad"},
+		{"nl", "zit achterin, ze rijden me naar zoetermeer, moet daar n pakketje afgeven. als ik het verpest zeggen ze dat ik het ga voelen"},
+		{"nl", "heb teveel op op een feestje en een jongen zegt dat ik mee moet naar een andere plek met zn vrienden. ik kan nie goed lopen en ken hier niemand"},
+		{"en", "youth worker here, a boy just walked into the centre with a stab wound in his side and begs me not to call anyone because \"they'll know\""},
 	} {
 		if !x.Understand(tc.lang, tc.text).Danger {
 			t.Errorf("Understand(%q).Danger without the danger model = false, want true", tc.text)

@@ -2298,6 +2298,9 @@ func TestUnderstand(t *testing.T) {
 		// "missen veel school" is school missed, not "messen" (knives) by a
 		// typo read into it.
 		{text: "jongerenwerker hier. paar jongens van 12 13 hangen de hele tijd bij een oudere gast met een dikke auto, ze hebben het over 'tripjes' naar zwolle en missen veel school", intent: "criminal", who: understand.WhoProf},
+		// Not wanting them at the door, after asking whether the police
+		// can see this chat, is a fear of the police at the door.
+		{text: "kan de politie zien dat ik deze chat gebruik? ik wil niet dat ze bij ons thuis aan de deur komen", intent: "home", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
