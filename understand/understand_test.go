@@ -2484,6 +2484,11 @@ func TestWatched(t *testing.T) {
 		{"snel typen, hij is even naar de wc", true},
 		{"my phone isnt private they go through it", true},
 		{"mn ma zit mee te lezen", true},
+		// Someone who reads what is typed, or is back in the room; a
+		// story of what happens when he is back is no one watching now.
+		{"she reads everything i type. just answer yes or no", true},
+		{"als ik zo ineens hoi mam typ dan is hij weer in de kamer ok", true},
+		{"als hij weer in de kamer is wordt hij boos", false},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
