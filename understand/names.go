@@ -243,4 +243,7 @@ var negationGap = map[string]bool{"de": true, "het": true, "een": true, "the": t
 	"doorgegeven": true, "gemeld": true, "verteld": true, "wordt": true, "aan": true, "of": true, "or": true, "passed": true, "on": true, "told": true,
 	"mn": true, "mijn": true, "my": true, "ouders": true, "parents": true,
 	// "niet van de politie", "not from the police"
-	"van": true, "from": true}
+	"van": true, "from": true,
+	// "without calling 112", "zonder 112 te bellen" (the name before
+	// the verb needs none), "not phoning the police"
+	"calling": true, "call": true, "phoning": true, "bellen": true}

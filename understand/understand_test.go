@@ -2301,6 +2301,8 @@ func TestUnderstand(t *testing.T) {
 		// Not wanting them at the door, after asking whether the police
 		// can see this chat, is a fear of the police at the door.
 		{text: "kan de politie zien dat ik deze chat gebruik? ik wil niet dat ze bij ons thuis aan de deur komen", intent: "home", fear: true, who: understand.WhoMe, home: true},
+		// Stepped out of it: no one getting into a car.
+		{text: "mijn vriendin is uit de prostitutie gestapt en heeft aangifte gedaan. is er iemand die haar kan bijstaan bij alles wat nu komt, de rechtszaak enzo", intent: "question", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -3015,6 +3017,17 @@ func TestNamesRefused(t *testing.T) {
 			if ct.ID == "politie" {
 				t.Errorf("Understand(%q).Found has politie, refused", text)
 			}
+		}
+	}
+	// 112 ruled out while calling it: the police's other number is asked
+	// for, not 112.
+	for _, text := range []string{
+		"how do i contact the police without calling 112, its not urgent",
+		"hoe bereik ik de politie zonder 112 te bellen",
+	} {
+		m := x.Understand("en", text)
+		if slices.ContainsFunc(m.Named, func(ct *content.Contact) bool { return ct.ID == "alarm112" }) || m.Danger {
+			t.Errorf("Understand(%q) names 112 (danger %v), want it refused", text, m.Danger)
 		}
 	}
 }
