@@ -1385,6 +1385,18 @@ func notWatched(words []string, i, j int) bool {
 		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i)
 }
 
+// splitNotNow reports whether p, a phrase that starts with "niet nu" or
+// "not now", matched words[i:j] with more than one word put in: "niet
+// terugsturen nu, later" says not now, but "dingen die ik niet wilde. nu
+// zegt hij ..." is two sentences that only their words join.
+func splitNotNow(p *phrase, i, j int) bool {
+	if len(p.words) < 2 || j-i <= len(p.words)+1 {
+		return false
+	}
+	first, second := p.words[0].s, p.words[1].s
+	return first == "niet" && second == "nu" || first == "not" && second == "now"
+}
+
 // everything are the words after "met" or "with" that say what is read,
 // not whom one comes with: "ze lezen mee met alles wat ik doe".
 var everything = map[string]bool{"alles": true, "everything": true}
@@ -1667,7 +1679,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		// naast me" still is someone beside the writer.
 		prof := wk.marks[markProf] > 0
 		u.markers.matchGap(words, ruleGap, func(p *phrase, i, j int) {
-			if p.tag == markWatched && !notWatched(words, i, j) && (!prof || slices.ContainsFunc(words[i:j], writer)) {
+			if p.tag == markWatched && !splitNotNow(p, i, j) && !notWatched(words, i, j) && (!prof || slices.ContainsFunc(words[i:j], writer)) {
 				wk.marks[markWatched]++
 			}
 		})

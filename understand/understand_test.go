@@ -2303,6 +2303,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "kan de politie zien dat ik deze chat gebruik? ik wil niet dat ze bij ons thuis aan de deur komen", intent: "home", fear: true, who: understand.WhoMe, home: true},
 		// Stepped out of it: no one getting into a car.
 		{text: "mijn vriendin is uit de prostitutie gestapt en heeft aangifte gedaan. is er iemand die haar kan bijstaan bij alles wat nu komt, de rechtszaak enzo", intent: "question", who: understand.WhoOther},
+		{text: "are you a real human", intent: "bot"},
+		// Helping a friend is no call for help now.
+		{text: "is there a national centre for trafficking victims in holland? i need to help a friend find a safe place to stay", intent: "question", who: understand.WhoOther},
+		// Made to go with someone and do what one did not want: sexual
+		// exploitation; "niet wilde. nu zegt hij" is no one watching.
+		{text: "ik moest van hem met iemand anders meegaan en toen heb ik dingen gedaan die ik niet wilde. nu zegt hij dat ik het zelf wou", intent: "sexual", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2491,6 +2497,9 @@ func TestWatched(t *testing.T) {
 		{"she reads everything i type. just answer yes or no", true},
 		{"als ik zo ineens hoi mam typ dan is hij weer in de kamer ok", true},
 		{"als hij weer in de kamer is wordt hij boos", false},
+		// "Niet nu" read apart, across two sentences, says no one is there.
+		{"ik moest van hem met iemand anders meegaan en toen heb ik dingen gedaan die ik niet wilde. nu zegt hij dat ik het zelf wou", false},
+		{"niet terugsturen nu. later", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
@@ -2940,6 +2949,10 @@ func TestLanguageAsked(t *testing.T) {
 		{"which dutch organisation does research on trafficking", ""},
 		{"is er ook een engelse versie", "en"},
 		{"can we do this in english? my dutch is not so good", "en"},
+		{"can we do this in dutch? my english isnt good", "nl"},
+		{"is there a dutch version? i'd rather type in dutch", "nl"},
+		// Papers in Dutch ask for no Dutch.
+		{"i signed papers in dutch i couldnt read", ""},
 		{"kan dit ook in het turks of engels? mijn nederlands is niet zo goed", "en"},
 		{"spreek geen nederlands", "en"},
 		// Speaking Dutch badly, in Dutch, asking for a language the bot
