@@ -180,6 +180,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"someone is coming, told alone", TextInput("someone's coming"), false},
 		{"deleting an account is a question", TextInput("how do i delete this account"), false},
 		{"bulgarian, close this quickly", TextInput("затвори това бързо"), true},
+		{"want to wipe this chat now", TextInput("wil dit gesprek nu wissen"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

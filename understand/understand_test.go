@@ -2500,6 +2500,7 @@ func TestWatched(t *testing.T) {
 		// "Niet nu" read apart, across two sentences, says no one is there.
 		{"ik moest van hem met iemand anders meegaan en toen heb ik dingen gedaan die ik niet wilde. nu zegt hij dat ik het zelf wou", false},
 		{"niet terugsturen nu. later", true},
+		{"the guy i stay with goes through this phone every night", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
