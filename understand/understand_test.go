@@ -2309,6 +2309,10 @@ func TestUnderstand(t *testing.T) {
 		// Made to go with someone and do what one did not want: sexual
 		// exploitation; "niet wilde. nu zegt hij" is no one watching.
 		{text: "ik moest van hem met iemand anders meegaan en toen heb ik dingen gedaan die ik niet wilde. nu zegt hij dat ik het zelf wou", intent: "sexual", who: understand.WhoMe},
+		// The IND coming for them if they complain, as the boss says: a
+		// fear of the authorities, not someone coming now.
+		{text: "de baas zegt dat de ind ons komt halen als we klagen en dat we dan nooit meer in europa mogen werken. klopt dat", intent: "labour", fear: true},
+		{text: "is this anonymous?? i dont want them finding out i talked, they check everything", intent: "bot", fear: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
