@@ -261,6 +261,7 @@ func TestDangerBySigns(t *testing.T) {
 		{"nl", "zit achterin, ze rijden me naar zoetermeer, moet daar n pakketje afgeven. als ik het verpest zeggen ze dat ik het ga voelen"},
 		{"nl", "heb teveel op op een feestje en een jongen zegt dat ik mee moet naar een andere plek met zn vrienden. ik kan nie goed lopen en ken hier niemand"},
 		{"en", "youth worker here, a boy just walked into the centre with a stab wound in his side and begs me not to call anyone because \"they'll know\""},
+		{"en", "boss took our passports and says nobody leaves the farm tonight, he has a dog and a baseball bat"},
 	} {
 		if !x.Understand(tc.lang, tc.text).Danger {
 			t.Errorf("Understand(%q).Danger without the danger model = false, want true", tc.text)

@@ -506,6 +506,7 @@ func TestUnderstand(t *testing.T) {
 		// Men with bats at the door; a bat for baseball.
 		{text: "er staan drie mannen met knuppels voor ons huis, ze roepen de naam van mijn zoon", intent: "danger", danger: true, who: understand.WhoOther},
 		{text: "mijn zoon speelt honkbal en heeft een nieuwe knuppel nodig", intent: "", who: understand.WhoOther},
+		{text: "my son plays baseball and needs a new bat", intent: "", who: understand.WhoOther},
 		// Shelter for someone who escaped is asked for, no escape now.
 		{text: "which organisation arranges shelter for someone who escaped trafficking?", intent: "question"},
 		{text: "i escaped and they are looking for me", intent: "danger", danger: true, who: understand.WhoMe},
