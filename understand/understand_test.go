@@ -2314,6 +2314,12 @@ func TestUnderstand(t *testing.T) {
 		// fear of the authorities, not someone coming now.
 		{text: "de baas zegt dat de ind ons komt halen als we klagen en dat we dan nooit meer in europa mogen werken. klopt dat", intent: "labour", fear: true},
 		{text: "is this anonymous?? i dont want them finding out i talked, they check everything", intent: "bot", fear: true, who: understand.WhoMe},
+		// What he does if she tells anyone, where her family lives:
+		// a fear of telling, not danger now.
+		{text: "hij weet waar mijn ouders wonen. als ik iemand iets vertel zet hij alles online zegt hij", intent: "question", fear: true, who: understand.WhoMe, home: true},
+		{text: "i want to tell someone but they said they know where my family lives back home", intent: "", fear: true, who: understand.WhoMe, home: true},
+		// Unsafe housing is how the housing is.
+		{text: "who do i report an employer to in the netherlands for not paying wages and putting workers in unsafe housing", intent: "question", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
