@@ -181,6 +181,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"deleting an account is a question", TextInput("how do i delete this account"), false},
 		{"bulgarian, close this quickly", TextInput("затвори това бързо"), true},
 		{"want to wipe this chat now", TextInput("wil dit gesprek nu wissen"), true},
+		{"delete chat, he is coming", TextInput("delete chat pls hes coming"), true},
+		{"he is coming, told alone", TextInput("hes coming"), false},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},
