@@ -199,7 +199,7 @@ func judgeLang(r roundRow, res flows.Result) string {
 			// sorry", "mijn nederlands is niet zo goed" and "arabic or
 			// only dutch" do not ask for Dutch.
 			if strings.Contains(m, name+" is not good") || strings.Contains(m, name+" is bad") || strings.Contains(m, name+" is really bad") || strings.Contains(m, "my "+name+" is ") || strings.Contains(m, "mijn "+name+" is ") || strings.Contains(m, "only "+name) ||
-				strings.Contains(m, "no "+name) || strings.Contains(m, "geen "+name) {
+				strings.Contains(m, "no "+name) || strings.Contains(m, "geen "+name) || notSpoken(m, name) {
 				continue
 			}
 			if i := strings.Index(m, name); i >= 0 && i < at {
@@ -211,6 +211,20 @@ func judgeLang(r roundRow, res flows.Result) string {
 		return fmt.Sprintf("answered in %q, want %q", got, want)
 	}
 	return ""
+}
+
+// notSpoken reports whether m says the writer does not speak or
+// understand the language name: "i dont speak dutch, english ok?" asks
+// for English.
+func notSpoken(m, name string) bool {
+	for _, not := range []string{"dont", "don't", "do not", "cant", "can't", "cannot"} {
+		for _, verb := range []string{"speak", "understand", "read"} {
+			if strings.Contains(m, not+" "+verb+" "+name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // roundScore is the outcome of one round.
