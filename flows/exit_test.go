@@ -183,6 +183,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"want to wipe this chat now", TextInput("wil dit gesprek nu wissen"), true},
 		{"delete chat, he is coming", TextInput("delete chat pls hes coming"), true},
 		{"he is coming, told alone", TextInput("hes coming"), false},
+		{"how to stop this chat and take it all away", TextInput("hoe stop ik dit gesprek en haal ik alles weg"), true},
+		{"taking it all away, asked alone", TextInput("haal ik alles weg"), false},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -2320,6 +2320,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "i want to tell someone but they said they know where my family lives back home", intent: "", fear: true, who: understand.WhoMe, home: true},
 		// Unsafe housing is how the housing is.
 		{text: "who do i report an employer to in the netherlands for not paying wages and putting workers in unsafe housing", intent: "question", who: understand.WhoMe},
+		// Nowhere else to go, as he says: how he keeps her, not held now.
+		{text: "ik ben 19 en mijn ex heeft een account voor me gemaakt op zo een site, ik moet het geld aan hem geven. hij zegt dat ik anders nergens heen kan", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
