@@ -188,6 +188,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"how to delete this chat fast", TextInput("hoe verwijder ik deze chat snel"), true},
 		{"delete", TextInput("delete"), true},
 		{"deleting what he made one delete is told", TextInput("he made me delete"), false},
+		{"how to throw this chat away", TextInput("hoe gooi ik deze chat weg"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -264,6 +264,7 @@ func TestDangerBySigns(t *testing.T) {
 		{"en", "boss took our passports and says nobody leaves the farm tonight, he has a dog and a baseball bat"},
 		{"nl", "ik ben verpleegkundige op de SEH. hier zit een meisje van ongeveer 16 met een veel oudere man die haar niks laat zeggen. hij wil nu met haar vertrekken"},
 		{"nl", "hij heeft net gezegd dat ik het niet overleef als ik praat. hij is nu even naar de winkel"},
+		{"en", "he's downstairs. he has a key"},
 	} {
 		if !x.Understand(tc.lang, tc.text).Danger {
 			t.Errorf("Understand(%q).Danger without the danger model = false, want true", tc.text)

@@ -2322,6 +2322,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "who do i report an employer to in the netherlands for not paying wages and putting workers in unsafe housing", intent: "question", who: understand.WhoMe},
 		// Nowhere else to go, as he says: how he keeps her, not held now.
 		{text: "ik ben 19 en mijn ex heeft een account voor me gemaakt op zo een site, ik moet het geld aan hem geven. hij zegt dat ik anders nergens heen kan", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
+		// Videos shown to the family if one talks: a fear of telling.
+		{text: "im scared if i talk to anyone they will show my family the videos", intent: "sexual", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2514,6 +2516,7 @@ func TestWatched(t *testing.T) {
 		{"ik moest van hem met iemand anders meegaan en toen heb ik dingen gedaan die ik niet wilde. nu zegt hij dat ik het zelf wou", false},
 		{"niet terugsturen nu. later", true},
 		{"the guy i stay with goes through this phone every night", true},
+		{"someone might be reading this", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
