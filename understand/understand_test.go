@@ -2324,6 +2324,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik ben 19 en mijn ex heeft een account voor me gemaakt op zo een site, ik moet het geld aan hem geven. hij zegt dat ik anders nergens heen kan", intent: "sexual", who: understand.WhoMe, age: understand.AgeAdult},
 		// Videos shown to the family if one talks: a fear of telling.
 		{text: "im scared if i talk to anyone they will show my family the videos", intent: "sexual", fear: true, who: understand.WhoMe, home: true},
+		// Whom they would visit if one told: a fear of telling.
+		{text: "ze weten waar mn oma woont. als ik iets zeg tegen wie dan ook dan gaan ze langs, zeiden ze", intent: "question", fear: true, who: understand.WhoMe, home: true},
+		// Who the help is for, asked about, is no one trapped now.
+		{text: "is there a chat for girls who got trapped by a loverboy", intent: "sexual"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
