@@ -2328,6 +2328,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "ze weten waar mn oma woont. als ik iets zeg tegen wie dan ook dan gaan ze langs, zeiden ze", intent: "question", fear: true, who: understand.WhoMe, home: true},
 		// Who the help is for, asked about, is no one trapped now.
 		{text: "is there a chat for girls who got trapped by a loverboy", intent: "sexual"},
+		// Whether reporting brings the police to her parents: a fear,
+		// answered with help that thinks along, not the police's card.
+		{text: "als ik dit meld komt de politie dan bij mijn ouders? ze mogen echt nooit weten wat ik voor geld heb gedaan", intent: "sexual", fear: true, who: understand.WhoMe, home: true},
+		{text: "my mom picks me up after practice", intent: "", who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
