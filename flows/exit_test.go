@@ -189,6 +189,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"delete", TextInput("delete"), true},
 		{"deleting what he made one delete is told", TextInput("he made me delete"), false},
 		{"how to throw this chat away", TextInput("hoe gooi ik deze chat weg"), true},
+		{"get rid of this chat now", TextInput("get rid of this chat now pls"), true},
+		{"hide this", TextInput("verberg dit ff"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -2332,6 +2332,9 @@ func TestUnderstand(t *testing.T) {
 		// answered with help that thinks along, not the police's card.
 		{text: "als ik dit meld komt de politie dan bij mijn ouders? ze mogen echt nooit weten wat ik voor geld heb gedaan", intent: "sexual", fear: true, who: understand.WhoMe, home: true},
 		{text: "my mom picks me up after practice", intent: "", who: understand.WhoMe, home: true},
+		// Killed, and not literally, as she says: a fear of her parents
+		// finding out.
+		{text: "if i talk to someone will my parents find out? they'll kill me, not literally but still", intent: "sexual", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
