@@ -715,6 +715,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	dangerKept := words // danger without its gaps, for the model
 	signWords := masked // the words the signs are read in
 	police, worry := false, false
+	homeInFear := false // the only home said is inside the fear's words
 	// On every word: "politie" is also a contact's name, which the
 	// masked words leave out.
 	u.markers.match(words, func(p *phrase, _, _ int) {
@@ -739,6 +740,23 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// not "komt halen".
 		danger = gaps(words, drop, nil)
 		signWords = gaps(words, drop, wk.used)
+		// A house said only inside the fear is where they would come
+		// ("ik wil niet dat ze bij mij thuis aanbellen"), not where it
+		// happens: the help for home would answer the wrong worry. A
+		// parent in the fear ("if my parents find out") is still home.
+		// The home markers were read in wk.masked, the words without
+		// names.
+		inFear := make([]bool, 0, len(wk.masked))
+		for k := range words {
+			if !wk.used[k] {
+				inFear = append(inFear, drop[k])
+			}
+		}
+		if m.Home && !m.spouse && len(wk.homeAt) > 0 && !slices.ContainsFunc(wk.homeAt, func(h [2]int) bool {
+			return !slices.Contains(inFear[h[0]:h[1]], true) || !slices.ContainsFunc(wk.masked[h[0]:h[1]], func(w string) bool { return houseWords[w] })
+		}) {
+			m.Home, homeInFear = false, true
+		}
 	}
 	rule := u.ruleHit(danger, u.rules)
 	storyRule := false // a rule read as someone else's story of harm
@@ -902,7 +920,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	}
 	if m.Fear {
 		m.Topic = topic
-		if m.Topic == nil || topicIntent(m.Topic) {
+		if m.Topic == nil || topicIntent(m.Topic) || homeInFear && u.isHome(m.Topic) {
 			// The help that thinks along fits what the fear is about,
 			// read in the whole message first: the words of the fear
 			// say it too ("als hij merkt dat ik dit typ" is about a
@@ -1384,6 +1402,9 @@ func notWatched(words []string, i, j int) bool {
 		j < len(words) && ((words[j] == "met" || words[j] == "with") && !(j+1 < len(words) && everything[words[j+1]]) || words[j] == "about" || words[j] == "over" || words[j] == "af" && !slices.Contains(words[i:j], "zo") && !toRead(words, j+1)) ||
 		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i)
 }
+
+// houseWords are the words of a home that say a place, not a person.
+var houseWords = map[string]bool{"thuis": true, "huis": true, "home": true, "house": true}
 
 // splitNotNow reports whether p, a phrase that starts with "niet nu" or
 // "not now", matched words[i:j] with more than one word put in: "niet

@@ -1914,7 +1914,8 @@ func TestUnderstand(t *testing.T) {
 		// Parents who would "kill" a child who did something for money,
 		// and who must not come home: fears, not danger now.
 		{text: "ik schaam me kapot en mn ouders vermoorden me als ze horen wat ik allemaal voor geld heb gedaan", intent: "*", fear: true, who: understand.WhoMe, home: true},
-		{text: "bent u verplicht dit door te geven aan de politie? want ik wil niet dat ze bij mij thuis komen, die gasten hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		// Their coming to the house is the fear, not where it happens.
+		{text: "bent u verplicht dit door te geven aan de politie? want ik wil niet dat ze bij mij thuis komen, die gasten hebben overal mensen", intent: "*", fear: true, who: understand.WhoMe},
 		// A neighbour's child outside at night all the time: a story.
 		{text: "the kid next door, maybe 10, is outside alone at night all the time. moms boyfriend yells at him constantly and once i saw him shove the boy down the stairs", intent: "home", who: understand.WhoOther, home: true},
 		// Hit whenever one comes home late, asked whether it belongs
@@ -2301,7 +2302,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "jongerenwerker hier. paar jongens van 12 13 hangen de hele tijd bij een oudere gast met een dikke auto, ze hebben het over 'tripjes' naar zwolle en missen veel school", intent: "criminal", who: understand.WhoProf},
 		// Not wanting them at the door, after asking whether the police
 		// can see this chat, is a fear of the police at the door.
-		{text: "kan de politie zien dat ik deze chat gebruik? ik wil niet dat ze bij ons thuis aan de deur komen", intent: "home", fear: true, who: understand.WhoMe, home: true},
+		{text: "kan de politie zien dat ik deze chat gebruik? ik wil niet dat ze bij ons thuis aan de deur komen", intent: "home", fear: true, who: understand.WhoMe},
+		{text: "wordt dit doorgestuurd naar de politie? ik wil niet dat ze bij mij thuis aanbellen", intent: "home", fear: true, who: understand.WhoMe},
 		// Stepped out of it: no one getting into a car.
 		{text: "mijn vriendin is uit de prostitutie gestapt en heeft aangifte gedaan. is er iemand die haar kan bijstaan bij alles wat nu komt, de rechtszaak enzo", intent: "question", who: understand.WhoOther},
 		{text: "are you a real human", intent: "bot"},
