@@ -266,6 +266,7 @@ func TestDangerBySigns(t *testing.T) {
 		{"nl", "hij heeft net gezegd dat ik het niet overleef als ik praat. hij is nu even naar de winkel"},
 		{"en", "he's downstairs. he has a key"},
 		{"en", "im 14 and he picks me up in 20 min to meet his friends. i dont wanna go but he has my pics"},
+		{"en", "he's downstairs. he found out where i live. what do i do"},
 	} {
 		if !x.Understand(tc.lang, tc.text).Danger {
 			t.Errorf("Understand(%q).Danger without the danger model = false, want true", tc.text)
