@@ -2531,6 +2531,7 @@ func TestWatched(t *testing.T) {
 		{"niet terugsturen nu. later", true},
 		{"the guy i stay with goes through this phone every night", true},
 		{"someone might be reading this", true},
+		{"phone isnt mine, he can see everything i type", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
