@@ -21,10 +21,10 @@ type chooser[T comparable] struct {
 	words int     // the fewest words it reads
 }
 
-// trainChooser trains the chooser named model on ms: label names each message's class
-// ("" for none of them, and the message is left out when skip); find
-// turns a class name into its thing. It returns nil when no message has a
-// class.
+// trainChooser trains the chooser named model on ms: label names each
+// message's class ("" for none of them, and the message is left out when
+// skip); find turns a class name into its thing. It returns nil when no
+// message has a class.
 func trainChooser[T comparable](u *understander, model string, ms []Message, bits uint, sure float64, words int, label func(Message) (name string, skip bool), find func(string) T) *chooser[T] {
 	var zero T
 	names := map[string]bool{}
