@@ -2338,6 +2338,9 @@ func TestUnderstand(t *testing.T) {
 		// finding out.
 		{text: "if i talk to someone will my parents find out? they'll kill me, not literally but still", intent: "sexual", fear: true, who: understand.WhoMe, home: true},
 		{text: "wordt dit opgeslagen? kan de politie dit lezen? ik wil niet dat ze me komen zoeken", intent: "question", fear: true, who: understand.WhoMe},
+		// Whether the police see what one types, with parents who must
+		// know nothing: a fear, never the police's card first.
+		{text: "ziet de politie het als ik hier wat typ? want mijn ouders mogen echt niks weten", intent: "question", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
