@@ -51,10 +51,11 @@ func ModelCache(dir string) Option {
 //
 // Computing a key means reading every message of messages/ for its
 // features, which is most of a start. So the cache also remembers, under
-// a hash of the running executable and of the content's files (inputs),
-// which key each model had: the same executable on the same files makes
-// the same samples, and a start that finds that note reads its models
-// without reading a message.
+// a hash of the running executable and of the content's files (inputs)
+// and the model's name, which key each model learnt from the whole
+// content had: the same executable on the same files makes the same
+// samples, and a start that finds that note reads its models without
+// reading a message.
 type modelCache struct {
 	dir     string
 	trainer [sha256.Size]byte
@@ -201,17 +202,17 @@ func (t trainer) hash() [sha256.Size]byte {
 
 // train returns the model trainLinear would train on these arguments and
 // the samples made by samples: from the cache when it holds it, else
-// trained and then kept. made says what the samples are made of besides
-// the content's files (which messages, with which classes; see
-// messagesMade), nil when the samples are cheap to make: samples is not
-// called when the note of made says the key. Failing to keep a model or a
-// note costs the next start a training or a reading of the messages,
-// nothing else, so it is not reported.
-func (mc *modelCache) train(features, classes, passes int, l2 float64, made []byte, samples func() []linearSample) *linear {
+// trained and then kept. name names the model in a note of its key, ""
+// for none: only a model learnt from the content as loaded has one, as
+// the content's files and the executable then decide its samples, and
+// samples is not called when its note says the key. Failing to keep a
+// model or a note costs the next start a training or a reading of the
+// messages, nothing else, so it is not reported.
+func (mc *modelCache) train(features, classes, passes int, l2 float64, name string, samples func() []linearSample) *linear {
 	if mc == nil {
 		return trainLinear(features, classes, passes, l2, samples())
 	}
-	note := mc.note(features, classes, passes, l2, made)
+	note := mc.note(features, classes, passes, l2, name)
 	if note != "" {
 		if m := mc.recall(note, features, classes); m != nil {
 			mc.read.Add(1)
@@ -239,46 +240,22 @@ func (mc *modelCache) train(features, classes, passes int, l2 float64, made []by
 	return m
 }
 
-// note is the path of the file that says the key of the model trained on
-// these arguments and on samples made of made, or "" when there is none
-// to be had.
-func (mc *modelCache) note(features, classes, passes int, l2 float64, made []byte) string {
-	if !mc.known || made == nil {
+// note is the path of the file that says the key of the model name
+// trained on these arguments, or "" when there is none to be had.
+func (mc *modelCache) note(features, classes, passes int, l2 float64, name string) string {
+	if !mc.known || name == "" {
 		return ""
 	}
 	h := sha256.New()
 	h.Write(mc.trainer[:])
 	h.Write(mc.inputs[:])
 	var buf []byte
-	for _, v := range []uint64{uint64(features), uint64(classes), uint64(passes), math.Float64bits(l2), uint64(len(made))} {
+	for _, v := range []uint64{uint64(features), uint64(classes), uint64(passes), math.Float64bits(l2), uint64(len(name))} {
 		buf = binary.LittleEndian.AppendUint64(buf, v)
 	}
 	h.Write(buf)
-	h.Write(made)
+	h.Write([]byte(name))
 	return filepath.Join(mc.dir, hex.EncodeToString(h.Sum(nil))+".key")
-}
-
-// messagesMade is what a model's samples are made of, for the note of its
-// key: the model's name, and each message's text and class, or that it is
-// left out (class -1). Hashing the messages costs milliseconds; reading
-// them for their features most of a start.
-func messagesMade(name string, ms []Message, class func(Message) int) []byte {
-	h := sha256.New()
-	var buf []byte
-	buf = binary.LittleEndian.AppendUint64(buf, uint64(len(name)))
-	buf = append(buf, name...)
-	buf = binary.LittleEndian.AppendUint64(buf, uint64(len(ms)))
-	for _, m := range ms {
-		buf = binary.LittleEndian.AppendUint64(buf, uint64(int64(class(m))))
-		buf = binary.LittleEndian.AppendUint64(buf, uint64(len(m.Text)))
-		buf = append(buf, m.Text...)
-		if len(buf) > 1<<16 {
-			h.Write(buf)
-			buf = buf[:0]
-		}
-	}
-	h.Write(buf)
-	return h.Sum(nil)
 }
 
 // recall returns the model whose key the note holds, when the note and

@@ -43,7 +43,7 @@ func TestModelCacheKeepsAndReads(t *testing.T) {
 	}
 	want := trainLinear(features, classes, passes, l2, cacheSamples())
 
-	got := mc.train(features, classes, passes, l2, nil, cacheSamples)
+	got := mc.train(features, classes, passes, l2, "", cacheSamples)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("train on an empty cache = %+v, want the trained model %+v", got, want)
 	}
@@ -62,7 +62,7 @@ func TestModelCacheKeepsAndReads(t *testing.T) {
 	if err := os.Chtimes(files[0], twoDaysAgo, twoDaysAgo); err != nil {
 		t.Fatal(err)
 	}
-	if got := mc.train(features, classes, passes, l2, nil, cacheSamples); !reflect.DeepEqual(got, other) {
+	if got := mc.train(features, classes, passes, l2, "", cacheSamples); !reflect.DeepEqual(got, other) {
 		t.Errorf("train on a kept model = %+v, want the kept model %+v", got, other)
 	}
 	// Read, it is kept from trim for another week.
@@ -88,7 +88,7 @@ func TestModelCacheKeepsAndReads(t *testing.T) {
 			if err := os.WriteFile(files[0], c.file, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			if got := mc.train(features, classes, passes, l2, nil, cacheSamples); !reflect.DeepEqual(got, want) {
+			if got := mc.train(features, classes, passes, l2, "", cacheSamples); !reflect.DeepEqual(got, want) {
 				t.Errorf("train on a %s file = %+v, want the model trained again %+v", c.name, got, want)
 			}
 			if m := readModel(files[0], features, classes); !reflect.DeepEqual(m, want) {
@@ -230,7 +230,7 @@ func TestModelCacheTrims(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	mc.train(6, 2, 5, 1e-4, nil, cacheSamples)
+	mc.train(6, 2, 5, 1e-4, "", cacheSamples)
 	for _, f := range files {
 		_, err := os.Stat(filepath.Join(mc.dir, f.name))
 		if kept := err == nil; kept != f.kept {
@@ -243,14 +243,13 @@ func TestModelCacheTrims(t *testing.T) {
 }
 
 // TestModelCacheNote checks that a model whose key a note says is read
-// without making its samples, and that every other case makes them: other
-// messages or classes, other content or executable, a damaged note, a note
-// whose model is gone, content not loaded from files.
+// without making its samples, and that every other case makes them:
+// another model, other content or executable, no note asked, a damaged
+// note, a note whose model is gone, content not loaded from files. Only
+// models learnt from the whole content are noted: those learnt from some
+// of its messages (the held-out tests' folds) ask for no note.
 func TestModelCacheNote(t *testing.T) {
 	const features, classes, passes, l2 = 6, 2, 5, 1e-4
-	made := func(text string) []byte {
-		return messagesMade("m", []Message{{Text: text}}, func(Message) int { return 0 })
-	}
 	want := trainLinear(features, classes, passes, l2, cacheSamples())
 	dir := t.TempDir()
 	content := [32]byte{1}
@@ -263,10 +262,10 @@ func TestModelCacheNote(t *testing.T) {
 		made1++
 		return cacheSamples()
 	}
-	train := func(mc *modelCache, what []byte) *linear {
+	train := func(mc *modelCache, name string) *linear {
 		t.Helper()
 		made1 = 0
-		m := mc.train(features, classes, passes, l2, what, samples)
+		m := mc.train(features, classes, passes, l2, name, samples)
 		if !reflect.DeepEqual(m, want) {
 			t.Fatalf("train = %+v, want %+v", m, want)
 		}
@@ -277,49 +276,63 @@ func TestModelCacheNote(t *testing.T) {
 		return files
 	}
 
-	train(mc, made("a"))
+	train(mc, "a")
 	if made1 != 1 || mc.trained.Load() != 1 || len(notes()) != 1 {
 		t.Fatalf("first training made the samples %d times, trained %d models, left notes %v; want 1, 1, one note", made1, mc.trained.Load(), notes())
 	}
 	for _, c := range []struct {
 		name     string
 		mc       *modelCache
-		made     []byte
+		model    string
 		before   func()
 		makes    bool
 		recalled bool
 	}{
-		{"the same again", mc, made("a"), nil, false, true},
-		{"another restart", newModelCache(dir, content), made("a"), nil, false, true},
-		{"other messages", mc, made("b"), nil, true, false},
-		{"other content", newModelCache(dir, [32]byte{2}), made("a"), nil, true, false},
-		{"no note asked", mc, nil, nil, true, false},
-		{"content not from files", newModelCache(dir, [32]byte{}), made("a"), nil, true, false},
-		{"a damaged note", mc, made("a"), func() {
+		{"the same again", mc, "a", nil, false, true},
+		{"another restart", newModelCache(dir, content), "a", nil, false, true},
+		{"another model", mc, "b", nil, true, false},
+		{"other content", newModelCache(dir, [32]byte{2}), "a", nil, true, false},
+		{"no note asked", mc, "", nil, true, false},
+		{"content not from files", newModelCache(dir, [32]byte{}), "a", nil, true, false},
+		{"a damaged note", mc, "a", func() {
 			for _, n := range notes() {
 				if err := os.WriteFile(n, []byte("not a key"), 0o600); err != nil {
 					t.Fatal(err)
 				}
 			}
 		}, true, false},
-		{"a note whose model is gone", mc, made("a"), func() {
+		{"a note whose model is gone", mc, "a", func() {
 			for _, f := range modelFiles(t, dir) {
 				os.Remove(f)
 			}
 		}, true, false},
-		{"the note written again", mc, made("a"), nil, false, true},
+		{"the note written again", mc, "a", nil, false, true},
 	} {
 		if c.before != nil {
 			c.before()
 		}
 		recalled := c.mc.recalled.Load()
-		train(c.mc, c.made)
+		train(c.mc, c.model)
 		if got := made1 == 1; got != c.makes {
 			t.Errorf("%s: samples made = %v, want %v", c.name, got, c.makes)
 		}
 		if got := c.mc.recalled.Load() > recalled; got != c.recalled {
 			t.Errorf("%s: recalled by the note = %v, want %v", c.name, got, c.recalled)
 		}
+	}
+}
+
+// TestNoteOnlyForTheWholeContent checks that only models learnt from the
+// whole content are named for a note: a model learnt from some of its
+// messages (a held-out fold) must never be read for the whole one's.
+func TestNoteOnlyForTheWholeContent(t *testing.T) {
+	u := &understander{}
+	if got := u.noteName("danger"); got != "" {
+		t.Errorf("noteName outside the whole content's training = %q, want none", got)
+	}
+	u.whole = true
+	if got := u.noteName("danger"); got != "danger" {
+		t.Errorf("noteName while the whole content trains = %q, want danger", got)
 	}
 }
 
@@ -331,7 +344,7 @@ func TestNoModelCache(t *testing.T) {
 		t.Fatalf("newModelCache(\"\") = %+v, want none", mc)
 	}
 	want := trainLinear(6, 2, 5, 1e-4, cacheSamples())
-	if got := mc.train(6, 2, 5, 1e-4, nil, cacheSamples); !reflect.DeepEqual(got, want) {
+	if got := mc.train(6, 2, 5, 1e-4, "", cacheSamples); !reflect.DeepEqual(got, want) {
 		t.Errorf("train without a cache = %+v, want %+v", got, want)
 	}
 }

@@ -42,13 +42,7 @@ func trainChooser[T comparable](u *understander, model string, ms []Message, bit
 		class[name] = len(ch.of)
 		ch.of = append(ch.of, find(name))
 	}
-	made := messagesMade(model, ms, func(m Message) int {
-		if name, skip := label(m); !skip {
-			return class[name]
-		}
-		return -1
-	})
-	ch.m = u.models.train(1<<bits, len(ch.of), chooserPasses, linearL2, made, func() []linearSample {
+	ch.m = u.models.train(1<<bits, len(ch.of), chooserPasses, linearL2, u.noteName(model), func() []linearSample {
 		var samples []linearSample
 		for _, m := range ms {
 			name, skip := label(m)

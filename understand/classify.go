@@ -49,7 +49,7 @@ func (u *understander) trainClassifier(c *content.Content) *classifier {
 	if len(m.classes) < 2 {
 		return nil
 	}
-	m.m = u.models.train(len(u.idf), len(m.classes), trainPasses, l2, nil, func() []linearSample { return u.intentSamples(c, classOf) })
+	m.m = u.models.train(len(u.idf), len(m.classes), trainPasses, l2, "", func() []linearSample { return u.intentSamples(c, classOf) })
 	return m
 }
 

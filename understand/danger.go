@@ -114,13 +114,7 @@ func (u *understander) trainDanger(ms []Message) *dangerModel {
 	if pos == 0 || pos == len(ms) {
 		return nil
 	}
-	made := messagesMade("danger", ms, func(m Message) int {
-		if m.Kind == "danger" {
-			return 1
-		}
-		return 0
-	})
-	return &dangerModel{m: u.models.train(1<<dangerModelBits, 1, dangerPasses, linearL2, made, func() []linearSample {
+	return &dangerModel{m: u.models.train(1<<dangerModelBits, 1, dangerPasses, linearL2, u.noteName("danger"), func() []linearSample {
 		var samples []linearSample
 		for _, m := range ms {
 			s := linearSample{ids: u.idsOfMessage(m.Text, dangerModelBits), weight: 1}

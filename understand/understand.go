@@ -134,8 +134,12 @@ type understander struct {
 	// needs them: three models learn from the same messages, and a start
 	// whose models the cache recalls reads none.
 	messages func() map[string]messageFeatures
-	intents  []*Intent
-	danger   *Intent
+	// whole is true while the models learn from every message of the
+	// content as loaded, so that the cache may note them by name (see
+	// noteName); a model learnt from some of them has no note.
+	whole   bool
+	intents []*Intent
+	danger  *Intent
 	// dangerAt is the danger intent's place in intents.
 	dangerAt int
 
@@ -408,13 +412,14 @@ func newUnderstander(c *content.Content, spec *Understanding, lex *lexicon, mode
 	// classifier of the examples: each has its own weights, and from here
 	// the words, features and weights they share are only read.
 	u.messages = sync.OnceValue(func() map[string]messageFeatures { return readMessages(lex, spec.Messages) })
+	u.whole = true
 	var trained sync.WaitGroup
 	trained.Go(func() { u.model = u.trainClassifier(c) })
 	trained.Go(func() { u.dangerModel = u.trainDanger(spec.Messages) })
 	trained.Go(func() { u.askModel = u.trainAsk(c, spec.Messages) })
 	trained.Go(func() { u.topicModel = u.trainTopic(spec.Messages) })
 	trained.Wait()
-	u.messages = nil
+	u.messages, u.whole = nil, false
 	u.scratch.New = func() any {
 		return &work{dot: make([]float32, len(examples)), best: make([]float64, len(u.intents)), kw: make([]bool, len(u.intents)), form: make([]bool, len(u.intents)), nearest: make([]int32, len(u.intents))}
 	}
@@ -449,6 +454,15 @@ func readMessages(lex *lexicon, ms []Message) map[string]messageFeatures {
 		out[m.Text] = read[i]
 	}
 	return out
+}
+
+// noteName is the name the model cache notes the model name under: the
+// name while the models learn from the whole content, else none.
+func (u *understander) noteName(name string) string {
+	if !u.whole {
+		return ""
+	}
+	return name
 }
 
 // wordsOfMessage returns the words of a message of messages/, read once
