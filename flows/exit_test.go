@@ -193,6 +193,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"how to throw this chat away", TextInput("hoe gooi ik deze chat weg"), true},
 		{"get rid of this chat now", TextInput("get rid of this chat now pls"), true},
 		{"hide this", TextInput("verberg dit ff"), true},
+		{"close quickly, in Romanian without accents", TextInput("inchide repede"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -493,3 +493,29 @@ func TestDangerNeed(t *testing.T) {
 		}
 	}
 }
+
+// TestOlderPartner: a partner is older when an adult's age is given to
+// him, right after his name or in the words said of him next, and not
+// when the age is someone else's or a boy's.
+func TestOlderPartner(t *testing.T) {
+	_, x := shippedIndex(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"mijn dochter heeft een vriend van 22", true},
+		{"mijn dochter heeft een vriend, hij is 22", true},
+		{"my daughter has a boyfriend who is 25", true},
+		{"my sister has a boyfriend, he's 31", true},
+		{"mijn dochter heeft een vriend, hij is 16", false},
+		{"mijn dochter is 22 en heeft een vriend", false},
+		{"mijn vriend is boos, hij is 22 euro kwijt", false},
+		{"haar vriend, hij is er 22 uur per dag", false},
+		{"haar vriend, hij is 22 euro kwijt", false},
+		{"een vriend van 25 euro per uur", false},
+	} {
+		if got := x.u.olderPartner(x.Words(tc.text)); got != tc.want {
+			t.Errorf("olderPartner(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

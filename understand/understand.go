@@ -1776,18 +1776,34 @@ func (u *understander) profInNamed(words []string) bool {
 var olderPartnerWords = []string{"oudere", "vriend"}
 
 // olderPartner reports whether the words give a partner ("vriend",
-// "boyfriend") an age of 18 or more: "een vriend van 22", "a guy of 30".
+// "boyfriend") an age of 18 or more: "een vriend van 22", "a guy of 30",
+// or said of him right after: "een vriend, hij is 22", "a boyfriend who
+// is 25".
 func (u *understander) olderPartner(words []string) bool {
+	adult := func(i int) bool { // words[i] is an adult's age
+		if !isNumber(words[i]) || len(words[i]) > 2 || i+1 < len(words) && counted[words[i+1]] {
+			return false
+		}
+		n, _ := strconv.Atoi(words[i])
+		return n >= majority && n <= maxAge
+	}
 	for i := 2; i < len(words); i++ {
-		if !u.partner[words[i-2]] || !u.ageBefore[words[i-1]] && words[i-1] != "of" || !isNumber(words[i]) || len(words[i]) > 2 {
+		if !u.partner[words[i-2]] {
 			continue
 		}
-		if n, _ := strconv.Atoi(words[i]); n >= majority && n <= maxAge {
+		if (u.ageBefore[words[i-1]] || words[i-1] == "of") && adult(i) {
+			return true
+		}
+		if i+1 < len(words) && partnerIs[words[i-1]] && words[i] == "is" && adult(i+1) {
 			return true
 		}
 	}
 	return false
 }
+
+// partnerIs are the words that go on about a partner just named, before
+// "is" and his age: "een vriend, hij is 22", "a boyfriend who is 25".
+var partnerIs = map[string]bool{"hij": true, "die": true, "he": true, "who": true}
 
 // inside counts the spans of words that lie within one of outer.
 func inside(spans, outer [][2]int) int {

@@ -2341,6 +2341,17 @@ func TestUnderstand(t *testing.T) {
 		// Whether the police see what one types, with parents who must
 		// know nothing: a fear, never the police's card first.
 		{text: "ziet de politie het als ik hier wat typ? want mijn ouders mogen echt niks weten", intent: "question", fear: true, who: understand.WhoMe, home: true},
+		// A side job where the owner pays when he likes is work, even
+		// with no word of a boss in it.
+		{text: "heb een bijbaantje bij een snackbar, ik ben 15 maar moet vaak tot 2 uur s nachts blijven en de eigenaar betaalt soms gewoon niet", intent: "labour", who: understand.WhoMe, age: understand.AgeMinor},
+		// A family next door is someone else's home, not the writer's.
+		{text: "ik twijfel of ik iets moet melden over het gezin naast ons, waar kan ik advies vragen", intent: "unsure", who: understand.WhoOther},
+		// A boyfriend who keeps the money of a woman picked up by men.
+		{text: "my flatmate keeps getting picked up at night by different guys in the same car, she says her boyfriend manages her money for her", intent: "sexual", who: understand.WhoOther},
+		// A partner given an adult's age after he is named is an older
+		// boyfriend, as "een vriend van 22" is (see TestOlderPartner).
+		{text: "mijn zusje heeft een vriend, hij is 24", intent: "sexual", who: understand.WhoOther},
+		{text: "my niece has a boyfriend who is 27", intent: "sexual", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -3019,6 +3030,9 @@ func TestAge(t *testing.T) {
 		{"mijn ex neemt onze dochter (11) in het weekend mee naar zijn broer", understand.AgeMinor},
 		{"my son (15) sells stuff for older boys", understand.AgeMinor},
 		{"mijn dochter is 16 en heeft een vriend van 22", understand.AgeMinor},
+		// His age, said of him after he is named, is not hers.
+		{"mijn dochter heeft een vriend, hij is 22", understand.AgeUnknown},
+		{"my daughter is 15 and has a boyfriend who is 25", understand.AgeMinor},
 		{"ik ben 15", understand.AgeMinor},
 		{"ik ben 20 euro kwijt aan die gast", understand.AgeUnknown},
 		{"ik heb mijn dochter 20 keer gebeld", understand.AgeUnknown},
