@@ -2549,6 +2549,8 @@ func TestWatched(t *testing.T) {
 		{"zijn vrienden zitten hier in de kamer, ik kan niet alles zeggen", true},
 		{"ik moet stoppen, ze pakken elke avond om 11 mn telefoon en lezen alles", true},
 		{"ik kan niet alles zeggen over mijn werk want ik weet niet alles", false},
+		// Someone who sees the screen, said with the verb first.
+		{"ik zit bij hem in de auto en hij ziet mn scherm. ff normaal doen", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
