@@ -194,6 +194,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"get rid of this chat now", TextInput("get rid of this chat now pls"), true},
 		{"hide this", TextInput("verberg dit ff"), true},
 		{"close quickly, in Romanian without accents", TextInput("inchide repede"), true},
+		{"make this disappear now", TextInput("laat dit nu verdwijnen"), true},
+		{"an exit question and quickly", TextInput("how do i delete this chat quickly"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -2352,6 +2352,11 @@ func TestUnderstand(t *testing.T) {
 		// boyfriend, as "een vriend van 22" is (see TestOlderPartner).
 		{text: "mijn zusje heeft een vriend, hij is 24", intent: "sexual", who: understand.WhoOther},
 		{text: "my niece has a boyfriend who is 27", intent: "sexual", who: understand.WhoOther},
+		// A visa "tied to" an employer is no one tied up; harm to a
+		// mother far away if one speaks, from somewhere safe now, is a
+		// fear of them, not danger here.
+		{text: "if I report my employer will I lose my visa? it's tied to him", intent: "labour", fear: true, who: understand.WhoMe},
+		{text: "they have my family's address back home. if i speak they'll hurt my mum. i'm somewhere safe now but i can't say anything", intent: "sexual", fear: true, who: understand.WhoMe, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2551,6 +2556,9 @@ func TestWatched(t *testing.T) {
 		{"ik kan niet alles zeggen over mijn werk want ik weet niet alles", false},
 		// Someone who sees the screen, said with the verb first.
 		{"ik zit bij hem in de auto en hij ziet mn scherm. ff normaal doen", true},
+		// Phones checked in the evening, and a boss about to take them.
+		{"ze controleren s avonds altijd onze telefoons, als ik nu typ ziet iemand het misschien", true},
+		{"de baas zit in de kamer ernaast en pakt straks onze telefoons, dus kort", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
