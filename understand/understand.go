@@ -1196,7 +1196,12 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	if !askedRead && (m.Intent == nil || m.Intent.Kind == KindQuestion || profAsks || anyAsks) {
 		asked, wk.feats, wk.probs = u.askModel.choose(words, wk.feats, wk.probs)
 	}
-	if asked != nil && (profAsks || anyAsks && asked.For(x.c.AudienceOf(cmp.Or(m.Who, WhoMe)))) {
+	// 112 comes from reading danger, never from a guess at whom a story
+	// asks for: "my son went to work on a farm, they dont pay him and he
+	// cant buy a ticket home. what can i do" tells work without pay, and
+	// 112 stays one tap away on every answer.
+	emergency := asked != nil && len(x.c.Emergency()) > 0 && asked.ID == x.c.Emergency()[0]
+	if asked != nil && !emergency && (profAsks || anyAsks && asked.For(x.c.AudienceOf(cmp.Or(m.Who, WhoMe)))) {
 		m.Intent = u.question()
 	}
 	if asked != nil && m.Intent != nil && m.Intent.Kind == KindQuestion && len(m.Intent.Contacts) > 0 && choice >= 0 && m.Intent == u.intents[choice] && !wk.kw[choice] && !slices.Contains(m.Intent.Contacts, asked.ID) {

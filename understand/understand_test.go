@@ -2356,11 +2356,14 @@ func TestUnderstand(t *testing.T) {
 		// mother far away if one speaks, from somewhere safe now, is a
 		// fear of them, not danger here.
 		{text: "if I report my employer will I lose my visa? it's tied to him", intent: "labour", fear: true, who: understand.WhoMe},
-		{text: "they have my family's address back home. if i speak they'll hurt my mum. i'm somewhere safe now but i can't say anything", intent: "sexual", fear: true, who: understand.WhoMe, home: true},
+		{text: "they have my family's address back home. if i speak they'll hurt my mum. i'm somewhere safe now but i can't say anything", fear: true, who: understand.WhoMe, home: true},
 		// A parent's suspicion of her partner, over months, is a worry
 		// for Veilig Thuis; the same words with a scream now are danger.
 		{text: "mijn dochter van 12 is sinds een paar maanden heel stil en heeft blauwe plekken. ik denk dat mn nieuwe partner haar iets aandoet maar weet het niet zeker", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
 		{text: "ik denk dat hij haar iets aandoet, ze gilt nu", intent: "danger", danger: true},
+		// A story with "what can i do" is not asking for 112 because
+		// the contact model guesses so: the story's help answers it.
+		{text: "my son (22) went to work on a farm in the netherlands, now he says they dont pay him and he cant buy a ticket home. we are in poland, what can i do", intent: "labour", who: understand.WhoOther, age: understand.AgeAdult, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
