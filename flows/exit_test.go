@@ -196,6 +196,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"close quickly, in Romanian without accents", TextInput("inchide repede"), true},
 		{"make this disappear now", TextInput("laat dit nu verdwijnen"), true},
 		{"an exit question and quickly", TextInput("how do i delete this chat quickly"), true},
+		{"leaving, and can this disappear", TextInput("ik moet nu weg, kan dit gesprek verdwijnen?"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -2364,6 +2364,12 @@ func TestUnderstand(t *testing.T) {
 		// A story with "what can i do" is not asking for 112 because
 		// the contact model guesses so: the story's help answers it.
 		{text: "my son (22) went to work on a farm in the netherlands, now he says they dont pay him and he cant buy a ticket home. we are in poland, what can i do", intent: "labour", who: understand.WhoOther, age: understand.AgeAdult, home: true},
+		// A threat for stopping, told with nothing happening now, and a
+		// question whether the chat goes to the police: fears.
+		{text: "if i stop now they said theyll tell everyone im a snitch and come for me. nothing is happening right now but im scared all the time", intent: "criminal", fear: true, who: understand.WhoMe},
+		{text: "will this chat go to the police? i cant have cops at my house", fear: true, who: understand.WhoMe},
+		// Not knowing where else to ask is no sign of being taken.
+		{text: "buurmeisje van 10 staat vaak buiten in de kou, de ouders schreeuwen de hele dag en ze heeft blauwe plekken. weet niet of dit hier hoort maar weet niet waar anders", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
