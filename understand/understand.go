@@ -1509,12 +1509,37 @@ func relative(words []string, i int) bool {
 	if relativeWho(words, i) {
 		return true
 	}
-	if i < 2 || i+1 >= len(words) || words[i] != "waar" && words[i] != "where" || !determiners[words[i-2]] {
+	if i < 2 || i+1 >= len(words) || words[i] != "waar" && words[i] != "where" {
 		return false
 	}
 	next := words[i+1]
-	return (determiners[next] || subjects[next]) && !seekers[next]
+	if !(determiners[next] || subjects[next]) || seekers[next] {
+		return false
+	}
+	if determiners[words[i-2]] {
+		return true
+	}
+	// Without a determiner before the place ("insta dms where a man
+	// offers her 200") the clause must go on as a statement: its verb,
+	// after a subject or after a determiner and its noun, is no modal
+	// that asks ("any idea where a girl can go"), and nothing before it
+	// asks either ("weet jij waar ze ...").
+	verb := i + 2
+	if determiners[next] {
+		verb = i + 3
+	}
+	return verb < len(words) && !modals[words[verb]] && !askedWhere[words[i-1]]
 }
+
+// modals are the verbs with which a clause after "waar" or "where" asks
+// where one may go: "where a girl can go", "waar een meisje terecht kan".
+var modals = map[string]bool{"can": true, "could": true, "should": true, "may": true, "might": true, "would": true, "will": true, "to": true,
+	"kan": true, "kun": true, "kunnen": true, "moet": true, "moeten": true, "mag": true, "mogen": true, "zou": true, "zouden": true}
+
+// askedWhere are the words before "waar" or "where" that make it a
+// question: "any idea where", "weet jij waar", "tell me where".
+var askedWhere = map[string]bool{"know": true, "idea": true, "me": true, "us": true, "ask": true, "asking": true, "wonder": true, "wondering": true,
+	"weet": true, "weten": true, "idee": true, "vraag": true, "vragen": true, "zeggen": true, "vertellen": true, "jij": true, "u": true}
 
 // relativeWho reports whether "who" at words[i] says which person of a
 // story is meant: "the same man who pays in cash". One who may help is

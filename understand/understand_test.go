@@ -2370,6 +2370,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "will this chat go to the police? i cant have cops at my house", fear: true, who: understand.WhoMe},
 		// Not knowing where else to ask is no sign of being taken.
 		{text: "buurmeisje van 10 staat vaak buiten in de kou, de ouders schreeuwen de hele dag en ze heeft blauwe plekken. weet niet of dit hier hoort maar weet niet waar anders", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
+		// Losing work and a room for complaining is a fear of labour.
+		{text: "als ik ga klagen ben ik mn werk en mn kamer kwijt en hij heeft het adres van mn familie thuis", intent: "labour", fear: true, who: understand.WhoMe, home: true},
+		// A story with "where" inside it tells; it asks for no contact.
+		{text: "youth worker here. girl (14) at our centre showed me insta dms where a man offers her 200 to model at a party this weekend. she thinks its her big chance", intent: "online", who: understand.WhoProf, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -3184,6 +3188,13 @@ func TestAsksStated(t *testing.T) {
 		{"mijn zus heeft aangifte gedaan tegen haar pooier, waar kan ze heen voor begeleiding", true},
 		{"ik zoek een plek waar ik mijn verhaal kwijt kan", true},
 		{"where can she go", true},
+		// Without a determiner before the place, the clause still tells
+		// when its verb is no modal and nothing before it asks.
+		{"girl showed me insta dms where a man offers her 200 to model at a party", false},
+		{"ze gaat naar feestjes waar ze aardig moet zijn tegen zijn vrienden", false},
+		{"any idea where a girl can go after this", true},
+		{"weet jij waar ze heen kan", true},
+		{"tell me where she can stay tonight", true},
 		// What someone decides or says is told, not asked.
 		{"hij bepaalt wat ze moet opnemen", false},
 		{"he decides what i wear", false},
