@@ -269,6 +269,7 @@ func TestDangerBySigns(t *testing.T) {
 		{"en", "he's downstairs. he found out where i live. what do i do"},
 		{"nl", "m'n broertje van 13 is sinds vanmiddag weg, zijn vrienden zeggen dat hij in een flat zit bij die jongens van de scooters en daar moet blijven tot alles verkocht is"},
 		{"nl", "morgenvroeg komt iemand mijn nichtje van 16 ophalen om naar duitsland te gaan, ze denkt dat het voor modellenwerk is"},
+		{"en", "an older guy is making my little sister (13) come to his flat in an hour, she thinks hes her boyfriend"},
 	} {
 		if !x.Understand(tc.lang, tc.text).Danger {
 			t.Errorf("Understand(%q).Danger without the danger model = false, want true", tc.text)

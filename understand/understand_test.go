@@ -2374,6 +2374,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "als ik ga klagen ben ik mn werk en mn kamer kwijt en hij heeft het adres van mn familie thuis", intent: "labour", fear: true, who: understand.WhoMe, home: true},
 		// A story with "where" inside it tells; it asks for no contact.
 		{text: "youth worker here. girl (14) at our centre showed me insta dms where a man offers her 200 to model at a party this weekend. she thinks its her big chance", intent: "online", who: understand.WhoProf, age: understand.AgeMinor},
+		// Girls exploited by their boyfriend: a loverboy, not work.
+		{text: "bestaat er een anonieme chat voor meiden die door hun vriend worden uitgebuit", intent: "question"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2576,6 +2578,8 @@ func TestWatched(t *testing.T) {
 		// Phones checked in the evening, and a boss about to take them.
 		{"ze controleren s avonds altijd onze telefoons, als ik nu typ ziet iemand het misschien", true},
 		{"de baas zit in de kamer ernaast en pakt straks onze telefoons, dus kort", true},
+		// Not alone, and asking for short answers.
+		{"not alone. answer short pls", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
