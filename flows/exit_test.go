@@ -197,6 +197,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"make this disappear now", TextInput("laat dit nu verdwijnen"), true},
 		{"an exit question and quickly", TextInput("how do i delete this chat quickly"), true},
 		{"leaving, and can this disappear", TextInput("ik moet nu weg, kan dit gesprek verdwijnen?"), true},
+		{"off my screen, fast", TextInput("hoe krijg ik dit gesprek snel van mn scherm"), true},
+		{"delete this chat rn", TextInput("how do i delete this chat rn"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -693,8 +693,11 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		m.Who = WhoProf
 	}
 	// A question may be only its word order: "kan slachtofferhulp ook
-	// iets doen als ...", "helpt fier ook jongens".
-	m.Asks = wk.marks[markAsks] > 0 || strings.Contains(text, "?") || len(m.Named) > 0 && len(words) > 1 && askingVerbs[words[0]] && wk.used[1]
+	// iets doen als ...", "helpt fier ook jongens". A question mark
+	// after a doubt that names no one to ask asks only whether it is
+	// something: "ze is stiller en haar cijfers zakken. kan van alles zijn
+	// denk ik?"; "nr van veilig thuis? twijfel over een kind" asks.
+	m.Asks = wk.marks[markAsks] > 0 || strings.Contains(text, "?") && (wk.marks[markDoubt] == 0 || len(m.Named) > 0) || len(m.Named) > 0 && len(words) > 1 && askingVerbs[words[0]] && wk.used[1]
 	// aboutBot: small talk whose keyword holds a contact's name asks
 	// about the bot, not for the contact: "is dit de politie?".
 	aboutBot := false
@@ -1599,6 +1602,9 @@ var toldTo = map[string]bool{"him": true, "her": true, "me": true, "them": true,
 // think", "geen idee hoe oud ze zijn". No contact is asked for; a question
 // mark still asks.
 func unknowing(words []string, i int) bool {
+	if withheld(words, i) {
+		return true
+	}
 	age := i+1 < len(words) && (words[i] == "hoe" && words[i+1] == "oud" || words[i] == "how" && words[i+1] == "old")
 	if words[i] != "wat" && words[i] != "what" && !age {
 		return false
@@ -1611,6 +1617,27 @@ func unknowing(words []string, i int) bool {
 	}
 	return false
 }
+
+// withheld reports whether "wie" or "who" at words[i] says whom someone
+// will not name, as a story does: "ze wil niet zeggen wie", "he wont say
+// who". "ik weet niet wie ik moet bellen" still asks.
+func withheld(words []string, i int) bool {
+	if words[i] != "wie" && words[i] != "who" {
+		return false
+	}
+	for k := max(0, i-3); k+1 < i; k++ {
+		if words[k] == "niet" && sayWords[words[k+1]] || notWords[words[k]] && sayWords[words[k+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// sayWords and notWords make "niet zeggen", "wont tell" and the like.
+var (
+	sayWords = map[string]bool{"zeggen": true, "zegt": true, "vertellen": true, "vertelt": true, "say": true, "says": true, "tell": true, "tells": true}
+	notWords = map[string]bool{"wont": true, "doesnt": true, "didnt": true, "wouldnt": true, "cant": true, "refuses": true}
+)
 
 // deciders are the verbs of deciding and telling that "wat" may follow in
 // a story.

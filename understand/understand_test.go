@@ -2376,6 +2376,11 @@ func TestUnderstand(t *testing.T) {
 		{text: "youth worker here. girl (14) at our centre showed me insta dms where a man offers her 200 to model at a party this weekend. she thinks its her big chance", intent: "online", who: understand.WhoProf, age: understand.AgeMinor},
 		// Girls exploited by their boyfriend: a loverboy, not work.
 		{text: "bestaat er een anonieme chat voor meiden die door hun vriend worden uitgebuit", intent: "question"},
+		// How to report a threat asks for the police; it is no threat now.
+		{text: "hoe doe ik aangifte als iemand mij online bedreigt, moet ik daarvoor naar het bureau?", intent: "question", who: understand.WhoMe},
+		// People in the police on their side: a fear, not danger.
+		{text: "they said they have people in the police too so theres no point telling anyone", fear: true},
+		{text: `mn beste vriend (15) spijbelt steeds en zegt dat hij "voor de jongens moet rijden", hij had laatst een blauw oog en wil niet zeggen van wie`, intent: "criminal"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -3199,6 +3204,13 @@ func TestAsksStated(t *testing.T) {
 		{"any idea where a girl can go after this", true},
 		{"weet jij waar ze heen kan", true},
 		{"tell me where she can stay tonight", true},
+		// Whom someone will not name is told; whom to call is asked. A
+		// question mark after a doubt asks nothing, unless it names whom.
+		{"hij had een blauw oog en wil niet zeggen van wie", false},
+		{"ze appt de hele dag met iemand en wil niet zeggen wie", false},
+		{"ik weet niet wie ik moet bellen", true},
+		{"ze is stiller en haar cijfers zakken. kan van alles zijn denk ik?", false},
+		{"nr van veilig thuis? twijfel over een kind in mijn straat", true},
 		// What someone decides or says is told, not asked.
 		{"hij bepaalt wat ze moet opnemen", false},
 		{"he decides what i wear", false},
