@@ -213,6 +213,8 @@ func TestDangerModelAddsDanger(t *testing.T) {
 		{"fear of the police", "ik ben zo bang dat de politie me oppakt als ik vertel dat ik voor die jongens pakketjes moet wegbrengen", false},
 		{"someone reads along", "hij leest mee, ze hebben mijn paspoort en de deur van de kamer is op slot sinds gister", true},
 		{"everyday", "mn pa staat voor de deur hij brengt me naar voetbal", false},
+		// "leren" is school, but not inside a threat: "een lesje leren".
+		{"a lesson threatened", "mn broertje van 14 zit nu in een auto met die jongens die hem steeds laten bezorgen, hij neemt niet op en ze zeiden dat ze hem een lesje gaan leren", true},
 		{"short", "ik help mijn moeder in de keuken", false},
 	}
 	for _, tt := range tests {

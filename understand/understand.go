@@ -835,8 +835,18 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// be watching the flat now. Nor does everyday life explain an
 		// ultimatum with a time: "als ik vanavond niet kom pakken ze mn
 		// broertje, hij loopt nu alleen van voetbal naar huis".
+		// A word of everyday life inside a sign is the sign's: "ze
+		// gaan hem een lesje leren" threatens, it is no school.
+		var inSigns [][2]int
+		u.signs.matchGap(danger, ruleGap, func(p *phrase, i, j int) {
+			if !u.signKinds[p.tag].Context {
+				inSigns = append(inSigns, [2]int{i, j})
+			}
+		})
 		inDanger := false // on the danger words, which keep the names
-		u.everyday.match(danger, func(p *phrase, _, _ int) { inDanger = inDanger || p.tag == everydayLife })
+		u.everyday.match(danger, func(p *phrase, i, j int) {
+			inDanger = inDanger || p.tag == everydayLife && !slices.ContainsFunc(inSigns, func(s [2]int) bool { return s[0] < j && i < s[1] })
+		})
 		if inDanger && !ultimatum() {
 			return false // "hij staat voor de deur, hij brengt me naar voetbal"
 		}

@@ -2381,6 +2381,12 @@ func TestUnderstand(t *testing.T) {
 		// People in the police on their side: a fear, not danger.
 		{text: "they said they have people in the police too so theres no point telling anyone", fear: true},
 		{text: `mn beste vriend (15) spijbelt steeds en zegt dat hij "voor de jongens moet rijden", hij had laatst een blauw oog en wil niet zeggen van wie`, intent: "criminal"},
+		// Asking for help to take nudes down is a question for
+		// Helpwanted, not "help" in danger; locked out of the house is
+		// home's story, not being locked in.
+		{text: "someone is threatening to post my nudes unless i send more, where can i get help taking them down", intent: "question", who: understand.WhoMe},
+		{text: "my stepdad screams at me every night and locked me out twice this week. im 14", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
+		{text: "they said the cops here work with them and if i go there theyll know in 5 minutes", fear: true, who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
