@@ -2352,11 +2352,9 @@ func TestUnderstand(t *testing.T) {
 		// boyfriend, as "een vriend van 22" is (see TestOlderPartner).
 		{text: "mijn zusje heeft een vriend, hij is 24", intent: "sexual", who: understand.WhoOther},
 		{text: "my niece has a boyfriend who is 27", intent: "sexual", who: understand.WhoOther},
-		// A visa "tied to" an employer is no one tied up; harm to a
-		// mother far away if one speaks, from somewhere safe now, is a
-		// fear of them, not danger here.
+		// A visa "tied to" an employer is no one tied up: a fear of
+		// losing it (see TestFears for fears whose topic is a guess).
 		{text: "if I report my employer will I lose my visa? it's tied to him", intent: "labour", fear: true, who: understand.WhoMe},
-		{text: "they have my family's address back home. if i speak they'll hurt my mum. i'm somewhere safe now but i can't say anything", fear: true, who: understand.WhoMe, home: true},
 		// A parent's suspicion of her partner, over months, is a worry
 		// for Veilig Thuis; the same words with a scream now are danger.
 		{text: "mijn dochter van 12 is sinds een paar maanden heel stil en heeft blauwe plekken. ik denk dat mn nieuwe partner haar iets aandoet maar weet het niet zeker", intent: "unsure", who: understand.WhoOther, age: understand.AgeMinor},
@@ -2364,10 +2362,8 @@ func TestUnderstand(t *testing.T) {
 		// A story with "what can i do" is not asking for 112 because
 		// the contact model guesses so: the story's help answers it.
 		{text: "my son (22) went to work on a farm in the netherlands, now he says they dont pay him and he cant buy a ticket home. we are in poland, what can i do", intent: "labour", who: understand.WhoOther, age: understand.AgeAdult, home: true},
-		// A threat for stopping, told with nothing happening now, and a
-		// question whether the chat goes to the police: fears.
+		// A threat for stopping, told with nothing happening now: a fear.
 		{text: "if i stop now they said theyll tell everyone im a snitch and come for me. nothing is happening right now but im scared all the time", intent: "criminal", fear: true, who: understand.WhoMe},
-		{text: "will this chat go to the police? i cant have cops at my house", fear: true, who: understand.WhoMe},
 		// Not knowing where else to ask is no sign of being taken.
 		{text: "buurmeisje van 10 staat vaak buiten in de kou, de ouders schreeuwen de hele dag en ze heeft blauwe plekken. weet niet of dit hier hoort maar weet niet waar anders", intent: "home", who: understand.WhoOther, age: understand.AgeMinor, home: true},
 		// Losing work and a room for complaining is a fear of labour.
@@ -2378,15 +2374,18 @@ func TestUnderstand(t *testing.T) {
 		{text: "bestaat er een anonieme chat voor meiden die door hun vriend worden uitgebuit", intent: "question"},
 		// How to report a threat asks for the police; it is no threat now.
 		{text: "hoe doe ik aangifte als iemand mij online bedreigt, moet ik daarvoor naar het bureau?", intent: "question", who: understand.WhoMe},
-		// People in the police on their side: a fear, not danger.
-		{text: "they said they have people in the police too so theres no point telling anyone", fear: true},
+		// A friend who "must drive for the boys" is crime's story.
 		{text: `mn beste vriend (15) spijbelt steeds en zegt dat hij "voor de jongens moet rijden", hij had laatst een blauw oog en wil niet zeggen van wie`, intent: "criminal"},
 		// Asking for help to take nudes down is a question for
 		// Helpwanted, not "help" in danger; locked out of the house is
 		// home's story, not being locked in.
 		{text: "someone is threatening to post my nudes unless i send more, where can i get help taking them down", intent: "question", who: understand.WhoMe},
 		{text: "my stepdad screams at me every night and locked me out twice this week. im 14", intent: "home", who: understand.WhoMe, age: understand.AgeMinor, home: true},
-		{text: "they said the cops here work with them and if i go there theyll know in 5 minutes", fear: true, who: understand.WhoMe},
+		// Told just now, in tears, of images someone threatens to post:
+		// a story for Helpwanted, not danger now.
+		{text: "onze dochter (14) heeft foto's van zichzelf gestuurd naar iemand die ze online kende en nu moet ze meer sturen anders zet hij ze overal op. ze heeft het ons net huilend verteld", intent: "online", who: understand.WhoOther, age: understand.AgeMinor},
+		// A helpline for when a child is hurt at home is asked for.
+		{text: "is there a helpline here for when a kid is being hurt at home? asking about my neighbours kids", intent: "question", who: understand.WhoOther, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -3255,6 +3254,26 @@ func TestNamesAsState(t *testing.T) {
 				t.Errorf("Understand(%q).Named = %q, want %q", tc.text, got, tc.named)
 			}
 		})
+	}
+}
+
+// TestFears: a fear of the police or of "them" said in words first
+// missed is a fear, never danger now, whichever help its topic gets.
+func TestFears(t *testing.T) {
+	x := shipped(t)
+	for _, text := range []string{
+		// Harm to a mother far away if one speaks, told from somewhere
+		// safe now.
+		"they have my family's address back home. if i speak they'll hurt my mum. i'm somewhere safe now but i can't say anything",
+		// Whether the chat goes to the police.
+		"will this chat go to the police? i cant have cops at my house",
+		// People in the police on their side.
+		"they said they have people in the police too so theres no point telling anyone",
+		"they said the cops here work with them and if i go there theyll know in 5 minutes",
+	} {
+		if m := x.Understand("en", text); !m.Fear || m.Danger {
+			t.Errorf("Understand(%q): fear %v, danger %v; want a fear, no danger", text, m.Fear, m.Danger)
+		}
 	}
 }
 
