@@ -1628,11 +1628,12 @@ func unknowing(words []string, i int) bool {
 	return false
 }
 
-// withheld reports whether "wie" or "who" at words[i] says whom someone
-// will not name, as a story does: "ze wil niet zeggen wie", "he wont say
-// who". "ik weet niet wie ik moet bellen" still asks.
+// withheld reports whether a question word at words[i] says what someone
+// will not tell, as a story does: "ze wil niet zeggen wie", "ze zegt dat
+// ze geld verdient maar wil niet zeggen hoe", "he wont say who". "ik weet
+// niet wie ik moet bellen" still asks.
 func withheld(words []string, i int) bool {
-	if words[i] != "wie" && words[i] != "who" {
+	if !withheldWords[words[i]] {
 		return false
 	}
 	for k := max(0, i-3); k+1 < i; k++ {
@@ -1642,6 +1643,9 @@ func withheld(words []string, i int) bool {
 	}
 	return false
 }
+
+// withheldWords are the question words someone may not tell.
+var withheldWords = map[string]bool{"wie": true, "wat": true, "waar": true, "hoe": true, "wanneer": true, "who": true, "what": true, "where": true, "how": true, "when": true}
 
 // sayWords and notWords make "niet zeggen", "wont tell" and the like.
 var (

@@ -2386,6 +2386,13 @@ func TestUnderstand(t *testing.T) {
 		{text: "onze dochter (14) heeft foto's van zichzelf gestuurd naar iemand die ze online kende en nu moet ze meer sturen anders zet hij ze overal op. ze heeft het ons net huilend verteld", intent: "online", who: understand.WhoOther, age: understand.AgeMinor},
 		// A helpline for when a child is hurt at home is asked for.
 		{text: "is there a helpline here for when a kid is being hurt at home? asking about my neighbours kids", intent: "question", who: understand.WhoOther, home: true},
+		// A debt to be paid "another way", or at his friends', is paid
+		// with the body, whatever the debt was for.
+		{text: "met a guy on snap, he gave me vapes and weed for free for weeks, now he says i owe him 600 and i can 'pay it back another way'", intent: "sexual", who: understand.WhoMe},
+		{text: "ken een jongen van insta die kleren voor me kocht en nu zegt hij dat ik een schuld heb en bij zijn vrienden langs moet om het terug te betalen. ik ben 15", intent: "sexual", who: understand.WhoMe, age: understand.AgeMinor},
+		// A courier's first job that makes one theirs.
+		{text: "im 19, a guy offered me 1000 euro to pick up a suitcase at schiphol. i did it once and now he says i work for him", intent: "criminal", who: understand.WhoMe, age: understand.AgeAdult},
+		{text: "got added to a snap group where they post 'jobs', did one pickup and now they have my address and say i work for them now", intent: "criminal", who: understand.WhoMe},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -3216,6 +3223,8 @@ func TestAsksStated(t *testing.T) {
 		{"ik weet niet wie ik moet bellen", true},
 		{"ze is stiller en haar cijfers zakken. kan van alles zijn denk ik?", false},
 		{"nr van veilig thuis? twijfel over een kind in mijn straat", true},
+		{"ze zegt dat ze geld verdient maar wil niet zeggen hoe", false},
+		{"hoe kan ik haar helpen", true},
 		// What someone decides or says is told, not asked.
 		{"hij bepaalt wat ze moet opnemen", false},
 		{"he decides what i wear", false},
