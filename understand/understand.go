@@ -210,7 +210,10 @@ type work struct {
 	// profAt and helpedAt those of the professionals' and the writer's
 	// own helpers.
 	homeAt, otherAt, profAt, helpedAt [][2]int
-	used                              []bool
+	// asksAt and doubtAt are the spans of the question words and of the
+	// doubts: a question word inside a doubt is the doubt's.
+	asksAt, doubtAt [][2]int
+	used            []bool
 	// named: the words of contacts' names, before a request for a
 	// language is left out too (used holds both).
 	named  []bool
@@ -1750,6 +1753,7 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 		u.keywords.match(olderPartnerWords, func(p *phrase, _, _ int) { wk.kw[p.tag] = true })
 	}
 	wk.homeAt, wk.otherAt, wk.profAt, wk.helpedAt = wk.homeAt[:0], wk.otherAt[:0], wk.profAt[:0], wk.helpedAt[:0]
+	wk.asksAt, wk.doubtAt = wk.asksAt[:0], wk.doubtAt[:0]
 	u.markers.match(words, func(p *phrase, i, j int) {
 		if p.tag == markWatched && notWatched(words, i, j) || p.tag == markAsks && (stated(words, i) || relative(words, i) || decided(words, i) || unknowing(words, i) || noLonger(words, j)) {
 			return
@@ -1764,9 +1768,15 @@ func (u *understander) read(words []string, wk *work, m *Meaning) {
 			wk.profAt = append(wk.profAt, [2]int{i, j})
 		case markHelped:
 			wk.helpedAt = append(wk.helpedAt, [2]int{i, j})
+		case markAsks:
+			wk.asksAt = append(wk.asksAt, [2]int{i, j})
+		case markDoubt:
+			wk.doubtAt = append(wk.doubtAt, [2]int{i, j})
 		}
 	})
 	wk.marks[markMe] = max(wk.marks[markMe]-wk.marks[markReflexive], 0)
+	// "is dat hoe relaties zijn?" doubts; its "hoe" asks for no one.
+	wk.marks[markAsks] -= inside(wk.asksAt, wk.doubtAt)
 	// A relative to whom it happens ("mijn moeder wordt gedwongen") is
 	// someone else the message is about, not a home where it happens; the
 	// writer's own teacher or care worker ("mijn mentor mag dit niet

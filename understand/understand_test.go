@@ -2393,6 +2393,14 @@ func TestUnderstand(t *testing.T) {
 		// A courier's first job that makes one theirs.
 		{text: "im 19, a guy offered me 1000 euro to pick up a suitcase at schiphol. i did it once and now he says i work for him", intent: "criminal", who: understand.WhoMe, age: understand.AgeAdult},
 		{text: "got added to a snap group where they post 'jobs', did one pickup and now they have my address and say i work for them now", intent: "criminal", who: understand.WhoMe},
+		// Threatened and robbed, reported already, and asking who helps
+		// now: Slachtofferhulp's question, not danger.
+		{text: "ik ben bedreigd en beroofd en heb aangifte gedaan, wie kan me nu verder helpen met alles", intent: "question", who: understand.WhoMe},
+		// "cant get out" of a scheme, "bang" about a friend's bank
+		// account, girls seen getting into cars again and again: stories.
+		{text: "my cousin lent his bank card to some guys for quick money and now they use his account and his name for stuff, he says he cant get out", intent: "criminal", who: understand.WhoOther},
+		{text: "mn beste vriend (19) laat zn bankrekening gebruiken door een paar jongens voor 'een paar dagen', nu is hij bang en zegt hij niks meer", intent: "criminal"},
+		{text: "als jongerenwerker zie ik een meisje van 16 dat steeds in verschillende autos stapt bij het buurthuis, ze zegt dat het haar ooms zijn", intent: "sexual", who: understand.WhoProf, age: understand.AgeMinor},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2597,6 +2605,7 @@ func TestWatched(t *testing.T) {
 		{"de baas zit in de kamer ernaast en pakt straks onze telefoons, dus kort", true},
 		// Not alone, and asking for short answers.
 		{"not alone. answer short pls", true},
+		{"mijn baas controleert elke avond onze telefoons", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
@@ -3225,6 +3234,9 @@ func TestAsksStated(t *testing.T) {
 		{"nr van veilig thuis? twijfel over een kind in mijn straat", true},
 		{"ze zegt dat ze geld verdient maar wil niet zeggen hoe", false},
 		{"hoe kan ik haar helpen", true},
+		// A question word inside a doubt is the doubt's.
+		{"mijn vriend regelt al mijn geld. is dat hoe relaties zijn?", false},
+		{"is that how it works here, he keeps my passport", false},
 		// What someone decides or says is told, not asked.
 		{"hij bepaalt wat ze moet opnemen", false},
 		{"he decides what i wear", false},
