@@ -210,10 +210,10 @@ type work struct {
 	// profAt and helpedAt those of the professionals' and the writer's
 	// own helpers.
 	homeAt, otherAt, profAt, helpedAt [][2]int
+	used                              []bool
 	// asksAt and doubtAt are the spans of the question words and of the
 	// doubts: a question word inside a doubt is the doubt's.
 	asksAt, doubtAt [][2]int
-	used            []bool
 	// named: the words of contacts' names, before a request for a
 	// language is left out too (used holds both).
 	named  []bool
