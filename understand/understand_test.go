@@ -2401,6 +2401,10 @@ func TestUnderstand(t *testing.T) {
 		{text: "my cousin lent his bank card to some guys for quick money and now they use his account and his name for stuff, he says he cant get out", intent: "criminal", who: understand.WhoOther},
 		{text: "mn beste vriend (19) laat zn bankrekening gebruiken door een paar jongens voor 'een paar dagen', nu is hij bang en zegt hij niks meer", intent: "criminal"},
 		{text: "als jongerenwerker zie ik een meisje van 16 dat steeds in verschillende autos stapt bij het buurthuis, ze zegt dat het haar ooms zijn", intent: "sexual", who: understand.WhoProf, age: understand.AgeMinor},
+		// A teacher who suspects abuse at home asks for the meldcode's
+		// steps; abuse seen now is danger.
+		{text: "ik ben juf van groep 7 en vermoed dat een leerling thuis wordt mishandeld. welke stappen van de meldcode moet ik nu volgen?", intent: "meldcode", who: understand.WhoProf, age: understand.AgeMinor, home: true},
+		{text: "mijn leerling wordt nu mishandeld op het schoolplein, wat moet ik doen", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
