@@ -200,6 +200,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"off my screen, fast", TextInput("hoe krijg ik dit gesprek snel van mn scherm"), true},
 		{"delete this chat rn", TextInput("how do i delete this chat rn"), true},
 		{"must go, can you wipe this", TextInput("moet gaan, kan je dit gesprek wissen"), true},
+		{"remove this, in Bulgarian", TextInput("махни това"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -272,6 +272,7 @@ func TestDangerBySigns(t *testing.T) {
 		{"nl", "m'n broertje van 13 is sinds vanmiddag weg, zijn vrienden zeggen dat hij in een flat zit bij die jongens van de scooters en daar moet blijven tot alles verkocht is"},
 		{"nl", "morgenvroeg komt iemand mijn nichtje van 16 ophalen om naar duitsland te gaan, ze denkt dat het voor modellenwerk is"},
 		{"en", "an older guy is making my little sister (13) come to his flat in an hour, she thinks hes her boyfriend"},
+		{"nl", "over een uur moet ik een tas wegbrengen en ze zeggen dat ze mn moeder weten te vinden als ik het verkloot"},
 	} {
 		if !x.Understand(tc.lang, tc.text).Danger {
 			t.Errorf("Understand(%q).Danger without the danger model = false, want true", tc.text)

@@ -1435,8 +1435,14 @@ func notWatched(words []string, i, j int) bool {
 	return i >= 2 && ifWords[words[i-2]] && (youWords[words[i-1]] || selfWords[words[i-1]] && asksBeside(words, i-2, j)) ||
 		i >= 1 && (events[words[i-1]] || words[i-1] == "to" || words[i-1] == "op") ||
 		j < len(words) && ((words[j] == "met" || words[j] == "with") && !(j+1 < len(words) && everything[words[j+1]]) || words[j] == "about" || words[j] == "over" || words[j] == "af" && !slices.Contains(words[i:j], "zo") && !toRead(words, j+1)) ||
-		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i)
+		onTheirs(words, j) || theirsBefore(words, i) || mustNotHappen(words, i) ||
+		// Not talking to anyone is keeping it to oneself: "i cant talk
+		// to anyone about this".
+		j+1 < len(words) && (words[j] == "to" || words[j] == "met") && anyone[words[j+1]]
 }
+
+// anyone are the words for whomever one might tell.
+var anyone = map[string]bool{"anyone": true, "anybody": true, "nobody": true, "iemand": true, "niemand": true}
 
 // houseWords are the words of a home that say a place, not a person.
 var houseWords = map[string]bool{"thuis": true, "huis": true, "home": true, "house": true}

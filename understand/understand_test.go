@@ -2405,6 +2405,8 @@ func TestUnderstand(t *testing.T) {
 		// steps; abuse seen now is danger.
 		{text: "ik ben juf van groep 7 en vermoed dat een leerling thuis wordt mishandeld. welke stappen van de meldcode moet ik nu volgen?", intent: "meldcode", who: understand.WhoProf, age: understand.AgeMinor, home: true},
 		{text: "mijn leerling wordt nu mishandeld op het schoolplein, wat moet ik doen", intent: "danger", danger: true},
+		// Beaten up before, and asking for victim support: a question.
+		{text: "my brother was robbed and beaten up by the people he worked for. is there some kind of victim support", intent: "question", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2610,6 +2612,9 @@ func TestWatched(t *testing.T) {
 		// Not alone, and asking for short answers.
 		{"not alone. answer short pls", true},
 		{"mijn baas controleert elke avond onze telefoons", true},
+		{"ik deel deze telefoon met hem, hij kan alles zien wat ik typ", true},
+		// Not being able to tell anyone is no one reading along.
+		{"they know where my family lives back home, i cant talk to anyone about this", false},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
@@ -3295,6 +3300,8 @@ func TestFears(t *testing.T) {
 		// People in the police on their side.
 		"they said they have people in the police too so theres no point telling anyone",
 		"they said the cops here work with them and if i go there theyll know in 5 minutes",
+		// Harm to a family far away, and no one to tell.
+		"they know where my family lives back home, i cant talk to anyone about this",
 	} {
 		if m := x.Understand("en", text); !m.Fear || m.Danger {
 			t.Errorf("Understand(%q): fear %v, danger %v; want a fear, no danger", text, m.Fear, m.Danger)
