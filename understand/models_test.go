@@ -273,6 +273,7 @@ func TestDangerBySigns(t *testing.T) {
 		{"nl", "morgenvroeg komt iemand mijn nichtje van 16 ophalen om naar duitsland te gaan, ze denkt dat het voor modellenwerk is"},
 		{"en", "an older guy is making my little sister (13) come to his flat in an hour, she thinks hes her boyfriend"},
 		{"nl", "over een uur moet ik een tas wegbrengen en ze zeggen dat ze mn moeder weten te vinden als ik het verkloot"},
+		{"nl", "ze staan met zn drieën voor ons huis omdat ik de spullen kwijt ben. mn moeder slaapt en weet van niks"},
 	} {
 		if !x.Understand(tc.lang, tc.text).Danger {
 			t.Errorf("Understand(%q).Danger without the danger model = false, want true", tc.text)

@@ -2407,6 +2407,9 @@ func TestUnderstand(t *testing.T) {
 		{text: "mijn leerling wordt nu mishandeld op het schoolplein, wat moet ik doen", intent: "danger", danger: true},
 		// Beaten up before, and asking for victim support: a question.
 		{text: "my brother was robbed and beaten up by the people he worked for. is there some kind of victim support", intent: "question", who: understand.WhoOther},
+		// Calls only with him beside her, told by a cousin in doubt: a
+		// story of control, not danger now.
+		{text: "mijn nicht is met een man naar duitsland gegaan voor werk in de 'horeca', nu mag ze niet meer bellen zonder dat hij erbij zit. weet niet of ik me aanstel", intent: "sexual", who: understand.WhoOther},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2615,6 +2618,8 @@ func TestWatched(t *testing.T) {
 		{"ik deel deze telefoon met hem, hij kan alles zien wat ik typ", true},
 		// Not being able to tell anyone is no one reading along.
 		{"they know where my family lives back home, i cant talk to anyone about this", false},
+		{"shit ze pakken steeds mn telefoon af om te checken", true},
+		{"mn stiefvader pakt steeds mn telefoon af, ik mag nergens heen behalve school", false},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
