@@ -2410,6 +2410,13 @@ func TestUnderstand(t *testing.T) {
 		// Calls only with him beside her, told by a cousin in doubt: a
 		// story of control, not danger now.
 		{text: "mijn nicht is met een man naar duitsland gegaan voor werk in de 'horeca', nu mag ze niet meer bellen zonder dat hij erbij zit. weet niet of ik me aanstel", intent: "sexual", who: understand.WhoOther},
+		// A car threatened, a boss who kept a man from hospital told
+		// after, and "hoe help ik haar": stories; a beating now still
+		// asks for 112.
+		{text: "mijn zoon is 19 en hij moet van een paar jongens pakketjes naar duitsland rijden. hij zegt dat ze anders zijn auto in de fik steken", intent: "criminal", who: understand.WhoOther, age: understand.AgeAdult},
+		{text: "ik ben wijkverpleegkundige en kwam bij een man met een gebroken hand, werkt in een kas. de baas liet hem niet naar het ziekenhuis en hij krijgt geen loon tot zijn schuld weg is", intent: "labour", who: understand.WhoProf},
+		{text: "mn beste vriendin is 16 en heeft fotos gestuurd naar een jongen en nu moet ze met hem afspreken anders zet hij ze online. hoe help ik haar", intent: "online", age: understand.AgeMinor},
+		{text: "help ze slaan haar nu, hoe help ik haar", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
