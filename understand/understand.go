@@ -1535,10 +1535,10 @@ func relative(words []string, i int) bool {
 		return false
 	}
 	next := words[i+1]
-	if !(determiners[next] || subjects[next]) || seekers[next] {
+	if !(determiners[next] || subjects[next] || describers[next]) || seekers[next] {
 		return false
 	}
-	if determiners[words[i-2]] {
+	if determiners[words[i-2]] && !describers[next] {
 		return true
 	}
 	// Without a determiner before the place ("insta dms where a man
@@ -1547,11 +1547,15 @@ func relative(words []string, i int) bool {
 	// that asks ("any idea where a girl can go"), and nothing before it
 	// asks either ("weet jij waar ze ...").
 	verb := i + 2
-	if determiners[next] {
+	if determiners[next] || describers[next] {
 		verb = i + 3
 	}
 	return verb < len(words) && !modals[words[verb]] && !askedWhere[words[i-1]]
 }
+
+// describers are the words that open a clause's subject as a determiner
+// does: "parties where older guys give her drinks".
+var describers = map[string]bool{"older": true, "oudere": true, "other": true, "andere": true, "young": true, "jonge": true, "some": true, "sommige": true}
 
 // modals are the verbs with which a clause after "waar" or "where" asks
 // where one may go: "where a girl can go", "waar een meisje terecht kan".

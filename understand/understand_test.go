@@ -2417,6 +2417,12 @@ func TestUnderstand(t *testing.T) {
 		{text: "ik ben wijkverpleegkundige en kwam bij een man met een gebroken hand, werkt in een kas. de baas liet hem niet naar het ziekenhuis en hij krijgt geen loon tot zijn schuld weg is", intent: "labour", who: understand.WhoProf},
 		{text: "mn beste vriendin is 16 en heeft fotos gestuurd naar een jongen en nu moet ze met hem afspreken anders zet hij ze online. hoe help ik haar", intent: "online", age: understand.AgeMinor},
 		{text: "help ze slaan haar nu, hoe help ik haar", intent: "danger", danger: true},
+		// Kids "here" are no one at the door; "pulled into dealing" is no
+		// one pulled into a car; a doctor who must not put a patient at
+		// risk asks how; a trip there and back is a story.
+		{text: "is there help for young people who got pulled into dealing and want out? asking for my cousin, hes 17", intent: "question"},
+		{text: "ik ben huisarts. patiënt uit het buitenland komt steeds met zijn 'werkgever' die het woord doet, heeft verwondingen aan zijn handen en geen verzekering. hoe pak ik dit aan zonder hem in gevaar te brengen?", intent: "labour", who: understand.WhoProf},
+		{text: `ik ben moeder van een jongen van 16, hij moet van "vrienden" telkens met de trein naar zwolle en terug, komt dan met geld thuis. hij wil er niet over praten`, intent: "criminal", who: understand.WhoOther, home: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2627,6 +2633,8 @@ func TestWatched(t *testing.T) {
 		{"they know where my family lives back home, i cant talk to anyone about this", false},
 		{"shit ze pakken steeds mn telefoon af om te checken", true},
 		{"mn stiefvader pakt steeds mn telefoon af, ik mag nergens heen behalve school", false},
+		{"mijn \"vriend\" heeft toegang tot mijn whatsapp en telegram, weet niet of hij dit ook ziet", true},
+		{"shit mn moeder pakt steeds mn telefoon af, kan je kort antwoorden", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
@@ -3258,6 +3266,8 @@ func TestAsksStated(t *testing.T) {
 		// A question word inside a doubt is the doubt's.
 		{"mijn vriend regelt al mijn geld. is dat hoe relaties zijn?", false},
 		{"is that how it works here, he keeps my passport", false},
+		{"youth worker here. one of our girls (15) says she has to go to parties every weekend where older guys give her drinks", false},
+		{"any idea where older girls can go for help", true},
 		// What someone decides or says is told, not asked.
 		{"hij bepaalt wat ze moet opnemen", false},
 		{"he decides what i wear", false},
@@ -3312,6 +3322,8 @@ func TestFears(t *testing.T) {
 		// People in the police on their side.
 		"they said they have people in the police too so theres no point telling anyone",
 		"they said the cops here work with them and if i go there theyll know in 5 minutes",
+		// Children who are here, far from the danger.
+		"if i tell you things do you pass it on to the police? i cant get deported, my kids are here",
 		// Harm to a family far away, and no one to tell.
 		"they know where my family lives back home, i cant talk to anyone about this",
 	} {
