@@ -840,16 +840,20 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 		// broertje, hij loopt nu alleen van voetbal naar huis".
 		// A word of everyday life inside a sign is the sign's: "ze
 		// gaan hem een lesje leren" threatens, it is no school.
-		var inSigns [][2]int
-		u.signs.matchGap(danger, ruleGap, func(p *phrase, i, j int) {
-			if !u.signKinds[p.tag].Context {
-				inSigns = append(inSigns, [2]int{i, j})
+		var lifeAt [][2]int // on the danger words, which keep the names
+		u.everyday.match(danger, func(p *phrase, i, j int) {
+			if p.tag == everydayLife {
+				lifeAt = append(lifeAt, [2]int{i, j})
 			}
 		})
-		inDanger := false // on the danger words, which keep the names
-		u.everyday.match(danger, func(p *phrase, i, j int) {
-			inDanger = inDanger || p.tag == everydayLife && !slices.ContainsFunc(inSigns, func(s [2]int) bool { return s[0] < j && i < s[1] })
-		})
+		if len(lifeAt) > 0 {
+			u.signs.matchGap(danger, ruleGap, func(p *phrase, i, j int) {
+				if !u.signKinds[p.tag].Context {
+					lifeAt = slices.DeleteFunc(lifeAt, func(s [2]int) bool { return s[0] < j && i < s[1] })
+				}
+			})
+		}
+		inDanger := len(lifeAt) > 0
 		if inDanger && !ultimatum() {
 			return false // "hij staat voor de deur, hij brengt me naar voetbal"
 		}
