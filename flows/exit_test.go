@@ -201,6 +201,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"delete this chat rn", TextInput("how do i delete this chat rn"), true},
 		{"must go, can you wipe this", TextInput("moet gaan, kan je dit gesprek wissen"), true},
 		{"remove this, in Bulgarian", TextInput("махни това"), true},
+		{"must go, wipe it all", TextInput("ik moet gaan, kan je alles wissen"), true},
+		{"sorry, must go, delete it, in Hungarian", TextInput("bocs, mennem kell, töröld"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -274,6 +274,7 @@ func TestDangerBySigns(t *testing.T) {
 		{"en", "an older guy is making my little sister (13) come to his flat in an hour, she thinks hes her boyfriend"},
 		{"nl", "over een uur moet ik een tas wegbrengen en ze zeggen dat ze mn moeder weten te vinden als ik het verkloot"},
 		{"nl", "ze staan met zn drieën voor ons huis omdat ik de spullen kwijt ben. mn moeder slaapt en weet van niks"},
+		{"nl", "ze zeggen dat ze me vanavond komen halen als ik die 800 niet heb. ze weten waar mn moeder woont"},
 		{"en", "he says i have to go to belgium with him tomorrow morning to \"work\" and he has my passport"},
 	} {
 		if !x.Understand(tc.lang, tc.text).Danger {

@@ -2423,6 +2423,8 @@ func TestUnderstand(t *testing.T) {
 		{text: "is there help for young people who got pulled into dealing and want out? asking for my cousin, hes 17", intent: "question"},
 		{text: "ik ben huisarts. patiënt uit het buitenland komt steeds met zijn 'werkgever' die het woord doet, heeft verwondingen aan zijn handen en geen verzekering. hoe pak ik dit aan zonder hem in gevaar te brengen?", intent: "labour", who: understand.WhoProf},
 		{text: `ik ben moeder van een jongen van 16, hij moet van "vrienden" telkens met de trein naar zwolle en terug, komt dan met geld thuis. hij wil er niet over praten`, intent: "criminal", who: understand.WhoOther, home: true},
+		// A chat for girls "stuck with" a guy is asked for, not danger.
+		{text: "is there a chat for girls stuck with a guy who makes them work for him", intent: "question"},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -3324,6 +3326,8 @@ func TestFears(t *testing.T) {
 		"they said the cops here work with them and if i go there theyll know in 5 minutes",
 		// Children who are here, far from the danger.
 		"if i tell you things do you pass it on to the police? i cant get deported, my kids are here",
+		// Wanting out, with a family far away at risk.
+		"i want out but they know where my family lives back home. i cant risk it",
 		// Harm to a family far away, and no one to tell.
 		"they know where my family lives back home, i cant talk to anyone about this",
 	} {
