@@ -2425,6 +2425,10 @@ func TestUnderstand(t *testing.T) {
 		{text: `ik ben moeder van een jongen van 16, hij moet van "vrienden" telkens met de trein naar zwolle en terug, komt dan met geld thuis. hij wil er niet over praten`, intent: "criminal", who: understand.WhoOther, home: true},
 		// A chat for girls "stuck with" a guy is asked for, not danger.
 		{text: "is there a chat for girls stuck with a guy who makes them work for him", intent: "question"},
+		// A doctor's patient who was not allowed to go to hospital, told
+		// after; bleeding now beside it is danger.
+		{text: "ik ben huisarts. patient, poolse man, kwam met een kapotte hand. hij mocht niet naar het ziekenhuis van zijn uitzendbureau en ze houden zijn loon in", intent: "labour", who: understand.WhoProf},
+		{text: "hij mag niet naar het ziekenhuis en bloedt heel erg", intent: "danger", danger: true},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2637,6 +2641,7 @@ func TestWatched(t *testing.T) {
 		{"mn stiefvader pakt steeds mn telefoon af, ik mag nergens heen behalve school", false},
 		{"mijn \"vriend\" heeft toegang tot mijn whatsapp en telegram, weet niet of hij dit ook ziet", true},
 		{"shit mn moeder pakt steeds mn telefoon af, kan je kort antwoorden", true},
+		{"my phone isnt really mine, they can see everything on it. can they see this??", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
