@@ -203,6 +203,7 @@ func TestLeavesTyped(t *testing.T) {
 		{"remove this, in Bulgarian", TextInput("махни това"), true},
 		{"must go, wipe it all", TextInput("ik moet gaan, kan je alles wissen"), true},
 		{"sorry, must go, delete it, in Hungarian", TextInput("bocs, mennem kell, töröld"), true},
+		{"off my screen fast, without 'gesprek'", TextInput("hoe krijg ik dit snel van mn scherm"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -2429,6 +2429,11 @@ func TestUnderstand(t *testing.T) {
 		// after; bleeding now beside it is danger.
 		{text: "ik ben huisarts. patient, poolse man, kwam met een kapotte hand. hij mocht niet naar het ziekenhuis van zijn uitzendbureau en ze houden zijn loon in", intent: "labour", who: understand.WhoProf},
 		{text: "hij mag niet naar het ziekenhuis en bloedt heel erg", intent: "danger", danger: true},
+		// What parents would do if they heard, said as people say it, is
+		// the fear of it; a boy who starts when his phone rings, seen by a
+		// youth worker, is a story.
+		{text: "ik durf niks te zeggen want dan krijgen m'n ouders het te horen en die vermoorden me", intent: "*", fear: true, who: understand.WhoMe, home: true},
+		{text: `als jongerenwerker zie ik een jongen van 16 die ineens met 2 telefoons loopt en schrikt zodra de ene overgaat. zegt dat hij moet "werken"`, intent: "criminal", who: understand.WhoProf},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2642,6 +2647,7 @@ func TestWatched(t *testing.T) {
 		{"mijn \"vriend\" heeft toegang tot mijn whatsapp en telegram, weet niet of hij dit ook ziet", true},
 		{"shit mn moeder pakt steeds mn telefoon af, kan je kort antwoorden", true},
 		{"my phone isnt really mine, they can see everything on it. can they see this??", true},
+		{"someone is with me, will text later", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
