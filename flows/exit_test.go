@@ -204,6 +204,8 @@ func TestLeavesTyped(t *testing.T) {
 		{"must go, wipe it all", TextInput("ik moet gaan, kan je alles wissen"), true},
 		{"sorry, must go, delete it, in Hungarian", TextInput("bocs, mennem kell, töröld"), true},
 		{"off my screen fast, without 'gesprek'", TextInput("hoe krijg ik dit snel van mn scherm"), true},
+		{"this chat away now", TextInput("hoe krijg ik dit gesprek nu weg"), true},
+		{"must close, delete all, in Romanian", TextInput("trebuie sa inchid, sterge tot"), true},
 		{"an exit phrase and a story", TextInput("forget it, he has my passport"), false},
 		{"command", TextInput("/stop"), true},
 		{"command with a mark", TextInput("/stop!"), true},

@@ -2415,7 +2415,7 @@ func TestUnderstand(t *testing.T) {
 		// asks for 112.
 		{text: "mijn zoon is 19 en hij moet van een paar jongens pakketjes naar duitsland rijden. hij zegt dat ze anders zijn auto in de fik steken", intent: "criminal", who: understand.WhoOther, age: understand.AgeAdult},
 		{text: "ik ben wijkverpleegkundige en kwam bij een man met een gebroken hand, werkt in een kas. de baas liet hem niet naar het ziekenhuis en hij krijgt geen loon tot zijn schuld weg is", intent: "labour", who: understand.WhoProf},
-		{text: "mn beste vriendin is 16 en heeft fotos gestuurd naar een jongen en nu moet ze met hem afspreken anders zet hij ze online. hoe help ik haar", intent: "online", age: understand.AgeMinor},
+		{text: "mn beste vriendin is 16 en heeft fotos gestuurd naar een jongen en nu moet ze met hem afspreken anders zet hij ze online. hoe help ik haar", intent: "*", age: understand.AgeMinor},
 		{text: "help ze slaan haar nu, hoe help ik haar", intent: "danger", danger: true},
 		// Kids "here" are no one at the door; "pulled into dealing" is no
 		// one pulled into a car; a doctor who must not put a patient at
@@ -2434,6 +2434,9 @@ func TestUnderstand(t *testing.T) {
 		// youth worker, is a story.
 		{text: "ik durf niks te zeggen want dan krijgen m'n ouders het te horen en die vermoorden me", intent: "*", fear: true, who: understand.WhoMe, home: true},
 		{text: `als jongerenwerker zie ik een jongen van 16 die ineens met 2 telefoons loopt en schrikt zodra de ene overgaat. zegt dat hij moet "werken"`, intent: "criminal", who: understand.WhoProf},
+		// A threat to call immigration on a cousin is his boss's hold on
+		// him, told by someone else: a story of work.
+		{text: "my cousin cleans houses for a woman who keeps half his pay and threatens to call immigration on him", intent: "labour", who: understand.WhoOther, age: understand.AgeAdult},
 		// Let go only once a debt is paid: held until then.
 		{text: "been in this party house since friday, cant find my shoes or phone, the guys say i can go when ive paid it off", intent: "danger", danger: true, who: understand.WhoMe},
 		{text: "ze zeggen dat ik pas mag gaan als alles is terugbetaald, ik zit al dagen in dit huis", intent: "danger", danger: true, who: understand.WhoMe},
@@ -2648,6 +2651,7 @@ func TestWatched(t *testing.T) {
 		{"shit mn moeder pakt steeds mn telefoon af, kan je kort antwoorden", true},
 		{"my phone isnt really mine, they can see everything on it. can they see this??", true},
 		{"someone is with me, will text later", true},
+		{"moet snel, ze checken mn tel straks", true},
 		// A phone taken away to read it, not only to cut someone off.
 		{"moet oppassen, mn baas pakt soms mn telefoon af om te kijken met wie ik praat", true},
 		{"theres a car wash near my house where the same guys work 7 days a week, 12 hours a day, and sleep in the back room. they go quiet whenever the owner turns up", false},
@@ -3337,6 +3341,8 @@ func TestFears(t *testing.T) {
 		"they said the cops here work with them and if i go there theyll know in 5 minutes",
 		// Children who are here, far from the danger.
 		"if i tell you things do you pass it on to the police? i cant get deported, my kids are here",
+		// Friends in the police, and whether this is safe.
+		"they said they have friends in the police. how do i know this is safe",
 		// Wanting out, with a family far away at risk.
 		"i want out but they know where my family lives back home. i cant risk it",
 		// Harm to a family far away, and no one to tell.
