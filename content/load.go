@@ -83,6 +83,12 @@ func (c *Content) AudienceIDs() []string {
 // Emergency and Safety are the contact lists of contacts.yaml; see contactsDoc.
 func (c *Content) Emergency() []string { return c.emergency }
 
+// IsEmergencyContact reports whether id is the emergency contact: the
+// first of 'emergency', the one for 112.
+func (c *Content) IsEmergencyContact(id string) bool {
+	return len(c.emergency) > 0 && c.emergency[0] == id
+}
+
 // Safety is the safety card's contacts; see contactsDoc.
 func (c *Content) Safety() []string { return c.safety }
 

@@ -633,7 +633,7 @@ func (l *loader) checkReach(ct *Contact) {
 	at := func(format string, args ...any) { l.addf(contactsFile, ct.Line, format, args...) }
 	// The emergency contact's phone must be 112 exactly, which
 	// checkEmergencyPhone says on its own.
-	if ct.Phone != "" && !l.isEmergencyContact(ct.ID) {
+	if ct.Phone != "" && !l.c.IsEmergencyContact(ct.ID) {
 		if why := phoneProblem(ct.Phone); why != "" {
 			at("contact %q: phone %q is not a Dutch phone number: %s", ct.ID, ct.Phone, why)
 		}
@@ -656,12 +656,6 @@ func (l *loader) checkReach(ct *Contact) {
 			}
 		}
 	}
-}
-
-// isEmergencyContact reports whether id is the emergency contact: the
-// first of 'emergency', the one for 112.
-func (l *loader) isEmergencyContact(id string) bool {
-	return len(l.c.emergency) > 0 && l.c.emergency[0] == id
 }
 
 // checkEmergencyPhone makes sure that what the bot shows as 112 is 112: the

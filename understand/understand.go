@@ -1220,7 +1220,7 @@ func (x *Index) understand(lang, text string, tr *Trace) Meaning {
 	// asks for: "my son went to work on a farm, they dont pay him and he
 	// cant buy a ticket home. what can i do" tells work without pay, and
 	// 112 stays one tap away on every answer.
-	emergency := asked != nil && len(x.c.Emergency()) > 0 && asked.ID == x.c.Emergency()[0]
+	emergency := asked != nil && x.c.IsEmergencyContact(asked.ID)
 	if asked != nil && !emergency && (profAsks || anyAsks && asked.For(x.c.AudienceOf(cmp.Or(m.Who, WhoMe)))) {
 		m.Intent = u.question()
 	}
